@@ -1,0 +1,56 @@
+// The `guild` program: parses the command line and runs one subcommand.
+#include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "cli/commands.h"
+#include "common/status.h"
+
+namespace guild::cli {
+
+namespace {
+std::vector<std::pair<std::string, RegisterFn>>& Registrations() {
+  static std::vector<std::pair<std::string, RegisterFn>> registrations;
+  return registrations;
+}
+}  // namespace
+
+bool AddRegistration(const char* name, RegisterFn fn) {
+  Registrations().emplace_back(name, fn);
+  return true;
+}
+
+void AddDbOption(CLI::App& command, std::string& db_url) {
+  command.add_option("--db", db_url,
+                     "Store: a SQLite file path or a postgresql:// URL (default guild.db)");
+}
+
+int ExitCodeFor(int status_code) {
+  switch (static_cast<StatusCode>(status_code)) {
+    case StatusCode::kOk: return kExitOk;
+    case StatusCode::kInvalidArgument:
+    case StatusCode::kNotFound:
+    case StatusCode::kAlreadyExists:
+    case StatusCode::kFailedPrecondition: return kExitBadInput;
+    default: return kExitInternal;
+  }
+}
+
+}  // namespace guild::cli
+
+int main(int argc, char** argv) {
+  CLI::App app{"Guild: build teams people want to be on.", "guild"};
+  app.require_subcommand(1);
+  int exit_code = guild::cli::kExitOk;
+  auto registrations = guild::cli::Registrations();
+  std::sort(registrations.begin(), registrations.end());
+  for (const auto& [name, fn] : registrations) fn(app, exit_code);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);
+    return rc == 0 ? guild::cli::kExitOk : guild::cli::kExitBadInput;
+  }
+  return exit_code;
+}

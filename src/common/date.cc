@@ -1,0 +1,61 @@
+#include "common/date.h"
+
+#include <chrono>
+#include <cstdio>
+
+namespace guild {
+
+namespace {
+constexpr int kIsoDateLength = 10;
+
+bool AllDigits(std::string_view s) {
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+  }
+  return !s.empty();
+}
+
+int ToInt(std::string_view s) {
+  int v = 0;
+  for (char c : s) v = v * 10 + (c - '0');
+  return v;
+}
+}  // namespace
+
+std::optional<Date> ParseDate(std::string_view text) {
+  if (text.size() != kIsoDateLength || text[4] != '-' || text[7] != '-') return std::nullopt;
+  auto ys = text.substr(0, 4);
+  auto ms = text.substr(5, 2);
+  auto ds = text.substr(8, 2);
+  if (!AllDigits(ys) || !AllDigits(ms) || !AllDigits(ds)) return std::nullopt;
+  std::chrono::year_month_day ymd{std::chrono::year{ToInt(ys)},
+                                  std::chrono::month{static_cast<unsigned>(ToInt(ms))},
+                                  std::chrono::day{static_cast<unsigned>(ToInt(ds))}};
+  if (!ymd.ok()) return std::nullopt;
+  return Date{static_cast<int32_t>(std::chrono::sys_days{ymd}.time_since_epoch().count())};
+}
+
+std::string FormatDate(Date date) {
+  std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days{date.days}}};
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+  return buf;
+}
+
+int Weekday(Date date) {
+  // 1970-01-01 was a Thursday (3 when Monday is 0).
+  constexpr int kEpochWeekday = 3;
+  int w = (date.days + kEpochWeekday) % 7;
+  return w < 0 ? w + 7 : w;
+}
+
+Date WeekStart(Date date) { return Date{date.days - Weekday(date)}; }
+
+int64_t SystemClock::NowSeconds() const {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+}  // namespace guild

@@ -1,0 +1,142 @@
+#include "domain/model.h"
+
+#include <array>
+#include <utility>
+
+namespace guild {
+
+namespace {
+
+template <typename E, size_t N>
+std::string_view NameOf(const std::array<std::pair<E, std::string_view>, N>& table, E value) {
+  for (const auto& [e, name] : table) {
+    if (e == value) return name;
+  }
+  return "unknown";
+}
+
+template <typename E, size_t N>
+std::optional<E> ValueOf(const std::array<std::pair<E, std::string_view>, N>& table,
+                         std::string_view name) {
+  for (const auto& [e, n] : table) {
+    if (n == name) return e;
+  }
+  return std::nullopt;
+}
+
+constexpr std::array<std::pair<EntityKind, std::string_view>, 10> kEntityKindNames{{
+    {EntityKind::kPeople, "people"},
+    {EntityKind::kSkills, "skills"},
+    {EntityKind::kPersonSkills, "person-skills"},
+    {EntityKind::kRoles, "roles"},
+    {EntityKind::kClients, "clients"},
+    {EntityKind::kEngagements, "engagements"},
+    {EntityKind::kOpenings, "openings"},
+    {EntityKind::kAssignments, "assignments"},
+    {EntityKind::kTeams, "teams"},
+    {EntityKind::kTimeEntries, "time-entries"},
+}};
+constexpr std::array<std::pair<SkillSource, std::string_view>, 3> kSkillSourceNames{{
+    {SkillSource::kOnet, "onet"}, {SkillSource::kEsco, "esco"}, {SkillSource::kFirm, "firm"}}};
+constexpr std::array<std::pair<SkillKind, std::string_view>, 3> kSkillKindNames{{
+    {SkillKind::kSkill, "skill"},
+    {SkillKind::kKnowledge, "knowledge"},
+    {SkillKind::kTechnology, "technology"}}};
+constexpr std::array<std::pair<RatingSource, std::string_view>, 4> kRatingSourceNames{{
+    {RatingSource::kSelf, "self"},
+    {RatingSource::kPeer, "peer"},
+    {RatingSource::kManager, "manager"},
+    {RatingSource::kAssessed, "assessed"}}};
+constexpr std::array<std::pair<RoleSource, std::string_view>, 3> kRoleSourceNames{{
+    {RoleSource::kFirm, "firm"}, {RoleSource::kOnet, "onet"}, {RoleSource::kEsco, "esco"}}};
+constexpr std::array<std::pair<EngagementStatus, std::string_view>, 4> kEngagementStatusNames{{
+    {EngagementStatus::kTentative, "tentative"},
+    {EngagementStatus::kConfirmed, "confirmed"},
+    {EngagementStatus::kComplete, "complete"},
+    {EngagementStatus::kCancelled, "cancelled"}}};
+constexpr std::array<std::pair<AssignmentStatus, std::string_view>, 2> kAssignmentStatusNames{{
+    {AssignmentStatus::kTentative, "tentative"}, {AssignmentStatus::kConfirmed, "confirmed"}}};
+constexpr std::array<std::pair<TimeCategory, std::string_view>, 6> kTimeCategoryNames{{
+    {TimeCategory::kBillable, "billable"},
+    {TimeCategory::kClientDevelopment, "client-development"},
+    {TimeCategory::kLeadership, "leadership"},
+    {TimeCategory::kAdmin, "admin"},
+    {TimeCategory::kTraining, "training"},
+    {TimeCategory::kOther, "other"}}};
+
+constexpr std::array<std::string_view, 5> kLevelNames{"Awareness", "Working", "Practitioner",
+                                                      "Advanced", "Expert"};
+constexpr std::array<std::string_view, 5> kLevelMeanings{
+    "Knows the concepts and vocabulary; needs close guidance to apply them.",
+    "Applies the skill to routine work with some supervision; knows where to look for help.",
+    "Works independently on typical client work and reviews juniors' routine work.",
+    "Handles complex or novel matters, coaches others and is consulted across the team.",
+    "Recognised authority inside and outside the firm; sets practice standards and "
+    "resolves the hardest questions."};
+
+}  // namespace
+
+std::string_view LevelName(int level) {
+  if (level < kMinLevel || level > kMaxLevel) return "Unknown";
+  return kLevelNames[level - kMinLevel];
+}
+
+std::string_view LevelMeaning(int level) {
+  if (level < kMinLevel || level > kMaxLevel) return "";
+  return kLevelMeanings[level - kMinLevel];
+}
+
+size_t FirmData::Count(EntityKind kind) const {
+  switch (kind) {
+    case EntityKind::kPeople: return people.size();
+    case EntityKind::kSkills: return skills.size();
+    case EntityKind::kPersonSkills: return person_skills.size();
+    case EntityKind::kRoles: return roles.size();
+    case EntityKind::kClients: return clients.size();
+    case EntityKind::kEngagements: return engagements.size();
+    case EntityKind::kOpenings: return openings.size();
+    case EntityKind::kAssignments: return assignments.size();
+    case EntityKind::kTeams: return teams.size();
+    case EntityKind::kTimeEntries: return time_entries.size();
+  }
+  return 0;
+}
+
+size_t FirmData::TotalCount() const {
+  size_t n = 0;
+  for (EntityKind k : kAllEntityKinds) n += Count(k);
+  return n;
+}
+
+std::string_view ToString(EntityKind k) { return NameOf(kEntityKindNames, k); }
+std::optional<EntityKind> ParseEntityKind(std::string_view s) {
+  return ValueOf(kEntityKindNames, s);
+}
+std::string_view ToString(SkillSource s) { return NameOf(kSkillSourceNames, s); }
+std::optional<SkillSource> ParseSkillSource(std::string_view s) {
+  return ValueOf(kSkillSourceNames, s);
+}
+std::string_view ToString(SkillKind k) { return NameOf(kSkillKindNames, k); }
+std::optional<SkillKind> ParseSkillKind(std::string_view s) { return ValueOf(kSkillKindNames, s); }
+std::string_view ToString(RatingSource s) { return NameOf(kRatingSourceNames, s); }
+std::optional<RatingSource> ParseRatingSource(std::string_view s) {
+  return ValueOf(kRatingSourceNames, s);
+}
+std::string_view ToString(RoleSource s) { return NameOf(kRoleSourceNames, s); }
+std::optional<RoleSource> ParseRoleSource(std::string_view s) {
+  return ValueOf(kRoleSourceNames, s);
+}
+std::string_view ToString(EngagementStatus s) { return NameOf(kEngagementStatusNames, s); }
+std::optional<EngagementStatus> ParseEngagementStatus(std::string_view s) {
+  return ValueOf(kEngagementStatusNames, s);
+}
+std::string_view ToString(AssignmentStatus s) { return NameOf(kAssignmentStatusNames, s); }
+std::optional<AssignmentStatus> ParseAssignmentStatus(std::string_view s) {
+  return ValueOf(kAssignmentStatusNames, s);
+}
+std::string_view ToString(TimeCategory c) { return NameOf(kTimeCategoryNames, c); }
+std::optional<TimeCategory> ParseTimeCategory(std::string_view s) {
+  return ValueOf(kTimeCategoryNames, s);
+}
+
+}  // namespace guild

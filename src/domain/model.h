@@ -1,0 +1,233 @@
+// Guild's domain model: plain typed values, no I/O, no JSON.
+//
+// Every entity has a string `id` that is its stable external key (the id an
+// HR system or a file gives it). References between entities use those ids.
+// Validation (domain/validate.h) states the rules each field must meet; the
+// store and the importers rely on values having passed it.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/date.h"
+
+namespace guild {
+
+//! Grades of the default ladder, most senior first. Firms may use their own
+//! ladder: `Person::grade` is free text, and these are only the defaults.
+inline constexpr std::string_view kDefaultGrades[] = {"partner", "director", "manager",
+                                                      "senior", "associate"};
+
+struct Person {
+  std::string id;           //!< external id, unique, non-empty
+  std::string name;         //!< display name, non-empty
+  std::string email;        //!< unique (case-insensitive), "local@domain"
+  std::string title;        //!< job title, free text
+  std::string grade;        //!< ladder step, e.g. "partner" ... "associate"
+  std::string practice;     //!< e.g. "Tax", "Litigation"
+  std::string office;       //!< e.g. "London"
+  std::string manager_id;   //!< Person id of the manager, or empty
+  double weekly_capacity_hours = 40.0;  //!< 0 < hours <= 168
+  std::optional<Date> start_date;
+  std::optional<Date> end_date;  //!< when set, >= start_date
+  std::vector<std::string> tags;
+  std::optional<double> cost_rate;  //!< internal cost per hour, >= 0, when known
+};
+
+enum class SkillSource { kOnet, kEsco, kFirm };
+enum class SkillKind { kSkill, kKnowledge, kTechnology };
+
+struct Skill {
+  std::string id;           //!< e.g. "onet:2.A.1.a", "esco:<uuid>", "firm:tax-structuring"
+  std::string name;         //!< non-empty
+  std::string description;
+  std::string broader_id;   //!< parent skill in the tree, or empty for a root
+  std::vector<std::string> synonyms;
+  SkillSource source = SkillSource::kFirm;
+  SkillKind kind = SkillKind::kSkill;
+};
+
+//! Proficiency levels 1..5 with their written meaning (domain/levels.cc).
+inline constexpr int kMinLevel = 1;
+inline constexpr int kMaxLevel = 5;
+//! "Awareness", "Working", "Practitioner", "Advanced", "Expert".
+std::string_view LevelName(int level);
+//! One sentence saying what a person at `level` can do.
+std::string_view LevelMeaning(int level);
+
+//! Who gave a rating. Precedence: assessed > manager > peer > self.
+enum class RatingSource { kSelf = 0, kPeer = 1, kManager = 2, kAssessed = 3 };
+//! Higher wins when two ratings of the same person and skill disagree.
+inline int Precedence(RatingSource s) { return static_cast<int>(s); }
+
+struct PersonSkill {
+  std::string person_id;
+  std::string skill_id;
+  RatingSource source = RatingSource::kSelf;  //!< (person, skill, source) is the key
+  int level = 1;                              //!< kMinLevel..kMaxLevel
+  bool wants_to_grow = false;
+  std::optional<Date> last_used;
+  std::optional<Date> rated_on;  //!< when this rating was given
+};
+
+enum class RoleSource { kFirm, kOnet, kEsco };
+
+struct RoleSkill {
+  std::string skill_id;
+  int level = 1;             //!< required level, kMinLevel..kMaxLevel
+  double importance = 3.0;   //!< 1..5 (O*NET importance scale); orders gaps
+  bool essential = true;     //!< ESCO essential vs optional
+};
+
+struct Role {
+  std::string id;           //!< e.g. "onet:15-1251.00", "esco:<uuid>", "firm:senior-manager"
+  std::string name;
+  std::string description;
+  RoleSource source = RoleSource::kFirm;
+  std::vector<RoleSkill> skills;  //!< each skill_id at most once
+};
+
+struct Client {
+  std::string id;
+  std::string name;
+  std::string industry;
+  bool key_client = false;  //!< key clients keep >= 2 partners who served them
+};
+
+enum class EngagementStatus { kTentative, kConfirmed, kComplete, kCancelled };
+
+struct Engagement {
+  std::string id;
+  std::string client_id;
+  std::string name;
+  std::string leader_id;  //!< the single accountable lead (Person id), or empty
+  Date start;
+  Date end;  //!< >= start
+  EngagementStatus status = EngagementStatus::kTentative;
+};
+
+struct SkillRequirement {
+  std::string skill_id;
+  int min_level = 1;  //!< kMinLevel..kMaxLevel
+};
+
+//! An unfilled seat (or several identical seats) on an engagement.
+struct Opening {
+  std::string id;
+  std::string engagement_id;
+  std::string title;
+  std::vector<SkillRequirement> required;  //!< each skill_id at most once
+  double hours_per_week = 0;               //!< 0 < hours <= 168
+  Date start;
+  Date end;        //!< >= start
+  int headcount = 1;  //!< >= 1
+};
+
+enum class AssignmentStatus { kTentative, kConfirmed };
+
+struct Assignment {
+  std::string id;
+  std::string person_id;
+  std::string opening_id;
+  double hours_per_week = 0;  //!< 0 < hours <= 168
+  Date start;
+  Date end;  //!< >= start
+  AssignmentStatus status = AssignmentStatus::kTentative;
+};
+
+struct TeamMember {
+  std::string person_id;
+  std::string role;  //!< free text: "lead", "member", "coach", ...
+};
+
+struct Team {
+  std::string id;
+  std::string name;
+  std::string purpose;
+  std::string leader_id;       //!< Person id, or empty
+  std::string client_id;       //!< for account teams, or empty
+  bool leadership_team = false;
+  std::vector<TeamMember> members;  //!< each person at most once
+};
+
+enum class TimeCategory {
+  kBillable,
+  kClientDevelopment,
+  kLeadership,
+  kAdmin,
+  kTraining,
+  kOther,
+};
+
+struct TimeEntry {
+  std::string id;
+  std::string person_id;
+  Date date;
+  double hours = 0;  //!< 0 < hours <= 24
+  TimeCategory category = TimeCategory::kBillable;
+  std::string engagement_id;  //!< for billable time, or empty
+};
+
+//! The kinds of entity that can be stored, imported and exported.
+enum class EntityKind {
+  kPeople,
+  kSkills,
+  kPersonSkills,
+  kRoles,
+  kClients,
+  kEngagements,
+  kOpenings,
+  kAssignments,
+  kTeams,
+  kTimeEntries,
+};
+inline constexpr EntityKind kAllEntityKinds[] = {
+    EntityKind::kPeople,      EntityKind::kSkills,      EntityKind::kPersonSkills,
+    EntityKind::kRoles,       EntityKind::kClients,     EntityKind::kEngagements,
+    EntityKind::kOpenings,    EntityKind::kAssignments, EntityKind::kTeams,
+    EntityKind::kTimeEntries,
+};
+
+//! A set of entities: a whole firm, or a batch of changes to apply at once.
+struct FirmData {
+  std::vector<Person> people;
+  std::vector<Skill> skills;
+  std::vector<PersonSkill> person_skills;
+  std::vector<Role> roles;
+  std::vector<Client> clients;
+  std::vector<Engagement> engagements;
+  std::vector<Opening> openings;
+  std::vector<Assignment> assignments;
+  std::vector<Team> teams;
+  std::vector<TimeEntry> time_entries;
+
+  //! Number of entities of `kind`.
+  [[nodiscard]] size_t Count(EntityKind kind) const;
+  //! Total number of entities of every kind.
+  [[nodiscard]] size_t TotalCount() const;
+};
+
+// Names used on the command line, in files and in APIs. Each Parse* returns
+// nullopt for text that is not one of the names.
+std::string_view ToString(EntityKind k);  //!< "people", "person-skills", ...
+std::optional<EntityKind> ParseEntityKind(std::string_view s);
+std::string_view ToString(SkillSource s);  //!< "onet", "esco", "firm"
+std::optional<SkillSource> ParseSkillSource(std::string_view s);
+std::string_view ToString(SkillKind k);  //!< "skill", "knowledge", "technology"
+std::optional<SkillKind> ParseSkillKind(std::string_view s);
+std::string_view ToString(RatingSource s);  //!< "self", "peer", "manager", "assessed"
+std::optional<RatingSource> ParseRatingSource(std::string_view s);
+std::string_view ToString(RoleSource s);  //!< "firm", "onet", "esco"
+std::optional<RoleSource> ParseRoleSource(std::string_view s);
+std::string_view ToString(EngagementStatus s);  //!< "tentative", "confirmed", "complete", "cancelled"
+std::optional<EngagementStatus> ParseEngagementStatus(std::string_view s);
+std::string_view ToString(AssignmentStatus s);  //!< "tentative", "confirmed"
+std::optional<AssignmentStatus> ParseAssignmentStatus(std::string_view s);
+//! "billable", "client-development", "leadership", "admin", "training", "other"
+std::string_view ToString(TimeCategory c);
+std::optional<TimeCategory> ParseTimeCategory(std::string_view s);
+
+}  // namespace guild
