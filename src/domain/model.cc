@@ -24,7 +24,7 @@ std::optional<E> ValueOf(const std::array<std::pair<E, std::string_view>, N>& ta
   return std::nullopt;
 }
 
-constexpr std::array<std::pair<EntityKind, std::string_view>, 10> kEntityKindNames{{
+constexpr std::array<std::pair<EntityKind, std::string_view>, 11> kEntityKindNames{{
     {EntityKind::kPeople, "people"},
     {EntityKind::kSkills, "skills"},
     {EntityKind::kPersonSkills, "person-skills"},
@@ -35,6 +35,7 @@ constexpr std::array<std::pair<EntityKind, std::string_view>, 10> kEntityKindNam
     {EntityKind::kAssignments, "assignments"},
     {EntityKind::kTeams, "teams"},
     {EntityKind::kTimeEntries, "time-entries"},
+    {EntityKind::kSkillHistory, "skill-history"},
 }};
 constexpr std::array<std::pair<SkillSource, std::string_view>, 3> kSkillSourceNames{{
     {SkillSource::kOnet, "onet"}, {SkillSource::kEsco, "esco"}, {SkillSource::kFirm, "firm"}}};
@@ -98,6 +99,7 @@ size_t FirmData::Count(EntityKind kind) const {
     case EntityKind::kAssignments: return assignments.size();
     case EntityKind::kTeams: return teams.size();
     case EntityKind::kTimeEntries: return time_entries.size();
+    case EntityKind::kSkillHistory: return skill_history.size();
   }
   return 0;
 }

@@ -73,6 +73,16 @@ struct PersonSkill {
   std::optional<Date> rated_on;  //!< when this rating was given
 };
 
+//! One recorded level of a person's skill at a date. The history lets Guild
+//! find role models: people whose skills went from where I am to where I want
+//! to be. (person_id, skill_id, date) is the key.
+struct SkillHistoryEntry {
+  std::string person_id;
+  std::string skill_id;
+  Date date;
+  int level = 1;  //!< kMinLevel..kMaxLevel, the effective level from that date on
+};
+
 enum class RoleSource { kFirm, kOnet, kEsco };
 
 struct RoleSkill {
@@ -183,12 +193,13 @@ enum class EntityKind {
   kAssignments,
   kTeams,
   kTimeEntries,
+  kSkillHistory,
 };
 inline constexpr EntityKind kAllEntityKinds[] = {
     EntityKind::kPeople,      EntityKind::kSkills,      EntityKind::kPersonSkills,
     EntityKind::kRoles,       EntityKind::kClients,     EntityKind::kEngagements,
     EntityKind::kOpenings,    EntityKind::kAssignments, EntityKind::kTeams,
-    EntityKind::kTimeEntries,
+    EntityKind::kTimeEntries, EntityKind::kSkillHistory,
 };
 
 //! A set of entities: a whole firm, or a batch of changes to apply at once.
@@ -203,6 +214,7 @@ struct FirmData {
   std::vector<Assignment> assignments;
   std::vector<Team> teams;
   std::vector<TimeEntry> time_entries;
+  std::vector<SkillHistoryEntry> skill_history;
 
   //! Number of entities of `kind`.
   [[nodiscard]] size_t Count(EntityKind kind) const;

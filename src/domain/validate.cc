@@ -155,4 +155,10 @@ void ValidateTimeEntry(const TimeEntry& t, std::vector<FieldError>& errors) {
           "a number of hours greater than 0 and at most 24", errors);
 }
 
+void ValidateSkillHistoryEntry(const SkillHistoryEntry& h, std::vector<FieldError>& errors) {
+  RequireId(h.person_id, "person_id", errors);
+  RequireId(h.skill_id, "skill_id", errors);
+  RequireLevel(h.level, "level", errors);
+}
+
 }  // namespace guild

@@ -29,6 +29,7 @@ void ValidateOpening(const Opening& o, std::vector<FieldError>& errors);
 void ValidateAssignment(const Assignment& a, std::vector<FieldError>& errors);
 void ValidateTeam(const Team& t, std::vector<FieldError>& errors);
 void ValidateTimeEntry(const TimeEntry& t, std::vector<FieldError>& errors);
+void ValidateSkillHistoryEntry(const SkillHistoryEntry& h, std::vector<FieldError>& errors);
 
 //! True for "local@domain.tld"-shaped text (no spaces, one '@', a dot after it).
 bool LooksLikeEmail(std::string_view email);
