@@ -12,6 +12,7 @@ PACKAGES=(
   libboost-dev libboost-system-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   time
+  wrk nginx-light curl
 )
 
 missing=()

@@ -2,7 +2,7 @@
 //
 // One interface, two backends: SQLite (embedded default, a file path) and
 // PostgreSQL (a "postgresql://" URL, for several Guild servers on one
-// database). Both pass the same conformance suite (store/store_conformance.h).
+// database). Both pass the same conformance suite (store/store_conformance_test.cc).
 //
 // Contract:
 //  - Every write call is one transaction: it applies all of its changes or,
@@ -13,7 +13,9 @@
 //  - References must resolve inside the store after the write (foreign keys:
 //    a person skill's person and skill, an engagement's client, ...); a
 //    dangling reference fails the write with kFailedPrecondition.
-//  - Reads return entities ordered by key.
+//  - When one batch holds the same key twice, the later entity wins.
+//  - Reads return entities ordered by key, compared bytewise (a person
+//    skill's source by its name: "assessed" < "manager" < "peer" < "self").
 //
 // Thread safety: a Store may be used from several threads at once; the
 // backend serialises what it must.
@@ -42,6 +44,7 @@ struct StoreOptions {
   //! A SQLite file path ("guild.db", ":memory:") or a "postgresql://" URL.
   std::string url = "guild.db";
   //! Create the database (and apply migrations) when it does not exist yet.
+  //! PostgreSQL: the database itself must exist; this creates the schema.
   bool create_if_missing = true;
   //! SQLite only; PostgreSQL always commits durably.
   Durability durability = Durability::kNormal;
@@ -69,8 +72,11 @@ class Store {
   [[nodiscard]] virtual Status Upsert(const FirmData& batch) = 0;
 
   //! Deletes the entities of `kind` with these ids (for person skills, the id
-  //! is "person_id/skill_id/source"). Unknown ids are ignored. Fails with
-  //! kFailedPrecondition when another entity still refers to one of them.
+  //! is "person_id/skill_id/source"; for skill history,
+  //! "person_id/skill_id/YYYY-MM-DD"). Unknown ids are ignored. An entity's
+  //! lists (tags, synonyms, role skills, requirements, members) go with it.
+  //! Fails with kFailedPrecondition when another entity still refers to one
+  //! of them, and with kInvalidArgument for a malformed composite id.
   [[nodiscard]] virtual Status Delete(EntityKind kind, std::span<const std::string> ids) = 0;
 
   //! Reads the entities of the requested kinds.

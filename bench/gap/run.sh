@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# GAP benchmark: guild vs COIN-OR CBC on every type C, D, E instance of
+# chu1997 and yagiura2004, same time limit, one core each.
+# Usage: bench/gap/run.sh [TIME_LIMIT=10] [PATTERN]
+#   PATTERN: optional regular expression on "folder/name" (e.g. 'd801600|e05').
+#   GUILD_BIN overrides the solver binary (default: build/guild).
+set -euo pipefail
+TIME_LIMIT="${1:-10}"
+PATTERN="${2:-}"
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+GUILD_BIN="${GUILD_BIN:-$ROOT/build/guild}"
+DATA="${GUILD_SHARED_DATA:-/work/shared/data}/gap"
+exec python3 "$ROOT/bench/gap/bench.py" --guild "$GUILD_BIN" --data "$DATA" \
+  --time-limit "$TIME_LIMIT" --pattern "$PATTERN"

@@ -1,0 +1,27 @@
+#include "api/api.h"
+
+#include "api/internal/common.h"
+
+namespace guild::api {
+
+ApiServices::ApiServices(Store& store, AccountStore& accounts, SnapshotHolder& snapshots,
+                         const Clock& clock, ApiOptions options)
+    : options_(std::move(options)),
+      snapshots_(snapshots),
+      audit_(accounts, clock),
+      sessions_(accounts, audit_, clock, options_.sessions),
+      users_(accounts, snapshots, audit_, clock, options_.passwords),
+      directory_(snapshots),
+      imports_(store, snapshots, audit_) {}
+
+Status AddApiRoutes(http::Router& router, ApiServices& services) {
+  RETURN_IF_ERROR(router.Get(
+      "/api/v1/openapi.json",
+      [](const http::Request&) { return http::JsonResponse(std::string(OpenApiJson())); },
+      http::RouteOptions{http::Execution::kInline, std::nullopt}));
+  RETURN_IF_ERROR(internal::AddSessionRoutes(router, services));
+  RETURN_IF_ERROR(internal::AddDirectoryRoutes(router, services));
+  return internal::AddAdminRoutes(router, services);
+}
+
+}  // namespace guild::api

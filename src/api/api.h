@@ -1,0 +1,79 @@
+// Guild's JSON API under /api/v1 (docs/API.md; OpenAPI 3.1 in openapi.json).
+//
+// ApiServices builds the services the API calls from the injected store,
+// account store, snapshot holder and clock; AddApiRoutes registers every
+// endpoint on a router. Handlers only parse requests and shape JSON: the
+// services decide (through the Authorizer) who may do what, and
+// http::ProblemFromStatus is the one place that maps a Status to an HTTP
+// status and problem body.
+//
+// Authentication: the `guild_session` cookie (set by POST /session) or an
+// `Authorization: Bearer <api token>` header. Requests other than GET/HEAD
+// authenticated by cookie must carry the session's CSRF token in
+// X-CSRF-Token (403 otherwise).
+//
+// Thread safety: handlers run concurrently; every service is thread-safe.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string_view>
+
+#include "common/date.h"
+#include "http/router.h"
+#include "service/audit_log.h"
+#include "service/directory_service.h"
+#include "service/import_service.h"
+#include "service/session_service.h"
+#include "service/snapshot_holder.h"
+#include "service/user_service.h"
+
+namespace guild::api {
+
+enum class CookieSecurity {
+  kWhenForwardedHttps,  //!< Secure only when X-Forwarded-Proto says https
+  kAlways,              //!< the server runs behind TLS: always Secure
+};
+
+struct ApiOptions {
+  SessionOptions sessions;
+  PasswordOptions passwords;  //!< cost of hashes for new and changed passwords
+  CookieSecurity cookie_security = CookieSecurity::kWhenForwardedHttps;
+  size_t max_json_bytes = size_t{1} << 20;     //!< larger JSON bodies get 413
+  size_t max_import_bytes = size_t{64} << 20;  //!< larger import files get 413
+};
+
+//! The services behind the API, wired to the injected world.
+class ApiServices {
+ public:
+  //! Every reference must outlive this object.
+  ApiServices(Store& store, AccountStore& accounts, SnapshotHolder& snapshots, const Clock& clock,
+              ApiOptions options);
+
+  const ApiOptions& options() const { return options_; }
+  SnapshotHolder& snapshots() { return snapshots_; }
+  AuditLog& audit() { return audit_; }
+  SessionService& sessions() { return sessions_; }
+  UserService& users() { return users_; }
+  DirectoryService& directory() { return directory_; }
+  ImportService& imports() { return imports_; }
+
+ private:
+  const ApiOptions options_;
+  SnapshotHolder& snapshots_;
+  AuditLog audit_;
+  SessionService sessions_;
+  UserService users_;
+  DirectoryService directory_;
+  ImportService imports_;
+};
+
+//! Registers every /api/v1 route (handlers keep a reference to `services`,
+//! which must outlive the router). Fails only on a programming error
+//! (duplicate route).
+[[nodiscard]] Status AddApiRoutes(http::Router& router, ApiServices& services);
+
+//! The OpenAPI 3.1 document describing every route AddApiRoutes registers.
+std::string_view OpenApiJson();
+
+}  // namespace guild::api

@@ -1,0 +1,114 @@
+#include "api/internal/common.h"
+
+#include <charconv>
+
+namespace guild::api::internal {
+namespace {
+
+constexpr std::string_view kBearerPrefix = "Bearer ";
+constexpr int64_t kSecondsPerDay = 86400;
+
+bool IsSafeMethod(http::Method method) {
+  return method == http::Method::kGet || method == http::Method::kHead;
+}
+
+Result<Authenticated> Authenticate(ApiServices& services, const http::Request& request) {
+  if (auto authorization = request.header("Authorization")) {
+    if (!authorization->starts_with(kBearerPrefix)) {
+      return Unauthenticated("Authorization: expected \"Bearer <api token>\"");
+    }
+    return services.sessions().AuthenticateApiToken(authorization->substr(kBearerPrefix.size()));
+  }
+  auto cookie = request.cookie(kSessionCookie);
+  if (!cookie) return Unauthenticated("not signed in");
+  return services.sessions().AuthenticateSession(*cookie);
+}
+
+}  // namespace
+
+http::Response Fail(const Status& status) {
+  return http::ProblemResponse(http::ProblemFromStatus(status));
+}
+
+http::Response BadParameter(std::string_view name, std::string_view location,
+                            std::string_view expected, std::string_view value) {
+  http::Problem problem = http::MakeProblem(
+      400, "invalid_argument", std::string(name) + ": expected " + std::string(expected));
+  problem.errors.push_back(
+      {std::string(name), std::string(location), std::string(expected), std::string(value), 0});
+  return http::ProblemResponse(problem);
+}
+
+http::Handler Authed(ApiServices& services, AuthedHandler handler) {
+  return [&services, handler = std::move(handler)](const http::Request& request) {
+    auto who = Authenticate(services, request);
+    if (!who.ok()) return Fail(who.status());
+    if (who->method == AuthMethod::kSessionCookie && !IsSafeMethod(request.method)) {
+      auto csrf = request.header(kCsrfHeader);
+      if (!csrf || !ConstantTimeEquals(*csrf, who->csrf_token)) {
+        http::Problem problem = http::MakeProblem(
+            403, "csrf", "missing or wrong X-CSRF-Token header; send the csrf_token from sign-in");
+        problem.errors.push_back(
+            {std::string(kCsrfHeader), "header", "the session's csrf_token", "", 0});
+        return http::ProblemResponse(problem);
+      }
+    }
+    return handler(request, *who);
+  };
+}
+
+http::ProblemOr<nlohmann::json> JsonBody(const http::Request& request, size_t max_bytes) {
+  auto type = request.header("Content-Type");
+  std::string_view media = type ? type->substr(0, type->find(';')) : std::string_view();
+  while (!media.empty() && media.back() == ' ') media.remove_suffix(1);
+  if (media != "application/json") {
+    http::Problem problem =
+        http::MakeProblem(415, "unsupported_media_type", "Content-Type: expected application/json");
+    problem.errors.push_back(
+        {"Content-Type", "header", "application/json", std::string(type.value_or("")), 0});
+    return problem;
+  }
+  return http::ParseJsonBody(request.body, http::JsonLimits{max_bytes, 32});
+}
+
+http::ProblemOr<PageRequest> ReadPage(const http::Request& request) {
+  PageRequest page;
+  if (auto limit = request.query("limit")) {
+    int value = 0;
+    auto [end, error] = std::from_chars(limit->data(), limit->data() + limit->size(), value);
+    if (error != std::errc() || end != limit->data() + limit->size() || value < 1 ||
+        value > kMaxPageLimit) {
+      http::Problem problem =
+          http::MakeProblem(400, "invalid_argument", "limit: expected an integer from 1 to 500");
+      problem.errors.push_back(
+          {"limit", "query", "an integer from 1 to 500", std::string(*limit), 0});
+      return problem;
+    }
+    page.limit = value;
+  }
+  if (auto cursor = request.query("cursor")) page.cursor = std::string(*cursor);
+  return page;
+}
+
+std::string Timestamp(int64_t seconds) {
+  int64_t days =
+      seconds >= 0 ? seconds / kSecondsPerDay : (seconds - kSecondsPerDay + 1) / kSecondsPerDay;
+  int64_t rest = seconds - days * kSecondsPerDay;
+  char time[16];
+  std::snprintf(time, sizeof(time), "T%02d:%02d:%02dZ", static_cast<int>(rest / 3600),
+                static_cast<int>(rest / 60 % 60), static_cast<int>(rest % 60));
+  return FormatDate(Date{static_cast<int32_t>(days)}) + time;
+}
+
+std::string ClientAddress(const http::Request& request) {
+  const std::string& client = request.client;
+  size_t colon = client.rfind(':');
+  if (colon == std::string::npos) return client;
+  std::string host = client.substr(0, colon);
+  if (host.size() >= 2 && host.front() == '[' && host.back() == ']') {
+    host = host.substr(1, host.size() - 2);
+  }
+  return host;
+}
+
+}  // namespace guild::api::internal

@@ -1,0 +1,60 @@
+// Shared machinery of the API handlers: authentication, request parsing,
+// error responses and JSON views of domain values.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "api/api.h"
+#include "http/json_reader.h"
+#include "http/json_writer.h"
+#include "http/problem.h"
+#include "http/types.h"
+
+namespace guild::api::internal {
+
+inline constexpr std::string_view kSessionCookie = "guild_session";
+inline constexpr std::string_view kCsrfHeader = "X-CSRF-Token";
+
+//! The problem response for a failed Status (http::ProblemFromStatus).
+http::Response Fail(const Status& status);
+//! A 400 problem naming one query or path parameter.
+http::Response BadParameter(std::string_view name, std::string_view location,
+                            std::string_view expected, std::string_view value);
+
+using AuthedHandler = std::function<http::Response(const http::Request&, const Authenticated&)>;
+
+//! Wraps a handler that needs a signed-in user: 401 without a valid session
+//! cookie or bearer token; 403 when a cookie-authenticated request other
+//! than GET/HEAD lacks the right X-CSRF-Token.
+http::Handler Authed(ApiServices& services, AuthedHandler handler);
+
+//! Parses a JSON body: 415 unless Content-Type is application/json, then the
+//! size/UTF-8/depth/syntax checks of http::ParseJsonBody.
+http::ProblemOr<nlohmann::json> JsonBody(const http::Request& request, size_t max_bytes);
+
+//! `limit` and `cursor` from the query string; 400 naming the parameter.
+http::ProblemOr<PageRequest> ReadPage(const http::Request& request);
+
+//! Seconds since the epoch as "YYYY-MM-DDTHH:MM:SSZ".
+std::string Timestamp(int64_t seconds);
+//! The client's address without the port ("10.0.0.1:5555" -> "10.0.0.1").
+std::string ClientAddress(const http::Request& request);
+
+// JSON views (docs/API.md "Shapes").
+void WriteUser(http::JsonWriter& w, const UserView& user);
+void WritePersonSummary(http::JsonWriter& w, const Person& person);
+void WritePersonDetail(http::JsonWriter& w, const Person& person, bool detail_visible);
+void WritePersonSkill(http::JsonWriter& w, const FirmSnapshot& snapshot, uint32_t rating);
+void WriteTeamSummary(http::JsonWriter& w, const FirmSnapshot& snapshot, uint32_t team);
+//! `"next_cursor": "..."` or null.
+void WriteNextCursor(http::JsonWriter& w, const std::string& next_cursor);
+
+// Route registration, one function per group of endpoints.
+Status AddSessionRoutes(http::Router& router, ApiServices& services);
+Status AddDirectoryRoutes(http::Router& router, ApiServices& services);
+Status AddAdminRoutes(http::Router& router, ApiServices& services);
+
+}  // namespace guild::api::internal

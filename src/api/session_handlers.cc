@@ -1,0 +1,134 @@
+// /session and /tokens: sign-in, sign-out, the current user, API tokens.
+#include "api/internal/common.h"
+
+namespace guild::api::internal {
+namespace {
+
+bool SecureCookie(const ApiServices& services, const http::Request& request) {
+  if (services.options().cookie_security == CookieSecurity::kAlways) return true;
+  auto proto = request.header("X-Forwarded-Proto");
+  return proto && *proto == "https";
+}
+
+std::string SessionCookie(std::string_view value, int64_t max_age, bool secure) {
+  std::string cookie = std::string(kSessionCookie) + "=" + std::string(value) +
+                       "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age);
+  if (secure) cookie += "; Secure";
+  return cookie;
+}
+
+std::string SessionBody(const UserView& user, std::string_view csrf_token) {
+  std::string body;
+  http::JsonWriter w(body);
+  w.BeginObject().Key("user");
+  WriteUser(w, user);
+  w.Member("csrf_token", csrf_token).EndObject();
+  return body;
+}
+
+http::Response SignIn(ApiServices& services, const http::Request& request) {
+  auto json = JsonBody(request, services.options().max_json_bytes);
+  if (!json.ok()) return http::ProblemResponse(json.problem());
+  std::string email, password;
+  http::ObjectReader reader(json.value());
+  reader.Required("email", email);
+  reader.Required("password", password);
+  if (auto problem = reader.Finish()) return http::ProblemResponse(*problem);
+  auto signed_in = services.sessions().SignIn(email, password, ClientAddress(request));
+  if (!signed_in.ok()) return Fail(signed_in.status());
+  UserView view = ViewOf(signed_in->user, *services.snapshots().Current());
+  http::Response response = http::JsonResponse(SessionBody(view, signed_in->csrf_token));
+  response.headers.emplace_back(
+      "Set-Cookie",
+      SessionCookie(signed_in->session_token, services.options().sessions.absolute_timeout_seconds,
+                    SecureCookie(services, request)));
+  response.cache_control = "no-store";
+  return response;
+}
+
+http::Response CurrentSession(ApiServices& services, const http::Request&,
+                              const Authenticated& who) {
+  UserView view = ViewOf(who.user, *services.snapshots().Current());
+  http::Response response = http::JsonResponse(SessionBody(view, who.csrf_token));
+  response.cache_control = "no-store";
+  return response;
+}
+
+http::Response SignOut(ApiServices& services, const http::Request& request,
+                       const Authenticated& who) {
+  if (who.method == AuthMethod::kSessionCookie) {
+    Status status = services.sessions().SignOut(request.cookie(kSessionCookie).value_or(""));
+    if (!status.ok()) return Fail(status);
+  }
+  http::Response response = http::NoContentResponse();
+  response.headers.emplace_back("Set-Cookie",
+                                SessionCookie("", 0, SecureCookie(services, request)));
+  return response;
+}
+
+http::Response CreateToken(ApiServices& services, const http::Request& request,
+                           const Authenticated& who) {
+  auto json = JsonBody(request, services.options().max_json_bytes);
+  if (!json.ok()) return http::ProblemResponse(json.problem());
+  std::string name;
+  http::ObjectReader reader(json.value());
+  reader.Required("name", name);
+  if (auto problem = reader.Finish()) return http::ProblemResponse(*problem);
+  auto created = services.sessions().CreateApiToken(who.principal, name);
+  if (!created.ok()) return Fail(created.status());
+  std::string body;
+  http::JsonWriter w(body);
+  w.BeginObject().Member("id", created->record.id).Member("name", created->record.name);
+  w.Member("token", created->token).EndObject();
+  http::Response response = http::JsonResponse(std::move(body), 201);
+  response.cache_control = "no-store";
+  return response;
+}
+
+http::Response ListTokens(ApiServices& services, const http::Request&, const Authenticated& who) {
+  auto tokens = services.sessions().ListApiTokens(who.principal);
+  if (!tokens.ok()) return Fail(tokens.status());
+  std::string body;
+  http::JsonWriter w(body);
+  w.BeginObject().Key("items").BeginArray();
+  for (const ApiTokenRecord& token : *tokens) {
+    w.BeginObject().Member("id", token.id).Member("name", token.name);
+    w.Member("created_at", Timestamp(token.created_at)).Key("last_used_at");
+    if (token.last_used_at) {
+      w.String(Timestamp(*token.last_used_at));
+    } else {
+      w.Null();
+    }
+    w.EndObject();
+  }
+  w.EndArray().EndObject();
+  return http::JsonResponse(std::move(body));
+}
+
+http::Response DeleteToken(ApiServices& services, const http::Request& request,
+                           const Authenticated& who) {
+  Status status =
+      services.sessions().DeleteApiToken(who.principal, request.param("id").value_or(""));
+  if (!status.ok()) return Fail(status);
+  return http::NoContentResponse();
+}
+
+}  // namespace
+
+Status AddSessionRoutes(http::Router& router, ApiServices& s) {
+  using namespace std::placeholders;
+  RETURN_IF_ERROR(
+      router.Post("/api/v1/session", [&s](const http::Request& r) { return SignIn(s, r); }));
+  RETURN_IF_ERROR(
+      router.Get("/api/v1/session", Authed(s, std::bind(CurrentSession, std::ref(s), _1, _2))));
+  RETURN_IF_ERROR(router.Add(http::Method::kDelete, "/api/v1/session",
+                             Authed(s, std::bind(SignOut, std::ref(s), _1, _2))));
+  RETURN_IF_ERROR(
+      router.Post("/api/v1/tokens", Authed(s, std::bind(CreateToken, std::ref(s), _1, _2))));
+  RETURN_IF_ERROR(
+      router.Get("/api/v1/tokens", Authed(s, std::bind(ListTokens, std::ref(s), _1, _2))));
+  return router.Add(http::Method::kDelete, "/api/v1/tokens/{id}",
+                    Authed(s, std::bind(DeleteToken, std::ref(s), _1, _2)));
+}
+
+}  // namespace guild::api::internal

@@ -1,0 +1,129 @@
+// `guild serve`: the HTTP server — the JSON API under /api/v1, its OpenAPI
+// document, and the web application's static files, from one process.
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <string>
+
+#include "api/api.h"
+#include "cli/commands.h"
+#include "http/server.h"
+#include "http/static_files.h"
+#include "store/account_store.h"
+#include "store/store.h"
+
+namespace guild::cli {
+namespace {
+
+constexpr uint16_t kMaxPort = 65535;
+
+struct ServeFlags {
+  std::string db = "guild.db";
+  int port = 0;
+  std::string bind = "127.0.0.1";
+  std::string static_dir;
+  bool secure_cookies = false;
+  std::string durability = "normal";
+  int workers = 8;
+};
+
+int Fail(const Status& status) {
+  std::cerr << "guild serve: " << status.message() << "\n";
+  return ExitCodeFor(static_cast<int>(status.code()));
+}
+
+// web/dist next to the executable, or in the source tree this file is in.
+std::string DefaultStaticDir() {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  fs::path exe = fs::read_symlink("/proc/self/exe", error);
+  std::vector<fs::path> candidates;
+  if (!error) {
+    candidates.push_back(exe.parent_path() / "web" / "dist");
+    candidates.push_back(exe.parent_path().parent_path() / "web" / "dist");
+  }
+  candidates.push_back(fs::path(__FILE__).parent_path().parent_path().parent_path() / "web" /
+                       "dist");
+  for (const fs::path& candidate : candidates) {
+    if (fs::is_directory(candidate, error)) return candidate.string();
+  }
+  return "";
+}
+
+Result<Durability> ParseDurability(const std::string& text) {
+  if (text == "full") return Durability::kFull;
+  if (text == "normal") return Durability::kNormal;
+  if (text == "off") return Durability::kOff;
+  return InvalidArgument("--durability: expected full, normal or off, got '" + text + "'");
+}
+
+Status AddStaticFiles(http::Router& router, const std::string& flag) {
+  std::string root = flag.empty() ? DefaultStaticDir() : flag;
+  if (root.empty()) {
+    std::cerr << "guild serve: no web/dist found; serving the API only\n";
+    return OkStatus();
+  }
+  ASSIGN_OR_RETURN(auto files, http::StaticFiles::Open(http::StaticFilesOptions{root}));
+  std::shared_ptr<http::StaticFiles> shared(std::move(files));
+  router.SetFallback([shared](const http::Request& request) { return shared->Serve(request); });
+  return OkStatus();
+}
+
+int Serve(const ServeFlags& flags) {
+  if (flags.port < 0 || flags.port > kMaxPort) {
+    return Fail(InvalidArgument("--port: expected 0 to 65535"));
+  }
+  auto durability = ParseDurability(flags.durability);
+  if (!durability.ok()) return Fail(durability.status());
+  StoreOptions store_options{flags.db, true, *durability};
+  auto store = OpenStore(store_options);
+  if (!store.ok()) return Fail(store.status());
+  auto accounts = OpenAccountStore(store_options);
+  if (!accounts.ok()) return Fail(accounts.status());
+  SnapshotHolder snapshots(**store, **accounts, SnapshotOptions{});
+  if (Status loaded = snapshots.Load(); !loaded.ok()) return Fail(loaded);
+  SystemClock clock;
+  api::ApiOptions api_options;
+  if (flags.secure_cookies) api_options.cookie_security = api::CookieSecurity::kAlways;
+  api::ApiServices services(**store, **accounts, snapshots, clock, api_options);
+  http::Router router;
+  if (Status added = api::AddApiRoutes(router, services); !added.ok()) return Fail(added);
+  if (Status added = AddStaticFiles(router, flags.static_dir); !added.ok()) return Fail(added);
+  http::ServerOptions server_options;
+  server_options.bind_address = flags.bind;
+  server_options.port = static_cast<uint16_t>(flags.port);
+  server_options.worker_threads = flags.workers;
+  AccountStore& account_store = **accounts;
+  server_options.ready = [&snapshots, &account_store] {
+    return snapshots.loaded() && account_store.DataVersion().ok();
+  };
+  http::Server server(server_options, std::move(router));
+  if (Status started = server.Start(); !started.ok()) return Fail(started);
+  std::cout << "listening on http://" << flags.bind << ":" << server.port() << std::endl;
+  http::WaitForTerminationSignal();
+  server.Stop();
+  std::cerr << "guild serve: stopped\n";
+  return kExitOk;
+}
+
+void RegisterServe(CLI::App& app, int& exit_code) {
+  auto flags = std::make_shared<ServeFlags>();
+  CLI::App* serve = app.add_subcommand("serve", "Serve the API and the web application");
+  AddDbOption(*serve, flags->db);
+  serve->add_option("--port", flags->port, "TCP port; 0 picks a free one (printed)");
+  serve->add_option("--bind", flags->bind, "Address to listen on (default 127.0.0.1)");
+  serve->add_option("--static", flags->static_dir,
+                    "Web application files (default: web/dist next to the program or source)");
+  serve->add_flag("--secure-cookies", flags->secure_cookies,
+                  "Always mark the session cookie Secure (when behind a TLS proxy)");
+  serve->add_option("--durability", flags->durability,
+                    "SQLite commit durability: full, normal (default) or off");
+  serve->add_option("--workers", flags->workers, "Worker threads for handlers (default 8)");
+  serve->callback([flags, &exit_code] { exit_code = Serve(*flags); });
+}
+
+}  // namespace
+
+GUILD_REGISTER_COMMAND(serve, RegisterServe)
+
+}  // namespace guild::cli

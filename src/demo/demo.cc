@@ -1,0 +1,46 @@
+#include "demo/demo.h"
+
+#include "demo/internal/context.h"
+
+namespace guild {
+
+namespace {
+constexpr int kMinWeeks = 1;
+constexpr int kMaxWeeks = 12;
+constexpr int kLargeFirmPeople = 100000;
+constexpr int kWeeksSmallFirm = 4;
+constexpr int kWeeksLargeFirm = 1;
+}  // namespace
+
+int DefaultTimeEntryWeeks(int people) {
+  return people > kLargeFirmPeople ? kWeeksLargeFirm : kWeeksSmallFirm;
+}
+
+Result<FirmData> GenerateDemoFirm(const DemoOptions& options, const FirmData& taxonomy) {
+  if (options.people < kMinDemoPeople || options.people > kMaxDemoPeople) {
+    return InvalidArgument(
+        "people: expected a whole number from " + std::to_string(kMinDemoPeople) + " to " +
+        std::to_string(kMaxDemoPeople) + ", got " + std::to_string(options.people));
+  }
+  if (options.time_entry_weeks != 0 &&
+      (options.time_entry_weeks < kMinWeeks || options.time_entry_weeks > kMaxWeeks)) {
+    return InvalidArgument("time_entry_weeks: expected 0 (default) or a whole number from 1 to 12");
+  }
+  DemoOptions resolved = options;
+  if (resolved.time_entry_weeks == 0)
+    resolved.time_entry_weeks = DefaultTimeEntryWeeks(options.people);
+  FirmData out;
+  demo_internal::Context c(resolved, taxonomy, out);
+  demo_internal::GeneratePeople(c);
+  RETURN_IF_ERROR(demo_internal::BuildPracticeSkills(c));
+  demo_internal::GeneratePersonSkills(c);
+  demo_internal::GenerateFirmRoles(c);
+  c.live_engagements.assign(c.practice_count, {});
+  demo_internal::GenerateClientsAndTeams(c);
+  demo_internal::EnsureLiveEngagements(c);
+  demo_internal::GenerateOpeningsAndAssignments(c);
+  demo_internal::GenerateTimeEntries(c);
+  return out;
+}
+
+}  // namespace guild

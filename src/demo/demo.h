@@ -1,0 +1,80 @@
+// `guild demo`: a realistic professional-services firm generated from a seed.
+//
+// GenerateDemoFirm is a pure function: the same options and taxonomy give the
+// same firm, byte for byte, on every platform (own PRNG, no clock, no libm).
+// SummarizeDemoFirm computes what the CLI prints about it.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "common/date.h"
+#include "common/status.h"
+#include "domain/model.h"
+
+namespace guild {
+
+struct DemoOptions {
+  //! Headcount, kMinDemoPeople..kMaxDemoPeople.
+  int people = 2000;
+  //! Everything random derives from this seed.
+  uint64_t seed = 1;
+  //! The firm's "today": engagements, openings and time entries are placed
+  //! around it. Passed in; the library never reads the clock.
+  Date today;
+  //! Complete weeks of time entries before the week holding `today` (1..12),
+  //! or 0 for DefaultTimeEntryWeeks(people). Entries are aggregated per
+  //! person, day and category (about 8 per person and week).
+  int time_entry_weeks = 0;
+};
+
+//! 4 weeks of time entries up to 100,000 people, 1 week above (keeps a
+//! 500,000-person firm's time entries near 4 million rows, so that `guild
+//! demo` writes it in about a minute).
+int DefaultTimeEntryWeeks(int people);
+
+inline constexpr int kMinDemoPeople = 50;
+inline constexpr int kMaxDemoPeople = 500000;
+
+//! Generates the demo firm's people, person skills, skill history, firm roles,
+//! clients, account teams, engagements, openings, assignments and time
+//! entries. The taxonomy's skills and roles are referenced, not copied: the
+//! result is meant to be written after `taxonomy`.
+//!
+//! After success: every entity passes domain validation, every reference
+//! resolves inside result ∪ taxonomy, each engagement has exactly one leader,
+//! the manager relation is a forest, some partners log more hours than their
+//! capacity (leadership work) and some associates bill under half of theirs.
+//! Errors: kInvalidArgument when options are out of range or the taxonomy has
+//! no rated O*NET roles to draw skills from.
+Result<FirmData> GenerateDemoFirm(const DemoOptions& options, const FirmData& taxonomy);
+
+struct PersonLoad {
+  std::string person_id;
+  std::string name;
+  std::string practice;
+  double capacity_hours = 0;  //!< per week
+  double billable_hours = 0;  //!< per week, averaged over the time-entry window
+  double total_hours = 0;     //!< per week, every category
+};
+
+struct DemoSummary {
+  std::vector<std::pair<std::string, int64_t>> counts;  //!< entity kind name -> count
+  std::vector<std::pair<std::string, int>> grades;      //!< in ladder order
+  std::vector<std::pair<std::string, int>> practices;   //!< by headcount, descending
+  std::vector<std::pair<std::string, int>> offices;     //!< by headcount, descending
+  std::vector<PersonLoad> overloaded_partners;          //!< total > capacity, most overloaded first
+  std::vector<PersonLoad> underused_associates;         //!< billable < 50% of capacity, least first
+  int overloaded_partner_count = 0;
+  int underused_associate_count = 0;
+  std::vector<std::string> key_clients;  //!< names, as generated
+  int key_client_count = 0;
+};
+
+//! Summarises `firm` (a GenerateDemoFirm result), listing at most `top` names
+//! in each list. Loads average the time entries over `weeks` weeks (pass the
+//! weeks actually generated).
+DemoSummary SummarizeDemoFirm(const FirmData& firm, int weeks, int top);
+
+}  // namespace guild

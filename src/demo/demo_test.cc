@@ -1,0 +1,289 @@
+#include "demo/demo.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <functional>
+#include <map>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "domain/validate.h"
+#include "taxonomy/taxonomy.h"
+
+namespace guild {
+namespace {
+
+constexpr Date kToday{20200};  // 2025-04-22
+
+const FirmData& Taxonomy() {
+  static const FirmData* data = [] {
+    auto r = LoadTaxonomy({.directory = GUILD_TEST_TAXONOMY_DIR});
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return new FirmData(r.ok() ? std::move(r).value() : FirmData{});
+  }();
+  return *data;
+}
+
+FirmData Generate(int people, uint64_t seed) {
+  auto r = GenerateDemoFirm({.people = people, .seed = seed, .today = kToday}, Taxonomy());
+  EXPECT_TRUE(r.ok()) << r.status().ToString();
+  return r.ok() ? std::move(r).value() : FirmData{};
+}
+
+template <typename T>
+void ExpectValid(const std::vector<T>& items, void (*validate)(const T&, std::vector<FieldError>&),
+                 const char* kind) {
+  for (const auto& item : items) {
+    std::vector<FieldError> errors;
+    validate(item, errors);
+    ASSERT_TRUE(errors.empty()) << kind << ": " << errors[0].field << " expected "
+                                << errors[0].expected;
+  }
+}
+
+template <typename T>
+std::unordered_set<std::string> UniqueIds(const std::vector<T>& items, const char* kind) {
+  std::unordered_set<std::string> ids;
+  for (const auto& item : items) EXPECT_TRUE(ids.insert(item.id).second) << kind << " " << item.id;
+  return ids;
+}
+
+void ExpectAllValid(const FirmData& f) {
+  ExpectValid(f.people, &ValidatePerson, "person");
+  ExpectValid(f.person_skills, &ValidatePersonSkill, "person skill");
+  ExpectValid(f.roles, &ValidateRole, "role");
+  ExpectValid(f.clients, &ValidateClient, "client");
+  ExpectValid(f.engagements, &ValidateEngagement, "engagement");
+  ExpectValid(f.openings, &ValidateOpening, "opening");
+  ExpectValid(f.assignments, &ValidateAssignment, "assignment");
+  ExpectValid(f.teams, &ValidateTeam, "team");
+  ExpectValid(f.time_entries, &ValidateTimeEntry, "time entry");
+  ExpectValid(f.skill_history, &ValidateSkillHistoryEntry, "skill history");
+}
+
+void ExpectManagersFormAForest(const FirmData& f) {
+  std::unordered_map<std::string, std::string> manager;
+  for (const auto& p : f.people) manager[p.id] = p.manager_id;
+  for (const auto& p : f.people) {
+    std::string at = p.id;
+    for (size_t steps = 0; !manager[at].empty(); ++steps) {
+      ASSERT_LE(steps, f.people.size()) << "manager cycle through " << p.id;
+      ASSERT_TRUE(manager.count(manager[at])) << p.id << " manager " << manager[at];
+      at = manager[at];
+    }
+  }
+}
+
+void ExpectReferencesResolve(const FirmData& f) {
+  auto people = UniqueIds(f.people, "person");
+  auto clients = UniqueIds(f.clients, "client");
+  auto engagements = UniqueIds(f.engagements, "engagement");
+  auto openings = UniqueIds(f.openings, "opening");
+  UniqueIds(f.assignments, "assignment");
+  UniqueIds(f.teams, "team");
+  UniqueIds(f.time_entries, "time entry");
+  UniqueIds(f.roles, "role");
+  auto skills = UniqueIds(Taxonomy().skills, "skill");
+  std::set<std::string> emails;
+  for (const auto& p : f.people) {
+    EXPECT_TRUE(emails.insert(NormalizeEmail(p.email)).second) << p.email;
+    if (!p.manager_id.empty()) {
+      EXPECT_TRUE(people.count(p.manager_id)) << p.id;
+    }
+  }
+  std::set<std::tuple<std::string, std::string, RatingSource>> ps_keys;
+  for (const auto& ps : f.person_skills) {
+    EXPECT_TRUE(ps_keys.insert({ps.person_id, ps.skill_id, ps.source}).second);
+    EXPECT_TRUE(people.count(ps.person_id) && skills.count(ps.skill_id)) << ps.skill_id;
+  }
+  std::set<std::tuple<std::string, std::string, int32_t>> history_keys;
+  for (const auto& h : f.skill_history) {
+    EXPECT_TRUE(history_keys.insert({h.person_id, h.skill_id, h.date.days}).second);
+    EXPECT_TRUE(people.count(h.person_id) && skills.count(h.skill_id));
+  }
+  for (const auto& r : f.roles)
+    for (const auto& rs : r.skills) EXPECT_TRUE(skills.count(rs.skill_id)) << r.id;
+  for (const auto& e : f.engagements) {
+    EXPECT_TRUE(clients.count(e.client_id)) << e.id;
+    EXPECT_TRUE(people.count(e.leader_id)) << e.id << " needs exactly one leader";
+  }
+  for (const auto& o : f.openings) {
+    EXPECT_TRUE(engagements.count(o.engagement_id));
+    for (const auto& r : o.required) EXPECT_TRUE(skills.count(r.skill_id));
+  }
+  std::map<std::string, int> seats;
+  std::set<std::pair<std::string, std::string>> person_on_opening;
+  for (const auto& a : f.assignments) {
+    EXPECT_TRUE(people.count(a.person_id) && openings.count(a.opening_id));
+    EXPECT_TRUE(person_on_opening.insert({a.opening_id, a.person_id}).second);
+    ++seats[a.opening_id];
+  }
+  for (const auto& o : f.openings) EXPECT_LE(seats[o.id], o.headcount) << o.id;
+  for (const auto& t : f.teams) {
+    if (!t.leader_id.empty()) {
+      EXPECT_TRUE(people.count(t.leader_id));
+    }
+    if (!t.client_id.empty()) {
+      EXPECT_TRUE(clients.count(t.client_id));
+    }
+    for (const auto& m : t.members) EXPECT_TRUE(people.count(m.person_id));
+  }
+  for (const auto& t : f.time_entries) {
+    EXPECT_TRUE(people.count(t.person_id));
+    if (!t.engagement_id.empty()) {
+      EXPECT_TRUE(engagements.count(t.engagement_id));
+    }
+  }
+}
+
+TEST(DemoFirm, EveryEntityValidAndEveryReferenceResolves) {
+  for (int people : {50, 137, 1000}) {
+    for (uint64_t seed : {1, 2, 99}) {
+      SCOPED_TRACE(testing::Message() << "people=" << people << " seed=" << seed);
+      FirmData f = Generate(people, seed);
+      ASSERT_EQ(f.people.size(), static_cast<size_t>(people));
+      ExpectAllValid(f);
+      ExpectReferencesResolve(f);
+      ExpectManagersFormAForest(f);
+      for (EntityKind k : kAllEntityKinds) {
+        if (k != EntityKind::kSkills) {
+          EXPECT_GT(f.Count(k), 0u) << ToString(k);
+        }
+      }
+    }
+  }
+}
+
+// A digest of every field the generator sets, to compare two runs.
+size_t Digest(const FirmData& f) {
+  size_t h = 0;
+  auto mix = [&](const auto& v) { h = h * 1000003u ^ std::hash<std::decay_t<decltype(v)>>{}(v); };
+  for (const auto& p : f.people) {
+    for (const auto* s :
+         {&p.id, &p.name, &p.email, &p.title, &p.grade, &p.practice, &p.office, &p.manager_id})
+      mix(*s);
+    mix(p.weekly_capacity_hours);
+    mix(p.cost_rate.value_or(-1));
+    mix(p.start_date->days);
+    for (const auto& t : p.tags) mix(t);
+  }
+  for (const auto& ps : f.person_skills) {
+    mix(ps.person_id + ps.skill_id);
+    mix(ps.level * 10 + ps.wants_to_grow + 100 * static_cast<int>(ps.source));
+    mix(ps.rated_on->days);
+    mix(ps.last_used ? ps.last_used->days : -1);
+  }
+  for (const auto& h2 : f.skill_history) mix(h2.skill_id + std::to_string(h2.date.days + h2.level));
+  for (const auto& c : f.clients) mix(c.id + c.name + c.industry + (c.key_client ? "k" : ""));
+  for (const auto& e : f.engagements)
+    mix(e.id + e.name + e.leader_id + std::to_string(e.start.days) + std::to_string(e.end.days));
+  for (const auto& o : f.openings)
+    mix(o.id + o.title + std::to_string(o.hours_per_week + o.headcount) +
+        std::to_string(o.required.size()));
+  for (const auto& a : f.assignments)
+    mix(a.id + a.person_id + std::to_string(static_cast<int>(a.status)));
+  for (const auto& t : f.teams) mix(t.id + t.leader_id + std::to_string(t.members.size()));
+  for (const auto& t : f.time_entries)
+    mix(t.id + t.person_id + t.engagement_id + std::to_string(t.hours + t.date.days));
+  return h;
+}
+
+TEST(DemoFirm, SameSeedGivesIdenticalFirmOtherSeedDiffers) {
+  FirmData a = Generate(300, 42), b = Generate(300, 42), c = Generate(300, 43);
+  EXPECT_EQ(a.TotalCount(), b.TotalCount());
+  EXPECT_EQ(Digest(a), Digest(b));
+  EXPECT_NE(Digest(a), Digest(c));
+}
+
+TEST(DemoFirm, HasAPyramidAndSeniorsKnowMore) {
+  FirmData f = Generate(2000, 7);
+  std::map<std::string, int> grades;
+  for (const auto& p : f.people) ++grades[p.grade];
+  EXPECT_GE(grades["partner"], 100);  // 5%..8% of 2000
+  EXPECT_LE(grades["partner"], 160);
+  EXPECT_NEAR(grades["associate"], 800, 40);
+  std::unordered_map<std::string, std::string> grade_of;
+  for (const auto& p : f.people) grade_of[p.id] = p.grade;
+  std::map<std::string, std::pair<double, int>> levels;
+  int growing = 0;
+  for (const auto& ps : f.person_skills) {
+    auto& [sum, n] = levels[grade_of[ps.person_id]];
+    sum += ps.level;
+    ++n;
+    growing += ps.wants_to_grow;
+  }
+  auto mean = [&](const char* g) { return levels[g].first / levels[g].second; };
+  EXPECT_GT(mean("partner"), mean("manager"));
+  EXPECT_GT(mean("manager"), mean("associate"));
+  EXPECT_GT(growing, 0);
+}
+
+TEST(DemoFirm, SomePartnersOverloadedSomeAssociatesUnderused) {
+  FirmData f = Generate(1000, 3);
+  DemoSummary s = SummarizeDemoFirm(f, DefaultTimeEntryWeeks(1000), 5);
+  EXPECT_GT(s.overloaded_partner_count, 0);
+  EXPECT_GT(s.underused_associate_count, 0);
+  ASSERT_FALSE(s.overloaded_partners.empty());
+  EXPECT_GT(s.overloaded_partners[0].total_hours, s.overloaded_partners[0].capacity_hours);
+  EXPECT_GT(s.key_client_count, 0);
+}
+
+TEST(DemoFirm, SkillHistoryRisesOverTime) {
+  FirmData f = Generate(200, 11);
+  std::map<std::pair<std::string, std::string>, std::vector<const SkillHistoryEntry*>> paths;
+  for (const auto& h : f.skill_history) paths[{h.person_id, h.skill_id}].push_back(&h);
+  ASSERT_FALSE(paths.empty());
+  for (auto& [key, entries] : paths) {
+    std::sort(entries.begin(), entries.end(), [](auto* a, auto* b) { return a->date < b->date; });
+    for (size_t i = 1; i < entries.size(); ++i)
+      EXPECT_EQ(entries[i]->level, entries[i - 1]->level + 1);
+  }
+}
+
+TEST(DemoFirm, RejectsBadOptionsAndEmptyTaxonomy) {
+  EXPECT_EQ(GenerateDemoFirm({.people = 49, .today = kToday}, Taxonomy()).status().code(),
+            StatusCode::kInvalidArgument);
+  EXPECT_EQ(GenerateDemoFirm({.people = 500001, .today = kToday}, Taxonomy()).status().code(),
+            StatusCode::kInvalidArgument);
+  EXPECT_EQ(GenerateDemoFirm({.people = 100, .today = kToday, .time_entry_weeks = 13}, Taxonomy())
+                .status()
+                .code(),
+            StatusCode::kInvalidArgument);
+  EXPECT_EQ(GenerateDemoFirm({.people = 100, .today = kToday}, FirmData{}).status().code(),
+            StatusCode::kInvalidArgument);
+}
+
+TEST(DemoSummary, FindsOverloadAndUnderuseFromTimeEntries) {
+  FirmData f;
+  for (auto [id, grade] : {std::pair{"a", "partner"}, {"b", "associate"}, {"c", "associate"}}) {
+    Person p;
+    p.id = id;
+    p.name = id;
+    p.grade = grade;
+    f.people.push_back(p);
+  }
+  auto entry = [&](const char* person, double hours, TimeCategory cat) {
+    TimeEntry t;
+    t.id = std::to_string(f.time_entries.size());
+    t.person_id = person;
+    t.hours = hours;
+    t.category = cat;
+    f.time_entries.push_back(t);
+  };
+  entry("a", 24, TimeCategory::kLeadership);
+  entry("a", 20, TimeCategory::kBillable);  // 44h > 40h
+  entry("b", 19, TimeCategory::kBillable);  // 47.5% billable
+  entry("c", 20, TimeCategory::kBillable);  // exactly 50%: not under-used
+  DemoSummary s = SummarizeDemoFirm(f, 1, 10);
+  ASSERT_EQ(s.overloaded_partners.size(), 1u);
+  EXPECT_DOUBLE_EQ(s.overloaded_partners[0].total_hours, 44);
+  ASSERT_EQ(s.underused_associates.size(), 1u);
+  EXPECT_EQ(s.underused_associates[0].person_id, "b");
+  EXPECT_EQ(s.grades[0], (std::pair<std::string, int>{"partner", 1}));
+  EXPECT_EQ(s.grades[4], (std::pair<std::string, int>{"associate", 2}));
+}
+
+}  // namespace
+}  // namespace guild

@@ -1,0 +1,82 @@
+// State shared by the demo generator's steps (people, skills, clients, work,
+// time). Each step reads what earlier steps produced and appends to `out`.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "demo/demo.h"
+#include "demo/internal/catalog.h"
+#include "demo/internal/random.h"
+
+namespace guild::demo_internal {
+
+//! A skill a practice draws on, with its typical level for a manager-grade
+//! professional and how often it is drawn.
+struct SkillPick {
+  const std::string* id;  //!< points into the taxonomy, which outlives the run
+  int level;
+  double importance;  //!< 1..5
+  double weight;
+};
+
+struct PracticeSkills {
+  std::vector<SkillPick> onet;
+  std::vector<SkillPick> esco;
+  std::vector<double> onet_weights;
+  std::vector<double> esco_weights;
+};
+
+enum class Profile : uint8_t { kNormal, kOverloadedPartner, kUnderusedAssociate };
+
+struct Context {
+  Context(const DemoOptions& o, const FirmData& t, FirmData& f)
+      : options(o), taxonomy(t), out(f), rng(o.seed) {}
+
+  const DemoOptions& options;
+  const FirmData& taxonomy;
+  FirmData& out;
+  Random rng;
+
+  int practice_count = 0;  //!< first practice_count entries of Practices()
+  int office_count = 0;    //!< first office_count entries of Offices()
+  std::vector<PracticeSkills> practice_skills;
+
+  // Per person, indexed like out.people.
+  std::vector<uint8_t> grade;
+  std::vector<uint8_t> practice;
+  std::vector<Profile> profile;
+  std::vector<float> billable_share;        //!< target billable share of capacity
+  std::vector<float> billable_room;         //!< hours/week still free for assignments
+  std::vector<int32_t> primary_engagement;  //!< index into out.engagements, or -1
+  //! People of each practice and grade: pool[practice * kGradeCount + grade].
+  std::vector<std::vector<uint32_t>> pool;
+
+  // Per engagement.
+  std::vector<uint8_t> engagement_practice;
+  //! Confirmed engagements of each practice, for billable time.
+  std::vector<std::vector<uint32_t>> live_engagements;
+
+  std::vector<uint32_t>& Pool(int p, int g) { return pool[p * kGradeCount + g]; }
+};
+
+//! "p000042"-style id: prefix, then n zero-padded to `width` digits.
+std::string NumberedId(std::string_view prefix, uint64_t n, int width);
+//! Digits needed to print n.
+int DigitsFor(uint64_t n);
+
+// The generator's steps, in order.
+void GeneratePeople(Context& c);
+Status BuildPracticeSkills(Context& c);
+void GeneratePersonSkills(Context& c);
+void GenerateFirmRoles(Context& c);
+//! Clients, their account teams and their engagements (each client's work
+//! mostly follows its home practice).
+void GenerateClientsAndTeams(Context& c);
+//! Gives every practice at least one confirmed engagement to bill to.
+void EnsureLiveEngagements(Context& c);
+void GenerateOpeningsAndAssignments(Context& c);
+void GenerateTimeEntries(Context& c);
+
+}  // namespace guild::demo_internal

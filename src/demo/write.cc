@@ -1,0 +1,60 @@
+#include "demo/write.h"
+
+#include <iterator>
+#include <string>
+
+namespace guild {
+
+namespace {
+
+struct Writer {
+  Store& store;
+  FirmData& firm;
+  size_t chunk;
+  const DemoWriteProgress& progress;
+  int64_t done = 0;
+  int64_t total = 0;
+
+  template <typename T>
+  Status Kind(std::vector<T> FirmData::*member, EntityKind kind) {
+    auto& items = firm.*member;
+    const size_t step = kind == EntityKind::kPeople ? std::max<size_t>(items.size(), 1) : chunk;
+    for (size_t begin = 0; begin < items.size(); begin += step) {
+      size_t end = std::min(items.size(), begin + step);
+      FirmData batch;
+      (batch.*member)
+          .assign(std::make_move_iterator(items.begin() + begin),
+                  std::make_move_iterator(items.begin() + end));
+      RETURN_IF_ERROR(store.Upsert(batch));
+      done += static_cast<int64_t>(end - begin);
+      if (progress) progress(ToString(kind), done, total);
+    }
+    std::vector<T>().swap(items);
+    return OkStatus();
+  }
+};
+
+}  // namespace
+
+Status WriteDemoFirm(Store& store, const FirmData& taxonomy, FirmData& firm, size_t chunk,
+                     const DemoWriteProgress& progress) {
+  Writer w{store, firm, std::max<size_t>(chunk, 1), progress};
+  w.total = static_cast<int64_t>(taxonomy.TotalCount() + firm.TotalCount());
+  if (progress) progress("taxonomy", 0, w.total);
+  RETURN_IF_ERROR(store.Upsert(taxonomy));
+  w.done = static_cast<int64_t>(taxonomy.TotalCount());
+  if (progress) progress("taxonomy", w.done, w.total);
+  using F = FirmData;
+  RETURN_IF_ERROR(w.Kind(&F::people, EntityKind::kPeople));
+  RETURN_IF_ERROR(w.Kind(&F::roles, EntityKind::kRoles));
+  RETURN_IF_ERROR(w.Kind(&F::clients, EntityKind::kClients));
+  RETURN_IF_ERROR(w.Kind(&F::engagements, EntityKind::kEngagements));
+  RETURN_IF_ERROR(w.Kind(&F::openings, EntityKind::kOpenings));
+  RETURN_IF_ERROR(w.Kind(&F::assignments, EntityKind::kAssignments));
+  RETURN_IF_ERROR(w.Kind(&F::teams, EntityKind::kTeams));
+  RETURN_IF_ERROR(w.Kind(&F::person_skills, EntityKind::kPersonSkills));
+  RETURN_IF_ERROR(w.Kind(&F::skill_history, EntityKind::kSkillHistory));
+  return w.Kind(&F::time_entries, EntityKind::kTimeEntries);
+}
+
+}  // namespace guild

@@ -1,0 +1,30 @@
+// Writing a generated demo firm into a Store, in dependency order and in
+// chunks, reporting progress. Separate from demo.h so that the generator
+// itself does not depend on the store.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string_view>
+
+#include "common/status.h"
+#include "domain/model.h"
+#include "store/store.h"
+
+namespace guild {
+
+//! Called after each batch: the kind being written ("taxonomy", "people",
+//! ...), entities written so far and the total.
+using DemoWriteProgress = std::function<void(std::string_view step, int64_t done, int64_t total)>;
+
+//! Upserts `taxonomy` and then `firm` into `store`: taxonomy, people (one
+//! batch: managers may refer to anyone), then roles, clients, engagements,
+//! openings, assignments, teams, person skills, skill history and time
+//! entries in batches of at most `chunk` entities. Moves the entities out of
+//! `firm` and frees each vector once written, to keep memory low; `taxonomy`
+//! is left intact. Errors: the first failing Upsert's status; batches before
+//! it stay written.
+Status WriteDemoFirm(Store& store, const FirmData& taxonomy, FirmData& firm, size_t chunk,
+                     const DemoWriteProgress& progress);
+
+}  // namespace guild

@@ -1,0 +1,122 @@
+// Generalized Assignment Problem (GAP) solver: the core of the staffing engine.
+//
+// Model (minimisation): every job goes to exactly one of its candidate agents;
+// the weights of the jobs given to an agent must not exceed its capacity;
+// minimise the total cost. The instance is SPARSE: each job lists only the
+// agents allowed for it. A dense benchmark file is the case where every
+// agent is a candidate of every job (see ParseGapText).
+//
+// SolveGap runs a pipeline of named steps, each timed and reported:
+//   lp_bound          LP relaxation with COIN-OR CLP; its capacity duals seed
+//                     the Lagrangian multipliers.
+//   lagrangian_bound  Lagrangian relaxation of the capacity constraints,
+//                     subgradient optimisation. The reported lower bound is
+//                     always recomputed from multipliers, so it is valid
+//                     whatever the LP solver's tolerances.
+//   construct         Lagrangian-cost regret greedy.
+//   repair            Penalised shift/swap descent that removes overload.
+//   local_search      Shift, swap and ejection-chain descent (feasible).
+//   branch_and_bound  Depth-first search with the Lagrangian bound and a node
+//                     budget; proves optimality on small instances.
+//   metaheuristic     Iterated ejection-chain search with adaptive capacity
+//                     penalties (strategic oscillation) over candidate lists
+//                     cut by Lagrangian reduced-cost fixing; uses the time
+//                     left.
+//
+// Determinism: for a given instance, options and seed the result is the
+// same on every run, as long as the time limit is not what stops a step
+// (set max_iterations / bb_node_limit for bit-exact reruns). With a binding
+// time limit, how far the metaheuristic gets depends on the machine.
+//
+// Thread safety: SolveGap is reentrant; it shares no state between calls.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/status.h"
+
+namespace guild::engine::gap {
+
+//! One allowed (agent, cost, weight) option of a job.
+struct GapCandidate {
+  int agent = 0;       //!< 0-based agent index, < capacities.size().
+  int64_t cost = 0;    //!< Cost of giving the job to this agent (any sign).
+  int64_t weight = 0;  //!< Capacity the job uses at this agent, >= 0.
+};
+
+//! A GAP instance. Jobs and agents are identified by their 0-based index.
+struct GapInstance {
+  std::vector<int64_t> capacities;              //!< Per agent, >= 0.
+  std::vector<std::vector<GapCandidate>> jobs;  //!< Per job, its candidates.
+};
+
+//! Solver options; defaults suit a 10-second interactive solve.
+struct GapOptions {
+  double time_limit_seconds = 10.0;  //!< Wall-clock limit for the whole pipeline.
+  uint64_t seed = 1;                 //!< Seed of the pseudo-random generator.
+  int threads = 1;                   //!< Only 1 is supported.
+  bool lp_bound = true;              //!< Run the CLP LP relaxation step.
+  bool lagrangian_bound = true;      //!< Run the subgradient step.
+  bool local_search = true;          //!< Run the feasible descent step.
+  bool branch_and_bound = true;      //!< Run the node-limited exact search.
+  bool metaheuristic = true;         //!< Run the iterated ejection-chain search.
+  //! The LP step is skipped above this many candidates (memory / time).
+  int64_t lp_max_candidates = 4'000'000;
+  //! Node budget of branch_and_bound; it proves optimality if it finishes.
+  int64_t bb_node_limit = 200'000;
+  //! Rounds of the metaheuristic; 0 = until the time limit.
+  int64_t max_iterations = 0;
+  //! Stop as soon as a feasible solution of at most this cost is found
+  //! ("good enough"); INT64_MIN = never.
+  int64_t stop_at_objective = INT64_MIN;
+};
+
+//! What one pipeline step did.
+struct GapStepReport {
+  std::string name;            //!< e.g. "lp_bound", "construct".
+  double seconds = 0;          //!< Wall time spent in the step.
+  bool has_objective = false;  //!< A feasible solution exists after the step.
+  int64_t objective = 0;       //!< Best feasible objective after the step.
+  int64_t lower_bound = 0;     //!< Best lower bound after the step.
+  std::string note;            //!< Short human-readable effect, may be empty.
+};
+
+//! The answer of SolveGap.
+struct GapSolution {
+  //! Agent of each job (same order as GapInstance::jobs); -1 when the job
+  //! could not be placed. When feasible, every entry is a candidate agent of
+  //! its job and no agent is above capacity.
+  std::vector<int> assignment;
+  int64_t objective = 0;             //!< Total cost of `assignment` (when feasible).
+  int64_t lower_bound = 0;           //!< Valid lower bound on the optimum.
+  bool feasible = false;             //!< `assignment` is complete and within capacity.
+  bool optimal = false;              //!< objective == optimum is proven.
+  bool proven_infeasible = false;    //!< No feasible assignment exists.
+  std::string reason;                //!< Why not feasible (names the job/agent); else empty.
+  std::vector<GapStepReport> steps;  //!< One entry per step run, in order.
+};
+
+//! Checks indices and signs. InvalidArgument names the job and candidate
+//! ("job 4 candidate 2: agent 9 out of range [0, 5)").
+Status ValidateGapInstance(const GapInstance& instance);
+
+//! Solves `instance`. Returns InvalidArgument when ValidateGapInstance fails
+//! or options are out of range. An instance that has no feasible assignment,
+//! or for which none was found in time, is NOT an error: the solution has
+//! feasible=false and a reason.
+Result<GapSolution> SolveGap(const GapInstance& instance, const GapOptions& options);
+
+//! Total cost of `assignment`, or InvalidArgument naming the first job whose
+//! agent is not one of its candidates, or the first agent above capacity.
+Result<int64_t> CheckGapAssignment(const GapInstance& instance, const std::vector<int>& assignment);
+
+//! Parses a dense benchmark file: integer tokens `m n`, costs (m rows of n),
+//! weights (m rows of n), capacities (m). Every agent becomes a candidate of
+//! every job. `source` names the input in messages, which give the 1-based
+//! token position and what was expected there.
+Result<GapInstance> ParseGapText(std::string_view text, std::string_view source);
+
+}  // namespace guild::engine::gap

@@ -1,0 +1,253 @@
+// SolveGap against brute force on tiny random instances, plus infeasibility,
+// validation, sparse candidate lists and determinism.
+#include "engine/gap/gap.h"
+
+#include <gtest/gtest.h>
+
+#include <climits>
+#include <random>
+
+namespace guild::engine::gap {
+namespace {
+
+struct Reference {
+  bool feasible = false;
+  int64_t optimum = INT64_MAX;
+};
+
+void Enumerate(const GapInstance& inst, size_t job, std::vector<int64_t>& load, int64_t cost,
+               Reference& ref) {
+  if (job == inst.jobs.size()) {
+    ref.feasible = true;
+    ref.optimum = std::min(ref.optimum, cost);
+    return;
+  }
+  for (const GapCandidate& c : inst.jobs[job]) {
+    if (load[c.agent] + c.weight > inst.capacities[c.agent]) continue;
+    load[c.agent] += c.weight;
+    Enumerate(inst, job + 1, load, cost + c.cost, ref);
+    load[c.agent] -= c.weight;
+  }
+}
+
+Reference BruteForce(const GapInstance& inst) {
+  Reference ref;
+  std::vector<int64_t> load(inst.capacities.size(), 0);
+  Enumerate(inst, 0, load, 0, ref);
+  return ref;
+}
+
+// m <= 3 agents, n <= 8 jobs; every job keeps each agent with prob. 3/4
+// (at least one); capacities from tight (often infeasible) to loose.
+GapInstance RandomTiny(uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  auto uniform = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+  GapInstance inst;
+  int m = uniform(1, 3), n = uniform(1, 8);
+  int64_t total = 0;
+  inst.jobs.resize(n);
+  for (int j = 0; j < n; ++j) {
+    for (int i = 0; i < m; ++i) {
+      if (uniform(0, 3) == 0 && !(i == m - 1 && inst.jobs[j].empty())) continue;
+      GapCandidate c{i, uniform(-5, 40), uniform(1, 12)};
+      total += c.weight;
+      inst.jobs[j].push_back(c);
+    }
+  }
+  for (int i = 0; i < m; ++i)
+    inst.capacities.push_back(uniform(2, static_cast<int>(total / m + 8)));
+  return inst;
+}
+
+void ExpectValid(const GapInstance& inst, const GapSolution& s) {
+  ASSERT_TRUE(s.feasible) << s.reason;
+  Result<int64_t> cost = CheckGapAssignment(inst, s.assignment);
+  ASSERT_TRUE(cost.ok()) << cost.status().message();
+  EXPECT_EQ(*cost, s.objective);
+  EXPECT_LE(s.lower_bound, s.objective);
+}
+
+TEST(GapSolve, EqualsBruteForceOnTinyRandomInstances) {
+  int feasible = 0, infeasible = 0;
+  for (uint64_t seed = 0; seed < 300; ++seed) {
+    GapInstance inst = RandomTiny(seed);
+    Reference ref = BruteForce(inst);
+    GapOptions options;
+    options.time_limit_seconds = 30;
+    options.seed = seed;
+    Result<GapSolution> s = SolveGap(inst, options);
+    ASSERT_TRUE(s.ok()) << s.status().message();
+    if (!ref.feasible) {
+      ++infeasible;
+      EXPECT_FALSE(s->feasible) << "seed " << seed;
+      EXPECT_TRUE(s->proven_infeasible) << "seed " << seed;
+      EXPECT_FALSE(s->reason.empty());
+      continue;
+    }
+    ++feasible;
+    ExpectValid(inst, *s);
+    EXPECT_EQ(s->objective, ref.optimum) << "seed " << seed;
+    EXPECT_TRUE(s->optimal) << "seed " << seed;
+    EXPECT_LE(s->lower_bound, ref.optimum) << "seed " << seed;
+  }
+  EXPECT_GT(feasible, 100);
+  EXPECT_GT(infeasible, 10);
+}
+
+TEST(GapSolve, HeuristicsAloneGiveValidSolutionsAndValidBounds) {
+  for (uint64_t seed = 1000; seed < 1200; ++seed) {
+    GapInstance inst = RandomTiny(seed);
+    Reference ref = BruteForce(inst);
+    if (!ref.feasible) continue;
+    GapOptions options;
+    options.branch_and_bound = false;
+    options.max_iterations = 300;
+    options.seed = seed;
+    Result<GapSolution> s = SolveGap(inst, options);
+    ASSERT_TRUE(s.ok());
+    EXPECT_LE(s->lower_bound, ref.optimum) << "seed " << seed;
+    if (!s->feasible) continue;  // Heuristics may miss very tight plans.
+    ExpectValid(inst, *s);
+    EXPECT_GE(s->objective, ref.optimum);
+  }
+}
+
+TEST(GapSolve, JobWithoutCandidatesIsNamed) {
+  GapInstance inst{{10, 10}, {{{0, 1, 2}}, {{1, 1, 2}}, {}}};
+  Result<GapSolution> s = SolveGap(inst, GapOptions{});
+  ASSERT_TRUE(s.ok());
+  EXPECT_FALSE(s->feasible);
+  EXPECT_TRUE(s->proven_infeasible);
+  EXPECT_NE(s->reason.find("job 2"), std::string::npos) << s->reason;
+}
+
+TEST(GapSolve, JobTooHeavyForEveryCandidateIsNamed) {
+  GapInstance inst{{10, 10}, {{{0, 1, 2}}, {{0, 1, 11}, {1, 1, 12}}}};
+  Result<GapSolution> s = SolveGap(inst, GapOptions{});
+  ASSERT_TRUE(s.ok());
+  EXPECT_FALSE(s->feasible);
+  EXPECT_NE(s->reason.find("job 1"), std::string::npos) << s->reason;
+}
+
+GapInstance Overfull() {
+  // Each job fits alone, but 3 jobs of weight 6 cannot share 2 agents of 10.
+  GapInstance inst{{10, 10}, {}};
+  for (int j = 0; j < 3; ++j) inst.jobs.push_back({{0, 1, 6}, {1, 2, 6}});
+  return inst;
+}
+
+TEST(GapSolve, InfeasibleInstanceIsReportedByLp) {
+  // Total weight 24 exceeds total capacity 20: even the LP has no solution.
+  GapInstance inst{{10, 10}, {}};
+  for (int j = 0; j < 3; ++j) inst.jobs.push_back({{0, 1, 8}, {1, 2, 8}});
+  Result<GapSolution> s = SolveGap(inst, GapOptions{});
+  ASSERT_TRUE(s.ok());
+  EXPECT_FALSE(s->feasible);
+  EXPECT_TRUE(s->proven_infeasible);
+  EXPECT_NE(s->reason.find("LP relaxation is infeasible"), std::string::npos) << s->reason;
+}
+
+TEST(GapSolve, InfeasibleInstanceIsReportedWithoutLp) {
+  GapOptions options;
+  options.lp_bound = false;
+  options.branch_and_bound = false;
+  options.max_iterations = 50;
+  Result<GapSolution> s = SolveGap(Overfull(), options);
+  ASSERT_TRUE(s.ok());
+  EXPECT_FALSE(s->feasible);
+  EXPECT_FALSE(s->proven_infeasible);
+  EXPECT_NE(s->reason.find("overloads"), std::string::npos) << s->reason;
+  options.branch_and_bound = true;
+  s = SolveGap(Overfull(), options);
+  ASSERT_TRUE(s.ok());
+  EXPECT_TRUE(s->proven_infeasible) << s->reason;
+}
+
+TEST(GapSolve, RejectsBadInstances) {
+  GapInstance bad_agent{{5}, {{{1, 1, 1}}}};
+  Result<GapSolution> s = SolveGap(bad_agent, GapOptions{});
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.status().message().find("job 0 candidate 0"), std::string::npos);
+  GapInstance duplicate{{5}, {{{0, 1, 1}, {0, 2, 1}}}};
+  EXPECT_FALSE(SolveGap(duplicate, GapOptions{}).ok());
+  GapInstance negative{{5}, {{{0, 1, -1}}}};
+  EXPECT_FALSE(SolveGap(negative, GapOptions{}).ok());
+}
+
+// Firm-like: many agents, each job with a few candidates only.
+GapInstance RandomSparse(uint64_t seed, int m, int n, int per_job) {
+  std::mt19937_64 rng(seed);
+  auto uniform = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+  GapInstance inst;
+  inst.capacities.assign(m, 0);
+  inst.jobs.resize(n);
+  for (int j = 0; j < n; ++j) {
+    std::vector<int> agents;
+    while (static_cast<int>(agents.size()) < per_job) {
+      int a = uniform(0, m - 1);
+      if (std::find(agents.begin(), agents.end(), a) == agents.end()) agents.push_back(a);
+    }
+    for (int a : agents) inst.jobs[j].push_back({a, uniform(10, 50), uniform(5, 25)});
+  }
+  for (int j = 0; j < n; ++j) inst.capacities[inst.jobs[j][0].agent] += 30;  // A feasible plan.
+  return inst;
+}
+
+TEST(GapSolve, SparseCandidateListsGiveValidPlans) {
+  GapInstance inst = RandomSparse(7, 60, 400, 4);
+  GapOptions options;
+  options.max_iterations = 2000;
+  options.time_limit_seconds = 30;
+  Result<GapSolution> s = SolveGap(inst, options);
+  ASSERT_TRUE(s.ok());
+  ExpectValid(inst, *s);
+  int64_t greedy_first = 0;
+  for (const auto& job : inst.jobs) greedy_first += job[0].cost;
+  EXPECT_LE(s->objective, greedy_first);  // Candidate 0 of every job is feasible.
+  ASSERT_EQ(s->steps.size(), 7u);
+  EXPECT_EQ(s->steps.front().name, "lp_bound");
+  EXPECT_EQ(s->steps.back().name, "metaheuristic");
+}
+
+TEST(GapSolve, SameSeedSameResult) {
+  GapInstance inst = RandomSparse(11, 20, 200, 6);
+  GapOptions options;
+  options.max_iterations = 500;
+  options.time_limit_seconds = 60;
+  options.seed = 5;
+  options.branch_and_bound = false;
+  Result<GapSolution> a = SolveGap(inst, options);
+  Result<GapSolution> b = SolveGap(inst, options);
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_EQ(a->assignment, b->assignment);
+  EXPECT_EQ(a->objective, b->objective);
+}
+
+TEST(GapParse, ReadsDenseFile) {
+  Result<GapInstance> inst = ParseGapText("2 3\n1 2 3\n4 5 6\n7 8 9 10 11 12\n20 21\n", "t.txt");
+  ASSERT_TRUE(inst.ok()) << inst.status().message();
+  ASSERT_EQ(inst->jobs.size(), 3u);
+  EXPECT_EQ(inst->capacities, (std::vector<int64_t>{20, 21}));
+  EXPECT_EQ(inst->jobs[2][1].agent, 1);
+  EXPECT_EQ(inst->jobs[2][1].cost, 6);
+  EXPECT_EQ(inst->jobs[2][1].weight, 12);
+}
+
+TEST(GapParse, ErrorsNameFileTokenAndExpectation) {
+  Result<GapInstance> bad = ParseGapText("2 3\n1 2 x", "f.txt");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("f.txt: token 5"), std::string::npos)
+      << bad.status().message();
+  EXPECT_NE(bad.status().message().find("cost[0][2]"), std::string::npos);
+  Result<GapInstance> short_file = ParseGapText("1 1 5 3", "g.txt");
+  ASSERT_FALSE(short_file.ok());
+  EXPECT_NE(short_file.status().message().find("end of file, expected capacity[0]"),
+            std::string::npos)
+      << short_file.status().message();
+  EXPECT_FALSE(ParseGapText("1 1 5 3 9 9", "h.txt").ok());
+  EXPECT_FALSE(ParseGapText("1 1 5 -3 9", "h.txt").ok());
+  EXPECT_FALSE(ParseGapText("0 1", "h.txt").ok());
+}
+
+}  // namespace
+}  // namespace guild::engine::gap

@@ -1,0 +1,111 @@
+// Construction steps: Lagrangian regret greedy, repair, feasible descent.
+#include <algorithm>
+#include <limits>
+#include <numeric>
+#include <string>
+#include <vector>
+
+#include "engine/gap/internal/local_search.h"
+#include "engine/gap/internal/state.h"
+#include "engine/gap/internal/steps.h"
+
+namespace guild::engine::gap::internal {
+
+namespace {
+
+//! LP values above this count as "the LP gives the job to this agent".
+constexpr double kIntegralLp = 1 - 1e-6;
+//! Candidates per job the repair and descent steps may use.
+constexpr int kDescentCap = 32;
+
+double GuidedCost(const Context& ctx, int k) {
+  const Problem& p = ctx.problem;
+  return static_cast<double>(p.cost[k]) + ctx.multipliers[p.agent[k]] * p.weight[k];
+}
+
+double Regret(const Context& ctx, int j) {
+  const Problem& p = ctx.problem;
+  double first = std::numeric_limits<double>::infinity(), second = first;
+  for (int k = p.start[j]; k < p.start[j + 1]; ++k) {
+    double g = GuidedCost(ctx, k);
+    if (g < first) {
+      second = first;
+      first = g;
+    } else if (g < second) {
+      second = g;
+    }
+  }
+  return second == std::numeric_limits<double>::infinity() ? 1e300 : second - first;
+}
+
+// Cheapest guided cost among candidates that fit; else least overload.
+int Place(const Context& ctx, int j, const std::vector<int64_t>& residual) {
+  const Problem& p = ctx.problem;
+  int fit = -1, over = -1;
+  for (int k = p.start[j]; k < p.start[j + 1]; ++k) {
+    int64_t excess = p.weight[k] - residual[p.agent[k]];
+    if (excess <= 0) {
+      if (fit < 0 || GuidedCost(ctx, k) < GuidedCost(ctx, fit)) fit = k;
+    } else if (over < 0 || excess < p.weight[over] - residual[p.agent[over]]) {
+      over = k;
+    }
+  }
+  return fit >= 0 ? fit : over;
+}
+
+ActiveLists DescentLists(const Context& ctx) { return ActiveCandidates(ctx, kDescentCap); }
+
+}  // namespace
+
+std::string ConstructStep(Context& ctx) {
+  const Problem& p = ctx.problem;
+  std::vector<int> choice(p.jobs, -1);
+  std::vector<int64_t> residual = p.capacity;
+  std::vector<int> order;
+  for (int j = 0; j < p.jobs; ++j) {
+    for (int k = p.start[j]; k < p.start[j + 1] && !ctx.lp_values.empty(); ++k) {
+      if (ctx.lp_values[k] > kIntegralLp && p.weight[k] <= residual[p.agent[k]]) {
+        choice[j] = k;
+        residual[p.agent[k]] -= p.weight[k];
+      }
+    }
+    if (choice[j] < 0) order.push_back(j);
+  }
+  std::vector<double> regret(p.jobs);
+  for (int j : order) regret[j] = Regret(ctx, j);
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return regret[a] > regret[b]; });
+  for (int j : order) {
+    choice[j] = Place(ctx, j, residual);
+    residual[p.agent[choice[j]]] -= p.weight[choice[j]];
+  }
+  ctx.working = choice;
+  State state(p, choice);
+  ctx.OfferSolution(choice);
+  return std::to_string(p.jobs - static_cast<int>(order.size())) +
+         " jobs fixed from LP, overload " + std::to_string(state.TotalOverload());
+}
+
+std::string RepairStep(Context& ctx) {
+  const Problem& p = ctx.problem;
+  State state(p, ctx.working);
+  int64_t before = state.TotalOverload();
+  if (before == 0) return "nothing to repair";
+  Penalty hard{std::vector<double>(p.agents, kHardPenalty)};
+  int64_t moves = DescendAll(p, state, hard, DescentLists(ctx), ctx.deadline);
+  ctx.working = state.choice();
+  ctx.OfferSolution(state.choice());
+  return "overload " + std::to_string(before) + " -> " + std::to_string(state.TotalOverload()) +
+         " in " + std::to_string(moves) + " moves";
+}
+
+std::string LocalSearchStep(Context& ctx) {
+  if (!ctx.HasBest()) return "skipped: no feasible solution";
+  const Problem& p = ctx.problem;
+  State state(p, ctx.best);
+  Penalty hard{std::vector<double>(p.agents, kHardPenalty)};
+  int64_t moves = DescendAll(p, state, hard, DescentLists(ctx), ctx.deadline);
+  ctx.OfferSolution(state.choice());
+  return std::to_string(moves) + " improving moves";
+}
+
+}  // namespace guild::engine::gap::internal

@@ -1,0 +1,200 @@
+// Tabu search with strategic oscillation. Each iteration applies the best
+// admissible shift (job -> other agent) or swap (two jobs exchange agents)
+// under f = cost + sum_i alpha_i * overload_i. The per-agent weights alpha
+// rise while an agent is overloaded and fall while the solution is
+// feasible, so the walk crosses the capacity boundary back and forth. Moving
+// a job off an agent forbids its return there for a random tenure unless
+// the move yields a new best feasible solution (aspiration). Candidate lists
+// are cut by Lagrangian reduced-cost fixing and shrink whenever the best
+// solution improves; each new best is polished by ejection-chain descent.
+#include <algorithm>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "engine/gap/internal/local_search.h"
+#include "engine/gap/internal/state.h"
+#include "engine/gap/internal/steps.h"
+
+namespace guild::engine::gap::internal {
+
+namespace {
+
+constexpr int kActiveCap = 6;
+constexpr double kPenaltyUp = 1.1;
+constexpr double kPenaltyDown = 0.95;
+constexpr double kPenaltyFloor = 1e-3;
+constexpr double kPenaltyCeiling = 1e9;
+constexpr int kTenureMin = 3;
+constexpr int kTenureJobsPerStep = 20;
+constexpr int64_t kRestartIterations = 5000;
+
+struct TabuMove {
+  double delta = std::numeric_limits<double>::infinity();
+  int job1 = -1, to1 = -1, job2 = -1, to2 = -1;
+};
+
+class Tabu {
+ public:
+  explicit Tabu(Context& ctx)
+      : ctx_(ctx),
+        p_(ctx.problem),
+        state_(p_, ctx.HasBest() ? ctx.best : ctx.working),
+        tabu_until_(p_.Candidates(), 0) {
+    SetActive(ActiveCandidates(ctx, kActiveCap));
+    penalty_.alpha.resize(p_.agents);
+    for (int i = 0; i < p_.agents; ++i) penalty_.alpha[i] = std::max(1.0, 2 * ctx.multipliers[i]);
+  }
+
+  //! One iteration; returns true when the best solution improved.
+  bool Step() {
+    ++iteration_;
+    TabuMove m = BestMove();
+    if (m.job1 < 0) return false;
+    Apply(m);
+    Adapt();
+    bool improved = state_.TotalOverload() == 0 && Offer();
+    last_improvement_ = improved ? iteration_ : last_improvement_;
+    if (iteration_ - last_improvement_ > kRestartIterations && ctx_.HasBest()) {
+      state_ = State(p_, ctx_.best);
+      last_improvement_ = iteration_;
+    }
+    return improved;
+  }
+
+ private:
+  double Pen(int agent, int64_t delta) const {
+    return penalty_.Delta(p_, agent, state_.load(agent), delta);
+  }
+  int64_t OverDelta(int agent, int64_t delta) const {
+    int64_t before = state_.load(agent) - p_.capacity[agent];
+    return std::max<int64_t>(0, before + delta) - std::max<int64_t>(0, before);
+  }
+  bool Allowed(int candidate, int64_t new_cost, int64_t new_over) const {
+    if (tabu_until_[candidate] < iteration_) return true;
+    return new_over == 0 && (!ctx_.HasBest() || new_cost < ctx_.best_cost);
+  }
+  void Consider(const TabuMove& m, TabuMove& best) {
+    if (m.delta < best.delta || (m.delta == best.delta && (ctx_.rng() & 1))) best = m;
+  }
+
+  TabuMove BestMove() {
+    TabuMove best;
+    over_ = state_.TotalOverload();
+    for (int j = 0; j < p_.jobs; ++j) {
+      Shifts(j, best);
+      Swaps(j, best);
+    }
+    return best;
+  }
+
+  void Shifts(int j, TabuMove& best) {
+    int k0 = state_.choice()[j];
+    int i1 = p_.agent[k0];
+    int64_t over = over_;
+    for (int k : active_[j]) {
+      int i2 = p_.agent[k];
+      if (i2 == i1) continue;
+      int64_t dcost = p_.cost[k] - p_.cost[k0];
+      int64_t dover = OverDelta(i1, -p_.weight[k0]) + OverDelta(i2, p_.weight[k]);
+      if (!Allowed(k, state_.cost() + dcost, over + dover)) continue;
+      double delta = dcost + Pen(i1, -p_.weight[k0]) + Pen(i2, p_.weight[k]);
+      Consider({delta, j, k, -1, -1}, best);
+    }
+  }
+
+  int CandidateAt(int job, int agent) const {
+    const std::vector<int>& list = by_agent_[job];
+    auto it = std::lower_bound(list.begin(), list.end(), agent,
+                               [&](int k, int a) { return p_.agent[k] < a; });
+    return it != list.end() && p_.agent[*it] == agent ? *it : -1;
+  }
+
+  void SetActive(ActiveLists lists) {
+    active_ = std::move(lists);
+    by_agent_ = active_;
+    for (std::vector<int>& list : by_agent_) {
+      std::sort(list.begin(), list.end(), [&](int a, int b) { return p_.agent[a] < p_.agent[b]; });
+    }
+  }
+
+  void Swaps(int j1, TabuMove& best) {
+    int k0 = state_.choice()[j1];
+    int i1 = p_.agent[k0];
+    int64_t over = over_;
+    for (int k1 : active_[j1]) {
+      int i2 = p_.agent[k1];
+      if (i2 == i1) continue;
+      for (int j2 : state_.JobsOn(i2)) {
+        if (j2 < j1) continue;
+        int k2 = CandidateAt(j2, i1);
+        if (k2 < 0) continue;
+        int kc = state_.choice()[j2];
+        int64_t d1 = p_.weight[k2] - p_.weight[k0], d2 = p_.weight[k1] - p_.weight[kc];
+        int64_t dcost = p_.cost[k1] - p_.cost[k0] + p_.cost[k2] - p_.cost[kc];
+        int64_t new_over = over + OverDelta(i1, d1) + OverDelta(i2, d2);
+        int64_t new_cost = state_.cost() + dcost;
+        if (!Allowed(k1, new_cost, new_over) || !Allowed(k2, new_cost, new_over)) continue;
+        Consider({dcost + Pen(i1, d1) + Pen(i2, d2), j1, k1, j2, k2}, best);
+      }
+    }
+  }
+
+  void Apply(const TabuMove& m) {
+    int tenure_span = 1 + p_.jobs / kTenureJobsPerStep;
+    auto tenure = [&] {
+      return kTenureMin + static_cast<int64_t>(ctx_.rng() % static_cast<uint64_t>(tenure_span));
+    };
+    tabu_until_[state_.choice()[m.job1]] = iteration_ + tenure();
+    state_.Move(m.job1, m.to1);
+    if (m.job2 < 0) return;
+    tabu_until_[state_.choice()[m.job2]] = iteration_ + tenure();
+    state_.Move(m.job2, m.to2);
+  }
+
+  void Adapt() {
+    bool feasible = state_.TotalOverload() == 0;
+    for (int i = 0; i < p_.agents; ++i) {
+      double& a = penalty_.alpha[i];
+      if (state_.Over(i) > 0) a = std::min(kPenaltyCeiling, a * kPenaltyUp);
+      if (feasible) a = std::max(kPenaltyFloor, a * kPenaltyDown);
+    }
+  }
+
+  bool Offer() {
+    if (ctx_.HasBest() && state_.cost() >= ctx_.best_cost) return false;
+    State polished = state_;
+    Penalty hard{std::vector<double>(p_.agents, kHardPenalty)};
+    DescendAll(p_, polished, hard, active_, ctx_.deadline);
+    if (!ctx_.OfferSolution(polished.choice())) return false;
+    SetActive(ActiveCandidates(ctx_, kActiveCap));
+    return true;
+  }
+
+  Context& ctx_;
+  const Problem& p_;
+  ActiveLists active_;
+  ActiveLists by_agent_;  //!< active_ sorted by agent, for swap look-ups.
+  State state_;
+  Penalty penalty_;
+  std::vector<int64_t> tabu_until_;
+  int64_t iteration_ = 0;
+  int64_t over_ = 0;  //!< Total overload at the start of the iteration.
+  int64_t last_improvement_ = 0;
+};
+
+}  // namespace
+
+std::string MetaheuristicStep(Context& ctx) {
+  if (ctx.problem.jobs == 0) return "skipped: no jobs";
+  Tabu search(ctx);
+  int64_t rounds = 0, improvements = 0;
+  const int64_t limit = ctx.options.max_iterations;
+  while (!ctx.Done() && (limit <= 0 || rounds < limit)) {
+    improvements += search.Step() ? 1 : 0;
+    ++rounds;
+  }
+  return std::to_string(rounds) + " iterations, " + std::to_string(improvements) + " improvements";
+}
+
+}  // namespace guild::engine::gap::internal

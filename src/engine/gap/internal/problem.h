@@ -1,0 +1,97 @@
+// Internal: the compiled instance and the state shared by the pipeline steps.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "engine/gap/gap.h"
+
+namespace guild::engine::gap::internal {
+
+//! Candidates in compressed rows: job j owns indices [start[j], start[j+1]).
+struct Problem {
+  int agents = 0;
+  int jobs = 0;
+  std::vector<int64_t> capacity;
+  std::vector<int> start;
+  std::vector<int> agent;
+  std::vector<int64_t> cost;
+  std::vector<int64_t> weight;
+  std::vector<int> job_of;  //!< Job owning each candidate.
+
+  [[nodiscard]] int64_t Candidates() const { return static_cast<int64_t>(agent.size()); }
+};
+
+//! REQUIRES: ValidateGapInstance(instance).ok().
+Problem Compile(const GapInstance& instance);
+
+//! Wall-clock limit measured from construction.
+class Deadline {
+ public:
+  explicit Deadline(double seconds) : start_(std::chrono::steady_clock::now()), limit_(seconds) {}
+  [[nodiscard]] double Elapsed() const {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  }
+  [[nodiscard]] bool Expired() const { return Elapsed() >= limit_; }
+  [[nodiscard]] double Remaining() const { return limit_ - Elapsed(); }
+
+ private:
+  std::chrono::steady_clock::time_point start_;
+  double limit_;
+};
+
+//! Lagrangian relaxation of the capacity constraints at multipliers u >= 0:
+//! L(u) = sum_j min_k (c_k + u_a(k) w_k) - sum_i u_i b_i <= optimum.
+//! `best_candidate` (optional) receives each job's minimising candidate.
+double LagrangianValue(const Problem& problem, const std::vector<double>& u,
+                       std::vector<int>* best_candidate);
+
+//! Largest integer-valued bound implied by a real lower bound on an
+//! integer-cost problem (ceil with a tolerance for rounding error).
+int64_t IntegerBound(double value);
+
+//! State shared by the steps; each step reads and improves it.
+struct Context {
+  Context(const Problem& p, const GapOptions& o)
+      : problem(p), options(o), deadline(o.time_limit_seconds), rng(o.seed) {}
+
+  const Problem& problem;
+  const GapOptions& options;
+  Deadline deadline;
+  std::mt19937_64 rng;
+
+  std::vector<double> multipliers;   //!< Lagrangian u, one per agent.
+  double lagrangian_value = -1e300;  //!< L(multipliers).
+  int64_t lower_bound = INT64_MIN;   //!< Best valid integer lower bound.
+  std::vector<double> lp_values;     //!< LP x per candidate, empty if no LP.
+  std::vector<double> reduced_cost;  //!< Per candidate, at `multipliers`.
+
+  std::vector<int> working;  //!< Candidate per job (may overload).
+  std::vector<int> best;     //!< Best feasible, candidate per job.
+  int64_t best_cost = INT64_MAX;
+  bool optimal = false;
+  bool proven_infeasible = false;
+  std::string reason;
+
+  [[nodiscard]] bool HasBest() const { return !best.empty(); }
+  //! Sets multipliers (and L, reduced costs, bound) if L(u) is not worse.
+  void OfferMultipliers(const std::vector<double>& u);
+  //! Keeps `choice` as best if it is complete, within capacity and cheaper.
+  bool OfferSolution(const std::vector<int>& choice);
+  //! True when the search can stop: optimal, infeasible or out of time.
+  [[nodiscard]] bool Done() const {
+    return optimal || proven_infeasible || deadline.Expired() ||
+           (HasBest() && best_cost <= options.stop_at_objective);
+  }
+};
+
+//! Candidates of each job that may still appear in a solution of cost <=
+//! the best known (reduced-cost fixing), ascending reduced cost; at most
+//! `cap` per job (cap <= 0: no cap). Without a best solution, every
+//! candidate passes the cost test.
+std::vector<std::vector<int>> ActiveCandidates(const Context& context, int cap);
+
+}  // namespace guild::engine::gap::internal

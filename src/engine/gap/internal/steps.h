@@ -1,0 +1,27 @@
+// Internal: the pipeline steps. Each reads and improves the shared Context
+// and returns a one-line note on its effect.
+#pragma once
+
+#include <string>
+
+#include "engine/gap/internal/problem.h"
+
+namespace guild::engine::gap::internal {
+
+//! LP relaxation with CLP: sets lp_values, multipliers from capacity duals,
+//! or proven_infeasible when the LP is infeasible.
+std::string LpBoundStep(Context& context);
+//! Subgradient optimisation of the capacity-relaxed Lagrangian.
+std::string LagrangianStep(Context& context);
+//! Regret greedy on Lagrangian costs; sets `working` (may overload).
+std::string ConstructStep(Context& context);
+//! Removes overload from `working` by penalised descent.
+std::string RepairStep(Context& context);
+//! Feasible shift/swap/ejection-chain descent from the best solution.
+std::string LocalSearchStep(Context& context);
+//! Node-limited depth-first branch and bound with the Lagrangian bound.
+std::string BranchAndBoundStep(Context& context);
+//! Iterated ejection-chain search with adaptive penalties.
+std::string MetaheuristicStep(Context& context);
+
+}  // namespace guild::engine::gap::internal

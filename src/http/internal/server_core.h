@@ -1,0 +1,111 @@
+// The machinery behind Server: I/O shards, the accept loop, worker pool,
+// per-route metrics and access logging. Sessions (session.h) call back here.
+#pragma once
+
+#include <array>
+#include <atomic>
+#include <condition_variable>
+#include <list>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "http/internal/asio.h"
+#include "http/server.h"
+
+namespace guild::http::internal {
+
+namespace asio = boost::asio;
+
+class Session;
+
+//! One event loop run by one thread; its sessions never need a strand.
+struct IoShard {
+  std::list<Session*> sessions;  // touched only on this shard's thread
+  asio::io_context context{1};   // declared after `sessions`: destroyed first
+  std::optional<asio::executor_work_guard<asio::io_context::executor_type>> guard;
+  std::thread thread;
+};
+
+//! Counters and latency histogram of one route (or pseudo-route).
+struct RouteStats {
+  static constexpr int kStatusClasses = 5;  // 1xx..5xx
+  std::array<Counter*, kStatusClasses> by_class{};
+  Histogram* latency = nullptr;
+  std::string route;  // label and log value
+};
+
+//! Kinds of framework-level errors counted in guild_http_errors_total.
+enum class ErrorKind {
+  kBadRequest,
+  kHeaderTooLarge,
+  kBodyTooLarge,
+  kTimeout,
+  kHandlerException,
+  kConnectionLimit,
+  kCount
+};
+
+class ServerCore {
+ public:
+  ServerCore(ServerOptions options, Router router);
+  ~ServerCore();
+
+  Status Start();
+  void Stop();
+  std::uint16_t port() const { return port_; }
+  MetricsRegistry& metrics() { return *metrics_; }
+
+  // For sessions, from any I/O thread.
+  const ServerOptions& options() const { return options_; }
+  const Router& router() const { return router_; }
+  asio::thread_pool& workers() { return *workers_; }
+  bool stopping() const { return stopping_.load(std::memory_order_acquire); }
+  std::size_t largest_body_limit() const { return largest_body_limit_; }
+  std::string NextRequestId();
+  //! Stats for a matched route; nullptr gives the "<unmatched>" stats.
+  RouteStats& StatsFor(const Route* route);
+  RouteStats& InvalidStats() { return invalid_stats_; }
+  Gauge& in_flight() { return *in_flight_; }
+  void CountError(ErrorKind kind) { errors_[static_cast<int>(kind)]->Increment(); }
+  void SessionEnded();
+
+ private:
+  void AddOperationsRoutes();
+  void RegisterMetrics();
+  Status Bind();
+  asio::awaitable<void> AcceptLoop();
+  void Reject(asio::ip::tcp::socket& socket);
+  void Admit(asio::ip::tcp::socket socket, IoShard& shard);
+
+  ServerOptions options_;
+  Router router_;
+  std::unique_ptr<MetricsRegistry> own_metrics_;
+  MetricsRegistry* metrics_ = nullptr;
+  std::vector<RouteStats> route_stats_;  // by Route::index
+  RouteStats unmatched_stats_;
+  RouteStats invalid_stats_;
+  Gauge* in_flight_ = nullptr;
+  Gauge* connections_gauge_ = nullptr;
+  std::array<Counter*, static_cast<int>(ErrorKind::kCount)> errors_{};
+  std::size_t largest_body_limit_ = 0;
+  std::uint64_t request_id_seed_ = 0;
+  std::atomic<std::uint64_t> request_counter_{0};
+
+  std::atomic<bool> stopping_{false};
+  bool started_ = false;
+  bool stopped_ = false;
+  std::uint16_t port_ = 0;
+  std::mutex mutex_;
+  std::condition_variable connections_changed_;
+  std::atomic<std::size_t> connections_{0};
+
+  std::unique_ptr<asio::thread_pool> workers_;
+  std::vector<std::unique_ptr<IoShard>> shards_;
+  std::optional<asio::ip::tcp::acceptor> acceptor_;  // on shards_[0]
+};
+
+}  // namespace guild::http::internal

@@ -1,0 +1,363 @@
+#include "http/internal/session.h"
+
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <chrono>
+
+#include "http/internal/respond.h"
+#include "http/internal/worker.h"
+#include "http/problem.h"
+#include "http/uri.h"
+
+namespace guild::http::internal {
+
+namespace beast = boost::beast;
+namespace bhttp = beast::http;
+using tcp = asio::ip::tcp;
+using SteadyClock = std::chrono::steady_clock;
+
+namespace {
+
+constexpr std::size_t kReadChunk = 4096;
+constexpr auto kErrorWriteTimeout = std::chrono::seconds(2);
+constexpr auto kLingerTimeout = std::chrono::milliseconds(500);
+constexpr std::size_t kLingerBytes = 1 << 20;
+constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+
+auto Redirect(beast::error_code& ec) { return asio::redirect_error(asio::use_awaitable, ec); }
+
+std::string_view View(beast::string_view text) { return {text.data(), text.size()}; }
+
+}  // namespace
+
+class Session {
+ public:
+  Session(ServerCore& core, IoShard& shard, tcp::socket socket)
+      : core_(core), shard_(shard), stream_(std::move(socket)) {
+    beast::error_code ec;
+    const tcp::endpoint peer = stream_.socket().remote_endpoint(ec);
+    if (!ec) client_ = peer.address().to_string() + ":" + std::to_string(peer.port());
+  }
+  ~Session() {
+    if (registered_) shard_.sessions.erase(position_);
+    core_.SessionEnded();
+  }
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
+
+  asio::awaitable<void> Run();
+  void CloseIfIdle() {
+    if (idle_) stream_.cancel();
+  }
+
+ private:
+  // One request/response exchange.
+  struct Exchange {
+    Request request;
+    RouteMatch match;
+    SteadyClock::time_point started = SteadyClock::now();
+    unsigned version = 11;
+  };
+  enum class Outcome { kKeepAlive, kClose, kCloseLingering };
+
+  asio::awaitable<bool> WaitForRequest(bool first);
+  asio::awaitable<Outcome> ServeOne();
+  asio::awaitable<Outcome> ReadBody(bhttp::request_parser<bhttp::string_body>& parser,
+                                    Exchange& exchange);
+  asio::awaitable<Outcome> FailRead(const beast::error_code& ec);
+  asio::awaitable<Outcome> SendError(const Problem& problem, ErrorKind kind);
+  asio::awaitable<Response> Respond(Exchange& exchange);
+  asio::awaitable<bool> Write(Exchange& exchange, Response response, bool keep_alive,
+                              RouteStats& stats);
+  asio::awaitable<void> Close(Outcome outcome);
+  void FillRequest(bhttp::request<bhttp::string_body>& message, Request& request);
+  void SetHeaders(bhttp::response<bhttp::string_body>& out, const Response& response,
+                  const Request& request);
+  void Record(const Exchange& exchange, int status, std::size_t bytes, RouteStats& stats);
+
+  ServerCore& core_;
+  IoShard& shard_;
+  beast::tcp_stream stream_;
+  beast::flat_buffer buffer_;
+  std::string client_;
+  std::list<Session*>::iterator position_;
+  bool registered_ = false;
+  bool idle_ = false;
+};
+
+namespace {
+
+asio::awaitable<void> RunSession(std::unique_ptr<Session> session) { co_await session->Run(); }
+
+Response CallHandler(ServerCore& core, const Handler& handler, const Request& request) {
+  try {
+    return handler(request);
+  } catch (...) {
+    core.CountError(ErrorKind::kHandlerException);
+    return ProblemResponse(
+        MakeProblem(500, "internal", "The server failed to handle the request."));
+  }
+}
+
+}  // namespace
+
+void SpawnSession(ServerCore& core, IoShard& shard, tcp::socket socket) {
+  auto session = std::make_unique<Session>(core, shard, std::move(socket));
+  asio::co_spawn(shard.context, RunSession(std::move(session)), asio::detached);
+}
+
+void CloseIfIdle(Session& session) { session.CloseIfIdle(); }
+
+asio::awaitable<void> Session::Run() {
+  position_ = shard_.sessions.insert(shard_.sessions.end(), this);
+  registered_ = true;
+  Outcome outcome = Outcome::kClose;
+  for (bool first = true; !core_.stopping(); first = false) {
+    if (!co_await WaitForRequest(first)) break;
+    outcome = co_await ServeOne();
+    if (outcome != Outcome::kKeepAlive) break;
+  }
+  co_await Close(outcome);
+}
+
+asio::awaitable<bool> Session::WaitForRequest(bool first) {
+  if (buffer_.size() > 0) co_return true;
+  const ServerOptions& options = core_.options();
+  stream_.expires_after(first ? options.read_header_timeout : options.idle_timeout);
+  beast::error_code ec;
+  idle_ = true;
+  const std::size_t read =
+      co_await stream_.async_read_some(buffer_.prepare(kReadChunk), Redirect(ec));
+  idle_ = false;
+  if (ec) co_return false;
+  buffer_.commit(read);
+  co_return true;
+}
+
+asio::awaitable<Session::Outcome> Session::ServeOne() {
+  const ServerOptions& options = core_.options();
+  bhttp::request_parser<bhttp::string_body> parser;
+  parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
+  parser.body_limit(core_.largest_body_limit());
+  stream_.expires_after(options.read_header_timeout);
+  beast::error_code ec;
+  co_await bhttp::async_read_header(stream_, buffer_, parser, Redirect(ec));
+  if (ec) co_return co_await FailRead(ec);
+
+  Exchange exchange;
+  const auto& header = parser.get();
+  exchange.version = header.version();
+  exchange.request.method = ParseMethod(View(header.method_string()));
+  exchange.request.target = std::string(View(header.target()));
+  const std::string_view target = exchange.request.target;
+  exchange.match =
+      core_.router().Match(exchange.request.method, target.substr(0, target.find('?')));
+  if (!parser.is_done()) {
+    const Outcome read = co_await ReadBody(parser, exchange);
+    if (read != Outcome::kKeepAlive) co_return read;
+  }
+  bhttp::request<bhttp::string_body> message = parser.release();
+  FillRequest(message, exchange.request);
+  core_.in_flight().Add(1);
+  Response response = co_await Respond(exchange);
+  const bool keep_alive = message.keep_alive() && !core_.stopping();
+  const RouteMatch& match = exchange.match;
+  RouteStats& stats =
+      core_.StatsFor(match.kind == RouteMatch::Kind::kFound ? match.route : nullptr);
+  const bool written = co_await Write(exchange, std::move(response), keep_alive, stats);
+  core_.in_flight().Add(-1);
+  co_return written&& keep_alive ? Outcome::kKeepAlive : Outcome::kClose;
+}
+
+asio::awaitable<Session::Outcome> Session::ReadBody(
+    bhttp::request_parser<bhttp::string_body>& parser, Exchange& exchange) {
+  const ServerOptions& options = core_.options();
+  const Route* route = exchange.match.route;
+  const std::size_t limit = route != nullptr && route->options.max_body_bytes
+                                ? *route->options.max_body_bytes
+                                : options.max_body_bytes;
+  if (parser.content_length() && *parser.content_length() > limit) {
+    co_return co_await SendError(
+        MakeProblem(413, "body_too_large",
+                    "The request body exceeds the limit of " + std::to_string(limit) + " bytes."),
+        ErrorKind::kBodyTooLarge);
+  }
+  parser.body_limit(limit);
+  beast::error_code ec;
+  stream_.expires_after(options.request_timeout);
+  const auto expect = parser.get()[bhttp::field::expect];
+  if (beast::iequals(expect, "100-continue")) {
+    co_await asio::async_write(stream_, asio::buffer(kContinue.data(), kContinue.size()),
+                               Redirect(ec));
+    if (ec) co_return Outcome::kClose;
+  }
+  co_await bhttp::async_read(stream_, buffer_, parser, Redirect(ec));
+  if (ec) co_return co_await FailRead(ec);
+  co_return Outcome::kKeepAlive;
+}
+
+asio::awaitable<Session::Outcome> Session::FailRead(const beast::error_code& ec) {
+  if (ec == bhttp::error::header_limit) {
+    co_return co_await SendError(
+        MakeProblem(431, "header_too_large",
+                    "The request line and headers exceed " +
+                        std::to_string(core_.options().max_header_bytes) + " bytes."),
+        ErrorKind::kHeaderTooLarge);
+  }
+  if (ec == bhttp::error::body_limit) {
+    co_return co_await SendError(
+        MakeProblem(413, "body_too_large", "The request body exceeds the size limit."),
+        ErrorKind::kBodyTooLarge);
+  }
+  if (ec == beast::error::timeout) {
+    // tcp_stream has already closed the socket: nothing can be written.
+    core_.CountError(ErrorKind::kTimeout);
+    co_return Outcome::kClose;
+  }
+  const bool client_gone = ec == bhttp::error::end_of_stream ||
+                           ec == bhttp::error::partial_message || ec == asio::error::eof ||
+                           ec == asio::error::connection_reset ||
+                           ec == asio::error::operation_aborted;
+  if (client_gone ||
+      ec.category() != bhttp::make_error_code(bhttp::error::end_of_stream).category()) {
+    co_return Outcome::kClose;
+  }
+  co_return co_await SendError(
+      MakeProblem(400, "bad_request", "The request is not valid HTTP/1.1: " + ec.message() + "."),
+      ErrorKind::kBadRequest);
+}
+
+asio::awaitable<Session::Outcome> Session::SendError(const Problem& problem, ErrorKind kind) {
+  core_.CountError(kind);
+  Exchange exchange;
+  exchange.request.method = Method::kOther;
+  exchange.request.client = client_;
+  exchange.request.request_id = core_.NextRequestId();
+  co_await Write(exchange, ProblemResponse(problem), false, core_.InvalidStats());
+  co_return Outcome::kCloseLingering;
+}
+
+asio::awaitable<Response> Session::Respond(Exchange& exchange) {
+  RouteMatch& match = exchange.match;
+  Request& request = exchange.request;
+  switch (match.kind) {
+    case RouteMatch::Kind::kBadPath:
+      core_.CountError(ErrorKind::kBadRequest);
+      co_return ProblemResponse(
+          MakeProblem(400, "bad_path", "The request path is invalid: " + match.error + "."));
+    case RouteMatch::Kind::kNotFound:
+      co_return ProblemResponse(MakeProblem(404, "not_found", "No resource at this path."));
+    case RouteMatch::Kind::kMethodNotAllowed: {
+      Response response = ProblemResponse(
+          MakeProblem(405, "method_not_allowed", "Allowed methods: " + match.allow + "."));
+      response.headers.emplace_back("Allow", match.allow);
+      co_return response;
+    }
+    case RouteMatch::Kind::kFound: break;
+  }
+  request.path = std::move(match.path);
+  request.route = match.route->pattern;
+  request.params = std::move(match.params);
+  const std::size_t question = request.target.find('?');
+  if (question != std::string::npos) {
+    auto query = ParseQuery(std::string_view(request.target).substr(question + 1));
+    if (!query.ok()) {
+      Problem problem = MakeProblem(400, "bad_query", query.status().message());
+      problem.errors.push_back(FieldError{"query", "query", "percent-encoded UTF-8", "", 0});
+      co_return ProblemResponse(problem);
+    }
+    request.query_params = std::move(*query);
+  }
+  const Route& route = *match.route;
+  if (route.options.execution == Execution::kInline)
+    co_return CallHandler(core_, route.handler, request);
+  co_return co_await RunOnPool(core_.workers(), [this, &route, &request] {
+    return CallHandler(core_, route.handler, request);
+  });
+}
+
+void Session::FillRequest(bhttp::request<bhttp::string_body>& message, Request& request) {
+  request.headers.reserve(std::distance(message.begin(), message.end()));
+  for (const auto& field : message) {
+    request.headers.emplace_back(std::string(View(field.name_string())),
+                                 std::string(View(field.value())));
+  }
+  request.body = std::move(message.body());
+  request.client = client_;
+  const auto id = request.header("X-Request-Id");
+  request.request_id = id && IsValidRequestId(*id) ? std::string(*id) : core_.NextRequestId();
+}
+
+void Session::SetHeaders(bhttp::response<bhttp::string_body>& out, const Response& response,
+                         const Request& request) {
+  const ServerOptions& options = core_.options();
+  out.set(bhttp::field::date, HttpDate(options.now()));
+  if (!response.content_type.empty() && !StatusHasNoBody(response.status)) {
+    out.set(bhttp::field::content_type, response.content_type);
+  }
+  out.set(bhttp::field::cache_control,
+          response.cache_control.empty() ? options.default_cache_control : response.cache_control);
+  if (!response.etag.empty()) out.set(bhttp::field::etag, response.etag);
+  out.set("X-Content-Type-Options", "nosniff");
+  out.set("Referrer-Policy", options.referrer_policy);
+  out.set("Content-Security-Policy", options.content_security_policy);
+  out.set("X-Request-Id", request.request_id);
+  for (const auto& [name, value] : response.headers) out.insert(name, value);
+}
+
+asio::awaitable<bool> Session::Write(Exchange& exchange, Response response, bool keep_alive,
+                                     RouteStats& stats) {
+  ApplyConditional(exchange.request, response);
+  bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(response.status),
+                                          exchange.version};
+  SetHeaders(out, response, exchange.request);
+  out.keep_alive(keep_alive);
+  const std::size_t bytes = response.body.size();
+  if (StatusHasNoBody(response.status)) response.body.clear();
+  if (!StatusHasNoBody(response.status)) out.content_length(bytes);
+  if (exchange.request.method != Method::kHead) out.body() = std::move(response.body);
+  stream_.expires_after(
+      keep_alive ? core_.options().request_timeout
+                 : std::chrono::duration_cast<std::chrono::milliseconds>(kErrorWriteTimeout));
+  beast::error_code ec;
+  co_await bhttp::async_write(stream_, out, Redirect(ec));
+  Record(exchange, response.status, out.body().size(), stats);
+  co_return !ec;
+}
+
+void Session::Record(const Exchange& exchange, int status, std::size_t bytes, RouteStats& stats) {
+  const double seconds =
+      std::chrono::duration<double>(SteadyClock::now() - exchange.started).count();
+  const int status_class = std::clamp(status / 100, 1, RouteStats::kStatusClasses) - 1;
+  stats.by_class[status_class]->Increment();
+  stats.latency->Observe(seconds);
+  const ServerOptions& options = core_.options();
+  if (!options.access_log) return;
+  AccessLogEntry entry;
+  entry.time = options.now();
+  entry.request_id = exchange.request.request_id;
+  entry.method = MethodName(exchange.request.method);
+  entry.route = stats.route;
+  entry.status = status;
+  entry.duration_ms = seconds * 1000;
+  entry.bytes = bytes;
+  entry.client = client_;
+  options.access_log(FormatAccessLog(entry));
+}
+
+asio::awaitable<void> Session::Close(Outcome outcome) {
+  beast::error_code ec;
+  stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+  if (outcome == Outcome::kCloseLingering && !ec) {
+    // Drain what the client is still sending so it can read our answer
+    // instead of getting a reset.
+    stream_.expires_after(kLingerTimeout);
+    std::array<char, kReadChunk> sink;
+    for (std::size_t total = 0; total < kLingerBytes && !ec;) {
+      total += co_await stream_.async_read_some(asio::buffer(sink), Redirect(ec));
+    }
+  }
+  stream_.socket().close(ec);
+}
+
+}  // namespace guild::http::internal

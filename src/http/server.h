@@ -1,0 +1,107 @@
+// Server: Guild's HTTP/1.1 server on Boost.Beast/Asio (C++20 coroutines).
+//
+// The server knows nothing about Guild's domain: it accepts connections,
+// parses requests within limits, routes them to handlers (on a worker pool,
+// or inline on the I/O thread for routes that ask), and writes responses with
+// ETags, 304s, cache and security headers. It also serves GET /healthz,
+// GET /readyz and GET /metrics unless the router already has those routes.
+//
+// Limits and failures: headers over max_header_bytes get 431, bodies over the
+// route's limit 413, unparsable requests 400; each then closes only that
+// connection. A request not fully received within read_header_timeout /
+// request_timeout is cut off: beast::tcp_stream closes the socket on expiry,
+// so (as nginx does) no 408 is written; it is counted as a "timeout" error.
+// Idle keep-alive connections are closed after idle_timeout. Connections
+// beyond max_connections get 503 and are closed. A handler that throws gets
+// 500. Bad percent-encoding or invalid UTF-8 in the path or query gives 400.
+// Every error the server itself produces is application/problem+json.
+//
+// Lifecycle: Start() once, then Stop() (or the destructor). Stop() stops
+// accepting, closes idle connections, lets requests in flight finish for up
+// to shutdown_timeout, then closes everything and joins all threads.
+//
+// Thread safety: Start/Stop/port/metrics may be called from any one thread.
+// Handlers run concurrently on several threads.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "common/status.h"
+#include "http/access_log.h"
+#include "http/metrics.h"
+#include "http/router.h"
+
+namespace guild::http {
+
+//! A CSP for a Vite-built single-page app: own scripts/styles only, no
+//! inline scripts, no framing, no plugins.
+inline constexpr std::string_view kDefaultContentSecurityPolicy =
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+    "form-action 'self'; frame-ancestors 'none'";
+
+struct ServerOptions {
+  std::string bind_address = "127.0.0.1";  //!< IPv4 or IPv6 literal.
+  std::uint16_t port = 0;                  //!< 0 picks a free port; see Server::port().
+  int io_threads = 2;                      //!< Event-loop threads (each its own io_context).
+  int worker_threads = 4;                  //!< Pool for Execution::kWorker handlers.
+  std::size_t max_header_bytes = 8 << 10;  //!< Request line + headers.
+  std::size_t max_body_bytes = 1 << 20;    //!< Default; RouteOptions may raise it.
+  std::chrono::milliseconds read_header_timeout{10'000};  //!< From first byte to end of headers.
+  std::chrono::milliseconds request_timeout{30'000};      //!< Reading the body, and writing.
+  std::chrono::milliseconds idle_timeout{60'000};         //!< Keep-alive wait for the next request.
+  std::chrono::milliseconds shutdown_timeout{10'000};     //!< Bound on Stop()'s wait.
+  std::size_t max_connections = 10'000;
+  int listen_backlog = 4096;
+  std::string default_cache_control = "no-cache";  //!< When a Response leaves it empty.
+  std::string content_security_policy{kDefaultContentSecurityPolicy};
+  std::string referrer_policy = "no-referrer";
+  //! Answers /readyz (200 when true, else 503). Null: always ready.
+  std::function<bool()> ready;
+  //! Access log; null disables it. Default: one JSON line per request to stderr.
+  LogSink access_log = StderrLogSink();
+  //! Registry for the server's metrics and the owner's; not owned. Null: the
+  //! server uses a private one (see Server::metrics()).
+  MetricsRegistry* metrics = nullptr;
+  //! Wall clock for log timestamps and the Date header.
+  std::function<std::chrono::system_clock::time_point()> now = std::chrono::system_clock::now;
+  //! Seed for generated request ids; 0 seeds from std::random_device.
+  std::uint64_t request_id_seed = 0;
+};
+
+namespace internal {
+class ServerCore;
+}
+
+class Server {
+ public:
+  Server(ServerOptions options, Router router);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  //! Binds and starts the threads. kInvalidArgument for a bad bind address,
+  //! kUnavailable when the port cannot be bound, kFailedPrecondition when
+  //! already started.
+  Status Start();
+  //! The bound port. REQUIRES: Start() succeeded.
+  std::uint16_t port() const;
+  //! Graceful stop (see above); idempotent; no-op if never started.
+  void Stop();
+  //! The registry in use (ServerOptions::metrics or the private one).
+  MetricsRegistry& metrics();
+
+ private:
+  std::unique_ptr<internal::ServerCore> core_;
+};
+
+//! Blocks the calling thread until SIGINT or SIGTERM arrives (for `guild
+//! serve`'s main: start the server, wait, then Stop()).
+void WaitForTerminationSignal();
+
+}  // namespace guild::http

@@ -1,0 +1,162 @@
+#include "io/import.h"
+
+#include <chrono>
+#include <type_traits>
+
+#include "io/internal/checks.h"
+#include "io/internal/people.h"
+#include "io/internal/read_json.h"
+
+namespace guild::io {
+
+namespace {
+
+using internal::Kind;
+using internal::KnownIds;
+using internal::ProblemSink;
+using internal::RowSet;
+using SteadyClock = std::chrono::steady_clock;
+
+double SecondsSince(SteadyClock::time_point start) {
+  return std::chrono::duration<double>(SteadyClock::now() - start).count();
+}
+
+//! The kinds whose ids rows of `kind` may refer to.
+std::vector<EntityKind> ReferencedKinds(EntityKind kind) {
+  using K = EntityKind;
+  switch (kind) {
+    case K::kPeople: return {K::kPeople};
+    case K::kSkills: return {K::kSkills};
+    case K::kPersonSkills: return {K::kPeople, K::kSkills};
+    case K::kRoles: return {K::kSkills};
+    case K::kClients: return {};
+    case K::kEngagements: return {K::kClients, K::kPeople};
+    case K::kOpenings: return {K::kEngagements, K::kSkills};
+    case K::kAssignments: return {K::kPeople, K::kOpenings};
+    case K::kTeams: return {K::kPeople, K::kClients};
+    case K::kTimeEntries: return {K::kPeople, K::kEngagements};
+    case K::kSkillHistory: return {K::kPeople, K::kSkills};
+  }
+  return {};
+}
+
+Result<KnownIds> LoadKnownIds(Store& store, EntityKind kind) {
+  KnownIds known;
+  LoadOptions options{ReferencedKinds(kind)};
+  if (options.kinds.empty()) return known;
+  ASSIGN_OR_RETURN(FirmData data, store.Load(options));
+  for (EntityKind target : options.kinds) {
+    auto& ids = known.ids[static_cast<size_t>(target)];
+    internal::VisitKind(target, [&]<typename E>() {
+      for (const E& item : Kind<E>::Items(data)) ids.emplace(Kind<E>::Key(item).a);
+    });
+  }
+  for (const Person& p : data.people) known.person_by_email.emplace(NormalizeEmail(p.email), p.id);
+  return known;
+}
+
+struct Input {
+  Format format;
+  std::string_view content;
+  const ImportOptions& options;
+};
+
+template <typename E>
+RowSet<typename Kind<E>::Row> ReadRows(const Input& in, ProblemSink& sink) {
+  RowSet<typename Kind<E>::Row> rows;
+  if (in.format == Format::kCsv) {
+    internal::ReadCsvRows(in.content, Kind<E>::Fields(), sink, in.options.on_progress, rows);
+  } else {
+    internal::ReadJsonRows(in.content, Kind<E>::Fields(), sink, rows);
+  }
+  return rows;
+}
+
+template <typename E>
+std::vector<E> TakeEntities(RowSet<typename Kind<E>::Row>& rows) {
+  if constexpr (std::is_same_v<typename Kind<E>::Row, E>) {
+    return std::move(rows.rows);
+  } else {
+    std::vector<E> items;
+    items.reserve(rows.rows.size());
+    for (auto& row : rows.rows) items.push_back(std::move(Kind<E>::EntityOf(row)));
+    return items;
+  }
+}
+
+void Progress(const ImportOptions& options, ImportStage stage, int64_t done, int64_t total) {
+  if (options.on_progress) options.on_progress(stage, done, total);
+}
+
+template <typename E>
+Status Write(Store& store, std::vector<E> items, ImportReport& report) {
+  ASSIGN_OR_RETURN(int64_t before, store.Count(Kind<E>::kKind));
+  FirmData batch;
+  Kind<E>::Items(batch) = std::move(items);
+  RETURN_IF_ERROR(store.Upsert(batch));
+  ASSIGN_OR_RETURN(int64_t after, store.Count(Kind<E>::kKind));
+  report.inserted = after - before;
+  report.updated = report.rows - report.inserted;
+  return OkStatus();
+}
+
+template <typename E>
+Status ImportEntities(Store& store, const Input& in, ProblemSink& sink, ImportReport& report) {
+  auto start = SteadyClock::now();
+  auto rows = ReadRows<E>(in, sink);
+  report.rows = static_cast<int64_t>(rows.rows.size());
+  report.parse_seconds = SecondsSince(start);
+
+  start = SteadyClock::now();
+  Progress(in.options, ImportStage::kCheck, 0, report.rows);
+  ASSIGN_OR_RETURN(KnownIds known, LoadKnownIds(store, Kind<E>::kKind));
+  if constexpr (std::is_same_v<E, Person>) internal::CompletePeople(rows, known, sink);
+  std::vector<E> items = TakeEntities<E>(rows);
+  internal::ValidateAll(items, rows.where, rows.failed, sink);
+  internal::CheckDuplicates(items, rows.where, sink);
+  internal::CheckReferences(items, rows.where, known, sink);
+  report.check_seconds = SecondsSince(start);
+  if (sink.HasErrors()) return OkStatus();
+
+  start = SteadyClock::now();
+  Progress(in.options, ImportStage::kWrite, 0, report.rows);
+  RETURN_IF_ERROR(Write(store, std::move(items), report));
+  Progress(in.options, ImportStage::kWrite, report.rows, report.rows);
+  report.write_seconds = SecondsSince(start);
+  return OkStatus();
+}
+
+void CheckEncoding(std::string_view content, size_t limit, ProblemSink& sink) {
+  for (const TextPosition& where : FindInvalidUtf8(content, limit)) {
+    sink.Error({where.line}, "", "", "UTF-8 text (this byte is not; save the file as UTF-8)",
+               where.column);
+  }
+}
+
+}  // namespace
+
+Result<ImportReport> ImportFile(Store& store, EntityKind kind, Format format,
+                                std::string_view file_name, std::string_view content,
+                                const ImportOptions& options) {
+  auto start = SteadyClock::now();
+  ImportReport report;
+  report.file = std::string(file_name);
+  report.kind = kind;
+  report.format = format;
+  ProblemSink sink(file_name, options.max_problems);
+  if (content.size() > options.max_file_bytes) {
+    sink.Error({}, "", std::to_string(content.size()) + " bytes",
+               "a file of at most " + std::to_string(options.max_file_bytes) + " bytes");
+  } else {
+    if (format == Format::kCsv) CheckEncoding(content, options.max_problems, sink);
+    Input input{format, content, options};
+    Status status = internal::VisitKind(
+        kind, [&]<typename E>() { return ImportEntities<E>(store, input, sink, report); });
+    if (!status.ok()) return status;
+  }
+  sink.MoveInto(report);
+  report.seconds = SecondsSince(start);
+  return report;
+}
+
+}  // namespace guild::io

@@ -1,0 +1,249 @@
+// What import and export need to know about each entity type: its layout
+// (Fields), where it lives in FirmData, its validation rule, its key (for
+// duplicates inside a file) and its references to other entities.
+//
+// Kind<E> is specialised for every entity type E. Row is what one line of a
+// file reads into: E itself, except for people (PersonRow carries the HR
+// columns first/last name and manager email, resolved after reading).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/model.h"
+#include "domain/validate.h"
+#include "io/internal/field.h"
+
+namespace guild::io::internal {
+
+//! Identifies an entity for duplicate detection; views into the entity.
+struct RowKey {
+  std::string_view a;
+  std::string_view b;
+  int64_t n = 0;
+  bool operator==(const RowKey&) const = default;
+};
+
+struct RowKeyHash {
+  size_t operator()(const RowKey& k) const {
+    size_t h = std::hash<std::string_view>()(k.a);
+    h = h * 31 + std::hash<std::string_view>()(k.b);
+    return h * 31 + std::hash<int64_t>()(k.n);
+  }
+};
+
+//! Called once per reference: (field name, kind referred to, id; may be empty).
+using ReferenceFn = std::function<void(std::string_view, EntityKind, const std::string&)>;
+
+//! A people row: the person plus HR-export columns.
+struct PersonRow {
+  Person person;
+  std::string first_name;
+  std::string last_name;
+  std::string manager_email;
+};
+
+template <typename E>
+struct Kind;
+
+//! Members shared by every kind whose row is the entity itself.
+template <typename E>
+struct PlainRow {
+  using Row = E;
+  static E& EntityOf(Row& row) { return row; }
+  static Row ToRow(const E& entity) { return entity; }
+};
+
+template <>
+struct Kind<Person> {
+  using Row = PersonRow;
+  static constexpr EntityKind kKind = EntityKind::kPeople;
+  static constexpr std::string_view kKeyFields = "id";
+  static const std::vector<Field<Row>>& Fields();
+  static std::vector<Person>& Items(FirmData& d) { return d.people; }
+  static void Validate(const Person& e, std::vector<FieldError>& out) { ValidatePerson(e, out); }
+  static RowKey Key(const Person& e) { return {e.id, {}, 0}; }
+  static void References(const Person& e, const ReferenceFn& fn) {
+    fn("manager_id", EntityKind::kPeople, e.manager_id);
+  }
+  static Person& EntityOf(Row& row) { return row.person; }
+  static Row ToRow(const Person& entity) { return {entity, {}, {}, {}}; }
+};
+
+template <>
+struct Kind<Skill> : PlainRow<Skill> {
+  static constexpr EntityKind kKind = EntityKind::kSkills;
+  static constexpr std::string_view kKeyFields = "id";
+  static const std::vector<Field<Row>>& Fields();
+  static std::vector<Skill>& Items(FirmData& d) { return d.skills; }
+  static void Validate(const Skill& e, std::vector<FieldError>& out) { ValidateSkill(e, out); }
+  static RowKey Key(const Skill& e) { return {e.id, {}, 0}; }
+  static void References(const Skill& e, const ReferenceFn& fn) {
+    fn("broader_id", EntityKind::kSkills, e.broader_id);
+  }
+};
+
+template <>
+struct Kind<PersonSkill> : PlainRow<PersonSkill> {
+  static constexpr EntityKind kKind = EntityKind::kPersonSkills;
+  static constexpr std::string_view kKeyFields = "person_id, skill_id and source";
+  static const std::vector<Field<Row>>& Fields();
+  static std::vector<PersonSkill>& Items(FirmData& d) { return d.person_skills; }
+  static void Validate(const PersonSkill& e, std::vector<FieldError>& out) {
+    ValidatePersonSkill(e, out);
+  }
+  static RowKey Key(const PersonSkill& e) {
+    return {e.person_id, e.skill_id, static_cast<int64_t>(e.source)};
+  }
+  static void References(const PersonSkill& e, const ReferenceFn& fn) {
+    fn("person_id", EntityKind::kPeople, e.person_id);
+    fn("skill_id", EntityKind::kSkills, e.skill_id);
+  }
+};
+
+template <>
+struct Kind<Role> : PlainRow<Role> {
+  static constexpr EntityKind kKind = EntityKind::kRoles;
+  static constexpr std::string_view kKeyFields = "id";
+  static const std::vector<Field<Row>>& Fields();
+  static std::vector<Role>& Items(FirmData& d) { return d.roles; }
+  static void Validate(const Role& e, std::vector<FieldError>& out) { ValidateRole(e, out); }
+  static RowKey Key(const Role& e) { return {e.id, {}, 0}; }
+  static void References(const Role& e, const ReferenceFn& fn) {
+    for (const auto& s : e.skills) fn("skills", EntityKind::kSkills, s.skill_id);
+  }
+};
+
+template <>
+struct Kind<Client> : PlainRow<Client> {
+  static constexpr EntityKind kKind = EntityKind::kClients;
+  static constexpr std::string_view kKeyFields = "id";
+  static const std::vector<Field<Row>>& Fields();
+  static std::vector<Client>& Items(FirmData& d) { return d.clients; }
+  static void Validate(const Client& e, std::vector<FieldError>& out) { ValidateClient(e, out); }
+  static RowKey Key(const Client& e) { return {e.id, {}, 0}; }
+  static void References(const Client&, const ReferenceFn&) {}
+};
+
+template <>
+struct Kind<Engagement> : PlainRow<Engagement> {
+  static constexpr EntityKind kKind = EntityKind::kEngagements;
+  static constexpr std::string_view kKeyFields = "id";
+  static const std::vector<Field<Row>>& Fields();
+  static std::vector<Engagement>& Items(FirmData& d) { return d.engagements; }
+  static void Validate(const Engagement& e, std::vector<FieldError>& out) {
+    ValidateEngagement(e, out);
+  }
+  static RowKey Key(const Engagement& e) { return {e.id, {}, 0}; }
+  static void References(const Engagement& e, const ReferenceFn& fn) {
+    fn("client_id", EntityKind::kClients, e.client_id);
+    fn("leader_id", EntityKind::kPeople, e.leader_id);
+  }
+};
+
+template <>
+struct Kind<Opening> : PlainRow<Opening> {
+  static constexpr EntityKind kKind = EntityKind::kOpenings;
+  static constexpr std::string_view kKeyFields = "id";
+  static const std::vector<Field<Row>>& Fields();
+  static std::vector<Opening>& Items(FirmData& d) { return d.openings; }
+  static void Validate(const Opening& e, std::vector<FieldError>& out) { ValidateOpening(e, out); }
+  static RowKey Key(const Opening& e) { return {e.id, {}, 0}; }
+  static void References(const Opening& e, const ReferenceFn& fn) {
+    fn("engagement_id", EntityKind::kEngagements, e.engagement_id);
+    for (const auto& r : e.required) fn("required", EntityKind::kSkills, r.skill_id);
+  }
+};
+
+template <>
+struct Kind<Assignment> : PlainRow<Assignment> {
+  static constexpr EntityKind kKind = EntityKind::kAssignments;
+  static constexpr std::string_view kKeyFields = "id";
+  static const std::vector<Field<Row>>& Fields();
+  static std::vector<Assignment>& Items(FirmData& d) { return d.assignments; }
+  static void Validate(const Assignment& e, std::vector<FieldError>& out) {
+    ValidateAssignment(e, out);
+  }
+  static RowKey Key(const Assignment& e) { return {e.id, {}, 0}; }
+  static void References(const Assignment& e, const ReferenceFn& fn) {
+    fn("person_id", EntityKind::kPeople, e.person_id);
+    fn("opening_id", EntityKind::kOpenings, e.opening_id);
+  }
+};
+
+template <>
+struct Kind<Team> : PlainRow<Team> {
+  static constexpr EntityKind kKind = EntityKind::kTeams;
+  static constexpr std::string_view kKeyFields = "id";
+  static const std::vector<Field<Row>>& Fields();
+  static std::vector<Team>& Items(FirmData& d) { return d.teams; }
+  static void Validate(const Team& e, std::vector<FieldError>& out) { ValidateTeam(e, out); }
+  static RowKey Key(const Team& e) { return {e.id, {}, 0}; }
+  static void References(const Team& e, const ReferenceFn& fn) {
+    fn("leader_id", EntityKind::kPeople, e.leader_id);
+    fn("client_id", EntityKind::kClients, e.client_id);
+    for (const auto& m : e.members) fn("members", EntityKind::kPeople, m.person_id);
+  }
+};
+
+template <>
+struct Kind<TimeEntry> : PlainRow<TimeEntry> {
+  static constexpr EntityKind kKind = EntityKind::kTimeEntries;
+  static constexpr std::string_view kKeyFields = "id";
+  static const std::vector<Field<Row>>& Fields();
+  static std::vector<TimeEntry>& Items(FirmData& d) { return d.time_entries; }
+  static void Validate(const TimeEntry& e, std::vector<FieldError>& out) {
+    ValidateTimeEntry(e, out);
+  }
+  static RowKey Key(const TimeEntry& e) { return {e.id, {}, 0}; }
+  static void References(const TimeEntry& e, const ReferenceFn& fn) {
+    fn("person_id", EntityKind::kPeople, e.person_id);
+    fn("engagement_id", EntityKind::kEngagements, e.engagement_id);
+  }
+};
+
+template <>
+struct Kind<SkillHistoryEntry> : PlainRow<SkillHistoryEntry> {
+  static constexpr EntityKind kKind = EntityKind::kSkillHistory;
+  static constexpr std::string_view kKeyFields = "person_id, skill_id and date";
+  static const std::vector<Field<Row>>& Fields();
+  static std::vector<SkillHistoryEntry>& Items(FirmData& d) { return d.skill_history; }
+  static void Validate(const SkillHistoryEntry& e, std::vector<FieldError>& out) {
+    ValidateSkillHistoryEntry(e, out);
+  }
+  static RowKey Key(const SkillHistoryEntry& e) { return {e.person_id, e.skill_id, e.date.days}; }
+  static void References(const SkillHistoryEntry& e, const ReferenceFn& fn) {
+    fn("person_id", EntityKind::kPeople, e.person_id);
+    fn("skill_id", EntityKind::kSkills, e.skill_id);
+  }
+};
+
+//! The entities of type E in `data`.
+template <typename E>
+const std::vector<E>& ItemsOf(const FirmData& data) {
+  return Kind<E>::Items(const_cast<FirmData&>(data));  // only reads
+}
+
+//! Calls fn.template operator()<E>() with the entity type of `kind`.
+template <typename Fn>
+decltype(auto) VisitKind(EntityKind kind, Fn&& fn) {
+  switch (kind) {
+    case EntityKind::kPeople: return fn.template operator()<Person>();
+    case EntityKind::kSkills: return fn.template operator()<Skill>();
+    case EntityKind::kPersonSkills: return fn.template operator()<PersonSkill>();
+    case EntityKind::kRoles: return fn.template operator()<Role>();
+    case EntityKind::kClients: return fn.template operator()<Client>();
+    case EntityKind::kEngagements: return fn.template operator()<Engagement>();
+    case EntityKind::kOpenings: return fn.template operator()<Opening>();
+    case EntityKind::kAssignments: return fn.template operator()<Assignment>();
+    case EntityKind::kTeams: return fn.template operator()<Team>();
+    case EntityKind::kTimeEntries: return fn.template operator()<TimeEntry>();
+    case EntityKind::kSkillHistory: return fn.template operator()<SkillHistoryEntry>();
+  }
+  return fn.template operator()<Person>();
+}
+
+}  // namespace guild::io::internal

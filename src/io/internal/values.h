@@ -1,0 +1,67 @@
+// Text and JSON forms of single field values, shared by every layout.
+//
+// Each Parse* returns false (and leaves `out` unspecified) when the text is
+// not in the form the matching k*Expected constant describes.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/date.h"
+#include "domain/model.h"
+
+namespace guild::io::internal {
+
+using Json = nlohmann::json;
+
+inline constexpr std::string_view kIntExpected = "a whole number";
+inline constexpr std::string_view kRealExpected = "a number";
+inline constexpr std::string_view kBoolExpected = "true or false (also yes/no, 1/0)";
+inline constexpr std::string_view kDateExpected = "a date like 2024-03-31";
+inline constexpr std::string_view kListExpected = "a list of items separated by ';'";
+inline constexpr std::string_view kRoleSkillsExpected =
+    "items skill_id:level:importance[:optional] separated by ';', e.g. "
+    "firm:tax:3:4;firm:audit:2:3:optional";
+inline constexpr std::string_view kRequirementsExpected =
+    "items skill_id:min_level separated by ';', e.g. firm:tax:3;firm:audit:2";
+inline constexpr std::string_view kMembersExpected =
+    "items person_id:role separated by ';', e.g. p1:lead;p2:member";
+
+//! Strips ASCII spaces and tabs from both ends.
+std::string_view Trim(std::string_view text);
+//! Lower-cases ASCII letters and turns runs of ' ', '-', '_' into one '_'
+//! after trimming: "First Name" -> "first_name". Used for header names.
+std::string NormalizeName(std::string_view text);
+
+bool ParseInt(std::string_view text, int& out);
+bool ParseReal(std::string_view text, double& out);
+bool ParseBool(std::string_view text, bool& out);
+bool ParseDay(std::string_view text, Date& out);
+//! Shortest text that reads back as the same double.
+void AppendReal(std::string& out, double value);
+
+//! Items separated by ';', each trimmed; empty items are dropped.
+std::vector<std::string> SplitList(std::string_view text);
+void AppendList(std::string& out, const std::vector<std::string>& items);
+
+bool ParseRoleSkills(std::string_view text, std::vector<RoleSkill>& out);
+void AppendRoleSkills(std::string& out, const std::vector<RoleSkill>& skills);
+bool ParseRequirements(std::string_view text, std::vector<SkillRequirement>& out);
+void AppendRequirements(std::string& out, const std::vector<SkillRequirement>& required);
+bool ParseMembers(std::string_view text, std::vector<TeamMember>& out);
+void AppendMembers(std::string& out, const std::vector<TeamMember>& members);
+
+// JSON forms. Each *FromJson returns false when `json` has the wrong type
+// or shape.
+bool IntFromJson(const Json& json, int& out);
+bool StringListFromJson(const Json& json, std::vector<std::string>& out);
+bool RoleSkillsFromJson(const Json& json, std::vector<RoleSkill>& out);
+Json RoleSkillsToJson(const std::vector<RoleSkill>& skills);
+bool RequirementsFromJson(const Json& json, std::vector<SkillRequirement>& out);
+Json RequirementsToJson(const std::vector<SkillRequirement>& required);
+bool MembersFromJson(const Json& json, std::vector<TeamMember>& out);
+Json MembersToJson(const std::vector<TeamMember>& members);
+
+}  // namespace guild::io::internal

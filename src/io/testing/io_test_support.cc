@@ -1,0 +1,198 @@
+#include "io/testing/io_test_support.h"
+
+#include <gtest/gtest.h>
+#include <stdlib.h>
+
+#include <filesystem>
+#include <sstream>
+
+namespace guild::io::testing {
+
+namespace {
+
+Date D(const char* text) { return *ParseDate(text); }
+
+std::string Opt(const std::optional<Date>& d) { return d ? FormatDate(*d) : "-"; }
+std::string Opt(const std::optional<double>& v) { return v ? std::to_string(*v) : "-"; }
+
+std::string Join(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& i : items) out += "[" + i + "]";
+  return out;
+}
+
+void DumpPeople(const FirmData& d, std::ostream& out) {
+  for (const auto& p : d.people) {
+    out << p.id << "|" << p.name << "|" << p.email << "|" << p.title << "|" << p.grade << "|"
+        << p.practice << "|" << p.office << "|" << p.manager_id << "|" << p.weekly_capacity_hours
+        << "|" << Opt(p.start_date) << "|" << Opt(p.end_date) << "|" << Join(p.tags) << "|"
+        << Opt(p.cost_rate) << "\n";
+  }
+}
+
+void DumpSkills(const FirmData& d, std::ostream& out) {
+  for (const auto& s : d.skills) {
+    out << s.id << "|" << s.name << "|" << s.description << "|" << s.broader_id << "|"
+        << Join(s.synonyms) << "|" << ToString(s.source) << "|" << ToString(s.kind) << "\n";
+  }
+  for (const auto& s : d.person_skills) {
+    out << s.person_id << "|" << s.skill_id << "|" << ToString(s.source) << "|" << s.level << "|"
+        << s.wants_to_grow << "|" << Opt(s.last_used) << "|" << Opt(s.rated_on) << "\n";
+  }
+  for (const auto& r : d.roles) {
+    out << r.id << "|" << r.name << "|" << r.description << "|" << ToString(r.source);
+    for (const auto& s : r.skills)
+      out << "|" << s.skill_id << ":" << s.level << ":" << s.importance << ":" << s.essential;
+    out << "\n";
+  }
+  for (const auto& h : d.skill_history) {
+    out << h.person_id << "|" << h.skill_id << "|" << FormatDate(h.date) << "|" << h.level << "\n";
+  }
+}
+
+void DumpWork(const FirmData& d, std::ostream& out) {
+  for (const auto& c : d.clients)
+    out << c.id << "|" << c.name << "|" << c.industry << "|" << c.key_client << "\n";
+  for (const auto& e : d.engagements) {
+    out << e.id << "|" << e.client_id << "|" << e.name << "|" << e.leader_id << "|"
+        << FormatDate(e.start) << "|" << FormatDate(e.end) << "|" << ToString(e.status) << "\n";
+  }
+  for (const auto& o : d.openings) {
+    out << o.id << "|" << o.engagement_id << "|" << o.title << "|" << o.hours_per_week << "|"
+        << FormatDate(o.start) << "|" << FormatDate(o.end) << "|" << o.headcount;
+    for (const auto& r : o.required) out << "|" << r.skill_id << ":" << r.min_level;
+    out << "\n";
+  }
+  for (const auto& a : d.assignments) {
+    out << a.id << "|" << a.person_id << "|" << a.opening_id << "|" << a.hours_per_week << "|"
+        << FormatDate(a.start) << "|" << FormatDate(a.end) << "|" << ToString(a.status) << "\n";
+  }
+  for (const auto& t : d.teams) {
+    out << t.id << "|" << t.name << "|" << t.purpose << "|" << t.leader_id << "|" << t.client_id
+        << "|" << t.leadership_team;
+    for (const auto& m : t.members) out << "|" << m.person_id << ":" << m.role;
+    out << "\n";
+  }
+  for (const auto& t : d.time_entries) {
+    out << t.id << "|" << t.person_id << "|" << FormatDate(t.date) << "|" << t.hours << "|"
+        << ToString(t.category) << "|" << t.engagement_id << "\n";
+  }
+}
+
+}  // namespace
+
+TempStore::TempStore() {
+  std::string pattern = (std::filesystem::temp_directory_path() / "guild_io_XXXXXX").string();
+  dir_ = mkdtemp(pattern.data());
+  StoreOptions options;
+  options.url = dir_ + "/guild.db";
+  options.durability = Durability::kOff;
+  auto store = OpenStore(options);
+  if (!store.ok()) ADD_FAILURE() << store.status().ToString();
+  if (store.ok()) store_ = std::move(store).value();
+}
+
+TempStore::~TempStore() {
+  store_.reset();
+  std::error_code ignored;
+  std::filesystem::remove_all(dir_, ignored);
+}
+
+int64_t TempStore::TotalCount() {
+  int64_t total = 0;
+  for (EntityKind kind : kAllEntityKinds) {
+    auto count = store_->Count(kind);
+    total += count.ok() ? *count : -1'000'000;
+  }
+  return total;
+}
+
+FirmData RichFirm() {
+  FirmData f;
+  Person ann{"p1",           "Ann \"Nan\" O'Neil, CPA",
+             "ann@firm.com", "Tax\nPartner",
+             "partner",      "Tax",
+             "Zürich",       "",
+             45.5,           D("2010-01-04"),
+             std::nullopt,   {"mentor", "tax-lead"},
+             180.25};
+  Person bob{"p2", "Bob Lee", "Bob@Firm.com", "",           "associate", "",          "",
+             "p1", 40,        std::nullopt,   std::nullopt, {},          std::nullopt};
+  Person cy{"p3", "Cy 東京", "cy@firm.com",   "Manager",       "manager",     "Audit", "London",
+            "p1", 37.5,      D("2019-09-01"), D("2024-12-31"), {"part-time"}, 0};
+  f.people = {ann, bob, cy};
+  f.skills = {
+      {"firm:tax",
+       "Tax, corporate",
+       "Company tax\n\"structuring\"",
+       "",
+       {"CIT", "tax"},
+       SkillSource::kFirm,
+       SkillKind::kKnowledge},
+      {"onet:2.A.1.a", "Reading", "", "firm:tax", {}, SkillSource::kOnet, SkillKind::kSkill},
+      {"esco:1f2e", "Excel", "", "", {"spreadsheets"}, SkillSource::kEsco, SkillKind::kTechnology}};
+  f.person_skills = {
+      {"p1", "firm:tax", RatingSource::kSelf, 5, true, D("2024-01-02"), D("2024-02-03")},
+      {"p1", "firm:tax", RatingSource::kManager, 4, false, std::nullopt, std::nullopt},
+      {"p2", "onet:2.A.1.a", RatingSource::kAssessed, 2, true, std::nullopt, D("2023-05-06")}};
+  f.roles = {{"firm:senior",
+              "Senior, tax",
+              "Leads \"small\" jobs",
+              RoleSource::kFirm,
+              {{"firm:tax", 3, 4.5, true}, {"onet:2.A.1.a", 2, 3, false}}},
+             {"onet:13-2011.00", "Accountant", "", RoleSource::kOnet, {}}};
+  f.clients = {{"c1", "Acme, Inc.", "Manufacturing", true}, {"c2", "Béta", "", false}};
+  f.engagements = {
+      {"e1", "c1", "Audit 2024", "p1", D("2024-01-01"), D("2024-06-30"),
+       EngagementStatus::kConfirmed},
+      {"e2", "c2", "Advice", "", D("2024-03-01"), D("2024-03-01"), EngagementStatus::kTentative}};
+  f.openings = {{"o1",
+                 "e1",
+                 "Senior, audit",
+                 {{"firm:tax", 3}, {"onet:2.A.1.a", 2}},
+                 20.5,
+                 D("2024-01-01"),
+                 D("2024-03-31"),
+                 2},
+                {"o2", "e2", "", {}, 8, D("2024-03-01"), D("2024-03-01"), 1}};
+  f.assignments = {
+      {"a1", "p2", "o1", 20.5, D("2024-01-01"), D("2024-03-31"), AssignmentStatus::kConfirmed}};
+  f.teams = {{"t1",
+              "Acme account",
+              "Keep Acme \"delighted\"",
+              "p1",
+              "c1",
+              true,
+              {{"p1", "lead"}, {"p2", "member"}, {"p3", ""}}},
+             {"t2", "Tax guild", "", "", "", false, {}}};
+  f.time_entries = {{"te1", "p2", D("2024-01-08"), 7.25, TimeCategory::kBillable, "e1"},
+                    {"te2", "p1", D("2024-01-09"), 1.5, TimeCategory::kClientDevelopment, ""}};
+  f.skill_history = {{"p2", "onet:2.A.1.a", D("2022-01-01"), 1},
+                     {"p2", "onet:2.A.1.a", D("2023-05-06"), 2}};
+  return f;
+}
+
+std::string Dump(const FirmData& data, EntityKind kind) {
+  FirmData only;
+  switch (kind) {
+    case EntityKind::kPeople: only.people = data.people; break;
+    case EntityKind::kSkills: only.skills = data.skills; break;
+    case EntityKind::kPersonSkills: only.person_skills = data.person_skills; break;
+    case EntityKind::kRoles: only.roles = data.roles; break;
+    case EntityKind::kClients: only.clients = data.clients; break;
+    case EntityKind::kEngagements: only.engagements = data.engagements; break;
+    case EntityKind::kOpenings: only.openings = data.openings; break;
+    case EntityKind::kAssignments: only.assignments = data.assignments; break;
+    case EntityKind::kTeams: only.teams = data.teams; break;
+    case EntityKind::kTimeEntries: only.time_entries = data.time_entries; break;
+    case EntityKind::kSkillHistory: only.skill_history = data.skill_history; break;
+  }
+  std::ostringstream out;
+  out.precision(17);
+  DumpPeople(only, out);
+  DumpSkills(only, out);
+  DumpWork(only, out);
+  return out.str();
+}
+
+}  // namespace guild::io::testing

@@ -1,0 +1,137 @@
+// The AccountStore: durable home of users, sessions, API tokens, the audit
+// log and the firm data version.
+//
+// It lives beside the Store (store.h), in the same database: SQLite (a file
+// path) or PostgreSQL (a "postgresql://" URL), with its own tables and its own
+// schema version (table `guild_account_schema`). Both backends pass the same
+// conformance suite (account_store_conformance_test.cc).
+//
+// Contract:
+//  - Every write call is one transaction: all of its changes or none.
+//  - Secrets are never stored in clear: sessions and API tokens are keyed by
+//    the hash of the token (service/crypto.h), passwords by their argon2id
+//    string. This layer stores what it is given and never hashes.
+//  - Emails are compared case-insensitively (stored lower-case by callers).
+//  - The data version is a counter bumped by every write to the firm's data
+//    (BumpDataVersion); several servers on one database poll it to know when
+//    to reload their snapshot.
+//
+// Thread safety: an AccountStore may be used from several threads at once; the
+// backend serialises what it must.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/status.h"
+#include "store/store.h"
+
+namespace guild {
+
+//! A user's granted role. Team and engagement leadership is not granted: it is
+//! derived from the firm's data (Team::leader_id, Engagement::leader_id).
+enum class UserRole { kAdministrator, kFirmLeader, kMember };
+std::string_view ToString(UserRole role);  //!< "administrator", "firm_leader", "member"
+std::optional<UserRole> ParseUserRole(std::string_view text);
+
+struct UserRecord {
+  std::string id;             //!< unique, non-empty
+  std::string email;          //!< unique, lower-case
+  std::string password_hash;  //!< argon2id string from crypto_pwhash_str
+  std::string person_id;      //!< the Person this user is, or empty
+  UserRole role = UserRole::kMember;
+  bool disabled = false;
+  int64_t created_at = 0;  //!< seconds since the epoch
+};
+
+struct SessionRecord {
+  std::string token_hash;  //!< hex hash of the cookie token; the key
+  std::string user_id;
+  std::string csrf_token;  //!< sent back by the browser in X-CSRF-Token
+  int64_t created_at = 0;
+  int64_t last_seen_at = 0;
+};
+
+struct ApiTokenRecord {
+  std::string id;          //!< unique, shown to the user
+  std::string user_id;     //!< the owner
+  std::string name;        //!< free text
+  std::string token_hash;  //!< hex hash of the token; unique
+  int64_t created_at = 0;
+  std::optional<int64_t> last_used_at;
+};
+
+struct AuditEntry {
+  int64_t seq = 0;  //!< assigned by AppendAudit, increasing
+  int64_t at = 0;   //!< seconds since the epoch
+  std::string user_id;
+  std::string action;  //!< e.g. "user.create", "import", "session.create"
+  std::string entity;  //!< e.g. "user", "people"
+  std::string entity_id;
+  std::string detail;  //!< free text, no secrets
+};
+
+class AccountStore {
+ public:
+  virtual ~AccountStore() = default;
+  AccountStore() = default;
+  AccountStore(const AccountStore&) = delete;
+  AccountStore& operator=(const AccountStore&) = delete;
+
+  //! Fails with kAlreadyExists when the id or the email is taken.
+  [[nodiscard]] virtual Status CreateUser(const UserRecord& user) = 0;
+  //! Replaces the user with user.id. kNotFound when absent; kAlreadyExists
+  //! when the new email belongs to another user.
+  [[nodiscard]] virtual Status UpdateUser(const UserRecord& user) = 0;
+  //! nullopt when absent.
+  [[nodiscard]] virtual Result<std::optional<UserRecord>> FindUserById(std::string_view id) = 0;
+  [[nodiscard]] virtual Result<std::optional<UserRecord>> FindUserByEmail(
+      std::string_view email) = 0;
+  //! Users with id > after_id, ordered by id, at most `limit`.
+  [[nodiscard]] virtual Result<std::vector<UserRecord>> ListUsers(std::string_view after_id,
+                                                                  int limit) = 0;
+  [[nodiscard]] virtual Result<int64_t> CountUsers() = 0;
+
+  //! Fails with kAlreadyExists on a duplicate token hash.
+  [[nodiscard]] virtual Status CreateSession(const SessionRecord& session) = 0;
+  [[nodiscard]] virtual Result<std::optional<SessionRecord>> FindSession(
+      std::string_view token_hash) = 0;
+  //! Sets last_seen_at; a missing session is ignored.
+  [[nodiscard]] virtual Status TouchSession(std::string_view token_hash, int64_t at) = 0;
+  //! Removes one session; a missing session is ignored.
+  [[nodiscard]] virtual Status DeleteSession(std::string_view token_hash) = 0;
+  //! Removes every session of a user (password change, disabling).
+  [[nodiscard]] virtual Status DeleteUserSessions(std::string_view user_id) = 0;
+
+  //! Fails with kAlreadyExists on a duplicate id or token hash.
+  [[nodiscard]] virtual Status CreateApiToken(const ApiTokenRecord& token) = 0;
+  [[nodiscard]] virtual Result<std::optional<ApiTokenRecord>> FindApiTokenByHash(
+      std::string_view token_hash) = 0;
+  //! The user's tokens ordered by id.
+  [[nodiscard]] virtual Result<std::vector<ApiTokenRecord>> ListApiTokens(
+      std::string_view user_id) = 0;
+  //! kNotFound when no token with this id belongs to user_id.
+  [[nodiscard]] virtual Status DeleteApiToken(std::string_view user_id, std::string_view id) = 0;
+  [[nodiscard]] virtual Status TouchApiToken(std::string_view id, int64_t at) = 0;
+
+  //! Appends an entry; entry.seq is ignored and assigned. Returns the seq.
+  [[nodiscard]] virtual Result<int64_t> AppendAudit(const AuditEntry& entry) = 0;
+  //! Entries with seq < before_seq (0 = from the newest), newest first.
+  [[nodiscard]] virtual Result<std::vector<AuditEntry>> ListAudit(int64_t before_seq,
+                                                                  int limit) = 0;
+
+  //! The firm data version: 0 on a new database, then increasing.
+  [[nodiscard]] virtual Result<int64_t> DataVersion() = 0;
+  //! Increments the data version; returns the new value.
+  [[nodiscard]] virtual Result<int64_t> BumpDataVersion() = 0;
+};
+
+//! Opens the account tables of the database named by options.url, creating
+//! them when missing. Errors as OpenStore (store.h).
+Result<std::unique_ptr<AccountStore>> OpenAccountStore(const StoreOptions& options);
+
+}  // namespace guild

@@ -1,0 +1,193 @@
+// The AccountStore conformance suite, run against every backend: SQLite in a
+// temp dir always, PostgreSQL when GUILD_TEST_PG_URL names a server
+// (scripts/with-postgres.sh sets it). Each PostgreSQL test gets its own schema.
+#include <gtest/gtest.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <pqxx/pqxx>
+#include <random>
+#include <string>
+
+#include "store/account_store.h"
+
+namespace guild {
+namespace {
+
+std::string PostgresUrl() {
+  const char* url = std::getenv("GUILD_TEST_PG_URL");
+  return url ? url : "";
+}
+
+// Creates a fresh schema and returns a URL whose search_path points at it.
+std::string FreshPostgresSchema(const std::string& base_url) {
+  std::random_device device;
+  std::string schema = "acct_" + std::to_string(device()) + "_" + std::to_string(getpid());
+  pqxx::connection conn(base_url);
+  pqxx::work w(conn);
+  w.exec("CREATE SCHEMA " + schema);
+  w.commit();
+  char separator = base_url.find('?') == std::string::npos ? '?' : '&';
+  return base_url + separator + "options=-csearch_path%3D" + schema;
+}
+
+class AccountStoreTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    StoreOptions options;
+    if (GetParam() == "postgresql") {
+      if (PostgresUrl().empty()) GTEST_SKIP() << "GUILD_TEST_PG_URL not set";
+      options.url = FreshPostgresSchema(PostgresUrl());
+    } else {
+      char pattern[] = "/tmp/guild-accounts-XXXXXX";
+      ASSERT_NE(mkdtemp(pattern), nullptr);
+      dir_ = pattern;
+      options.url = dir_ + "/guild.db";
+      options.durability = Durability::kOff;
+    }
+    auto opened = OpenAccountStore(options);
+    ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+    store_ = std::move(opened).value();
+  }
+  void TearDown() override {
+    store_.reset();
+    if (!dir_.empty()) std::filesystem::remove_all(dir_);
+  }
+
+  static UserRecord User(const std::string& id, const std::string& email) {
+    return UserRecord{id, email, "$argon2id$fake", "p1", UserRole::kMember, false, 100};
+  }
+
+  std::string dir_;
+  std::unique_ptr<AccountStore> store_;
+};
+
+TEST_P(AccountStoreTest, UsersRoundTripAndStayUnique) {
+  ASSERT_TRUE(store_->CreateUser(User("u1", "a@x.com")).ok());
+  EXPECT_EQ(store_->CreateUser(User("u1", "b@x.com")).code(), StatusCode::kAlreadyExists);
+  EXPECT_EQ(store_->CreateUser(User("u2", "a@x.com")).code(), StatusCode::kAlreadyExists);
+  auto by_email = store_->FindUserByEmail("a@x.com");
+  ASSERT_TRUE(by_email.ok());
+  ASSERT_TRUE(by_email->has_value());
+  EXPECT_EQ((*by_email)->id, "u1");
+  EXPECT_EQ((*by_email)->person_id, "p1");
+  EXPECT_EQ((*by_email)->created_at, 100);
+  auto missing = store_->FindUserById("nobody");
+  ASSERT_TRUE(missing.ok());
+  EXPECT_FALSE(missing->has_value());
+  EXPECT_EQ(*store_->CountUsers(), 1);
+}
+
+TEST_P(AccountStoreTest, UpdateUserReplacesFieldsAndReportsMissing) {
+  ASSERT_TRUE(store_->CreateUser(User("u1", "a@x.com")).ok());
+  UserRecord changed = User("u1", "a@x.com");
+  changed.role = UserRole::kFirmLeader;
+  changed.disabled = true;
+  ASSERT_TRUE(store_->UpdateUser(changed).ok());
+  auto found = store_->FindUserById("u1");
+  ASSERT_TRUE(found.ok() && found->has_value());
+  EXPECT_EQ((*found)->role, UserRole::kFirmLeader);
+  EXPECT_TRUE((*found)->disabled);
+  EXPECT_EQ(store_->UpdateUser(User("u9", "z@x.com")).code(), StatusCode::kNotFound);
+}
+
+TEST_P(AccountStoreTest, ListUsersPagesById) {
+  for (const char* id : {"u3", "u1", "u2"}) {
+    ASSERT_TRUE(store_->CreateUser(User(id, std::string(id) + "@x.com")).ok());
+  }
+  auto first = store_->ListUsers("", 2);
+  ASSERT_TRUE(first.ok());
+  ASSERT_EQ(first->size(), 2u);
+  EXPECT_EQ((*first)[0].id, "u1");
+  EXPECT_EQ((*first)[1].id, "u2");
+  auto rest = store_->ListUsers("u2", 2);
+  ASSERT_TRUE(rest.ok());
+  ASSERT_EQ(rest->size(), 1u);
+  EXPECT_EQ((*rest)[0].id, "u3");
+}
+
+TEST_P(AccountStoreTest, SessionsTouchAndRevoke) {
+  ASSERT_TRUE(store_->CreateUser(User("u1", "a@x.com")).ok());
+  ASSERT_TRUE(store_->CreateSession({"h1", "u1", "csrf", 10, 10}).ok());
+  ASSERT_TRUE(store_->CreateSession({"h2", "u1", "csrf2", 10, 10}).ok());
+  EXPECT_EQ(store_->CreateSession({"h1", "u1", "c", 1, 1}).code(), StatusCode::kAlreadyExists);
+  ASSERT_TRUE(store_->TouchSession("h1", 55).ok());
+  auto found = store_->FindSession("h1");
+  ASSERT_TRUE(found.ok() && found->has_value());
+  EXPECT_EQ((*found)->last_seen_at, 55);
+  EXPECT_EQ((*found)->csrf_token, "csrf");
+  ASSERT_TRUE(store_->DeleteSession("h1").ok());
+  EXPECT_FALSE(store_->FindSession("h1")->has_value());
+  EXPECT_TRUE(store_->FindSession("h2")->has_value());
+  ASSERT_TRUE(store_->DeleteUserSessions("u1").ok());
+  EXPECT_FALSE(store_->FindSession("h2")->has_value());
+}
+
+TEST_P(AccountStoreTest, ApiTokensBelongToTheirOwner) {
+  ASSERT_TRUE(store_->CreateUser(User("u1", "a@x.com")).ok());
+  ASSERT_TRUE(store_->CreateUser(User("u2", "b@x.com")).ok());
+  ASSERT_TRUE(store_->CreateApiToken({"t1", "u1", "ci", "hash1", 5, std::nullopt}).ok());
+  EXPECT_EQ(store_->CreateApiToken({"t2", "u1", "ci", "hash1", 5, std::nullopt}).code(),
+            StatusCode::kAlreadyExists);
+  ASSERT_TRUE(store_->TouchApiToken("t1", 77).ok());
+  auto found = store_->FindApiTokenByHash("hash1");
+  ASSERT_TRUE(found.ok() && found->has_value());
+  EXPECT_EQ((*found)->last_used_at, std::optional<int64_t>(77));
+  EXPECT_EQ(store_->ListApiTokens("u1")->size(), 1u);
+  EXPECT_TRUE(store_->ListApiTokens("u2")->empty());
+  EXPECT_EQ(store_->DeleteApiToken("u2", "t1").code(), StatusCode::kNotFound);
+  ASSERT_TRUE(store_->DeleteApiToken("u1", "t1").ok());
+  EXPECT_FALSE(store_->FindApiTokenByHash("hash1")->has_value());
+}
+
+TEST_P(AccountStoreTest, AuditIsNewestFirstAndPages) {
+  int64_t last = 0;
+  for (int i = 0; i < 3; ++i) {
+    auto seq =
+        store_->AppendAudit({0, 100 + i, "u1", "user.create", "user", std::to_string(i), ""});
+    ASSERT_TRUE(seq.ok());
+    EXPECT_GT(*seq, last);
+    last = *seq;
+  }
+  auto newest = store_->ListAudit(0, 2);
+  ASSERT_TRUE(newest.ok());
+  ASSERT_EQ(newest->size(), 2u);
+  EXPECT_EQ((*newest)[0].entity_id, "2");
+  EXPECT_EQ((*newest)[1].entity_id, "1");
+  auto older = store_->ListAudit((*newest)[1].seq, 10);
+  ASSERT_TRUE(older.ok());
+  ASSERT_EQ(older->size(), 1u);
+  EXPECT_EQ((*older)[0].entity_id, "0");
+  EXPECT_EQ((*older)[0].at, 100);
+}
+
+TEST_P(AccountStoreTest, DataVersionStartsAtZeroAndIncreases) {
+  EXPECT_EQ(*store_->DataVersion(), 0);
+  EXPECT_EQ(*store_->BumpDataVersion(), 1);
+  EXPECT_EQ(*store_->BumpDataVersion(), 2);
+  EXPECT_EQ(*store_->DataVersion(), 2);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, AccountStoreTest, ::testing::Values("sqlite", "postgresql"),
+                         [](const auto& info) { return info.param; });
+
+TEST(AccountStoreSqlite, ReopeningKeepsDataAndSharesTheFile) {
+  char pattern[] = "/tmp/guild-accounts-XXXXXX";
+  ASSERT_NE(mkdtemp(pattern), nullptr);
+  StoreOptions options{std::string(pattern) + "/guild.db", true, Durability::kOff};
+  auto first = OpenAccountStore(options);
+  auto second = OpenAccountStore(options);
+  ASSERT_TRUE(first.ok() && second.ok());
+  ASSERT_TRUE((*first)->BumpDataVersion().ok());
+  EXPECT_EQ(*(*second)->DataVersion(), 1);
+  std::filesystem::remove_all(pattern);
+}
+
+TEST(AccountStoreSqlite, MissingFileWithoutCreateIsNotFound) {
+  StoreOptions options{"/tmp/guild-no-such-dir-xyz/none.db", false, Durability::kOff};
+  EXPECT_EQ(OpenAccountStore(options).status().code(), StatusCode::kNotFound);
+}
+
+}  // namespace
+}  // namespace guild

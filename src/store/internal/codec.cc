@@ -1,0 +1,477 @@
+#include "store/internal/codec.h"
+
+#include <string>
+
+namespace guild::store_internal {
+
+namespace {
+
+Status BadValue(const TableSpec& table, const RowSource& row, int column,
+                std::string_view expected) {
+  return Internal("table " + std::string(table.name) + ", row '" + std::string(row.Text(0)) +
+                  "', column " + std::string(table.columns[column]) + ": expected " +
+                  std::string(expected) + ", found '" + std::string(row.Text(column)) + "'");
+}
+
+Status ReadDate(const TableSpec& table, const RowSource& row, int column, Date& out) {
+  std::optional<Date> date = ParseDate(row.Text(column));
+  if (!date) return BadValue(table, row, column, "a date YYYY-MM-DD");
+  out = *date;
+  return OkStatus();
+}
+
+Status ReadOptionalDate(const TableSpec& table, const RowSource& row, int column,
+                        std::optional<Date>& out) {
+  if (row.IsNull(column)) {
+    out.reset();
+    return OkStatus();
+  }
+  Date date;
+  RETURN_IF_ERROR(ReadDate(table, row, column, date));
+  out = date;
+  return OkStatus();
+}
+
+template <typename E>
+Status ReadEnum(const TableSpec& table, const RowSource& row, int column,
+                std::optional<E> (*parse)(std::string_view), E& out) {
+  std::optional<E> value = parse(row.Text(column));
+  if (!value) return BadValue(table, row, column, "a known name");
+  out = *value;
+  return OkStatus();
+}
+
+std::string Str(const RowSource& row, int column) { return std::string(row.Text(column)); }
+
+// --- people ---------------------------------------------------------------
+
+void EncodePerson(const Person& p, RowSink& s) {
+  s.Text(p.id);
+  s.Text(p.name);
+  s.Text(p.email);
+  s.Text(p.title);
+  s.Text(p.grade);
+  s.Text(p.practice);
+  s.Text(p.office);
+  s.OptionalText(p.manager_id);
+  s.Real(p.weekly_capacity_hours);
+  s.OptionalDate(p.start_date);
+  s.OptionalDate(p.end_date);
+  s.OptionalReal(p.cost_rate);
+}
+
+Status DecodePerson(const RowSource& r, Person& p) {
+  p.id = Str(r, 0);
+  p.name = Str(r, 1);
+  p.email = Str(r, 2);
+  p.title = Str(r, 3);
+  p.grade = Str(r, 4);
+  p.practice = Str(r, 5);
+  p.office = Str(r, 6);
+  p.manager_id = Str(r, 7);
+  p.weekly_capacity_hours = r.Real(8);
+  RETURN_IF_ERROR(ReadOptionalDate(kPeopleTable, r, 9, p.start_date));
+  RETURN_IF_ERROR(ReadOptionalDate(kPeopleTable, r, 10, p.end_date));
+  if (r.IsNull(11)) {
+    p.cost_rate.reset();
+  } else {
+    p.cost_rate = r.Real(11);
+  }
+  return OkStatus();
+}
+
+Status EncodePersonTags(const Person& p, RowSink& s) {
+  for (size_t i = 0; i < p.tags.size(); ++i) {
+    s.Text(p.id);
+    s.Int(static_cast<int64_t>(i));
+    s.Text(p.tags[i]);
+    RETURN_IF_ERROR(s.EndRow());
+  }
+  return OkStatus();
+}
+
+Status DecodePersonTag(const RowSource& r, Person& p) {
+  p.tags.push_back(Str(r, 2));
+  return OkStatus();
+}
+
+void PersonKey(const Person& p, std::string& out) { out = p.id; }
+
+// --- skills ---------------------------------------------------------------
+
+void EncodeSkill(const Skill& k, RowSink& s) {
+  s.Text(k.id);
+  s.Text(k.name);
+  s.Text(k.description);
+  s.OptionalText(k.broader_id);
+  s.Text(ToString(k.source));
+  s.Text(ToString(k.kind));
+}
+
+Status DecodeSkill(const RowSource& r, Skill& k) {
+  k.id = Str(r, 0);
+  k.name = Str(r, 1);
+  k.description = Str(r, 2);
+  k.broader_id = Str(r, 3);
+  RETURN_IF_ERROR(ReadEnum(kSkillsTable, r, 4, &ParseSkillSource, k.source));
+  return ReadEnum(kSkillsTable, r, 5, &ParseSkillKind, k.kind);
+}
+
+Status EncodeSkillSynonyms(const Skill& k, RowSink& s) {
+  for (size_t i = 0; i < k.synonyms.size(); ++i) {
+    s.Text(k.id);
+    s.Int(static_cast<int64_t>(i));
+    s.Text(k.synonyms[i]);
+    RETURN_IF_ERROR(s.EndRow());
+  }
+  return OkStatus();
+}
+
+Status DecodeSkillSynonym(const RowSource& r, Skill& k) {
+  k.synonyms.push_back(Str(r, 2));
+  return OkStatus();
+}
+
+void SkillKey(const Skill& k, std::string& out) { out = k.id; }
+
+// --- person skills ----------------------------------------------------------
+
+void EncodePersonSkill(const PersonSkill& p, RowSink& s) {
+  s.Text(p.person_id);
+  s.Text(p.skill_id);
+  s.Text(ToString(p.source));
+  s.Int(p.level);
+  s.Bool(p.wants_to_grow);
+  s.OptionalDate(p.last_used);
+  s.OptionalDate(p.rated_on);
+}
+
+Status DecodePersonSkill(const RowSource& r, PersonSkill& p) {
+  p.person_id = Str(r, 0);
+  p.skill_id = Str(r, 1);
+  RETURN_IF_ERROR(ReadEnum(kPersonSkillsTable, r, 2, &ParseRatingSource, p.source));
+  p.level = static_cast<int>(r.Int(3));
+  p.wants_to_grow = r.Bool(4);
+  RETURN_IF_ERROR(ReadOptionalDate(kPersonSkillsTable, r, 5, p.last_used));
+  return ReadOptionalDate(kPersonSkillsTable, r, 6, p.rated_on);
+}
+
+void PersonSkillKey(const PersonSkill& p, std::string& out) {
+  out.assign(p.person_id).append("/").append(p.skill_id).append("/").append(ToString(p.source));
+}
+
+// --- roles ------------------------------------------------------------------
+
+void EncodeRole(const Role& o, RowSink& s) {
+  s.Text(o.id);
+  s.Text(o.name);
+  s.Text(o.description);
+  s.Text(ToString(o.source));
+}
+
+Status DecodeRole(const RowSource& r, Role& o) {
+  o.id = Str(r, 0);
+  o.name = Str(r, 1);
+  o.description = Str(r, 2);
+  return ReadEnum(kRolesTable, r, 3, &ParseRoleSource, o.source);
+}
+
+Status EncodeRoleSkills(const Role& o, RowSink& s) {
+  for (size_t i = 0; i < o.skills.size(); ++i) {
+    const RoleSkill& k = o.skills[i];
+    s.Text(o.id);
+    s.Int(static_cast<int64_t>(i));
+    s.Text(k.skill_id);
+    s.Int(k.level);
+    s.Real(k.importance);
+    s.Bool(k.essential);
+    RETURN_IF_ERROR(s.EndRow());
+  }
+  return OkStatus();
+}
+
+Status DecodeRoleSkill(const RowSource& r, Role& o) {
+  o.skills.push_back(RoleSkill{.skill_id = Str(r, 2),
+                               .level = static_cast<int>(r.Int(3)),
+                               .importance = r.Real(4),
+                               .essential = r.Bool(5)});
+  return OkStatus();
+}
+
+void RoleKey(const Role& o, std::string& out) { out = o.id; }
+
+// --- clients ----------------------------------------------------------------
+
+void EncodeClient(const Client& c, RowSink& s) {
+  s.Text(c.id);
+  s.Text(c.name);
+  s.Text(c.industry);
+  s.Bool(c.key_client);
+}
+
+Status DecodeClient(const RowSource& r, Client& c) {
+  c.id = Str(r, 0);
+  c.name = Str(r, 1);
+  c.industry = Str(r, 2);
+  c.key_client = r.Bool(3);
+  return OkStatus();
+}
+
+void ClientKey(const Client& c, std::string& out) { out = c.id; }
+
+// --- engagements ------------------------------------------------------------
+
+void EncodeEngagement(const Engagement& e, RowSink& s) {
+  s.Text(e.id);
+  s.Text(e.client_id);
+  s.Text(e.name);
+  s.OptionalText(e.leader_id);
+  s.DateValue(e.start);
+  s.DateValue(e.end);
+  s.Text(ToString(e.status));
+}
+
+Status DecodeEngagement(const RowSource& r, Engagement& e) {
+  e.id = Str(r, 0);
+  e.client_id = Str(r, 1);
+  e.name = Str(r, 2);
+  e.leader_id = Str(r, 3);
+  RETURN_IF_ERROR(ReadDate(kEngagementsTable, r, 4, e.start));
+  RETURN_IF_ERROR(ReadDate(kEngagementsTable, r, 5, e.end));
+  return ReadEnum(kEngagementsTable, r, 6, &ParseEngagementStatus, e.status);
+}
+
+void EngagementKey(const Engagement& e, std::string& out) { out = e.id; }
+
+// --- openings ---------------------------------------------------------------
+
+void EncodeOpening(const Opening& o, RowSink& s) {
+  s.Text(o.id);
+  s.Text(o.engagement_id);
+  s.Text(o.title);
+  s.Real(o.hours_per_week);
+  s.DateValue(o.start);
+  s.DateValue(o.end);
+  s.Int(o.headcount);
+}
+
+Status DecodeOpening(const RowSource& r, Opening& o) {
+  o.id = Str(r, 0);
+  o.engagement_id = Str(r, 1);
+  o.title = Str(r, 2);
+  o.hours_per_week = r.Real(3);
+  RETURN_IF_ERROR(ReadDate(kOpeningsTable, r, 4, o.start));
+  RETURN_IF_ERROR(ReadDate(kOpeningsTable, r, 5, o.end));
+  o.headcount = static_cast<int>(r.Int(6));
+  return OkStatus();
+}
+
+Status EncodeOpeningRequirements(const Opening& o, RowSink& s) {
+  for (size_t i = 0; i < o.required.size(); ++i) {
+    s.Text(o.id);
+    s.Int(static_cast<int64_t>(i));
+    s.Text(o.required[i].skill_id);
+    s.Int(o.required[i].min_level);
+    RETURN_IF_ERROR(s.EndRow());
+  }
+  return OkStatus();
+}
+
+Status DecodeOpeningRequirement(const RowSource& r, Opening& o) {
+  o.required.push_back(
+      SkillRequirement{.skill_id = Str(r, 2), .min_level = static_cast<int>(r.Int(3))});
+  return OkStatus();
+}
+
+void OpeningKey(const Opening& o, std::string& out) { out = o.id; }
+
+// --- assignments ------------------------------------------------------------
+
+void EncodeAssignment(const Assignment& a, RowSink& s) {
+  s.Text(a.id);
+  s.Text(a.person_id);
+  s.Text(a.opening_id);
+  s.Real(a.hours_per_week);
+  s.DateValue(a.start);
+  s.DateValue(a.end);
+  s.Text(ToString(a.status));
+}
+
+Status DecodeAssignment(const RowSource& r, Assignment& a) {
+  a.id = Str(r, 0);
+  a.person_id = Str(r, 1);
+  a.opening_id = Str(r, 2);
+  a.hours_per_week = r.Real(3);
+  RETURN_IF_ERROR(ReadDate(kAssignmentsTable, r, 4, a.start));
+  RETURN_IF_ERROR(ReadDate(kAssignmentsTable, r, 5, a.end));
+  return ReadEnum(kAssignmentsTable, r, 6, &ParseAssignmentStatus, a.status);
+}
+
+void AssignmentKey(const Assignment& a, std::string& out) { out = a.id; }
+
+// --- teams ------------------------------------------------------------------
+
+void EncodeTeam(const Team& t, RowSink& s) {
+  s.Text(t.id);
+  s.Text(t.name);
+  s.Text(t.purpose);
+  s.OptionalText(t.leader_id);
+  s.OptionalText(t.client_id);
+  s.Bool(t.leadership_team);
+}
+
+Status DecodeTeam(const RowSource& r, Team& t) {
+  t.id = Str(r, 0);
+  t.name = Str(r, 1);
+  t.purpose = Str(r, 2);
+  t.leader_id = Str(r, 3);
+  t.client_id = Str(r, 4);
+  t.leadership_team = r.Bool(5);
+  return OkStatus();
+}
+
+Status EncodeTeamMembers(const Team& t, RowSink& s) {
+  for (size_t i = 0; i < t.members.size(); ++i) {
+    s.Text(t.id);
+    s.Int(static_cast<int64_t>(i));
+    s.Text(t.members[i].person_id);
+    s.Text(t.members[i].role);
+    RETURN_IF_ERROR(s.EndRow());
+  }
+  return OkStatus();
+}
+
+Status DecodeTeamMember(const RowSource& r, Team& t) {
+  t.members.push_back(TeamMember{.person_id = Str(r, 2), .role = Str(r, 3)});
+  return OkStatus();
+}
+
+void TeamKey(const Team& t, std::string& out) { out = t.id; }
+
+// --- time entries -------------------------------------------------------------
+
+void EncodeTimeEntry(const TimeEntry& e, RowSink& s) {
+  s.Text(e.id);
+  s.Text(e.person_id);
+  s.DateValue(e.date);
+  s.Real(e.hours);
+  s.Text(ToString(e.category));
+  s.OptionalText(e.engagement_id);
+}
+
+Status DecodeTimeEntry(const RowSource& r, TimeEntry& e) {
+  e.id = Str(r, 0);
+  e.person_id = Str(r, 1);
+  RETURN_IF_ERROR(ReadDate(kTimeEntriesTable, r, 2, e.date));
+  e.hours = r.Real(3);
+  RETURN_IF_ERROR(ReadEnum(kTimeEntriesTable, r, 4, &ParseTimeCategory, e.category));
+  e.engagement_id = Str(r, 5);
+  return OkStatus();
+}
+
+void TimeEntryKey(const TimeEntry& e, std::string& out) { out = e.id; }
+
+// --- skill history --------------------------------------------------------------
+
+void EncodeSkillHistory(const SkillHistoryEntry& h, RowSink& s) {
+  s.Text(h.person_id);
+  s.Text(h.skill_id);
+  s.DateValue(h.date);
+  s.Int(h.level);
+}
+
+Status DecodeSkillHistory(const RowSource& r, SkillHistoryEntry& h) {
+  h.person_id = Str(r, 0);
+  h.skill_id = Str(r, 1);
+  RETURN_IF_ERROR(ReadDate(kSkillHistoryTable, r, 2, h.date));
+  h.level = static_cast<int>(r.Int(3));
+  return OkStatus();
+}
+
+void SkillHistoryKey(const SkillHistoryEntry& h, std::string& out) {
+  out.assign(h.person_id).append("/").append(h.skill_id).append("/").append(FormatDate(h.date));
+}
+
+}  // namespace
+
+const EntityCodec<Person> kPeopleCodec{
+    EntityKind::kPeople,
+    &kPeopleTable,
+    &FirmData::people,
+    &EncodePerson,
+    &DecodePerson,
+    &PersonKey,
+    ChildCodec<Person>{&kPersonTagsTable, &EncodePersonTags, &DecodePersonTag}};
+const EntityCodec<Skill> kSkillsCodec{
+    EntityKind::kSkills,
+    &kSkillsTable,
+    &FirmData::skills,
+    &EncodeSkill,
+    &DecodeSkill,
+    &SkillKey,
+    ChildCodec<Skill>{&kSkillSynonymsTable, &EncodeSkillSynonyms, &DecodeSkillSynonym}};
+const EntityCodec<PersonSkill> kPersonSkillsCodec{EntityKind::kPersonSkills,
+                                                  &kPersonSkillsTable,
+                                                  &FirmData::person_skills,
+                                                  &EncodePersonSkill,
+                                                  &DecodePersonSkill,
+                                                  &PersonSkillKey,
+                                                  std::nullopt};
+const EntityCodec<Role> kRolesCodec{
+    EntityKind::kRoles,
+    &kRolesTable,
+    &FirmData::roles,
+    &EncodeRole,
+    &DecodeRole,
+    &RoleKey,
+    ChildCodec<Role>{&kRoleSkillsTable, &EncodeRoleSkills, &DecodeRoleSkill}};
+const EntityCodec<Client> kClientsCodec{EntityKind::kClients, &kClientsTable, &FirmData::clients,
+                                        &EncodeClient,        &DecodeClient,  &ClientKey,
+                                        std::nullopt};
+const EntityCodec<Engagement> kEngagementsCodec{EntityKind::kEngagements,
+                                                &kEngagementsTable,
+                                                &FirmData::engagements,
+                                                &EncodeEngagement,
+                                                &DecodeEngagement,
+                                                &EngagementKey,
+                                                std::nullopt};
+const EntityCodec<Opening> kOpeningsCodec{
+    EntityKind::kOpenings,
+    &kOpeningsTable,
+    &FirmData::openings,
+    &EncodeOpening,
+    &DecodeOpening,
+    &OpeningKey,
+    ChildCodec<Opening>{&kOpeningRequirementsTable, &EncodeOpeningRequirements,
+                        &DecodeOpeningRequirement}};
+const EntityCodec<Assignment> kAssignmentsCodec{EntityKind::kAssignments,
+                                                &kAssignmentsTable,
+                                                &FirmData::assignments,
+                                                &EncodeAssignment,
+                                                &DecodeAssignment,
+                                                &AssignmentKey,
+                                                std::nullopt};
+const EntityCodec<Team> kTeamsCodec{
+    EntityKind::kTeams,
+    &kTeamsTable,
+    &FirmData::teams,
+    &EncodeTeam,
+    &DecodeTeam,
+    &TeamKey,
+    ChildCodec<Team>{&kTeamMembersTable, &EncodeTeamMembers, &DecodeTeamMember}};
+const EntityCodec<TimeEntry> kTimeEntriesCodec{EntityKind::kTimeEntries,
+                                               &kTimeEntriesTable,
+                                               &FirmData::time_entries,
+                                               &EncodeTimeEntry,
+                                               &DecodeTimeEntry,
+                                               &TimeEntryKey,
+                                               std::nullopt};
+const EntityCodec<SkillHistoryEntry> kSkillHistoryCodec{EntityKind::kSkillHistory,
+                                                        &kSkillHistoryTable,
+                                                        &FirmData::skill_history,
+                                                        &EncodeSkillHistory,
+                                                        &DecodeSkillHistory,
+                                                        &SkillHistoryKey,
+                                                        std::nullopt};
+
+}  // namespace guild::store_internal

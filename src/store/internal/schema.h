@@ -1,0 +1,62 @@
+// The store's tables as data: names, columns and keys, shared by both
+// backends. The DDL lives in each backend's migrations; these specs drive the
+// generated DML (upsert, select, delete) and must list the same columns.
+#pragma once
+
+#include <cstddef>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/status.h"
+#include "domain/model.h"
+
+namespace guild::store_internal {
+
+//! One table. The first `key_size` columns form its primary key, and reads
+//! order by them. For a child table (a list field of an entity), column 0 is
+//! the parent's id and column 1 the position in the list.
+struct TableSpec {
+  std::string_view name;
+  std::span<const std::string_view> columns;
+  size_t key_size = 1;
+};
+
+extern const TableSpec kPeopleTable;
+extern const TableSpec kPersonTagsTable;
+extern const TableSpec kSkillsTable;
+extern const TableSpec kSkillSynonymsTable;
+extern const TableSpec kPersonSkillsTable;
+extern const TableSpec kRolesTable;
+extern const TableSpec kRoleSkillsTable;
+extern const TableSpec kClientsTable;
+extern const TableSpec kEngagementsTable;
+extern const TableSpec kOpeningsTable;
+extern const TableSpec kOpeningRequirementsTable;
+extern const TableSpec kAssignmentsTable;
+extern const TableSpec kTeamsTable;
+extern const TableSpec kTeamMembersTable;
+extern const TableSpec kTimeEntriesTable;
+extern const TableSpec kSkillHistoryTable;
+
+//! The main table of `kind`.
+const TableSpec& TableOf(EntityKind kind);
+
+//! Every table, children before parents (a safe order to empty them in).
+std::span<const TableSpec* const> TablesChildrenFirst();
+
+//! "a, b, c" of the table's columns.
+std::string ColumnList(const TableSpec& table);
+//! "a, b" of the key columns.
+std::string KeyList(const TableSpec& table);
+//! "a = excluded.a, ..." for the non-key columns; empty when all are key.
+std::string UpdateFromExcluded(const TableSpec& table);
+
+//! Splits an id given to Store::Delete into the key columns of `table`:
+//! one part for entities, "a/b/c" for a three-part key (the first part ends
+//! at the first '/', the last begins after the last '/').
+//! Fails with kInvalidArgument naming the id and the expected form.
+Result<std::vector<std::string>> SplitKey(const TableSpec& table, std::string_view id);
+
+}  // namespace guild::store_internal

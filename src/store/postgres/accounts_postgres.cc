@@ -1,0 +1,309 @@
+// AccountStore on PostgreSQL: one connection per AccountStore, every call one
+// transaction, serialised by one mutex. libpqxx exceptions stop here.
+#include <mutex>
+#include <pqxx/pqxx>
+#include <string>
+
+#include "store/internal/account_backends.h"
+
+namespace guild::internal {
+namespace {
+
+constexpr int kAccountSchemaVersion = 1;
+// Serialises schema creation between servers starting at the same moment.
+constexpr int64_t kSchemaLockKey = 0x6775696c64;  // "guild"
+
+constexpr const char* kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS guild_account_schema (version INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS guild_users (
+  id TEXT PRIMARY KEY, email TEXT NOT NULL UNIQUE, password_hash TEXT NOT NULL,
+  person_id TEXT NOT NULL, role TEXT NOT NULL, disabled BOOLEAN NOT NULL,
+  created_at BIGINT NOT NULL);
+CREATE TABLE IF NOT EXISTS guild_sessions (
+  token_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES guild_users(id),
+  csrf_token TEXT NOT NULL, created_at BIGINT NOT NULL, last_seen_at BIGINT NOT NULL);
+CREATE INDEX IF NOT EXISTS guild_sessions_user ON guild_sessions(user_id);
+CREATE TABLE IF NOT EXISTS guild_api_tokens (
+  id TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES guild_users(id), name TEXT NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE, created_at BIGINT NOT NULL, last_used_at BIGINT);
+CREATE TABLE IF NOT EXISTS guild_audit (
+  seq BIGSERIAL PRIMARY KEY, at BIGINT NOT NULL, user_id TEXT NOT NULL,
+  action TEXT NOT NULL, entity TEXT NOT NULL, entity_id TEXT NOT NULL, detail TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS guild_data_version (id INTEGER PRIMARY KEY, version BIGINT NOT NULL);
+INSERT INTO guild_data_version (id, version) VALUES (1, 0) ON CONFLICT DO NOTHING;
+)sql";
+
+constexpr const char* kUserSelect =
+    "SELECT id, email, password_hash, person_id, role, disabled, created_at FROM guild_users";
+constexpr const char* kTokenSelect =
+    "SELECT id, user_id, name, token_hash, created_at, last_used_at FROM guild_api_tokens";
+
+UserRecord ReadUser(const pqxx::row& r) {
+  UserRecord u;
+  u.id = r[0].as<std::string>();
+  u.email = r[1].as<std::string>();
+  u.password_hash = r[2].as<std::string>();
+  u.person_id = r[3].as<std::string>();
+  u.role = ParseUserRole(r[4].as<std::string>()).value_or(UserRole::kMember);
+  u.disabled = r[5].as<bool>();
+  u.created_at = r[6].as<int64_t>();
+  return u;
+}
+
+ApiTokenRecord ReadToken(const pqxx::row& r) {
+  std::optional<int64_t> last_used;
+  if (!r[5].is_null()) last_used = r[5].as<int64_t>();
+  return ApiTokenRecord{r[0].as<std::string>(), r[1].as<std::string>(), r[2].as<std::string>(),
+                        r[3].as<std::string>(), r[4].as<int64_t>(),     last_used};
+}
+
+AuditEntry ReadAudit(const pqxx::row& r) {
+  return AuditEntry{r[0].as<int64_t>(),     r[1].as<int64_t>(),     r[2].as<std::string>(),
+                    r[3].as<std::string>(), r[4].as<std::string>(), r[5].as<std::string>(),
+                    r[6].as<std::string>()};
+}
+
+class PostgresAccountStore final : public AccountStore {
+ public:
+  explicit PostgresAccountStore(std::unique_ptr<pqxx::connection> conn) : conn_(std::move(conn)) {}
+
+  Status Init() {
+    return Run("account schema", [](pqxx::work& w) {
+      w.exec_params("SELECT pg_advisory_xact_lock($1)", kSchemaLockKey);
+      w.exec(kSchema);
+      pqxx::result r = w.exec("SELECT MAX(version) FROM guild_account_schema");
+      if (r[0][0].is_null()) {
+        w.exec_params("INSERT INTO guild_account_schema (version) VALUES ($1)",
+                      kAccountSchemaVersion);
+      } else if (r[0][0].as<int>() > kAccountSchemaVersion) {
+        return FailedPrecondition("account schema is newer than this build");
+      }
+      return OkStatus();
+    });
+  }
+
+  Status CreateUser(const UserRecord& u) override {
+    return Run("create user", [&](pqxx::work& w) {
+      w.exec_params("INSERT INTO guild_users VALUES ($1, $2, $3, $4, $5, $6, $7)", u.id, u.email,
+                    u.password_hash, u.person_id, std::string(ToString(u.role)), u.disabled,
+                    u.created_at);
+      return OkStatus();
+    });
+  }
+
+  Status UpdateUser(const UserRecord& u) override {
+    return Run("update user", [&](pqxx::work& w) {
+      pqxx::result r = w.exec_params(
+          "UPDATE guild_users SET email = $2, password_hash = $3, person_id = $4, role = $5, "
+          "disabled = $6, created_at = $7 WHERE id = $1",
+          u.id, u.email, u.password_hash, u.person_id, std::string(ToString(u.role)), u.disabled,
+          u.created_at);
+      if (r.affected_rows() == 0) return NotFound("user " + u.id + ": no such user");
+      return OkStatus();
+    });
+  }
+
+  Result<std::optional<UserRecord>> FindUserById(std::string_view id) override {
+    return FindUser("id", id);
+  }
+  Result<std::optional<UserRecord>> FindUserByEmail(std::string_view email) override {
+    return FindUser("email", email);
+  }
+
+  Result<std::vector<UserRecord>> ListUsers(std::string_view after_id, int limit) override {
+    std::vector<UserRecord> users;
+    RETURN_IF_ERROR(Run("list users", [&](pqxx::work& w) {
+      for (const auto& row : w.exec_params(
+               std::string(kUserSelect) + " WHERE id > $1 ORDER BY id COLLATE \"C\" LIMIT $2",
+               std::string(after_id), limit)) {
+        users.push_back(ReadUser(row));
+      }
+      return OkStatus();
+    }));
+    return users;
+  }
+
+  Result<int64_t> CountUsers() override { return QueryInt("SELECT COUNT(*) FROM guild_users"); }
+
+  Status CreateSession(const SessionRecord& s) override {
+    return Exec("create session", "INSERT INTO guild_sessions VALUES ($1, $2, $3, $4, $5)",
+                s.token_hash, s.user_id, s.csrf_token, s.created_at, s.last_seen_at);
+  }
+
+  Result<std::optional<SessionRecord>> FindSession(std::string_view token_hash) override {
+    std::optional<SessionRecord> found;
+    RETURN_IF_ERROR(Run("find session", [&](pqxx::work& w) {
+      pqxx::result r = w.exec_params(
+          "SELECT token_hash, user_id, csrf_token, created_at, last_seen_at FROM guild_sessions "
+          "WHERE token_hash = $1",
+          std::string(token_hash));
+      if (!r.empty()) {
+        found =
+            SessionRecord{r[0][0].as<std::string>(), r[0][1].as<std::string>(),
+                          r[0][2].as<std::string>(), r[0][3].as<int64_t>(), r[0][4].as<int64_t>()};
+      }
+      return OkStatus();
+    }));
+    return found;
+  }
+
+  Status TouchSession(std::string_view token_hash, int64_t at) override {
+    return Exec("touch session",
+                "UPDATE guild_sessions SET last_seen_at = $2 WHERE token_hash = $1",
+                std::string(token_hash), at);
+  }
+  Status DeleteSession(std::string_view token_hash) override {
+    return Exec("delete session", "DELETE FROM guild_sessions WHERE token_hash = $1",
+                std::string(token_hash));
+  }
+  Status DeleteUserSessions(std::string_view user_id) override {
+    return Exec("delete sessions", "DELETE FROM guild_sessions WHERE user_id = $1",
+                std::string(user_id));
+  }
+
+  Status CreateApiToken(const ApiTokenRecord& t) override {
+    return Exec("create token", "INSERT INTO guild_api_tokens VALUES ($1, $2, $3, $4, $5, $6)",
+                t.id, t.user_id, t.name, t.token_hash, t.created_at, t.last_used_at);
+  }
+
+  Result<std::optional<ApiTokenRecord>> FindApiTokenByHash(std::string_view hash) override {
+    std::optional<ApiTokenRecord> found;
+    RETURN_IF_ERROR(Run("find token", [&](pqxx::work& w) {
+      pqxx::result r =
+          w.exec_params(std::string(kTokenSelect) + " WHERE token_hash = $1", std::string(hash));
+      if (!r.empty()) found = ReadToken(r[0]);
+      return OkStatus();
+    }));
+    return found;
+  }
+
+  Result<std::vector<ApiTokenRecord>> ListApiTokens(std::string_view user_id) override {
+    std::vector<ApiTokenRecord> tokens;
+    RETURN_IF_ERROR(Run("list tokens", [&](pqxx::work& w) {
+      for (const auto& row : w.exec_params(
+               std::string(kTokenSelect) + " WHERE user_id = $1 ORDER BY id COLLATE \"C\"",
+               std::string(user_id))) {
+        tokens.push_back(ReadToken(row));
+      }
+      return OkStatus();
+    }));
+    return tokens;
+  }
+
+  Status DeleteApiToken(std::string_view user_id, std::string_view id) override {
+    return Run("delete token", [&](pqxx::work& w) {
+      pqxx::result r = w.exec_params("DELETE FROM guild_api_tokens WHERE user_id = $1 AND id = $2",
+                                     std::string(user_id), std::string(id));
+      if (r.affected_rows() == 0) return NotFound("token " + std::string(id) + ": no such token");
+      return OkStatus();
+    });
+  }
+
+  Status TouchApiToken(std::string_view id, int64_t at) override {
+    return Exec("touch token", "UPDATE guild_api_tokens SET last_used_at = $2 WHERE id = $1",
+                std::string(id), at);
+  }
+
+  Result<int64_t> AppendAudit(const AuditEntry& e) override {
+    int64_t seq = 0;
+    RETURN_IF_ERROR(Run("append audit", [&](pqxx::work& w) {
+      pqxx::result r = w.exec_params(
+          "INSERT INTO guild_audit (at, user_id, action, entity, entity_id, detail) "
+          "VALUES ($1, $2, $3, $4, $5, $6) RETURNING seq",
+          e.at, e.user_id, e.action, e.entity, e.entity_id, e.detail);
+      seq = r[0][0].as<int64_t>();
+      return OkStatus();
+    }));
+    return seq;
+  }
+
+  Result<std::vector<AuditEntry>> ListAudit(int64_t before_seq, int limit) override {
+    std::vector<AuditEntry> entries;
+    RETURN_IF_ERROR(Run("list audit", [&](pqxx::work& w) {
+      for (const auto& row : w.exec_params(
+               "SELECT seq, at, user_id, action, entity, entity_id, detail FROM guild_audit "
+               "WHERE ($1 = 0 OR seq < $1) ORDER BY seq DESC LIMIT $2",
+               before_seq, limit)) {
+        entries.push_back(ReadAudit(row));
+      }
+      return OkStatus();
+    }));
+    return entries;
+  }
+
+  Result<int64_t> DataVersion() override {
+    return QueryInt("SELECT version FROM guild_data_version WHERE id = 1");
+  }
+  Result<int64_t> BumpDataVersion() override {
+    return QueryInt(
+        "UPDATE guild_data_version SET version = version + 1 WHERE id = 1 RETURNING version");
+  }
+
+ private:
+  // Runs `body` in one transaction; libpqxx errors become a Status.
+  template <typename Body>
+  Status Run(const char* what, Body&& body) {
+    std::lock_guard lock(mu_);
+    try {
+      pqxx::work w(*conn_);
+      Status status = body(w);
+      if (status.ok()) w.commit();
+      return status;
+    } catch (const pqxx::unique_violation& e) {
+      return AlreadyExists(std::string(what) + ": already exists");
+    } catch (const pqxx::foreign_key_violation& e) {
+      return FailedPrecondition(std::string(what) + ": " + e.what());
+    } catch (const pqxx::broken_connection& e) {
+      return Unavailable(std::string(what) + ": " + e.what());
+    } catch (const std::exception& e) {
+      return Internal(std::string(what) + ": " + e.what());
+    }
+  }
+
+  template <typename... Args>
+  Status Exec(const char* what, const char* sql, const Args&... args) {
+    return Run(what, [&](pqxx::work& w) {
+      w.exec_params(sql, args...);
+      return OkStatus();
+    });
+  }
+
+  Result<std::optional<UserRecord>> FindUser(const char* column, std::string_view value) {
+    std::optional<UserRecord> found;
+    RETURN_IF_ERROR(Run("find user", [&](pqxx::work& w) {
+      pqxx::result r = w.exec_params(std::string(kUserSelect) + " WHERE " + column + " = $1",
+                                     std::string(value));
+      if (!r.empty()) found = ReadUser(r[0]);
+      return OkStatus();
+    }));
+    return found;
+  }
+
+  Result<int64_t> QueryInt(const char* sql) {
+    int64_t value = 0;
+    RETURN_IF_ERROR(Run("query", [&](pqxx::work& w) {
+      value = w.exec(sql)[0][0].as<int64_t>();
+      return OkStatus();
+    }));
+    return value;
+  }
+
+  std::mutex mu_;
+  std::unique_ptr<pqxx::connection> conn_;  // GUARDED_BY(mu_)
+};
+
+}  // namespace
+
+Result<std::unique_ptr<AccountStore>> OpenPostgresAccountStore(const StoreOptions& options) {
+  std::unique_ptr<pqxx::connection> conn;
+  try {
+    conn = std::make_unique<pqxx::connection>(options.url);
+  } catch (const std::exception& e) {
+    return Unavailable(std::string("PostgreSQL store: ") + e.what());
+  }
+  auto store = std::make_unique<PostgresAccountStore>(std::move(conn));
+  RETURN_IF_ERROR(store->Init());
+  return std::unique_ptr<AccountStore>(std::move(store));
+}
+
+}  // namespace guild::internal

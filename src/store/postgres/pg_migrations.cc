@@ -1,0 +1,169 @@
+// PostgreSQL schema history; same versions and meaning as the SQLite list.
+// Never edit a released migration: add a new one.
+#include <array>
+
+#include "store/internal/migration.h"
+
+namespace guild::store_internal {
+
+namespace {
+
+// Version 1: as SQLite's, with native types. Keys and references compare
+// bytewise (COLLATE "C") so both backends order reads identically.
+constexpr std::string_view kInitialSchema = R"sql(
+CREATE TABLE people (
+  id text COLLATE "C" PRIMARY KEY,
+  name text NOT NULL,
+  email text NOT NULL,
+  title text NOT NULL,
+  grade text NOT NULL,
+  practice text NOT NULL,
+  office text NOT NULL,
+  manager_id text COLLATE "C" REFERENCES people(id) DEFERRABLE INITIALLY DEFERRED,
+  weekly_capacity_hours double precision NOT NULL,
+  start_date date,
+  end_date date,
+  cost_rate double precision
+);
+CREATE INDEX people_manager ON people(manager_id);
+CREATE TABLE person_tags (
+  person_id text COLLATE "C" NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+  position integer NOT NULL,
+  tag text NOT NULL,
+  PRIMARY KEY (person_id, position)
+);
+CREATE TABLE skills (
+  id text COLLATE "C" PRIMARY KEY,
+  name text NOT NULL,
+  description text NOT NULL,
+  broader_id text COLLATE "C" REFERENCES skills(id) DEFERRABLE INITIALLY DEFERRED,
+  source text NOT NULL,
+  kind text NOT NULL
+);
+CREATE INDEX skills_broader ON skills(broader_id);
+CREATE TABLE skill_synonyms (
+  skill_id text COLLATE "C" NOT NULL REFERENCES skills(id) ON DELETE CASCADE,
+  position integer NOT NULL,
+  synonym text NOT NULL,
+  PRIMARY KEY (skill_id, position)
+);
+CREATE TABLE person_skills (
+  person_id text COLLATE "C" NOT NULL REFERENCES people(id),
+  skill_id text COLLATE "C" NOT NULL REFERENCES skills(id),
+  source text COLLATE "C" NOT NULL,
+  level integer NOT NULL CHECK (level BETWEEN 1 AND 5),
+  wants_to_grow boolean NOT NULL,
+  last_used date,
+  rated_on date,
+  PRIMARY KEY (person_id, skill_id, source)
+);
+CREATE INDEX person_skills_skill_level ON person_skills(skill_id, level);
+CREATE TABLE roles (
+  id text COLLATE "C" PRIMARY KEY,
+  name text NOT NULL,
+  description text NOT NULL,
+  source text NOT NULL
+);
+CREATE TABLE role_skills (
+  role_id text COLLATE "C" NOT NULL REFERENCES roles(id) ON DELETE CASCADE,
+  position integer NOT NULL,
+  skill_id text COLLATE "C" NOT NULL REFERENCES skills(id),
+  level integer NOT NULL CHECK (level BETWEEN 1 AND 5),
+  importance double precision NOT NULL,
+  essential boolean NOT NULL,
+  PRIMARY KEY (role_id, position)
+);
+CREATE INDEX role_skills_skill ON role_skills(skill_id);
+CREATE TABLE clients (
+  id text COLLATE "C" PRIMARY KEY,
+  name text NOT NULL,
+  industry text NOT NULL,
+  key_client boolean NOT NULL
+);
+CREATE TABLE engagements (
+  id text COLLATE "C" PRIMARY KEY,
+  client_id text COLLATE "C" NOT NULL REFERENCES clients(id),
+  name text NOT NULL,
+  leader_id text COLLATE "C" REFERENCES people(id),
+  start_date date NOT NULL,
+  end_date date NOT NULL,
+  status text NOT NULL
+);
+CREATE INDEX engagements_client ON engagements(client_id);
+CREATE INDEX engagements_leader ON engagements(leader_id);
+CREATE TABLE openings (
+  id text COLLATE "C" PRIMARY KEY,
+  engagement_id text COLLATE "C" NOT NULL REFERENCES engagements(id),
+  title text NOT NULL,
+  hours_per_week double precision NOT NULL,
+  start_date date NOT NULL,
+  end_date date NOT NULL,
+  headcount integer NOT NULL
+);
+CREATE INDEX openings_engagement ON openings(engagement_id);
+CREATE TABLE opening_requirements (
+  opening_id text COLLATE "C" NOT NULL REFERENCES openings(id) ON DELETE CASCADE,
+  position integer NOT NULL,
+  skill_id text COLLATE "C" NOT NULL REFERENCES skills(id),
+  min_level integer NOT NULL CHECK (min_level BETWEEN 1 AND 5),
+  PRIMARY KEY (opening_id, position)
+);
+CREATE INDEX opening_requirements_skill ON opening_requirements(skill_id, min_level);
+CREATE TABLE assignments (
+  id text COLLATE "C" PRIMARY KEY,
+  person_id text COLLATE "C" NOT NULL REFERENCES people(id),
+  opening_id text COLLATE "C" NOT NULL REFERENCES openings(id),
+  hours_per_week double precision NOT NULL,
+  start_date date NOT NULL,
+  end_date date NOT NULL,
+  status text NOT NULL
+);
+CREATE INDEX assignments_person ON assignments(person_id);
+CREATE INDEX assignments_opening ON assignments(opening_id);
+CREATE TABLE teams (
+  id text COLLATE "C" PRIMARY KEY,
+  name text NOT NULL,
+  purpose text NOT NULL,
+  leader_id text COLLATE "C" REFERENCES people(id),
+  client_id text COLLATE "C" REFERENCES clients(id),
+  leadership_team boolean NOT NULL
+);
+CREATE INDEX teams_leader ON teams(leader_id);
+CREATE INDEX teams_client ON teams(client_id);
+CREATE TABLE team_members (
+  team_id text COLLATE "C" NOT NULL REFERENCES teams(id) ON DELETE CASCADE,
+  position integer NOT NULL,
+  person_id text COLLATE "C" NOT NULL REFERENCES people(id),
+  role text NOT NULL,
+  PRIMARY KEY (team_id, position)
+);
+CREATE INDEX team_members_person ON team_members(person_id);
+CREATE TABLE time_entries (
+  id text COLLATE "C" PRIMARY KEY,
+  person_id text COLLATE "C" NOT NULL REFERENCES people(id),
+  entry_date date NOT NULL,
+  hours double precision NOT NULL,
+  category text NOT NULL,
+  engagement_id text COLLATE "C" REFERENCES engagements(id)
+);
+CREATE INDEX time_entries_person_date ON time_entries(person_id, entry_date);
+CREATE INDEX time_entries_engagement ON time_entries(engagement_id);
+CREATE TABLE skill_history (
+  person_id text COLLATE "C" NOT NULL REFERENCES people(id),
+  skill_id text COLLATE "C" NOT NULL REFERENCES skills(id),
+  entry_date date NOT NULL,
+  level integer NOT NULL CHECK (level BETWEEN 1 AND 5),
+  PRIMARY KEY (person_id, skill_id, entry_date)
+);
+CREATE INDEX skill_history_skill ON skill_history(skill_id);
+)sql";
+
+constexpr std::array<Migration, 1> kMigrations = {{
+    {1, "initial schema", kInitialSchema},
+}};
+
+}  // namespace
+
+std::span<const Migration> PostgresMigrations() { return kMigrations; }
+
+}  // namespace guild::store_internal

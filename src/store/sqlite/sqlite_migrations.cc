@@ -1,0 +1,170 @@
+// SQLite schema history. Never edit a released migration: add a new one.
+#include <array>
+
+#include "store/internal/migration.h"
+
+namespace guild::store_internal {
+
+namespace {
+
+// Version 1: one table per entity kind, child tables for list fields.
+// References to other entities are foreign keys; self references (a
+// person's manager, a skill's broader skill) are checked at commit so one
+// batch may hold them in any order. Dates are 'YYYY-MM-DD' text.
+constexpr std::string_view kInitialSchema = R"sql(
+CREATE TABLE people (
+  id TEXT PRIMARY KEY NOT NULL,
+  name TEXT NOT NULL,
+  email TEXT NOT NULL,
+  title TEXT NOT NULL,
+  grade TEXT NOT NULL,
+  practice TEXT NOT NULL,
+  office TEXT NOT NULL,
+  manager_id TEXT REFERENCES people(id) DEFERRABLE INITIALLY DEFERRED,
+  weekly_capacity_hours REAL NOT NULL,
+  start_date TEXT,
+  end_date TEXT,
+  cost_rate REAL
+);
+CREATE INDEX people_manager ON people(manager_id);
+CREATE TABLE person_tags (
+  person_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  tag TEXT NOT NULL,
+  PRIMARY KEY (person_id, position)
+) WITHOUT ROWID;
+CREATE TABLE skills (
+  id TEXT PRIMARY KEY NOT NULL,
+  name TEXT NOT NULL,
+  description TEXT NOT NULL,
+  broader_id TEXT REFERENCES skills(id) DEFERRABLE INITIALLY DEFERRED,
+  source TEXT NOT NULL,
+  kind TEXT NOT NULL
+);
+CREATE INDEX skills_broader ON skills(broader_id);
+CREATE TABLE skill_synonyms (
+  skill_id TEXT NOT NULL REFERENCES skills(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  synonym TEXT NOT NULL,
+  PRIMARY KEY (skill_id, position)
+) WITHOUT ROWID;
+CREATE TABLE person_skills (
+  person_id TEXT NOT NULL REFERENCES people(id),
+  skill_id TEXT NOT NULL REFERENCES skills(id),
+  source TEXT NOT NULL,
+  level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),
+  wants_to_grow INTEGER NOT NULL,
+  last_used TEXT,
+  rated_on TEXT,
+  PRIMARY KEY (person_id, skill_id, source)
+) WITHOUT ROWID;
+CREATE INDEX person_skills_skill_level ON person_skills(skill_id, level);
+CREATE TABLE roles (
+  id TEXT PRIMARY KEY NOT NULL,
+  name TEXT NOT NULL,
+  description TEXT NOT NULL,
+  source TEXT NOT NULL
+);
+CREATE TABLE role_skills (
+  role_id TEXT NOT NULL REFERENCES roles(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  skill_id TEXT NOT NULL REFERENCES skills(id),
+  level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),
+  importance REAL NOT NULL,
+  essential INTEGER NOT NULL,
+  PRIMARY KEY (role_id, position)
+) WITHOUT ROWID;
+CREATE INDEX role_skills_skill ON role_skills(skill_id);
+CREATE TABLE clients (
+  id TEXT PRIMARY KEY NOT NULL,
+  name TEXT NOT NULL,
+  industry TEXT NOT NULL,
+  key_client INTEGER NOT NULL
+);
+CREATE TABLE engagements (
+  id TEXT PRIMARY KEY NOT NULL,
+  client_id TEXT NOT NULL REFERENCES clients(id),
+  name TEXT NOT NULL,
+  leader_id TEXT REFERENCES people(id),
+  start_date TEXT NOT NULL,
+  end_date TEXT NOT NULL,
+  status TEXT NOT NULL
+);
+CREATE INDEX engagements_client ON engagements(client_id);
+CREATE INDEX engagements_leader ON engagements(leader_id);
+CREATE TABLE openings (
+  id TEXT PRIMARY KEY NOT NULL,
+  engagement_id TEXT NOT NULL REFERENCES engagements(id),
+  title TEXT NOT NULL,
+  hours_per_week REAL NOT NULL,
+  start_date TEXT NOT NULL,
+  end_date TEXT NOT NULL,
+  headcount INTEGER NOT NULL
+);
+CREATE INDEX openings_engagement ON openings(engagement_id);
+CREATE TABLE opening_requirements (
+  opening_id TEXT NOT NULL REFERENCES openings(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  skill_id TEXT NOT NULL REFERENCES skills(id),
+  min_level INTEGER NOT NULL CHECK (min_level BETWEEN 1 AND 5),
+  PRIMARY KEY (opening_id, position)
+) WITHOUT ROWID;
+CREATE INDEX opening_requirements_skill ON opening_requirements(skill_id, min_level);
+CREATE TABLE assignments (
+  id TEXT PRIMARY KEY NOT NULL,
+  person_id TEXT NOT NULL REFERENCES people(id),
+  opening_id TEXT NOT NULL REFERENCES openings(id),
+  hours_per_week REAL NOT NULL,
+  start_date TEXT NOT NULL,
+  end_date TEXT NOT NULL,
+  status TEXT NOT NULL
+);
+CREATE INDEX assignments_person ON assignments(person_id);
+CREATE INDEX assignments_opening ON assignments(opening_id);
+CREATE TABLE teams (
+  id TEXT PRIMARY KEY NOT NULL,
+  name TEXT NOT NULL,
+  purpose TEXT NOT NULL,
+  leader_id TEXT REFERENCES people(id),
+  client_id TEXT REFERENCES clients(id),
+  leadership_team INTEGER NOT NULL
+);
+CREATE INDEX teams_leader ON teams(leader_id);
+CREATE INDEX teams_client ON teams(client_id);
+CREATE TABLE team_members (
+  team_id TEXT NOT NULL REFERENCES teams(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  person_id TEXT NOT NULL REFERENCES people(id),
+  role TEXT NOT NULL,
+  PRIMARY KEY (team_id, position)
+) WITHOUT ROWID;
+CREATE INDEX team_members_person ON team_members(person_id);
+CREATE TABLE time_entries (
+  id TEXT PRIMARY KEY NOT NULL,
+  person_id TEXT NOT NULL REFERENCES people(id),
+  entry_date TEXT NOT NULL,
+  hours REAL NOT NULL,
+  category TEXT NOT NULL,
+  engagement_id TEXT REFERENCES engagements(id)
+);
+CREATE INDEX time_entries_person_date ON time_entries(person_id, entry_date);
+CREATE INDEX time_entries_engagement ON time_entries(engagement_id);
+CREATE TABLE skill_history (
+  person_id TEXT NOT NULL REFERENCES people(id),
+  skill_id TEXT NOT NULL REFERENCES skills(id),
+  entry_date TEXT NOT NULL,
+  level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),
+  PRIMARY KEY (person_id, skill_id, entry_date)
+) WITHOUT ROWID;
+CREATE INDEX skill_history_skill ON skill_history(skill_id);
+)sql";
+
+constexpr std::array<Migration, 1> kMigrations = {{
+    {1, "initial schema", kInitialSchema},
+}};
+
+}  // namespace
+
+std::span<const Migration> SqliteMigrations() { return kMigrations; }
+
+}  // namespace guild::store_internal

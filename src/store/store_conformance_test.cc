@@ -1,0 +1,387 @@
+// One suite, every backend: each test runs against SQLite (in the normal
+// CTest run) and PostgreSQL (through scripts/with-postgres.sh).
+#include <gtest/gtest.h>
+
+#include <ostream>
+#include <thread>
+
+#include "store/internal/migration.h"
+#include "store/store.h"
+#include "store/store_test_support.h"
+
+namespace guild {
+namespace {
+
+using store_testing::Dump;
+using store_testing::HarnessFactory;
+using store_testing::SampleFirm;
+using store_testing::SortedByKey;
+using store_testing::StoreHarness;
+
+//! One backend under test.
+struct Backend {
+  const char* name;
+  HarnessFactory make;
+};
+void PrintTo(const Backend& backend, std::ostream* out) { *out << backend.name; }
+std::string BackendName(const ::testing::TestParamInfo<Backend>& info) { return info.param.name; }
+
+class StoreConformance : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    harness_ = GetParam().make();
+    const Status created = harness_->Create();
+    ASSERT_TRUE(created.ok()) << created.ToString();
+    store_ = Open();
+    ASSERT_NE(store_, nullptr);
+  }
+
+  std::unique_ptr<Store> Open() {
+    Result<std::unique_ptr<Store>> store = OpenStore(Options());
+    EXPECT_TRUE(store.ok()) << store.status().ToString();
+    return store.ok() ? std::move(store).value() : nullptr;
+  }
+
+  StoreOptions Options() const {
+    return StoreOptions{.url = harness_->url(), .durability = Durability::kOff};
+  }
+
+  FirmData LoadAll(Store& store) {
+    Result<FirmData> data = store.Load({});
+    EXPECT_TRUE(data.ok()) << data.status().ToString();
+    return data.ok() ? *data : FirmData{};
+  }
+
+  int64_t CountOf(EntityKind kind) {
+    Result<int64_t> count = store_->Count(kind);
+    EXPECT_TRUE(count.ok()) << count.status().ToString();
+    return count.ok() ? *count : -1;
+  }
+
+  int64_t TotalCount() {
+    int64_t total = 0;
+    for (EntityKind kind : kAllEntityKinds) total += CountOf(kind);
+    return total;
+  }
+
+  void UpsertOk(const FirmData& batch) {
+    const Status status = store_->Upsert(batch);
+    ASSERT_TRUE(status.ok()) << status.ToString();
+  }
+
+  std::unique_ptr<StoreHarness> harness_;
+  std::unique_ptr<Store> store_;
+};
+
+int LatestVersion(std::string_view backend) {
+  return backend == "sqlite" ? store_internal::SqliteMigrations().back().version
+                             : store_internal::PostgresMigrations().back().version;
+}
+
+TEST_P(StoreConformance, ReportsLatestSchemaVersion) {
+  Result<int> version = store_->SchemaVersion();
+  ASSERT_TRUE(version.ok()) << version.status().ToString();
+  EXPECT_EQ(*version, LatestVersion(store_->BackendName()));
+  EXPECT_GE(*version, 1);
+}
+
+TEST_P(StoreConformance, NewStoreIsEmpty) {
+  EXPECT_EQ(TotalCount(), 0);
+  EXPECT_EQ(LoadAll(*store_).TotalCount(), 0u);
+}
+
+TEST_P(StoreConformance, RoundTripsEveryKindAndField) {
+  const FirmData firm = SampleFirm();
+  UpsertOk(firm);
+  EXPECT_EQ(Dump(LoadAll(*store_)), Dump(SortedByKey(firm)));
+}
+
+TEST_P(StoreConformance, CountsEveryKind) {
+  const FirmData firm = SampleFirm();
+  UpsertOk(firm);
+  for (EntityKind kind : kAllEntityKinds) {
+    EXPECT_EQ(CountOf(kind), static_cast<int64_t>(firm.Count(kind))) << ToString(kind);
+  }
+}
+
+TEST_P(StoreConformance, UpsertReplacesEntitiesAndTheirLists) {
+  FirmData firm = SampleFirm();
+  UpsertOk(firm);
+  FirmData change;
+  Person person = firm.people[0];  // p2, with three tags
+  person.name = "Renamed";
+  person.tags = {"only"};
+  person.start_date.reset();
+  person.cost_rate.reset();
+  person.manager_id.clear();
+  change.people.push_back(person);
+  Role role = firm.roles[0];
+  role.skills = {{.skill_id = "onet:2.A", .level = 1, .importance = 2, .essential = false}};
+  change.roles.push_back(role);
+  Team team = firm.teams[0];
+  team.members.clear();
+  change.teams.push_back(team);
+  Skill skill = firm.skills[0];
+  skill.synonyms = {"a", "b", "c"};
+  change.skills.push_back(skill);
+  Opening opening = firm.openings[0];
+  opening.required.pop_back();
+  change.openings.push_back(opening);
+  UpsertOk(change);
+
+  firm.people[0] = person;
+  firm.roles[0] = role;
+  firm.teams[0] = team;
+  firm.skills[0] = skill;
+  firm.openings[0] = opening;
+  EXPECT_EQ(Dump(LoadAll(*store_)), Dump(SortedByKey(firm)));
+}
+
+TEST_P(StoreConformance, LaterDuplicateInOneBatchWins) {
+  FirmData firm = SampleFirm();
+  Person again = firm.people[1];
+  again.name = "Ada v2";
+  again.tags = {"x"};
+  firm.people.push_back(again);
+  PersonSkill rating = firm.person_skills[0];
+  rating.level = 1;
+  firm.person_skills.push_back(rating);
+  UpsertOk(firm);
+  firm.people.erase(firm.people.begin() + 1);
+  firm.person_skills.erase(firm.person_skills.begin());
+  EXPECT_EQ(Dump(LoadAll(*store_)), Dump(SortedByKey(firm)));
+}
+
+TEST_P(StoreConformance, SelfReferencesResolveInAnyOrder) {
+  FirmData firm;
+  for (int i = 9; i >= 0; --i) {  // each person's manager comes later in the batch
+    firm.people.push_back(Person{.id = "p" + std::to_string(i),
+                                 .name = "P",
+                                 .email = "p@x",
+                                 .manager_id = i == 0 ? "" : "p" + std::to_string(i - 1)});
+    firm.skills.push_back(Skill{.id = "s" + std::to_string(i),
+                                .name = "S",
+                                .broader_id = i == 0 ? "" : "s" + std::to_string(i - 1)});
+  }
+  UpsertOk(firm);
+  EXPECT_EQ(CountOf(EntityKind::kPeople), 10);
+  EXPECT_EQ(CountOf(EntityKind::kSkills), 10);
+}
+
+// A batch with one dangling reference of each kind writes nothing at all.
+TEST_P(StoreConformance, DanglingReferenceFailsAndWritesNothing) {
+  using Breaker = void (*)(FirmData&);
+  const std::pair<const char*, Breaker> kBreakers[] = {
+      {"manager", [](FirmData& f) { f.people[0].manager_id = "nobody"; }},
+      {"broader", [](FirmData& f) { f.skills[0].broader_id = "nothing"; }},
+      {"rating person", [](FirmData& f) { f.person_skills.back().person_id = "nobody"; }},
+      {"rating skill", [](FirmData& f) { f.person_skills.back().skill_id = "nothing"; }},
+      {"role skill", [](FirmData& f) { f.roles[0].skills[1].skill_id = "nothing"; }},
+      {"client", [](FirmData& f) { f.engagements[1].client_id = "nobody"; }},
+      {"engagement leader", [](FirmData& f) { f.engagements[0].leader_id = "nobody"; }},
+      {"opening", [](FirmData& f) { f.openings[0].engagement_id = "none"; }},
+      {"requirement", [](FirmData& f) { f.openings[0].required[0].skill_id = "nothing"; }},
+      {"assignment", [](FirmData& f) { f.assignments[0].opening_id = "none"; }},
+      {"team leader", [](FirmData& f) { f.teams[0].leader_id = "nobody"; }},
+      {"team member", [](FirmData& f) { f.teams[0].members[2].person_id = "nobody"; }},
+      {"time entry", [](FirmData& f) { f.time_entries[0].engagement_id = "none"; }},
+      {"history", [](FirmData& f) { f.skill_history[0].skill_id = "nothing"; }},
+  };
+  for (const auto& [name, breaker] : kBreakers) {
+    FirmData firm = SampleFirm();
+    breaker(firm);
+    const Status status = store_->Upsert(firm);
+    EXPECT_EQ(status.code(), StatusCode::kFailedPrecondition) << name << ": " << status.ToString();
+    EXPECT_EQ(TotalCount(), 0) << name;
+  }
+}
+
+TEST_P(StoreConformance, FailedBatchLeavesEarlierDataUnchanged) {
+  const FirmData firm = SampleFirm();
+  UpsertOk(firm);
+  FirmData bad;
+  bad.people.push_back(Person{.id = "p9", .name = "New", .email = "n@x"});
+  Person changed = firm.people[1];
+  changed.name = "Changed";
+  bad.people.push_back(changed);
+  bad.person_skills.push_back(PersonSkill{.person_id = "p9", .skill_id = "nothing"});
+  EXPECT_EQ(store_->Upsert(bad).code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(Dump(LoadAll(*store_)), Dump(SortedByKey(firm)));
+}
+
+TEST_P(StoreConformance, OutOfRangeLevelIsInvalidArgument) {
+  FirmData firm = SampleFirm();
+  firm.person_skills[0].level = 9;
+  EXPECT_EQ(store_->Upsert(firm).code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(TotalCount(), 0);
+}
+TEST_P(StoreConformance, DeleteRemovesEntityAndItsLists) {
+  UpsertOk(SampleFirm());
+  const std::vector<std::string> teams = {"t1", "unknown-team"};
+  ASSERT_TRUE(store_->Delete(EntityKind::kTeams, teams).ok());
+  EXPECT_EQ(CountOf(EntityKind::kTeams), 1);
+  Result<int64_t> members = harness_->QueryInt("SELECT count(*) FROM team_members");
+  ASSERT_TRUE(members.ok()) << members.status().ToString();
+  EXPECT_EQ(*members, 0);
+}
+
+TEST_P(StoreConformance, DeleteOfReferencedEntityFails) {
+  UpsertOk(SampleFirm());
+  const int64_t before = TotalCount();
+  const std::vector<std::pair<EntityKind, std::string>> kReferenced = {
+      {EntityKind::kPeople, "p1"},        // a manager, engagement leader and team member
+      {EntityKind::kPeople, "p3"},        // a team member and time entry's person
+      {EntityKind::kSkills, "onet:2.A"},  // another skill's broader skill
+      {EntityKind::kSkills, "firm:tax"},  // rated and required
+      {EntityKind::kClients, "c0"},      {EntityKind::kEngagements, "e2"},
+      {EntityKind::kOpenings, "o1"},
+  };
+  for (const auto& [kind, id] : kReferenced) {
+    const std::vector<std::string> ids = {id};
+    const Status status = store_->Delete(kind, ids);
+    EXPECT_EQ(status.code(), StatusCode::kFailedPrecondition) << id << ": " << status.ToString();
+  }
+  EXPECT_EQ(TotalCount(), before);
+}
+
+TEST_P(StoreConformance, DeleteByCompositeKey) {
+  UpsertOk(SampleFirm());
+  const std::vector<std::string> ratings = {"p2/firm:tax/self", "p2/firm:tax/peer"};
+  ASSERT_TRUE(store_->Delete(EntityKind::kPersonSkills, ratings).ok());
+  EXPECT_EQ(CountOf(EntityKind::kPersonSkills), 2);
+  const std::vector<std::string> history = {"p2/firm:tax/2022-01-01"};
+  ASSERT_TRUE(store_->Delete(EntityKind::kSkillHistory, history).ok());
+  EXPECT_EQ(CountOf(EntityKind::kSkillHistory), 1);
+  const std::vector<std::string> malformed = {"p2-firm:tax"};
+  EXPECT_EQ(store_->Delete(EntityKind::kPersonSkills, malformed).code(),
+            StatusCode::kInvalidArgument);
+}
+
+TEST_P(StoreConformance, DeleteOfUnreferencedEntitySucceeds) {
+  FirmData firm = SampleFirm();
+  UpsertOk(firm);
+  const std::vector<std::string> entries = {"te1"};
+  ASSERT_TRUE(store_->Delete(EntityKind::kTimeEntries, entries).ok());
+  const std::vector<std::string> teams = {"t1"};
+  ASSERT_TRUE(store_->Delete(EntityKind::kTeams, teams).ok());
+  const std::vector<std::string> person = {"p3"};  // now unreferenced
+  const Status status = store_->Delete(EntityKind::kPeople, person);
+  ASSERT_TRUE(status.ok()) << status.ToString();
+  EXPECT_EQ(CountOf(EntityKind::kPeople), 2);
+}
+
+TEST_P(StoreConformance, LoadReadsOnlyRequestedKinds) {
+  const FirmData firm = SampleFirm();
+  UpsertOk(firm);
+  Result<FirmData> data = store_->Load({.kinds = {EntityKind::kTeams, EntityKind::kSkills}});
+  ASSERT_TRUE(data.ok()) << data.status().ToString();
+  FirmData expected;
+  expected.teams = firm.teams;
+  expected.skills = firm.skills;
+  EXPECT_EQ(Dump(*data), Dump(SortedByKey(expected)));
+}
+
+TEST_P(StoreConformance, ClearEmptiesEveryKindAndKeepsSchema) {
+  UpsertOk(SampleFirm());
+  ASSERT_TRUE(store_->Clear().ok());
+  EXPECT_EQ(TotalCount(), 0);
+  Result<int> version = store_->SchemaVersion();
+  ASSERT_TRUE(version.ok());
+  EXPECT_EQ(*version, LatestVersion(store_->BackendName()));
+  UpsertOk(SampleFirm());
+  EXPECT_EQ(TotalCount(), static_cast<int64_t>(SampleFirm().TotalCount()));
+}
+
+TEST_P(StoreConformance, ReadsAreOrderedByKeyBytewise) {
+  FirmData firm;
+  for (const char* id : {"b", "B", "a", "é", "aa", "Z", "10", "9", "_"}) {
+    firm.clients.push_back(Client{.id = id, .name = id});
+  }
+  UpsertOk(firm);
+  std::vector<std::string> ids;
+  for (const Client& c : LoadAll(*store_).clients) ids.push_back(c.id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"10", "9", "B", "Z", "_", "a", "aa", "b", "é"}));
+}
+
+TEST_P(StoreConformance, ReopenedStoreSeesCommittedData) {
+  const FirmData firm = SampleFirm();
+  UpsertOk(firm);
+  store_.reset();
+  std::unique_ptr<Store> reopened = Open();
+  ASSERT_NE(reopened, nullptr);
+  EXPECT_EQ(Dump(LoadAll(*reopened)), Dump(SortedByKey(firm)));
+}
+
+// Two Store objects on one database: the basis of several servers on one
+// PostgreSQL database (and of two processes on one SQLite file).
+TEST_P(StoreConformance, SecondStoreOnSameDatabaseSeesWrites) {
+  std::unique_ptr<Store> other = Open();
+  ASSERT_NE(other, nullptr);
+  UpsertOk(SampleFirm());
+  Result<int64_t> people = other->Count(EntityKind::kPeople);
+  ASSERT_TRUE(people.ok());
+  EXPECT_EQ(*people, 3);
+  FirmData more;
+  more.clients.push_back(Client{.id = "c9", .name = "Other"});
+  ASSERT_TRUE(other->Upsert(more).ok());
+  EXPECT_EQ(CountOf(EntityKind::kClients), 3);
+}
+
+TEST_P(StoreConformance, MigrationsApplyOnce) {
+  for (int i = 0; i < 2; ++i) ASSERT_NE(Open(), nullptr);
+  Result<int64_t> rows = harness_->QueryInt("SELECT count(*) FROM schema_migrations");
+  ASSERT_TRUE(rows.ok()) << rows.status().ToString();
+  EXPECT_EQ(*rows, LatestVersion(store_->BackendName()));
+}
+
+TEST_P(StoreConformance, NewerSchemaIsFailedPrecondition) {
+  store_.reset();
+  ASSERT_TRUE(
+      harness_->Exec("INSERT INTO schema_migrations (version, name) VALUES (999, 'future')").ok());
+  Result<std::unique_ptr<Store>> store = OpenStore(Options());
+  EXPECT_EQ(store.status().code(), StatusCode::kFailedPrecondition) << store.status().ToString();
+}
+
+TEST_P(StoreConformance, MissingDatabaseWithoutCreateIsNotFound) {
+  Result<std::unique_ptr<Store>> store =
+      OpenStore(StoreOptions{.url = harness_->MissingUrl(), .create_if_missing = false});
+  EXPECT_EQ(store.status().code(), StatusCode::kNotFound) << store.status().ToString();
+}
+
+TEST_P(StoreConformance, ConcurrentWritersAllLand) {
+  constexpr int kThreads = 4;
+  constexpr int kPerThread = 25;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kPerThread; ++i) {
+        FirmData batch;
+        batch.clients.push_back(Client{.id = "c" + std::to_string(t) + "-" + std::to_string(i)});
+        EXPECT_TRUE(store_->Upsert(batch).ok());
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  EXPECT_EQ(CountOf(EntityKind::kClients), kThreads * kPerThread);
+}
+
+// Later features query the tables directly: people with a skill at a level.
+TEST_P(StoreConformance, PersonSkillsAreQueryableBySkillAndLevel) {
+  UpsertOk(SampleFirm());
+  Result<int64_t> count = harness_->QueryInt(
+      "SELECT count(DISTINCT person_id) FROM person_skills WHERE skill_id = 'firm:tax' AND level "
+      ">= 3");
+  ASSERT_TRUE(count.ok()) << count.status().ToString();
+  EXPECT_EQ(*count, 1);
+}
+
+INSTANTIATE_TEST_SUITE_P(Sqlite, StoreConformance,
+                         ::testing::Values(Backend{"sqlite", &store_testing::MakeSqliteHarness}),
+                         &BackendName);
+INSTANTIATE_TEST_SUITE_P(Postgres, StoreConformance,
+                         ::testing::Values(Backend{"postgresql",
+                                                   &store_testing::MakePostgresHarness}),
+                         &BackendName);
+
+}  // namespace
+}  // namespace guild

@@ -1,0 +1,276 @@
+// Sample firms and dumps for the store conformance suite.
+#include <algorithm>
+#include <sstream>
+#include <tuple>
+
+#include "store/store_test_support.h"
+
+namespace guild::store_testing {
+
+namespace {
+
+Date D(const char* text) { return *ParseDate(text); }
+
+std::string Opt(const std::optional<Date>& d) { return d ? FormatDate(*d) : "-"; }
+std::string Opt(const std::optional<double>& v) {
+  if (!v) return "-";
+  std::ostringstream out;
+  out.precision(17);
+  out << *v;
+  return out.str();
+}
+std::string Num(double v) { return Opt(std::optional<double>(v)); }
+
+template <typename T>
+std::string Join(const std::vector<T>& items, std::string (*one)(const T&)) {
+  std::string out = "[";
+  for (const T& item : items) out += one(item) + ";";
+  return out + "]";
+}
+std::string Quote(const std::string& s) { return "'" + s + "'"; }
+
+void AddPeopleAndSkills(FirmData& f) {
+  f.people.push_back(Person{.id = "p2",
+                            .name = "Zoë Ångström 山田 🚀",
+                            .email = "zoe@example.com",
+                            .title = "Senior\tManager\\Tax\nline",
+                            .grade = "manager",
+                            .practice = "Tax",
+                            .office = "Zürich",
+                            .manager_id = "p1",
+                            .weekly_capacity_hours = 37.5,
+                            .start_date = D("2019-03-01"),
+                            .end_date = D("2030-12-31"),
+                            .tags = {"mentor", "ünïcode", ""},
+                            .cost_rate = 0.1});
+  f.people.push_back(Person{.id = "p1",
+                            .name = "Ada",
+                            .email = "ada@example.com",
+                            .title = "Partner",
+                            .grade = "partner",
+                            .practice = "Audit",
+                            .office = "London",
+                            .weekly_capacity_hours = 40});
+  f.people.push_back(Person{.id = "p3",
+                            .name = "Bo",
+                            .email = "bo@example.com",
+                            .title = "",
+                            .grade = "associate",
+                            .practice = "",
+                            .office = "",
+                            .manager_id = "p2",
+                            .weekly_capacity_hours = 20.25,
+                            .start_date = D("2024-02-29"),
+                            .cost_rate = 0});
+  f.skills.push_back(Skill{.id = "onet:2.A.1.b",
+                           .name = "Active Listening",
+                           .description = "Giving full attention",
+                           .broader_id = "onet:2.A",
+                           .synonyms = {"listening", "écoute"},
+                           .source = SkillSource::kOnet,
+                           .kind = SkillKind::kSkill});
+  f.skills.push_back(Skill{.id = "onet:2.A",
+                           .name = "Basic Skills",
+                           .source = SkillSource::kOnet,
+                           .kind = SkillKind::kKnowledge});
+  f.skills.push_back(Skill{.id = "firm:tax",
+                           .name = "Tax structuring",
+                           .description = "Cross-border",
+                           .source = SkillSource::kFirm,
+                           .kind = SkillKind::kTechnology});
+}
+
+void AddRatings(FirmData& f) {
+  f.person_skills.push_back(PersonSkill{.person_id = "p2",
+                                        .skill_id = "firm:tax",
+                                        .source = RatingSource::kSelf,
+                                        .level = 4,
+                                        .wants_to_grow = true,
+                                        .last_used = D("2024-05-01"),
+                                        .rated_on = D("2024-06-01")});
+  f.person_skills.push_back(PersonSkill{
+      .person_id = "p2", .skill_id = "firm:tax", .source = RatingSource::kManager, .level = 3});
+  f.person_skills.push_back(PersonSkill{.person_id = "p1",
+                                        .skill_id = "onet:2.A.1.b",
+                                        .source = RatingSource::kAssessed,
+                                        .level = 5,
+                                        .rated_on = D("2023-01-15")});
+  f.skill_history.push_back(SkillHistoryEntry{
+      .person_id = "p2", .skill_id = "firm:tax", .date = D("2023-01-01"), .level = 2});
+  f.skill_history.push_back(SkillHistoryEntry{
+      .person_id = "p2", .skill_id = "firm:tax", .date = D("2022-01-01"), .level = 1});
+}
+
+void AddWork(FirmData& f) {
+  f.roles.push_back(Role{
+      .id = "onet:13-2011.00",
+      .name = "Accountant",
+      .description = "Counts",
+      .source = RoleSource::kOnet,
+      .skills = {{.skill_id = "firm:tax", .level = 4, .importance = 4.5, .essential = true},
+                 {.skill_id = "onet:2.A.1.b", .level = 2, .importance = 1, .essential = false}}});
+  f.roles.push_back(Role{.id = "firm:empty", .name = "Empty role", .source = RoleSource::kFirm});
+  f.clients.push_back(
+      Client{.id = "c1", .name = "Acme GmbH", .industry = "Manufacturing", .key_client = true});
+  f.clients.push_back(Client{.id = "c0", .name = "Zed", .industry = "", .key_client = false});
+  f.engagements.push_back(Engagement{.id = "e1",
+                                     .client_id = "c1",
+                                     .name = "Audit 2024",
+                                     .leader_id = "p1",
+                                     .start = D("2024-01-01"),
+                                     .end = D("2024-12-31"),
+                                     .status = EngagementStatus::kConfirmed});
+  f.engagements.push_back(Engagement{.id = "e2",
+                                     .client_id = "c0",
+                                     .name = "Pitch",
+                                     .start = D("2025-01-01"),
+                                     .end = D("2025-01-01"),
+                                     .status = EngagementStatus::kCancelled});
+  f.openings.push_back(Opening{.id = "o1",
+                               .engagement_id = "e1",
+                               .title = "Tax lead",
+                               .required = {{"firm:tax", 4}, {"onet:2.A.1.b", 2}},
+                               .hours_per_week = 12.5,
+                               .start = D("2024-02-01"),
+                               .end = D("2024-06-30"),
+                               .headcount = 2});
+  f.openings.push_back(Opening{.id = "o2",
+                               .engagement_id = "e2",
+                               .title = "Any",
+                               .hours_per_week = 40,
+                               .start = D("2025-01-01"),
+                               .end = D("2025-01-01")});
+  f.assignments.push_back(Assignment{.id = "a1",
+                                     .person_id = "p2",
+                                     .opening_id = "o1",
+                                     .hours_per_week = 12.5,
+                                     .start = D("2024-02-01"),
+                                     .end = D("2024-03-31"),
+                                     .status = AssignmentStatus::kConfirmed});
+  f.teams.push_back(Team{.id = "t1",
+                         .name = "Acme account",
+                         .purpose = "Keep Acme 💼",
+                         .leader_id = "p1",
+                         .client_id = "c1",
+                         .leadership_team = true,
+                         .members = {{"p2", "lead"}, {"p1", "coach"}, {"p3", "member"}}});
+  f.teams.push_back(Team{.id = "t0", .name = "Solo", .purpose = ""});
+  f.time_entries.push_back(TimeEntry{.id = "te2",
+                                     .person_id = "p2",
+                                     .date = D("2024-02-05"),
+                                     .hours = 7.75,
+                                     .category = TimeCategory::kBillable,
+                                     .engagement_id = "e1"});
+  f.time_entries.push_back(TimeEntry{.id = "te1",
+                                     .person_id = "p3",
+                                     .date = D("2024-02-06"),
+                                     .hours = 1,
+                                     .category = TimeCategory::kClientDevelopment});
+}
+
+template <typename T, typename Key>
+void SortBy(std::vector<T>& items, Key key) {
+  std::stable_sort(items.begin(), items.end(),
+                   [&](const T& a, const T& b) { return key(a) < key(b); });
+}
+
+}  // namespace
+
+FirmData SampleFirm() {
+  FirmData f;
+  AddPeopleAndSkills(f);
+  AddRatings(f);
+  AddWork(f);
+  return f;
+}
+
+FirmData SortedByKey(FirmData f) {
+  auto by_id = [](const auto& x) { return x.id; };
+  SortBy(f.people, by_id);
+  SortBy(f.skills, by_id);
+  SortBy(f.roles, by_id);
+  SortBy(f.clients, by_id);
+  SortBy(f.engagements, by_id);
+  SortBy(f.openings, by_id);
+  SortBy(f.assignments, by_id);
+  SortBy(f.teams, by_id);
+  SortBy(f.time_entries, by_id);
+  // Person skills order by the source's name, as stored.
+  SortBy(f.person_skills, [](const PersonSkill& p) {
+    return std::make_tuple(p.person_id, p.skill_id, std::string(ToString(p.source)));
+  });
+  SortBy(f.skill_history, [](const SkillHistoryEntry& h) {
+    return std::make_tuple(h.person_id, h.skill_id, h.date);
+  });
+  return f;
+}
+
+std::string Dump(const FirmData& f) {
+  std::ostringstream out;
+  for (const Person& p : f.people) {
+    out << "person " << Quote(p.id) << Quote(p.name) << Quote(p.email) << Quote(p.title)
+        << Quote(p.grade) << Quote(p.practice) << Quote(p.office) << Quote(p.manager_id) << " "
+        << Num(p.weekly_capacity_hours) << " " << Opt(p.start_date) << " " << Opt(p.end_date) << " "
+        << Opt(p.cost_rate) << " " << Join<std::string>(p.tags, &Quote) << "\n";
+  }
+  for (const Skill& s : f.skills) {
+    out << "skill " << Quote(s.id) << Quote(s.name) << Quote(s.description) << Quote(s.broader_id)
+        << ToString(s.source) << " " << ToString(s.kind) << " "
+        << Join<std::string>(s.synonyms, &Quote) << "\n";
+  }
+  for (const PersonSkill& p : f.person_skills) {
+    out << "rating " << Quote(p.person_id) << Quote(p.skill_id) << ToString(p.source) << " "
+        << p.level << " " << p.wants_to_grow << " " << Opt(p.last_used) << " " << Opt(p.rated_on)
+        << "\n";
+  }
+  for (const Role& r : f.roles) {
+    out << "role " << Quote(r.id) << Quote(r.name) << Quote(r.description) << ToString(r.source)
+        << " "
+        << Join<RoleSkill>(r.skills,
+                           [](const RoleSkill& k) {
+                             return k.skill_id + "@" + std::to_string(k.level) + "/" +
+                                    Num(k.importance) + "/" + std::to_string(k.essential);
+                           })
+        << "\n";
+  }
+  for (const Client& c : f.clients) {
+    out << "client " << Quote(c.id) << Quote(c.name) << Quote(c.industry) << c.key_client << "\n";
+  }
+  for (const Engagement& e : f.engagements) {
+    out << "engagement " << Quote(e.id) << Quote(e.client_id) << Quote(e.name) << Quote(e.leader_id)
+        << FormatDate(e.start) << " " << FormatDate(e.end) << " " << ToString(e.status) << "\n";
+  }
+  for (const Opening& o : f.openings) {
+    out << "opening " << Quote(o.id) << Quote(o.engagement_id) << Quote(o.title)
+        << Num(o.hours_per_week) << " " << FormatDate(o.start) << " " << FormatDate(o.end) << " "
+        << o.headcount << " "
+        << Join<SkillRequirement>(o.required,
+                                  [](const SkillRequirement& r) {
+                                    return r.skill_id + ">=" + std::to_string(r.min_level);
+                                  })
+        << "\n";
+  }
+  for (const Assignment& a : f.assignments) {
+    out << "assignment " << Quote(a.id) << Quote(a.person_id) << Quote(a.opening_id)
+        << Num(a.hours_per_week) << " " << FormatDate(a.start) << " " << FormatDate(a.end) << " "
+        << ToString(a.status) << "\n";
+  }
+  for (const Team& t : f.teams) {
+    out << "team " << Quote(t.id) << Quote(t.name) << Quote(t.purpose) << Quote(t.leader_id)
+        << Quote(t.client_id) << t.leadership_team << " "
+        << Join<TeamMember>(t.members,
+                            [](const TeamMember& m) { return m.person_id + ":" + m.role; })
+        << "\n";
+  }
+  for (const TimeEntry& e : f.time_entries) {
+    out << "time " << Quote(e.id) << Quote(e.person_id) << FormatDate(e.date) << " " << Num(e.hours)
+        << " " << ToString(e.category) << " " << Quote(e.engagement_id) << "\n";
+  }
+  for (const SkillHistoryEntry& h : f.skill_history) {
+    out << "history " << Quote(h.person_id) << Quote(h.skill_id) << FormatDate(h.date) << " "
+        << h.level << "\n";
+  }
+  return out.str();
+}
+
+}  // namespace guild::store_testing

@@ -1,0 +1,47 @@
+// Test support for the store conformance suite: one harness per backend
+// (a fresh, empty database per test) and sample firms.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "common/status.h"
+#include "domain/model.h"
+
+namespace guild::store_testing {
+
+//! A fresh database for one test, removed again by the destructor.
+class StoreHarness {
+ public:
+  virtual ~StoreHarness() = default;
+  //! Creates the empty database; fails with a message saying what is missing.
+  [[nodiscard]] virtual Status Create() = 0;
+  //! The StoreOptions::url of the database.
+  [[nodiscard]] virtual std::string url() const = 0;
+  //! A url of the same backend naming a database that does not exist.
+  [[nodiscard]] virtual std::string MissingUrl() const = 0;
+  //! Runs SQL directly against the database (outside any Store).
+  [[nodiscard]] virtual Status Exec(const std::string& sql) = 0;
+  //! Runs a query yielding one integer.
+  [[nodiscard]] virtual Result<int64_t> QueryInt(const std::string& sql) = 0;
+};
+
+using HarnessFactory = std::unique_ptr<StoreHarness> (*)();
+std::unique_ptr<StoreHarness> MakeSqliteHarness();
+//! Uses the server named by the GUILD_TEST_PG_URL environment variable; each
+//! harness creates (and later drops) its own database there.
+std::unique_ptr<StoreHarness> MakePostgresHarness();
+
+//! A small firm using every entity kind and every field: optional fields set
+//! and unset, lists empty and non-empty, unicode and COPY-special text.
+FirmData SampleFirm();
+
+//! `data` with every list sorted by key: what Load must return.
+FirmData SortedByKey(FirmData data);
+
+//! Every field of every entity, one entity per line, for comparisons with
+//! readable differences.
+std::string Dump(const FirmData& data);
+
+}  // namespace guild::store_testing

@@ -1,0 +1,167 @@
+// The one place the web application talks HTTP to the Guild server.
+//
+// Every call resolves with the typed body or rejects with an ApiError that
+// carries the server's problem details (or one made up for network failures
+// and non-problem answers). Writes send the CSRF token obtained at sign-in.
+// A 401 on any call but sign-in itself calls the handler installed with
+// setUnauthorizedHandler (the app sends the user to the sign-in page).
+
+import type {
+  ImportKind,
+  ImportReport,
+  Me,
+  NewUser,
+  Page,
+  PersonProfile,
+  PersonSummary,
+  Problem,
+  SessionInfo,
+  TeamDetail,
+  TeamSummary,
+  User,
+  UserChange,
+} from './types';
+
+const API_ROOT = '/api/v1';
+const STATUS_UNAUTHORIZED = 401;
+const STATUS_NO_CONTENT = 204;
+const STATUS_NETWORK = 0;
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly problem: Problem;
+  constructor(problem: Problem) {
+    super(problem.detail || problem.title);
+    this.name = 'ApiError';
+    this.status = problem.status;
+    this.problem = problem;
+  }
+}
+
+let csrfToken: string | null = null;
+let unauthorizedHandler: (() => void) | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+export function setUnauthorizedHandler(handler: (() => void) | null): void {
+  unauthorizedHandler = handler;
+}
+
+type Query = Record<string, string | number | null | undefined>;
+
+interface RequestOptions {
+  query?: Query;
+  json?: unknown;
+  body?: Blob;
+  contentType?: string;
+  signal?: AbortSignal;
+  /** Do not call the unauthorized handler on 401 (sign-in, session probe). */
+  quietUnauthorized?: boolean;
+}
+
+export function buildUrl(path: string, query?: Query): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const search = params.toString();
+  return `${API_ROOT}${path}${search ? `?${search}` : ''}`;
+}
+
+async function toProblem(response: Response): Promise<Problem> {
+  const fallback: Problem = {
+    type: 'about:blank',
+    title: response.statusText || `HTTP ${response.status}`,
+    status: response.status,
+  };
+  const text = await response.text().catch(() => '');
+  if (!text) return fallback;
+  try {
+    const parsed = JSON.parse(text) as Partial<Problem>;
+    return { ...fallback, ...parsed, status: parsed.status ?? response.status };
+  } catch {
+    return { ...fallback, detail: text.slice(0, 300) };
+  }
+}
+
+async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  let body: BodyInit | undefined;
+  if (options.json !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(options.json);
+  } else if (options.body) {
+    headers['Content-Type'] = options.contentType ?? 'application/octet-stream';
+    body = options.body;
+  }
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path, options.query), {
+      method,
+      headers,
+      body,
+      credentials: 'same-origin',
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError({
+      type: 'about:blank',
+      title: 'Cannot reach the Guild server',
+      status: STATUS_NETWORK,
+      detail: 'Check your connection and try again.',
+    });
+  }
+  if (!response.ok) {
+    const problem = await toProblem(response);
+    if (response.status === STATUS_UNAUTHORIZED && !options.quietUnauthorized) {
+      unauthorizedHandler?.();
+    }
+    throw new ApiError(problem);
+  }
+  if (response.status === STATUS_NO_CONTENT) return undefined as T;
+  return (await response.json()) as T;
+}
+
+export interface PeopleFilter {
+  q?: string;
+  practice?: string;
+  office?: string;
+  grade?: string;
+}
+
+export const api = {
+  signIn: (email: string, password: string) =>
+    request<SessionInfo>('POST', '/session', { json: { email, password }, quietUnauthorized: true }),
+  session: () => request<SessionInfo>('GET', '/session', { quietUnauthorized: true }),
+  signOut: () => request<void>('DELETE', '/session', { quietUnauthorized: true }),
+
+  me: (signal?: AbortSignal) => request<Me>('GET', '/me', { signal }),
+  people: (filter: PeopleFilter, limit: number, cursor?: string | null, signal?: AbortSignal) =>
+    request<Page<PersonSummary>>('GET', '/people', {
+      query: { ...filter, limit, cursor },
+      signal,
+    }),
+  person: (id: string, signal?: AbortSignal) =>
+    request<PersonProfile>('GET', `/people/${encodeURIComponent(id)}`, { signal }),
+  teams: (limit: number, cursor?: string | null, signal?: AbortSignal) =>
+    request<Page<TeamSummary>>('GET', '/teams', { query: { limit, cursor }, signal }),
+  team: (id: string, signal?: AbortSignal) =>
+    request<TeamDetail>('GET', `/teams/${encodeURIComponent(id)}`, { signal }),
+
+  importFile: (kind: ImportKind, file: Blob, format: 'csv' | 'json') =>
+    request<ImportReport>('POST', `/admin/import/${encodeURIComponent(kind)}`, {
+      query: { format },
+      body: file,
+      contentType: format === 'csv' ? 'text/csv' : 'application/json',
+    }),
+  users: (limit: number, cursor?: string | null, signal?: AbortSignal) =>
+    request<Page<User>>('GET', '/admin/users', { query: { limit, cursor }, signal }),
+  createUser: (user: NewUser) => request<User>('POST', '/admin/users', { json: user }),
+  updateUser: (id: string, change: UserChange) =>
+    request<User>('PATCH', `/admin/users/${encodeURIComponent(id)}`, { json: change }),
+};

@@ -1,0 +1,171 @@
+// The application: checks the session, shows sign-in or the signed-in shell,
+// and routes the address to a page.
+
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { api, setCsrfToken, setUnauthorizedHandler } from './api/client';
+import type { SessionInfo } from './api/types';
+import { Loading } from './components/status';
+import { Link, matchPath, navigate, useLocation, type Location } from './lib/router';
+import { isAdministrator, roleLabel, SessionContext, useSession } from './lib/session';
+import { Admin } from './pages/Admin';
+import { Home } from './pages/Home';
+import { People } from './pages/People';
+import { Person } from './pages/Person';
+import { NotFound } from './pages/Simple';
+import { SignIn } from './pages/SignIn';
+import { Team } from './pages/Team';
+import { Teams } from './pages/Teams';
+
+const SIGN_IN_PATH = '/signin';
+
+type SessionState = { status: 'checking' } | { status: 'anonymous' } | { status: 'signed-in'; session: SessionInfo };
+
+/** Where to go after sign-in: only paths on this site. */
+function safeNext(location: Location): string {
+  const next = location.query.get('next') ?? '/';
+  return next.startsWith('/') && !next.startsWith('//') && !next.startsWith(SIGN_IN_PATH) ? next : '/';
+}
+
+function signInAddress(): string {
+  const here = window.location.pathname + window.location.search;
+  return here === '/' || here.startsWith(SIGN_IN_PATH) ? SIGN_IN_PATH : `${SIGN_IN_PATH}?next=${encodeURIComponent(here)}`;
+}
+
+function routePage(path: string) {
+  if (path === '/') return <Home />;
+  if (path === '/people') return <People />;
+  if (path === '/teams') return <Teams />;
+  if (path === '/admin' || path.startsWith('/admin/')) return <Admin path={path} />;
+  const person = matchPath('/people/:id', path);
+  if (person) return <Person id={person.id} />;
+  const team = matchPath('/teams/:id', path);
+  if (team) return <Team id={team.id} />;
+  return <NotFound />;
+}
+
+function NavLink({ href, label, path }: { href: string; label: string; path: string }) {
+  const active = href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`);
+  return (
+    <Link href={href} class="nav__link" aria-current={active ? 'page' : undefined}>
+      {label}
+    </Link>
+  );
+}
+
+function Header({ path }: { path: string }) {
+  const { user, signOut } = useSession();
+  const [busy, setBusy] = useState(false);
+  return (
+    <header class="app-header">
+      <div class="app-header__inner">
+        <Link href="/" class="brand" aria-label="Guild, home">
+          <span class="brand-mark" aria-hidden="true">G</span>
+          <span class="brand-name">Guild</span>
+        </Link>
+        <nav class="nav" aria-label="Main">
+          <NavLink href="/" label="Home" path={path} />
+          <NavLink href="/people" label="People" path={path} />
+          <NavLink href="/teams" label="Teams" path={path} />
+          {isAdministrator(user) && <NavLink href="/admin" label="Admin" path={path} />}
+        </nav>
+        <div class="user-box">
+          <span class="user-box__who">
+            <span class="user-box__name">{user.name || user.email}</span>
+            <span class="user-box__role">{roleLabel(user.role)}</span>
+          </span>
+          <button
+            type="button"
+            class="button button--on-dark button--small"
+            disabled={busy}
+            onClick={() => {
+              setBusy(true);
+              signOut().finally(() => setBusy(false));
+            }}
+          >
+            Sign out
+          </button>
+        </div>
+      </div>
+    </header>
+  );
+}
+
+function Shell({ path }: { path: string }) {
+  const main = useRef<HTMLElement>(null);
+  const first = useRef(true);
+  // After client-side navigation, move focus to the new page's content.
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    main.current?.focus({ preventScroll: true });
+    window.scrollTo(0, 0);
+  }, [path]);
+  return (
+    <>
+      <a class="skip-link" href="#main">
+        Skip to main content
+      </a>
+      <Header path={path} />
+      <main id="main" ref={main} tabIndex={-1} class="app-main">
+        {routePage(path)}
+      </main>
+      <footer class="app-footer">Guild · skills, teams and staffing</footer>
+    </>
+  );
+}
+
+export function App() {
+  const location = useLocation();
+  const [state, setState] = useState<SessionState>({ status: 'checking' });
+
+  const accept = (session: SessionInfo) => {
+    setCsrfToken(session.csrf_token);
+    setState({ status: 'signed-in', session });
+  };
+  const drop = () => {
+    setCsrfToken(null);
+    setState({ status: 'anonymous' });
+  };
+
+  useEffect(() => {
+    setUnauthorizedHandler(() => {
+      drop();
+      navigate(signInAddress(), { replace: true });
+    });
+    api.session().then(accept, drop);
+    return () => setUnauthorizedHandler(null);
+  }, []);
+
+  const onSignInPage = location.path === SIGN_IN_PATH;
+  useEffect(() => {
+    if (state.status === 'anonymous' && !onSignInPage) navigate(signInAddress(), { replace: true });
+    if (state.status === 'signed-in' && onSignInPage) navigate(safeNext(location), { replace: true });
+  }, [state.status, onSignInPage]);
+
+  if (state.status === 'checking') {
+    return (
+      <div class="boot">
+        <Loading label="Opening Guild…" />
+      </div>
+    );
+  }
+  if (state.status === 'anonymous') return <SignIn onSignedIn={accept} />;
+  if (onSignInPage) return null;
+
+  const signOut = async () => {
+    try {
+      await api.signOut();
+    } catch {
+      // The session is gone either way once we forget it here.
+    }
+    drop();
+    navigate(SIGN_IN_PATH, { replace: true });
+  };
+  return (
+    <SessionContext.Provider value={{ user: state.session.user, signOut }}>
+      <Shell path={location.path} />
+    </SessionContext.Provider>
+  );
+}

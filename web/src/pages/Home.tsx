@@ -1,0 +1,95 @@
+// Home: my skills, my teams and my open actions.
+
+import { api } from '../api/client';
+import type { Action, Me } from '../api/types';
+import { personMeta, TeamList } from '../components/people';
+import { SkillsBlock } from '../components/skills';
+import { Card, EmptyState, ErrorMessage, Loading } from '../components/status';
+import { Link } from '../lib/router';
+import { useSession } from '../lib/session';
+import { useAsync, usePageTitle } from '../lib/useAsync';
+
+function firstName(name: string): string {
+  return name.trim().split(/\s+/)[0] ?? name;
+}
+
+function ActionList({ actions }: { actions: Action[] }) {
+  if (actions.length === 0) {
+    return (
+      <EmptyState title="You're all caught up">
+        <p>Nothing is waiting for you right now.</p>
+      </EmptyState>
+    );
+  }
+  return (
+    <ul class="action-list">
+      {actions.map((a) => (
+        <li key={a.kind + a.href}>
+          {a.href.startsWith('/') ? (
+            <Link href={a.href} class="action-list__link">
+              <span>{a.title}</span>
+              <span aria-hidden="true" class="action-list__arrow">→</span>
+            </Link>
+          ) : (
+            <a href={a.href} class="action-list__link">
+              <span>{a.title}</span>
+            </a>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function HomeBody({ me }: { me: Me }) {
+  const owner = me.person?.name ?? 'you';
+  return (
+    <div class="layout-split">
+      <div class="layout-split__main">
+        <Card title="My skills" id="my-skills">
+          {me.person ? (
+            <SkillsBlock
+              skills={me.skills}
+              owner={owner}
+              emptyHint="Ask your manager or an administrator to import your skills profile, or rate yourself once self-assessment opens."
+            />
+          ) : (
+            <EmptyState title="Your account is not linked to a person">
+              <p>Skills and teams belong to people in the firm's directory. An administrator can link your account.</p>
+            </EmptyState>
+          )}
+        </Card>
+      </div>
+      <div class="layout-split__side">
+        <Card title="My open actions" id="my-actions">
+          <ActionList actions={me.actions} />
+        </Card>
+        <Card title="My teams" id="my-teams">
+          <TeamList
+            teams={me.teams}
+            emptyTitle="You're not on a team yet"
+            emptyBody="When you are staffed onto a team, it shows here with its purpose."
+          />
+        </Card>
+      </div>
+    </div>
+  );
+}
+
+export function Home() {
+  usePageTitle('Home');
+  const { user } = useSession();
+  const state = useAsync((signal) => api.me(signal), []);
+  const me = state.status === 'ready' ? state.data : null;
+  return (
+    <>
+      <header class="page-header">
+        <h1>Welcome, {firstName(user.name || user.email)}</h1>
+        {me?.person && <p class="page-header__lead">{[me.person.title, personMeta(me.person)].filter(Boolean).join(' · ')}</p>}
+      </header>
+      {state.status === 'loading' && <Loading label="Loading your home page…" />}
+      {state.status === 'error' && <ErrorMessage error={state.error} />}
+      {me && <HomeBody me={me} />}
+    </>
+  );
+}

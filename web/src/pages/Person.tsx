@@ -1,0 +1,99 @@
+// A person's profile: details, manager and reports, skills, teams.
+
+import { api } from '../api/client';
+import type { PersonProfile } from '../api/types';
+import { Avatar, PeopleList, PersonRow, TeamList } from '../components/people';
+import { SkillsBlock } from '../components/skills';
+import { Card, ErrorMessage, Loading } from '../components/status';
+import { useAsync, usePageTitle } from '../lib/useAsync';
+import { Forbidden, NotFound } from './Simple';
+
+const STATUS_FORBIDDEN = 403;
+const STATUS_NOT_FOUND = 404;
+
+function Facts({ profile }: { profile: PersonProfile }) {
+  const p = profile.person;
+  const facts: [string, string][] = [
+    ['Practice', p.practice],
+    ['Office', p.office],
+    ['Grade', p.grade],
+    ['Capacity', p.weekly_capacity_hours ? `${p.weekly_capacity_hours} h / week` : ''],
+    ['Started', p.start_date ?? ''],
+    ['Leaves', p.end_date ?? ''],
+  ];
+  return (
+    <dl class="facts">
+      {facts
+        .filter(([, value]) => value)
+        .map(([term, value]) => (
+          <div class="facts__item" key={term}>
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+    </dl>
+  );
+}
+
+function ProfileBody({ profile }: { profile: PersonProfile }) {
+  const p = profile.person;
+  return (
+    <>
+      <header class="profile-header card">
+        <Avatar name={p.name} size="lg" />
+        <div class="profile-header__text">
+          <h1>{p.name}</h1>
+          <p class="profile-header__title">{p.title || 'No title recorded'}</p>
+          <p>
+            <a href={`mailto:${p.email}`}>{p.email}</a>
+          </p>
+          {p.tags?.length > 0 && (
+            <ul class="tags" aria-label="Tags">
+              {p.tags.map((t) => (
+                <li key={t} class="badge">
+                  {t}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+        <Facts profile={profile} />
+      </header>
+      <div class="layout-split">
+        <div class="layout-split__main">
+          <Card title="Skills" id="person-skills">
+            <SkillsBlock skills={profile.skills} owner={p.name} emptyHint={`${p.name} has no skills on record.`} />
+          </Card>
+        </div>
+        <div class="layout-split__side">
+          <Card title="Reports to" id="person-manager">
+            {profile.manager ? <PersonRow person={profile.manager} /> : <p class="muted">No manager on record.</p>}
+          </Card>
+          <Card title={`Direct reports (${profile.reports.length})`} id="person-reports">
+            <PeopleList people={profile.reports} empty="No direct reports." />
+          </Card>
+          <Card title="Teams" id="person-teams">
+            <TeamList teams={profile.teams} emptyTitle="Not on a team you can see" />
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}
+
+export function Person({ id }: { id: string }) {
+  const state = useAsync((signal) => api.person(id, signal), [id]);
+  usePageTitle(state.status === 'ready' ? state.data.person.name : 'Profile');
+  if (state.status === 'loading') return <Loading label="Loading the profile…" />;
+  if (state.status === 'error') {
+    if (state.error.status === STATUS_NOT_FOUND) return <NotFound what="person" />;
+    if (state.error.status === STATUS_FORBIDDEN) return <Forbidden />;
+    return (
+      <>
+        <h1>Profile</h1>
+        <ErrorMessage error={state.error} />
+      </>
+    );
+  }
+  return <ProfileBody profile={state.data} />;
+}

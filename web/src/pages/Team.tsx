@@ -1,0 +1,96 @@
+// A team: its purpose first, then its leader and members with their roles.
+
+import { api } from '../api/client';
+import type { TeamDetail } from '../api/types';
+import { Avatar, PersonRow } from '../components/people';
+import { Card, EmptyState, ErrorMessage, Loading } from '../components/status';
+import { Link, personPath } from '../lib/router';
+import { useAsync, usePageTitle } from '../lib/useAsync';
+import { Forbidden, NotFound } from './Simple';
+
+const STATUS_FORBIDDEN = 403;
+const STATUS_NOT_FOUND = 404;
+
+function MemberTable({ detail }: { detail: TeamDetail }) {
+  if (detail.members.length === 0) {
+    return <EmptyState title="No members yet">This team has no members on record.</EmptyState>;
+  }
+  const members = [...detail.members].sort((a, b) => a.person.name.localeCompare(b.person.name));
+  return (
+    <div class="table-wrap">
+      <table class="table">
+        <caption class="visually-hidden">Members of {detail.team.name} and their roles</caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Role on the team</th>
+            <th scope="col" class="hide-narrow">Title</th>
+            <th scope="col" class="hide-narrow">Practice · Office</th>
+          </tr>
+        </thead>
+        <tbody>
+          {members.map((m) => (
+            <tr key={m.person.id}>
+              <th scope="row" class="table__rowhead">
+                <span class="cell-person">
+                  <Avatar name={m.person.name} size="sm" />
+                  <Link href={personPath(m.person.id)}>{m.person.name}</Link>
+                </span>
+              </th>
+              <td>{m.role || <span class="muted">—</span>}</td>
+              <td class="hide-narrow">{m.person.title}</td>
+              <td class="hide-narrow muted">{[m.person.practice, m.person.office].filter(Boolean).join(' · ')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function TeamBody({ detail }: { detail: TeamDetail }) {
+  const purpose = detail.purpose || detail.team.purpose;
+  return (
+    <>
+      <header class="page-header">
+        <p class="eyebrow">{detail.team.leadership_team ? 'Leadership team' : 'Team'}</p>
+        <h1>{detail.team.name}</h1>
+      </header>
+      <section class="purpose" aria-labelledby="team-purpose-heading">
+        <h2 id="team-purpose-heading" class="purpose__label">
+          Purpose
+        </h2>
+        {purpose ? <p class="purpose__text">{purpose}</p> : <p class="purpose__text purpose__text--missing">This team has not written down its purpose yet.</p>}
+      </section>
+      <div class="layout-split">
+        <div class="layout-split__main">
+          <Card title={`Members (${detail.members.length})`} id="team-members">
+            <MemberTable detail={detail} />
+          </Card>
+        </div>
+        <div class="layout-split__side">
+          <Card title="Leader" id="team-leader">
+            {detail.leader ? <PersonRow person={detail.leader} /> : <p class="muted">No leader named.</p>}
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}
+
+export function Team({ id }: { id: string }) {
+  const state = useAsync((signal) => api.team(id, signal), [id]);
+  usePageTitle(state.status === 'ready' ? state.data.team.name : 'Team');
+  if (state.status === 'loading') return <Loading label="Loading the team…" />;
+  if (state.status === 'error') {
+    if (state.error.status === STATUS_NOT_FOUND) return <NotFound what="team" />;
+    if (state.error.status === STATUS_FORBIDDEN) return <Forbidden />;
+    return (
+      <>
+        <h1>Team</h1>
+        <ErrorMessage error={state.error} />
+      </>
+    );
+  }
+  return <TeamBody detail={state.data} />;
+}
