@@ -50,8 +50,11 @@ cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 
 trap cleanup EXIT
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_http() { for _ in $(seq 100); do curl -fs -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.1; done
+wait_http() { for _ in $(seq 100); do curl -fs "${header_args[@]}" -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.1; done
   echo "run.sh: $1 did not answer" >&2; exit 1; }
+
+header_args=()
+[[ -n "${HEADERS:-}" ]] && header_args=(-H "$HEADERS")
 
 # 1. The Guild server.
 if [[ -n "${GUILD_URL:-}" ]]; then
@@ -65,8 +68,6 @@ else
   for _ in $(seq 100); do [[ -s "$work/port" ]] && break; sleep 0.1; done
   guild_url="http://127.0.0.1:$(cat "$work/port")$url_path"
 fi
-header_args=()
-[[ -n "${HEADERS:-}" ]] && header_args=(-H "$HEADERS")
 wait_http "$guild_url"
 
 # 2. The same bytes, served by nginx from a file.
