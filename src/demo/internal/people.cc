@@ -55,10 +55,26 @@ std::vector<int> GradeCounts(int headcount) {
   return counts;
 }
 
+// Lower-case ASCII letters of `name`; the few accented letters the demo's
+// name lists use are folded to their base letter ("Müller" -> "muller").
 std::string EmailPart(std::string_view name) {
+  constexpr std::pair<std::string_view, char> kFolds[] = {
+      {"\xC3\xBC", 'u'}, {"\xC3\x9C", 'u'}, {"\xC3\xA3", 'a'}, {"\xC3\xA9", 'e'},
+      {"\xC3\xB6", 'o'}, {"\xC3\xA4", 'a'}};
   std::string out;
-  for (unsigned char ch : name) {
-    if (std::isalpha(ch)) out += static_cast<char>(std::tolower(ch));
+  for (size_t i = 0; i < name.size(); ++i) {
+    auto ch = static_cast<unsigned char>(name[i]);
+    if (std::isalpha(ch)) {
+      out += static_cast<char>(std::tolower(ch));
+      continue;
+    }
+    for (const auto& [utf8, base] : kFolds) {
+      if (name.substr(i, utf8.size()) == utf8) {
+        out += base;
+        i += utf8.size() - 1;
+        break;
+      }
+    }
   }
   return out;
 }
