@@ -9,6 +9,7 @@
 #include "cli/commands.h"
 #include "http/server.h"
 #include "http/static_files.h"
+#include "service/cached_account_store.h"
 #include "store/account_store.h"
 #include "store/store.h"
 
@@ -83,9 +84,12 @@ int Serve(const ServeFlags& flags) {
   SnapshotHolder snapshots(**store, **accounts, SnapshotOptions{});
   if (Status loaded = snapshots.Load(); !loaded.ok()) return Fail(loaded);
   SystemClock clock;
+  // Credentials of every request come from memory; writes through this server
+  // are seen at once, other servers' within a second.
+  CachedAccountStore cached_accounts(**accounts, clock, CredentialCacheOptions{});
   api::ApiOptions api_options;
   if (flags.secure_cookies) api_options.cookie_security = api::CookieSecurity::kAlways;
-  api::ApiServices services(**store, **accounts, snapshots, clock, api_options);
+  api::ApiServices services(**store, cached_accounts, snapshots, clock, api_options);
   http::Router router;
   if (Status added = api::AddApiRoutes(router, services); !added.ok()) return Fail(added);
   if (Status added = AddStaticFiles(router, flags.static_dir); !added.ok()) return Fail(added);
