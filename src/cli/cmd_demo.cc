@@ -186,18 +186,15 @@ int RunDemo(const DemoArgs& args) {
   if (!store.ok()) return Fail(store.status());
   if (Status cleared = (*store)->Clear(); !cleared.ok()) return Fail(cleared);
   timer.Done("open-and-clear");
-  // The writer releases the firm's rows as it goes; keep what the demo
-  // sign-ins are chosen from.
-  FirmData people_and_teams;
-  people_and_teams.people = firm->people;
-  people_and_teams.teams = firm->teams;
+  // Sign-ins are chosen before the writer releases the firm's rows (users
+  // refer to people by id only, so they may be written first).
+  StoreOptions store_options{.url = args.db};
+  auto sign_ins = CreateDemoUsers(*firm, store_options, SystemClock());
+  if (!sign_ins.ok()) return Fail(sign_ins.status());
+  timer.Done("users");
   if (Status written = WriteAll(**store, *taxonomy, *firm); !written.ok()) return Fail(written);
   timer.Done("write");
-  StoreOptions store_options{.url = args.db};
-  auto sign_ins = CreateDemoUsers(people_and_teams, store_options, SystemClock());
-  if (!sign_ins.ok()) return Fail(sign_ins.status());
   if (Status marked = MarkFirmDataChanged(store_options); !marked.ok()) return Fail(marked);
-  timer.Done("users");
   if (args.json) {
     auto j = SummaryJson(args, FormatDate(*today), summary, timer);
     j["sign_ins"] = nlohmann::json::array();
