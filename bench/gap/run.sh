@@ -4,6 +4,7 @@
 # Usage: bench/gap/run.sh [TIME_LIMIT=10] [PATTERN]
 #   PATTERN: optional regular expression on "folder/name" (e.g. 'd801600|e05').
 #   GUILD_BIN overrides the solver binary (default: build/guild).
+#   GAP_NO_CBC=1 runs only guild (no CBC columns).
 set -euo pipefail
 TIME_LIMIT="${1:-10}"
 PATTERN="${2:-}"
@@ -11,4 +12,4 @@ ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 GUILD_BIN="${GUILD_BIN:-$ROOT/build/guild}"
 DATA="${GUILD_SHARED_DATA:-/work/shared/data}/gap"
 exec python3 "$ROOT/bench/gap/bench.py" --guild "$GUILD_BIN" --data "$DATA" \
-  --time-limit "$TIME_LIMIT" --pattern "$PATTERN"
+  --time-limit "$TIME_LIMIT" --pattern "$PATTERN" ${GAP_NO_CBC:+--no-cbc}

@@ -12,7 +12,9 @@ ApiServices::ApiServices(Store& store, AccountStore& accounts, SnapshotHolder& s
       sessions_(accounts, audit_, clock, options_.sessions),
       users_(accounts, snapshots, audit_, clock, options_.passwords),
       directory_(snapshots),
-      imports_(store, snapshots, audit_) {}
+      imports_(store, snapshots, audit_),
+      skills_(snapshots, clock),
+      staffing_(store, snapshots, clock, options_.staffing) {}
 
 Status AddApiRoutes(http::Router& router, ApiServices& services) {
   RETURN_IF_ERROR(router.Get(
@@ -21,6 +23,8 @@ Status AddApiRoutes(http::Router& router, ApiServices& services) {
       http::RouteOptions{http::Execution::kInline, std::nullopt}));
   RETURN_IF_ERROR(internal::AddSessionRoutes(router, services));
   RETURN_IF_ERROR(internal::AddDirectoryRoutes(router, services));
+  RETURN_IF_ERROR(internal::AddSkillsRoutes(router, services));
+  RETURN_IF_ERROR(internal::AddStaffingRoutes(router, services));
   return internal::AddAdminRoutes(router, services);
 }
 

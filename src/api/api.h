@@ -25,7 +25,9 @@
 #include "service/directory_service.h"
 #include "service/import_service.h"
 #include "service/session_service.h"
+#include "service/skills_service.h"
 #include "service/snapshot_holder.h"
+#include "service/staffing_board_service.h"
 #include "service/user_service.h"
 
 namespace guild::api {
@@ -41,6 +43,7 @@ struct ApiOptions {
   CookieSecurity cookie_security = CookieSecurity::kWhenForwardedHttps;
   size_t max_json_bytes = size_t{1} << 20;     //!< larger JSON bodies get 413
   size_t max_import_bytes = size_t{64} << 20;  //!< larger import files get 413
+  StaffingBoardOptions staffing;  //!< defaults of plans proposed over the API
 };
 
 //! The services behind the API, wired to the injected world.
@@ -57,6 +60,8 @@ class ApiServices {
   UserService& users() { return users_; }
   DirectoryService& directory() { return directory_; }
   ImportService& imports() { return imports_; }
+  SkillsService& skills() { return skills_; }
+  StaffingBoardService& staffing() { return staffing_; }
 
  private:
   const ApiOptions options_;
@@ -66,6 +71,8 @@ class ApiServices {
   UserService users_;
   DirectoryService directory_;
   ImportService imports_;
+  SkillsService skills_;
+  StaffingBoardService staffing_;
 };
 
 //! Registers every /api/v1 route (handlers keep a reference to `services`,

@@ -4,6 +4,7 @@
 // table (or JSON with --json).
 #include <cstdio>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -164,6 +165,93 @@ int RunGaps(const std::string& db, const std::string& person, const std::string&
       std::printf("%-40s %10.2f %8d %5d  %s\n", name(g).c_str(), g.importance, g.required, g.have,
                   GapKindName(g.kind));
     }
+  }
+  return kExitOk;
+}
+
+// The level each skill is needed at: the highest min_level of any opening
+// still running on or after `today` whose engagement is not complete or cancelled.
+std::map<std::string, int> OpenNeedLevels(const FirmData& firm, Date today) {
+  std::map<std::string, bool> open;
+  for (const Engagement& e : firm.engagements) {
+    open[e.id] =
+        e.status != EngagementStatus::kComplete && e.status != EngagementStatus::kCancelled;
+  }
+  std::map<std::string, int> levels;
+  for (const Opening& o : firm.openings) {
+    if (o.end < today || !open[o.engagement_id]) continue;
+    for (const SkillRequirement& r : o.required) {
+      levels[r.skill_id] = std::max(levels[r.skill_id], r.min_level);
+    }
+  }
+  return levels;
+}
+
+Json CandidatesJson(const SkillIndex& index, const std::vector<RemedyCandidate>& list) {
+  Json out = Json::array();
+  for (const RemedyCandidate& c : list) {
+    out.push_back({{"person_id", index.person_id(c.person)},
+                   {"name", index.person_name(c.person)},
+                   {"level", c.level},
+                   {"free_hours", c.free_hours}});
+  }
+  return out;
+}
+
+std::string CandidatesText(const SkillIndex& index, const std::vector<RemedyCandidate>& list) {
+  std::string out;
+  for (const RemedyCandidate& c : list) {
+    char hours[32];
+    std::snprintf(hours, sizeof(hours), "%.0f", c.free_hours);
+    out += (out.empty() ? "" : ", ") + index.person_name(c.person) + " (" +
+           std::to_string(c.level) + ", " + hours + "h free)";
+  }
+  return out.empty() ? "nobody" : out;
+}
+
+// The firm's gaps: skills whose demand over the next 3 periods of 4 weeks
+// exceeds the supply, each with its remedies (redeploy, develop, hire) at the
+// highest level an open opening asks for it.
+int RunFirmGaps(const std::string& db, int limit, bool json) {
+  auto loaded = LoadFirm(db);
+  if (!loaded.ok()) return Fail(loaded.status());
+  const SkillIndex& index = loaded->index;
+  const Date today = Today();
+  auto market = BuildMarket(index, loaded->firm, {.from = today, .limit = 0});
+  if (!market.ok()) return Fail(market.status());
+  const std::map<std::string, int> levels = OpenNeedLevels(loaded->firm, today);
+  RemedyOptions options;
+  options.window = AvailabilityWindow{today, AddDays(today, 27), 0};
+  Json rows = Json::array();
+  int shown = 0;
+  if (!json) std::printf("The firm's gaps: demand over supply in the next 12 weeks\n");
+  for (const SkillBalance& b : market->balances) {
+    if (b.demand_hours <= b.supply_hours || (limit > 0 && shown == limit)) continue;
+    ++shown;
+    auto level = levels.find(index.skill_id(b.skill));
+    const int need = level == levels.end() ? kMinLevel : level->second;
+    const Remedies r = RemediesFor(index, b.skill, need, options);
+    if (json) {
+      rows.push_back({{"skill_id", index.skill_id(b.skill)},
+                      {"skill", index.skill_name(b.skill)},
+                      {"level", need},
+                      {"supply_hours", b.supply_hours},
+                      {"demand_hours", b.demand_hours},
+                      {"redeploy", CandidatesJson(index, r.redeploy)},
+                      {"develop", CandidatesJson(index, r.develop)},
+                      {"hire", r.hire}});
+      continue;
+    }
+    std::printf("%s at %d: demand %.0fh, supply %.0fh\n", index.skill_name(b.skill).c_str(), need,
+                b.demand_hours, b.supply_hours);
+    std::printf("    redeploy: %s\n", CandidatesText(index, r.redeploy).c_str());
+    std::printf("    develop:  %s\n", CandidatesText(index, r.develop).c_str());
+    if (r.hire) std::printf("    hire: nobody can be redeployed or developed\n");
+  }
+  if (json) {
+    std::cout << Json{{"from", FormatDate(today)}, {"gaps", rows}}.dump(2) << "\n";
+  } else if (shown == 0) {
+    std::printf("no skill is short\n");
   }
   return kExitOk;
 }
@@ -384,13 +472,26 @@ void RegisterSkills(CLI::App& app, int& exit_code) {
 
   auto g = std::make_shared<std::tuple<std::string, std::string, std::string, double, bool>>(
       "guild.db", "", "", 0.0, false);
-  CLI::App* gaps = group->add_subcommand("gaps", "A person's gaps to a target role.");
+  auto firm_gaps = std::make_shared<std::pair<bool, int>>(false, 20);
+  CLI::App* gaps = group->add_subcommand(
+      "gaps", "A person's gaps to a target role, or (--remedies) the firm's gaps and remedies.");
   AddDbOption(*gaps, std::get<0>(*g));
-  gaps->add_option("--person", std::get<1>(*g))->required();
-  gaps->add_option("--role", std::get<2>(*g), "Role id, e.g. onet:15-1251.00")->required();
+  gaps->add_option("--person", std::get<1>(*g), "Person id (with --role)");
+  gaps->add_option("--role", std::get<2>(*g), "Role id, e.g. onet:15-1251.00");
   gaps->add_option("--min-importance", std::get<3>(*g), "Leave out role skills below (1..5)");
+  gaps->add_flag("--remedies", firm_gaps->first,
+                 "The firm's gaps (demand over supply) with redeploy/develop/hire remedies");
+  gaps->add_option("--limit", firm_gaps->second, "With --remedies: most skills (0 = all)");
   gaps->add_flag("--json", std::get<4>(*g));
-  gaps->callback([g, &exit_code] {
+  gaps->callback([g, firm_gaps, &exit_code] {
+    if (firm_gaps->first) {
+      exit_code = RunFirmGaps(std::get<0>(*g), firm_gaps->second, std::get<4>(*g));
+      return;
+    }
+    if (std::get<1>(*g).empty() || std::get<2>(*g).empty()) {
+      exit_code = Fail(InvalidArgument("gaps: expected --person and --role, or --remedies"));
+      return;
+    }
     exit_code = RunGaps(std::get<0>(*g), std::get<1>(*g), std::get<2>(*g), std::get<3>(*g),
                         std::get<4>(*g));
   });

@@ -39,6 +39,7 @@ Result<FirmData> GenerateDemoFirm(const DemoOptions& options, const FirmData& ta
   demo_internal::GenerateClientsAndTeams(c);
   demo_internal::EnsureLiveEngagements(c);
   demo_internal::GenerateOpeningsAndAssignments(c);
+  demo_internal::GenerateStaffing(c);
   demo_internal::GenerateTimeEntries(c);
   return out;
 }

@@ -38,13 +38,22 @@ inline constexpr int kMinDemoPeople = 50;
 inline constexpr int kMaxDemoPeople = 500000;
 
 //! Generates the demo firm's people, person skills, skill history, firm roles,
-//! clients, account teams, engagements, openings, assignments and time
-//! entries. The taxonomy's skills and roles are referenced, not copied: the
+//! clients, account teams, engagements, openings, assignments, opening
+//! preferences and time entries. The taxonomy's skills and roles are referenced, not copied: the
 //! result is meant to be written after `taxonomy`.
 //!
-//! After success: every entity passes domain validation, every reference
-//! resolves inside result ∪ taxonomy, each engagement has exactly one leader,
-//! the manager relation is a forest, some partners log more hours than their
+//! Also staffing data: about 5% of future engagements have no leader_id and
+//! one lead opening instead; open openings have volunteers (about 1 in 3,
+//! people holding or wanting to grow a required skill), a pinned person who
+//! meets every requirement (about 1 in 20) or an excluded person (about 1 in
+//! 30); key clients' completed engagements have a partner seated; about 5% of
+//! people have a week of planned time off (category time-off) in the next 12
+//! weeks.
+//!
+//! After success: every entity passes domain validation and the firm passes
+//! ValidateFirmRules, every reference resolves inside result ∪ taxonomy, each
+//! engagement has exactly one leader (leader_id or one lead opening), the
+//! manager relation is a forest, some partners log more hours than their
 //! capacity (leadership work) and some associates bill under half of theirs.
 //! Errors: kInvalidArgument when options are out of range or the taxonomy has
 //! no rated O*NET roles to draw skills from.

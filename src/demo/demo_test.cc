@@ -61,6 +61,10 @@ void ExpectAllValid(const FirmData& f) {
   ExpectValid(f.teams, &ValidateTeam, "team");
   ExpectValid(f.time_entries, &ValidateTimeEntry, "time entry");
   ExpectValid(f.skill_history, &ValidateSkillHistoryEntry, "skill history");
+  ExpectValid(f.opening_preferences, &ValidateOpeningPreference, "opening preference");
+  std::vector<RecordError> errors;
+  ValidateFirmRules(f, /*check_references=*/true, errors);
+  for (const RecordError& e : errors) ADD_FAILURE() << e.message;
 }
 
 void ExpectManagersFormAForest(const FirmData& f) {
@@ -105,9 +109,21 @@ void ExpectReferencesResolve(const FirmData& f) {
   }
   for (const auto& r : f.roles)
     for (const auto& rs : r.skills) EXPECT_TRUE(skills.count(rs.skill_id)) << r.id;
+  std::map<std::string, int> lead_openings;
+  for (const auto& o : f.openings) lead_openings[o.engagement_id] += o.lead;
   for (const auto& e : f.engagements) {
     EXPECT_TRUE(clients.count(e.client_id)) << e.id;
-    EXPECT_TRUE(people.count(e.leader_id)) << e.id << " needs exactly one leader";
+    if (e.leader_id.empty()) {
+      EXPECT_EQ(lead_openings[e.id], 1) << e.id << " needs exactly one leader";
+    } else {
+      EXPECT_TRUE(people.count(e.leader_id)) << e.id << " needs exactly one leader";
+      EXPECT_EQ(lead_openings[e.id], 0) << e.id << " needs exactly one leader";
+    }
+  }
+  std::set<std::pair<std::string, std::string>> preference_keys;
+  for (const auto& p : f.opening_preferences) {
+    EXPECT_TRUE(openings.count(p.opening_id) && people.count(p.person_id)) << p.opening_id;
+    EXPECT_TRUE(preference_keys.insert({p.opening_id, p.person_id}).second) << p.opening_id;
   }
   for (const auto& o : f.openings) {
     EXPECT_TRUE(engagements.count(o.engagement_id));
@@ -186,7 +202,11 @@ size_t Digest(const FirmData& f) {
     mix(a.id + a.person_id + std::to_string(static_cast<int>(a.status)));
   for (const auto& t : f.teams) mix(t.id + t.leader_id + std::to_string(t.members.size()));
   for (const auto& t : f.time_entries)
-    mix(t.id + t.person_id + t.engagement_id + std::to_string(t.hours + t.date.days));
+    mix(t.id + t.person_id + t.engagement_id + std::to_string(t.hours + t.date.days) +
+        std::string(ToString(t.category)));
+  for (const auto& o : f.openings) mix(o.id + (o.lead ? "lead" : ""));
+  for (const auto& p : f.opening_preferences)
+    mix(p.opening_id + p.person_id + std::string(ToString(p.kind)) + p.note);
   return h;
 }
 
@@ -228,6 +248,75 @@ TEST(DemoFirm, SomePartnersOverloadedSomeAssociatesUnderused) {
   ASSERT_FALSE(s.overloaded_partners.empty());
   EXPECT_GT(s.overloaded_partners[0].total_hours, s.overloaded_partners[0].capacity_hours);
   EXPECT_GT(s.key_client_count, 0);
+}
+
+TEST(DemoFirm, HasStaffingPreferencesLeadOpeningsAndPlannedTimeOff) {
+  FirmData f = Generate(2000, 5);
+  std::unordered_map<std::string, const Person*> person;
+  for (const auto& p : f.people) person[p.id] = &p;
+  std::unordered_map<std::string, const Opening*> opening;
+  for (const auto& o : f.openings) opening[o.id] = &o;
+  std::map<std::string, std::map<std::string, int>> held;  // person -> skill -> level
+  for (const auto& ps : f.person_skills) held[ps.person_id][ps.skill_id] = ps.level;
+
+  std::map<PreferenceKind, int> kinds;
+  std::set<std::string> with_volunteers;
+  for (const auto& p : f.opening_preferences) {
+    ++kinds[p.kind];
+    const Opening& o = *opening.at(p.opening_id);
+    const auto& skills = held[p.person_id];
+    if (p.kind == PreferenceKind::kVolunteer) {
+      with_volunteers.insert(p.opening_id);
+      EXPECT_TRUE(std::any_of(o.required.begin(), o.required.end(),
+                              [&](const auto& r) { return skills.count(r.skill_id) > 0; }))
+          << p.person_id << " volunteers for " << o.id << " without any required skill";
+    }
+    if (p.kind == PreferenceKind::kPinned) {
+      for (const auto& r : o.required) {
+        auto it = skills.find(r.skill_id);
+        EXPECT_TRUE(it != skills.end() && it->second >= r.min_level)
+            << p.person_id << " pinned to " << o.id << " lacks " << r.skill_id;
+      }
+    }
+  }
+  std::map<std::string, int> seated;
+  for (const auto& a : f.assignments) ++seated[a.opening_id];
+  size_t open = 0;  // openings on live work with a free seat
+  for (const auto& o : f.openings) open += o.end >= kToday && seated[o.id] < o.headcount;
+  ASSERT_GT(open, 100u);
+  EXPECT_NEAR(static_cast<double>(with_volunteers.size()) / open, 1.0 / 3, 0.08);
+  EXPECT_GT(kinds[PreferenceKind::kPinned], 0);
+  EXPECT_GT(kinds[PreferenceKind::kExcluded], 0);
+  EXPECT_GT(kinds[PreferenceKind::kVolunteer], kinds[PreferenceKind::kPinned]);
+
+  int leads = 0;
+  for (const auto& o : f.openings) leads += o.lead;
+  EXPECT_GT(leads, 0);
+
+  std::set<std::string> off_people;
+  for (const auto& t : f.time_entries) {
+    if (t.category != TimeCategory::kTimeOff) continue;
+    EXPECT_GT(t.date, kToday);
+    EXPECT_LE(t.date, AddDays(kToday, 13 * 7));
+    EXPECT_EQ(t.hours, 8);
+    EXPECT_TRUE(t.engagement_id.empty());
+    off_people.insert(t.person_id);
+  }
+  EXPECT_NEAR(static_cast<double>(off_people.size()) / f.people.size(), 0.05, 0.015);
+
+  // Key clients whose past (completed) engagements seated a partner.
+  std::unordered_map<std::string, const Engagement*> engagement;
+  for (const auto& e : f.engagements) engagement[e.id] = &e;
+  std::set<std::string> key_clients_with_partner;
+  for (const auto& a : f.assignments) {
+    const Engagement& e = *engagement.at(opening.at(a.opening_id)->engagement_id);
+    if (e.end < kToday && person.at(a.person_id)->grade == "partner")
+      key_clients_with_partner.insert(e.client_id);
+  }
+  int key_with_partner = 0;
+  for (const auto& c : f.clients)
+    key_with_partner += c.key_client && key_clients_with_partner.count(c.id);
+  EXPECT_GE(key_with_partner, 2);
 }
 
 TEST(DemoFirm, SkillHistoryRisesOverTime) {

@@ -28,7 +28,7 @@ std::vector<PersonLoad> Loads(const FirmData& firm, int weeks) {
   const double per_week = 1.0 / std::max(weeks, 1);
   for (const auto& t : firm.time_entries) {
     auto it = index.find(t.person_id);
-    if (it == index.end()) continue;
+    if (it == index.end() || t.category == TimeCategory::kTimeOff) continue;  // not work
     loads[it->second].total_hours += t.hours * per_week;
     if (t.category == TimeCategory::kBillable)
       loads[it->second].billable_hours += t.hours * per_week;

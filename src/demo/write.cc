@@ -54,7 +54,8 @@ Status WriteDemoFirm(Store& store, const FirmData& taxonomy, FirmData& firm, siz
   RETURN_IF_ERROR(w.Kind(&F::teams, EntityKind::kTeams));
   RETURN_IF_ERROR(w.Kind(&F::person_skills, EntityKind::kPersonSkills));
   RETURN_IF_ERROR(w.Kind(&F::skill_history, EntityKind::kSkillHistory));
-  return w.Kind(&F::time_entries, EntityKind::kTimeEntries);
+  RETURN_IF_ERROR(w.Kind(&F::time_entries, EntityKind::kTimeEntries));
+  return w.Kind(&F::opening_preferences, EntityKind::kOpeningPreferences);
 }
 
 }  // namespace guild

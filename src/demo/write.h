@@ -19,11 +19,10 @@ using DemoWriteProgress = std::function<void(std::string_view step, int64_t done
 
 //! Upserts `taxonomy` and then `firm` into `store`: taxonomy, people (one
 //! batch: managers may refer to anyone), then roles, clients, engagements,
-//! openings, assignments, teams, person skills, skill history and time
-//! entries in batches of at most `chunk` entities. Moves the entities out of
-//! `firm` and frees each vector once written, to keep memory low; `taxonomy`
-//! is left intact. Errors: the first failing Upsert's status; batches before
-//! it stay written.
+//! openings, assignments, teams, person skills, skill history, time
+//! entries and opening preferences in batches of at most `chunk` entities. Moves the entities out
+//! of `firm` and frees each vector once written, to keep memory low; `taxonomy` is left intact.
+//! Errors: the first failing Upsert's status; batches before it stay written.
 Status WriteDemoFirm(Store& store, const FirmData& taxonomy, FirmData& firm, size_t chunk,
                      const DemoWriteProgress& progress);
 

@@ -24,7 +24,7 @@ std::optional<E> ValueOf(const std::array<std::pair<E, std::string_view>, N>& ta
   return std::nullopt;
 }
 
-constexpr std::array<std::pair<EntityKind, std::string_view>, 11> kEntityKindNames{{
+constexpr std::array<std::pair<EntityKind, std::string_view>, 12> kEntityKindNames{{
     {EntityKind::kPeople, "people"},
     {EntityKind::kSkills, "skills"},
     {EntityKind::kPersonSkills, "person-skills"},
@@ -36,6 +36,7 @@ constexpr std::array<std::pair<EntityKind, std::string_view>, 11> kEntityKindNam
     {EntityKind::kTeams, "teams"},
     {EntityKind::kTimeEntries, "time-entries"},
     {EntityKind::kSkillHistory, "skill-history"},
+    {EntityKind::kOpeningPreferences, "opening-preferences"},
 }};
 constexpr std::array<std::pair<SkillSource, std::string_view>, 3> kSkillSourceNames{{
     {SkillSource::kOnet, "onet"}, {SkillSource::kEsco, "esco"}, {SkillSource::kFirm, "firm"}}};
@@ -57,13 +58,18 @@ constexpr std::array<std::pair<EngagementStatus, std::string_view>, 4> kEngageme
     {EngagementStatus::kCancelled, "cancelled"}}};
 constexpr std::array<std::pair<AssignmentStatus, std::string_view>, 2> kAssignmentStatusNames{{
     {AssignmentStatus::kTentative, "tentative"}, {AssignmentStatus::kConfirmed, "confirmed"}}};
-constexpr std::array<std::pair<TimeCategory, std::string_view>, 6> kTimeCategoryNames{{
+constexpr std::array<std::pair<TimeCategory, std::string_view>, 7> kTimeCategoryNames{{
     {TimeCategory::kBillable, "billable"},
     {TimeCategory::kClientDevelopment, "client-development"},
     {TimeCategory::kLeadership, "leadership"},
     {TimeCategory::kAdmin, "admin"},
     {TimeCategory::kTraining, "training"},
-    {TimeCategory::kOther, "other"}}};
+    {TimeCategory::kOther, "other"},
+    {TimeCategory::kTimeOff, "time-off"}}};
+constexpr std::array<std::pair<PreferenceKind, std::string_view>, 3> kPreferenceKindNames{{
+    {PreferenceKind::kVolunteer, "volunteer"},
+    {PreferenceKind::kPinned, "pinned"},
+    {PreferenceKind::kExcluded, "excluded"}}};
 
 constexpr std::array<std::string_view, 5> kLevelNames{"Awareness", "Working", "Practitioner",
                                                       "Advanced", "Expert"};
@@ -100,6 +106,7 @@ size_t FirmData::Count(EntityKind kind) const {
     case EntityKind::kTeams: return teams.size();
     case EntityKind::kTimeEntries: return time_entries.size();
     case EntityKind::kSkillHistory: return skill_history.size();
+    case EntityKind::kOpeningPreferences: return opening_preferences.size();
   }
   return 0;
 }
@@ -139,6 +146,10 @@ std::optional<AssignmentStatus> ParseAssignmentStatus(std::string_view s) {
 std::string_view ToString(TimeCategory c) { return NameOf(kTimeCategoryNames, c); }
 std::optional<TimeCategory> ParseTimeCategory(std::string_view s) {
   return ValueOf(kTimeCategoryNames, s);
+}
+std::string_view ToString(PreferenceKind k) { return NameOf(kPreferenceKindNames, k); }
+std::optional<PreferenceKind> ParsePreferenceKind(std::string_view s) {
+  return ValueOf(kPreferenceKindNames, s);
 }
 
 }  // namespace guild

@@ -134,6 +134,24 @@ struct Opening {
   Date start;
   Date end;        //!< >= start
   int headcount = 1;  //!< >= 1
+  //! This seat is the engagement's single accountable lead. At most one lead
+  //! opening per engagement, headcount 1, and only on an engagement whose
+  //! leader_id is empty (the staffing engine fills it).
+  bool lead = false;
+};
+
+//! What an engagement leader (or the person) said about one person for one
+//! opening. (opening_id, person_id) is the key.
+enum class PreferenceKind {
+  kVolunteer,  //!< the person asked for this opening (self-selection)
+  kPinned,     //!< the leader wants this person on it: the plan must seat them
+  kExcluded,   //!< the leader does not want this person on it: never seated
+};
+struct OpeningPreference {
+  std::string opening_id;
+  std::string person_id;
+  PreferenceKind kind = PreferenceKind::kVolunteer;
+  std::string note;  //!< free text, e.g. why
 };
 
 enum class AssignmentStatus { kTentative, kConfirmed };
@@ -170,6 +188,7 @@ enum class TimeCategory {
   kAdmin,
   kTraining,
   kOther,
+  kTimeOff,  //!< leave or absence; future-dated entries are planned time off
 };
 
 struct TimeEntry {
@@ -194,12 +213,13 @@ enum class EntityKind {
   kTeams,
   kTimeEntries,
   kSkillHistory,
+  kOpeningPreferences,
 };
 inline constexpr EntityKind kAllEntityKinds[] = {
     EntityKind::kPeople,      EntityKind::kSkills,      EntityKind::kPersonSkills,
     EntityKind::kRoles,       EntityKind::kClients,     EntityKind::kEngagements,
     EntityKind::kOpenings,    EntityKind::kAssignments, EntityKind::kTeams,
-    EntityKind::kTimeEntries, EntityKind::kSkillHistory,
+    EntityKind::kTimeEntries, EntityKind::kSkillHistory, EntityKind::kOpeningPreferences,
 };
 
 //! A set of entities: a whole firm, or a batch of changes to apply at once.
@@ -215,6 +235,7 @@ struct FirmData {
   std::vector<Team> teams;
   std::vector<TimeEntry> time_entries;
   std::vector<SkillHistoryEntry> skill_history;
+  std::vector<OpeningPreference> opening_preferences;
 
   //! Number of entities of `kind`.
   [[nodiscard]] size_t Count(EntityKind kind) const;
@@ -238,8 +259,10 @@ std::string_view ToString(EngagementStatus s);  //!< "tentative", "confirmed", "
 std::optional<EngagementStatus> ParseEngagementStatus(std::string_view s);
 std::string_view ToString(AssignmentStatus s);  //!< "tentative", "confirmed"
 std::optional<AssignmentStatus> ParseAssignmentStatus(std::string_view s);
-//! "billable", "client-development", "leadership", "admin", "training", "other"
+//! "billable", "client-development", "leadership", "admin", "training", "other", "time-off"
 std::string_view ToString(TimeCategory c);
 std::optional<TimeCategory> ParseTimeCategory(std::string_view s);
+std::string_view ToString(PreferenceKind k);  //!< "volunteer", "pinned", "excluded"
+std::optional<PreferenceKind> ParsePreferenceKind(std::string_view s);
 
 }  // namespace guild

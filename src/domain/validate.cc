@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace guild {
 
@@ -130,6 +132,10 @@ void ValidateOpening(const Opening& o, std::vector<FieldError>& errors) {
   RequireWeeklyHours(o.hours_per_week, "hours_per_week", errors);
   RequireOrderedDates(o.start, o.end, errors);
   Require(o.headcount >= 1, "headcount", "a whole number of at least 1", errors);
+  if (o.lead) {
+    Require(o.headcount == 1, "headcount", "1 for a lead opening (an engagement has one lead)",
+            errors);
+  }
 }
 
 void ValidateAssignment(const Assignment& a, std::vector<FieldError>& errors) {
@@ -153,12 +159,65 @@ void ValidateTimeEntry(const TimeEntry& t, std::vector<FieldError>& errors) {
   RequireId(t.person_id, "person_id", errors);
   Require(t.hours > 0 && t.hours <= kHoursPerDay, "hours",
           "a number of hours greater than 0 and at most 24", errors);
+  Require(ParseTimeCategory(ToString(t.category)).has_value(), "category",
+          "one of billable, client-development, leadership, admin, training, other, time-off",
+          errors);
 }
 
 void ValidateSkillHistoryEntry(const SkillHistoryEntry& h, std::vector<FieldError>& errors) {
   RequireId(h.person_id, "person_id", errors);
   RequireId(h.skill_id, "skill_id", errors);
   RequireLevel(h.level, "level", errors);
+}
+
+void ValidateOpeningPreference(const OpeningPreference& p, std::vector<FieldError>& errors) {
+  RequireId(p.opening_id, "opening_id", errors);
+  RequireId(p.person_id, "person_id", errors);
+  Require(ParsePreferenceKind(ToString(p.kind)).has_value(), "kind",
+          "one of volunteer, pinned, excluded", errors);
+  Require(p.note.size() <= kMaxPreferenceNoteBytes, "note", "a note of at most 2000 bytes", errors);
+}
+
+void ValidateFirmRules(const FirmData& data, bool check_references,
+                       std::vector<RecordError>& errors) {
+  std::unordered_map<std::string_view, const Engagement*> engagements;
+  engagements.reserve(data.engagements.size());
+  for (const Engagement& e : data.engagements) engagements[e.id] = &e;
+  std::unordered_map<std::string_view, std::string_view> lead_opening;  // engagement -> opening
+  for (const Opening& o : data.openings) {
+    if (!o.lead) continue;
+    auto e = engagements.find(o.engagement_id);
+    if (e != engagements.end() && !e->second->leader_id.empty()) {
+      errors.push_back({EntityKind::kOpenings, o.id, "lead",
+                        "opening " + o.id + ": engagement " + o.engagement_id +
+                            " already has lead " + e->second->leader_id});
+      continue;
+    }
+    auto [it, inserted] = lead_opening.emplace(o.engagement_id, o.id);
+    if (!inserted && it->second != o.id) {
+      errors.push_back({EntityKind::kOpenings, o.id, "lead",
+                        "opening " + o.id + ": engagement " + o.engagement_id +
+                            " already has lead opening " + std::string(it->second)});
+    }
+  }
+  if (!check_references) return;
+  std::unordered_set<std::string_view> openings;
+  std::unordered_set<std::string_view> people;
+  openings.reserve(data.openings.size());
+  people.reserve(data.people.size());
+  for (const Opening& o : data.openings) openings.insert(o.id);
+  for (const Person& p : data.people) people.insert(p.id);
+  for (const OpeningPreference& p : data.opening_preferences) {
+    const std::string key = p.opening_id + "/" + p.person_id;
+    if (openings.count(p.opening_id) == 0) {
+      errors.push_back({EntityKind::kOpeningPreferences, key, "opening_id",
+                        "opening preference " + key + ": no opening " + p.opening_id});
+    }
+    if (people.count(p.person_id) == 0) {
+      errors.push_back({EntityKind::kOpeningPreferences, key, "person_id",
+                        "opening preference " + key + ": no person " + p.person_id});
+    }
+  }
 }
 
 }  // namespace guild

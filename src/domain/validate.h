@@ -2,8 +2,8 @@
 //
 // Each Validate* checks one value on its own (no references to other
 // entities) and appends one FieldError per broken rule, so that a caller can
-// report every problem at once. References between entities are checked by
-// ValidateReferences against a set of known ids.
+// report every problem at once. Rules between entities (lead openings,
+// opening preferences' references) are checked by ValidateFirmRules.
 #pragma once
 
 #include <string>
@@ -30,6 +30,31 @@ void ValidateAssignment(const Assignment& a, std::vector<FieldError>& errors);
 void ValidateTeam(const Team& t, std::vector<FieldError>& errors);
 void ValidateTimeEntry(const TimeEntry& t, std::vector<FieldError>& errors);
 void ValidateSkillHistoryEntry(const SkillHistoryEntry& h, std::vector<FieldError>& errors);
+//! Ids set, kind one of the three, note at most kMaxPreferenceNoteBytes.
+void ValidateOpeningPreference(const OpeningPreference& p, std::vector<FieldError>& errors);
+
+//! Longest accepted OpeningPreference::note, in bytes.
+inline constexpr size_t kMaxPreferenceNoteBytes = 2000;
+
+//! One broken rule that involves several entities.
+struct RecordError {
+  EntityKind kind;      //!< kind of the offending entity
+  std::string id;       //!< its key (for preferences "opening_id/person_id")
+  std::string field;    //!< field name as in files
+  std::string message;  //!< e.g. "opening o7: engagement e2 already has lead p4"
+};
+
+//! The rules between entities of one firm (or of a batch together with the
+//! stored entities it touches), appended to `errors` in input order:
+//!  - a lead opening is on an engagement whose leader_id is empty
+//!    ("opening O: engagement E already has lead P"), and at most one lead
+//!    opening per engagement ("opening O: engagement E already has lead
+//!    opening O2");
+//!  - an opening preference refers to an opening and a person in `data`
+//!    (only checked when `check_references`).
+//! Openings whose engagement is not in `data` are not checked against it.
+void ValidateFirmRules(const FirmData& data, bool check_references,
+                       std::vector<RecordError>& errors);
 
 //! True for "local@domain.tld"-shaped text (no spaces, one '@', a dot after it).
 bool LooksLikeEmail(std::string_view email);

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <type_traits>
+#include <unordered_map>
 
 #include "io/internal/checks.h"
 #include "io/internal/people.h"
@@ -36,6 +37,7 @@ std::vector<EntityKind> ReferencedKinds(EntityKind kind) {
     case K::kTeams: return {K::kPeople, K::kClients};
     case K::kTimeEntries: return {K::kPeople, K::kEngagements};
     case K::kSkillHistory: return {K::kPeople, K::kSkills};
+    case K::kOpeningPreferences: return {K::kOpenings, K::kPeople};
   }
   return {};
 }
@@ -100,6 +102,60 @@ Status Write(Store& store, std::vector<E> items, ImportReport& report) {
   return OkStatus();
 }
 
+// The lead-opening rules (domain ValidateFirmRules) between the file's rows
+// and the stored engagements and openings: a lead opening needs an engagement
+// without leader_id, and an engagement has at most one lead opening. For an
+// engagements file: a leader_id is refused while a lead opening is stored.
+Status CheckLeads(Store& store, const std::vector<Opening>& items,
+                  const std::vector<internal::Location>& where, ProblemSink& sink) {
+  bool any_lead = false;
+  for (const Opening& o : items) any_lead = any_lead || o.lead;
+  if (!any_lead) return OkStatus();
+  ASSIGN_OR_RETURN(FirmData firm,
+                   store.Load(LoadOptions{{EntityKind::kEngagements, EntityKind::kOpenings}}));
+  std::unordered_map<std::string_view, size_t> row_of;  // opening id -> row in the file
+  for (size_t i = 0; i < items.size(); ++i) row_of[items[i].id] = i;
+  std::vector<Opening> openings;  // stored leads not replaced by the file, then the file's
+  for (Opening& o : firm.openings) {
+    if (o.lead && row_of.count(o.id) == 0) openings.push_back(std::move(o));
+  }
+  openings.insert(openings.end(), items.begin(), items.end());
+  firm.openings = std::move(openings);
+  std::vector<RecordError> errors;
+  ValidateFirmRules(firm, /*check_references=*/false, errors);
+  for (const RecordError& e : errors) {
+    auto row = row_of.find(e.id);
+    if (row == row_of.end()) continue;  // a conflict among stored rows only
+    sink.Error(where[row->second], e.field, "true",
+               "false, or a lead opening on an engagement without leader_id and no other lead "
+               "opening (" +
+                   e.message + ")");
+  }
+  return OkStatus();
+}
+
+Status CheckLeads(Store& store, const std::vector<Engagement>& items,
+                  const std::vector<internal::Location>& where, ProblemSink& sink) {
+  bool any_leader = false;
+  for (const Engagement& e : items) any_leader = any_leader || !e.leader_id.empty();
+  if (!any_leader) return OkStatus();
+  ASSIGN_OR_RETURN(FirmData firm, store.Load(LoadOptions{{EntityKind::kOpenings}}));
+  std::unordered_map<std::string_view, std::string_view> lead_opening;  // engagement -> opening
+  for (const Opening& o : firm.openings) {
+    if (o.lead) lead_opening.emplace(o.engagement_id, o.id);
+  }
+  for (size_t i = 0; i < items.size(); ++i) {
+    const Engagement& e = items[i];
+    auto it = lead_opening.find(e.id);
+    if (e.leader_id.empty() || it == lead_opening.end()) continue;
+    sink.Error(where[i], "leader_id", e.leader_id,
+               "empty: engagement " + e.id + " has lead opening " + std::string(it->second) +
+                   " (opening " + std::string(it->second) + ": engagement " + e.id +
+                   " already has lead " + e.leader_id + ")");
+  }
+  return OkStatus();
+}
+
 template <typename E>
 Status ImportEntities(Store& store, const Input& in, ProblemSink& sink, ImportReport& report) {
   auto start = SteadyClock::now();
@@ -115,6 +171,9 @@ Status ImportEntities(Store& store, const Input& in, ProblemSink& sink, ImportRe
   internal::ValidateAll(items, rows.where, rows.failed, sink);
   internal::CheckDuplicates(items, rows.where, sink);
   internal::CheckReferences(items, rows.where, known, sink);
+  if constexpr (std::is_same_v<E, Opening> || std::is_same_v<E, Engagement>) {
+    RETURN_IF_ERROR(CheckLeads(store, items, rows.where, sink));
+  }
   report.check_seconds = SecondsSince(start);
   if (sink.HasErrors()) return OkStatus();
 

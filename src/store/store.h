@@ -73,7 +73,8 @@ class Store {
 
   //! Deletes the entities of `kind` with these ids (for person skills, the id
   //! is "person_id/skill_id/source"; for skill history,
-  //! "person_id/skill_id/YYYY-MM-DD"). Unknown ids are ignored. An entity's
+  //! "person_id/skill_id/YYYY-MM-DD"; for opening preferences,
+  //! "opening_id/person_id", split at the last '/'). Unknown ids are ignored. An entity's
   //! lists (tags, synonyms, role skills, requirements, members) go with it.
   //! Fails with kFailedPrecondition when another entity still refers to one
   //! of them, and with kInvalidArgument for a malformed composite id.

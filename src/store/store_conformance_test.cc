@@ -186,6 +186,8 @@ TEST_P(StoreConformance, DanglingReferenceFailsAndWritesNothing) {
       {"team member", [](FirmData& f) { f.teams[0].members[2].person_id = "nobody"; }},
       {"time entry", [](FirmData& f) { f.time_entries[0].engagement_id = "none"; }},
       {"history", [](FirmData& f) { f.skill_history[0].skill_id = "nothing"; }},
+      {"preference opening", [](FirmData& f) { f.opening_preferences[0].opening_id = "none"; }},
+      {"preference person", [](FirmData& f) { f.opening_preferences[1].person_id = "nobody"; }},
   };
   for (const auto& [name, breaker] : kBreakers) {
     FirmData firm = SampleFirm();
@@ -233,8 +235,10 @@ TEST_P(StoreConformance, DeleteOfReferencedEntityFails) {
       {EntityKind::kPeople, "p3"},        // a team member and time entry's person
       {EntityKind::kSkills, "onet:2.A"},  // another skill's broader skill
       {EntityKind::kSkills, "firm:tax"},  // rated and required
-      {EntityKind::kClients, "c0"},      {EntityKind::kEngagements, "e2"},
+      {EntityKind::kClients, "c0"},
+      {EntityKind::kEngagements, "e2"},
       {EntityKind::kOpenings, "o1"},
+      {EntityKind::kOpenings, "o2"},  // only an opening preference refers to it
   };
   for (const auto& [kind, id] : kReferenced) {
     const std::vector<std::string> ids = {id};
@@ -255,6 +259,12 @@ TEST_P(StoreConformance, DeleteByCompositeKey) {
   const std::vector<std::string> malformed = {"p2-firm:tax"};
   EXPECT_EQ(store_->Delete(EntityKind::kPersonSkills, malformed).code(),
             StatusCode::kInvalidArgument);
+  const std::vector<std::string> preferences = {"o1/p3", "o1/nobody"};
+  ASSERT_TRUE(store_->Delete(EntityKind::kOpeningPreferences, preferences).ok());
+  EXPECT_EQ(CountOf(EntityKind::kOpeningPreferences), 2);
+  const std::vector<std::string> no_person = {"o1"};
+  EXPECT_EQ(store_->Delete(EntityKind::kOpeningPreferences, no_person).code(),
+            StatusCode::kInvalidArgument);
 }
 
 TEST_P(StoreConformance, DeleteOfUnreferencedEntitySucceeds) {
@@ -264,6 +274,8 @@ TEST_P(StoreConformance, DeleteOfUnreferencedEntitySucceeds) {
   ASSERT_TRUE(store_->Delete(EntityKind::kTimeEntries, entries).ok());
   const std::vector<std::string> teams = {"t1"};
   ASSERT_TRUE(store_->Delete(EntityKind::kTeams, teams).ok());
+  const std::vector<std::string> preferences = {"o1/p3"};
+  ASSERT_TRUE(store_->Delete(EntityKind::kOpeningPreferences, preferences).ok());
   const std::vector<std::string> person = {"p3"};  // now unreferenced
   const Status status = store_->Delete(EntityKind::kPeople, person);
   ASSERT_TRUE(status.ok()) << status.ToString();
@@ -332,6 +344,29 @@ TEST_P(StoreConformance, MigrationsApplyOnce) {
   Result<int64_t> rows = harness_->QueryInt("SELECT count(*) FROM schema_migrations");
   ASSERT_TRUE(rows.ok()) << rows.status().ToString();
   EXPECT_EQ(*rows, LatestVersion(store_->BackendName()));
+}
+
+// A database made before version 2 (no openings.lead, no opening_preferences)
+// upgrades in place: its openings read as not lead, and the new kind works.
+TEST_P(StoreConformance, VersionOneDatabaseUpgrades) {
+  FirmData firm = SampleFirm();
+  firm.opening_preferences.clear();
+  for (Opening& o : firm.openings) o.lead = false;
+  UpsertOk(firm);
+  store_.reset();
+  for (const char* sql : {"DROP TABLE opening_preferences", "ALTER TABLE openings DROP COLUMN lead",
+                          "DELETE FROM schema_migrations WHERE version >= 2"}) {
+    const Status status = harness_->Exec(sql);
+    ASSERT_TRUE(status.ok()) << sql << ": " << status.ToString();
+  }
+  store_ = Open();
+  ASSERT_NE(store_, nullptr);
+  Result<int> version = store_->SchemaVersion();
+  ASSERT_TRUE(version.ok());
+  EXPECT_EQ(*version, LatestVersion(store_->BackendName()));
+  EXPECT_EQ(Dump(LoadAll(*store_)), Dump(SortedByKey(firm)));
+  UpsertOk(SampleFirm());
+  EXPECT_EQ(Dump(LoadAll(*store_)), Dump(SortedByKey(SampleFirm())));
 }
 
 TEST_P(StoreConformance, NewerSchemaIsFailedPrecondition) {

@@ -139,7 +139,8 @@ void AddWork(FirmData& f) {
                                .title = "Any",
                                .hours_per_week = 40,
                                .start = D("2025-01-01"),
-                               .end = D("2025-01-01")});
+                               .end = D("2025-01-01"),
+                               .lead = true});
   f.assignments.push_back(Assignment{.id = "a1",
                                      .person_id = "p2",
                                      .opening_id = "o1",
@@ -166,6 +167,22 @@ void AddWork(FirmData& f) {
                                      .date = D("2024-02-06"),
                                      .hours = 1,
                                      .category = TimeCategory::kClientDevelopment});
+  f.time_entries.push_back(TimeEntry{.id = "te3",
+                                     .person_id = "p1",
+                                     .date = D("2025-03-03"),
+                                     .hours = 8,
+                                     .category = TimeCategory::kTimeOff});
+  // Out of key order on purpose: Load returns them by (opening_id, person_id).
+  f.opening_preferences.push_back(OpeningPreference{.opening_id = "o2",
+                                                    .person_id = "p1",
+                                                    .kind = PreferenceKind::kPinned,
+                                                    .note = "Knows Zed's \"CFO\"\tand\nboard"});
+  f.opening_preferences.push_back(OpeningPreference{
+      .opening_id = "o1", .person_id = "p3", .kind = PreferenceKind::kExcluded, .note = ""});
+  f.opening_preferences.push_back(OpeningPreference{.opening_id = "o1",
+                                                    .person_id = "p2",
+                                                    .kind = PreferenceKind::kVolunteer,
+                                                    .note = "Wants tax 🚀"});
 }
 
 template <typename T, typename Key>
@@ -202,6 +219,8 @@ FirmData SortedByKey(FirmData f) {
   SortBy(f.skill_history, [](const SkillHistoryEntry& h) {
     return std::make_tuple(h.person_id, h.skill_id, h.date);
   });
+  SortBy(f.opening_preferences,
+         [](const OpeningPreference& p) { return std::make_tuple(p.opening_id, p.person_id); });
   return f;
 }
 
@@ -243,7 +262,7 @@ std::string Dump(const FirmData& f) {
   for (const Opening& o : f.openings) {
     out << "opening " << Quote(o.id) << Quote(o.engagement_id) << Quote(o.title)
         << Num(o.hours_per_week) << " " << FormatDate(o.start) << " " << FormatDate(o.end) << " "
-        << o.headcount << " "
+        << o.headcount << " " << (o.lead ? "lead " : "")
         << Join<SkillRequirement>(o.required,
                                   [](const SkillRequirement& r) {
                                     return r.skill_id + ">=" + std::to_string(r.min_level);
@@ -269,6 +288,10 @@ std::string Dump(const FirmData& f) {
   for (const SkillHistoryEntry& h : f.skill_history) {
     out << "history " << Quote(h.person_id) << Quote(h.skill_id) << FormatDate(h.date) << " "
         << h.level << "\n";
+  }
+  for (const OpeningPreference& p : f.opening_preferences) {
+    out << "preference " << Quote(p.opening_id) << Quote(p.person_id) << ToString(p.kind) << " "
+        << Quote(p.note) << "\n";
   }
   return out.str();
 }

@@ -4,15 +4,20 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, setCsrfToken, setUnauthorizedHandler } from './api/client';
 import type { SessionInfo } from './api/types';
+import { useStaffingAccess } from './components/staffing';
 import { Loading } from './components/status';
 import { Link, matchPath, navigate, useLocation, type Location } from './lib/router';
 import { isAdministrator, roleLabel, SessionContext, useSession } from './lib/session';
 import { Admin } from './pages/Admin';
+import { Finder } from './pages/Finder';
+import { Growth } from './pages/Growth';
 import { Home } from './pages/Home';
+import { Market } from './pages/Market';
 import { People } from './pages/People';
 import { Person } from './pages/Person';
 import { NotFound } from './pages/Simple';
 import { SignIn } from './pages/SignIn';
+import { Staffing } from './pages/Staffing';
 import { Team } from './pages/Team';
 import { Teams } from './pages/Teams';
 
@@ -35,9 +40,15 @@ function routePage(path: string) {
   if (path === '/') return <Home />;
   if (path === '/people') return <People />;
   if (path === '/teams') return <Teams />;
+  if (path === '/growth') return <Growth />;
+  if (path === '/finder') return <Finder />;
+  if (path === '/market') return <Market />;
+  if (path === '/staffing') return <Staffing />;
   if (path === '/admin' || path.startsWith('/admin/')) return <Admin path={path} />;
   const person = matchPath('/people/:id', path);
   if (person) return <Person id={person.id} />;
+  const growth = matchPath('/people/:id/growth', path);
+  if (growth) return <Growth id={growth.id} />;
   const team = matchPath('/teams/:id', path);
   if (team) return <Team id={team.id} />;
   return <NotFound />;
@@ -54,6 +65,7 @@ function NavLink({ href, label, path }: { href: string; label: string; path: str
 
 function Header({ path }: { path: string }) {
   const { user, signOut } = useSession();
+  const staffing = useStaffingAccess(user);
   const [busy, setBusy] = useState(false);
   return (
     <header class="app-header">
@@ -64,8 +76,12 @@ function Header({ path }: { path: string }) {
         </Link>
         <nav class="nav" aria-label="Main">
           <NavLink href="/" label="Home" path={path} />
+          <NavLink href="/growth" label="My growth" path={path} />
           <NavLink href="/people" label="People" path={path} />
+          <NavLink href="/finder" label="Find people" path={path} />
           <NavLink href="/teams" label="Teams" path={path} />
+          <NavLink href="/market" label="Skills market" path={path} />
+          {staffing && <NavLink href="/staffing" label="Staffing" path={path} />}
           {isAdministrator(user) && <NavLink href="/admin" label="Admin" path={path} />}
         </nav>
         <div class="user-box">

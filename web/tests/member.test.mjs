@@ -19,8 +19,8 @@ after(async () => {
   await guild?.stop();
 });
 
-test('the nav has Home, People and Teams but no Admin; the header names the user', async () => {
-  assert.deepEqual(await navLinks(page), ['Home', 'People', 'Teams']);
+test('the nav has Home, My growth, People, Find people, Teams and Skills market but no Admin; the header names the user', async () => {
+  assert.deepEqual(await navLinks(page), ['Home', 'My growth', 'People', 'Find people', 'Teams', 'Skills market']);
   const session = await apiGet(page, '/session');
   assert.equal(session.user.role, 'member');
   assert.match(await page.locator('.user-box').innerText(), new RegExp(session.user.name || session.user.email));

@@ -63,3 +63,33 @@ for (const [width, viewport] of Object.entries(VIEWPORTS)) {
     await screenshot(page, `admin-users-${width}`);
   });
 }
+
+// The skills pages: My growth (with a target role), Find people (results and
+// "did you mean"), and the Skills market as the administrator (firm-wide).
+for (const [width, viewport] of Object.entries(VIEWPORTS)) {
+  test(`skills pages at ${width} width`, async () => {
+    const page = await guild.newPage(viewport);
+    await signInWithForm(page, guild.signIns.member);
+    const roles = await apiGet(page, '/roles?q=a&limit=1');
+    await page.goto(roles.roles.length ? `/growth?role=${encodeURIComponent(roles.roles[0].id)}` : '/growth');
+    await settle(page, '#growth-skills');
+    await screenshot(page, `growth-${width}`);
+    const me = await apiGet(page, '/me');
+    const skill = me.skills[0]?.name ?? (await apiGet(page, '/skills/suggest?q=a&limit=1')).skills[0]?.name;
+    if (skill) {
+      await page.goto(`/finder?need=${encodeURIComponent(`${skill}:2`)}`);
+      await settle(page, '.hits, #finder-results .empty');
+      await screenshot(page, `finder-${width}`);
+      await page.goto(`/finder?need=${encodeURIComponent(`${skill.slice(0, 2)}${skill.slice(3)}:3`)}`);
+      await settle(page, '#finder-results .alert, .hits');
+      await screenshot(page, `finder-unknown-${width}`);
+    }
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/signin/);
+    await signInWithForm(page, guild.signIns.administrator);
+    await page.goto('/market');
+    await settle(page, '#market-heatmap');
+    await page.locator('#market-heatmap .chart__canvas[data-state=ready], #market-heatmap .empty').first().waitFor({ timeout: UI_TIMEOUT_MS });
+    await screenshot(page, `market-${width}`);
+  });
+}

@@ -55,6 +55,12 @@ void WriteNextCursor(http::JsonWriter& w, const std::string& next_cursor);
 // Route registration, one function per group of endpoints.
 Status AddSessionRoutes(http::Router& router, ApiServices& services);
 Status AddDirectoryRoutes(http::Router& router, ApiServices& services);
+//! /skills/suggest|search|market|{id}/remedies, /people/{id}/growth|gaps, /roles,
+//! /teams/{id}/coverage, /mentoring-round (skills_handlers.cc).
+Status AddSkillsRoutes(http::Router& router, ApiServices& services);
+//! /staffing/openings|plans|plans/{id}|plans/{id}/accept|plans/{id}/assignments/{key}|
+//! market|capacity (staffing_handlers.cc).
+Status AddStaffingRoutes(http::Router& router, ApiServices& services);
 Status AddAdminRoutes(http::Router& router, ApiServices& services);
 
 }  // namespace guild::api::internal

@@ -77,6 +77,11 @@ void GenerateClientsAndTeams(Context& c);
 //! Gives every practice at least one confirmed engagement to bill to.
 void EnsureLiveEngagements(Context& c);
 void GenerateOpeningsAndAssignments(Context& c);
+//! Lead openings on ~5% of future engagements (which lose their leader_id),
+//! partners seated on key clients' completed engagements, and volunteers,
+//! pinned and excluded people on open openings.
+void GenerateStaffing(Context& c);
+//! Also planned time off: a week for ~5% of people in the next 12 weeks.
 void GenerateTimeEntries(Context& c);
 
 }  // namespace guild::demo_internal

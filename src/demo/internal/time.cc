@@ -20,6 +20,10 @@ constexpr double kWeekNoiseMin = 0.85;
 constexpr double kWeekNoiseMax = 1.1;
 constexpr double kDayNoiseMin = 0.8;
 constexpr double kDayNoiseMax = 1.2;
+constexpr uint64_t kTimeOffSalt = 0x71e0'0ff5'eed0'0001ULL;
+constexpr double kTimeOffShare = 0.05;
+constexpr int kTimeOffWeeksAhead = 12;
+constexpr double kTimeOffDayHours = 8;
 
 double Half(double hours) { return std::round(hours * 2) / 2; }
 
@@ -107,14 +111,34 @@ uint64_t UpperBound(const Context& c) {
 void GenerateTimeEntries(Context& c) {
   const int weeks = c.options.time_entry_weeks;
   const size_t n = c.out.people.size();
-  const uint64_t bound = UpperBound(c);
-  c.out.time_entries.reserve(bound);
   const Date this_monday = WeekStart(c.options.today);
+  // Planned time off (future-dated, category time-off): drawn first from its
+  // own generator, so the worked hours stay as they were, and sized into the
+  // one reservation.
+  Random off_rng(c.options.seed ^ kTimeOffSalt);
+  std::vector<std::pair<uint32_t, Date>> time_off;  // person, Monday of the week off
+  for (size_t i = 0; i < n; ++i) {
+    if (!off_rng.Chance(kTimeOffShare)) continue;
+    time_off.emplace_back(
+        static_cast<uint32_t>(i),
+        AddDays(this_monday, kDaysPerWeek * off_rng.Range(1, kTimeOffWeeksAhead)));
+  }
+  const uint64_t bound = UpperBound(c) + time_off.size() * kWorkdays;
+  c.out.time_entries.reserve(bound);
   for (size_t i = 0; i < n; ++i) {
     Emitter emit{c, c.out.people[i], DigitsFor(bound)};
     const std::string* engagement = BillableEngagement(c, i);
     for (int w = weeks; w >= 1; --w)
       PersonWeek(c, emit, i, AddDays(this_monday, -kDaysPerWeek * w), engagement);
+  }
+  for (const auto& [i, monday] : time_off) {
+    const Person& person = c.out.people[i];
+    Emitter emit{c, person, DigitsFor(bound)};
+    for (int d = 0; d < kWorkdays; ++d) {
+      const Date day = AddDays(monday, d);
+      if (person.end_date && day > *person.end_date) break;
+      emit.Add(day, kTimeOffDayHours, TimeCategory::kTimeOff, nullptr);
+    }
   }
 }
 

@@ -8,7 +8,9 @@
 //
 // SolveGap runs a pipeline of named steps, each timed and reported:
 //   lp_bound          LP relaxation with COIN-OR CLP; its capacity duals seed
-//                     the Lagrangian multipliers.
+//                     the Lagrangian multipliers. It may use 30% of the time
+//                     limit (wall clock); past that the subgradient step
+//                     alone computes the multipliers.
 //   lagrangian_bound  Lagrangian relaxation of the capacity constraints,
 //                     subgradient optimisation. The reported lower bound is
 //                     always recomputed from multipliers, so it is valid

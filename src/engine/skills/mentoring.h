@@ -117,8 +117,17 @@ Result<AdvisoryCircle> BuildAdvisoryCircle(const SkillIndex& index, std::string_
 //! First day of the calendar quarter after `today`.
 Date NextQuarterStart(Date today);
 
-//! LEMON's min-cost flow algorithms; both are exact.
-enum class FlowSolver { kCostScaling, kNetworkSimplex };
+//! How the round's min-cost flow is solved; all three are exact and give the
+//! same total benefit (the chosen pairs may differ among equal optima).
+enum class FlowSolver {
+  kCostScaling,     //!< LEMON's CostScaling (general min-cost flow)
+  kNetworkSimplex,  //!< LEMON's NetworkSimplex (general min-cost flow)
+  //! Successive shortest paths specialised to this bipartite problem
+  //! (internal/assignment.h): mentees added one at a time, each augmenting
+  //! along a shortest path found by Dijkstra with potentials. Seconds at
+  //! firm scale where the general solvers take minutes.
+  kShortestPaths,
+};
 
 struct RoundOptions {
   MentoringOptions mentoring;
@@ -127,7 +136,7 @@ struct RoundOptions {
   //! eligible mentors read from a mentee-specific rotated start of the
   //! skill's mentor list (spreading load). 0 = every eligible mentor.
   int candidates_per_mentee = 8;
-  FlowSolver solver = FlowSolver::kCostScaling;  //!< cost scaling: faster at firm scale
+  FlowSolver solver = FlowSolver::kShortestPaths;  //!< the fastest at firm scale
 };
 
 //! The candidate arcs of a round: per (mentee, mentor), the skill with the
@@ -143,10 +152,23 @@ struct RoundResult {
 };
 
 //! A firm-wide mentoring round: each mentee gets at most one mentor (for one
-//! skill) per round, each mentor at most mentees_per_mentor mentees, and the
-//! total benefit over the candidate arcs is maximal (min-cost flow with
-//! LEMON's CostScaling or NetworkSimplex; unmatched mentees cost 0). Errors: kInvalidArgument for
-//! k < 1; kInternal when the solver fails.
+//! skill) per round, each mentor at most mentees_per_mentor (k) mentees.
+//!
+//! What the optimum is over: exactly the arcs CandidatePairs returns, i.e.
+//! per mentee m and growth skill S, the skill's eligible mentors (level >=
+//! mentor_min_level, sorted level descending, practice, PersonRef) cut to
+//! those strictly above m's level on S; from a start fixed by m
+//! ((m * 0x9E3779B97F4A7C15 >> 32) mod their count), up to 4C of them are
+//! read cyclically (C = candidates_per_mentee; m itself skipped) and the best
+//! C kept (benefit descending, then mentor PersonRef); then per (mentee,
+//! mentor) only the skill of highest benefit (ties: lowest SkillRef). The
+//! pairs returned have the largest total benefit of any assignment over those
+//! arcs respecting both limits (unmatched mentees add 0); every solver reaches
+//! that total, ties between equal optima may be broken differently. With
+//! candidates_per_mentee = 0 the arcs are every eligible (mentee, mentor) pair
+//! and the round is optimal over all of them. The work is one global problem,
+//! not split into components. Errors: kInvalidArgument for k < 1 or more than
+//! 2^31 - 1 arcs; kInternal when a LEMON solver fails.
 Result<RoundResult> MentoringRound(const SkillIndex& index, const RoundOptions& options);
 
 //! "Ada (Python 2) with Grace (Python 5): +3 levels to learn, same office, 6h/week free".

@@ -91,7 +91,9 @@ TEST(MentoringRound, MatchesBruteForceOptimumAndRespectsCapacity) {
     std::set<std::tuple<PersonRef, PersonRef, int>> got;
     for (const MentorPair& a : arcs) got.insert({a.mentee, a.mentor, a.benefit});
     ASSERT_EQ(got, ReferenceArcs(*index, options.mentoring)) << "seed " << seed;
-    options.solver = seed % 3 == 0 ? FlowSolver::kNetworkSimplex : FlowSolver::kCostScaling;
+    constexpr FlowSolver kSolvers[] = {FlowSolver::kShortestPaths, FlowSolver::kCostScaling,
+                                       FlowSolver::kNetworkSimplex};
+    options.solver = kSolvers[seed % 3];
     auto round = MentoringRound(*index, options);
     ASSERT_TRUE(round.ok());
     EXPECT_EQ(round->total_benefit, BruteForceOptimum(arcs, options.mentees_per_mentor))
@@ -124,6 +126,39 @@ TEST(MentoringRound, LimitedCandidatesStillRespectCapacity) {
   EXPECT_FALSE(ExplainPair(*index, round->pairs[0]).empty());
   options.mentees_per_mentor = 0;
   EXPECT_FALSE(MentoringRound(*index, options).ok());
+}
+
+// The default solver (successive shortest paths) against LEMON's on firms
+// too large for brute force, with limited and unlimited candidates.
+TEST(MentoringRound, ShortestPathsMatchNetworkSimplexOnLargerFirms) {
+  for (uint32_t seed = 1; seed <= 6; ++seed) {
+    FirmData firm = testing::RandomFirm(
+        seed, {.people = 400, .skills = 12, .ratings_per_person = 5, .assignments = 150});
+    auto index = SkillIndex::Build(firm);
+    ASSERT_TRUE(index.ok());
+    RoundOptions options;
+    options.mentoring.today = kMonday;
+    options.mentoring.mentor_min_level = 3;
+    options.mentees_per_mentor = 1 + static_cast<int>(seed % 3);
+    options.candidates_per_mentee = seed % 2 == 0 ? 0 : 3;
+    options.solver = FlowSolver::kNetworkSimplex;
+    auto reference = MentoringRound(*index, options);
+    options.solver = FlowSolver::kShortestPaths;
+    auto round = MentoringRound(*index, options);
+    ASSERT_TRUE(reference.ok() && round.ok());
+    ASSERT_GT(reference->pairs.size(), 20u) << "seed " << seed;
+    EXPECT_EQ(round->total_benefit, reference->total_benefit) << "seed " << seed;
+    EXPECT_EQ(round->candidate_arcs, reference->candidate_arcs);
+    std::map<PersonRef, int> load;
+    std::set<PersonRef> mentees;
+    int64_t total = 0;
+    for (const MentorPair& p : round->pairs) {
+      EXPECT_LE(++load[p.mentor], options.mentees_per_mentor);
+      EXPECT_TRUE(mentees.insert(p.mentee).second) << "a mentee got two mentors";
+      total += p.benefit;
+    }
+    EXPECT_EQ(total, round->total_benefit);
+  }
 }
 
 FirmData PeopleFirm() {

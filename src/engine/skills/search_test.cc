@@ -215,5 +215,37 @@ TEST(FindPeople, MatchesBruteForceOnRandomFirmsAndQueries) {
   EXPECT_GT(compared_hits, 1000);  // the random queries are not all empty
 }
 
+// Few skills and many people: every skill is dense, so all-of queries take
+// both intersection paths (bitset marking and per-person lookups) before
+// scoring. Checks the hits and the total before the limit.
+TEST(FindPeople, DenseSkillsIntersectExactlyAndCountTotal) {
+  std::mt19937 rng(17);
+  int compared_hits = 0;
+  for (uint32_t seed = 1; seed <= 4; ++seed) {
+    FirmData firm =
+        RandomFirm(seed, {.people = 600, .skills = 5, .ratings_per_person = 3, .assignments = 200});
+    auto index = SkillIndex::Build(firm);
+    ASSERT_TRUE(index.ok()) << index.status().ToString();
+    for (int k = 0; k < 30; ++k) {
+      SkillQuery q = RandomQuery(rng, firm);
+      q.mode = k % 4 == 0 ? MatchMode::kAnyOf : MatchMode::kAllOf;
+      auto got = FindPeople(*index, q);
+      ASSERT_TRUE(got.ok()) << got.status().ToString();
+      SkillQuery all = q;
+      all.limit = 0;
+      const auto want = RefSearch(firm, all);
+      EXPECT_EQ(got->total, static_cast<int64_t>(want.size())) << "seed " << seed << " query " << k;
+      ASSERT_LE(got->hits.size(), want.size());
+      for (size_t i = 0; i < got->hits.size(); ++i) {
+        EXPECT_EQ(index->person_id(got->hits[i].person), want[i].person)
+            << "seed " << seed << " query " << k << " rank " << i;
+        EXPECT_EQ(got->hits[i].surplus, want[i].surplus);
+        ++compared_hits;
+      }
+    }
+  }
+  EXPECT_GT(compared_hits, 300);
+}
+
 }  // namespace
 }  // namespace guild::skills

@@ -221,6 +221,22 @@ struct Kind<SkillHistoryEntry> : PlainRow<SkillHistoryEntry> {
   }
 };
 
+template <>
+struct Kind<OpeningPreference> : PlainRow<OpeningPreference> {
+  static constexpr EntityKind kKind = EntityKind::kOpeningPreferences;
+  static constexpr std::string_view kKeyFields = "opening_id and person_id";
+  static const std::vector<Field<Row>>& Fields();
+  static std::vector<OpeningPreference>& Items(FirmData& d) { return d.opening_preferences; }
+  static void Validate(const OpeningPreference& e, std::vector<FieldError>& out) {
+    ValidateOpeningPreference(e, out);
+  }
+  static RowKey Key(const OpeningPreference& e) { return {e.opening_id, e.person_id, 0}; }
+  static void References(const OpeningPreference& e, const ReferenceFn& fn) {
+    fn("opening_id", EntityKind::kOpenings, e.opening_id);
+    fn("person_id", EntityKind::kPeople, e.person_id);
+  }
+};
+
 //! The entities of type E in `data`.
 template <typename E>
 const std::vector<E>& ItemsOf(const FirmData& data) {
@@ -242,6 +258,7 @@ decltype(auto) VisitKind(EntityKind kind, Fn&& fn) {
     case EntityKind::kTeams: return fn.template operator()<Team>();
     case EntityKind::kTimeEntries: return fn.template operator()<TimeEntry>();
     case EntityKind::kSkillHistory: return fn.template operator()<SkillHistoryEntry>();
+    case EntityKind::kOpeningPreferences: return fn.template operator()<OpeningPreference>();
   }
   return fn.template operator()<Person>();
 }

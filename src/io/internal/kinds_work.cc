@@ -1,5 +1,5 @@
-// Layouts of clients, engagements, openings, assignments, teams and time
-// entries.
+// Layouts of clients, engagements, openings, assignments, teams, time
+// entries and opening preferences.
 #include "io/internal/kinds.h"
 
 namespace guild::io::internal {
@@ -10,7 +10,15 @@ constexpr std::string_view kEngagementStatusNames =
     "one of tentative, confirmed, complete, cancelled";
 constexpr std::string_view kAssignmentStatusNames = "one of tentative, confirmed";
 constexpr std::string_view kTimeCategoryNames =
-    "one of billable, client-development, leadership, admin, training, other";
+    "one of billable, client-development, leadership, admin, training, other, time-off";
+constexpr std::string_view kPreferenceKindNames = "one of volunteer, pinned, excluded";
+
+// A field every row must fill (a missing kind must not silently mean "volunteer").
+template <typename T>
+Field<T> Required(Field<T> field) {
+  field.need = Need::kRequired;
+  return field;
+}
 
 template <typename T>
 const std::vector<Field<T>>& Keep(std::vector<Field<T>> fields) {
@@ -58,6 +66,7 @@ const std::vector<Field<Opening>>& Kind<Opening>::Fields() {
       DateField<S>("start", &S::start, Need::kRequired),
       DateField<S>("end", &S::end, Need::kRequired),
       IntField<S>("headcount", &S::headcount),
+      BoolField<S>("lead", &S::lead),
   });
   return kFields;
 }
@@ -102,6 +111,18 @@ const std::vector<Field<TimeEntry>>& Kind<TimeEntry>::Fields() {
       RealField<S>("hours", &S::hours, Need::kRequired),
       EnumField<S, TimeCategory>("category", &S::category, ParseTimeCategory, kTimeCategoryNames),
       TextField<S>("engagement_id", &S::engagement_id),
+  });
+  return kFields;
+}
+
+const std::vector<Field<OpeningPreference>>& Kind<OpeningPreference>::Fields() {
+  using S = OpeningPreference;
+  static const auto& kFields = Keep<S>({
+      TextField<S>("opening_id", &S::opening_id, Need::kRequired),
+      TextField<S>("person_id", &S::person_id, Need::kRequired),
+      Required(EnumField<S, PreferenceKind>("kind", &S::kind, ParsePreferenceKind,
+                                            kPreferenceKindNames)),
+      TextField<S>("note", &S::note),
   });
   return kFields;
 }

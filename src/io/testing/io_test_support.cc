@@ -59,7 +59,7 @@ void DumpWork(const FirmData& d, std::ostream& out) {
   }
   for (const auto& o : d.openings) {
     out << o.id << "|" << o.engagement_id << "|" << o.title << "|" << o.hours_per_week << "|"
-        << FormatDate(o.start) << "|" << FormatDate(o.end) << "|" << o.headcount;
+        << FormatDate(o.start) << "|" << FormatDate(o.end) << "|" << o.headcount << "|" << o.lead;
     for (const auto& r : o.required) out << "|" << r.skill_id << ":" << r.min_level;
     out << "\n";
   }
@@ -76,6 +76,9 @@ void DumpWork(const FirmData& d, std::ostream& out) {
   for (const auto& t : d.time_entries) {
     out << t.id << "|" << t.person_id << "|" << FormatDate(t.date) << "|" << t.hours << "|"
         << ToString(t.category) << "|" << t.engagement_id << "\n";
+  }
+  for (const auto& p : d.opening_preferences) {
+    out << p.opening_id << "|" << p.person_id << "|" << ToString(p.kind) << "|" << p.note << "\n";
   }
 }
 
@@ -154,7 +157,7 @@ FirmData RichFirm() {
                  D("2024-01-01"),
                  D("2024-03-31"),
                  2},
-                {"o2", "e2", "", {}, 8, D("2024-03-01"), D("2024-03-01"), 1}};
+                {"o2", "e2", "", {}, 8, D("2024-03-01"), D("2024-03-01"), 1, true}};
   f.assignments = {
       {"a1", "p2", "o1", 20.5, D("2024-01-01"), D("2024-03-31"), AssignmentStatus::kConfirmed}};
   f.teams = {{"t1",
@@ -166,9 +169,14 @@ FirmData RichFirm() {
               {{"p1", "lead"}, {"p2", "member"}, {"p3", ""}}},
              {"t2", "Tax guild", "", "", "", false, {}}};
   f.time_entries = {{"te1", "p2", D("2024-01-08"), 7.25, TimeCategory::kBillable, "e1"},
-                    {"te2", "p1", D("2024-01-09"), 1.5, TimeCategory::kClientDevelopment, ""}};
+                    {"te2", "p1", D("2024-01-09"), 1.5, TimeCategory::kClientDevelopment, ""},
+                    {"te3", "p3", D("2024-02-12"), 8, TimeCategory::kTimeOff, ""}};
   f.skill_history = {{"p2", "onet:2.A.1.a", D("2022-01-01"), 1},
                      {"p2", "onet:2.A.1.a", D("2023-05-06"), 2}};
+  f.opening_preferences = {
+      {"o1", "p2", PreferenceKind::kVolunteer, "Wants audit work, \"any\" role,\nsoon"},
+      {"o1", "p3", PreferenceKind::kExcluded, ""},
+      {"o2", "p1", PreferenceKind::kPinned, "Knows the client"}};
   return f;
 }
 
@@ -186,6 +194,9 @@ std::string Dump(const FirmData& data, EntityKind kind) {
     case EntityKind::kTeams: only.teams = data.teams; break;
     case EntityKind::kTimeEntries: only.time_entries = data.time_entries; break;
     case EntityKind::kSkillHistory: only.skill_history = data.skill_history; break;
+    case EntityKind::kOpeningPreferences:
+      only.opening_preferences = data.opening_preferences;
+      break;
   }
   std::ostringstream out;
   out.precision(17);

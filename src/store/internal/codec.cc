@@ -253,6 +253,7 @@ void EncodeOpening(const Opening& o, RowSink& s) {
   s.DateValue(o.start);
   s.DateValue(o.end);
   s.Int(o.headcount);
+  s.Bool(o.lead);
 }
 
 Status DecodeOpening(const RowSource& r, Opening& o) {
@@ -263,6 +264,7 @@ Status DecodeOpening(const RowSource& r, Opening& o) {
   RETURN_IF_ERROR(ReadDate(kOpeningsTable, r, 4, o.start));
   RETURN_IF_ERROR(ReadDate(kOpeningsTable, r, 5, o.end));
   o.headcount = static_cast<int>(r.Int(6));
+  o.lead = r.Bool(7);
   return OkStatus();
 }
 
@@ -392,6 +394,27 @@ void SkillHistoryKey(const SkillHistoryEntry& h, std::string& out) {
   out.assign(h.person_id).append("/").append(h.skill_id).append("/").append(FormatDate(h.date));
 }
 
+// --- opening preferences ---------------------------------------------------------
+
+void EncodeOpeningPreference(const OpeningPreference& p, RowSink& s) {
+  s.Text(p.opening_id);
+  s.Text(p.person_id);
+  s.Text(ToString(p.kind));
+  s.Text(p.note);
+}
+
+Status DecodeOpeningPreference(const RowSource& r, OpeningPreference& p) {
+  p.opening_id = Str(r, 0);
+  p.person_id = Str(r, 1);
+  RETURN_IF_ERROR(ReadEnum(kOpeningPreferencesTable, r, 2, &ParsePreferenceKind, p.kind));
+  p.note = Str(r, 3);
+  return OkStatus();
+}
+
+void OpeningPreferenceKey(const OpeningPreference& p, std::string& out) {
+  out.assign(p.opening_id).append("/").append(p.person_id);
+}
+
 }  // namespace
 
 const EntityCodec<Person> kPeopleCodec{
@@ -473,5 +496,13 @@ const EntityCodec<SkillHistoryEntry> kSkillHistoryCodec{EntityKind::kSkillHistor
                                                         &DecodeSkillHistory,
                                                         &SkillHistoryKey,
                                                         std::nullopt};
+
+const EntityCodec<OpeningPreference> kOpeningPreferencesCodec{EntityKind::kOpeningPreferences,
+                                                              &kOpeningPreferencesTable,
+                                                              &FirmData::opening_preferences,
+                                                              &EncodeOpeningPreference,
+                                                              &DecodeOpeningPreference,
+                                                              &OpeningPreferenceKey,
+                                                              std::nullopt};
 
 }  // namespace guild::store_internal

@@ -47,6 +47,7 @@ extern const EntityCodec<Assignment> kAssignmentsCodec;
 extern const EntityCodec<Team> kTeamsCodec;
 extern const EntityCodec<TimeEntry> kTimeEntriesCodec;
 extern const EntityCodec<SkillHistoryEntry> kSkillHistoryCodec;
+extern const EntityCodec<OpeningPreference> kOpeningPreferencesCodec;
 
 //! Calls `f(codec)` for every kind, parents before children, stopping at the
 //! first non-OK Status, which it returns.
@@ -62,7 +63,8 @@ Status ForEachCodec(F&& f) {
   RETURN_IF_ERROR(f(kTeamsCodec));
   RETURN_IF_ERROR(f(kPersonSkillsCodec));
   RETURN_IF_ERROR(f(kTimeEntriesCodec));
-  return f(kSkillHistoryCodec);
+  RETURN_IF_ERROR(f(kSkillHistoryCodec));
+  return f(kOpeningPreferencesCodec);
 }
 
 }  // namespace guild::store_internal

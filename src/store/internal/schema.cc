@@ -23,7 +23,8 @@ constexpr std::string_view kClientsColumns[] = {"id", "name", "industry", "key_c
 constexpr std::string_view kEngagementsColumns[] = {"id",         "client_id", "name",  "leader_id",
                                                     "start_date", "end_date",  "status"};
 constexpr std::string_view kOpeningsColumns[] = {
-    "id", "engagement_id", "title", "hours_per_week", "start_date", "end_date", "headcount"};
+    "id",         "engagement_id", "title",     "hours_per_week",
+    "start_date", "end_date",      "headcount", "lead"};
 constexpr std::string_view kOpeningRequirementsColumns[] = {"opening_id", "position", "skill_id",
                                                             "min_level"};
 constexpr std::string_view kAssignmentsColumns[] = {
@@ -35,9 +36,12 @@ constexpr std::string_view kTimeEntriesColumns[] = {"id",    "person_id", "entry
                                                     "hours", "category",  "engagement_id"};
 constexpr std::string_view kSkillHistoryColumns[] = {"person_id", "skill_id", "entry_date",
                                                      "level"};
+constexpr std::string_view kOpeningPreferencesColumns[] = {"opening_id", "person_id", "kind",
+                                                           "note"};
 
 constexpr size_t kEntityKeySize = 1;
 constexpr size_t kChildKeySize = 2;
+constexpr size_t kPairKeySize = 2;
 constexpr size_t kTripleKeySize = 3;
 
 std::string Join(std::span<const std::string_view> names) {
@@ -68,6 +72,8 @@ const TableSpec kTeamsTable{"teams", kTeamsColumns, kEntityKeySize};
 const TableSpec kTeamMembersTable{"team_members", kTeamMembersColumns, kChildKeySize};
 const TableSpec kTimeEntriesTable{"time_entries", kTimeEntriesColumns, kEntityKeySize};
 const TableSpec kSkillHistoryTable{"skill_history", kSkillHistoryColumns, kTripleKeySize};
+const TableSpec kOpeningPreferencesTable{"opening_preferences", kOpeningPreferencesColumns,
+                                         kPairKeySize};
 
 const TableSpec& TableOf(EntityKind kind) {
   switch (kind) {
@@ -82,18 +88,19 @@ const TableSpec& TableOf(EntityKind kind) {
     case EntityKind::kTeams: return kTeamsTable;
     case EntityKind::kTimeEntries: return kTimeEntriesTable;
     case EntityKind::kSkillHistory: return kSkillHistoryTable;
+    case EntityKind::kOpeningPreferences: return kOpeningPreferencesTable;
   }
   return kPeopleTable;
 }
 
 std::span<const TableSpec* const> TablesChildrenFirst() {
-  static constexpr std::array<const TableSpec*, 16> kTables = {
-      &kSkillHistoryTable,  &kTimeEntriesTable, &kTeamMembersTable,
-      &kTeamsTable,         &kAssignmentsTable, &kOpeningRequirementsTable,
-      &kOpeningsTable,      &kEngagementsTable, &kClientsTable,
-      &kRoleSkillsTable,    &kRolesTable,       &kPersonSkillsTable,
-      &kSkillSynonymsTable, &kSkillsTable,      &kPersonTagsTable,
-      &kPeopleTable};
+  static constexpr std::array<const TableSpec*, 17> kTables = {
+      &kOpeningPreferencesTable, &kSkillHistoryTable,  &kTimeEntriesTable,
+      &kTeamMembersTable,        &kTeamsTable,         &kAssignmentsTable,
+      &kOpeningRequirementsTable, &kOpeningsTable,     &kEngagementsTable,
+      &kClientsTable,            &kRoleSkillsTable,    &kRolesTable,
+      &kPersonSkillsTable,       &kSkillSynonymsTable, &kSkillsTable,
+      &kPersonTagsTable,         &kPeopleTable};
   return kTables;
 }
 
@@ -114,6 +121,16 @@ std::string UpdateFromExcluded(const TableSpec& table) {
 
 Result<std::vector<std::string>> SplitKey(const TableSpec& table, std::string_view id) {
   if (table.key_size == kEntityKeySize) return std::vector<std::string>{std::string(id)};
+  if (table.key_size == kPairKeySize) {
+    const size_t slash = id.rfind('/');
+    if (slash == std::string_view::npos) {
+      return InvalidArgument("id '" + std::string(id) + "' of a " + std::string(table.name) +
+                             " row: expected '" + std::string(table.columns[0]) + "/" +
+                             std::string(table.columns[1]) + "'");
+    }
+    return std::vector<std::string>{std::string(id.substr(0, slash)),
+                                    std::string(id.substr(slash + 1))};
+  }
   const size_t first = id.find('/');
   const size_t last = id.rfind('/');
   if (first == std::string_view::npos || first == last) {

@@ -39,6 +39,7 @@ extern const TableSpec kTeamsTable;
 extern const TableSpec kTeamMembersTable;
 extern const TableSpec kTimeEntriesTable;
 extern const TableSpec kSkillHistoryTable;
+extern const TableSpec kOpeningPreferencesTable;
 
 //! The main table of `kind`.
 const TableSpec& TableOf(EntityKind kind);
@@ -54,8 +55,9 @@ std::string KeyList(const TableSpec& table);
 std::string UpdateFromExcluded(const TableSpec& table);
 
 //! Splits an id given to Store::Delete into the key columns of `table`:
-//! one part for entities, "a/b/c" for a three-part key (the first part ends
-//! at the first '/', the last begins after the last '/').
+//! one part for entities, "a/b" for a two-part key (split at the last '/'),
+//! "a/b/c" for a three-part key (the first part ends at the first '/', the
+//! last begins after the last '/').
 //! Fails with kInvalidArgument naming the id and the expected form.
 Result<std::vector<std::string>> SplitKey(const TableSpec& table, std::string_view id);
 

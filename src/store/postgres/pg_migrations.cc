@@ -158,8 +158,22 @@ CREATE TABLE skill_history (
 CREATE INDEX skill_history_skill ON skill_history(skill_id);
 )sql";
 
-constexpr std::array<Migration, 1> kMigrations = {{
+// Version 2: as SQLite's.
+constexpr std::string_view kOpeningPreferences = R"sql(
+ALTER TABLE openings ADD COLUMN lead boolean NOT NULL DEFAULT false;
+CREATE TABLE opening_preferences (
+  opening_id text COLLATE "C" NOT NULL REFERENCES openings(id),
+  person_id text COLLATE "C" NOT NULL REFERENCES people(id),
+  kind text NOT NULL CHECK (kind IN ('volunteer', 'pinned', 'excluded')),
+  note text NOT NULL,
+  PRIMARY KEY (opening_id, person_id)
+);
+CREATE INDEX opening_preferences_person ON opening_preferences(person_id);
+)sql";
+
+constexpr std::array<Migration, 2> kMigrations = {{
     {1, "initial schema", kInitialSchema},
+    {2, "lead openings and opening preferences", kOpeningPreferences},
 }};
 
 }  // namespace

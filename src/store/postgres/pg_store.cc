@@ -130,10 +130,10 @@ class PgStore final : public Store {
     }
     for (const std::string& id : ids) {
       ASSIGN_OR_RETURN(std::vector<std::string> key, SplitKey(table, id));
-      if (key.size() == 1) {
-        txn.exec_params0(sql, key[0]);
-      } else {
-        txn.exec_params0(sql, key[0], key[1], key[2]);
+      switch (key.size()) {
+        case 1: txn.exec_params0(sql, key[0]); break;
+        case 2: txn.exec_params0(sql, key[0], key[1]); break;
+        default: txn.exec_params0(sql, key[0], key[1], key[2]); break;
       }
     }
     return OkStatus();

@@ -159,8 +159,24 @@ CREATE TABLE skill_history (
 CREATE INDEX skill_history_skill ON skill_history(skill_id);
 )sql";
 
-constexpr std::array<Migration, 1> kMigrations = {{
+// Version 2: staffing preferences. An opening may be the engagement's lead
+// seat; opening_preferences holds who volunteered for, is pinned to or is
+// excluded from an opening, keyed by (opening_id, person_id).
+constexpr std::string_view kOpeningPreferences = R"sql(
+ALTER TABLE openings ADD COLUMN lead INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE opening_preferences (
+  opening_id TEXT NOT NULL REFERENCES openings(id),
+  person_id TEXT NOT NULL REFERENCES people(id),
+  kind TEXT NOT NULL CHECK (kind IN ('volunteer', 'pinned', 'excluded')),
+  note TEXT NOT NULL,
+  PRIMARY KEY (opening_id, person_id)
+) WITHOUT ROWID;
+CREATE INDEX opening_preferences_person ON opening_preferences(person_id);
+)sql";
+
+constexpr std::array<Migration, 2> kMigrations = {{
     {1, "initial schema", kInitialSchema},
+    {2, "lead openings and opening preferences", kOpeningPreferences},
 }};
 
 }  // namespace

@@ -7,7 +7,22 @@
 // setUnauthorizedHandler (the app sends the user to the sign-in page).
 
 import type {
+  AcceptResult,
+  CapacityPage,
+  CapacityQuery,
+  PlanRequest,
+  StaffingOpenings,
+  StaffingPlan,
+  Growth,
   ImportKind,
+  Market,
+  MarketQuery,
+  RemediesView,
+  RoleGaps,
+  RoleList,
+  SearchQuery,
+  SearchResult,
+  SuggestResult,
   ImportReport,
   Me,
   NewUser,
@@ -49,7 +64,7 @@ export function setUnauthorizedHandler(handler: (() => void) | null): void {
   unauthorizedHandler = handler;
 }
 
-type Query = Record<string, string | number | null | undefined>;
+type Query = Record<string, string | number | null | undefined | string[]>;
 
 interface RequestOptions {
   query?: Query;
@@ -64,7 +79,8 @@ interface RequestOptions {
 export function buildUrl(path: string, query?: Query): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
-    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+    if (Array.isArray(value)) for (const v of value) params.append(key, v);
+    else if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
   }
   const search = params.toString();
   return `${API_ROOT}${path}${search ? `?${search}` : ''}`;
@@ -159,6 +175,38 @@ export const api = {
       body: file,
       contentType: format === 'csv' ? 'text/csv' : 'application/json',
     }),
+  // Skills insights.
+  suggestSkills: (q: string, limit: number, signal?: AbortSignal) =>
+    request<SuggestResult>('GET', '/skills/suggest', { query: { q, limit }, signal }),
+  searchPeople: (query: SearchQuery, signal?: AbortSignal) =>
+    request<SearchResult>('GET', '/skills/search', {
+      query: { ...query, wants_to_grow: query.wants_to_grow ? 'true' : undefined },
+      signal,
+    }),
+  growth: (personId: string, signal?: AbortSignal) =>
+    request<Growth>('GET', `/people/${encodeURIComponent(personId)}/growth`, { signal }),
+  gaps: (personId: string, roleId: string, signal?: AbortSignal) =>
+    request<RoleGaps>('GET', `/people/${encodeURIComponent(personId)}/gaps`, { query: { role: roleId }, signal }),
+  roles: (q: string, limit: number, signal?: AbortSignal) =>
+    request<RoleList>('GET', '/roles', { query: { q, limit }, signal }),
+  market: (query: MarketQuery, signal?: AbortSignal) =>
+    request<Market>('GET', '/skills/market', { query: { ...query }, signal }),
+  remedies: (skillId: string, level: number, signal?: AbortSignal) =>
+    request<RemediesView>('GET', `/skills/${encodeURIComponent(skillId)}/remedies`, { query: { level }, signal }),
+
+  // Staffing.
+  staffingOpenings: (filter: { engagement?: string; practice?: string }, limit: number, cursor?: string | null, signal?: AbortSignal) =>
+    request<StaffingOpenings>('GET', '/staffing/openings', { query: { ...filter, limit, cursor }, signal }),
+  proposePlan: (plan: PlanRequest) => request<StaffingPlan>('POST', '/staffing/plans', { json: plan }),
+  staffingPlan: (id: string, signal?: AbortSignal) =>
+    request<StaffingPlan>('GET', `/staffing/plans/${encodeURIComponent(id)}`, { signal }),
+  acceptPlan: (id: string, assignmentIds?: string[]) =>
+    request<AcceptResult>('POST', `/staffing/plans/${encodeURIComponent(id)}/accept`, {
+      json: assignmentIds ? { assignment_ids: assignmentIds } : {},
+    }),
+  capacity: (query: CapacityQuery, signal?: AbortSignal) =>
+    request<CapacityPage>('GET', '/staffing/capacity', { query: { ...query }, signal }),
+
   users: (limit: number, cursor?: string | null, signal?: AbortSignal) =>
     request<Page<User>>('GET', '/admin/users', { query: { limit, cursor }, signal }),
   createUser: (user: NewUser) => request<User>('POST', '/admin/users', { json: user }),

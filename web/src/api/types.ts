@@ -122,6 +122,8 @@ export interface Problem {
   status: number;
   detail?: string;
   errors?: FieldError[];
+  /** "Did you mean" names, on a search that named an unknown skill. */
+  suggestions?: string[];
 }
 
 export interface NewUser {
@@ -152,3 +154,330 @@ export const IMPORT_KINDS = [
   'skill-history',
 ] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+// ---------- Skills insights (docs/API.md, "Skills") ----------
+
+/** A skill or role named by id, as the skills endpoints refer to them. */
+export interface NamedRef {
+  id: string;
+  name: string;
+}
+
+/** A person as the skills endpoints show them (no email or title). */
+export interface PersonBrief {
+  id: string;
+  name: string;
+  grade?: string;
+  practice?: string;
+  office?: string;
+}
+
+export interface SkillSuggestion extends NamedRef {
+  /** What matched: the name, a synonym, ... */
+  match: string;
+}
+
+export interface SuggestResult {
+  skills: SkillSuggestion[];
+  people: NamedRef[];
+}
+
+export type SearchMode = 'all' | 'any';
+
+export interface NeedMatch {
+  need: NamedRef;
+  min_level: number;
+  met: boolean;
+  matched: NamedRef | null;
+  level: number;
+  source: string;
+  via: string;
+}
+
+export interface SearchHit {
+  person: PersonBrief;
+  needs_met: number;
+  surplus: number;
+  /** null when the viewer may not see this person's free hours (or no window was given). */
+  free_hours: number | null;
+  wants_to_grow: boolean;
+  matches: NeedMatch[];
+  why: string[];
+}
+
+export interface SearchResult {
+  total: number;
+  hits: SearchHit[];
+}
+
+export interface SearchQuery {
+  /** "SKILL:LEVEL", SKILL an id or a name. */
+  need: string[];
+  mode?: SearchMode;
+  practice?: string;
+  office?: string;
+  grade?: string;
+  wants_to_grow?: boolean;
+  from?: string;
+  to?: string;
+  min_free_hours?: string;
+  limit?: number;
+}
+
+export interface GrowthSkill extends NamedRef {
+  level: number;
+  level_name: string;
+  source: string;
+  wants_to_grow: boolean;
+}
+
+export interface HistoryPoint {
+  skill: NamedRef;
+  date: string;
+  level: number;
+}
+
+/** A mentor or mentee pairing, and the other lists of "Follow, lead, walk with". */
+export interface MentorPairView {
+  person: PersonBrief;
+  skill: NamedRef;
+  mentee_level: number;
+  mentor_level: number;
+  benefit: number;
+  why: string;
+}
+
+export interface RoleModelView {
+  person: PersonBrief;
+  skill?: NamedRef;
+  from_level?: number;
+  from_date?: string;
+  to_level?: number;
+  to_date?: string;
+  why: string;
+}
+
+export interface PeerView {
+  person: PersonBrief;
+  skills?: NamedRef[];
+  shared?: NamedRef[];
+  level_distance?: number;
+  why: string;
+}
+
+export interface CircleMemberView {
+  person: PersonBrief;
+  why?: string;
+  reason?: string;
+}
+
+export interface CircleView {
+  senior?: CircleMemberView | null;
+  peer?: CircleMemberView | null;
+  junior?: CircleMemberView | null;
+  /** First day of the next calendar quarter: when to consult the circle again. */
+  next_review?: string;
+  [key: string]: unknown;
+}
+
+export interface Growth {
+  person: PersonBrief;
+  skills: GrowthSkill[];
+  history: HistoryPoint[];
+  mentors: MentorPairView[];
+  mentees: MentorPairView[];
+  peers: PeerView[];
+  role_models: RoleModelView[];
+  circle: CircleView | null;
+}
+
+export type GapKind = 'missing' | 'below' | 'met';
+
+export interface GapView {
+  skill: NamedRef;
+  required: number;
+  have: number;
+  importance: number;
+  essential: boolean;
+  kind: GapKind;
+}
+
+export interface RoleGaps {
+  role: NamedRef;
+  gaps: GapView[];
+  met: GapView[];
+}
+
+export interface RoleRef extends NamedRef {
+  source: string;
+}
+
+export interface RoleList {
+  roles: RoleRef[];
+}
+
+export interface MarketPeriod {
+  start: string;
+  supply_hours: number;
+  demand_hours: number;
+}
+
+export interface MarketSkill {
+  skill: NamedRef;
+  holders: number;
+  supply_hours: number;
+  demand_hours: number;
+  periods: MarketPeriod[];
+}
+
+export interface KeyPersonRiskView {
+  skill: NamedRef;
+  holders: NamedRef[];
+  demand_hours: number;
+}
+
+export interface TeachingGapView {
+  skill: NamedRef;
+  growers: number;
+  teachers: number;
+}
+
+export interface Market {
+  periods: string[];
+  skills: MarketSkill[];
+  key_person_risks: KeyPersonRiskView[];
+  teaching_gaps: TeachingGapView[];
+}
+
+export interface MarketQuery {
+  from?: string;
+  periods?: number;
+  period_weeks?: number;
+  limit?: number;
+}
+
+export interface RemedyCandidateView {
+  person: PersonBrief;
+  level: number;
+  free_hours?: number;
+}
+
+export interface RemediesView {
+  redeploy: RemedyCandidateView[];
+  develop: RemedyCandidateView[];
+  hire: boolean;
+}
+
+// Staffing (docs/API.md, "Staffing").
+
+export interface StaffingOpening {
+  id: string;
+  title: string;
+  engagement: { id: string; name: string; leader: PersonBrief | null };
+  client: { id: string; name: string; key_client: boolean } | null;
+  practice: string;
+  required: { skill: NamedRef; min_level: number }[];
+  hours_per_week: number;
+  start: string;
+  end: string;
+  headcount: number;
+  seats_left: number;
+  lead: boolean;
+}
+
+export interface StaffingOpenings {
+  total: number;
+  items: StaffingOpening[];
+  next_cursor: string | null;
+}
+
+export interface PlanOpeningRef {
+  id: string;
+  title: string;
+  engagement: NamedRef | null;
+}
+
+export interface StaffingExplanation {
+  fit: { skill: NamedRef; required: number; level: number }[];
+  stretch_skill: NamedRef | null;
+  coach: PersonBrief | null;
+  load_before: number;
+  load_after: number;
+  continuity: boolean;
+  volunteer: boolean;
+  pinned: boolean;
+  key_client_partner: boolean;
+  worked_with: number;
+  runner_ups: { person: PersonBrief; cost: number; why_lost: string }[];
+}
+
+export interface ProposedAssignment {
+  id: string;
+  seat_id: string;
+  person: PersonBrief;
+  opening: PlanOpeningRef;
+  hours_per_week: number;
+  start: string;
+  end: string;
+  moved_from: PersonBrief | null;
+  stretch: boolean;
+  cost: number;
+  explanation: StaffingExplanation;
+}
+
+export interface StaffingPlan {
+  id: string;
+  mode: 'full' | 'incremental';
+  opening_id: string | null;
+  created: string;
+  accepted: boolean;
+  today: string;
+  objective: number;
+  bound: number;
+  gap: number;
+  gap_assignable: number;
+  seats: number;
+  candidates: number;
+  options: { horizon_weeks: number; capacity_ceiling: number; time_limit_seconds: number };
+  steps: { name: string; seconds: number; effect: string }[];
+  assignments: ProposedAssignment[];
+  unfilled: { seat_id: string; opening: PlanOpeningRef; reason: string }[];
+  issues: { constraint: string; subject_id: string; message: string }[];
+}
+
+export interface PlanRequest {
+  mode: 'full' | 'incremental';
+  opening_id?: string;
+  options?: { horizon_weeks?: number; capacity_ceiling?: number; time_limit_seconds?: number };
+}
+
+export interface AcceptResult {
+  plan_id: string;
+  created: number;
+  moved: number;
+  assignment_ids: string[];
+}
+
+export interface CapacityWeek {
+  capacity: number;
+  confirmed: number;
+  tentative: number;
+  time_off: number;
+}
+
+export interface CapacityPage {
+  weeks: string[];
+  items: { person: PersonBrief; weeks: CapacityWeek[] }[];
+  next_cursor: string | null;
+}
+
+export interface CapacityQuery {
+  from?: string;
+  weeks?: number;
+  practice?: string;
+  office?: string;
+  /** Only these person ids. */
+  person?: string[];
+  limit?: number;
+  cursor?: string | null;
+}

@@ -2,12 +2,13 @@
 // Only the pieces Guild draws are imported.
 
 import { init, use } from 'echarts/core';
-import { BarChart } from 'echarts/charts';
-import { GridComponent, TooltipComponent } from 'echarts/components';
+import { BarChart, HeatmapChart, LineChart } from 'echarts/charts';
+import { GridComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import type { PersonSkillView } from '../api/types';
+import { formatMarketValue, heatValue, MARKET_COLORS, RATIO_LOG_CLAMP, type HeatmapInput } from '../components/market-scale';
 
-use([BarChart, GridComponent, TooltipComponent, SVGRenderer]);
+use([BarChart, LineChart, HeatmapChart, GridComponent, TooltipComponent, VisualMapComponent, SVGRenderer]);
 
 const BAR_COLOR = '#2f6f9f';
 const GROW_COLOR = '#1f9d8b';
@@ -67,4 +68,250 @@ export function drawSkillBars(host: HTMLElement, skills: PersonSkillView[], leve
     window.removeEventListener('resize', resize);
     chart.dispose();
   };
+}
+
+/** Frees a chart and its resize listener. */
+function track(chart: ReturnType<typeof init>): () => void {
+  const resize = () => chart.resize();
+  window.addEventListener('resize', resize);
+  return () => {
+    window.removeEventListener('resize', resize);
+    chart.dispose();
+  };
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+export interface LevelStep {
+  date: string; //!< YYYY-MM-DD
+  level: number;
+}
+
+/**
+ * A step chart of one skill's recorded levels over time. `until` (a date)
+ * extends the last level to today so the current level shows as a line.
+ */
+export function drawLevelHistory(host: HTMLElement, steps: LevelStep[], levelNames: string[], until: string): () => void {
+  const chart = init(host, undefined, { renderer: 'svg' });
+  const points: [string, number][] = steps.map((s) => [s.date, s.level]);
+  const last = steps[steps.length - 1];
+  if (last && until > last.date) points.push([until, last.level]);
+  const narrow = host.clientWidth < 480;
+  chart.setOption({
+    animation: false,
+    grid: { left: 8, right: 20, top: 12, bottom: 8, containLabel: true },
+    tooltip: {
+      trigger: 'axis',
+      formatter: (params: { data: [string, number] }[]) => {
+        const [date, level] = params[0].data;
+        return `${escapeHtml(date)}<br/>${level} · ${escapeHtml(levelNames[level - 1] ?? '')}`;
+      },
+    },
+    xAxis: { type: 'time', axisLabel: { color: AXIS_COLOR, hideOverlap: true }, splitLine: { show: false } },
+    yAxis: {
+      type: 'value',
+      min: 0,
+      max: levelNames.length,
+      interval: 1,
+      axisLabel: {
+        color: AXIS_COLOR,
+        formatter: (v: number) => (v === 0 ? '' : narrow ? String(v) : levelNames[v - 1] ?? String(v)),
+      },
+      splitLine: { lineStyle: { color: '#e6e9ee' } },
+    },
+    series: [
+      {
+        type: 'line',
+        step: 'end',
+        data: points,
+        symbolSize: 8,
+        lineStyle: { color: GROW_COLOR, width: 3 },
+        itemStyle: { color: GROW_COLOR },
+        areaStyle: { color: 'rgba(31, 157, 139, 0.10)' },
+      },
+    ],
+  });
+  return track(chart);
+}
+
+/**
+ * A heatmap of skills (rows) by periods (columns), coloured on a diverging
+ * scale centred on balance; every cell is labelled with its number when
+ * there is room.
+ */
+export function drawMarketHeatmap(host: HTMLElement, input: HeatmapInput): () => void {
+  const chart = init(host, undefined, { renderer: 'svg' });
+  const narrow = host.clientWidth < 480;
+  const { measure } = input;
+  const data: [number, number, number | '-'][] = [];
+  let extent = measure === 'ratio' ? RATIO_LOG_CLAMP : 1;
+  input.values.forEach((row, r) =>
+    row.forEach((v, c) => {
+      const heat = v === null ? null : heatValue(v, measure);
+      data.push([c, r, heat === null ? '-' : heat]);
+      if (measure === 'shortfall' && heat !== null) extent = Math.max(extent, Math.abs(heat));
+    }),
+  );
+  const describe = (v: number | null) => {
+    if (v === null) return 'no demand, no supply';
+    if (measure === 'ratio') return v === Infinity ? 'demand with no supply' : `demand is ${v.toFixed(2)} × supply`;
+    return v > 0 ? `${Math.round(v)} h short` : v < 0 ? `${Math.round(-v)} h spare` : 'balanced';
+  };
+  chart.setOption({
+    animation: false,
+    grid: { left: 8, right: 12, top: 8, bottom: 8, containLabel: true },
+    tooltip: {
+      formatter: (p: { value: [number, number, number | '-'] }) => {
+        const [c, r] = p.value;
+        return `${escapeHtml(input.skills[r])}<br/>from ${escapeHtml(input.periods[c])}: ${describe(input.values[r][c])}`;
+      },
+    },
+    xAxis: {
+      type: 'category',
+      data: input.periods,
+      position: 'top',
+      axisLabel: { color: AXIS_COLOR, formatter: (d: string) => d.slice(5) },
+      axisTick: { show: false },
+      splitArea: { show: false },
+    },
+    yAxis: {
+      type: 'category',
+      data: input.skills.map(shorten),
+      inverse: true,
+      axisLabel: { color: '#1c2430', width: narrow ? 110 : 200, overflow: 'truncate' },
+      axisTick: { show: false },
+    },
+    visualMap: {
+      show: false,
+      type: 'continuous',
+      dimension: 2,
+      min: -extent,
+      max: extent,
+      inRange: { color: MARKET_COLORS },
+    },
+    series: [
+      {
+        type: 'heatmap',
+        // Dark cells get light text.
+        data: data.map((d) => (typeof d[2] === 'number' && Math.abs(d[2]) > 0.6 * extent ? { value: d, label: { color: '#fff' } } : d)),
+        label: {
+          show: !narrow || input.periods.length <= 4,
+          fontSize: 11,
+          color: '#18212d',
+          formatter: (p: { value: [number, number, number | '-'] }) => formatMarketValue(input.values[p.value[1]][p.value[0]], measure),
+        },
+        itemStyle: { borderColor: '#fff', borderWidth: 2 },
+        emphasis: { itemStyle: { borderColor: '#18212d', borderWidth: 1 } },
+      },
+    ],
+  });
+  return track(chart);
+}
+
+/** One person-week of the capacity heatmap, in hours. */
+export interface CapacityCell {
+  capacity: number;
+  confirmed: number;
+  tentative: number;
+  time_off: number;
+}
+
+export interface CapacityHeatmapInput {
+  people: string[]; //!< row labels, top to bottom
+  weeks: string[]; //!< column labels (Mondays, YYYY-MM-DD)
+  cells: CapacityCell[][]; //!< [person][week]
+  includeTentative: boolean; //!< count tentative hours in the colour
+}
+
+/** The resource planners' bands: under 50% light, 50–80 green, 80–100 amber, over 100 red. */
+export const CAPACITY_BANDS = [
+  { label: 'under 50%', max: 0.5, color: '#e8eef5', text: '#18212d' },
+  { label: '50–80%', max: 0.8, color: '#6dbb7f', text: '#0d2414' },
+  { label: '80–100%', max: 1.0000001, color: '#f0b44c', text: '#2b1d03' },
+  { label: 'over 100%', max: Infinity, color: '#d9534f', text: '#ffffff' },
+];
+const NO_CAPACITY_COLOR = '#c9ced6';
+const TENTATIVE_BORDER = '#1c2430';
+
+/** Booked share of capacity (confirmed, time off and, when asked, tentative); null without capacity. */
+export function utilisation(cell: CapacityCell, includeTentative: boolean): number | null {
+  if (cell.capacity <= 0) return null;
+  return (cell.confirmed + cell.time_off + (includeTentative ? cell.tentative : 0)) / cell.capacity;
+}
+
+export function capacityBand(share: number) {
+  return CAPACITY_BANDS.find((b) => share < b.max) ?? CAPACITY_BANDS[CAPACITY_BANDS.length - 1];
+}
+
+/**
+ * A heatmap of people (rows) by weeks (columns), each cell coloured by the
+ * band of its utilisation; weeks with tentative hours get a dashed outline so
+ * tentative and confirmed work can be told apart without colour.
+ */
+export function drawCapacityHeatmap(host: HTMLElement, input: CapacityHeatmapInput): () => void {
+  const chart = init(host, undefined, { renderer: 'svg' });
+  const narrow = host.clientWidth < 480;
+  const data = input.cells.flatMap((row, r) =>
+    row.map((cell, c) => {
+      const share = utilisation(cell, input.includeTentative);
+      const band = share === null ? null : capacityBand(share);
+      const tentative = input.includeTentative && cell.capacity > 0 && cell.tentative > 0;
+      return {
+        value: [c, r, share === null ? '-' : Math.round(share * 100)],
+        itemStyle: {
+          color: band ? band.color : NO_CAPACITY_COLOR,
+          borderColor: tentative ? TENTATIVE_BORDER : '#ffffff',
+          borderWidth: 2,
+          borderType: tentative ? 'dashed' : 'solid',
+        },
+        label: { color: band ? band.text : '#18212d', fontStyle: tentative ? 'italic' : 'normal' },
+      };
+    }),
+  );
+  const describe = (cell: CapacityCell) => {
+    if (cell.capacity <= 0) return 'not employed this week';
+    const parts = [`${Math.round(cell.confirmed)} h confirmed`, `${Math.round(cell.tentative)} h tentative`];
+    if (cell.time_off > 0) parts.push(`${Math.round(cell.time_off)} h time off`);
+    return `${parts.join(', ')} of ${Math.round(cell.capacity)} h`;
+  };
+  chart.setOption({
+    animation: false,
+    grid: { left: 8, right: 12, top: 8, bottom: 8, containLabel: true },
+    tooltip: {
+      formatter: (p: { value: [number, number, number | '-'] }) => {
+        const [c, r] = p.value;
+        return `${escapeHtml(input.people[r])}<br/>week of ${escapeHtml(input.weeks[c])}: ${describe(input.cells[r][c])}`;
+      },
+    },
+    xAxis: {
+      type: 'category',
+      data: input.weeks,
+      position: 'top',
+      axisLabel: { color: AXIS_COLOR, formatter: (d: string) => d.slice(5) },
+      axisTick: { show: false },
+      splitArea: { show: false },
+    },
+    yAxis: {
+      type: 'category',
+      data: input.people.map(shorten),
+      inverse: true,
+      axisLabel: { color: '#1c2430', width: narrow ? 110 : 200, overflow: 'truncate' },
+      axisTick: { show: false },
+    },
+    series: [
+      {
+        type: 'heatmap',
+        data,
+        label: {
+          show: !narrow || input.weeks.length <= 4,
+          fontSize: 11,
+          formatter: (p: { value: [number, number, number | '-'] }) => (p.value[2] === '-' ? '–' : `${p.value[2]}%`),
+        },
+        emphasis: { itemStyle: { borderColor: '#18212d', borderWidth: 1 } },
+      },
+    ],
+  });
+  return track(chart);
 }

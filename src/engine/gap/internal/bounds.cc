@@ -18,6 +18,9 @@ constexpr int kStallRounds = 20;
 constexpr double kInitialStep = 2.0;
 constexpr double kMinStep = 1e-4;
 constexpr double kTargetMargin = 0.02;
+//! Share of the time limit the LP may use; without it the subgradient step
+//! computes the multipliers.
+constexpr double kLpTimeShare = 0.3;
 
 ClpSimplex BuildLp(const Problem& p) {
   const int64_t nnz = p.Candidates();
@@ -65,7 +68,12 @@ std::string LpBoundStep(Context& ctx) {
   }
   try {
     ClpSimplex model = BuildLp(p);
-    model.setMaximumSeconds(std::max(0.0, ctx.deadline.Remaining()));
+    // CLP's own limit is CPU time, which lags wall time on a loaded machine,
+    // so set both; the LP may use only a share of the whole time limit.
+    const double budget = std::max(
+        0.0, std::min(ctx.deadline.Remaining(), kLpTimeShare * ctx.options.time_limit_seconds));
+    model.setMaximumSeconds(budget);
+    model.setMaximumWallSeconds(budget);
     model.dual();
     if (model.isProvenPrimalInfeasible()) {
       ctx.proven_infeasible = true;

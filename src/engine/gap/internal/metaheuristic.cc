@@ -1,5 +1,7 @@
 // Tabu search with strategic oscillation. Each iteration applies the best
-// admissible shift (job -> other agent) or swap (two jobs exchange agents)
+// admissible shift (job -> other agent) or swap (two jobs exchange agents;
+// on instances of up to kChainJobs jobs, the wider ejection chain: a job
+// moves to an agent that passes one of its jobs to a third agent or back)
 // under f = cost + sum_i alpha_i * overload_i. The per-agent weights alpha
 // rise while an agent is overloaded and fall while the solution is
 // feasible, so the walk crosses the capacity boundary back and forth. Moving
@@ -21,8 +23,8 @@ namespace guild::engine::gap::internal {
 namespace {
 
 constexpr int kActiveCap = 6;
-constexpr double kPenaltyUp = 1.1;
-constexpr double kPenaltyDown = 0.95;
+constexpr double kPenaltyUp = 1.02;
+constexpr double kPenaltyDown = 0.98;
 constexpr double kPenaltyFloor = 1e-3;
 constexpr double kPenaltyCeiling = 1e9;
 constexpr int kTenureMin = 3;
@@ -33,6 +35,10 @@ constexpr int64_t kRestartIterations = 5000;
 // always evaluated in full. This trades neighbourhood size for iterations.
 constexpr int kSwapFullJobs = 200;
 constexpr uint64_t kSwapStride = 4;
+// Up to this many jobs, the swap neighbourhood is replaced by ejection chains
+// (which include every swap): about (active cap)^2 * jobs^2 / agents moves
+// per iteration, affordable only on smaller instances.
+constexpr int kChainJobs = 400;
 
 struct TabuMove {
   double delta = std::numeric_limits<double>::infinity();
@@ -87,9 +93,12 @@ class Tabu {
     TabuMove best;
     over_ = state_.TotalOverload();
     sampled_ = p_.jobs > kSwapFullJobs;
+    chains_ = p_.jobs <= kChainJobs;
     for (int j = 0; j < p_.jobs; ++j) {
       Shifts(j, best);
-      if (!sampled_ || state_.Over(state_.AgentOf(j)) > 0 || ctx_.rng() % kSwapStride == 0) {
+      if (chains_) {
+        Chains(j, best);
+      } else if (!sampled_ || state_.Over(state_.AgentOf(j)) > 0 || ctx_.rng() % kSwapStride == 0) {
         Swaps(j, best);
       }
     }
@@ -148,6 +157,43 @@ class Tabu {
     }
   }
 
+  // Ejection chains from j1: j1 -> agent i2 (candidate k1), then one job j2
+  // of i2 -> another agent i3 (candidate k2); i3 == i1 is a swap.
+  void Chains(int j1, TabuMove& best) {
+    int k0 = state_.choice()[j1];
+    int i1 = p_.agent[k0];
+    int64_t over = over_;
+    for (int k1 : active_[j1]) {
+      int i2 = p_.agent[k1];
+      if (i2 == i1) continue;
+      for (int j2 : state_.JobsOn(i2)) {
+        int kc = state_.choice()[j2];
+        int64_t d2 = p_.weight[k1] - p_.weight[kc];
+        int64_t base_cost = p_.cost[k1] - p_.cost[k0] - p_.cost[kc];
+        double pen2 = Pen(i2, d2);
+        int64_t over2 = over + OverDelta(i2, d2);
+        for (int k2 : active_[j2]) {
+          int i3 = p_.agent[k2];
+          if (i3 == i2) continue;
+          int64_t dcost = base_cost + p_.cost[k2];
+          int64_t new_over = over2;
+          double pen = pen2;
+          if (i3 == i1) {
+            int64_t d1 = p_.weight[k2] - p_.weight[k0];
+            new_over += OverDelta(i1, d1);
+            pen += Pen(i1, d1);
+          } else {
+            new_over += OverDelta(i1, -p_.weight[k0]) + OverDelta(i3, p_.weight[k2]);
+            pen += Pen(i1, -p_.weight[k0]) + Pen(i3, p_.weight[k2]);
+          }
+          int64_t new_cost = state_.cost() + dcost;
+          if (!Allowed(k1, new_cost, new_over) || !Allowed(k2, new_cost, new_over)) continue;
+          Consider({static_cast<double>(dcost) + pen, j1, k1, j2, k2}, best);
+        }
+      }
+    }
+  }
+
   void Apply(const TabuMove& m) {
     int tenure_span = 1 + p_.jobs / kTenureJobsPerStep;
     auto tenure = [&] {
@@ -188,6 +234,7 @@ class Tabu {
   std::vector<int64_t> tabu_until_;
   int64_t iteration_ = 0;
   int64_t over_ = 0;      //!< Total overload at the start of the iteration.
+  bool chains_ = false;   //!< Ejection chains instead of swaps.
   bool sampled_ = false;  //!< Swaps sampled this iteration (no j1 <= j2 cut).
   int64_t last_improvement_ = 0;
 };

@@ -13,6 +13,9 @@ constexpr int kBitsPerWord = 64;
 // Below this many expanded skills, a need is checked by looking each one up in
 // the person's ratings; above it, by scanning the person's ratings.
 constexpr size_t kLookupThreshold = 4;
+// Marking a holder in a bitset costs about this many times less than looking
+// a person up in their ratings (a binary search per expanded skill).
+constexpr int64_t kLookupPerMark = 8;
 
 // Calls visit(span) for each run of postings that can meet `need`: with a
 // practice filter, only that practice's run at each level.
@@ -57,6 +60,46 @@ void AppendHolders(const SkillIndex& index, const std::vector<const ExpandedNeed
         word |= bit;
         out.push_back(p.person);
       }
+    });
+  }
+}
+
+struct NeedSize {
+  const ExpandedNeed* need;
+  int64_t holders;  // postings that can meet it (within the practice filter)
+};
+
+// Whether `p` meets `need` (some expanded skill at min_level or above).
+bool Meets(const SkillIndex& index, PersonRef p, const ExpandedNeed& need) {
+  for (SkillRef s : need.expanded) {
+    if (auto h = index.Held(p, s); h && h->level >= need.min_level) return true;
+  }
+  return false;
+}
+
+// Keeps the people of `out` who meet every need in sizes[first..] (sorted by
+// holder count). A need with few holders relative to `out` is checked by
+// marking its holders in a bitset; one with many, by looking each person up.
+// People outside the practice filter may be dropped too: they cannot pass.
+void KeepMeetingAll(const SkillIndex& index, const std::vector<NeedSize>& sizes,
+                    const std::optional<int32_t>& practice, size_t first,
+                    std::vector<PersonRef>& out) {
+  std::vector<uint64_t> marked;
+  for (size_t i = first; i < sizes.size() && !out.empty(); ++i) {
+    const ExpandedNeed& need = *sizes[i].need;
+    if (sizes[i].holders > static_cast<int64_t>(out.size()) * kLookupPerMark *
+                               static_cast<int64_t>(need.expanded.size())) {
+      std::erase_if(out, [&](PersonRef p) { return !Meets(index, p, need); });
+      continue;
+    }
+    marked.assign(index.person_count() / kBitsPerWord + 1, 0);
+    ForEachRun(index, need, practice, [&](std::span<const Posting> run) {
+      for (const Posting& p : run) {
+        marked[p.person / kBitsPerWord] |= uint64_t{1} << (p.person % kBitsPerWord);
+      }
+    });
+    std::erase_if(out, [&](PersonRef p) {
+      return (marked[p / kBitsPerWord] >> (p % kBitsPerWord) & 1) == 0;
     });
   }
 }
@@ -114,30 +157,30 @@ std::vector<PersonRef> Candidates(const SkillIndex& index, const std::vector<Exp
       std::tie(best_attribute_size, best_attribute) = std::tie(size, a);
   }
   const auto& practice = attributes[static_cast<int>(Attribute::kPractice)];
+  std::vector<NeedSize> sizes;
+  for (const ExpandedNeed& need : needs)
+    sizes.push_back({&need, HolderCount(index, need, practice)});
+  std::stable_sort(sizes.begin(), sizes.end(),
+                   [](const NeedSize& a, const NeedSize& b) { return a.holders < b.holders; });
   std::vector<const ExpandedNeed*> chosen;
   int64_t chosen_size = 0;
   if (mode == MatchMode::kAllOf) {
-    chosen_size = std::numeric_limits<int64_t>::max();
-    for (const ExpandedNeed& need : needs) {
-      const int64_t size = HolderCount(index, need, practice);
-      if (size < chosen_size)
-        std::tie(chosen_size, chosen) = std::make_tuple(size, std::vector{&need});
-    }
+    chosen = {sizes.front().need};
+    chosen_size = sizes.front().holders;
   } else {
-    for (const ExpandedNeed& need : needs) {
-      chosen.push_back(&need);
-      chosen_size += HolderCount(index, need, practice);
-    }
+    for (const NeedSize& s : sizes) chosen.push_back(s.need), chosen_size += s.holders;
   }
   std::vector<PersonRef> out;
   if (best_attribute >= 0 && best_attribute_size < chosen_size) {
     auto members =
         index.people_with(static_cast<Attribute>(best_attribute), *attributes[best_attribute]);
     out.assign(members.begin(), members.end());
+    if (mode == MatchMode::kAllOf) KeepMeetingAll(index, sizes, practice, 0, out);
     return out;
   }
   out.reserve(chosen_size);
   AppendHolders(index, chosen, practice, out);
+  if (mode == MatchMode::kAllOf) KeepMeetingAll(index, sizes, practice, 1, out);
   return out;
 }
 

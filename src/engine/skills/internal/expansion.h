@@ -32,8 +32,9 @@ using AttributeFilter = std::array<std::optional<int32_t>, kAttributeCount>;
 
 //! A superset of the people who can pass the query, without duplicates:
 //! with `all_of`, the holders of the cheapest need (or the members of the
-//! smallest filtered attribute value); otherwise the union of every need's
-//! holders (or that attribute list when smaller).
+//! smallest filtered attribute value) who also meet every other need
+//! (intersected before scoring); otherwise the union of every need's holders
+//! (or that attribute list when smaller).
 std::vector<PersonRef> Candidates(const SkillIndex& index, const std::vector<ExpandedNeed>& needs,
                                   MatchMode mode, const AttributeFilter& attributes);
 

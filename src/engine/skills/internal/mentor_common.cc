@@ -36,12 +36,17 @@ MentorPair MakePair(const SkillIndex& index, PersonRef mentee, int mentee_level,
       index.attribute(Attribute::kOffice, mentee) == index.attribute(Attribute::kOffice, mentor);
   pair.same_practice = index.attribute(Attribute::kPractice, mentee) ==
                        index.attribute(Attribute::kPractice, mentor);
-  pair.benefit =
-      kBaseBenefit + kPerLevelBenefit * std::min(mentor_level - mentee_level, kMaxLevelsCounted) +
-      (pair.same_office ? kSameOfficeBenefit : 0) +
-      (pair.same_practice ? kSamePracticeBenefit : 0) +
-      std::min(static_cast<int>(std::floor(mentor_free_per_week)), kMaxAvailabilityBenefit);
+  pair.benefit = PairBenefit(mentee_level, mentor_level, pair.same_office, pair.same_practice,
+                             mentor_free_per_week);
   return pair;
+}
+
+int PairBenefit(int mentee_level, int mentor_level, bool same_office, bool same_practice,
+                double mentor_free_per_week) {
+  return kBaseBenefit +
+         kPerLevelBenefit * std::min(mentor_level - mentee_level, kMaxLevelsCounted) +
+         (same_office ? kSameOfficeBenefit : 0) + (same_practice ? kSamePracticeBenefit : 0) +
+         std::min(static_cast<int>(std::floor(mentor_free_per_week)), kMaxAvailabilityBenefit);
 }
 
 bool BetterPair(const MentorPair& a, const MentorPair& b) {

@@ -20,6 +20,10 @@ MentorAvailability Availability(const SkillIndex& index, PersonRef p,
 MentorPair MakePair(const SkillIndex& index, PersonRef mentee, int mentee_level, PersonRef mentor,
                     int mentor_level, SkillRef skill, double mentor_free_per_week);
 
+//! The benefit defined in mentoring.h, from the pair's facts.
+int PairBenefit(int mentee_level, int mentor_level, bool same_office, bool same_practice,
+                double mentor_free_per_week);
+
 //! Orders pairs by benefit descending, then mentor, mentee, skill.
 bool BetterPair(const MentorPair& a, const MentorPair& b);
 

@@ -1,0 +1,468 @@
+// Staffing: /staffing/openings, /staffing/plans (propose, read, explain an
+// entry, accept), /staffing/market and /staffing/capacity. Parse the request,
+// call the StaffingBoardService (which decides access), shape JSON.
+#include <charconv>
+#include <unordered_map>
+
+#include "api/internal/common.h"
+
+namespace guild::api::internal {
+namespace {
+
+using staffing::ProposedAssignment;
+using staffing::StaffingPlan;
+
+constexpr int kDefaultMarketWeeks = 8;
+constexpr int kDefaultCapacityWeeks = 8;
+constexpr int kMaxCapacityWeeks = 26;
+constexpr int kMaxMarketWeeks = 52;
+
+// ---- Parsing: every failure is a 400 naming the field.
+
+http::Problem FieldProblem(std::string_view field, std::string_view location,
+                           std::string_view expected, std::string_view value) {
+  http::Problem problem = http::MakeProblem(
+      400, "invalid_argument", std::string(field) + ": expected " + std::string(expected));
+  problem.errors.push_back(
+      {std::string(field), std::string(location), std::string(expected), std::string(value), 0});
+  return problem;
+}
+
+// A service error; an InvalidArgument "field: ..." also names the field.
+http::Response FailNamed(const Status& status, std::string_view location = "query") {
+  http::Problem problem = http::ProblemFromStatus(status);
+  const std::string& message = status.message();
+  const size_t colon = message.find(": ");
+  if (status.code() == StatusCode::kInvalidArgument && colon != std::string::npos &&
+      message.find(' ') > colon) {
+    problem.errors.push_back(
+        {message.substr(0, colon), std::string(location), message.substr(colon + 2), "", 0});
+  }
+  return http::ProblemResponse(problem);
+}
+
+http::ProblemOr<int> ReadInt(const http::Request& r, std::string_view name, int fallback, int min,
+                             int max) {
+  auto text = r.query(name);
+  if (!text) return fallback;
+  int value = 0;
+  auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), value);
+  if (error != std::errc() || end != text->data() + text->size() || value < min || value > max) {
+    return FieldProblem(name, "query",
+                        "an integer from " + std::to_string(min) + " to " + std::to_string(max),
+                        *text);
+  }
+  return value;
+}
+
+http::ProblemOr<std::optional<Date>> ReadDate(const http::Request& r, std::string_view name) {
+  auto text = r.query(name);
+  if (!text) return std::optional<Date>();
+  auto date = ParseDate(*text);
+  if (!date) return FieldProblem(name, "query", "a date YYYY-MM-DD", *text);
+  return std::optional<Date>(*date);
+}
+
+// {"horizon_weeks", "capacity_ceiling", "time_limit_seconds"}; errors are
+// named "options.<field>".
+std::optional<http::Problem> ReadOptions(const nlohmann::json& json, PlanRequest& request) {
+  if (!json.is_object()) {
+    return FieldProblem("options", "body", "an object of plan options", json.dump());
+  }
+  http::ObjectReader reader(json);
+  reader.Optional("horizon_weeks", request.horizon_weeks);
+  reader.Optional("capacity_ceiling", request.capacity_ceiling);
+  reader.Optional("time_limit_seconds", request.time_limit_seconds);
+  auto problem = reader.Finish();
+  if (!problem) return std::nullopt;
+  for (http::FieldError& e : problem->errors) e.field = "options." + e.field;
+  return problem;
+}
+
+http::ProblemOr<PlanRequest> ReadPlanRequest(const nlohmann::json& json) {
+  PlanRequest request;
+  nlohmann::json options;
+  if (json.is_object() && json.contains("options")) {
+    options = json.at("options");
+  }
+  nlohmann::json rest = json;
+  if (rest.is_object()) rest.erase("options");
+  std::string mode;
+  std::optional<std::string> opening_id;
+  http::ObjectReader reader(rest);
+  reader.Required("mode", mode);
+  reader.Optional("opening_id", opening_id);
+  if (auto problem = reader.Finish()) return *problem;
+  if (mode != "full" && mode != "incremental") {
+    return FieldProblem("mode", "body", "\"full\" or \"incremental\"", mode);
+  }
+  request.mode = mode == "full" ? PlanMode::kFull : PlanMode::kIncremental;
+  request.opening_id = opening_id.value_or("");
+  if (request.mode == PlanMode::kIncremental && request.opening_id.empty()) {
+    return FieldProblem("opening_id", "body", "an opening id for mode \"incremental\"", "");
+  }
+  if (!options.is_null()) {
+    if (auto problem = ReadOptions(options, request)) return *problem;
+  }
+  return request;
+}
+
+// ---- JSON views.
+
+void PersonRef(http::JsonWriter& w, const FirmSnapshot& snapshot, std::string_view id) {
+  if (id.empty()) {
+    w.Null();
+    return;
+  }
+  const Person* person = snapshot.FindPerson(id);
+  w.BeginObject().Member("id", id).Member("name", person ? person->name : std::string(id));
+  if (person) {
+    w.Member("grade", person->grade).Member("practice", person->practice);
+    w.Member("office", person->office);
+  }
+  w.EndObject();
+}
+
+void SkillRef(http::JsonWriter& w, const FirmSnapshot& snapshot, std::string_view id) {
+  const Skill* skill = snapshot.FindSkill(id);
+  w.BeginObject().Member("id", id).Member("name", skill ? skill->name : std::string(id));
+  w.EndObject();
+}
+
+// Opening titles and engagements of a plan, looked up once per response.
+class OpeningNames {
+ public:
+  explicit OpeningNames(const FirmData& data) {
+    for (const Opening& o : data.openings) openings_[o.id] = &o;
+    for (const Engagement& e : data.engagements) engagements_[e.id] = &e;
+  }
+  void Write(http::JsonWriter& w, std::string_view opening_id) const {
+    auto it = openings_.find(opening_id);
+    const Opening* o = it == openings_.end() ? nullptr : it->second;
+    w.BeginObject().Member("id", opening_id).Member("title", o ? o->title : "");
+    w.Key("engagement");
+    const Engagement* e = nullptr;
+    if (o) {
+      auto found = engagements_.find(o->engagement_id);
+      if (found != engagements_.end()) e = found->second;
+    }
+    if (e) {
+      w.BeginObject().Member("id", e->id).Member("name", e->name).EndObject();
+    } else {
+      w.Null();
+    }
+    w.EndObject();
+  }
+
+ private:
+  std::unordered_map<std::string_view, const Opening*> openings_;
+  std::unordered_map<std::string_view, const Engagement*> engagements_;
+};
+
+void ExplanationJson(http::JsonWriter& w, const FirmSnapshot& snapshot,
+                     const staffing::Explanation& e) {
+  w.BeginObject().Key("fit").BeginArray();
+  for (const staffing::SkillFit& f : e.fit) {
+    w.BeginObject().Key("skill");
+    SkillRef(w, snapshot, f.skill_id);
+    w.Member("required", f.required).Member("level", f.level).EndObject();
+  }
+  w.EndArray().Key("stretch_skill");
+  if (e.stretch_skill_id.empty()) {
+    w.Null();
+  } else {
+    SkillRef(w, snapshot, e.stretch_skill_id);
+  }
+  w.Key("coach");
+  PersonRef(w, snapshot, e.coach_id);
+  w.Member("load_before", e.load_before).Member("load_after", e.load_after);
+  w.Member("continuity", e.continuity).Member("volunteer", e.volunteer);
+  w.Member("pinned", e.pinned).Member("key_client_partner", e.key_client_partner);
+  w.Member("worked_with", e.worked_with).Key("runner_ups").BeginArray();
+  for (const staffing::RunnerUp& r : e.runner_ups) {
+    w.BeginObject().Key("person");
+    PersonRef(w, snapshot, r.person_id);
+    w.Member("cost", r.cost).Member("why_lost", r.why_lost).EndObject();
+  }
+  w.EndArray().EndObject();
+}
+
+void EntryJson(http::JsonWriter& w, const FirmSnapshot& snapshot, const OpeningNames& names,
+               const ProposedAssignment& pa) {
+  const Assignment& a = pa.assignment;
+  w.BeginObject().Member("id", a.id).Member("seat_id", pa.seat_id).Key("person");
+  PersonRef(w, snapshot, a.person_id);
+  w.Key("opening");
+  names.Write(w, a.opening_id);
+  w.Member("hours_per_week", a.hours_per_week).Member("start", FormatDate(a.start));
+  w.Member("end", FormatDate(a.end)).Key("moved_from");
+  PersonRef(w, snapshot, pa.moved_from_person_id);
+  w.Member("stretch", pa.stretch).Member("cost", pa.cost).Key("explanation");
+  ExplanationJson(w, snapshot, pa.explanation);
+  w.EndObject();
+}
+
+void PlanHeader(http::JsonWriter& w, const PlanView& view) {
+  const StoredPlan& stored = *view.plan;
+  const StaffingPlan& p = stored.plan;
+  w.Member("id", stored.id).Member("mode", stored.mode == PlanMode::kFull ? "full" : "incremental");
+  w.Key("opening_id");
+  if (stored.opening_id.empty()) {
+    w.Null();
+  } else {
+    w.String(stored.opening_id);
+  }
+  w.Member("created", Timestamp(stored.created_seconds)).Member("accepted", view.accepted);
+  w.Member("today", FormatDate(p.today)).Member("objective", p.objective);
+  w.Member("bound", p.bound).Member("gap", p.gap).Member("gap_assignable", p.gap_assignable);
+  w.Member("seats", p.seats).Member("candidates", p.candidates);
+  w.Key("options").BeginObject().Member("horizon_weeks", stored.options.horizon_weeks);
+  w.Member("capacity_ceiling", stored.options.capacity_ceiling);
+  w.Member("time_limit_seconds", stored.options.time_limit_seconds).EndObject();
+}
+
+std::string PlanJson(const PlanView& view) {
+  const FirmSnapshot& snapshot = *view.snapshot;
+  const StaffingPlan& p = view.plan->plan;
+  const OpeningNames names(snapshot.data());
+  std::string body;
+  http::JsonWriter w(body);
+  w.BeginObject();
+  PlanHeader(w, view);
+  w.Key("steps").BeginArray();
+  for (const staffing::StepReport& s : p.steps) {
+    w.BeginObject().Member("name", s.name).Member("seconds", s.seconds);
+    w.Member("effect", s.effect).EndObject();
+  }
+  w.EndArray().Key("assignments").BeginArray();
+  for (const ProposedAssignment& pa : p.assignments) EntryJson(w, snapshot, names, pa);
+  w.EndArray().Key("unfilled").BeginArray();
+  for (const staffing::UnfilledSeat& u : p.unfilled) {
+    w.BeginObject().Member("seat_id", u.seat_id).Key("opening");
+    names.Write(w, u.opening_id);
+    w.Member("reason", u.reason).EndObject();
+  }
+  w.EndArray().Key("issues").BeginArray();
+  for (const staffing::ConstraintIssue& i : p.issues) {
+    w.BeginObject().Member("constraint", i.constraint).Member("subject_id", i.subject_id);
+    w.Member("message", i.message).EndObject();
+  }
+  w.EndArray().EndObject();
+  return body;
+}
+
+// ---- Handlers.
+
+http::Response OpeningsHandler(ApiServices& services, const http::Request& r,
+                               const Authenticated& who) {
+  auto page = ReadPage(r);
+  if (!page.ok()) return http::ProblemResponse(page.problem());
+  OpeningsQuery query{std::string(r.query("engagement").value_or("")),
+                      std::string(r.query("practice").value_or("")), page.value()};
+  auto result = services.staffing().Openings(who.principal, query);
+  if (!result.ok()) return FailNamed(result.status());
+  const FirmData& data = result->snapshot->data();
+  std::string body;
+  http::JsonWriter w(body);
+  w.BeginObject().Member("total", result->total).Key("items").BeginArray();
+  for (const BoardOpening& b : result->items) {
+    const Opening& o = data.openings[b.opening];
+    const Engagement& e = data.engagements[b.engagement];
+    w.BeginObject().Member("id", o.id).Member("title", o.title);
+    w.Key("engagement").BeginObject().Member("id", e.id).Member("name", e.name);
+    w.Key("leader");
+    PersonRef(w, *result->snapshot, e.leader_id);
+    w.EndObject().Key("client");
+    if (b.client) {
+      const Client& c = data.clients[*b.client];
+      w.BeginObject().Member("id", c.id).Member("name", c.name);
+      w.Member("key_client", c.key_client).EndObject();
+    } else {
+      w.Null();
+    }
+    w.Member("practice", b.practice).Key("required").BeginArray();
+    for (const SkillRequirement& req : o.required) {
+      w.BeginObject().Key("skill");
+      SkillRef(w, *result->snapshot, req.skill_id);
+      w.Member("min_level", req.min_level).EndObject();
+    }
+    w.EndArray().Member("hours_per_week", o.hours_per_week);
+    w.Member("start", FormatDate(o.start)).Member("end", FormatDate(o.end));
+    w.Member("headcount", o.headcount).Member("seats_left", b.seats_left);
+    w.Member("lead", o.lead).EndObject();
+  }
+  w.EndArray();
+  WriteNextCursor(w, result->next_cursor);
+  w.EndObject();
+  return http::JsonResponse(std::move(body));
+}
+
+http::Response ProposeHandler(ApiServices& services, const http::Request& r,
+                              const Authenticated& who) {
+  auto json = JsonBody(r, services.options().max_json_bytes);
+  if (!json.ok()) return http::ProblemResponse(json.problem());
+  auto request = ReadPlanRequest(json.value());
+  if (!request.ok()) return http::ProblemResponse(request.problem());
+  auto plan = services.staffing().Propose(who.principal, request.value());
+  if (!plan.ok()) return FailNamed(plan.status(), "body");
+  http::Response response = http::JsonResponse(PlanJson(*plan), 201);
+  response.headers.emplace_back("Location", "/api/v1/staffing/plans/" + plan->plan->id);
+  return response;
+}
+
+http::Response PlanHandler(ApiServices& services, const http::Request& r,
+                           const Authenticated& who) {
+  auto plan = services.staffing().Get(who.principal, r.param("id").value_or(""));
+  if (!plan.ok()) return FailNamed(plan.status(), "path");
+  return http::JsonResponse(PlanJson(*plan));
+}
+
+http::Response ExplainHandler(ApiServices& services, const http::Request& r,
+                              const Authenticated& who) {
+  auto found = services.staffing().Explain(who.principal, r.param("id").value_or(""),
+                                           r.param("key").value_or(""));
+  if (!found.ok()) return FailNamed(found.status(), "path");
+  const auto& [view, entry] = *found;
+  std::string body;
+  http::JsonWriter w(body);
+  w.BeginObject().Member("plan_id", view.plan->id).Key("assignment");
+  EntryJson(w, *view.snapshot, OpeningNames(view.snapshot->data()), entry);
+  w.EndObject();
+  return http::JsonResponse(std::move(body));
+}
+
+http::Response AcceptHandler(ApiServices& services, const http::Request& r,
+                             const Authenticated& who) {
+  std::optional<std::vector<std::string>> selected;
+  if (!r.body.empty()) {
+    auto json = JsonBody(r, services.options().max_json_bytes);
+    if (!json.ok()) return http::ProblemResponse(json.problem());
+    http::ObjectReader reader(json.value());
+    reader.Optional("assignment_ids", selected);
+    if (auto problem = reader.Finish()) return http::ProblemResponse(*problem);
+    if (selected && selected->empty()) {
+      return http::ProblemResponse(FieldProblem(
+          "assignment_ids", "body", "at least one assignment or seat id (omit it for all)", "[]"));
+    }
+  }
+  auto outcome = services.staffing().Accept(who.principal, r.param("id").value_or(""),
+                                            selected.value_or(std::vector<std::string>{}));
+  if (!outcome.ok()) return FailNamed(outcome.status(), "body");
+  std::string body;
+  http::JsonWriter w(body);
+  w.BeginObject().Member("plan_id", std::string(r.param("id").value_or("")));
+  w.Member("created", outcome->created).Member("moved", outcome->moved);
+  w.Key("assignment_ids").BeginArray();
+  for (const std::string& id : outcome->assignment_ids) w.String(id);
+  w.EndArray().EndObject();
+  return http::JsonResponse(std::move(body));
+}
+
+http::Response MarketHandler(ApiServices& services, const http::Request& r,
+                             const Authenticated& who) {
+  auto weeks = ReadInt(r, "weeks", kDefaultMarketWeeks, 1, kMaxMarketWeeks);
+  if (!weeks.ok()) return http::ProblemResponse(weeks.problem());
+  auto market =
+      services.staffing().Market(who.principal, weeks.value(), r.query("plan").value_or(""));
+  if (!market.ok()) return FailNamed(market.status());
+  const FirmSnapshot& snapshot = *market->snapshot;
+  const staffing::MarketReport& m = market->report;
+  const OpeningNames names(snapshot.data());
+  std::string body;
+  http::JsonWriter w(body);
+  w.BeginObject().Member("weeks", m.weeks).Key("skills").BeginArray();
+  for (const staffing::SkillBalance& b : m.skills) {
+    w.BeginObject().Key("skill");
+    SkillRef(w, snapshot, b.skill_id);
+    w.Member("demand_hours", b.demand_hours).Member("supply_hours", b.supply_hours).EndObject();
+  }
+  w.EndArray().Key("unfilled").BeginArray();
+  for (const staffing::UnfilledSeat& u : m.unfilled) {
+    w.BeginObject().Member("seat_id", u.seat_id).Key("opening");
+    names.Write(w, u.opening_id);
+    w.Member("reason", u.reason).EndObject();
+  }
+  w.EndArray().Key("idle").BeginArray();
+  for (const staffing::IdlePerson& p : m.idle) {
+    w.BeginObject().Key("person");
+    PersonRef(w, snapshot, p.person_id);
+    w.Member("utilisation", p.utilisation).Key("skills").BeginArray();
+    for (const std::string& s : p.skills) SkillRef(w, snapshot, s);
+    w.EndArray().EndObject();
+  }
+  w.EndArray().Key("overloaded").BeginArray();
+  for (const staffing::OverloadedPerson& p : m.overloaded) {
+    w.BeginObject().Key("person");
+    PersonRef(w, snapshot, p.person_id);
+    w.Member("logged_hours_per_week", p.logged_hours_per_week);
+    w.Member("capacity_hours", p.capacity_hours);
+    w.Member("leadership_hours_per_week", p.leadership_hours_per_week);
+    w.Member("delegable_hours_per_week", p.delegable_hours_per_week).EndObject();
+  }
+  w.EndArray().Member("delegable_leadership_hours_per_week", m.delegable_leadership_hours_per_week);
+  w.EndObject();
+  return http::JsonResponse(std::move(body));
+}
+
+http::Response CapacityHandler(ApiServices& services, const http::Request& r,
+                               const Authenticated& who) {
+  auto page = ReadPage(r);
+  if (!page.ok()) return http::ProblemResponse(page.problem());
+  auto from = ReadDate(r, "from");
+  if (!from.ok()) return http::ProblemResponse(from.problem());
+  auto weeks = ReadInt(r, "weeks", kDefaultCapacityWeeks, 1, kMaxCapacityWeeks);
+  if (!weeks.ok()) return http::ProblemResponse(weeks.problem());
+  CapacityQuery query{from.value(),
+                      weeks.value(),
+                      std::string(r.query("practice").value_or("")),
+                      std::string(r.query("office").value_or("")),
+                      {},
+                      page.value()};
+  for (const auto& [name, value] : r.query_params) {
+    if (name == "person") query.people.push_back(value);
+  }
+  auto result = services.staffing().Capacity(who.principal, query);
+  if (!result.ok()) return FailNamed(result.status());
+  const FirmData& data = result->snapshot->data();
+  std::string body;
+  http::JsonWriter w(body);
+  w.BeginObject().Key("weeks").BeginArray();
+  for (int i = 0; i < result->weeks; ++i) w.String(FormatDate(AddDays(result->from, 7 * i)));
+  w.EndArray().Key("items").BeginArray();
+  for (const CapacityRow& row : result->rows) {
+    w.BeginObject().Key("person");
+    PersonRef(w, *result->snapshot, data.people[row.person].id);
+    w.Key("weeks").BeginArray();
+    for (const CapacityWeek& week : row.weeks) {
+      w.BeginObject().Member("capacity", week.capacity).Member("confirmed", week.confirmed);
+      w.Member("tentative", week.tentative).Member("time_off", week.time_off).EndObject();
+    }
+    w.EndArray().EndObject();
+  }
+  w.EndArray();
+  WriteNextCursor(w, result->next_cursor);
+  w.EndObject();
+  return http::JsonResponse(std::move(body));
+}
+
+}  // namespace
+
+Status AddStaffingRoutes(http::Router& router, ApiServices& s) {
+  using namespace std::placeholders;
+  using Handler = http::Response (*)(ApiServices&, const http::Request&, const Authenticated&);
+  const std::pair<const char*, Handler> gets[] = {
+      {"/api/v1/staffing/openings", OpeningsHandler},
+      {"/api/v1/staffing/plans/{id}", PlanHandler},
+      {"/api/v1/staffing/plans/{id}/assignments/{key}", ExplainHandler},
+      {"/api/v1/staffing/market", MarketHandler},
+      {"/api/v1/staffing/capacity", CapacityHandler}};
+  for (const auto& [pattern, handler] : gets) {
+    RETURN_IF_ERROR(router.Get(pattern, Authed(s, std::bind(handler, std::ref(s), _1, _2))));
+  }
+  RETURN_IF_ERROR(router.Post("/api/v1/staffing/plans",
+                              Authed(s, std::bind(ProposeHandler, std::ref(s), _1, _2))));
+  return router.Post("/api/v1/staffing/plans/{id}/accept",
+                     Authed(s, std::bind(AcceptHandler, std::ref(s), _1, _2)));
+}
+
+}  // namespace guild::api::internal

@@ -1,0 +1,235 @@
+// Incremental mode: seat one new or changed opening, reusing the engine's
+// indexes; confirmed assignments never move, at most max_tentative_moves
+// tentative ones move to another person to make room.
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "domain/validate.h"
+#include "engine/staffing/internal/plan_build.h"
+#include "engine/staffing/internal/solver.h"
+#include "engine/staffing/staffing.h"
+
+namespace guild::staffing {
+
+using internal::Clock;
+using internal::Context;
+using internal::kNoIndex;
+
+namespace {
+
+// Extra hours the incremental plan books per person-week.
+class Overlay {
+ public:
+  explicit Overlay(const Context& c) : c_(c) {}
+  [[nodiscard]] float Free(uint32_t p, int w) const {
+    auto it = extra_.find(p);
+    return c_.Free(p, w) - (it == extra_.end() ? 0.f : it->second[static_cast<size_t>(w)]);
+  }
+  void Add(uint32_t p, int w0, int w1, float hours) {
+    auto& row = extra_.try_emplace(p, std::vector<float>(c_.weeks, 0.f)).first->second;
+    for (int w = w0; w < w1; ++w) row[static_cast<size_t>(w)] += hours;
+  }
+  [[nodiscard]] bool Fits(uint32_t p, int w0, int w1, float hours) const {
+    for (int w = w0; w < w1; ++w)
+      if (Free(p, w) < hours - 1e-4f) return false;
+    return true;
+  }
+
+ private:
+  const Context& c_;
+  std::unordered_map<uint32_t, std::vector<float>> extra_;
+};
+
+std::pair<int, int> WeeksOf(const Context& c, Date start, Date end) {
+  return {std::clamp(c.WeekOf(std::max(start, c.today)), 0, c.weeks),
+          std::clamp(c.WeekOf(end) + 1, 0, c.weeks)};
+}
+
+struct Blocked {
+  uint32_t person;
+  double cost;
+  int stretch_req;
+};
+
+// People eligible for `f` on skills and dates but without free hours.
+std::vector<Blocked> CapacityBlocked(const Context& c, const internal::OpeningFacts& f,
+                                     const std::unordered_set<uint32_t>& in_plan) {
+  std::vector<Blocked> out;
+  if (f.required.empty()) return out;
+  const auto [skill, min] = f.required[0];
+  auto row = f.opening->lead ? c.lead_postings.Row(skill) : c.postings.Row(skill);
+  int scanned = 0;
+  for (const internal::Holder& h : row) {
+    if (h.level < min - 1 || ++scanned > c.options.max_scan) break;
+    if (in_plan.count(h.person) || c.Fits(f, h.person)) continue;
+    internal::CandidateFacts cf = c.Candidate(f, h.person);
+    if (cf.eligible && cf.stretch_req < 0) out.push_back({h.person, cf.cost, cf.stretch_req});
+  }
+  std::sort(out.begin(), out.end(), [](const Blocked& a, const Blocked& b) {
+    return a.cost < b.cost || (a.cost == b.cost && a.person < b.person);
+  });
+  return out;
+}
+
+// Best person for existing assignment `a`'s opening other than `skip` and
+// the people already in the plan, using the overlay.
+uint32_t Replacement(const Context& c, const Assignment& a, uint32_t skip,
+                     const std::unordered_set<uint32_t>& in_plan, const Overlay& overlay) {
+  auto oi = c.opening_index.find(a.opening_id);
+  if (oi == c.opening_index.end()) return kNoIndex;
+  const Opening& o = c.firm->openings[oi->second];
+  internal::OpeningFacts f = c.Facts(o, c.assigned_count[oi->second]);
+  if (!f.blocked.empty() || f.required.empty()) return kNoIndex;
+  const auto [w0, w1] = WeeksOf(c, a.start, a.end);
+  const auto [skill, min] = f.required[0];
+  uint32_t best = kNoIndex;
+  double best_cost = 0;
+  int scanned = 0;
+  for (const internal::Holder& h : c.postings.Row(skill)) {
+    if (h.level < min || ++scanned > c.options.max_scan) break;
+    if (h.person == skip || in_plan.count(h.person)) continue;
+    if (!overlay.Fits(h.person, w0, w1, static_cast<float>(a.hours_per_week))) continue;
+    internal::CandidateFacts cf = c.Candidate(f, h.person);
+    if (!cf.eligible || cf.stretch_req >= 0) continue;
+    if (best == kNoIndex || cf.cost < best_cost) best = h.person, best_cost = cf.cost;
+  }
+  return best;
+}
+
+// Frees `p` for the seat by moving one of their tentative assignments.
+bool TryMove(const Context& c, const internal::OpeningFacts& f, const Blocked& b,
+             std::unordered_set<uint32_t>& in_plan, Overlay& overlay, StaffingPlan& plan) {
+  const float need = static_cast<float>(f.opening->hours_per_week);
+  for (uint32_t ai : c.assignments_of.Row(b.person)) {
+    const Assignment& a = c.firm->assignments[ai];
+    if (a.status != AssignmentStatus::kTentative || a.start < c.today) continue;  // not started
+    const auto [aw0, aw1] = WeeksOf(c, a.start, a.end);
+    bool fits = true;
+    for (int w = f.w0; w < f.w1 && fits; ++w) {
+      const float freed = (w >= aw0 && w < aw1) ? static_cast<float>(a.hours_per_week) : 0.f;
+      fits = overlay.Free(b.person, w) + freed >= need - 1e-4f;
+    }
+    if (!fits) continue;
+    const uint32_t r = Replacement(c, a, b.person, in_plan, overlay);
+    if (r == kNoIndex) continue;
+    overlay.Add(b.person, aw0, aw1, -static_cast<float>(a.hours_per_week));
+    overlay.Add(r, aw0, aw1, static_cast<float>(a.hours_per_week));
+    overlay.Add(b.person, f.w0, f.w1, need);
+    in_plan.insert(b.person);
+    in_plan.insert(r);
+    ProposedAssignment moved;
+    moved.seat_id = a.opening_id + "@" + a.id;
+    moved.assignment = a;
+    moved.assignment.person_id = c.firm->people[r].id;
+    moved.moved_from_person_id = c.firm->people[b.person].id;
+    plan.assignments.push_back(std::move(moved));
+    return true;
+  }
+  return false;
+}
+
+void MakeRoom(const Context& c, const internal::Problem& p, const internal::State& s,
+              StaffingPlan& plan) {
+  const internal::Group& g = p.groups[0];
+  std::unordered_set<uint32_t> in_plan;
+  Overlay overlay(c);
+  for (uint32_t seat = 0; seat < p.seat_group.size(); ++seat) {
+    if (s.pick[seat] < 0) continue;
+    const uint32_t person = g.cands[static_cast<size_t>(s.pick[seat])].person;
+    in_plan.insert(person);
+    overlay.Add(person, g.facts.w0, g.facts.w1,
+                static_cast<float>(g.facts.opening->hours_per_week));
+  }
+  int moves = 0;
+  std::vector<UnfilledSeat> still;
+  std::vector<Blocked> blocked = CapacityBlocked(c, g.facts, in_plan);
+  size_t next = 0;
+  for (const UnfilledSeat& u : plan.unfilled) {
+    bool done = false;
+    while (!done && moves < c.options.max_tentative_moves && next < blocked.size()) {
+      const Blocked& b = blocked[next++];
+      if (in_plan.count(b.person)) continue;
+      const size_t before = plan.assignments.size();
+      if (!TryMove(c, g.facts, b, in_plan, overlay, plan)) continue;
+      ++moves;
+      ProposedAssignment pa;
+      pa.seat_id = u.seat_id;
+      pa.assignment.id = "stf-" + u.seat_id;
+      std::replace(pa.assignment.id.begin(), pa.assignment.id.end(), '#', '-');
+      pa.assignment.person_id = c.firm->people[b.person].id;
+      pa.assignment.opening_id = g.facts.opening->id;
+      pa.assignment.hours_per_week = g.facts.opening->hours_per_week;
+      pa.assignment.start = g.facts.start;
+      pa.assignment.end = g.facts.end;
+      pa.cost = b.cost;
+      pa.explanation.load_before = 1;
+      plan.assignments.insert(plan.assignments.begin() + static_cast<std::ptrdiff_t>(before), pa);
+      plan.objective += b.cost - c.options.weights.unfilled;
+      done = true;
+    }
+    if (!done) still.push_back(u);
+  }
+  if (moves > 0)
+    plan.steps.push_back({"tentative_moves", 0,
+                          std::to_string(moves) + " tentative assignments moved to make room"});
+  plan.unfilled = std::move(still);
+}
+
+}  // namespace
+
+Result<StaffingPlan> StaffingEngine::PlanOpening(const Opening& opening) const {
+  const Context& c = *ctx_;
+  std::vector<FieldError> errors;
+  ValidateOpening(opening, errors);
+  if (!errors.empty())
+    return InvalidArgument("opening " + opening.id + ": " + errors[0].field + ": expected " +
+                           errors[0].expected);
+  if (!c.engagement_index.count(opening.engagement_id))
+    return NotFound("opening " + opening.id + ": engagement " + opening.engagement_id +
+                    " not found");
+  const auto t0 = Clock::now();
+  const auto deadline = t0 + std::chrono::duration_cast<Clock::duration>(
+                                 std::chrono::duration<double>(c.options.time_limit_seconds));
+  internal::Problem p;
+  p.ctx = &c;
+  p.owned_openings.push_back(opening);
+  auto existing = c.opening_index.find(opening.id);
+  const int assigned = existing == c.opening_index.end() ? 0 : c.assigned_count[existing->second];
+  internal::AddGroup(p, c.Facts(p.owned_openings[0], assigned));
+  internal::FinishProblem(p);
+  StaffingPlan plan;
+  plan.today = c.today;
+  plan.steps.push_back({"candidates", std::chrono::duration<double>(Clock::now() - t0).count(),
+                        std::to_string(p.candidate_count) + " candidates for " +
+                            std::to_string(p.seat_group.size()) + " seats"});
+  internal::State s = internal::EmptyState(p);
+  internal::PlacePins(p, s);
+  internal::ConstructRegret(p, s);
+  internal::LocalSearch(p, s, deadline);
+  plan.objective = internal::Objective(p, s);
+  plan.bound = internal::LagrangianBound(p, plan.objective, c.options.bound_iterations, deadline);
+  const double no_cand =
+      p.groups[0].cands.empty() ? c.options.weights.unfilled * p.groups[0].seats : 0;
+  plan.gap = plan.objective > 0 ? (plan.objective - plan.bound) / plan.objective : 0;
+  plan.gap_assignable =
+      plan.objective - no_cand > 0 ? (plan.objective - plan.bound) / (plan.objective - no_cand) : 0;
+  plan.seats = static_cast<int64_t>(p.seat_group.size());
+  plan.candidates = p.candidate_count;
+  internal::ExtractPlan(p, s, plan);
+  if (c.options.explain) internal::Explain(p, s, plan);
+  if (!plan.unfilled.empty() && c.options.max_tentative_moves > 0 &&
+      p.groups[0].facts.blocked.empty())
+    MakeRoom(c, p, s, plan);
+  // Moves change the capacities the bound was computed on: never report a
+  // bound above the objective reached.
+  plan.bound = std::min(plan.bound, plan.objective);
+  plan.gap = plan.objective > 0 ? (plan.objective - plan.bound) / plan.objective : 0;
+  plan.gap_assignable =
+      plan.objective - no_cand > 0 ? (plan.objective - plan.bound) / (plan.objective - no_cand) : 0;
+  plan.steps.push_back({"solve", std::chrono::duration<double>(Clock::now() - t0).count(),
+                        std::to_string(plan.assignments.size()) + " assignments"});
+  return plan;
+}
+
+}  // namespace guild::staffing

@@ -1,0 +1,169 @@
+// Seat facts and the seat cost function.
+#include <algorithm>
+#include <cmath>
+
+#include "engine/staffing/internal/context.h"
+
+namespace guild::staffing::internal {
+
+namespace {
+
+constexpr int kMaxTeamCompared = 20;  //!< team members compared for worked-together
+
+void FillRequirements(const Context& c, const Opening& o, OpeningFacts& f) {
+  for (const SkillRequirement& r : o.required) {
+    auto it = c.skill_index.find(r.skill_id);
+    if (it == c.skill_index.end()) {
+      f.blocked = "skills: nobody holds required skill " + r.skill_id;
+      return;
+    }
+    f.required.push_back({it->second, r.min_level});
+    f.required_mask |= SkillBit(it->second);
+  }
+}
+
+bool Shared(const Context& c, uint32_t a, uint32_t b, uint32_t except) {
+  auto x = c.engagements_of.Row(a), y = c.engagements_of.Row(b);
+  size_t i = 0, j = 0;
+  while (i < x.size() && j < y.size()) {
+    if (x[i] < y[j]) {
+      ++i;
+    } else if (y[j] < x[i]) {
+      ++j;
+    } else {
+      if (x[i] != except) return true;
+      ++i, ++j;
+    }
+  }
+  return false;
+}
+
+double Utilisation(const Context& c, uint32_t p, int w, double extra) {
+  const size_t k = static_cast<size_t>(p) * c.weeks + w;
+  return (c.load[k] + c.time_off[k] + extra) / c.capacity[p];
+}
+
+}  // namespace
+
+OpeningFacts Context::Facts(const Opening& o, int assigned) const {
+  OpeningFacts f;
+  f.opening = &o;
+  f.open_seats = std::max(0, o.headcount - assigned);
+  auto e = engagement_index.find(o.engagement_id);
+  if (e == engagement_index.end()) {
+    f.blocked = "engagement " + o.engagement_id + " not found";
+    return f;
+  }
+  f.engagement = e->second;
+  f.client = engagement_client[e->second];
+  const Engagement& eng = firm->engagements[e->second];
+  f.start = std::max({o.start, eng.start, today});
+  f.end = std::min(o.end, eng.end);
+  f.w0 = std::clamp(WeekOf(f.start), 0, weeks);
+  f.w1 = std::clamp(WeekOf(f.end) + 1, 0, weeks);
+  f.stretch_allowed = o.headcount >= options.stretch_min_group;
+  f.key_client_short = f.client != kNoIndex && key_client_short[f.client];
+  if (auto it = opening_index.find(o.id); it != opening_index.end()) {
+    f.prefs = preferences.Row(it->second);
+    f.assignees = assignees.Row(it->second);
+  }
+  if (!Live(eng)) f.blocked = "dates: engagement " + eng.id + " is not live";
+  if (f.blocked.empty() && f.end < f.start) f.blocked = "dates: the seat ends before it can start";
+  if (f.blocked.empty() && o.lead && !eng.leader_id.empty())
+    f.blocked = "lead: engagement " + eng.id + " already has its accountable lead " + eng.leader_id;
+  if (f.blocked.empty() && o.lead && lead_assigned[f.engagement] > static_cast<uint32_t>(assigned))
+    f.blocked = "lead: another lead opening of engagement " + eng.id + " is filled";
+  if (f.blocked.empty()) FillRequirements(*this, o, f);
+  for (uint32_t p : f.assignees)
+    for (const auto& [s, min] : f.required) f.existing_stretch |= Level(p, s) < min;
+  return f;
+}
+
+bool Context::Fits(const OpeningFacts& f, uint32_t person) const {
+  const float need = static_cast<float>(f.opening->hours_per_week) - 1e-4f;
+  for (int w = f.w0; w < f.w1; ++w)
+    if (Free(person, w) < need) return false;
+  return true;
+}
+
+CandidateFacts Context::Candidate(const OpeningFacts& f, uint32_t p) const {
+  CandidateFacts c;
+  const Person& person = firm->people[p];
+  const Opening& o = *f.opening;
+  if (HasPreference(f.prefs, p, PreferenceKind::kExcluded)) {
+    c.why_not = "excluded by the engagement leader";
+    return c;
+  }
+  if (person.start_date && *person.start_date > f.start) {
+    c.why_not = "dates: starts " + FormatDate(*person.start_date) + ", after the seat starts";
+    return c;
+  }
+  if (person.end_date && *person.end_date < f.end) {
+    c.why_not = "dates: leaves " + FormatDate(*person.end_date) + ", before the seat ends";
+    return c;
+  }
+  if (o.lead && !lead_grade[p]) {
+    c.why_not = "lead: grade '" + person.grade + "' is not a lead grade";
+    return c;
+  }
+  if (std::find(f.assignees.begin(), f.assignees.end(), p) != f.assignees.end()) {
+    c.why_not = "distinct: already on this opening";
+    return c;
+  }
+  double fit = 0;
+  for (size_t i = 0; i < f.required.size(); ++i) {
+    const auto [s, min] = f.required[i];
+    bool wants = false;
+    const int level = Level(p, s, &wants);
+    if (level >= min) {
+      fit += std::min(level - min, 2) / 2.0;
+      continue;
+    }
+    const bool stretch_ok =
+        level == min - 1 && wants && f.stretch_allowed && !f.existing_stretch && c.stretch_req < 0;
+    if (!stretch_ok) {
+      c.why_not = "skills: " + std::string(skill_ids[s]) + " level " + std::to_string(level) +
+                  " below " + std::to_string(min);
+      return c;
+    }
+    c.stretch_req = static_cast<int>(i);
+    fit -= 0.5;
+  }
+  if (!f.required.empty()) fit /= static_cast<double>(f.required.size());
+  c.eligible = true;
+  c.volunteer = HasPreference(f.prefs, p, PreferenceKind::kVolunteer);
+  c.pinned = HasPreference(f.prefs, p, PreferenceKind::kPinned);
+  c.continuity = f.client != kNoIndex && Served(p, f.client);
+  c.key_partner = f.key_client_short && partner_grade[p] && c.continuity;
+  int members = 0;
+  for (uint32_t m : engagement_people.Row(f.engagement)) {
+    if (m == p || members >= kMaxTeamCompared) continue;
+    ++members;
+    c.worked_with += Shared(*this, p, m, f.engagement);
+  }
+  double util_sum = 0, peak_after = o.hours_per_week / capacity[p];
+  for (int w = f.w0; w < f.w1; ++w) {
+    const double u = Utilisation(*this, p, w, 0);
+    util_sum += std::min(1.0, u);
+    c.load_before = std::max(c.load_before, u);
+    peak_after = std::max(peak_after, Utilisation(*this, p, w, o.hours_per_week));
+  }
+  const double util_mean = f.w1 > f.w0 ? util_sum / (f.w1 - f.w0) : 0;
+  const ObjectiveWeights& wt = options.weights;
+  const double room = options.capacity_ceiling - wt.load_threshold;
+  const double overload = room > 0 ? std::clamp((peak_after - wt.load_threshold) / room, 0.0, 1.0)
+                                   : (peak_after > wt.load_threshold ? 1.0 : 0.0);
+  double cost = wt.base - wt.skill_fit * fit;
+  if (c.stretch_req >= 0) cost -= wt.growth;
+  if (c.volunteer) cost -= wt.volunteer;
+  if (c.continuity) cost -= wt.continuity;
+  if (members > 0) cost -= wt.worked_together * c.worked_with / members;
+  cost -= wt.idle * (1 - util_mean);
+  cost += wt.load * overload;
+  if (person.cost_rate) cost += wt.cost * std::min(2.0, *person.cost_rate / wt.reference_rate);
+  if (c.key_partner) cost -= wt.key_client_partner;
+  c.cost = std::max(0.0, cost);
+  return c;
+}
+
+}  // namespace guild::staffing::internal

@@ -1,0 +1,109 @@
+// The staffing solver: candidate generation, Lagrangian bound, regret
+// construction and local search over a Problem (groups of identical seats).
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "engine/staffing/internal/context.h"
+
+namespace guild::staffing::internal {
+
+struct Cand {
+  uint32_t person = 0;
+  uint32_t agent = 0;  //!< dense index among the problem's candidate people
+  double cost = 0;
+  int8_t stretch_req = -1;  //!< requirement stretched, or -1
+  bool pinned = false;
+};
+
+//! The seats of one opening.
+struct Group {
+  OpeningFacts facts;
+  std::vector<Cand> cands;  //!< by cost ascending, distinct people
+  int first_seat = 0;
+  int seats = 0;
+  size_t cand_offset = 0;           //!< position of cands[0] among all candidates
+  std::string no_candidate_reason;  //!< when cands is empty
+};
+
+struct Problem {
+  const Context* ctx = nullptr;
+  std::vector<Opening> owned_openings;  //!< incremental: the opening asked about
+  std::vector<Group> groups;
+  std::vector<uint32_t> seat_group;
+  std::vector<uint32_t> agent_person;
+  std::unordered_map<uint32_t, uint32_t> agent_of;  //!< person -> agent
+  std::vector<float> agent_free;                    //!< [a * weeks + w]
+  std::unordered_map<uint32_t, std::vector<uint32_t>> groups_of_engagement;
+  std::vector<ConstraintIssue> issues;  //!< pins that cannot be met
+  int64_t candidate_count = 0;
+};
+
+//! Per seat: index into its group's cands, or -1.
+struct State {
+  std::vector<int> pick;
+  std::vector<uint8_t> fixed;  //!< pinned seats never move
+  std::vector<float> used;     //!< [a * weeks + w] planned hours
+  std::vector<std::vector<uint32_t>> seats_of_agent;
+  double objective = 0;
+};
+
+using Clock = std::chrono::steady_clock;
+
+//! Adds a group for `facts` with its candidates to `problem`.
+void AddGroup(Problem& problem, OpeningFacts facts);
+//! Gives agents their numbers and free hours once every group is added.
+void FinishProblem(Problem& problem);
+
+//! Empty state: every seat unfilled.
+State EmptyState(const Problem& problem);
+//! Seats pinned candidates first (fixed); records pins that cannot be met.
+int PlacePins(Problem& problem, State& state);
+//! Regret greedy over the remaining seats, on `adjusted` costs (indexed by
+//! cand_offset + k; null = the real costs). Returns seats filled.
+int ConstructRegret(const Problem& problem, State& state,
+                    const std::vector<double>* adjusted = nullptr);
+//! Shift / swap / ejection descent keeping every hard constraint. Returns
+//! the number of improving moves.
+int64_t LocalSearch(const Problem& problem, State& state, Clock::time_point deadline);
+//! Ruin and recreate around unfilled seats until the deadline: frees the
+//! seats held by an unfilled seat's candidates, refills them in a random
+//! order and descends; keeps the result only when the objective drops.
+//! Returns the number of kept rounds.
+int64_t RuinRecreate(const Problem& problem, State& state, Clock::time_point deadline,
+                     uint64_t seed);
+//! Lagrangian lower bound (relaxing person-week capacities). When
+//! `adjusted` is set, it receives the candidates' costs plus their capacity
+//! prices at the best multipliers (for a Lagrangian construction). When
+//! `seat_prices` is set, it receives per group the seat price those
+//! multipliers imply (a warm start for KnapsackBound).
+double LagrangianBound(const Problem& problem, double upper, int iterations,
+                       Clock::time_point deadline, std::vector<double>* adjusted = nullptr,
+                       std::vector<double>* seat_prices = nullptr);
+
+struct KnapsackResult {
+  double bound = 0;            //!< best K(mu), at most `upper`
+  double first = 0;            //!< K at the warm start
+  int iterations = 0;          //!< evaluations of K
+  int64_t inexact_people = 0;  //!< at the best mu: people bounded, not solved exactly
+};
+//! Lagrangian lower bound relaxing the seat rows instead (one price per
+//! group): one exact multi-week knapsack per person. Can exceed the LP
+//! relaxation. `warm`: initial prices per group (empty = zero); `upper`: the
+//! best known objective (the Polyak target).
+KnapsackResult KnapsackBound(const Problem& problem, double upper, const std::vector<double>& warm,
+                             int iterations, Clock::time_point deadline);
+//! Objective of `state` recomputed.
+double Objective(const Problem& problem, const State& state);
+//! Whether candidate `c` of seat `s`'s group can take the seat now.
+bool CanTake(const Problem& problem, const State& state, uint32_t seat, int c);
+//! The planned or static coach of a stretch pick (kNoIndex when none).
+uint32_t CoachOf(const Problem& problem, const State& state, uint32_t seat, int c);
+void Place(const Problem& problem, State& state, uint32_t seat, int c);
+void Remove(const Problem& problem, State& state, uint32_t seat);
+
+}  // namespace guild::staffing::internal

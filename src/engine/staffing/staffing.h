@@ -1,0 +1,282 @@
+// Staffing engine: proposes who works on which open opening, and says why.
+//
+// Model (docs/STAFFING.md has the full reading):
+//  - A SEAT is one unfilled place of an Opening: headcount minus the
+//    assignments already on it, on openings whose engagement is live
+//    (tentative or confirmed) and that end on or after `today`.
+//  - A seat runs from max(opening.start, engagement.start, today) to
+//    min(opening.end, engagement.end) and needs opening.hours_per_week in
+//    every ISO week it touches. Capacity is checked for the weeks inside the
+//    horizon (horizon_weeks from the week holding `today`).
+//  - Free hours of a person-week = ceiling * weekly_capacity_hours - hours of
+//    existing assignments touching that week - time-off hours (TimeEntry of
+//    category kTimeOff dated in that week, on or after today).
+//
+// Hard constraints (CheckStaffingPlan verifies every one of them):
+//  H1 capacity: no person-week above the ceiling after the plan;
+//  H2 dates: the person is employed (start_date/end_date) for the whole seat;
+//  H3 skills: every required skill at min_level, except one STRETCH skill:
+//     level min_level-1, the person wants to grow it, the opening has at
+//     least `stretch_min_group` seats (headcount), at most one stretch person
+//     among the opening's people, and a coach on the same engagement (leader,
+//     existing assignment or planned seat) holding the skill at min_level+1
+//     or more;
+//  H4 preferences: excluded people are never seated on that opening; every
+//     pinned person is seated on it, or the plan lists the pin as an issue
+//     with the reason;
+//  H5 one person at most once per opening;
+//  H6 lead: a lead opening is filled only by a person of a lead grade, and
+//     never on an engagement that already has a leader; an engagement left
+//     without any accountable lead is listed as an issue;
+//  H7 key clients: each key client keeps >= 2 partners who served it on its
+//     current work; when it cannot, the plan lists the client as an issue.
+//
+// Objective: minimise sum of seat costs (ObjectiveWeights), an unfilled seat
+// costing `weights.unfilled`. Seat costs are separable (they depend on the
+// data before the plan, not on other seats of the plan), so the Lagrangian
+// bound is a valid lower bound on the optimum over the generated candidates.
+//
+// Thread safety: a built StaffingEngine is immutable; its const methods may
+// run concurrently. The FirmData it was built from must outlive it.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/date.h"
+#include "common/status.h"
+#include "domain/model.h"
+
+namespace guild::staffing {
+
+//! Weights of the objective. A seat's cost is
+//!   base - skill_fit*fit - growth*[stretch wanted] - volunteer*[volunteered]
+//!   - continuity*[served the client] - worked_together*share
+//!   - idle*(1 - utilisation before) + load*overload + cost*rate/reference
+//!   - key_client_partner*[partner who served a key client short of partners]
+//! clamped at >= 0, where fit in [-0.5, 1] is the mean over required skills of
+//! min(level - min_level, 2) / 2, share in [0, 1] is the fraction of the
+//! engagement's current people the person shared an earlier engagement with,
+//! and overload in [0, 1] is how far the peak utilisation after the seat goes
+//! past `load_threshold` towards the ceiling.
+struct ObjectiveWeights {
+  double unfilled = 1000;          //!< cost of leaving a seat empty
+  double base = 100;               //!< constant part of a filled seat's cost
+  double skill_fit = 20;           //!< levels above the minimum
+  double growth = 15;              //!< stretch seat for someone who wants to grow
+  double volunteer = 20;           //!< the person volunteered for the opening
+  double continuity = 10;          //!< the person served the client before
+  double worked_together = 5;      //!< share of the current team worked with before
+  double idle = 15;                //!< reward for giving idle people work
+  double load = 25;                //!< penalty for utilisation near the ceiling
+  double load_threshold = 0.8;     //!< utilisation from which `load` applies
+  double cost = 10;                //!< cost_rate relative to `reference_rate` (capped at 2)
+  double reference_rate = 200;     //!< cost_rate counted as 1
+  double key_client_partner = 30;  //!< partner keeping a key client at >= 2 partners
+};
+
+struct StaffingOptions {
+  int horizon_weeks = 12;         //!< weeks checked for capacity, 1..104
+  double capacity_ceiling = 1.0;  //!< share of weekly capacity never exceeded, (0, 2]
+  ObjectiveWeights weights;
+  int candidates_per_seat = 8;     //!< K best candidates kept per seat
+  int max_scan = 2000;             //!< skill-index entries scanned per opening
+  double time_limit_seconds = 20;  //!< wall time of the steps after candidate generation
+  std::vector<std::string> lead_grades = {"partner", "director"};
+  std::vector<std::string> partner_grades = {"partner"};
+  int stretch_min_group = 3;    //!< openings with fewer seats offer no stretch
+  int max_tentative_moves = 3;  //!< incremental: tentative assignments it may move
+  int runner_ups = 3;           //!< per assignment in the explanation
+  bool explain = true;          //!< build explanations (costs time at scale)
+  int bound_iterations = 200;   //!< subgradient iterations (at most 30% of the time)
+  //! Called with the step name and the done fraction; may be empty.
+  std::function<void(std::string_view step, double fraction)> progress;
+};
+
+struct SkillFit {
+  std::string skill_id;
+  int required = 0;  //!< min_level
+  int level = 0;     //!< the person's effective level, 0 = not held
+};
+
+struct RunnerUp {
+  std::string person_id;
+  double cost = 0;
+  std::string why_lost;  //!< e.g. "cost 61.0 vs 48.5: lower fit, not volunteered"
+};
+
+struct Explanation {
+  std::vector<SkillFit> fit;
+  std::string stretch_skill_id;  //!< empty when not a stretch seat
+  std::string coach_id;          //!< who coaches the stretch skill
+  double load_before = 0;        //!< peak utilisation of the seat's weeks before the plan
+  double load_after = 0;         //!< ... after the whole plan
+  bool continuity = false;       //!< served the client before
+  bool volunteer = false;
+  bool pinned = false;
+  bool key_client_partner = false;
+  int worked_with = 0;  //!< current team members worked with before
+  std::vector<RunnerUp> runner_ups;
+};
+
+struct ProposedAssignment {
+  std::string seat_id;    //!< "OPENING_ID#n", n = 1.. among the open seats
+  Assignment assignment;  //!< status kTentative; a new id, or the moved one's
+  //! Incremental only: this is an existing tentative assignment moved from
+  //! this person to assignment.person_id; empty for new assignments.
+  std::string moved_from_person_id;
+  bool stretch = false;
+  double cost = 0;
+  Explanation explanation;
+};
+
+struct UnfilledSeat {
+  std::string seat_id;
+  std::string opening_id;
+  std::string reason;
+};
+
+//! A constraint the plan could not meet, or (from the checker) broke.
+struct ConstraintIssue {
+  std::string constraint;  //!< "capacity", "dates", "skills", "pinned", "excluded",
+                           //!< "distinct", "lead", "key_client", "seats", "id"
+  std::string subject_id;  //!< the opening, engagement, client or person
+  std::string message;
+};
+
+struct StepReport {
+  std::string name;
+  double seconds = 0;
+  std::string effect;
+};
+
+struct StaffingPlan {
+  Date today;
+  std::vector<ProposedAssignment> assignments;
+  std::vector<UnfilledSeat> unfilled;
+  std::vector<ConstraintIssue> issues;  //!< pins not met, leads missing, key clients short
+  std::vector<StepReport> steps;
+  double objective = 0;  //!< sum of seat costs, unfilled seats included
+  double bound = 0;      //!< lower bound over the generated candidates
+  double gap = 0;        //!< (objective - bound) / objective
+  //! (objective - bound) / (objective - unfilled * seats without any
+  //! candidate): the gap on the part of the cost the solver can change.
+  double gap_assignable = 0;
+  int64_t seats = 0;
+  int64_t candidates = 0;
+};
+
+struct SkillBalance {
+  std::string skill_id;
+  double demand_hours = 0;  //!< open seats needing the skill, over the window
+  double supply_hours = 0;  //!< free hours of holders (level >= 1), over the window
+};
+struct IdlePerson {
+  std::string person_id;
+  double utilisation = 0;           //!< assigned hours / capacity over the window
+  std::vector<std::string> skills;  //!< top skills, highest level first
+};
+struct OverloadedPerson {
+  std::string person_id;
+  double logged_hours_per_week = 0;  //!< recent time entries, every category
+  double capacity_hours = 0;
+  double leadership_hours_per_week = 0;  //!< kLeadership, recent
+  double delegable_hours_per_week = 0;   //!< min(leadership, excess over capacity)
+};
+struct MarketReport {
+  int weeks = 0;
+  std::vector<SkillBalance> skills;  //!< largest shortfall first
+  std::vector<UnfilledSeat> unfilled;
+  std::vector<IdlePerson> idle;  //!< least used first
+  std::vector<OverloadedPerson> overloaded;
+  double delegable_leadership_hours_per_week = 0;
+};
+
+struct MarketOptions {
+  int weeks = 8;                 //!< window from the week holding today
+  double idle_threshold = 0.25;  //!< utilisation under which a person is idle
+  int recent_weeks = 4;          //!< time entries looked back for overload
+  int limit = 50;                //!< rows per list
+};
+
+//! The candidate model PlanAll solves (without the stretch, coach, pin and
+//! lead rules), for peers such as a MIP solver in the benchmark.
+struct CandidateModel {
+  struct Candidate {
+    int32_t person = 0;  //!< index into person_ids
+    double cost = 0;
+  };
+  struct Group {
+    std::string opening_id;
+    int seats = 0;
+    double hours = 0;  //!< per week, in each week of [w0, w1)
+    int w0 = 0, w1 = 0;
+    std::vector<Candidate> candidates;  //!< distinct people
+  };
+  int weeks = 0;
+  double unfilled = 0;  //!< cost of an empty seat
+  std::vector<std::string> person_ids;
+  std::vector<float> free;  //!< [person * weeks + w] free hours
+  std::vector<Group> groups;
+};
+
+namespace internal {
+struct Context;
+}
+
+//! The engine, built once from a firm and reused (incremental answers reuse
+//! the indexes and loads).
+class StaffingEngine {
+ public:
+  //! Indexes `firm` for staffing at `today`. InvalidArgument for options out
+  //! of range. `firm` must outlive the engine.
+  static Result<std::unique_ptr<StaffingEngine>> Build(const FirmData& firm, Date today,
+                                                       StaffingOptions options);
+  ~StaffingEngine();
+  StaffingEngine(const StaffingEngine&) = delete;
+  StaffingEngine& operator=(const StaffingEngine&) = delete;
+
+  //! Full plan for every open seat. Never fails on an infeasible instance:
+  //! unfilled seats and issues say which constraint and which opening.
+  [[nodiscard]] Result<StaffingPlan> PlanAll() const;
+  //! The candidate model of PlanAll (same candidates, same costs).
+  [[nodiscard]] CandidateModel Candidates() const;
+  //! Incremental: seats only `opening` (new, or a changed version of an
+  //! existing one; its engagement must exist). Existing assignments stay;
+  //! at most options.max_tentative_moves TENTATIVE ones that have not started
+  //! (never confirmed ones) may move, whole, to another person to make room. NotFound for an
+  //! unknown engagement, InvalidArgument for an opening that fails domain validation.
+  [[nodiscard]] Result<StaffingPlan> PlanOpening(const Opening& opening) const;
+  //! Market report over options.weeks; `plan` (may be null) gives the
+  //! unfilled seats and why.
+  [[nodiscard]] MarketReport Market(const MarketOptions& options, const StaffingPlan* plan) const;
+
+  [[nodiscard]] const StaffingOptions& options() const;
+  [[nodiscard]] Date today() const;
+
+ private:
+  explicit StaffingEngine(std::unique_ptr<internal::Context> context);
+  std::unique_ptr<internal::Context> ctx_;
+};
+
+//! Verifies every hard constraint H1..H7 of `plan` against `firm` (read from
+//! scratch, independently of the solver). Returns the violations; empty
+//! means the plan may be accepted.
+std::vector<ConstraintIssue> CheckStaffingPlan(const FirmData& firm, const StaffingPlan& plan,
+                                               const StaffingOptions& options);
+
+//! The objective of `plan` recomputed from `firm` with the seat cost
+//! function: sum of assignment costs + weights.unfilled per open seat left
+//! empty. Used by tests (brute force) and to re-verify a plan.
+double EvaluateStaffingPlan(const FirmData& firm, const StaffingPlan& plan,
+                            const StaffingOptions& options);
+
+//! Finds the assignment with this seat id, assignment id, or (when unique)
+//! person id; nullptr when none.
+const ProposedAssignment* FindInPlan(const StaffingPlan& plan, std::string_view key);
+
+}  // namespace guild::staffing

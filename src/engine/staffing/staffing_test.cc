@@ -1,0 +1,558 @@
+#include "engine/staffing/staffing.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
+#include <functional>
+#include <random>
+
+namespace guild::staffing {
+namespace {
+
+const Date kToday = *ParseDate("2026-03-02");  // a Monday
+
+Date D(int days) { return AddDays(kToday, days); }
+
+// A small firm built step by step.
+struct FirmBuilder {
+  FirmData f;
+
+  FirmBuilder() {
+    f.clients.push_back({"c1", "Acme", "retail", false});
+    f.clients.push_back({"ck", "KeyCo", "banking", true});
+    Engagement e;
+    e.id = "e1";
+    e.client_id = "c1";
+    e.name = "E1";
+    e.start = D(-30);
+    e.end = D(120);
+    e.status = EngagementStatus::kConfirmed;
+    f.engagements.push_back(e);
+  }
+  Person& AddPerson(const std::string& id, const std::string& grade = "associate",
+                    double capacity = 40) {
+    Person p;
+    p.id = id;
+    p.name = "Name " + id;
+    p.email = id + "@firm.com";
+    p.grade = grade;
+    p.weekly_capacity_hours = capacity;
+    f.people.push_back(p);
+    return f.people.back();
+  }
+  void Skill(const std::string& person, const std::string& skill, int level, bool wants = false) {
+    PersonSkill ps;
+    ps.person_id = person;
+    ps.skill_id = skill;
+    ps.level = level;
+    ps.wants_to_grow = wants;
+    f.person_skills.push_back(ps);
+  }
+  Opening& AddOpening(const std::string& id, std::vector<SkillRequirement> req, double hours,
+                      int headcount = 1, const std::string& engagement = "e1") {
+    Opening o;
+    o.id = id;
+    o.engagement_id = engagement;
+    o.title = id;
+    o.required = std::move(req);
+    o.hours_per_week = hours;
+    o.start = kToday;
+    o.end = D(55);
+    o.headcount = headcount;
+    f.openings.push_back(o);
+    return f.openings.back();
+  }
+  void Assign(const std::string& id, const std::string& person, const std::string& opening,
+              double hours, AssignmentStatus status = AssignmentStatus::kConfirmed) {
+    Assignment a;
+    a.id = id;
+    a.person_id = person;
+    a.opening_id = opening;
+    a.hours_per_week = hours;
+    for (const Opening& o : f.openings)
+      if (o.id == opening) a.start = o.start, a.end = o.end;
+    a.status = status;
+    f.assignments.push_back(a);
+  }
+  void Prefer(const std::string& opening, const std::string& person, PreferenceKind k) {
+    f.opening_preferences.push_back({opening, person, k, ""});
+  }
+};
+
+StaffingOptions Exhaustive() {
+  StaffingOptions o;
+  o.candidates_per_seat = 100;
+  o.max_scan = 100000;
+  o.horizon_weeks = 12;
+  o.time_limit_seconds = 5;
+  return o;
+}
+
+StaffingPlan PlanOf(const FirmData& f, const StaffingOptions& o = Exhaustive()) {
+  auto engine = StaffingEngine::Build(f, kToday, o);
+  EXPECT_TRUE(engine.ok()) << engine.status().ToString();
+  auto plan = (*engine)->PlanAll();
+  EXPECT_TRUE(plan.ok());
+  // Every plan a test produces passes the checker and re-evaluates exactly.
+  for (const ConstraintIssue& v : CheckStaffingPlan(f, *plan, o))
+    ADD_FAILURE() << v.constraint << " " << v.subject_id << ": " << v.message;
+  EXPECT_NEAR(EvaluateStaffingPlan(f, *plan, o), plan->objective, 1e-6);
+  EXPECT_LE(plan->bound, plan->objective + 1e-6);
+  return *plan;
+}
+
+std::string PersonOn(const StaffingPlan& p, const std::string& opening) {
+  for (const ProposedAssignment& a : p.assignments)
+    if (a.assignment.opening_id == opening) return a.assignment.person_id;
+  return "";
+}
+
+bool HasIssue(const StaffingPlan& p, const std::string& constraint, const std::string& text) {
+  return std::any_of(p.issues.begin(), p.issues.end(), [&](const ConstraintIssue& i) {
+    return i.constraint == constraint && i.message.find(text) != std::string::npos;
+  });
+}
+
+TEST(Staffing, PicksTheBetterFitAndExplainsRunnerUps) {
+  FirmBuilder b;
+  b.AddPerson("p1");
+  b.AddPerson("p2");
+  b.AddPerson("p3");
+  b.Skill("p1", "tax", 3);
+  b.Skill("p2", "tax", 5);
+  b.Skill("p3", "audit", 5);
+  b.AddOpening("o1", {{"tax", 3}}, 20);
+  StaffingPlan plan = PlanOf(b.f);
+  ASSERT_EQ(plan.assignments.size(), 1u);
+  EXPECT_EQ(PersonOn(plan, "o1"), "p2");
+  const Explanation& e = plan.assignments[0].explanation;
+  ASSERT_EQ(e.fit.size(), 1u);
+  EXPECT_EQ(e.fit[0].level, 5);
+  ASSERT_EQ(e.runner_ups.size(), 1u);
+  EXPECT_EQ(e.runner_ups[0].person_id, "p1");
+  EXPECT_NE(e.runner_ups[0].why_lost.find("cost"), std::string::npos);
+  EXPECT_NEAR(e.load_after, 0.5, 1e-9);
+  EXPECT_NEAR(plan.gap, 0, 1e-9);
+  std::vector<std::string> names;
+  for (const StepReport& s : plan.steps) names.push_back(s.name);
+  EXPECT_EQ(names,
+            (std::vector<std::string>{"candidates", "pins", "construct", "lagrangian_bound",
+                                      "lagrangian_construct", "local_search", "ruin_recreate",
+                                      "knapsack_bound", "extract", "explain"}));
+}
+
+TEST(Staffing, NeverAboveTheCeilingCountingTimeOff) {
+  FirmBuilder b;
+  b.AddPerson("busy");
+  b.AddPerson("away");
+  b.Skill("busy", "tax", 5);
+  b.Skill("away", "tax", 5);
+  b.AddOpening("old", {{"tax", 1}}, 30);
+  b.Assign("a1", "busy", "old", 30);
+  b.f.time_entries.push_back({"t1", "away", D(14), 8, TimeCategory::kTimeOff, ""});
+  b.f.time_entries.push_back({"t2", "away", D(15), 8, TimeCategory::kTimeOff, ""});
+  b.AddOpening("o1", {{"tax", 3}}, 30);
+  StaffingPlan plan = PlanOf(b.f);
+  EXPECT_TRUE(plan.assignments.empty());
+  ASSERT_EQ(plan.unfilled.size(), 1u);
+  EXPECT_EQ(plan.unfilled[0].opening_id, "o1");
+  EXPECT_NE(plan.unfilled[0].reason.find("2 capacity"), std::string::npos)
+      << plan.unfilled[0].reason;
+  StaffingOptions wide = Exhaustive();
+  wide.capacity_ceiling = 1.6;  // 64 h: both fit now
+  StaffingPlan relaxed = PlanOf(b.f, wide);
+  EXPECT_EQ(relaxed.assignments.size(), 1u);
+}
+
+TEST(Staffing, NamesTheSkillNobodyHolds) {
+  FirmBuilder b;
+  b.AddPerson("p1");
+  b.Skill("p1", "tax", 5);
+  b.AddOpening("o1", {{"tax", 1}, {"quantum", 2}}, 10);
+  StaffingPlan plan = PlanOf(b.f);
+  ASSERT_EQ(plan.unfilled.size(), 1u);
+  EXPECT_EQ(plan.unfilled[0].seat_id, "o1#1");
+  EXPECT_EQ(plan.unfilled[0].reason, "skills: nobody holds required skill quantum");
+}
+
+TEST(Staffing, DatesOfPersonAndEngagement) {
+  FirmBuilder b;
+  b.AddPerson("leaver").end_date = D(20);
+  b.AddPerson("joiner").start_date = D(10);
+  b.Skill("leaver", "tax", 5);
+  b.Skill("joiner", "tax", 5);
+  b.AddOpening("o1", {{"tax", 1}}, 10);
+  StaffingPlan plan = PlanOf(b.f);
+  EXPECT_TRUE(plan.assignments.empty());
+  EXPECT_NE(plan.unfilled[0].reason.find("2 dates"), std::string::npos) << plan.unfilled[0].reason;
+}
+
+// Stretch: one level short on a skill the person wants to grow, group >= 3,
+// coach on the engagement, at most one per opening.
+FirmBuilder StretchFirm(int headcount, bool coach) {
+  FirmBuilder b;
+  for (const char* id : {"s1", "s2", "s3"}) {
+    b.AddPerson(id);
+    b.Skill(id, "tax", 2, true);
+  }
+  b.AddPerson("q1");
+  b.Skill("q1", "tax", 3);
+  b.AddPerson("far");
+  b.Skill("far", "tax", 1, true);
+  if (coach) {
+    b.AddPerson("coach");
+    b.Skill("coach", "tax", 4);
+    b.AddOpening("other", {}, 10);
+    b.Assign("ac", "coach", "other", 10);
+  }
+  b.AddOpening("o1", {{"tax", 3}}, 10, headcount);
+  return b;
+}
+
+TEST(Staffing, StretchNeedsGroupCoachAndOnlyOne) {
+  StaffingPlan plan = PlanOf(StretchFirm(3, true).f);
+  int stretch = 0;
+  for (const ProposedAssignment& a : plan.assignments) {
+    if (!a.stretch) continue;
+    ++stretch;
+    EXPECT_EQ(a.explanation.stretch_skill_id, "tax");
+    EXPECT_EQ(a.explanation.coach_id, "coach");
+  }
+  // q1, the coach (tax 4 also qualifies) and one stretch; "far" is two levels short.
+  EXPECT_EQ(plan.assignments.size(), 3u);
+  EXPECT_EQ(stretch, 1);
+  EXPECT_EQ(PlanOf(StretchFirm(3, false).f).assignments.size(), 1u);  // no coach: q1 only
+  StaffingPlan pair = PlanOf(StretchFirm(2, true).f);                 // group of 2: no stretch
+  EXPECT_EQ(pair.assignments.size(), 2u);
+  for (const ProposedAssignment& a : pair.assignments) EXPECT_FALSE(a.stretch);
+}
+
+TEST(Staffing, PlannedCoachCounts) {
+  FirmBuilder b = StretchFirm(3, false);
+  b.AddPerson("newcoach");
+  b.Skill("newcoach", "tax", 4);
+  b.AddOpening("o2", {{"tax", 4}}, 10);
+  StaffingPlan plan = PlanOf(b.f);
+  EXPECT_EQ(PersonOn(plan, "o2"), "newcoach");
+  int on_o1 = 0;
+  for (const ProposedAssignment& a : plan.assignments) on_o1 += a.assignment.opening_id == "o1";
+  EXPECT_EQ(on_o1, 3);  // q1, newcoach (also on o2) and one stretch coached by newcoach
+}
+
+TEST(Staffing, PinnedAndExcluded) {
+  FirmBuilder b;
+  b.AddPerson("best");
+  b.AddPerson("pinme");
+  b.AddPerson("nofit");
+  b.Skill("best", "tax", 5);
+  b.Skill("pinme", "tax", 3);
+  b.Skill("nofit", "audit", 3);
+  b.AddOpening("o1", {{"tax", 3}}, 10);
+  b.AddOpening("o2", {{"tax", 3}}, 10);
+  b.Prefer("o1", "pinme", PreferenceKind::kPinned);
+  b.Prefer("o2", "best", PreferenceKind::kExcluded);
+  b.Prefer("o2", "nofit", PreferenceKind::kPinned);
+  StaffingPlan plan = PlanOf(b.f);
+  EXPECT_EQ(PersonOn(plan, "o1"), "pinme");
+  EXPECT_NE(PersonOn(plan, "o2"), "best");
+  EXPECT_TRUE(
+      HasIssue(plan, "pinned", "pinned person nofit cannot be seated on opening o2: skills"));
+}
+
+TEST(Staffing, LeadOpeningsTakeLeadGrades) {
+  FirmBuilder b;
+  b.f.engagements[0].leader_id = "";
+  b.AddPerson("assoc");
+  b.AddPerson("dir", "director");
+  b.Skill("assoc", "tax", 5);
+  b.Skill("dir", "tax", 3);
+  b.AddOpening("lead1", {{"tax", 3}}, 10).lead = true;
+  StaffingPlan plan = PlanOf(b.f);
+  EXPECT_EQ(PersonOn(plan, "lead1"), "dir");
+  StaffingOptions partners_only = Exhaustive();
+  partners_only.lead_grades = {"partner"};
+  StaffingPlan none = PlanOf(b.f, partners_only);
+  EXPECT_TRUE(none.assignments.empty());
+  EXPECT_TRUE(HasIssue(none, "lead", "engagement e1 has no accountable lead"));
+}
+
+TEST(Staffing, KeyClientPrefersServedPartnersOrSaysSo) {
+  FirmBuilder b;
+  Engagement past = b.f.engagements[0];
+  past.id = "past";
+  past.client_id = "ck";
+  past.start = D(-300);
+  past.end = D(-100);
+  past.status = EngagementStatus::kComplete;
+  past.leader_id = "old_partner";
+  Engagement now = b.f.engagements[0];
+  now.id = "now";
+  now.client_id = "ck";
+  now.leader_id = "lead_partner";
+  b.f.engagements.push_back(past);
+  b.f.engagements.push_back(now);
+  b.AddPerson("old_partner", "partner");
+  b.AddPerson("lead_partner", "partner");
+  b.AddPerson("new_partner", "partner");
+  for (const char* p : {"old_partner", "new_partner"}) b.Skill(p, "tax", 3);
+  b.AddPerson("star");
+  b.Skill("star", "tax", 5);
+  b.AddOpening("k1", {{"tax", 3}}, 10, 1, "now");
+  StaffingPlan plan = PlanOf(b.f);
+  EXPECT_EQ(PersonOn(plan, "k1"), "old_partner");
+  EXPECT_TRUE(plan.assignments[0].explanation.key_client_partner);
+  EXPECT_FALSE(HasIssue(plan, "key_client", "KeyCo"));
+  b.Prefer("k1", "old_partner", PreferenceKind::kExcluded);
+  StaffingPlan short_plan = PlanOf(b.f);
+  EXPECT_TRUE(HasIssue(short_plan, "key_client", "key client KeyCo (ck) keeps 1 partner"));
+}
+
+TEST(Staffing, CheckerCatchesBrokenPlans) {
+  FirmBuilder b = StretchFirm(3, false);
+  const StaffingOptions o = Exhaustive();
+  StaffingPlan plan = PlanOf(b.f);
+  ASSERT_EQ(plan.assignments.size(), 1u);
+  StaffingPlan bad = plan;
+  bad.assignments[0].assignment.person_id = "far";  // two levels short
+  ASSERT_FALSE(CheckStaffingPlan(b.f, bad, o).empty());
+  EXPECT_EQ(CheckStaffingPlan(b.f, bad, o)[0].constraint, "skills");
+  bad = plan;
+  bad.assignments[0].assignment.hours_per_week = 41;
+  EXPECT_EQ(CheckStaffingPlan(b.f, bad, o)[0].constraint, "capacity");
+  bad = plan;
+  bad.assignments.push_back(plan.assignments[0]);
+  bad.assignments.back().assignment.id = "dup";
+  bool distinct = false;
+  for (const ConstraintIssue& i : CheckStaffingPlan(b.f, bad, o))
+    distinct |= i.constraint == "distinct";
+  EXPECT_TRUE(distinct);
+  bad = plan;
+  bad.assignments[0].assignment.person_id = "s1";  // stretch without coach
+  EXPECT_EQ(CheckStaffingPlan(b.f, bad, o)[0].constraint, "skills");
+}
+
+TEST(Staffing, IncrementalNeverMovesConfirmedAndMovesFewTentative) {
+  FirmBuilder b;
+  b.AddPerson("star");
+  b.AddPerson("spare");
+  b.Skill("star", "tax", 5);
+  b.Skill("star", "law", 5);
+  b.Skill("spare", "tax", 3);
+  b.AddOpening("t", {{"tax", 3}}, 30);
+  b.Assign("at", "star", "t", 30, AssignmentStatus::kTentative);
+  Opening fresh;
+  fresh.id = "new";
+  fresh.engagement_id = "e1";
+  fresh.title = "new";
+  fresh.required = {{"law", 4}};
+  fresh.hours_per_week = 30;
+  fresh.start = kToday;
+  fresh.end = D(40);
+  auto engine = StaffingEngine::Build(b.f, kToday, Exhaustive());
+  ASSERT_TRUE(engine.ok());
+  auto plan = (*engine)->PlanOpening(fresh);
+  ASSERT_TRUE(plan.ok());
+  ASSERT_EQ(plan->assignments.size(), 2u);
+  EXPECT_EQ(plan->assignments[0].assignment.person_id, "star");
+  EXPECT_EQ(plan->assignments[0].assignment.opening_id, "new");
+  EXPECT_EQ(plan->assignments[1].moved_from_person_id, "star");
+  EXPECT_EQ(plan->assignments[1].assignment.id, "at");
+  EXPECT_EQ(plan->assignments[1].assignment.person_id, "spare");
+  FirmData with = b.f;
+  with.openings.push_back(fresh);
+  for (const ConstraintIssue& v : CheckStaffingPlan(with, *plan, Exhaustive()))
+    ADD_FAILURE() << v.constraint << ": " << v.message;
+  // Confirmed: no move, the seat stays open.
+  b.f.assignments[0].status = AssignmentStatus::kConfirmed;
+  auto engine2 = StaffingEngine::Build(b.f, kToday, Exhaustive());
+  auto plan2 = (*engine2)->PlanOpening(fresh);
+  ASSERT_TRUE(plan2.ok());
+  EXPECT_TRUE(plan2->assignments.empty());
+  ASSERT_EQ(plan2->unfilled.size(), 1u);
+  StaffingOptions no_moves = Exhaustive();
+  no_moves.max_tentative_moves = 0;
+  b.f.assignments[0].status = AssignmentStatus::kTentative;
+  auto engine3 = StaffingEngine::Build(b.f, kToday, no_moves);
+  EXPECT_TRUE((*engine3)->PlanOpening(fresh)->assignments.empty());
+  Opening orphan = fresh;
+  orphan.engagement_id = "nope";
+  EXPECT_EQ((*engine)->PlanOpening(orphan).status().code(), StatusCode::kNotFound);
+  Opening broken = fresh;
+  broken.hours_per_week = 0;
+  EXPECT_EQ((*engine)->PlanOpening(broken).status().code(), StatusCode::kInvalidArgument);
+}
+
+TEST(Staffing, RejectsBadOptions) {
+  FirmData f;
+  StaffingOptions o;
+  o.capacity_ceiling = 0;
+  auto engine = StaffingEngine::Build(f, kToday, o);
+  ASSERT_FALSE(engine.ok());
+  EXPECT_NE(engine.status().message().find("capacity_ceiling"), std::string::npos);
+}
+
+TEST(Staffing, MarketReport) {
+  FirmBuilder b;
+  b.AddPerson("idle");
+  b.AddPerson("partner", "partner");
+  b.Skill("idle", "tax", 3);
+  b.AddOpening("o1", {{"tax", 3}, {"law", 2}}, 10, 2);
+  for (int d = 1; d <= 28; ++d) {
+    b.f.time_entries.push_back(
+        {"b" + std::to_string(d), "partner", D(-d), 8, TimeCategory::kBillable, ""});
+    b.f.time_entries.push_back(
+        {"l" + std::to_string(d), "partner", D(-d), 4, TimeCategory::kLeadership, ""});
+  }
+  auto engine = StaffingEngine::Build(b.f, kToday, Exhaustive());
+  ASSERT_TRUE(engine.ok());
+  MarketReport r = (*engine)->Market({.weeks = 4}, nullptr);
+  ASSERT_EQ(r.skills.size(), 1u);  // law has no holder: not indexed as a skill
+  EXPECT_EQ(r.skills[0].skill_id, "tax");
+  EXPECT_DOUBLE_EQ(r.skills[0].demand_hours, 10 * 2 * 4);
+  EXPECT_DOUBLE_EQ(r.skills[0].supply_hours, 40 * 4);
+  ASSERT_EQ(r.overloaded.size(), 1u);
+  EXPECT_DOUBLE_EQ(r.overloaded[0].logged_hours_per_week, 84);
+  EXPECT_DOUBLE_EQ(r.overloaded[0].delegable_hours_per_week, 28);
+  EXPECT_DOUBLE_EQ(r.delegable_leadership_hours_per_week, 28);
+  EXPECT_EQ(r.idle.size(), 2u);
+}
+
+// ---- brute force on tiny random instances ----
+
+FirmData RandomFirm(uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<uint64_t>(n)); };
+  FirmBuilder b;
+  Engagement e2 = b.f.engagements[0];
+  e2.id = "e2";
+  b.f.engagements.push_back(e2);
+  const char* skills[] = {"a", "b", "c"};
+  const int people = 4 + pick(3);
+  for (int i = 0; i < people; ++i) {
+    const std::string id = "p" + std::to_string(i);
+    b.AddPerson(id, i == 0 ? "partner" : "associate", 20 + 10 * pick(3));
+    for (const char* s : skills)
+      if (pick(3) > 0) b.Skill(id, s, 1 + pick(5), pick(2) == 0);
+  }
+  const int openings = 2 + pick(2);
+  int seats = 0;
+  for (int k = 0; k < openings; ++k) {
+    std::vector<SkillRequirement> req;
+    for (const char* s : skills)
+      if (pick(2) == 0) req.push_back({s, 1 + pick(4)});
+    const int headcount = 1 + pick(3);
+    if (seats + headcount > 5) break;
+    seats += headcount;
+    Opening& o = b.AddOpening("o" + std::to_string(k), req, 8 * (1 + pick(3)), headcount,
+                              pick(2) ? "e1" : "e2");
+    o.start = D(7 * pick(3));
+    if (pick(3) == 0) b.Prefer(o.id, "p" + std::to_string(pick(people)), PreferenceKind::kExcluded);
+    if (pick(3) == 0)
+      b.Prefer(o.id, "p" + std::to_string(pick(people)), PreferenceKind::kVolunteer);
+  }
+  if (pick(2) == 0) {
+    b.AddOpening("busy", {}, 8 * (1 + pick(3)));
+    b.Assign("ab", "p" + std::to_string(pick(people)), "busy", 8 * (1 + pick(3)));
+    b.Assign("ab2", "p" + std::to_string(pick(people)), "busy", 8);
+  }
+  return b.f;
+}
+
+double BruteForce(const FirmData& f, const StaffingPlan& solved, const StaffingOptions& o) {
+  // Seats and the people each may take, from the solver's seat list.
+  std::vector<std::pair<std::string, std::string>> seats;  // (seat id, opening)
+  for (const ProposedAssignment& a : solved.assignments)
+    seats.push_back({a.seat_id, a.assignment.opening_id});
+  for (const UnfilledSeat& u : solved.unfilled) seats.push_back({u.seat_id, u.opening_id});
+  const int options = static_cast<int>(f.people.size()) + 1;
+  double best = INFINITY;
+  std::vector<int> choice(seats.size(), 0);
+  while (true) {
+    StaffingPlan plan;
+    plan.today = kToday;
+    plan.issues = solved.issues;
+    for (size_t s = 0; s < seats.size(); ++s) {
+      if (choice[s] == 0) {
+        plan.unfilled.push_back({seats[s].first, seats[s].second, ""});
+        continue;
+      }
+      const Opening* op = nullptr;
+      for (const Opening& x : f.openings) op = x.id == seats[s].second ? &x : op;
+      ProposedAssignment pa;
+      pa.seat_id = seats[s].first;
+      pa.assignment = {"bf" + std::to_string(s),    f.people[choice[s] - 1].id,  op->id,
+                       op->hours_per_week,          std::max(op->start, kToday), op->end,
+                       AssignmentStatus::kTentative};
+      plan.assignments.push_back(pa);
+    }
+    if (CheckStaffingPlan(f, plan, o).empty())
+      best = std::min(best, EvaluateStaffingPlan(f, plan, o));
+    size_t k = 0;
+    while (k < choice.size() && ++choice[k] == options) choice[k++] = 0;
+    if (k == choice.size()) break;
+  }
+  return best;
+}
+
+// The knapsack bound's value, from its step report ("bound <value> ...").
+double KnapsackBoundOf(const StaffingPlan& plan) {
+  for (const StepReport& s : plan.steps)
+    if (s.name == "knapsack_bound" && s.effect.rfind("bound ", 0) == 0)
+      return std::strtod(s.effect.c_str() + 6, nullptr);
+  ADD_FAILURE() << "no knapsack_bound step";
+  return NAN;
+}
+
+double LagrangianBoundOf(const StaffingPlan& plan) {
+  for (const StepReport& s : plan.steps)
+    if (s.name == "lagrangian_bound" && s.effect.rfind("bound ", 0) == 0)
+      return std::strtod(s.effect.c_str() + 6, nullptr);
+  ADD_FAILURE() << "no lagrangian_bound step";
+  return NAN;
+}
+
+// One 40 h person, two 32 h seats: the capacity relaxation (= the LP) lets
+// the person take 1.25 seats; the knapsack bound knows one seat is the most.
+TEST(Staffing, KnapsackBoundBeatsTheCapacityBound) {
+  FirmBuilder b;
+  b.AddPerson("p1");
+  b.Skill("p1", "sql", 3);
+  b.AddOpening("o1", {{"sql", 2}}, 32);
+  b.AddOpening("o2", {{"sql", 2}}, 32);
+  const StaffingPlan plan = PlanOf(b.f);
+  ASSERT_EQ(plan.assignments.size(), 1u);
+  const double knapsack = KnapsackBoundOf(plan), lagrangian = LagrangianBoundOf(plan);
+  // The plan is optimal, and the knapsack bound proves it.
+  EXPECT_NEAR(knapsack, plan.objective, 1e-6);
+  EXPECT_NEAR(plan.bound, plan.objective, 1e-6);
+  EXPECT_NEAR(plan.gap, 0, 1e-9);
+  EXPECT_LT(lagrangian, knapsack - 100);  // 0.25 of a seat's 1000 penalty below
+}
+
+TEST(Staffing, MatchesBruteForceOnTinyInstances) {
+  int optimal = 0, runs = 0;
+  for (uint64_t seed = 1; seed <= 40; ++seed) {
+    const FirmData f = RandomFirm(seed);
+    const StaffingOptions o = Exhaustive();
+    const StaffingPlan plan = PlanOf(f, o);
+    if (plan.seats > 5) continue;
+    const double best = BruteForce(f, plan, o);
+    ++runs;
+    EXPECT_LE(plan.bound, best + 1e-6) << "seed " << seed;
+    EXPECT_LE(KnapsackBoundOf(plan), best + 1e-6) << "seed " << seed;
+    EXPECT_LE(LagrangianBoundOf(plan), best + 0.006) << "seed " << seed;  // printed to 0.01
+    EXPECT_GE(plan.objective, best - 1e-6) << "seed " << seed;
+    if (plan.objective <= best + 1e-6)
+      ++optimal;
+    else
+      ADD_FAILURE() << "seed " << seed << ": " << plan.objective << " vs optimum " << best;
+  }
+  EXPECT_GE(runs, 30);
+  EXPECT_EQ(optimal, runs);
+}
+
+}  // namespace
+}  // namespace guild::staffing

@@ -1,0 +1,356 @@
+#include "service/staffing_board_service.h"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <set>
+#include <tuple>
+#include <unordered_map>
+
+#include "service/crypto.h"
+#include "service/staffing_service.h"
+
+namespace guild {
+namespace {
+
+constexpr int kMaxHorizonWeeks = 104;
+constexpr double kMaxCeiling = 2.0;
+constexpr double kMinTimeLimit = 0.1;
+constexpr double kMaxTimeLimit = 120;
+constexpr int kMaxMarketWeeks = 52;
+
+bool SameText(std::string_view a, std::string_view b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+    return std::tolower(static_cast<unsigned char>(x)) ==
+           std::tolower(static_cast<unsigned char>(y));
+  });
+}
+
+bool Live(const Engagement& e) {
+  return e.status == EngagementStatus::kTentative || e.status == EngagementStatus::kConfirmed;
+}
+
+// Engagement ids the viewer's person leads.
+std::set<std::string, std::less<>> LedEngagements(const FirmData& data, const Principal& viewer) {
+  std::set<std::string, std::less<>> led;
+  if (viewer.person_id.empty()) return led;
+  for (const Engagement& e : data.engagements) {
+    if (e.leader_id == viewer.person_id) led.insert(e.id);
+  }
+  return led;
+}
+
+const Opening* FindOpening(const FirmData& data, std::string_view id) {
+  auto it = std::find_if(data.openings.begin(), data.openings.end(),
+                         [&](const Opening& o) { return o.id == id; });
+  return it == data.openings.end() ? nullptr : &*it;
+}
+
+// The firm with no open seat outside `led`: other openings keep only the
+// seats their assignments already hold, so they weigh on capacity but are
+// not planned.
+FirmData RestrictTo(const FirmData& data, const std::set<std::string, std::less<>>& led) {
+  FirmData copy = data;
+  std::unordered_map<std::string_view, int> held;
+  for (const Assignment& a : data.assignments) ++held[a.opening_id];
+  for (Opening& o : copy.openings) {
+    if (!led.count(o.engagement_id)) o.headcount = held[o.id];
+  }
+  return copy;
+}
+
+// Issues about openings, engagements or clients outside the leader's scope
+// are not theirs to see.
+void KeepIssuesIn(const FirmData& data, const std::set<std::string, std::less<>>& led,
+                  staffing::StaffingPlan& plan) {
+  std::set<std::string, std::less<>> subjects(led.begin(), led.end());
+  for (const Engagement& e : data.engagements) {
+    if (led.count(e.id)) subjects.insert(e.client_id);
+  }
+  for (const Opening& o : data.openings) {
+    if (led.count(o.engagement_id)) subjects.insert(o.id);
+  }
+  std::erase_if(plan.issues, [&](const staffing::ConstraintIssue& issue) {
+    return !subjects.count(issue.subject_id);
+  });
+}
+
+Result<int> OffsetOf(const std::string& cursor) {
+  if (cursor.empty()) return 0;
+  ASSIGN_OR_RETURN(std::string key, DecodeCursor(cursor));
+  int offset = 0;
+  auto [end, error] = std::from_chars(key.data(), key.data() + key.size(), offset);
+  if (error != std::errc() || end != key.data() + key.size() || offset < 0) {
+    return InvalidArgument("cursor: expected a cursor from a previous page");
+  }
+  return offset;
+}
+
+}  // namespace
+
+StaffingBoardService::StaffingBoardService(::guild::Store& store, SnapshotHolder& snapshots,
+                                           const Clock& clock, StaffingBoardOptions options)
+    : store_(store), snapshots_(snapshots), clock_(clock), options_(std::move(options)) {}
+
+Result<std::shared_ptr<const FirmSnapshot>> StaffingBoardService::Snapshot() {
+  auto snapshot = snapshots_.Current();
+  if (!snapshot) return Unavailable("the firm's data is not loaded yet");
+  return snapshot;
+}
+
+Result<OpeningsPage> StaffingBoardService::Openings(const Principal& viewer,
+                                                    const OpeningsQuery& query) {
+  RETURN_IF_ERROR(CheckPageLimit(query.page.limit));
+  ASSIGN_OR_RETURN(auto snapshot, Snapshot());
+  const FirmData& data = snapshot->data();
+  const bool firm_wide = Authorizer(*snapshot).CanReadFirmWide(viewer);
+  const auto led = LedEngagements(data, viewer);
+  if (!firm_wide && led.empty()) {
+    return PermissionDenied(
+        "the staffing board is for administrators, firm leaders and "
+        "engagement leaders");
+  }
+  if (!query.engagement_id.empty() &&
+      std::none_of(data.engagements.begin(), data.engagements.end(),
+                   [&](const Engagement& e) { return e.id == query.engagement_id; })) {
+    return NotFound("engagement: no engagement '" + query.engagement_id + "'");
+  }
+  const Date today = clock_.Today();
+  std::unordered_map<std::string_view, uint32_t> engagement_at, client_at;
+  for (uint32_t i = 0; i < data.engagements.size(); ++i) engagement_at[data.engagements[i].id] = i;
+  for (uint32_t i = 0; i < data.clients.size(); ++i) client_at[data.clients[i].id] = i;
+  std::unordered_map<std::string_view, int> held;
+  for (const Assignment& a : data.assignments) ++held[a.opening_id];
+
+  std::vector<BoardOpening> matching;
+  for (uint32_t i = 0; i < data.openings.size(); ++i) {
+    const Opening& o = data.openings[i];
+    auto e = engagement_at.find(o.engagement_id);
+    if (e == engagement_at.end() || o.end < today) continue;
+    const Engagement& engagement = data.engagements[e->second];
+    if (!Live(engagement) || engagement.end < today) continue;
+    if (!firm_wide && !led.count(engagement.id)) continue;
+    if (!query.engagement_id.empty() && engagement.id != query.engagement_id) continue;
+    const int seats = o.headcount - held[o.id];
+    if (seats <= 0) continue;
+    const Person* leader = snapshot->FindPerson(engagement.leader_id);
+    std::string practice = leader ? leader->practice : "";
+    if (!query.practice.empty() && !SameText(practice, query.practice)) continue;
+    BoardOpening row{i, e->second, std::nullopt, seats, std::move(practice)};
+    if (auto c = client_at.find(engagement.client_id); c != client_at.end()) row.client = c->second;
+    matching.push_back(std::move(row));
+  }
+  std::sort(matching.begin(), matching.end(), [&](const BoardOpening& a, const BoardOpening& b) {
+    const Opening& x = data.openings[a.opening];
+    const Opening& y = data.openings[b.opening];
+    return std::tie(x.start, x.id) < std::tie(y.start, y.id);
+  });
+  ASSIGN_OR_RETURN(int offset, OffsetOf(query.page.cursor));
+  OpeningsPage page;
+  page.snapshot = snapshot;
+  page.total = static_cast<int64_t>(matching.size());
+  const size_t first = std::min(static_cast<size_t>(offset), matching.size());
+  const size_t last = std::min(first + static_cast<size_t>(query.page.limit), matching.size());
+  page.items.assign(matching.begin() + first, matching.begin() + last);
+  if (last < matching.size()) page.next_cursor = EncodeCursor(std::to_string(last));
+  return page;
+}
+
+Result<staffing::StaffingOptions> StaffingBoardService::OptionsFor(
+    const PlanRequest& request) const {
+  staffing::StaffingOptions options = options_.staffing;
+  options.progress = nullptr;
+  if (request.horizon_weeks) {
+    if (*request.horizon_weeks < 1 || *request.horizon_weeks > kMaxHorizonWeeks) {
+      return InvalidArgument("options.horizon_weeks: expected an integer from 1 to 104");
+    }
+    options.horizon_weeks = *request.horizon_weeks;
+  }
+  if (request.capacity_ceiling) {
+    if (!(*request.capacity_ceiling > 0 && *request.capacity_ceiling <= kMaxCeiling)) {
+      return InvalidArgument("options.capacity_ceiling: expected a share in (0, 2]");
+    }
+    options.capacity_ceiling = *request.capacity_ceiling;
+  }
+  if (request.time_limit_seconds) {
+    if (!(*request.time_limit_seconds >= kMinTimeLimit &&
+          *request.time_limit_seconds <= kMaxTimeLimit)) {
+      return InvalidArgument("options.time_limit_seconds: expected seconds from 0.1 to 120");
+    }
+    options.time_limit_seconds = *request.time_limit_seconds;
+  }
+  return options;
+}
+
+PlanRef StaffingBoardService::Keep(StoredPlan plan) {
+  plan.id = GenerateToken("plan_");
+  auto ref = std::make_shared<const StoredPlan>(std::move(plan));
+  std::lock_guard<std::mutex> lock(plans_mu_);
+  plans_[ref->id] = Slot{ref, false};
+  order_.push_back(ref->id);
+  while (static_cast<int>(order_.size()) > std::max(1, options_.max_plans)) {
+    plans_.erase(order_.front());
+    order_.pop_front();
+  }
+  return ref;
+}
+
+Result<PlanView> StaffingBoardService::Propose(const Principal& viewer,
+                                               const PlanRequest& request) {
+  ASSIGN_OR_RETURN(auto snapshot, Snapshot());
+  ASSIGN_OR_RETURN(staffing::StaffingOptions options, OptionsFor(request));
+  const FirmData& data = snapshot->data();
+  const bool firm_wide = Authorizer(*snapshot).CanReadFirmWide(viewer);
+  const auto led = LedEngagements(data, viewer);
+  if (!firm_wide && led.empty()) {
+    return PermissionDenied("plans are for administrators, firm leaders and engagement leaders");
+  }
+  StoredPlan stored;
+  stored.owner_user_id = viewer.user_id;
+  stored.mode = request.mode;
+  stored.created_seconds = clock_.NowSeconds();
+  stored.options = options;
+  const Date today = clock_.Today();
+  if (request.mode == PlanMode::kIncremental) {
+    if (request.opening_id.empty()) {
+      return InvalidArgument("opening_id: expected an opening id for mode \"incremental\"");
+    }
+    const Opening* opening = FindOpening(data, request.opening_id);
+    if (!opening) return NotFound("opening_id: no opening '" + request.opening_id + "'");
+    if (!firm_wide && !led.count(opening->engagement_id)) {
+      return PermissionDenied("opening_id: " + request.opening_id +
+                              " is not on an engagement you lead");
+    }
+    StaffingService service(data, today, options);
+    ASSIGN_OR_RETURN(stored.plan, service.Incremental(opening->id));
+    stored.opening_id = opening->id;
+  } else if (firm_wide) {
+    StaffingService service(data, today, options);
+    ASSIGN_OR_RETURN(stored.plan, service.Plan());
+  } else {
+    const FirmData restricted = RestrictTo(data, led);
+    StaffingService service(restricted, today, options);
+    ASSIGN_OR_RETURN(stored.plan, service.Plan());
+    KeepIssuesIn(data, led, stored.plan);
+  }
+  return PlanView{Keep(std::move(stored)), false, snapshot};
+}
+
+Result<StaffingBoardService::Slot> StaffingBoardService::Find(std::string_view plan_id) const {
+  std::lock_guard<std::mutex> lock(plans_mu_);
+  auto it = plans_.find(plan_id);
+  if (it == plans_.end()) {
+    return NotFound("id: no plan '" + std::string(plan_id) +
+                    "' (plans live in the server's memory; propose a new one)");
+  }
+  return it->second;
+}
+
+bool StaffingBoardService::MayActOn(const Principal& viewer, const StoredPlan& plan,
+                                    const FirmSnapshot& snapshot) const {
+  if (Authorizer(snapshot).CanReadFirmWide(viewer)) return true;
+  return plan.owner_user_id == viewer.user_id;
+}
+
+Result<PlanView> StaffingBoardService::Get(const Principal& viewer, std::string_view plan_id) {
+  ASSIGN_OR_RETURN(auto snapshot, Snapshot());
+  ASSIGN_OR_RETURN(Slot slot, Find(plan_id));
+  if (!MayActOn(viewer, *slot.plan, *snapshot)) {
+    return PermissionDenied("plan " + std::string(plan_id) +
+                            ": only its author, firm leaders and administrators may read it");
+  }
+  return PlanView{slot.plan, slot.accepted, snapshot};
+}
+
+Result<std::pair<PlanView, staffing::ProposedAssignment>> StaffingBoardService::Explain(
+    const Principal& viewer, std::string_view plan_id, std::string_view key) {
+  ASSIGN_OR_RETURN(auto snapshot, Snapshot());
+  ASSIGN_OR_RETURN(Slot slot, Find(plan_id));
+  const staffing::ProposedAssignment* entry = staffing::FindInPlan(slot.plan->plan, key);
+  const bool own =
+      entry && !viewer.person_id.empty() && entry->assignment.person_id == viewer.person_id;
+  if (!own && !MayActOn(viewer, *slot.plan, *snapshot)) {
+    return PermissionDenied("plan " + std::string(plan_id) +
+                            ": you may read only the explanation of your own assignment");
+  }
+  if (!entry) {
+    return NotFound("key: no assignment, seat or single person '" + std::string(key) +
+                    "' in plan " + std::string(plan_id));
+  }
+  return std::pair{PlanView{slot.plan, slot.accepted, snapshot}, *entry};
+}
+
+Result<AcceptOutcome> StaffingBoardService::Accept(const Principal& viewer,
+                                                   std::string_view plan_id,
+                                                   const std::vector<std::string>& selected) {
+  std::lock_guard<std::mutex> accepting(accept_mu_);
+  ASSIGN_OR_RETURN(auto snapshot, Snapshot());
+  ASSIGN_OR_RETURN(Slot slot, Find(plan_id));
+  if (!MayActOn(viewer, *slot.plan, *snapshot)) {
+    return PermissionDenied("plan " + std::string(plan_id) +
+                            ": only its author, firm leaders and administrators may accept it");
+  }
+  if (slot.accepted) {
+    return FailedPrecondition("plan " + std::string(plan_id) + " was already accepted");
+  }
+  staffing::StaffingPlan chosen = slot.plan->plan;
+  if (!selected.empty()) {
+    chosen.assignments.clear();
+    std::set<std::string_view> taken;
+    for (const std::string& key : selected) {
+      const staffing::ProposedAssignment* entry = staffing::FindInPlan(slot.plan->plan, key);
+      if (!entry || (key != entry->assignment.id && key != entry->seat_id)) {
+        return InvalidArgument("assignment_ids: no assignment or seat '" + key + "' in plan " +
+                               std::string(plan_id));
+      }
+      if (taken.insert(entry->assignment.id).second) chosen.assignments.push_back(*entry);
+    }
+  }
+  if (!Authorizer(*snapshot).CanReadFirmWide(viewer)) {
+    const auto led = LedEngagements(snapshot->data(), viewer);
+    for (const staffing::ProposedAssignment& pa : chosen.assignments) {
+      const Opening* opening = FindOpening(snapshot->data(), pa.assignment.opening_id);
+      if (!opening || !led.count(opening->engagement_id)) {
+        return PermissionDenied("assignment_ids: " + pa.assignment.id + " is on " +
+                                pa.assignment.opening_id + ", not on an engagement you lead");
+      }
+    }
+  }
+  ASSIGN_OR_RETURN(AcceptReport report,
+                   StaffingService::Accept(store_, chosen, slot.plan->options));
+  {
+    std::lock_guard<std::mutex> lock(plans_mu_);
+    if (auto it = plans_.find(plan_id); it != plans_.end()) it->second.accepted = true;
+  }
+  RETURN_IF_ERROR(snapshots_.AfterWrite());
+  AcceptOutcome outcome{report.created, report.moved, {}};
+  for (const staffing::ProposedAssignment& pa : chosen.assignments) {
+    outcome.assignment_ids.push_back(pa.assignment.id);
+  }
+  return outcome;
+}
+
+Result<MarketView> StaffingBoardService::Market(const Principal& viewer, int weeks,
+                                                std::string_view plan_id) {
+  ASSIGN_OR_RETURN(auto snapshot, Snapshot());
+  if (!Authorizer(*snapshot).CanReadFirmWide(viewer)) {
+    return PermissionDenied("the staffing market is for firm leaders and administrators");
+  }
+  if (weeks < 1 || weeks > kMaxMarketWeeks) {
+    return InvalidArgument("weeks: expected an integer from 1 to 52");
+  }
+  std::optional<Slot> slot;
+  if (!plan_id.empty()) {
+    auto found = Find(plan_id);
+    if (!found.ok()) return NotFound("plan: no plan '" + std::string(plan_id) + "'");
+    slot = std::move(found).value();
+  }
+  staffing::MarketOptions market;
+  market.weeks = weeks;
+  StaffingService service(snapshot->data(), clock_.Today(), options_.staffing);
+  ASSIGN_OR_RETURN(staffing::MarketReport report,
+                   service.Market(market, slot ? &slot->plan->plan : nullptr));
+  return MarketView{snapshot, std::move(report)};
+}
+
+}  // namespace guild

@@ -1,0 +1,364 @@
+// Staffing over HTTP: request/expected-response pairs per endpoint and role,
+// against a server on a free port over a small staffing firm, "today"
+// 2026-03-02 (a Monday).
+//
+// The firm: engagement e1 (client Acme) led by "englead" with opening o1
+// (Tax >= 3, 20 h/week, two seats); e2 led by "otherlead" with o2 (Audit >= 3,
+// one seat) that only "member" can fill. "peer" (Tax 5), "member" (Tax 4,
+// Audit 4) and "junior" (Tax 3) are the candidates, 40 h/week each.
+#include <gtest/gtest.h>
+#include <stdlib.h>
+
+#include <filesystem>
+
+#include "api_test_support.h"
+
+namespace guild::api_testing {
+namespace {
+
+using nlohmann::json;
+constexpr const char* kPassword = "password-123";
+constexpr int32_t kTodayDays = 20514;  // 2026-03-02
+constexpr int64_t kNow = int64_t{kTodayDays} * 86400 + 9 * 3600;
+
+Person MakePerson(const std::string& id, const std::string& grade, const std::string& practice) {
+  Person p;
+  p.id = id;
+  p.name = id + " Name";
+  p.email = id + "@people.test";
+  p.grade = grade;
+  p.practice = practice;
+  p.office = "London";
+  p.weekly_capacity_hours = 40;
+  return p;
+}
+
+FirmData StaffingFirm() {
+  const Date today{kTodayDays};
+  FirmData f;
+  f.skills = {{"firm:tax", "Tax", "", "", {}, SkillSource::kFirm, SkillKind::kSkill},
+              {"firm:audit", "Audit", "", "", {}, SkillSource::kFirm, SkillKind::kSkill}};
+  f.people = {MakePerson("englead", "partner", "Tax"),  MakePerson("otherlead", "partner", "Audit"),
+              MakePerson("firmlead", "partner", "Tax"), MakePerson("peer", "senior", "Tax"),
+              MakePerson("member", "associate", "Tax"), MakePerson("junior", "associate", "Tax")};
+  auto rate = [&](const std::string& person, const std::string& skill, int level) {
+    PersonSkill ps;
+    ps.person_id = person;
+    ps.skill_id = skill;
+    ps.level = level;
+    f.person_skills.push_back(ps);
+  };
+  rate("peer", "firm:tax", 5);
+  rate("member", "firm:tax", 4);
+  rate("member", "firm:audit", 4);
+  rate("junior", "firm:tax", 3);
+  f.clients = {{"c1", "Acme", "retail", false}};
+  f.engagements = {{"e1", "c1", "Acme tax", "englead", AddDays(today, -7), AddDays(today, 120),
+                    EngagementStatus::kConfirmed},
+                   {"e2", "c1", "Acme audit", "otherlead", AddDays(today, -7), AddDays(today, 120),
+                    EngagementStatus::kConfirmed}};
+  Opening o1;
+  o1.id = "o1";
+  o1.engagement_id = "e1";
+  o1.title = "Tax senior";
+  o1.required = {{"firm:tax", 3}};
+  o1.hours_per_week = 20;
+  o1.start = today;
+  o1.end = AddDays(today, 55);
+  o1.headcount = 2;
+  Opening o2 = o1;
+  o2.id = "o2";
+  o2.engagement_id = "e2";
+  o2.title = "Auditor";
+  o2.required = {{"firm:audit", 3}};
+  o2.headcount = 1;
+  f.openings = {o1, o2};
+  return f;
+}
+
+class StaffingApiTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    char pattern[] = "/tmp/guild-staffing-api-XXXXXX";
+    ASSERT_NE(mkdtemp(pattern), nullptr);
+    dir_ = new std::string(pattern);
+    clock_ = new FakeClock(kNow);
+    TestServerOptions options;
+    options.store = {*dir_ + "/guild.db", true, Durability::kOff};
+    {
+      auto store = OpenStore(options.store);
+      ASSERT_TRUE(store.ok()) << store.status().ToString();
+      Status written = (*store)->Upsert(StaffingFirm());
+      ASSERT_TRUE(written.ok()) << written.ToString();
+    }
+    server_ = TestServer::Start(options, *clock_).release();
+    ASSERT_NE(server_, nullptr);
+    AccountStore& accounts = server_->accounts();
+    AddUser(accounts, "u-admin", "admin@firm.test", kPassword, "", UserRole::kAdministrator);
+    AddUser(accounts, "u-fl", "fl@firm.test", kPassword, "firmlead", UserRole::kFirmLeader);
+    AddUser(accounts, "u-englead", "englead@firm.test", kPassword, "englead", UserRole::kMember);
+    AddUser(accounts, "u-member", "member@firm.test", kPassword, "member", UserRole::kMember);
+    AddUser(accounts, "u-peer", "peer@firm.test", kPassword, "peer", UserRole::kMember);
+  }
+  static void TearDownTestSuite() {
+    delete server_;
+    std::filesystem::remove_all(*dir_);
+    delete clock_;
+    delete dir_;
+  }
+
+  static Headers As(const std::string& who) {
+    if (who == "anonymous") return {};
+    auto [it, fresh] = sessions_.try_emplace(who);
+    if (fresh) it->second = SignInAs(server_->port(), who + "@firm.test", kPassword);
+    return {{"Cookie", it->second.cookie}, {"X-CSRF-Token", it->second.csrf}};
+  }
+  static Reply Get(const std::string& who, const std::string& target) {
+    return Send(server_->port(), "GET", "/api/v1" + target, As(who));
+  }
+  static Reply Post(const std::string& who, const std::string& target, const std::string& body) {
+    Headers headers = As(who);
+    headers.emplace_back("Content-Type", "application/json");
+    return Send(server_->port(), "POST", "/api/v1" + target, headers, body);
+  }
+  static json Ok(const Reply& reply, int status = 200) {
+    EXPECT_EQ(reply.status, status) << reply.body.substr(0, 600);
+    return reply.Json();
+  }
+  static json Propose(const std::string& who, const std::string& body) {
+    return Ok(Post(who, "/staffing/plans", body), 201);
+  }
+  // The problem's first named field, or "" when it names none.
+  static std::string FieldOf(const Reply& reply) {
+    json problem = reply.Json();
+    if (!problem.contains("errors") || problem["errors"].empty()) return "";
+    return problem["errors"][0].value("field", "");
+  }
+  static double Tentative(const json& capacity, const std::string& person, int week) {
+    for (const json& row : capacity["items"]) {
+      if (row["person"]["id"] == person) return row["weeks"][week]["tentative"].get<double>();
+    }
+    ADD_FAILURE() << "no capacity row for " << person;
+    return -1;
+  }
+  static int64_t StoredAssignments() { return *server_->store().Count(EntityKind::kAssignments); }
+
+  static inline std::string* dir_ = nullptr;
+  static inline FakeClock* clock_ = nullptr;
+  static inline TestServer* server_ = nullptr;
+  static inline std::map<std::string, SignedIn> sessions_;
+};
+
+struct BadCase {
+  std::string who;
+  std::string method;
+  std::string target;
+  std::string body;
+  int status;
+  std::string field;  // errors[0].field; "" when the problem names none
+};
+
+TEST_F(StaffingApiTest, BadInputAndForbiddenRequestsGetAProblem) {
+  const std::vector<BadCase> cases = {
+      {"anonymous", "GET", "/staffing/openings", "", 401, ""},
+      {"member", "GET", "/staffing/openings", "", 403, ""},
+      {"member", "POST", "/staffing/plans", R"({"mode":"full"})", 403, ""},
+      {"member", "GET", "/staffing/market", "", 403, ""},
+      {"englead", "GET", "/staffing/market", "", 403, ""},
+      {"member", "GET", "/staffing/capacity", "", 403, ""},
+      {"englead", "POST", "/staffing/plans", R"({"mode":"incremental","opening_id":"o2"})", 403,
+       ""},
+      {"admin", "GET", "/staffing/openings?limit=0", "", 400, "limit"},
+      {"admin", "GET", "/staffing/openings?engagement=nope", "", 404, ""},
+      {"admin", "GET", "/staffing/openings?cursor=garbage", "", 400, "cursor"},
+      {"admin", "POST", "/staffing/plans", R"({})", 400, "mode"},
+      {"admin", "POST", "/staffing/plans", R"({"mode":"some"})", 400, "mode"},
+      {"admin", "POST", "/staffing/plans", R"({"mode":"incremental"})", 400, "opening_id"},
+      {"admin", "POST", "/staffing/plans", R"({"mode":"incremental","opening_id":"nope"})", 404,
+       "opening_id"},
+      {"admin", "POST", "/staffing/plans", R"({"mode":"full","options":{"horizon_weeks":0}})", 400,
+       "options.horizon_weeks"},
+      {"admin", "POST", "/staffing/plans", R"({"mode":"full","options":{"capacity_ceiling":3}})",
+       400, "options.capacity_ceiling"},
+      {"admin", "POST", "/staffing/plans", R"({"mode":"full","options":{"colour":"red"}})", 400,
+       "options.colour"},
+      {"admin", "POST", "/staffing/plans", R"({"mode":"full","options":7})", 400, "options"},
+      {"admin", "POST", "/staffing/plans", R"({"mode":"full","extra":1})", 400, "extra"},
+      {"admin", "POST", "/staffing/plans", R"({"mode":)", 400, ""},
+      {"admin", "GET", "/staffing/plans/nope", "", 404, "id"},
+      {"admin", "POST", "/staffing/plans/nope/accept", "", 404, "id"},
+      {"admin", "GET", "/staffing/market?weeks=0", "", 400, "weeks"},
+      {"admin", "GET", "/staffing/market?plan=nope", "", 404, "plan"},
+      {"admin", "GET", "/staffing/capacity?weeks=27", "", 400, "weeks"},
+      {"admin", "GET", "/staffing/capacity?from=2026-02-30", "", 400, "from"},
+      {"admin", "GET", "/staffing/capacity?limit=x", "", 400, "limit"},
+  };
+  for (const BadCase& c : cases) {
+    SCOPED_TRACE(c.who + " " + c.method + " " + c.target + " " + c.body);
+    Reply reply = c.method == "GET" ? Get(c.who, c.target) : Post(c.who, c.target, c.body);
+    EXPECT_EQ(reply.status, c.status) << reply.body.substr(0, 400);
+    EXPECT_EQ(reply.headers["content-type"], "application/problem+json");
+    EXPECT_FALSE(reply.Json().value("detail", "").empty());
+    if (c.status == 404 && !c.field.empty()) {
+      EXPECT_EQ(reply.Json().value("detail", "").rfind(c.field, 0), 0u) << reply.body;
+    } else if (!c.field.empty()) {
+      EXPECT_EQ(FieldOf(reply), c.field) << reply.body;
+    }
+  }
+}
+
+TEST_F(StaffingApiTest, OpeningsPerRole) {
+  json all = Ok(Get("fl", "/staffing/openings"));
+  EXPECT_EQ(all["total"], 2);
+  ASSERT_EQ(all["items"].size(), 2u);
+  const json& o1 = all["items"][0];
+  EXPECT_EQ(o1["id"], "o1");
+  EXPECT_EQ(o1["engagement"]["id"], "e1");
+  EXPECT_EQ(o1["engagement"]["leader"]["id"], "englead");
+  EXPECT_EQ(o1["client"]["name"], "Acme");
+  EXPECT_EQ(o1["required"][0]["skill"]["name"], "Tax");
+  EXPECT_EQ(o1["required"][0]["min_level"], 3);
+  EXPECT_EQ(o1["seats_left"], 2);
+  EXPECT_EQ(o1["start"], "2026-03-02");
+  EXPECT_EQ(o1["practice"], "Tax");
+  // Paging, and the filters.
+  json first = Ok(Get("admin", "/staffing/openings?limit=1"));
+  ASSERT_EQ(first["items"].size(), 1u);
+  ASSERT_TRUE(first["next_cursor"].is_string());
+  json second = Ok(
+      Get("admin", "/staffing/openings?limit=1&cursor=" + first["next_cursor"].get<std::string>()));
+  EXPECT_EQ(second["items"][0]["id"], "o2");
+  EXPECT_TRUE(second["next_cursor"].is_null());
+  EXPECT_EQ(Ok(Get("admin", "/staffing/openings?practice=audit"))["items"][0]["id"], "o2");
+  EXPECT_EQ(Ok(Get("admin", "/staffing/openings?engagement=e2"))["total"], 1);
+  // An engagement leader sees only the openings of the engagements they lead.
+  json mine = Ok(Get("englead", "/staffing/openings"));
+  ASSERT_EQ(mine["items"].size(), 1u);
+  EXPECT_EQ(mine["items"][0]["id"], "o1");
+}
+
+TEST_F(StaffingApiTest, PlanShapeExplanationsAndWhoMayReadThem) {
+  json plan = Propose("admin", R"({"mode":"full","options":{"time_limit_seconds":5}})");
+  const std::string id = plan["id"];
+  EXPECT_EQ(plan["mode"], "full");
+  EXPECT_EQ(plan["accepted"], false);
+  EXPECT_EQ(plan["seats"], 3);
+  EXPECT_EQ(plan["assignments"].size(), 3u);
+  EXPECT_TRUE(plan["unfilled"].empty());
+  EXPECT_GE(plan["objective"].get<double>(), plan["bound"].get<double>() - 1e-6);
+  EXPECT_FALSE(plan["steps"].empty());
+  EXPECT_EQ(plan["options"]["time_limit_seconds"], 5.0);
+  std::string member_entry;
+  for (const json& a : plan["assignments"]) {
+    EXPECT_EQ(a["explanation"]["fit"].size(), 1u);
+    EXPECT_TRUE(a["explanation"]["runner_ups"].is_array());
+    if (a["person"]["id"] == "member" && a["opening"]["id"] == "o2") member_entry = a["id"];
+  }
+  ASSERT_FALSE(member_entry.empty()) << "only member can fill o2: " << plan.dump();
+  EXPECT_EQ(StoredAssignments(), 0);  // a what-if writes nothing
+
+  EXPECT_EQ(Ok(Get("fl", "/staffing/plans/" + id))["id"], id);
+  EXPECT_EQ(Get("englead", "/staffing/plans/" + id).status, 403);
+  EXPECT_EQ(Get("member", "/staffing/plans/" + id).status, 403);
+  // A member reads the explanation of their own assignment, nobody else's.
+  json own = Ok(Get("member", "/staffing/plans/" + id + "/assignments/" + member_entry));
+  EXPECT_EQ(own["assignment"]["person"]["id"], "member");
+  EXPECT_EQ(own["assignment"]["explanation"]["fit"][0]["skill"]["name"], "Audit");
+  EXPECT_EQ(own["assignment"]["explanation"]["fit"][0]["level"], 4);
+  EXPECT_EQ(Get("peer", "/staffing/plans/" + id + "/assignments/" + member_entry).status, 403);
+  EXPECT_EQ(Get("admin", "/staffing/plans/" + id + "/assignments/ghost").status, 404);
+
+  // The market, with the plan's unfilled seats (none).
+  json market = Ok(Get("fl", "/staffing/market?weeks=4&plan=" + id));
+  EXPECT_EQ(market["weeks"], 4);
+  EXPECT_FALSE(market["skills"].empty());
+  EXPECT_TRUE(market["unfilled"].empty());
+
+  // An engagement leader's full plan covers only their engagement.
+  json led = Propose("englead", R"({"mode":"full"})");
+  ASSERT_EQ(led["assignments"].size(), 2u);
+  for (const json& a : led["assignments"]) EXPECT_EQ(a["opening"]["id"], "o1");
+  EXPECT_EQ(Ok(Get("englead", "/staffing/plans/" + led["id"].get<std::string>()))["id"], led["id"]);
+  // Incremental for one opening.
+  json one = Propose("fl", R"({"mode":"incremental","opening_id":"o2"})");
+  EXPECT_EQ(one["mode"], "incremental");
+  EXPECT_EQ(one["opening_id"], "o2");
+  ASSERT_EQ(one["assignments"].size(), 1u);
+  EXPECT_EQ(one["assignments"][0]["person"]["id"], "member");
+}
+
+TEST_F(StaffingApiTest, AcceptWritesTentativeOnceAndRejectsStalePlans) {
+  // 1. The data changes under a leader's plan: a planned person's capacity
+  //    drops to 10 h, so the plan would overload them. Nothing is written.
+  json led = Propose("englead", R"({"mode":"full"})");
+  const std::string led_id = led["id"];
+  const std::string shrunk = led["assignments"][0]["person"]["id"];
+  FirmData change;
+  for (const Person& p : StaffingFirm().people) {
+    if (p.id == shrunk) change.people.push_back(p);
+  }
+  ASSERT_EQ(change.people.size(), 1u);
+  change.people.back().weekly_capacity_hours = 10;
+  ASSERT_TRUE(server_->store().Upsert(change).ok());
+  Reply stale = Post("englead", "/staffing/plans/" + led_id + "/accept", "");
+  EXPECT_EQ(stale.status, 409) << stale.body;
+  EXPECT_NE(stale.Json().value("detail", "").find("capacity"), std::string::npos) << stale.body;
+  EXPECT_EQ(StoredAssignments(), 0);
+  change.people.back().weekly_capacity_hours = 40;
+  ASSERT_TRUE(server_->store().Upsert(change).ok());
+
+  // 2. Selected entries only; ids must be in the plan; the leader may not
+  //    accept another engagement's plan.
+  Reply unknown =
+      Post("englead", "/staffing/plans/" + led_id + "/accept", R"({"assignment_ids":["zzz"]})");
+  EXPECT_EQ(unknown.status, 400);
+  EXPECT_EQ(FieldOf(unknown), "assignment_ids");
+  Reply empty =
+      Post("englead", "/staffing/plans/" + led_id + "/accept", R"({"assignment_ids":[]})");
+  EXPECT_EQ(empty.status, 400);
+  const std::string chosen = led["assignments"][0]["id"];
+  json accepted = Ok(Post("englead", "/staffing/plans/" + led_id + "/accept",
+                          R"({"assignment_ids":[")" + chosen + R"("]})"));
+  EXPECT_EQ(accepted["created"], 1);
+  EXPECT_EQ(accepted["assignment_ids"], json::array({chosen}));
+  EXPECT_EQ(StoredAssignments(), 1);
+  EXPECT_EQ(Ok(Get("englead", "/staffing/openings"))["items"][0]["seats_left"], 1);
+  EXPECT_EQ(Post("englead", "/staffing/plans/" + led_id + "/accept", "").status, 409);
+
+  // 3. Two firm-wide plans for the remaining two seats; the first accepted
+  //    wins, the second no longer fits. The capacity shows the tentative hours.
+  json a = Propose("admin", R"({"mode":"full"})");
+  json b = Propose("fl", R"({"mode":"full"})");
+  ASSERT_EQ(a["assignments"].size(), 2u);
+  json before = Ok(Get("admin", "/staffing/capacity?weeks=2"));
+  EXPECT_EQ(before["weeks"][0], "2026-03-02");
+  EXPECT_EQ(before["items"][0]["weeks"][0]["capacity"], 40.0);
+  const double member_before = Tentative(before, "member", 0);  // 20 when the leader seated them
+  EXPECT_EQ(Post("member", "/staffing/plans/" + a["id"].get<std::string>() + "/accept", "").status,
+            403);
+  json done = Ok(Post("admin", "/staffing/plans/" + a["id"].get<std::string>() + "/accept", ""));
+  EXPECT_EQ(done["created"], 2);
+  EXPECT_EQ(StoredAssignments(), 3);
+  json after = Ok(Get("admin", "/staffing/capacity?weeks=2"));
+  EXPECT_EQ(Tentative(after, "member", 0), member_before + 20.0);  // o2 is member's
+  EXPECT_EQ(Ok(Get("admin", "/staffing/plans/" + a["id"].get<std::string>()))["accepted"], true);
+  Reply loser = Post("fl", "/staffing/plans/" + b["id"].get<std::string>() + "/accept", "");
+  EXPECT_EQ(loser.status, 409) << loser.body;
+  EXPECT_NE(loser.Json().value("detail", "").find("nothing written"), std::string::npos);
+  EXPECT_EQ(StoredAssignments(), 3);
+  EXPECT_EQ(Ok(Get("admin", "/staffing/openings"))["total"], 0);
+  // Only the people asked for.
+  json two = Ok(Get("admin", "/staffing/capacity?person=member&person=peer&weeks=1"));
+  ASSERT_EQ(two["items"].size(), 2u);
+  EXPECT_EQ(two["items"][0]["person"]["id"], "member");  // directory order: by name
+  EXPECT_EQ(two["items"][1]["person"]["id"], "peer");
+  // The engagement leader sees the people on their engagement.
+  json theirs = Ok(Get("englead", "/staffing/capacity"));
+  EXPECT_FALSE(theirs["items"].empty());
+  for (const json& row : theirs["items"]) {
+    EXPECT_NE(row["person"]["id"], "otherlead");
+  }
+}
+
+}  // namespace
+}  // namespace guild::api_testing

@@ -1,0 +1,411 @@
+// The staffing board (/staffing): open openings, a proposed what-if plan with
+// an explanation per assignment, accepting all or some of it, and a capacity
+// heatmap of people by week. For administrators, firm leaders and engagement
+// leaders (the server decides; others see "no access").
+
+import { Fragment } from 'preact';
+import { useMemo, useState } from 'preact/hooks';
+import { api, ApiError } from '../api/client';
+import type { AcceptResult, StaffingOpening, StaffingPlan } from '../api/types';
+import { levelLabel, longDate } from '../components/insights';
+import { CapacityHeatmap, CapacityLegend, CapacityTable, Explanation, percent } from '../components/staffing';
+import { Card, EmptyState, ErrorMessage, Loading } from '../components/status';
+import { toApiError, useAsync, usePageTitle } from '../lib/useAsync';
+import { Forbidden } from './Simple';
+
+const STATUS_FORBIDDEN = 403;
+const OPENINGS_PAGE = 50;
+const CAPACITY_PAGE = 25;
+const WEEK_CHOICES = [4, 8, 12];
+
+type PlanState =
+  | { status: 'idle' }
+  | { status: 'solving'; label: string }
+  | { status: 'error'; error: ApiError }
+  | { status: 'ready'; plan: StaffingPlan };
+
+function Openings({
+  openings,
+  busy,
+  onPropose,
+}: {
+  openings: StaffingOpening[];
+  busy: boolean;
+  onPropose: (opening: StaffingOpening) => void;
+}) {
+  return (
+    <div class="table-wrap">
+      <table class="table" id="staffing-openings">
+        <caption class="visually-hidden">Open openings with seats left</caption>
+        <thead>
+          <tr>
+            <th scope="col">Opening</th>
+            <th scope="col">Engagement</th>
+            <th scope="col">Needs</th>
+            <th scope="col" class="num">h/week</th>
+            <th scope="col">Dates</th>
+            <th scope="col" class="num">Seats left</th>
+            <th scope="col">Plan</th>
+          </tr>
+        </thead>
+        <tbody>
+          {openings.map((o) => (
+            <tr key={o.id}>
+              <th scope="row" class="table__rowhead">
+                {o.title || o.id}
+                {o.lead && <span class="tag">lead</span>}
+              </th>
+              <td>
+                {o.engagement.name}
+                <span class="muted"> · {o.client?.name ?? 'no client'}</span>
+              </td>
+              <td>{o.required.map((r) => `${r.skill.name} ${levelLabel(r.min_level)}`).join(', ') || '—'}</td>
+              <td class="num">{o.hours_per_week}</td>
+              <td>
+                {longDate(o.start)} – {longDate(o.end)}
+              </td>
+              <td class="num">{o.seats_left}</td>
+              <td>
+                <button type="button" class="button button--small" disabled={busy} aria-label={`Propose a plan for ${o.title || o.id}`} onClick={() => onPropose(o)}>
+                  Propose
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function PlanSummary({ plan }: { plan: StaffingPlan }) {
+  return (
+    <dl class="plan-summary" id="plan-summary">
+      <div>
+        <dt>Seats</dt>
+        <dd>
+          {plan.assignments.length} filled of {plan.seats}
+        </dd>
+      </div>
+      <div>
+        <dt>Objective</dt>
+        <dd>{plan.objective.toFixed(1)}</dd>
+      </div>
+      <div>
+        <dt>Bound</dt>
+        <dd>{plan.bound.toFixed(1)}</dd>
+      </div>
+      <div>
+        <dt>Gap</dt>
+        <dd>{(plan.gap * 100).toFixed(2)}%</dd>
+      </div>
+      <div>
+        <dt>Solved in</dt>
+        <dd>{plan.steps.reduce((t, s) => t + s.seconds, 0).toFixed(2)} s</dd>
+      </div>
+    </dl>
+  );
+}
+
+function PlanTable({ plan, selected, onToggle }: { plan: StaffingPlan; selected: Set<string>; onToggle: (id: string) => void }) {
+  const [open, setOpen] = useState<string | null>(null);
+  const columns = 7;
+  return (
+    <div class="table-wrap">
+      <table class="table" id="plan-assignments">
+        <caption class="visually-hidden">Proposed assignments; expand a row for why</caption>
+        <thead>
+          <tr>
+            <th scope="col">Accept</th>
+            <th scope="col">Person</th>
+            <th scope="col">Opening</th>
+            <th scope="col" class="num">h/week</th>
+            <th scope="col">Dates</th>
+            <th scope="col">Load</th>
+            <th scope="col">Why</th>
+          </tr>
+        </thead>
+        <tbody>
+          {plan.assignments.map((a) => {
+            const expanded = open === a.id;
+            const detailId = `why-${a.id}`;
+            return (
+              <Fragment key={a.id}>
+                <tr class={selected.has(a.id) ? '' : 'row--off'}>
+                  <td>
+                    <input
+                      type="checkbox"
+                      checked={selected.has(a.id)}
+                      disabled={plan.accepted}
+                      aria-label={`Accept ${a.person.name} on ${a.opening.title}`}
+                      onChange={() => onToggle(a.id)}
+                    />
+                  </td>
+                  <th scope="row" class="table__rowhead">
+                    {a.person.name}
+                    <span class="muted"> · {a.person.grade}</span>
+                    {a.stretch && <span class="tag tag--stretch">stretch</span>}
+                    {a.explanation.volunteer && <span class="tag tag--good">volunteer</span>}
+                  </th>
+                  <td>
+                    {a.opening.title}
+                    <span class="muted"> · {a.opening.engagement?.name}</span>
+                  </td>
+                  <td class="num">{a.hours_per_week}</td>
+                  <td>
+                    {longDate(a.start)} – {longDate(a.end)}
+                  </td>
+                  <td>
+                    {percent(a.explanation.load_before)} → {percent(a.explanation.load_after)}
+                  </td>
+                  <td>
+                    <button type="button" class="button button--small" aria-expanded={expanded} aria-controls={detailId} onClick={() => setOpen(expanded ? null : a.id)}>
+                      {expanded ? 'Hide' : 'Why?'}
+                    </button>
+                  </td>
+                </tr>
+                {expanded && (
+                  <tr class="row--detail" id={detailId}>
+                    <td colSpan={columns}>
+                      <Explanation entry={a} />
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function PlanCard({ plan, onAccepted }: { plan: StaffingPlan; onAccepted: (result: AcceptResult) => void }) {
+  const [selected, setSelected] = useState<Set<string>>(() => new Set(plan.assignments.map((a) => a.id)));
+  const [state, setState] = useState<{ status: 'idle' | 'busy' } | { status: 'error'; error: ApiError } | { status: 'done'; result: AcceptResult }>({ status: 'idle' });
+  const toggle = (id: string) => {
+    const next = new Set(selected);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    setSelected(next);
+  };
+  const accept = async () => {
+    setState({ status: 'busy' });
+    try {
+      const all = selected.size === plan.assignments.length;
+      const result = await api.acceptPlan(plan.id, all ? undefined : [...selected]);
+      setState({ status: 'done', result });
+      onAccepted(result);
+    } catch (error) {
+      setState({ status: 'error', error: toApiError(error) });
+    }
+  };
+  const done = state.status === 'done' || plan.accepted;
+  return (
+    <Card title={plan.mode === 'full' ? 'Proposed plan' : `Proposed plan for ${plan.opening_id}`} id="staffing-plan">
+      <p class="muted">A what-if: nothing is saved until you accept it. Accepted assignments are written as tentative.</p>
+      <PlanSummary plan={plan} />
+      {plan.assignments.length === 0 ? (
+        <EmptyState title="Nobody can be seated">
+          <p>The reasons for each open seat are listed below.</p>
+        </EmptyState>
+      ) : (
+        <PlanTable plan={plan} selected={selected} onToggle={toggle} />
+      )}
+      {plan.unfilled.length > 0 && (
+        <div id="plan-unfilled">
+          <h3>Unfilled seats</h3>
+          <ul class="plain-list">
+            {plan.unfilled.map((u) => (
+              <li key={u.seat_id}>
+                <strong>{u.opening.title || u.opening.id}</strong> <span class="muted">— {u.reason}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {plan.issues.length > 0 && (
+        <div id="plan-issues">
+          <h3>Constraints the plan could not meet</h3>
+          <ul class="plain-list">
+            {plan.issues.map((i) => (
+              <li key={`${i.constraint}-${i.subject_id}-${i.message}`}>
+                <span class="tag">{i.constraint}</span> {i.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {plan.assignments.length > 0 && (
+        <div class="plan-actions">
+          <button type="button" class="button button--primary" id="plan-accept" disabled={done || state.status === 'busy' || selected.size === 0} onClick={accept}>
+            {state.status === 'busy' ? 'Accepting…' : `Accept ${selected.size} of ${plan.assignments.length}`}
+          </button>
+          <div aria-live="polite" role="status" id="plan-accept-status">
+            {state.status === 'done' && (
+              <p class="alert alert--success">
+                Accepted: {state.result.created} tentative assignment{state.result.created === 1 ? '' : 's'} written
+                {state.result.moved > 0 && `, ${state.result.moved} moved`}.
+              </p>
+            )}
+          </div>
+          {state.status === 'error' && <ErrorMessage error={state.error} title="The plan was not accepted; nothing was written" />}
+        </div>
+      )}
+    </Card>
+  );
+}
+
+function Capacity({ version, planPeople }: { version: number; planPeople: string[] | null }) {
+  const [weeks, setWeeks] = useState(8);
+  const [practice, setPractice] = useState('');
+  const [onlyPlan, setOnlyPlan] = useState(true);
+  const people = planPeople && onlyPlan ? planPeople : undefined;
+  const peopleKey = people ? people.join(',') : '';
+  const [includeTentative, setIncludeTentative] = useState(true);
+  const [asTable, setAsTable] = useState(false);
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const cursor = cursors[cursors.length - 1];
+  const state = useAsync(
+    (signal) => api.capacity({ weeks, practice: practice || undefined, person: people, limit: CAPACITY_PAGE, cursor }, signal),
+    [weeks, practice, cursor, version, peopleKey],
+  );
+  return (
+    <Card title="Capacity by person and week" id="staffing-capacity">
+      <form class="filters" aria-label="Capacity view" onSubmit={(e) => e.preventDefault()}>
+        <div class="field field--compact">
+          <label for="capacity-weeks">Weeks</label>
+          <select id="capacity-weeks" value={weeks} onChange={(e) => { setWeeks(Number(e.currentTarget.value)); setCursors([null]); }}>
+            {WEEK_CHOICES.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field field--compact">
+          <label for="capacity-practice">Practice</label>
+          <input id="capacity-practice" value={practice} placeholder="all" onChange={(e) => { setPractice(e.currentTarget.value.trim()); setCursors([null]); }} />
+        </div>
+        {planPeople && (
+          <label class="choice">
+            <input type="checkbox" id="capacity-only-plan" checked={onlyPlan} onChange={(e) => { setOnlyPlan(e.currentTarget.checked); setCursors([null]); }} /> only people in the plan
+          </label>
+        )}
+        <label class="choice">
+          <input type="checkbox" id="capacity-tentative" checked={includeTentative} onChange={(e) => setIncludeTentative(e.currentTarget.checked)} /> include tentative
+        </label>
+        <label class="choice">
+          <input type="checkbox" id="capacity-as-table" checked={asTable} onChange={(e) => setAsTable(e.currentTarget.checked)} /> table view
+        </label>
+      </form>
+      {state.status === 'loading' && <Loading label="Adding up hours…" />}
+      {state.status === 'error' && <ErrorMessage error={state.error} title="The capacity could not be loaded" />}
+      {state.status === 'ready' && state.data.items.length === 0 && (
+        <EmptyState title="Nobody to show">
+          <p>No one you may see matches these filters.</p>
+        </EmptyState>
+      )}
+      {state.status === 'ready' && state.data.items.length > 0 && (
+        <>
+          <CapacityLegend includeTentative={includeTentative} />
+          {asTable ? <CapacityTable page={state.data} includeTentative={includeTentative} /> : <CapacityHeatmap page={state.data} includeTentative={includeTentative} />}
+          <div class="pager">
+            <button type="button" class="button button--small" disabled={cursors.length === 1} onClick={() => setCursors(cursors.slice(0, -1))}>
+              Previous people
+            </button>
+            <button type="button" class="button button--small" disabled={!state.data.next_cursor} onClick={() => setCursors([...cursors, state.data.next_cursor])}>
+              Next people
+            </button>
+          </div>
+        </>
+      )}
+    </Card>
+  );
+}
+
+export function Staffing() {
+  usePageTitle('Staffing');
+  const [engagement, setEngagement] = useState('');
+  const [practice, setPractice] = useState('');
+  const [version, setVersion] = useState(0);
+  const [plan, setPlan] = useState<PlanState>({ status: 'idle' });
+  const openings = useAsync((signal) => api.staffingOpenings({ practice: practice || undefined }, OPENINGS_PAGE, null, signal), [practice, version]);
+  const engagements = useMemo(() => {
+    if (openings.status !== 'ready') return [];
+    const seen = new Map<string, string>();
+    for (const o of openings.data.items) seen.set(o.engagement.id, o.engagement.name);
+    return [...seen].sort((a, b) => a[1].localeCompare(b[1]));
+  }, [openings]);
+  const planPeople = useMemo(
+    () => (plan.status === 'ready' && plan.plan.assignments.length > 0 ? [...new Set(plan.plan.assignments.map((a) => a.person.id))] : null),
+    [plan],
+  );
+  if (openings.status === 'error' && openings.error.status === STATUS_FORBIDDEN) return <Forbidden />;
+
+  const propose = async (opening?: StaffingOpening) => {
+    setPlan({ status: 'solving', label: opening ? `Seating ${opening.title || opening.id}…` : 'Solving the full plan…' });
+    try {
+      const result = await api.proposePlan(opening ? { mode: 'incremental', opening_id: opening.id } : { mode: 'full' });
+      setPlan({ status: 'ready', plan: result });
+    } catch (error) {
+      setPlan({ status: 'error', error: toApiError(error) });
+    }
+  };
+  const shown = openings.status === 'ready' ? openings.data.items.filter((o) => !engagement || o.engagement.id === engagement) : [];
+  const busy = plan.status === 'solving';
+  return (
+    <>
+      <header class="page-header">
+        <h1>Staffing board</h1>
+        <p class="page-header__lead">Open seats, a proposed plan that says why, and everyone's load week by week.</p>
+      </header>
+      <Card
+        title="Open openings"
+        id="staffing-openings-card"
+        actions={
+          <button type="button" class="button button--primary" id="propose-full" disabled={busy || shown.length === 0} onClick={() => propose()}>
+            Propose full plan
+          </button>
+        }
+      >
+        <form class="filters" aria-label="Filter openings" onSubmit={(e) => e.preventDefault()}>
+          <div class="field field--compact">
+            <label for="openings-practice">Practice</label>
+            <input id="openings-practice" value={practice} placeholder="all" onChange={(e) => setPractice(e.currentTarget.value.trim())} />
+          </div>
+          <div class="field field--compact">
+            <label for="openings-engagement">Engagement</label>
+            <select id="openings-engagement" value={engagement} onChange={(e) => setEngagement(e.currentTarget.value)}>
+              <option value="">all</option>
+              {engagements.map(([id, name]) => (
+                <option key={id} value={id}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </div>
+        </form>
+        {openings.status === 'loading' && <Loading label="Loading openings…" />}
+        {openings.status === 'error' && <ErrorMessage error={openings.error} title="The openings could not be loaded" />}
+        {openings.status === 'ready' && shown.length === 0 && (
+          <EmptyState title="No open seats">
+            <p>Every opening you can staff is filled{practice || engagement ? ' for these filters' : ''}.</p>
+          </EmptyState>
+        )}
+        {shown.length > 0 && (
+          <>
+            <p class="muted" role="status">
+              {shown.length} of {openings.status === 'ready' ? openings.data.total : 0} openings
+            </p>
+            <Openings openings={shown} busy={busy} onPropose={propose} />
+          </>
+        )}
+      </Card>
+      {plan.status === 'solving' && <Loading label={plan.label} />}
+      {plan.status === 'error' && <ErrorMessage error={plan.error} title="No plan could be made" />}
+      {plan.status === 'ready' && <PlanCard key={plan.plan.id} plan={plan.plan} onAccepted={() => setVersion(version + 1)} />}
+      <Capacity version={version} planPeople={planPeople} />
+    </>
+  );
+}
