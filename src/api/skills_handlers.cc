@@ -442,10 +442,13 @@ http::Response MarketHandler(ApiServices& services, const http::Request& r,
   }
   w.EndArray();
   MarketSkillsJson(w, *market);
+  w.Member("redacted", market->redacted);
   w.Key("key_person_risks").BeginArray();
-  for (const skills::KeyPersonRisk& k : market->report.key_person) {
+  for (size_t i = 0; i < market->report.key_person.size(); ++i) {
+    const skills::KeyPersonRisk& k = market->report.key_person[i];
     w.BeginObject().Key("skill");
     SkillRefJson(w, index, k.skill);
+    w.Member("holder_count", market->key_person_holder_counts[i]);
     w.Key("holders").BeginArray();
     for (PersonRef p : k.holders) PersonIdName(w, index, p);
     w.EndArray().Member("demand_hours", k.demand_hours).EndObject();

@@ -362,7 +362,7 @@ Result<RoleMatches> SkillsService::Roles(const Principal&, std::string_view q, i
   return RoleMatches{std::move(state), std::move(prefix)};
 }
 
-Result<Market> SkillsService::SkillsMarket(const Principal&, const MarketRequest& request) {
+Result<Market> SkillsService::SkillsMarket(const Principal& viewer, const MarketRequest& request) {
   skills::MarketOptions options;
   options.from = request.from.value_or(clock_.Today());
   options.periods = request.periods;
@@ -378,7 +378,18 @@ Result<Market> SkillsService::SkillsMarket(const Principal&, const MarketRequest
   ASSIGN_OR_RETURN(SkillsStateRef state, State());
   ASSIGN_OR_RETURN(skills::MarketReport report,
                    skills::BuildMarket(state->index, state->snapshot->data(), options));
-  return Market{std::move(state), options, std::move(report)};
+  Market market{std::move(state), options, std::move(report)};
+  for (const skills::KeyPersonRisk& k : market.report.key_person) {
+    market.key_person_holder_counts.push_back(static_cast<int>(k.holders.size()));
+  }
+  if (!Authorizer(*market.state->snapshot).CanReadFirmWide(viewer)) {
+    market.redacted = true;
+    std::erase_if(market.report.balances, [](const skills::SkillBalance& b) {
+      return b.holders < kMinMarketHolders;
+    });
+    for (skills::KeyPersonRisk& k : market.report.key_person) k.holders.clear();
+  }
+  return market;
 }
 
 Result<std::variant<RemediesView, UnknownSkill>> SkillsService::Remedies(

@@ -12,7 +12,11 @@
 //
 // Access (decided here through the Authorizer, never by the API handlers):
 //  - every signed-in user: Suggest, Search, Roles, Market, and Growth and
-//    Gaps for themselves;
+//    Gaps for themselves. The market is aggregate; for viewers who are not
+//    firm-wide (Authorizer::CanReadFirmWide) it is redacted: skills held by
+//    fewer than kMinMarketHolders people are left out (their supply hours
+//    would be one or two people's free time) and key-person risks carry a
+//    holder count but no names;
 //  - Growth and Gaps of another person: Authorizer::CanReadPersonDetail;
 //  - Coverage of a team: Authorizer::CanReadTeam;
 //  - Remedies and MentoringRound: Authorizer::CanReadFirmWide (firm leaders,
@@ -138,10 +142,18 @@ struct RoleMatches {
   std::vector<uint32_t> roles;  //!< positions in snapshot->data().roles
 };
 
+//! Fewest holders a skill needs before a viewer who is not firm-wide sees
+//! its supply hours in the market.
+inline constexpr int kMinMarketHolders = 3;
+
 struct Market {
   SkillsStateRef state;
   skills::MarketOptions options;  //!< as run (from is today when not given)
   skills::MarketReport report;
+  //! true when the viewer is not firm-wide: small skills left out and
+  //! key-person holders' names removed (holder_counts keeps how many).
+  bool redacted = false;
+  std::vector<int> key_person_holder_counts;  //!< per report.key_person entry
 };
 
 struct RemediesView {

@@ -272,8 +272,9 @@ TEST_F(SkillsServiceTest, MarketShowsDemandForTheOpening) {
   options.from = D("2023-11-13");
   options.periods = 2;
   options.period_weeks = 2;
-  auto market = service.SkillsMarket(member_, options);
+  auto market = service.SkillsMarket(firm_leader_, options);
   ASSERT_TRUE(market.ok()) << market.status().ToString();
+  EXPECT_FALSE(market->redacted);
   bool python = false;
   for (const auto& b : market->report.balances) {
     if (market->state->index.skill_id(b.skill) != "firm:python") continue;
@@ -283,6 +284,28 @@ TEST_F(SkillsServiceTest, MarketShowsDemandForTheOpening) {
   EXPECT_TRUE(python);
   options.periods = 0;
   EXPECT_EQ(service.SkillsMarket(member_, options).status().code(), StatusCode::kInvalidArgument);
+}
+
+TEST_F(SkillsServiceTest, MarketIsRedactedForViewersWhoAreNotFirmWide) {
+  SkillsService service(*holder_, clock_);
+  MarketRequest options;
+  options.from = D("2023-11-13");
+  auto full = service.SkillsMarket(admin_, options);
+  auto member = service.SkillsMarket(member_, options);
+  ASSERT_TRUE(full.ok() && member.ok());
+  EXPECT_FALSE(full->redacted);
+  EXPECT_TRUE(member->redacted);
+  size_t small = 0;
+  for (const auto& b : full->report.balances) small += b.holders < kMinMarketHolders ? 1 : 0;
+  ASSERT_GT(small, 0u) << "the test firm should have a skill with few holders";
+  EXPECT_EQ(member->report.balances.size(), full->report.balances.size() - small);
+  for (const auto& b : member->report.balances) EXPECT_GE(b.holders, kMinMarketHolders);
+  ASSERT_EQ(member->report.key_person.size(), full->report.key_person.size());
+  for (size_t i = 0; i < member->report.key_person.size(); ++i) {
+    EXPECT_TRUE(member->report.key_person[i].holders.empty());
+    EXPECT_EQ(member->key_person_holder_counts[i],
+              static_cast<int>(full->report.key_person[i].holders.size()));
+  }
 }
 
 }  // namespace

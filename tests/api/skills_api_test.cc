@@ -274,7 +274,15 @@ TEST_F(SkillsApiTest, GapsToARoleAndRoles) {
 }
 
 TEST_F(SkillsApiTest, MarketForEverySignedInUser) {
-  json market = Ok("member", "/skills/market?from=2023-11-14&periods=2&period_weeks=2");
+  json redacted = Ok("member", "/skills/market?from=2023-11-14&periods=2&period_weeks=2");
+  EXPECT_EQ(redacted["redacted"], true);
+  for (const json& s : redacted["skills"]) EXPECT_GE(s["holders"], 3);
+  for (const json& k : redacted["key_person_risks"]) {
+    EXPECT_TRUE(k["holders"].empty());
+    EXPECT_GE(k["holder_count"], 1);
+  }
+  json market = Ok("fl", "/skills/market?from=2023-11-14&periods=2&period_weeks=2");
+  EXPECT_EQ(market["redacted"], false);
   EXPECT_EQ(market["periods"], json::array({"2023-11-13", "2023-11-27"}));
   bool python = false;
   for (const json& s : market["skills"]) {

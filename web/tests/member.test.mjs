@@ -20,7 +20,11 @@ after(async () => {
 });
 
 test('the nav has Home, My growth, People, Find people, Teams and Skills market but no Admin; the header names the user', async () => {
-  assert.deepEqual(await navLinks(page), ['Home', 'My growth', 'People', 'Find people', 'Teams', 'Skills market']);
+  // Staffing shows when the API lets this member read openings (they lead a team).
+  const staffing = (await page.request.get('/api/v1/staffing/openings?limit=1')).status() === 200;
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Skills market' }).waitFor({ timeout: UI_TIMEOUT_MS });
+  if (staffing) await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Staffing' }).waitFor({ timeout: UI_TIMEOUT_MS });
+  assert.deepEqual(await navLinks(page), ['Home', 'My growth', 'People', 'Find people', 'Teams', 'Skills market', ...(staffing ? ['Staffing'] : [])]);
   const session = await apiGet(page, '/session');
   assert.equal(session.user.role, 'member');
   assert.match(await page.locator('.user-box').innerText(), new RegExp(session.user.name || session.user.email));

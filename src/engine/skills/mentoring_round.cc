@@ -68,11 +68,25 @@ struct Scanned {
   const MentorEntry* entry;
 };
 
+// A candidate arc as generation produces it: 16 bytes instead of a
+// MentorPair's 40; the mentee is implied by the CSR row it sits in and the
+// mentor's free hours are read back from the availability table.
+struct CompactArc {
+  PersonRef mentor;
+  int32_t benefit;
+  SkillRef skill;
+  int8_t mentee_level;
+  int8_t mentor_level;
+  bool same_office;
+  bool same_practice;
+};
+static_assert(sizeof(CompactArc) == 16);
+
 // Candidate pairs of one mentee on one growth skill, appended to `out`:
 // the best `per_mentee` (benefit descending, then mentor) of the mentors
 // scanned. `scratch` is reused between calls.
 void SkillCandidates(const Mentee& mentee, const HeldSkill& h, const MentorList& list,
-                     int per_mentee, std::vector<Scanned>& scratch, std::vector<MentorPair>& out) {
+                     int per_mentee, std::vector<Scanned>& scratch, std::vector<CompactArc>& out) {
   // Mentors above the mentee's level form a prefix of the level-sorted list.
   const auto above = static_cast<size_t>(list.above[std::clamp<int>(h.level, 0, kMaxLevel)]);
   if (above == 0) return;
@@ -97,35 +111,51 @@ void SkillCandidates(const Mentee& mentee, const HeldSkill& h, const MentorList&
   }
   for (size_t i = 0; i < keep; ++i) {
     const MentorEntry& m = *scratch[i].entry;
-    out.push_back({mentee.person, m.person, h.skill, h.level, m.level, m.office == mentee.office,
-                   m.practice == mentee.practice, m.free_per_week, scratch[i].benefit});
+    out.push_back({m.person, scratch[i].benefit, h.skill, static_cast<int8_t>(h.level),
+                   static_cast<int8_t>(m.level), m.office == mentee.office,
+                   m.practice == mentee.practice});
   }
 }
 
-// Keeps, per (mentee, mentor), the pair with the highest benefit, among
-// pairs[from..]; sorts them by mentor.
-void Dedupe(std::vector<MentorPair>& pairs, size_t from) {
-  const auto begin = pairs.begin() + static_cast<std::ptrdiff_t>(from);
-  std::sort(begin, pairs.end(), [](const MentorPair& a, const MentorPair& b) {
-    return std::make_tuple(a.mentee, a.mentor, -a.benefit, a.skill) <
-           std::make_tuple(b.mentee, b.mentor, -b.benefit, b.skill);
+// Keeps, per mentor, the arc with the highest benefit (ties: lowest skill)
+// among arcs[from..], all of one mentee; sorts them by mentor.
+void Dedupe(std::vector<CompactArc>& arcs, size_t from) {
+  const auto begin = arcs.begin() + static_cast<std::ptrdiff_t>(from);
+  std::sort(begin, arcs.end(), [](const CompactArc& a, const CompactArc& b) {
+    return std::make_tuple(a.mentor, -a.benefit, a.skill) <
+           std::make_tuple(b.mentor, -b.benefit, b.skill);
   });
-  pairs.erase(std::unique(begin, pairs.end(),
-                          [](const MentorPair& a, const MentorPair& b) {
-                            return a.mentee == b.mentee && a.mentor == b.mentor;
-                          }),
-              pairs.end());
+  arcs.erase(
+      std::unique(begin, arcs.end(),
+                  [](const CompactArc& a, const CompactArc& b) { return a.mentor == b.mentor; }),
+      arcs.end());
 }
 
-}  // namespace
+// The candidate arcs in CSR by mentee: the arcs of mentees[i] are
+// arcs[offsets[i] .. offsets[i + 1]), ordered by mentor. Only people with at
+// least one arc are mentees.
+struct CandidateSet {
+  std::vector<PersonRef> mentees;
+  std::vector<int64_t> offsets{0};
+  std::vector<CompactArc> arcs;
+  std::vector<internal::MentorAvailability> av;  // per person
 
-std::vector<MentorPair> CandidatePairs(const SkillIndex& index, const RoundOptions& options) {
-  std::vector<internal::MentorAvailability> av(index.person_count());
-  for (PersonRef p = 0; p < index.person_count(); ++p) {
-    av[p] = internal::Availability(index, p, options.mentoring);
+  MentorPair Pair(size_t mentee, size_t arc) const {
+    const CompactArc& a = arcs[arc];
+    return {mentees[mentee], a.mentor,      a.skill,         a.mentee_level,
+            a.mentor_level,  a.same_office, a.same_practice, av[a.mentor].free_per_week,
+            a.benefit};
   }
-  const auto lists = MentorLists(index, av, options.mentoring.mentor_min_level);
-  size_t most = 0;  // an upper bound on the arcs, to fill `pairs` without regrowing it
+};
+
+CandidateSet Candidates(const SkillIndex& index, const RoundOptions& options) {
+  CandidateSet set;
+  set.av.resize(index.person_count());
+  for (PersonRef p = 0; p < index.person_count(); ++p) {
+    set.av[p] = internal::Availability(index, p, options.mentoring);
+  }
+  const auto lists = MentorLists(index, set.av, options.mentoring.mentor_min_level);
+  size_t most = 0;  // an upper bound on the arcs, to fill `arcs` without regrowing it
   for (PersonRef p = 0; p < index.person_count(); ++p) {
     for (const HeldSkill& h : index.skills_of(p)) {
       if (!h.wants_to_grow) continue;
@@ -136,50 +166,62 @@ std::vector<MentorPair> CandidatePairs(const SkillIndex& index, const RoundOptio
                   : std::min(above, static_cast<size_t>(options.candidates_per_mentee));
     }
   }
-  std::vector<MentorPair> pairs;
-  pairs.reserve(most);
+  set.arcs.reserve(most);
   std::vector<Scanned> scratch;
   for (PersonRef p = 0; p < index.person_count(); ++p) {
-    const size_t before = pairs.size();
+    const size_t before = set.arcs.size();
     const Mentee mentee{p, index.attribute(Attribute::kOffice, p),
                         index.attribute(Attribute::kPractice, p)};
     for (const HeldSkill& h : index.skills_of(p)) {
       if (!h.wants_to_grow) continue;
-      SkillCandidates(mentee, h, lists[h.skill], options.candidates_per_mentee, scratch, pairs);
+      SkillCandidates(mentee, h, lists[h.skill], options.candidates_per_mentee, scratch, set.arcs);
     }
-    if (pairs.size() - before > 1) Dedupe(pairs, before);
+    if (set.arcs.size() == before) continue;
+    if (set.arcs.size() - before > 1) Dedupe(set.arcs, before);
+    set.mentees.push_back(p);
+    set.offsets.push_back(static_cast<int64_t>(set.arcs.size()));
+  }
+  return set;
+}
+
+}  // namespace
+
+std::vector<MentorPair> CandidatePairs(const SkillIndex& index, const RoundOptions& options) {
+  const CandidateSet set = Candidates(index, options);
+  std::vector<MentorPair> pairs;
+  pairs.reserve(set.arcs.size());
+  for (size_t m = 0; m < set.mentees.size(); ++m) {
+    for (auto a = set.offsets[m]; a < set.offsets[m + 1]; ++a) pairs.push_back(set.Pair(m, a));
   }
   return pairs;
 }
 
 namespace {
 
-// Nodes for the people on some arc: mentees first (in arc order), then mentors.
-struct Nodes {
-  std::vector<int32_t> mentee, mentor;  // per person: node or -1
-};
-
-Nodes NumberNodes(int32_t people, const std::vector<MentorPair>& arcs, RoundResult& result) {
-  Nodes nodes{std::vector<int32_t>(people, -1), std::vector<int32_t>(people, -1)};
-  for (const MentorPair& a : arcs) {
-    if (nodes.mentee[a.mentee] < 0) nodes.mentee[a.mentee] = result.mentees++;
+// Mentor nodes in order of first appearance in the arcs (mentee nodes are
+// the CSR rows); per arc, its mentor's node.
+std::vector<int32_t> MentorNodes(int32_t people, const CandidateSet& set, RoundResult& result) {
+  std::vector<int32_t> node(people, -1);
+  std::vector<int32_t> to;
+  to.reserve(set.arcs.size());
+  for (const CompactArc& a : set.arcs) {
+    if (node[a.mentor] < 0) node[a.mentor] = result.mentors++;
+    to.push_back(node[a.mentor]);
   }
-  for (const MentorPair& a : arcs) {
-    if (nodes.mentor[a.mentor] < 0) nodes.mentor[a.mentor] = result.mentors++;
-  }
-  return nodes;
+  return to;
 }
 
 // Min-cost flow with LEMON: per arc, 1 when the pair is chosen.
-Result<std::vector<int32_t>> SolveWithLemon(const std::vector<MentorPair>& arcs, const Nodes& nodes,
+Result<std::vector<int32_t>> SolveWithLemon(const CandidateSet& set, const std::vector<int32_t>& to,
                                             const RoundResult& counts,
                                             const RoundOptions& options) {
   const int32_t sink = counts.mentees + counts.mentors;
   std::vector<internal::FlowArc> network;
-  network.reserve(arcs.size() + sink);
-  for (const MentorPair& a : arcs) {
-    network.push_back(
-        {nodes.mentee[a.mentee], counts.mentees + nodes.mentor[a.mentor], 1, -a.benefit});
+  network.reserve(set.arcs.size() + sink);
+  for (int32_t m = 0; m < counts.mentees; ++m) {
+    for (auto a = set.offsets[m]; a < set.offsets[m + 1]; ++a) {
+      network.push_back({m, counts.mentees + to[a], 1, -set.arcs[a].benefit});
+    }
   }
   std::vector<int32_t> supply(sink + 1, 0);
   for (int32_t v = 0; v < sink; ++v) {
@@ -195,29 +237,23 @@ Result<std::vector<int32_t>> SolveWithLemon(const std::vector<MentorPair>& arcs,
   if (!internal::SolveMinCostFlow(sink + 1, network, supply, algorithm, flow)) {
     return Internal("mentoring round: the min-cost flow found no optimal solution");
   }
-  flow.resize(arcs.size());
+  flow.resize(set.arcs.size());
   return flow;
 }
 
 // Successive shortest paths (internal/assignment.h): per arc, 1 when chosen.
-std::vector<int32_t> SolveWithShortestPaths(const std::vector<MentorPair>& arcs, const Nodes& nodes,
+std::vector<int32_t> SolveWithShortestPaths(const CandidateSet& set, std::vector<int32_t> to,
                                             const RoundResult& counts,
                                             const RoundOptions& options) {
   internal::AssignmentProblem problem;
   problem.left = counts.mentees;
   problem.right = counts.mentors;
   problem.capacity = options.mentees_per_mentor;
-  problem.offsets.assign(static_cast<size_t>(counts.mentees) + 1, 0);
-  problem.to.reserve(arcs.size());
-  problem.benefit.reserve(arcs.size());
-  // Arcs are ordered by mentee and mentee nodes follow arc order, so they are CSR already.
-  for (const MentorPair& a : arcs) {
-    ++problem.offsets[nodes.mentee[a.mentee] + 1];
-    problem.to.push_back(nodes.mentor[a.mentor]);
-    problem.benefit.push_back(a.benefit);
-  }
-  for (int32_t m = 0; m < counts.mentees; ++m) problem.offsets[m + 1] += problem.offsets[m];
-  std::vector<int32_t> chosen(arcs.size(), 0);
+  problem.offsets = set.offsets;
+  problem.to = std::move(to);
+  problem.benefit.reserve(set.arcs.size());
+  for (const CompactArc& a : set.arcs) problem.benefit.push_back(a.benefit);
+  std::vector<int32_t> chosen(set.arcs.size(), 0);
   for (int32_t arc : internal::SolveAssignment(problem)) {
     if (arc >= 0) chosen[arc] = 1;
   }
@@ -230,25 +266,28 @@ Result<RoundResult> MentoringRound(const SkillIndex& index, const RoundOptions& 
   if (options.mentees_per_mentor < 1) {
     return InvalidArgument("mentoring round: mentees per mentor (k) expected >= 1");
   }
-  const std::vector<MentorPair> arcs = CandidatePairs(index, options);
-  if (arcs.size() >= static_cast<size_t>(INT32_MAX)) {
+  const CandidateSet set = Candidates(index, options);
+  if (set.arcs.size() >= static_cast<size_t>(INT32_MAX)) {
     return InvalidArgument("mentoring round: too many candidate arcs (" +
-                           std::to_string(arcs.size()) + "); lower candidates_per_mentee");
+                           std::to_string(set.arcs.size()) + "); lower candidates_per_mentee");
   }
   RoundResult result;
-  const Nodes nodes = NumberNodes(index.person_count(), arcs, result);
+  result.mentees = static_cast<int32_t>(set.mentees.size());
+  std::vector<int32_t> to = MentorNodes(index.person_count(), set, result);
   std::vector<int32_t> chosen;
   if (options.solver == FlowSolver::kShortestPaths) {
-    chosen = SolveWithShortestPaths(arcs, nodes, result, options);
+    chosen = SolveWithShortestPaths(set, std::move(to), result, options);
   } else {
-    ASSIGN_OR_RETURN(chosen, SolveWithLemon(arcs, nodes, result, options));
+    ASSIGN_OR_RETURN(chosen, SolveWithLemon(set, to, result, options));
   }
-  for (size_t i = 0; i < arcs.size(); ++i) {
-    if (chosen[i] == 0) continue;
-    result.pairs.push_back(arcs[i]);
-    result.total_benefit += arcs[i].benefit;
+  for (size_t m = 0; m < set.mentees.size(); ++m) {
+    for (auto a = set.offsets[m]; a < set.offsets[m + 1]; ++a) {
+      if (chosen[a] == 0) continue;
+      result.pairs.push_back(set.Pair(m, a));
+      result.total_benefit += set.arcs[a].benefit;
+    }
   }
-  result.candidate_arcs = static_cast<int64_t>(arcs.size());
+  result.candidate_arcs = static_cast<int64_t>(set.arcs.size());
   return result;
 }
 

@@ -21,6 +21,8 @@ namespace {
 constexpr double kBoundTimeShare = 0.3;
 //! Share of the time limit kept for the knapsack bound after the search.
 constexpr double kKnapsackTimeShare = 0.3;
+//! Knapsack bound iterations per `bound_iterations` (each is cheaper).
+constexpr int kKnapsackIterationFactor = 3;
 
 std::string Num(double v) {
   char buf[48];
@@ -105,16 +107,16 @@ StaffingPlan Solve(Problem& p, StaffingPlan plan, Clock::time_point deadline) {
            Num(s.objective);
   });
   steps.Run("knapsack_bound", [&] {
-    const internal::KnapsackResult k =
-        internal::KnapsackBound(p, s.objective, seat_prices, o.bound_iterations, deadline);
+    const internal::KnapsackResult k = internal::KnapsackBound(
+        p, s.objective, seat_prices, kKnapsackIterationFactor * o.bound_iterations, deadline);
     const double was = bound;
     bound = std::max(bound, k.bound);
-    char buf[160];
+    char buf[256];
     std::snprintf(buf, sizeof buf,
-                  "bound %.6f (warm start %.2f, %d iterations, %lld people bounded "
-                  "not solved); best bound %.2f -> %.2f",
-                  k.bound, k.first, k.iterations, static_cast<long long>(k.inexact_people), was,
-                  bound);
+                  "bound %.6f (uncapped %.6f, warm start %.2f, %d iterations, %lld people "
+                  "bounded not solved); best bound %.2f -> %.2f",
+                  k.bound, k.uncapped, k.first, k.iterations,
+                  static_cast<long long>(k.inexact_people), was, bound);
     return std::string(buf);
   });
   plan.objective = internal::Objective(p, s);

@@ -5,6 +5,7 @@ import type { PersonProfile } from '../api/types';
 import { Avatar, PeopleList, PersonRow, TeamList } from '../components/people';
 import { SkillsBlock } from '../components/skills';
 import { Card, ErrorMessage, Loading } from '../components/status';
+import { Link } from '../lib/router';
 import { useAsync, usePageTitle } from '../lib/useAsync';
 import { Forbidden, NotFound } from './Simple';
 
@@ -47,6 +48,11 @@ function ProfileBody({ profile }: { profile: PersonProfile }) {
           <p>
             <a href={`mailto:${p.email}`}>{p.email}</a>
           </p>
+          {p.weekly_capacity_hours ? (
+            <p>
+              <Link href={`/people/${encodeURIComponent(p.id)}/growth`}>Growth: skills chart, gaps, mentors and peers</Link>
+            </p>
+          ) : null}
           {p.tags?.length > 0 && (
             <ul class="tags" aria-label="Tags">
               {p.tags.map((t) => (

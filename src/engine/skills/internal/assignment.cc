@@ -70,6 +70,7 @@ class Solver {
       top = std::max(top, p_.benefit[a] + nodes_[MentorNode(p_.to[a])].h);
     }
     nodes_[source].h = top;  // every arc out of the new mentee has reduced cost >= 0
+    if (top > 0 && TakeFreeTightMentor(source, top)) return;
     reached_ += 2;
     settled_.clear();
     best_ = static_cast<int32_t>(top);  // source -> sink: stay unmatched
@@ -79,6 +80,27 @@ class Solver {
     Search();
     for (int32_t v : settled_) nodes_[v].h += nodes_[v].dist - best_;
     Augment(source);
+  }
+
+  // The shortcut most additions take: an arc of reduced cost 0 (benefit +
+  // mentor potential == top) to a mentor with a free slot is a path of
+  // reduced length 0 to the sink, the least any path can have, so it is a
+  // shortest path. Dijkstra would settle only nodes at distance 0 = the
+  // sink's, whose potentials would not change, so augmenting along it
+  // directly leaves the same potentials and keeps the flow optimal; only the
+  // choice among equally short paths may differ. True when it augmented.
+  bool TakeFreeTightMentor(int32_t source, int64_t top) {
+    for (int64_t a = p_.offsets[source]; a < p_.offsets[source + 1]; ++a) {
+      const int32_t r = p_.to[a];
+      if (load_[r] >= p_.capacity || p_.benefit[a] + nodes_[MentorNode(r)].h < top - 5) continue;
+      // A mentor with a free slot has potential 0: its arc to the sink needs
+      // h >= 0, and potentials only ever decrease from 0.
+      assert(nodes_[MentorNode(r)].h == 0);
+      Slot(r, source);
+      match_[source] = static_cast<int32_t>(a);
+      return true;
+    }
+    return false;
   }
 
   // Offers distance d < best_ to node v; true when it improved v.
@@ -130,9 +152,21 @@ class Solver {
       Node& n = nodes_[r];
       const int64_t nd = d - benefit + hm - n.h;
       assert(nd >= d);
-      if (nd < best_ && Reach(n, r, static_cast<int32_t>(nd))) {
-        pred_arc_[r - p_.left] = static_cast<int32_t>(a);
+      if (nd >= best_) continue;
+      const int32_t mentor = r - p_.left;
+      if (n.h == 0 && load_[mentor] < p_.capacity) {
+        // A free slot: the sink at nd (r -> sink has reduced cost h = 0),
+        // offered now rather than when r is settled. That tightens best_, and
+        // with it every later pruning, at once; r itself need not be
+        // settled, since r -> sink is at least as short as any path on from
+        // r. Later offers to r that are not shorter fail nd < best_ above,
+        // so pred_arc_ stays the arc of the path best_ describes.
+        assert(nd + n.h < best_);
+        pred_arc_[mentor] = static_cast<int32_t>(a);
+        ReachSink(r, nd);
+        continue;
       }
+      if (Reach(n, r, static_cast<int32_t>(nd))) pred_arc_[mentor] = static_cast<int32_t>(a);
     }
   }
 

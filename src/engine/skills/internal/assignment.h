@@ -15,7 +15,11 @@
 // graph. After each step the flow is of minimum cost for the mentees added so
 // far, so after the last one it is optimal. Dijkstra stops as soon as the sink
 // is settled and only the nodes it settled change potential, so a step costs
-// O(nodes and arcs it settled), not O(graph).
+// O(nodes and arcs it settled), not O(graph). Two exact shortcuts: a new
+// mentee with a zero-reduced-cost arc to a mentor with a free slot takes it
+// without a search (a path of reduced length 0 is shortest), and a mentor
+// with a free slot offers the sink its distance as soon as it is reached, so
+// the search bound tightens at once and such mentors are never settled.
 #pragma once
 
 #include <cstdint>

@@ -28,7 +28,7 @@ namespace guild::staffing::internal {
 
 namespace {
 
-constexpr double kInitialTheta = 0.5;
+constexpr double kInitialTheta = 2.0;
 constexpr int kPatience = 6;            //!< iterations without progress before theta halves
 constexpr double kMinTheta = 1e-4;      //!< stop when steps are this small
 constexpr int64_t kNodeBudget = 20000;  //!< branch-and-bound nodes per person and evaluation
@@ -217,6 +217,7 @@ KnapsackResult KnapsackBound(const Problem& p, double upper, const std::vector<d
     for (size_t gi = 0; gi < mu.size(); ++gi)
       mu[gi] = std::clamp(mu[gi] + step * r.g[gi], 0.0, cap[gi]);
   }
+  out.uncapped = out.bound;
   out.bound = std::min(out.bound, upper);
   return out;
 }

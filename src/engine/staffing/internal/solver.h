@@ -87,6 +87,7 @@ double LagrangianBound(const Problem& problem, double upper, int iterations,
 
 struct KnapsackResult {
   double bound = 0;            //!< best K(mu), at most `upper`
+  double uncapped = 0;         //!< best K(mu) itself (above `upper` only if invalid)
   double first = 0;            //!< K at the warm start
   int iterations = 0;          //!< evaluations of K
   int64_t inexact_people = 0;  //!< at the best mu: people bounded, not solved exactly
