@@ -92,7 +92,7 @@ class Solver {
   bool TakeFreeTightMentor(int32_t source, int64_t top) {
     for (int64_t a = p_.offsets[source]; a < p_.offsets[source + 1]; ++a) {
       const int32_t r = p_.to[a];
-      if (load_[r] >= p_.capacity || p_.benefit[a] + nodes_[MentorNode(r)].h < top - 5) continue;
+      if (load_[r] >= p_.capacity || p_.benefit[a] + nodes_[MentorNode(r)].h != top) continue;
       // A mentor with a free slot has potential 0: its arc to the sink needs
       // h >= 0, and potentials only ever decrease from 0.
       assert(nodes_[MentorNode(r)].h == 0);
