@@ -25,24 +25,7 @@ constexpr int kMaxLimit = 500;
 
 http::Problem ParamProblem(std::string_view name, std::string_view expected,
                            std::string_view value) {
-  http::Problem problem = http::MakeProblem(
-      400, "invalid_argument", std::string(name) + ": expected " + std::string(expected));
-  problem.errors.push_back(
-      {std::string(name), "query", std::string(expected), std::string(value), 0});
-  return problem;
-}
-
-http::ProblemOr<int> ReadInt(const http::Request& r, std::string_view name, int fallback, int min,
-                             int max) {
-  auto text = r.query(name);
-  if (!text) return fallback;
-  int value = 0;
-  auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), value);
-  if (error != std::errc() || end != text->data() + text->size() || value < min || value > max) {
-    return ParamProblem(
-        name, "an integer from " + std::to_string(min) + " to " + std::to_string(max), *text);
-  }
-  return value;
+  return FieldProblem(name, "query", expected, value);
 }
 
 http::ProblemOr<std::optional<double>> ReadHours(const http::Request& r, std::string_view name) {
@@ -55,14 +38,6 @@ http::ProblemOr<std::optional<double>> ReadHours(const http::Request& r, std::st
     return ParamProblem(name, "a number of hours >= 0", *text);
   }
   return std::optional<double>(value);
-}
-
-http::ProblemOr<std::optional<Date>> ReadDate(const http::Request& r, std::string_view name) {
-  auto text = r.query(name);
-  if (!text) return std::optional<Date>();
-  auto date = ParseDate(*text);
-  if (!date) return ParamProblem(name, "a date YYYY-MM-DD", *text);
-  return std::optional<Date>(*date);
 }
 
 http::ProblemOr<bool> ReadBool(const http::Request& r, std::string_view name) {

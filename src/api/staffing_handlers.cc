@@ -1,7 +1,6 @@
 // Staffing: /staffing/openings, /staffing/plans (propose, read, explain an
 // entry, accept), /staffing/market and /staffing/capacity. Parse the request,
 // call the StaffingBoardService (which decides access), shape JSON.
-#include <charconv>
 #include <unordered_map>
 
 #include "api/internal/common.h"
@@ -19,15 +18,6 @@ constexpr int kMaxMarketWeeks = 52;
 
 // ---- Parsing: every failure is a 400 naming the field.
 
-http::Problem FieldProblem(std::string_view field, std::string_view location,
-                           std::string_view expected, std::string_view value) {
-  http::Problem problem = http::MakeProblem(
-      400, "invalid_argument", std::string(field) + ": expected " + std::string(expected));
-  problem.errors.push_back(
-      {std::string(field), std::string(location), std::string(expected), std::string(value), 0});
-  return problem;
-}
-
 // A service error; an InvalidArgument "field: ..." also names the field.
 http::Response FailNamed(const Status& status, std::string_view location = "query") {
   http::Problem problem = http::ProblemFromStatus(status);
@@ -39,28 +29,6 @@ http::Response FailNamed(const Status& status, std::string_view location = "quer
         {message.substr(0, colon), std::string(location), message.substr(colon + 2), "", 0});
   }
   return http::ProblemResponse(problem);
-}
-
-http::ProblemOr<int> ReadInt(const http::Request& r, std::string_view name, int fallback, int min,
-                             int max) {
-  auto text = r.query(name);
-  if (!text) return fallback;
-  int value = 0;
-  auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), value);
-  if (error != std::errc() || end != text->data() + text->size() || value < min || value > max) {
-    return FieldProblem(name, "query",
-                        "an integer from " + std::to_string(min) + " to " + std::to_string(max),
-                        *text);
-  }
-  return value;
-}
-
-http::ProblemOr<std::optional<Date>> ReadDate(const http::Request& r, std::string_view name) {
-  auto text = r.query(name);
-  if (!text) return std::optional<Date>();
-  auto date = ParseDate(*text);
-  if (!date) return FieldProblem(name, "query", "a date YYYY-MM-DD", *text);
-  return std::optional<Date>(*date);
 }
 
 // {"horizon_weeks", "capacity_ceiling", "time_limit_seconds"}; errors are

@@ -8,7 +8,10 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <map>
+#include <string>
+#include <vector>
 
 #include "api_test_support.h"
 #include "service/test_firm.h"
@@ -18,38 +21,50 @@ namespace guild::api_testing {
 constexpr const char* kPassword = "password-123";
 constexpr int64_t kStartTime = 1'700'000'000;
 
-class ApiTest : public ::testing::Test {
+//! One user of a suite: its id, e-mail (sign-in name), person and role.
+struct SuiteUser {
+  std::string id;
+  std::string email;
+  std::string person_id;
+  UserRole role;
+};
+
+//! A server shared by every test of a suite: a derived fixture's
+//! SetUpTestSuite calls StartSuite and its TearDownTestSuite calls StopSuite.
+class ServerSuite : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    char pattern[] = "/tmp/guild-api-XXXXXX";
-    ASSERT_NE(mkdtemp(pattern), nullptr);
+  //! Makes a temp directory from `pattern` (ending in XXXXXX), writes `firm`
+  //! to a fresh SQLite store there, lets `prepare` add files to the directory
+  //! and settings to the options, starts
+  //! a server at time `now` and adds `users`, all with kPassword.
+  static void StartSuite(
+      std::string pattern, int64_t now, const FirmData& firm, const std::vector<SuiteUser>& users,
+      const std::function<void(const std::string&, TestServerOptions&)>& prepare = {}) {
+    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
     dir_ = new std::string(pattern);
-    std::filesystem::create_directories(*dir_ + "/web");
-    std::ofstream(*dir_ + "/web/index.html") << "<!doctype html><title>Guild</title>";
-    std::ofstream(*dir_ + "/secret.txt") << "top secret";
-    clock_ = new FakeClock(kStartTime);
+    clock_ = new FakeClock(now);
     TestServerOptions options;
     options.store = {*dir_ + "/guild.db", true, Durability::kOff};
-    options.static_root = *dir_ + "/web";
+    if (prepare) prepare(*dir_, options);
     {
       auto store = OpenStore(options.store);
       ASSERT_TRUE(store.ok()) << store.status().ToString();
-      ASSERT_TRUE((*store)->Upsert(testing_only::TestFirm()).ok());
+      Status written = (*store)->Upsert(firm);
+      ASSERT_TRUE(written.ok()) << written.ToString();
     }
     server_ = TestServer::Start(options, *clock_).release();
     ASSERT_NE(server_, nullptr);
-    AccountStore& accounts = server_->accounts();
-    AddUser(accounts, "u-admin", "admin@firm.test", kPassword, "", UserRole::kAdministrator);
-    AddUser(accounts, "u-fl", "fl@firm.test", kPassword, "firmlead", UserRole::kFirmLeader);
-    AddUser(accounts, "u-lead", "lead@firm.test", kPassword, "lead", UserRole::kMember);
-    AddUser(accounts, "u-member", "member@firm.test", kPassword, "member", UserRole::kMember);
-    AddUser(accounts, "u-out", "outsider@firm.test", kPassword, "outsider", UserRole::kMember);
+    for (const SuiteUser& u : users) {
+      AddUser(server_->accounts(), u.id, u.email, kPassword, u.person_id, u.role);
+    }
   }
-  static void TearDownTestSuite() {
+  static void StopSuite() {
     delete server_;
+    server_ = nullptr;
     std::filesystem::remove_all(*dir_);
     delete clock_;
     delete dir_;
+    sessions_.clear();
   }
 
   // Headers of a signed-in user; one session per user per process, since
@@ -63,16 +78,36 @@ class ApiTest : public ::testing::Test {
     if (with_csrf) headers.emplace_back("X-CSRF-Token", s.csrf);
     return headers;
   }
-  static int64_t AuditCount() {
-    return static_cast<int64_t>(server_->accounts().ListAudit(0, 500)->size());
-  }
-  static int64_t UserCount() { return *server_->accounts().CountUsers(); }
-  static void ExpectServing() { EXPECT_EQ(Send(server_->port(), "GET", "/healthz").status, 200); }
 
   static inline std::string* dir_ = nullptr;
   static inline FakeClock* clock_ = nullptr;
   static inline TestServer* server_ = nullptr;
   static inline std::map<std::string, SignedIn> sessions_;
+};
+
+class ApiTest : public ServerSuite {
+ protected:
+  static void SetUpTestSuite() {
+    StartSuite("/tmp/guild-api-XXXXXX", kStartTime, testing_only::TestFirm(),
+               {{"u-admin", "admin@firm.test", "", UserRole::kAdministrator},
+                {"u-fl", "fl@firm.test", "firmlead", UserRole::kFirmLeader},
+                {"u-lead", "lead@firm.test", "lead", UserRole::kMember},
+                {"u-member", "member@firm.test", "member", UserRole::kMember},
+                {"u-out", "outsider@firm.test", "outsider", UserRole::kMember}},
+               [](const std::string& dir, TestServerOptions& options) {
+                 std::filesystem::create_directories(dir + "/web");
+                 std::ofstream(dir + "/web/index.html") << "<!doctype html><title>Guild</title>";
+                 std::ofstream(dir + "/secret.txt") << "top secret";
+                 options.static_root = dir + "/web";
+               });
+  }
+  static void TearDownTestSuite() { StopSuite(); }
+
+  static int64_t AuditCount() {
+    return static_cast<int64_t>(server_->accounts().ListAudit(0, 500)->size());
+  }
+  static int64_t UserCount() { return *server_->accounts().CountUsers(); }
+  static void ExpectServing() { EXPECT_EQ(Send(server_->port(), "GET", "/healthz").status, 200); }
 };
 
 }  // namespace guild::api_testing

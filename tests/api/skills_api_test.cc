@@ -6,55 +6,30 @@
 
 #include <filesystem>
 
-#include "api_test_support.h"
+#include "api_fixture.h"
 #include "service/skills_test_firm.h"
 
 namespace guild::api_testing {
 namespace {
 
 using nlohmann::json;
-constexpr const char* kPassword = "password-123";
 constexpr const char* kWindow = "&from=2023-11-13&to=2023-11-26";
 
-class SkillsApiTest : public ::testing::Test {
+class SkillsApiTest : public ServerSuite {
  protected:
   static void SetUpTestSuite() {
-    char pattern[] = "/tmp/guild-skills-api-XXXXXX";
-    ASSERT_NE(mkdtemp(pattern), nullptr);
-    dir_ = new std::string(pattern);
-    clock_ = new FakeClock(testing_only::kSkillsTestNow);
-    TestServerOptions options;
-    options.store = {*dir_ + "/guild.db", true, Durability::kOff};
-    {
-      auto store = OpenStore(options.store);
-      ASSERT_TRUE(store.ok()) << store.status().ToString();
-      Status written = (*store)->Upsert(testing_only::SkillsTestFirm());
-      ASSERT_TRUE(written.ok()) << written.ToString();
-    }
-    server_ = TestServer::Start(options, *clock_).release();
-    ASSERT_NE(server_, nullptr);
-    AccountStore& accounts = server_->accounts();
-    AddUser(accounts, "u-admin", "admin@firm.test", kPassword, "", UserRole::kAdministrator);
-    AddUser(accounts, "u-fl", "fl@firm.test", kPassword, "firmlead", UserRole::kFirmLeader);
-    AddUser(accounts, "u-lead", "lead@firm.test", kPassword, "lead", UserRole::kMember);
-    AddUser(accounts, "u-member", "member@firm.test", kPassword, "member", UserRole::kMember);
-    AddUser(accounts, "u-out", "outsider@firm.test", kPassword, "outsider", UserRole::kMember);
+    StartSuite("/tmp/guild-skills-api-XXXXXX", testing_only::kSkillsTestNow,
+               testing_only::SkillsTestFirm(),
+               {{"u-admin", "admin@firm.test", "", UserRole::kAdministrator},
+                {"u-fl", "fl@firm.test", "firmlead", UserRole::kFirmLeader},
+                {"u-lead", "lead@firm.test", "lead", UserRole::kMember},
+                {"u-member", "member@firm.test", "member", UserRole::kMember},
+                {"u-out", "outsider@firm.test", "outsider", UserRole::kMember}});
   }
-  static void TearDownTestSuite() {
-    delete server_;
-    std::filesystem::remove_all(*dir_);
-    delete clock_;
-    delete dir_;
-  }
+  static void TearDownTestSuite() { StopSuite(); }
 
   static Reply Get(const std::string& who, const std::string& target) {
-    Headers headers;
-    if (who != "anonymous") {
-      auto [it, fresh] = sessions_.try_emplace(who);
-      if (fresh) it->second = SignInAs(server_->port(), who + "@firm.test", kPassword);
-      headers = {{"Cookie", it->second.cookie}};
-    }
-    return Send(server_->port(), "GET", "/api/v1" + target, headers);
+    return Send(server_->port(), "GET", "/api/v1" + target, As(who, /*with_csrf=*/false));
   }
   static json Ok(const std::string& who, const std::string& target) {
     Reply reply = Get(who, target);
@@ -66,11 +41,6 @@ class SkillsApiTest : public ::testing::Test {
     for (const json& item : list) ids.push_back(key ? item[key]["id"] : item["id"]);
     return ids;
   }
-
-  static inline std::string* dir_ = nullptr;
-  static inline FakeClock* clock_ = nullptr;
-  static inline TestServer* server_ = nullptr;
-  static inline std::map<std::string, SignedIn> sessions_;
 };
 
 // A failing request: status, problem+json, and the parameter it names.

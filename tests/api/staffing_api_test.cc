@@ -11,13 +11,12 @@
 
 #include <filesystem>
 
-#include "api_test_support.h"
+#include "api_fixture.h"
 
 namespace guild::api_testing {
 namespace {
 
 using nlohmann::json;
-constexpr const char* kPassword = "password-123";
 constexpr int32_t kTodayDays = 20514;  // 2026-03-02
 constexpr int64_t kNow = int64_t{kTodayDays} * 86400 + 9 * 3600;
 
@@ -76,43 +75,18 @@ FirmData StaffingFirm() {
   return f;
 }
 
-class StaffingApiTest : public ::testing::Test {
+class StaffingApiTest : public ServerSuite {
  protected:
   static void SetUpTestSuite() {
-    char pattern[] = "/tmp/guild-staffing-api-XXXXXX";
-    ASSERT_NE(mkdtemp(pattern), nullptr);
-    dir_ = new std::string(pattern);
-    clock_ = new FakeClock(kNow);
-    TestServerOptions options;
-    options.store = {*dir_ + "/guild.db", true, Durability::kOff};
-    {
-      auto store = OpenStore(options.store);
-      ASSERT_TRUE(store.ok()) << store.status().ToString();
-      Status written = (*store)->Upsert(StaffingFirm());
-      ASSERT_TRUE(written.ok()) << written.ToString();
-    }
-    server_ = TestServer::Start(options, *clock_).release();
-    ASSERT_NE(server_, nullptr);
-    AccountStore& accounts = server_->accounts();
-    AddUser(accounts, "u-admin", "admin@firm.test", kPassword, "", UserRole::kAdministrator);
-    AddUser(accounts, "u-fl", "fl@firm.test", kPassword, "firmlead", UserRole::kFirmLeader);
-    AddUser(accounts, "u-englead", "englead@firm.test", kPassword, "englead", UserRole::kMember);
-    AddUser(accounts, "u-member", "member@firm.test", kPassword, "member", UserRole::kMember);
-    AddUser(accounts, "u-peer", "peer@firm.test", kPassword, "peer", UserRole::kMember);
+    StartSuite("/tmp/guild-staffing-api-XXXXXX", kNow, StaffingFirm(),
+               {{"u-admin", "admin@firm.test", "", UserRole::kAdministrator},
+                {"u-fl", "fl@firm.test", "firmlead", UserRole::kFirmLeader},
+                {"u-englead", "englead@firm.test", "englead", UserRole::kMember},
+                {"u-member", "member@firm.test", "member", UserRole::kMember},
+                {"u-peer", "peer@firm.test", "peer", UserRole::kMember}});
   }
-  static void TearDownTestSuite() {
-    delete server_;
-    std::filesystem::remove_all(*dir_);
-    delete clock_;
-    delete dir_;
-  }
+  static void TearDownTestSuite() { StopSuite(); }
 
-  static Headers As(const std::string& who) {
-    if (who == "anonymous") return {};
-    auto [it, fresh] = sessions_.try_emplace(who);
-    if (fresh) it->second = SignInAs(server_->port(), who + "@firm.test", kPassword);
-    return {{"Cookie", it->second.cookie}, {"X-CSRF-Token", it->second.csrf}};
-  }
   static Reply Get(const std::string& who, const std::string& target) {
     return Send(server_->port(), "GET", "/api/v1" + target, As(who));
   }
@@ -142,11 +116,6 @@ class StaffingApiTest : public ::testing::Test {
     return -1;
   }
   static int64_t StoredAssignments() { return *server_->store().Count(EntityKind::kAssignments); }
-
-  static inline std::string* dir_ = nullptr;
-  static inline FakeClock* clock_ = nullptr;
-  static inline TestServer* server_ = nullptr;
-  static inline std::map<std::string, SignedIn> sessions_;
 };
 
 struct BadCase {

@@ -30,13 +30,18 @@ http::Response Fail(const Status& status) {
   return http::ProblemResponse(http::ProblemFromStatus(status));
 }
 
-http::Response BadParameter(std::string_view name, std::string_view location,
-                            std::string_view expected, std::string_view value) {
+http::Problem FieldProblem(std::string_view name, std::string_view location,
+                           std::string_view expected, std::string_view value) {
   http::Problem problem = http::MakeProblem(
       400, "invalid_argument", std::string(name) + ": expected " + std::string(expected));
   problem.errors.push_back(
       {std::string(name), std::string(location), std::string(expected), std::string(value), 0});
-  return http::ProblemResponse(problem);
+  return problem;
+}
+
+http::Response BadParameter(std::string_view name, std::string_view location,
+                            std::string_view expected, std::string_view value) {
+  return http::ProblemResponse(FieldProblem(name, location, expected, value));
 }
 
 http::Handler Authed(ApiServices& services, AuthedHandler handler) {
@@ -69,6 +74,28 @@ http::ProblemOr<nlohmann::json> JsonBody(const http::Request& request, size_t ma
     return problem;
   }
   return http::ParseJsonBody(request.body, http::JsonLimits{max_bytes, 32});
+}
+
+http::ProblemOr<int> ReadInt(const http::Request& request, std::string_view name, int fallback,
+                             int min, int max) {
+  auto text = request.query(name);
+  if (!text) return fallback;
+  int value = 0;
+  auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), value);
+  if (error != std::errc() || end != text->data() + text->size() || value < min || value > max) {
+    return FieldProblem(name, "query",
+                        "an integer from " + std::to_string(min) + " to " + std::to_string(max),
+                        *text);
+  }
+  return value;
+}
+
+http::ProblemOr<std::optional<Date>> ReadDate(const http::Request& request, std::string_view name) {
+  auto text = request.query(name);
+  if (!text) return std::optional<Date>();
+  auto date = ParseDate(*text);
+  if (!date) return FieldProblem(name, "query", "a date YYYY-MM-DD", *text);
+  return std::optional<Date>(*date);
 }
 
 http::ProblemOr<PageRequest> ReadPage(const http::Request& request) {

@@ -20,7 +20,11 @@ inline constexpr std::string_view kCsrfHeader = "X-CSRF-Token";
 
 //! The problem response for a failed Status (http::ProblemFromStatus).
 http::Response Fail(const Status& status);
-//! A 400 problem naming one query or path parameter.
+//! A 400 problem naming one field ("name: expected ...") and where it stands
+//! ("query", "path", "body").
+http::Problem FieldProblem(std::string_view name, std::string_view location,
+                           std::string_view expected, std::string_view value);
+//! The response of FieldProblem: a 400 naming one query or path parameter.
 http::Response BadParameter(std::string_view name, std::string_view location,
                             std::string_view expected, std::string_view value);
 
@@ -37,6 +41,13 @@ http::ProblemOr<nlohmann::json> JsonBody(const http::Request& request, size_t ma
 
 //! `limit` and `cursor` from the query string; 400 naming the parameter.
 http::ProblemOr<PageRequest> ReadPage(const http::Request& request);
+//! Query parameter `name` as an integer in [min, max]; `fallback` when absent,
+//! a 400 naming the parameter and the range when malformed or out of range.
+http::ProblemOr<int> ReadInt(const http::Request& request, std::string_view name, int fallback,
+                             int min, int max);
+//! Query parameter `name` as a date YYYY-MM-DD; nullopt when absent, a 400
+//! naming the parameter when malformed.
+http::ProblemOr<std::optional<Date>> ReadDate(const http::Request& request, std::string_view name);
 
 //! Seconds since the epoch as "YYYY-MM-DDTHH:MM:SSZ".
 std::string Timestamp(int64_t seconds);

@@ -16,9 +16,10 @@ type Charts = typeof import('../lib/charts');
 
 /**
  * Draws into a host element once the chart chunk has loaded; redraws when
- * `deps` change. `draw` returns the chart's dispose function.
+ * `deps` change. `draw` returns the chart's dispose function. `state` is
+ * 'failed' when the chunk could not be loaded.
  */
-function useChart(draw: (charts: Charts, host: HTMLElement) => () => void, deps: unknown[]) {
+export function useChart(draw: (charts: Charts, host: HTMLElement) => () => void, deps: unknown[]) {
   const host = useRef<HTMLDivElement>(null);
   const [state, setState] = useState<ChartState>('loading');
   useEffect(() => {

@@ -1,10 +1,10 @@
 // Pieces of the staffing board: who may open it, an assignment's explanation,
 // and the capacity heatmap with its legend and its table twin.
 
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
 import type { CapacityPage, ProposedAssignment, User } from '../api/types';
-import { levelLabel } from './insights';
+import { levelLabel, useChart } from './insights';
 import type { CapacityCell } from '../lib/charts';
 
 const BANDS = [
@@ -124,32 +124,18 @@ export function CapacityLegend({ includeTentative }: { includeTentative: boolean
   );
 }
 
-type ChartState = 'loading' | 'ready' | 'failed';
-
 /** The capacity heatmap; decorative for screen readers (the table view has the numbers). */
 export function CapacityHeatmap({ page, includeTentative }: { page: CapacityPage; includeTentative: boolean }) {
-  const host = useRef<HTMLDivElement>(null);
-  const [state, setState] = useState<ChartState>('loading');
-  useEffect(() => {
-    let disposed = false;
-    let dispose: (() => void) | undefined;
-    import('../lib/charts')
-      .then((charts) => {
-        if (disposed || !host.current) return;
-        dispose = charts.drawCapacityHeatmap(host.current, {
-          people: page.items.map((row) => row.person.name),
-          weeks: page.weeks,
-          cells: page.items.map((row) => row.weeks as CapacityCell[]),
-          includeTentative,
-        });
-        setState('ready');
-      })
-      .catch(() => !disposed && setState('failed'));
-    return () => {
-      disposed = true;
-      dispose?.();
-    };
-  }, [page, includeTentative]);
+  const { host, state } = useChart(
+    (charts, el) =>
+      charts.drawCapacityHeatmap(el, {
+        people: page.items.map((row) => row.person.name),
+        weeks: page.weeks,
+        cells: page.items.map((row) => row.weeks as CapacityCell[]),
+        includeTentative,
+      }),
+    [page, includeTentative],
+  );
   const height = Math.max(120, page.items.length * 28 + 40);
   return (
     <div class="chart heatmap" aria-hidden="true">

@@ -19,6 +19,21 @@ function shorten(text: string): string {
   return text.length > LABEL_CHARS ? `${text.slice(0, LABEL_CHARS - 1)}…` : text;
 }
 
+/** A value axis of skill levels 0..levelNames.length, labelled by name unless `narrow`. */
+function levelAxis(levelNames: string[], narrow: boolean) {
+  return {
+    type: 'value',
+    min: 0,
+    max: levelNames.length,
+    interval: 1,
+    axisLabel: {
+      color: AXIS_COLOR,
+      formatter: (v: number) => (v === 0 ? '' : narrow ? String(v) : levelNames[v - 1] ?? String(v)),
+    },
+    splitLine: { lineStyle: { color: '#e6e9ee' } },
+  };
+}
+
 /** Draws `skills` (bottom to top) into `host`; returns a function that frees the chart. */
 export function drawSkillBars(host: HTMLElement, skills: PersonSkillView[], levelNames: string[]): () => void {
   const chart = init(host, undefined, { renderer: 'svg' });
@@ -33,17 +48,7 @@ export function drawSkillBars(host: HTMLElement, skills: PersonSkillView[], leve
         return `${s.name}<br/>${s.level} · ${s.level_name}${s.wants_to_grow ? ' — wants to grow' : ''}`;
       },
     },
-    xAxis: {
-      type: 'value',
-      min: 0,
-      max: levelNames.length,
-      interval: 1,
-      axisLabel: {
-        color: AXIS_COLOR,
-        formatter: (v: number) => (v === 0 ? '' : narrow ? String(v) : levelNames[v - 1] ?? String(v)),
-      },
-      splitLine: { lineStyle: { color: '#e6e9ee' } },
-    },
+    xAxis: levelAxis(levelNames, narrow),
     yAxis: {
       type: 'category',
       data: skills.map((s) => shorten(s.name)),
@@ -110,17 +115,7 @@ export function drawLevelHistory(host: HTMLElement, steps: LevelStep[], levelNam
       },
     },
     xAxis: { type: 'time', axisLabel: { color: AXIS_COLOR, hideOverlap: true }, splitLine: { show: false } },
-    yAxis: {
-      type: 'value',
-      min: 0,
-      max: levelNames.length,
-      interval: 1,
-      axisLabel: {
-        color: AXIS_COLOR,
-        formatter: (v: number) => (v === 0 ? '' : narrow ? String(v) : levelNames[v - 1] ?? String(v)),
-      },
-      splitLine: { lineStyle: { color: '#e6e9ee' } },
-    },
+    yAxis: levelAxis(levelNames, narrow),
     series: [
       {
         type: 'line',
@@ -134,6 +129,43 @@ export function drawLevelHistory(host: HTMLElement, steps: LevelStep[], levelNam
     ],
   });
   return track(chart);
+}
+
+/**
+ * The frame shared by the heatmaps: grid, a tooltip built from the cell's
+ * row and column, week-style column labels on top and row labels on the left.
+ */
+function heatmapFrame(
+  columns: string[],
+  rows: string[],
+  narrow: boolean,
+  describeCell: (row: number, column: number) => string,
+) {
+  return {
+    animation: false,
+    grid: { left: 8, right: 12, top: 8, bottom: 8, containLabel: true },
+    tooltip: {
+      formatter: (p: { value: [number, number, number | '-'] }) => {
+        const [c, r] = p.value;
+        return describeCell(r, c);
+      },
+    },
+    xAxis: {
+      type: 'category',
+      data: columns,
+      position: 'top',
+      axisLabel: { color: AXIS_COLOR, formatter: (d: string) => d.slice(5) },
+      axisTick: { show: false },
+      splitArea: { show: false },
+    },
+    yAxis: {
+      type: 'category',
+      data: rows.map(shorten),
+      inverse: true,
+      axisLabel: { color: '#1c2430', width: narrow ? 110 : 200, overflow: 'truncate' },
+      axisTick: { show: false },
+    },
+  };
 }
 
 /**
@@ -160,29 +192,12 @@ export function drawMarketHeatmap(host: HTMLElement, input: HeatmapInput): () =>
     return v > 0 ? `${Math.round(v)} h short` : v < 0 ? `${Math.round(-v)} h spare` : 'balanced';
   };
   chart.setOption({
-    animation: false,
-    grid: { left: 8, right: 12, top: 8, bottom: 8, containLabel: true },
-    tooltip: {
-      formatter: (p: { value: [number, number, number | '-'] }) => {
-        const [c, r] = p.value;
-        return `${escapeHtml(input.skills[r])}<br/>from ${escapeHtml(input.periods[c])}: ${describe(input.values[r][c])}`;
-      },
-    },
-    xAxis: {
-      type: 'category',
-      data: input.periods,
-      position: 'top',
-      axisLabel: { color: AXIS_COLOR, formatter: (d: string) => d.slice(5) },
-      axisTick: { show: false },
-      splitArea: { show: false },
-    },
-    yAxis: {
-      type: 'category',
-      data: input.skills.map(shorten),
-      inverse: true,
-      axisLabel: { color: '#1c2430', width: narrow ? 110 : 200, overflow: 'truncate' },
-      axisTick: { show: false },
-    },
+    ...heatmapFrame(
+      input.periods,
+      input.skills,
+      narrow,
+      (r, c) => `${escapeHtml(input.skills[r])}<br/>from ${escapeHtml(input.periods[c])}: ${describe(input.values[r][c])}`,
+    ),
     visualMap: {
       show: false,
       type: 'continuous',
@@ -277,29 +292,12 @@ export function drawCapacityHeatmap(host: HTMLElement, input: CapacityHeatmapInp
     return `${parts.join(', ')} of ${Math.round(cell.capacity)} h`;
   };
   chart.setOption({
-    animation: false,
-    grid: { left: 8, right: 12, top: 8, bottom: 8, containLabel: true },
-    tooltip: {
-      formatter: (p: { value: [number, number, number | '-'] }) => {
-        const [c, r] = p.value;
-        return `${escapeHtml(input.people[r])}<br/>week of ${escapeHtml(input.weeks[c])}: ${describe(input.cells[r][c])}`;
-      },
-    },
-    xAxis: {
-      type: 'category',
-      data: input.weeks,
-      position: 'top',
-      axisLabel: { color: AXIS_COLOR, formatter: (d: string) => d.slice(5) },
-      axisTick: { show: false },
-      splitArea: { show: false },
-    },
-    yAxis: {
-      type: 'category',
-      data: input.people.map(shorten),
-      inverse: true,
-      axisLabel: { color: '#1c2430', width: narrow ? 110 : 200, overflow: 'truncate' },
-      axisTick: { show: false },
-    },
+    ...heatmapFrame(
+      input.weeks,
+      input.people,
+      narrow,
+      (r, c) => `${escapeHtml(input.people[r])}<br/>week of ${escapeHtml(input.weeks[c])}: ${describe(input.cells[r][c])}`,
+    ),
     series: [
       {
         type: 'heatmap',

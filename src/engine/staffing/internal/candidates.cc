@@ -99,14 +99,14 @@ std::string Reason(const Scan& s, size_t scanned) {
   const auto [dskill, dmin] = f.required[s.driver];
   const std::string level = std::to_string(f.stretch_allowed ? std::max(1, dmin - 1) : dmin);
   if (scanned == 0)
-    return "skills: no " + who + "person holds " + std::string(c.skill_ids[dskill]) + " at level " +
+    return "skills: no " + who + "person holds " + std::string(c.skill_names[dskill]) + " at level " +
            level + " or more";
   std::string r = "no eligible candidate among " + std::to_string(scanned) + " " + who +
-                  "holders of " + std::string(c.skill_ids[dskill]) + " at level " + level + "+:";
+                  "holders of " + std::string(c.skill_names[dskill]) + " at level " + level + "+:";
   for (size_t i = 0; i < f.required.size(); ++i)
     if (s.reject_req[i] > 0)
       r += " " + std::to_string(s.reject_req[i]) + " short of " +
-           std::string(c.skill_ids[f.required[i].first]) + " level " +
+           std::string(c.skill_names[f.required[i].first]) + " level " +
            std::to_string(f.required[i].second) + ";";
   const char* names[kRejectCount] = {"", "capacity (no free hours in the seat's weeks)",
                                      "dates (not employed for the whole seat)",

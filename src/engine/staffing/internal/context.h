@@ -81,6 +81,7 @@ struct Context {
   std::unordered_map<std::string_view, uint32_t> person_index, skill_index, engagement_index,
       client_index, opening_index;
   std::vector<std::string_view> skill_ids;
+  std::vector<std::string_view> skill_names;  //!< per skill: its name, or its id when unnamed
 
   // Per person.
   std::vector<double> capacity;  //!< weekly_capacity_hours

@@ -122,7 +122,7 @@ CandidateFacts Context::Candidate(const OpeningFacts& f, uint32_t p) const {
     const bool stretch_ok =
         level == min - 1 && wants && f.stretch_allowed && !f.existing_stretch && c.stretch_req < 0;
     if (!stretch_ok) {
-      c.why_not = "skills: " + std::string(skill_ids[s]) + " level " + std::to_string(level) +
+      c.why_not = "skills: " + std::string(skill_names[s]) + " level " + std::to_string(level) +
                   " below " + std::to_string(min);
       return c;
     }
