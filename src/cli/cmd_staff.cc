@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
+#include <unordered_map>
 
 #include "cli/commands.h"
 #include "common/progress.h"
@@ -246,7 +247,9 @@ void PrintExplanation(const ProposedAssignment& a) {
                 r.why_lost.c_str());
 }
 
-void PrintSummary(const StaffingPlan& p, const std::string& out) {
+void PrintSummary(const StaffingPlan& p, const FirmData& firm, const std::string& out) {
+  std::unordered_map<std::string_view, std::string_view> name_of;
+  for (const Person& person : firm.people) name_of.emplace(person.id, person.name);
   std::printf("seats %lld, assigned %zu, unfilled %zu, issues %zu\n",
               static_cast<long long>(p.seats), p.assignments.size(), p.unfilled.size(),
               p.issues.size());
@@ -257,7 +260,10 @@ void PrintSummary(const StaffingPlan& p, const std::string& out) {
   constexpr size_t kShown = 10;
   for (size_t i = 0; i < p.assignments.size() && i < kShown; ++i) {
     const ProposedAssignment& a = p.assignments[i];
-    std::printf("  %-24s %-14s%s\n", a.seat_id.c_str(), a.assignment.person_id.c_str(),
+    auto name = name_of.find(a.assignment.person_id);
+    const std::string who =
+        name == name_of.end() ? std::string() : " (" + std::string(name->second) + ")";
+    std::printf("  %-24s %s%s%s\n", a.seat_id.c_str(), a.assignment.person_id.c_str(), who.c_str(),
                 a.stretch ? "  stretch" : "");
   }
   for (size_t i = 0; i < p.unfilled.size() && i < kShown; ++i)
@@ -304,7 +310,7 @@ int RunPlan(const PlanArgs& a) {
   if (a.common.json) {
     std::cout << j.dump(2) << "\n";
   } else {
-    PrintSummary(*plan, a.out);
+    PrintSummary(*plan, *firm, a.out);
   }
   return kExitOk;
 }
