@@ -308,6 +308,12 @@ test('a member sees the market without remedies, and another person\'s growth fo
   await waitForHeading(page, 'Skills market');
   await page.locator('#market-heatmap').waitFor({ timeout: UI_TIMEOUT_MS });
   assert.equal(await page.getByRole('button', { name: /^Remedies for / }).count(), 0);
+  // A member's market is redacted: the page says so and names no key person.
+  const market = await apiGet(page, `/skills/market?${MARKET_QUERY}`);
+  assert.equal(market.redacted, true);
+  assert.ok(market.skills.every((s) => s.holders >= 3), 'no skill with fewer than 3 holders reaches a member');
+  assert.match(await page.locator('#market-redacted').innerText(), /fewer than three people are left out/);
+  assert.equal(await page.locator('#market-risks a').count(), 0);
 
   const { user } = await apiGet(page, '/session');
   const people = await apiGet(page, '/people?limit=500');

@@ -332,7 +332,9 @@ export interface MarketSkill {
 
 export interface KeyPersonRiskView {
   skill: NamedRef;
+  /** Empty when the market is redacted for the viewer; holder_count still says how many. */
   holders: NamedRef[];
+  holder_count: number;
   demand_hours: number;
 }
 
@@ -344,6 +346,8 @@ export interface TeachingGapView {
 
 export interface Market {
   periods: string[];
+  /** true for viewers who are not firm-wide: skills with fewer than 3 holders left out, holders unnamed. */
+  redacted: boolean;
   skills: MarketSkill[];
   key_person_risks: KeyPersonRiskView[];
   teaching_gaps: TeachingGapView[];

@@ -194,6 +194,12 @@ function MarketBody({ data, controls, firmWide }: { data: MarketData; controls: 
   return (
     <>
       <Card title="Supply and demand" id="market-heatmap">
+        {data.redacted && (
+          <p class="muted" id="market-redacted">
+            Skills held by fewer than three people are left out, and no one is named: their free hours are theirs.
+            Firm leaders see the whole market.
+          </p>
+        )}
         {data.skills.length === 0 ? (
           <EmptyState title="No demand in this range">
             <p>No open engagement asks for a skill in these periods. Try a later start or more periods.</p>
@@ -216,7 +222,10 @@ function MarketBody({ data, controls, firmWide }: { data: MarketData; controls: 
               {data.key_person_risks.map((r) => (
                 <li key={r.skill.id} class="risk">
                   <span class="risk__skill">{r.skill.name}</span>
-                  <span class="muted">{Math.round(r.demand_hours)} h asked for — only </span>
+                  <span class="muted">
+                    {Math.round(r.demand_hours)} h asked for — only{' '}
+                    {r.holders.length === 0 && `${r.holder_count} ${r.holder_count === 1 ? 'person holds' : 'people hold'} it`}
+                  </span>
                   {r.holders.map((h, i) => (
                     <span key={h.id}>
                       {i > 0 && ', '}
