@@ -12,16 +12,8 @@ trap 'rm -rf "$DIR"' EXIT
 DB="$DIR/guild.db"
 FAILURES=0
 
-fail() { echo "FAIL: $*"; FAILURES=$((FAILURES + 1)); }
-expect_exit() {  # expect_exit CODE command...: runs it, saving stdout/stderr
-  local want=$1; shift
-  "$@" >"$DIR/out" 2>"$DIR/err"
-  local got=$?
-  [ "$got" = "$want" ] || fail "'$*' exited $got, expected $want; stderr: $(head -c 2000 "$DIR/err")"
-}
-expect_in() {  # expect_in FILE TEXT
-  grep -qF -- "$2" "$1" || fail "$(basename "$1") lacks '$2': $(head -c 2000 "$1")"
-}
+# shellcheck source=../../tests/cli_test_lib.sh
+. "$(dirname "$0")/../../tests/cli_test_lib.sh"
 assignments() { "$GUILD" export assignments --format csv --db "$DB" | tail -n +2 | wc -l; }
 
 expect_exit 0 "$GUILD" demo --db "$DB" --people 300 --seed 3

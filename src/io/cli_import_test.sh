@@ -10,17 +10,8 @@ trap 'rm -rf "$DIR"' EXIT
 DB="$DIR/guild.db"
 FAILURES=0
 
-fail() { echo "FAIL: $*"; FAILURES=$((FAILURES + 1)); }
-# expect_exit CODE -- command...: runs the command, saving stdout/stderr.
-expect_exit() {
-  local want=$1; shift
-  "$@" >"$DIR/out" 2>"$DIR/err"
-  local got=$?
-  [ "$got" = "$want" ] || fail "'$*' exited $got, expected $want; stderr: $(cat "$DIR/err")"
-}
-expect_in() {  # expect_in FILE TEXT
-  grep -qF -- "$2" "$1" || fail "$(basename "$1") lacks '$2': $(cat "$1")"
-}
+# shellcheck source=../../tests/cli_test_lib.sh
+. "$(dirname "$0")/../../tests/cli_test_lib.sh"
 
 expect_exit 0 "$GUILD" init --db "$DB"
 expect_in "$DIR/out" "Created sqlite store"

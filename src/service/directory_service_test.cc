@@ -19,22 +19,16 @@ std::vector<std::string> Ids(const SnapshotPage& page) {
 class DirectoryServiceTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    char pattern[] = "/tmp/guild-directory-XXXXXX";
-    ASSERT_NE(mkdtemp(pattern), nullptr);
-    dir_ = pattern;
-    auto opened = OpenAccountStore({dir_ + "/guild.db", true, Durability::kOff});
-    ASSERT_TRUE(opened.ok());
-    accounts_ = std::move(opened).value();
-    holder_ = std::make_unique<SnapshotHolder>(store_, *accounts_,
-                                               SnapshotOptions{std::chrono::milliseconds(0)});
-    ASSERT_TRUE(holder_->Load().ok());
+    const Status opened = world_.Open("guild-directory");
+    ASSERT_TRUE(opened.ok()) << opened.ToString();
+    accounts_ = world_.accounts();
+    holder_ = world_.holder();
   }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
 
-  std::string dir_;
-  testing_only::MemoryStore store_{testing_only::TestFirm()};
-  std::unique_ptr<AccountStore> accounts_;
-  std::unique_ptr<SnapshotHolder> holder_;
+  testing_only::SnapshotWorld world_{testing_only::TestFirm()};
+  testing_only::MemoryStore& store_ = world_.store();
+  AccountStore* accounts_ = nullptr;
+  SnapshotHolder* holder_ = nullptr;
   Principal member_{"u-member", UserRole::kMember, "member"};
   Principal leader_{"u-lead", UserRole::kMember, "lead"};
   Principal firm_leader_{"u-fl", UserRole::kFirmLeader, "firmlead"};

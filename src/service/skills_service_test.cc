@@ -15,17 +15,11 @@ using testing_only::D;
 class SkillsServiceTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    char pattern[] = "/tmp/guild-skills-service-XXXXXX";
-    ASSERT_NE(mkdtemp(pattern), nullptr);
-    dir_ = pattern;
-    auto opened = OpenAccountStore({dir_ + "/guild.db", true, Durability::kOff});
-    ASSERT_TRUE(opened.ok());
-    accounts_ = std::move(opened).value();
-    holder_ = std::make_unique<SnapshotHolder>(store_, *accounts_,
-                                               SnapshotOptions{std::chrono::milliseconds(0)});
-    ASSERT_TRUE(holder_->Load().ok());
+    const Status opened = world_.Open("guild-skills-service");
+    ASSERT_TRUE(opened.ok()) << opened.ToString();
+    accounts_ = world_.accounts();
+    holder_ = world_.holder();
   }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
 
   SearchRequest Python4(std::optional<skills::AvailabilityWindow> window = std::nullopt) {
     SearchRequest request;
@@ -45,10 +39,10 @@ class SkillsServiceTest : public ::testing::Test {
     return ids;
   }
 
-  std::string dir_;
-  testing_only::MemoryStore store_{testing_only::SkillsTestFirm()};
-  std::unique_ptr<AccountStore> accounts_;
-  std::unique_ptr<SnapshotHolder> holder_;
+  testing_only::SnapshotWorld world_{testing_only::SkillsTestFirm()};
+  testing_only::MemoryStore& store_ = world_.store();
+  AccountStore* accounts_ = nullptr;
+  SnapshotHolder* holder_ = nullptr;
   FakeClock clock_{testing_only::kSkillsTestNow};
   Principal member_{"u-member", UserRole::kMember, "member"};
   Principal leader_{"u-lead", UserRole::kMember, "lead"};

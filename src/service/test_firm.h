@@ -1,11 +1,20 @@
 // Test-only: a small firm with two teams, an account team and people in
-// every role, and an in-memory Store over it. Used by the service tests.
+// every role, and an in-memory Store over it; SnapshotWorld puts a loaded
+// SnapshotHolder on top. Used by the service tests.
 #pragma once
 
+#include <stdlib.h>
+
 #include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <memory>
 #include <mutex>
+#include <string>
 
 #include "domain/model.h"
+#include "service/snapshot_holder.h"
+#include "store/account_store.h"
 #include "store/store.h"
 
 namespace guild::testing_only {
@@ -104,6 +113,43 @@ class MemoryStore final : public Store {
   std::mutex mu_;
   FirmData data_;
   int loads_ = 0;
+};
+
+//! A firm in a MemoryStore, an account store in a fresh temporary folder and
+//! a SnapshotHolder over both that reloads at once: what the service tests
+//! stand on. The folder is removed with the object.
+class SnapshotWorld {
+ public:
+  explicit SnapshotWorld(FirmData firm) : store_(std::move(firm)) {}
+  SnapshotWorld(const SnapshotWorld&) = delete;
+  SnapshotWorld& operator=(const SnapshotWorld&) = delete;
+  ~SnapshotWorld() {
+    holder_.reset();
+    accounts_.reset();
+    if (!dir_.empty()) std::filesystem::remove_all(dir_);
+  }
+
+  //! Creates the folder (/tmp/PREFIX-XXXXXX), the account store and the
+  //! holder, and loads the first snapshot.
+  Status Open(const std::string& prefix) {
+    std::string pattern = "/tmp/" + prefix + "-XXXXXX";
+    if (mkdtemp(pattern.data()) == nullptr) return Internal("mkdtemp failed for " + pattern);
+    dir_ = pattern;
+    ASSIGN_OR_RETURN(accounts_, OpenAccountStore({dir_ + "/guild.db", true, Durability::kOff}));
+    holder_ = std::make_unique<SnapshotHolder>(store_, *accounts_,
+                                               SnapshotOptions{std::chrono::milliseconds(0)});
+    return holder_->Load();
+  }
+
+  MemoryStore& store() { return store_; }
+  AccountStore* accounts() { return accounts_.get(); }
+  SnapshotHolder* holder() { return holder_.get(); }
+
+ private:
+  MemoryStore store_;
+  std::string dir_;
+  std::unique_ptr<AccountStore> accounts_;
+  std::unique_ptr<SnapshotHolder> holder_;
 };
 
 }  // namespace guild::testing_only
