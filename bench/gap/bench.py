@@ -5,7 +5,7 @@ Standard library only. Every assignment (ours and CBC's) is re-checked here
 from the instance file: each job to one agent, no agent above capacity, and
 the cost recomputed.
 """
-import argparse, csv, json, os, re, subprocess, sys, tempfile, time
+import argparse, concurrent.futures, csv, json, os, re, subprocess, sys, tempfile, time
 
 TYPES = "cde"
 
@@ -91,13 +91,19 @@ def run_cbc(inst, time_limit, workdir):
 
 
 def run_guild(guild, path, time_limit):
+    """Returns (json or None, wall seconds, CPU seconds of the solver process)."""
     start = time.time()
-    out = subprocess.run([guild, "gap", "solve", path, "--time-limit", str(time_limit), "--json"],
-                         capture_output=True, text=True)
+    proc = subprocess.Popen([guild, "gap", "solve", path, "--time-limit", str(time_limit), "--json"],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    out = proc.stdout.read()
+    proc.stdout.close()
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
     seconds = time.time() - start
-    if out.returncode != 0:
-        return None, seconds
-    return json.loads(out.stdout), seconds
+    cpu = usage.ru_utime + usage.ru_stime
+    if proc.returncode != 0:
+        return None, seconds, cpu
+    return json.loads(out), seconds, cpu
 
 
 def best_known(data):
@@ -136,33 +142,42 @@ def main():
     ap.add_argument("--pattern", default="")
     ap.add_argument("--no-cbc", action="store_true",
                     help="run only guild (CBC columns show 'not run')")
+    ap.add_argument("--parallel", action="store_true",
+                    help="run guild and CBC on the same instance at the same time, one core each "
+                         "(needs 2 otherwise idle cores)")
     args = ap.parse_args()
     bk = best_known(args.data)
     rows = []
-    print("| instance | m | n | best-known | ours | our gap % | our bound | our s | CBC | CBC gap % | CBC s |")
+    print("| instance | m | n | best-known | ours | our gap % | our bound | our s (CPU) | CBC | CBC gap % | CBC s |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    pool = concurrent.futures.ThreadPoolExecutor(max_workers=2)
     with tempfile.TemporaryDirectory() as work:
         for key in instances(args.data, args.pattern):
             path = os.path.join(args.data, key)
             inst = read_instance(path)
-            ours, our_s = run_guild(args.guild, path, args.time_limit)
+            cbc_job = None
+            if args.parallel and not args.no_cbc:
+                cbc_job = pool.submit(run_cbc, inst, args.time_limit, work)
+            ours, our_s, our_cpu = run_guild(args.guild, path, args.time_limit)
             our_cost, why = check(inst, ours["assignment"] if ours and ours["feasible"] else None)
             if ours and our_cost is not None and our_cost != ours["objective"]:
                 our_cost, why = None, "reported objective %s != recomputed %d" % (ours["objective"], our_cost)
             if args.no_cbc:
                 cbc_assign, cbc_s, cbc_status = None, 0.0, "not run"
+            elif cbc_job is not None:
+                cbc_assign, cbc_s, cbc_status = cbc_job.result()
             else:
                 cbc_assign, cbc_s, cbc_status = run_cbc(inst, args.time_limit, work)
             cbc_cost, cbc_why = check(inst, cbc_assign)
             best = bk[key]
             row = dict(key=key, type=key.split("/")[1][0], m=inst[0], n=inst[1], best=best,
                        ours=our_cost, our_gap=gap_pct(our_cost, best),
-                       bound=ours["bound"] if ours else None, our_s=our_s,
+                       bound=ours["bound"] if ours else None, our_s=our_s, our_cpu=our_cpu,
                        cbc=cbc_cost, cbc_gap=gap_pct(cbc_cost, best), cbc_s=cbc_s)
             rows.append(row)
-            print("| %s | %d | %d | %d | %s | %s | %s | %.1f | %s | %s | %.1f |" % (
+            print("| %s | %d | %d | %d | %s | %s | %s | %.1f (%.1f) | %s | %s | %.1f |" % (
                 key, row["m"], row["n"], best, fmt(our_cost, "d") if our_cost is not None else "FAIL: %s" % why,
-                fmt(row["our_gap"], ".3f"), fmt(row["bound"], "d"), our_s,
+                fmt(row["our_gap"], ".3f"), fmt(row["bound"], "d"), our_s, our_cpu,
                 fmt(cbc_cost, "d") if cbc_cost is not None else "none (%s)" % (
                     "%s: %s" % (cbc_status.split(" - ")[0], cbc_why) if cbc_assign else cbc_status),
                 fmt(row["cbc_gap"], ".3f"), cbc_s), flush=True)
@@ -182,7 +197,8 @@ def main():
     print()
     print("Gap % = 100 * (objective - best-known) / best-known; best-known = verified upstream "
           "solution-file cost (values_compiled.csv). CBC mean is over instances where CBC found a solution.")
-    print("Rerun: %sbench/gap/run.sh %g %s" % ("GAP_NO_CBC=1 " if args.no_cbc else "", args.time_limit,
+    print("Rerun: %s%sbench/gap/run.sh %g %s" % ("GAP_NO_CBC=1 " if args.no_cbc else "",
+                                              "GAP_PARALLEL=1 " if args.parallel else "", args.time_limit,
                                               "'" + args.pattern + "'" if args.pattern else ""))
 
 

@@ -5,6 +5,7 @@
 #   PATTERN: optional regular expression on "folder/name" (e.g. 'd801600|e05').
 #   GUILD_BIN overrides the solver binary (default: build/guild).
 #   GAP_NO_CBC=1 runs only guild (no CBC columns).
+#   GAP_PARALLEL=1 runs guild and CBC on the same instance at once (2 idle cores).
 set -euo pipefail
 TIME_LIMIT="${1:-10}"
 PATTERN="${2:-}"
@@ -12,4 +13,4 @@ ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 GUILD_BIN="${GUILD_BIN:-$ROOT/build/guild}"
 DATA="${GUILD_SHARED_DATA:-/work/shared/data}/gap"
 exec python3 "$ROOT/bench/gap/bench.py" --guild "$GUILD_BIN" --data "$DATA" \
-  --time-limit "$TIME_LIMIT" --pattern "$PATTERN" ${GAP_NO_CBC:+--no-cbc}
+  --time-limit "$TIME_LIMIT" --pattern "$PATTERN" ${GAP_NO_CBC:+--no-cbc} ${GAP_PARALLEL:+--parallel}

@@ -14,7 +14,7 @@ ApiServices::ApiServices(Store& store, AccountStore& accounts, SnapshotHolder& s
       directory_(snapshots),
       imports_(store, snapshots, audit_),
       skills_(snapshots, clock),
-      staffing_(store, snapshots, clock, options_.staffing) {}
+      staffing_(store, accounts, snapshots, clock, options_.staffing) {}
 
 Status AddApiRoutes(http::Router& router, ApiServices& services) {
   RETURN_IF_ERROR(router.Get(

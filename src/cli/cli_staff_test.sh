@@ -32,6 +32,13 @@ expect_in "$DIR/out" "$seat -> "
 expect_in "$DIR/out" "fit "
 expect_in "$DIR/out" "load "
 expect_exit 1 "$GUILD" staff explain "no-such-seat#9" --plan "$DIR/plan.json"
+# With the store, people and skills are named: "Name (person-id)".
+person=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["assignments"][0]["person_id"])' "$DIR/plan.json")
+name=$("$GUILD" export people --format csv --db "$DB" | python3 -c 'import csv,sys; print(next(r["name"] for r in csv.DictReader(sys.stdin) if r["id"] == sys.argv[1]))' "$person")
+expect_exit 0 "$GUILD" staff explain "$seat" --plan "$DIR/plan.json" --db "$DB"
+expect_in "$DIR/out" "$seat -> $name ($person)"
+expect_exit 1 "$GUILD" staff explain "$seat" --plan "$DIR/plan.json" --db "$DIR/missing.db"
+expect_in "$DIR/err" "missing.db"
 
 expect_exit 0 "$GUILD" staff accept "$DIR/plan.json" --db "$DB"
 expect_in "$DIR/out" "accepted: $proposed new tentative assignments"

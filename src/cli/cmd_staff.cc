@@ -57,6 +57,43 @@ Result<FirmData> LoadFirm(const std::string& db) {
   return store->Load({});
 }
 
+//! People's and skills' display names, so output says "Ana Ruiz (p-12)"
+//! rather than a bare id. Ids without a name are shown as they are.
+class Names {
+ public:
+  Names() = default;
+  explicit Names(const FirmData& firm) {
+    for (const Person& p : firm.people) person_.emplace(p.id, p.name);
+    for (const Skill& s : firm.skills) skill_.emplace(s.id, s.name);
+  }
+  [[nodiscard]] std::string PersonName(const std::string& id) const { return With(person_, id); }
+  [[nodiscard]] std::string SkillName(const std::string& id) const { return With(skill_, id); }
+
+ private:
+  static std::string With(const std::unordered_map<std::string, std::string>& names,
+                          const std::string& id) {
+    auto it = names.find(id);
+    return it == names.end() || it->second.empty() ? id : it->second + " (" + id + ")";
+  }
+  std::unordered_map<std::string, std::string> person_;
+  std::unordered_map<std::string, std::string> skill_;
+};
+
+//! Names from `db` (people and skills only). An empty `db` means "guild.db
+//! if it exists": the plan file alone is enough to explain, by id.
+Result<Names> LoadNames(const std::string& db) {
+  std::string url = db;
+  if (url.empty()) {
+    if (!std::ifstream("guild.db")) return Names();
+    url = "guild.db";
+  }
+  ASSIGN_OR_RETURN(std::unique_ptr<Store> store,
+                   OpenStore({.url = url, .create_if_missing = false}));
+  ASSIGN_OR_RETURN(FirmData firm,
+                   store->Load({.kinds = {EntityKind::kPeople, EntityKind::kSkills}}));
+  return Names(firm);
+}
+
 // ---- plan file (JSON lives only at the edges) ----
 
 Json ToJson(const StaffingOptions& o) {
@@ -224,32 +261,34 @@ Result<std::pair<StaffingPlan, StaffingOptions>> ReadPlan(const std::string& fil
 
 // ---- commands ----
 
-void PrintExplanation(const ProposedAssignment& a) {
+void PrintExplanation(const ProposedAssignment& a, const Names& names) {
   const Explanation& e = a.explanation;
-  std::printf(
-      "%s -> %s (%s, %.0f h/week, %s..%s)%s\n", a.seat_id.c_str(), a.assignment.person_id.c_str(),
-      a.assignment.id.c_str(), a.assignment.hours_per_week, FormatDate(a.assignment.start).c_str(),
-      FormatDate(a.assignment.end).c_str(),
-      a.moved_from_person_id.empty() ? "" : (" moved from " + a.moved_from_person_id).c_str());
+  std::printf("%s -> %s (%s, %.0f h/week, %s..%s)%s\n", a.seat_id.c_str(),
+              names.PersonName(a.assignment.person_id).c_str(), a.assignment.id.c_str(),
+              a.assignment.hours_per_week, FormatDate(a.assignment.start).c_str(),
+              FormatDate(a.assignment.end).c_str(),
+              a.moved_from_person_id.empty()
+                  ? ""
+                  : (" moved from " + names.PersonName(a.moved_from_person_id)).c_str());
   std::printf("  cost %.2f\n", a.cost);
   for (const SkillFit& f : e.fit)
-    std::printf("  fit   %-40s required %d, has %d%s\n", f.skill_id.c_str(), f.required, f.level,
-                f.level < f.required ? "  (stretch)" : "");
+    std::printf("  fit   %-48s required %d, has %d%s\n", names.SkillName(f.skill_id).c_str(),
+                f.required, f.level, f.level < f.required ? "  (stretch)" : "");
   if (!e.stretch_skill_id.empty())
-    std::printf("  stretch on %s, coached by %s\n", e.stretch_skill_id.c_str(), e.coach_id.c_str());
+    std::printf("  stretch on %s, coached by %s\n", names.SkillName(e.stretch_skill_id).c_str(),
+                names.PersonName(e.coach_id).c_str());
   std::printf("  load  %.0f%% before, %.0f%% after (peak of the seat's weeks)\n",
               100 * e.load_before, 100 * e.load_after);
   std::printf("  continuity %s, volunteered %s, pinned %s, worked with %d of the team%s\n",
               e.continuity ? "yes" : "no", e.volunteer ? "yes" : "no", e.pinned ? "yes" : "no",
               e.worked_with, e.key_client_partner ? ", keeps a key client's partners" : "");
   for (const RunnerUp& r : e.runner_ups)
-    std::printf("  runner-up %-14s cost %.2f  %s\n", r.person_id.c_str(), r.cost,
+    std::printf("  runner-up %-30s cost %.2f  %s\n", names.PersonName(r.person_id).c_str(), r.cost,
                 r.why_lost.c_str());
 }
 
 void PrintSummary(const StaffingPlan& p, const FirmData& firm, const std::string& out) {
-  std::unordered_map<std::string_view, std::string_view> name_of;
-  for (const Person& person : firm.people) name_of.emplace(person.id, person.name);
+  const Names names(firm);
   std::printf("seats %lld, assigned %zu, unfilled %zu, issues %zu\n",
               static_cast<long long>(p.seats), p.assignments.size(), p.unfilled.size(),
               p.issues.size());
@@ -260,11 +299,8 @@ void PrintSummary(const StaffingPlan& p, const FirmData& firm, const std::string
   constexpr size_t kShown = 10;
   for (size_t i = 0; i < p.assignments.size() && i < kShown; ++i) {
     const ProposedAssignment& a = p.assignments[i];
-    auto name = name_of.find(a.assignment.person_id);
-    const std::string who =
-        name == name_of.end() ? std::string() : " (" + std::string(name->second) + ")";
-    std::printf("  %-24s %s%s%s\n", a.seat_id.c_str(), a.assignment.person_id.c_str(), who.c_str(),
-                a.stretch ? "  stretch" : "");
+    std::printf("  %-24s %s%s\n", a.seat_id.c_str(),
+                names.PersonName(a.assignment.person_id).c_str(), a.stretch ? "  stretch" : "");
   }
   for (size_t i = 0; i < p.unfilled.size() && i < kShown; ++i)
     std::printf("  unfilled %-24s %s\n", p.unfilled[i].seat_id.c_str(),
@@ -327,9 +363,11 @@ int RunAccept(const std::string& db, const std::string& file) {
   return kExitOk;
 }
 
-int RunExplain(const std::string& key, const std::string& file, bool json) {
+int RunExplain(const std::string& key, const std::string& file, const std::string& db, bool json) {
   auto plan = ReadPlan(file);
   if (!plan.ok()) return Fail(plan.status());
+  auto names = json ? Result<Names>(Names()) : LoadNames(db);
+  if (!names.ok()) return Fail(names.status());
   auto found = StaffingService::Explain(plan->first, key);
   if (!found.ok()) {
     for (const UnfilledSeat& u : plan->first.unfilled) {
@@ -342,7 +380,7 @@ int RunExplain(const std::string& key, const std::string& file, bool json) {
   if (json) {
     std::cout << ToJson(found->explanation).dump(2) << "\n";
   } else {
-    PrintExplanation(*found);
+    PrintExplanation(*found, *names);
   }
   return kExitOk;
 }
@@ -388,24 +426,27 @@ int RunMarket(const Common& c, int weeks, int limit) {
     std::cout << out.dump(2) << "\n";
     return kExitOk;
   }
+  const Names names(*firm);
   std::printf("market over %d weeks from %s\n", r->weeks, FormatDate(*today).c_str());
-  std::printf("%-44s %12s %12s\n", "skill", "demand h", "supply h");
+  std::printf("%-56s %12s %12s\n", "skill", "demand h", "supply h");
   for (const SkillBalance& s : r->skills)
-    std::printf("%-44s %12.0f %12.0f\n", s.skill_id.c_str(), s.demand_hours, s.supply_hours);
+    std::printf("%-56s %12.0f %12.0f\n", names.SkillName(s.skill_id).c_str(), s.demand_hours,
+                s.supply_hours);
   std::printf("unfilled seats (%zu shown)\n", r->unfilled.size());
   for (const UnfilledSeat& u : r->unfilled)
     std::printf("  %-24s %s\n", u.seat_id.c_str(), u.reason.c_str());
   std::printf("idle people (%zu shown)\n", r->idle.size());
   for (const IdlePerson& p : r->idle) {
     std::string skills;
-    for (const std::string& s : p.skills) skills += (skills.empty() ? "" : ", ") + s;
-    std::printf("  %-14s %5.0f%% booked  %s\n", p.person_id.c_str(), 100 * p.utilisation,
-                skills.c_str());
+    for (const std::string& s : p.skills)
+      skills += (skills.empty() ? "" : ", ") + names.SkillName(s);
+    std::printf("  %-30s %5.0f%% booked  %s\n", names.PersonName(p.person_id).c_str(),
+                100 * p.utilisation, skills.c_str());
   }
   std::printf("overloaded people (%zu shown)\n", r->overloaded.size());
   for (const OverloadedPerson& p : r->overloaded)
-    std::printf("  %-14s %5.1f h/week logged of %4.1f, leadership %4.1f, delegable %4.1f\n",
-                p.person_id.c_str(), p.logged_hours_per_week, p.capacity_hours,
+    std::printf("  %-30s %5.1f h/week logged of %4.1f, leadership %4.1f, delegable %4.1f\n",
+                names.PersonName(p.person_id).c_str(), p.logged_hours_per_week, p.capacity_hours,
                 p.leadership_hours_per_week, p.delegable_hours_per_week);
   std::printf("delegable leadership hours: %.1f per week\n",
               r->delegable_leadership_hours_per_week);
@@ -439,15 +480,18 @@ void RegisterStaff(CLI::App& app, int& exit_code) {
   ac->add_option("plan", accept->second, "Plan file from `guild staff plan`")->required();
   ac->callback([accept, &exit_code] { exit_code = RunAccept(accept->first, accept->second); });
 
-  auto explain =
-      std::make_shared<std::tuple<std::string, std::string, bool>>("", kDefaultPlanFile, false);
+  auto explain = std::make_shared<std::tuple<std::string, std::string, bool, std::string>>(
+      "", kDefaultPlanFile, false, "");
   CLI::App* ex = group->add_subcommand("explain", "Why an assignment or seat went as it did.");
   ex->add_option("key", std::get<0>(*explain), "Seat id (OPENING#n), assignment id or person id")
       ->required();
   ex->add_option("--plan", std::get<1>(*explain), "Plan file (default: the last plan)");
   ex->add_flag("--json", std::get<2>(*explain));
+  ex->add_option("--db", std::get<3>(*explain),
+                 "Store for people's and skills' names (default: guild.db if present)");
   ex->callback([explain, &exit_code] {
-    exit_code = RunExplain(std::get<0>(*explain), std::get<1>(*explain), std::get<2>(*explain));
+    exit_code = RunExplain(std::get<0>(*explain), std::get<1>(*explain), std::get<3>(*explain),
+                           std::get<2>(*explain));
   });
 
   auto market = std::make_shared<std::tuple<Common, int, int>>(Common{}, 8, 30);

@@ -64,8 +64,7 @@ Result<int64_t> CachedAccountStore::CountUsers() { return inner_.CountUsers(); }
 Status CachedAccountStore::CreateSession(const SessionRecord& session) {
   return InvalidateAfter(inner_.CreateSession(session));
 }
-Result<std::optional<SessionRecord>> CachedAccountStore::FindSession(
-    std::string_view token_hash) {
+Result<std::optional<SessionRecord>> CachedAccountStore::FindSession(std::string_view token_hash) {
   return Lookup(sessions_, token_hash, [&] { return inner_.FindSession(token_hash); });
 }
 Status CachedAccountStore::TouchSession(std::string_view token_hash, int64_t at) {
@@ -112,5 +111,21 @@ Result<std::vector<AuditEntry>> CachedAccountStore::ListAudit(int64_t before_seq
 }
 Result<int64_t> CachedAccountStore::DataVersion() { return inner_.DataVersion(); }
 Result<int64_t> CachedAccountStore::BumpDataVersion() { return inner_.BumpDataVersion(); }
+Status CachedAccountStore::CreateStaffingPlan(const StaffingPlanRecord& plan) {
+  return inner_.CreateStaffingPlan(plan);
+}
+Result<std::optional<StaffingPlanRecord>> CachedAccountStore::FindStaffingPlan(
+    std::string_view id) {
+  return inner_.FindStaffingPlan(id);
+}
+Result<bool> CachedAccountStore::ClaimStaffingPlan(std::string_view id) {
+  return inner_.ClaimStaffingPlan(id);
+}
+Status CachedAccountStore::ReleaseStaffingPlan(std::string_view id) {
+  return inner_.ReleaseStaffingPlan(id);
+}
+Result<int64_t> CachedAccountStore::DeleteStaffingPlansBefore(int64_t created_at) {
+  return inner_.DeleteStaffingPlansBefore(created_at);
+}
 
 }  // namespace guild

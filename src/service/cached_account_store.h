@@ -55,6 +55,11 @@ class CachedAccountStore final : public AccountStore {
   Result<std::vector<AuditEntry>> ListAudit(int64_t before_seq, int limit) override;
   Result<int64_t> DataVersion() override;
   Result<int64_t> BumpDataVersion() override;
+  Status CreateStaffingPlan(const StaffingPlanRecord& plan) override;
+  Result<std::optional<StaffingPlanRecord>> FindStaffingPlan(std::string_view id) override;
+  Result<bool> ClaimStaffingPlan(std::string_view id) override;
+  Status ReleaseStaffingPlan(std::string_view id) override;
+  Result<int64_t> DeleteStaffingPlansBefore(int64_t created_at) override;
 
  private:
   template <typename T>
@@ -75,10 +80,10 @@ class CachedAccountStore final : public AccountStore {
   const Clock& clock_;
   const CredentialCacheOptions options_;
   std::mutex mutex_;
-  uint64_t generation_ = 0;                // GUARDED_BY(mutex_)
-  Map<UserRecord> users_;                  // GUARDED_BY(mutex_)
-  Map<SessionRecord> sessions_;            // GUARDED_BY(mutex_)
-  Map<ApiTokenRecord> tokens_;             // GUARDED_BY(mutex_)
+  uint64_t generation_ = 0;      // GUARDED_BY(mutex_)
+  Map<UserRecord> users_;        // GUARDED_BY(mutex_)
+  Map<SessionRecord> sessions_;  // GUARDED_BY(mutex_)
+  Map<ApiTokenRecord> tokens_;   // GUARDED_BY(mutex_)
 };
 
 }  // namespace guild

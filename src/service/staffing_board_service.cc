@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "service/crypto.h"
+#include "service/staffing_plan_codec.h"
 #include "service/staffing_service.h"
 
 namespace guild {
@@ -88,9 +89,14 @@ Result<int> OffsetOf(const std::string& cursor) {
 
 }  // namespace
 
-StaffingBoardService::StaffingBoardService(::guild::Store& store, SnapshotHolder& snapshots,
-                                           const Clock& clock, StaffingBoardOptions options)
-    : store_(store), snapshots_(snapshots), clock_(clock), options_(std::move(options)) {}
+StaffingBoardService::StaffingBoardService(::guild::Store& store, AccountStore& accounts,
+                                           SnapshotHolder& snapshots, const Clock& clock,
+                                           StaffingBoardOptions options)
+    : store_(store),
+      accounts_(accounts),
+      snapshots_(snapshots),
+      clock_(clock),
+      options_(std::move(options)) {}
 
 Result<std::shared_ptr<const FirmSnapshot>> StaffingBoardService::Snapshot() {
   auto snapshot = snapshots_.Current();
@@ -182,17 +188,31 @@ Result<staffing::StaffingOptions> StaffingBoardService::OptionsFor(
   return options;
 }
 
-PlanRef StaffingBoardService::Keep(StoredPlan plan) {
+Result<PlanRef> StaffingBoardService::Keep(StoredPlan plan) {
   plan.id = GenerateToken("plan_");
+  const std::string payload =
+      EncodeStaffingPlan({static_cast<int>(plan.mode), plan.opening_id, plan.options, plan.plan});
+  RETURN_IF_ERROR(accounts_.CreateStaffingPlan(
+      {plan.id, plan.owner_user_id, plan.created_seconds, false, payload}));
+  // Old plans go when new ones come; a failed clean-up leaves them a while.
+  accounts_.DeleteStaffingPlansBefore(plan.created_seconds - options_.plan_ttl_seconds)
+      .status()
+      .IgnoreError();
   auto ref = std::make_shared<const StoredPlan>(std::move(plan));
+  Cache(ref, false);
+  return ref;
+}
+
+void StaffingBoardService::Cache(PlanRef plan, bool accepted) {
   std::lock_guard<std::mutex> lock(plans_mu_);
-  plans_[ref->id] = Slot{ref, false};
-  order_.push_back(ref->id);
+  const std::string id = plan->id;
+  if (plans_.count(id)) return;
+  plans_[id] = Slot{std::move(plan), accepted};
+  order_.push_back(id);
   while (static_cast<int>(order_.size()) > std::max(1, options_.max_plans)) {
     plans_.erase(order_.front());
     order_.pop_front();
   }
-  return ref;
 }
 
 Result<PlanView> StaffingBoardService::Propose(const Principal& viewer,
@@ -233,17 +253,33 @@ Result<PlanView> StaffingBoardService::Propose(const Principal& viewer,
     ASSIGN_OR_RETURN(stored.plan, service.Plan());
     KeepIssuesIn(data, led, stored.plan);
   }
-  return PlanView{Keep(std::move(stored)), false, snapshot};
+  ASSIGN_OR_RETURN(PlanRef kept, Keep(std::move(stored)));
+  return PlanView{std::move(kept), false, snapshot};
 }
 
-Result<StaffingBoardService::Slot> StaffingBoardService::Find(std::string_view plan_id) const {
-  std::lock_guard<std::mutex> lock(plans_mu_);
-  auto it = plans_.find(plan_id);
-  if (it == plans_.end()) {
-    return NotFound("id: no plan '" + std::string(plan_id) +
-                    "' (plans live in the server's memory; propose a new one)");
+Result<StaffingBoardService::Slot> StaffingBoardService::Find(std::string_view plan_id) {
+  {
+    std::lock_guard<std::mutex> lock(plans_mu_);
+    if (auto it = plans_.find(plan_id); it != plans_.end()) return it->second;
   }
-  return it->second;
+  ASSIGN_OR_RETURN(std::optional<StaffingPlanRecord> record, accounts_.FindStaffingPlan(plan_id));
+  if (!record) {
+    return NotFound("id: no plan '" + std::string(plan_id) + "' (plans are kept " +
+                    std::to_string(options_.plan_ttl_seconds / 86400) +
+                    " days; propose a new one)");
+  }
+  ASSIGN_OR_RETURN(EncodedPlanParts parts, DecodeStaffingPlan(record->payload));
+  StoredPlan plan;
+  plan.id = record->id;
+  plan.owner_user_id = record->owner_user_id;
+  plan.mode = parts.mode == 1 ? PlanMode::kIncremental : PlanMode::kFull;
+  plan.opening_id = std::move(parts.opening_id);
+  plan.created_seconds = record->created_at;
+  plan.options = std::move(parts.options);
+  plan.plan = std::move(parts.plan);
+  auto ref = std::make_shared<const StoredPlan>(std::move(plan));
+  Cache(ref, record->accepted);
+  return Slot{std::move(ref), record->accepted};
 }
 
 bool StaffingBoardService::MayActOn(const Principal& viewer, const StoredPlan& plan,
@@ -316,14 +352,24 @@ Result<AcceptOutcome> StaffingBoardService::Accept(const Principal& viewer,
       }
     }
   }
-  ASSIGN_OR_RETURN(AcceptReport report,
-                   StaffingService::Accept(store_, chosen, slot.plan->options));
-  {
+  auto mark_accepted = [&] {
     std::lock_guard<std::mutex> lock(plans_mu_);
     if (auto it = plans_.find(plan_id); it != plans_.end()) it->second.accepted = true;
+  };
+  // One server wins the claim; the loser sees the plan as accepted.
+  ASSIGN_OR_RETURN(bool claimed, accounts_.ClaimStaffingPlan(plan_id));
+  if (!claimed) {
+    mark_accepted();
+    return FailedPrecondition("plan " + std::string(plan_id) + " was already accepted");
   }
+  auto report = StaffingService::Accept(store_, chosen, slot.plan->options);
+  if (!report.ok()) {
+    accounts_.ReleaseStaffingPlan(plan_id).IgnoreError();
+    return report.status();
+  }
+  mark_accepted();
   RETURN_IF_ERROR(snapshots_.AfterWrite());
-  AcceptOutcome outcome{report.created, report.moved, {}};
+  AcceptOutcome outcome{report->created, report->moved, {}};
   for (const staffing::ProposedAssignment& pa : chosen.assignments) {
     outcome.assignment_ids.push_back(pa.assignment.id);
   }

@@ -13,13 +13,20 @@
 //    (kPermissionDenied otherwise).
 //  The market report is firm-wide only.
 //
-// Plans are what-ifs: kept in memory (at most options.max_plans, the oldest
-// dropped first), never written until Accept, which re-checks the plan
+// Plans are what-ifs: never written to the firm's data until Accept. Each
+// plan is kept in the AccountStore (so every server on the database can read
+// and accept it; plans older than options.plan_ttl_seconds are deleted) and
+// cached in memory (at most options.max_plans, the oldest dropped first).
+// Accept claims the plan in the AccountStore first (one server wins), then
+// re-checks the plan
 // against the store's current data (StaffingService::Accept) and writes the
 // chosen entries as tentative assignments in one transaction, or nothing
 // (kFailedPrecondition naming the constraint and subject that broke). After
 // a write the data version is bumped and the snapshot refreshed, so every
-// server sees the new assignments. A plan is accepted at most once.
+// server sees the new assignments. A plan is accepted at most once, across
+// servers; a failed write releases the claim. `PlanView::accepted` is what
+// this server knows: a plan accepted on another server shows as accepted
+// here once this server has tried to accept it or reloaded it.
 //
 // Errors: kInvalidArgument naming the field; kNotFound for an unknown plan,
 // opening or plan entry; kPermissionDenied as above; kUnavailable before the
@@ -44,13 +51,15 @@
 #include "service/authorizer.h"
 #include "service/paging.h"
 #include "service/snapshot_holder.h"
+#include "store/account_store.h"
 #include "store/store.h"
 
 namespace guild {
 
 struct StaffingBoardOptions {
-  staffing::StaffingOptions staffing;  //!< defaults of every plan
-  int max_plans = 64;                  //!< plans kept in memory
+  staffing::StaffingOptions staffing;    //!< defaults of every plan
+  int max_plans = 64;                    //!< plans cached in memory
+  int64_t plan_ttl_seconds = 7 * 86400;  //!< stored plans older than this are deleted
 };
 
 //! An opening with seats left, and where it sits.
@@ -148,8 +157,8 @@ struct CapacityPage {
 class StaffingBoardService {
  public:
   //! Every reference must outlive the service.
-  StaffingBoardService(Store& store, SnapshotHolder& snapshots, const Clock& clock,
-                       StaffingBoardOptions options);
+  StaffingBoardService(Store& store, AccountStore& accounts, SnapshotHolder& snapshots,
+                       const Clock& clock, StaffingBoardOptions options);
 
   [[nodiscard]] Result<OpeningsPage> Openings(const Principal& viewer, const OpeningsQuery& query);
   //! Solves and stores a what-if plan.
@@ -174,14 +183,18 @@ class StaffingBoardService {
     bool accepted = false;
   };
   Result<std::shared_ptr<const FirmSnapshot>> Snapshot();
-  Result<Slot> Find(std::string_view plan_id) const;
+  //! The memory cache, else the AccountStore (then cached).
+  Result<Slot> Find(std::string_view plan_id);
   //! Firm-wide viewers and the plan's author.
   bool MayActOn(const Principal& viewer, const StoredPlan& plan,
                 const FirmSnapshot& snapshot) const;
   Result<staffing::StaffingOptions> OptionsFor(const PlanRequest& request) const;
-  PlanRef Keep(StoredPlan plan);
+  //! Stores the plan in the AccountStore and caches it.
+  Result<PlanRef> Keep(StoredPlan plan);
+  void Cache(PlanRef plan, bool accepted);
 
   ::guild::Store& store_;
+  AccountStore& accounts_;
   SnapshotHolder& snapshots_;
   const Clock& clock_;
   const StaffingBoardOptions options_;

@@ -1,5 +1,6 @@
 // The AccountStore: durable home of users, sessions, API tokens, the audit
-// log and the firm data version.
+// log, the firm data version and the what-if staffing plans every server on
+// the database can read and accept.
 //
 // It lives beside the Store (store.h), in the same database: SQLite (a file
 // path) or PostgreSQL (a "postgresql://" URL), with its own tables and its own
@@ -75,6 +76,15 @@ struct AuditEntry {
   std::string detail;  //!< free text, no secrets
 };
 
+//! A what-if staffing plan, shared by the servers on one database.
+struct StaffingPlanRecord {
+  std::string id;  //!< unique
+  std::string owner_user_id;
+  int64_t created_at = 0;  //!< seconds since the epoch
+  bool accepted = false;
+  std::string payload;  //!< service/staffing_plan_codec.h text; no NUL byte
+};
+
 class AccountStore {
  public:
   virtual ~AccountStore() = default;
@@ -128,6 +138,20 @@ class AccountStore {
   [[nodiscard]] virtual Result<int64_t> DataVersion() = 0;
   //! Increments the data version; returns the new value.
   [[nodiscard]] virtual Result<int64_t> BumpDataVersion() = 0;
+
+  //! Fails with kAlreadyExists on a duplicate id.
+  [[nodiscard]] virtual Status CreateStaffingPlan(const StaffingPlanRecord& plan) = 0;
+  //! nullopt when absent (never stored, or deleted as too old).
+  [[nodiscard]] virtual Result<std::optional<StaffingPlanRecord>> FindStaffingPlan(
+      std::string_view id) = 0;
+  //! Marks the plan accepted if it is not yet: true when this call did it,
+  //! false when it already was. Atomic, so across servers one caller wins.
+  //! kNotFound when absent.
+  [[nodiscard]] virtual Result<bool> ClaimStaffingPlan(std::string_view id) = 0;
+  //! Clears the accepted mark (a claimed plan whose write failed).
+  [[nodiscard]] virtual Status ReleaseStaffingPlan(std::string_view id) = 0;
+  //! Deletes the plans created before `created_at`; returns how many.
+  [[nodiscard]] virtual Result<int64_t> DeleteStaffingPlansBefore(int64_t created_at) = 0;
 };
 
 //! Opens the account tables of the database named by options.url, creating

@@ -169,6 +169,32 @@ TEST_P(AccountStoreTest, DataVersionStartsAtZeroAndIncreases) {
   EXPECT_EQ(*store_->DataVersion(), 2);
 }
 
+TEST_P(AccountStoreTest, StaffingPlansAreSharedClaimedOnceAndPruned) {
+  const std::string payload = "guild-plan/1;0;0:" + std::string(70000, 'x');  // > one page
+  ASSERT_TRUE(store_->CreateStaffingPlan({"plan_a", "u1", 100, false, payload}).ok());
+  ASSERT_TRUE(store_->CreateStaffingPlan({"plan_b", "u2", 200, false, "b"}).ok());
+  EXPECT_EQ(store_->CreateStaffingPlan({"plan_a", "u3", 300, false, "dup"}).code(),
+            StatusCode::kAlreadyExists);
+  auto found = store_->FindStaffingPlan("plan_a");
+  ASSERT_TRUE(found.ok() && found->has_value());
+  EXPECT_EQ((*found)->owner_user_id, "u1");
+  EXPECT_EQ((*found)->created_at, 100);
+  EXPECT_FALSE((*found)->accepted);
+  EXPECT_EQ((*found)->payload, payload);
+  EXPECT_FALSE(store_->FindStaffingPlan("plan_zz")->has_value());
+
+  EXPECT_TRUE(*store_->ClaimStaffingPlan("plan_a"));
+  EXPECT_FALSE(*store_->ClaimStaffingPlan("plan_a"));  // one caller wins
+  EXPECT_TRUE((*store_->FindStaffingPlan("plan_a"))->accepted);
+  EXPECT_EQ(store_->ClaimStaffingPlan("plan_zz").status().code(), StatusCode::kNotFound);
+  ASSERT_TRUE(store_->ReleaseStaffingPlan("plan_a").ok());
+  EXPECT_TRUE(*store_->ClaimStaffingPlan("plan_a"));
+
+  EXPECT_EQ(*store_->DeleteStaffingPlansBefore(150), 1);
+  EXPECT_FALSE(store_->FindStaffingPlan("plan_a")->has_value());
+  EXPECT_TRUE(store_->FindStaffingPlan("plan_b")->has_value());
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, AccountStoreTest, ::testing::Values("sqlite", "postgresql"),
                          [](const auto& info) { return info.param; });
 

@@ -329,5 +329,51 @@ TEST_F(StaffingApiTest, AcceptWritesTentativeOnceAndRejectsStalePlans) {
   }
 }
 
+// Adds a seat (the tests above may have filled the others when they ran in
+// the same process). A second server on the same database reads, explains and
+// accepts a plan the first proposed; the first then may not accept it again.
+TEST_F(StaffingApiTest, PlansAreSharedByTheServersOfOneDatabase) {
+  FirmData more;
+  Opening o3 = StaffingFirm().openings[0];
+  o3.id = "o3";
+  o3.headcount = 1;
+  more.openings = {o3};
+  ASSERT_TRUE(server_->store().Upsert(more).ok());
+  ASSERT_TRUE(server_->accounts().BumpDataVersion().ok());
+  TestServerOptions options;
+  options.store = {*dir_ + "/guild.db", false, Durability::kOff};
+  auto second = TestServer::Start(options, *clock_);
+  ASSERT_NE(second, nullptr);
+  SignedIn admin = SignInAs(second->port(), "admin@firm.test", kPassword);
+  Headers on_second = {
+      {"Cookie", admin.cookie}, {"X-CSRF-Token", admin.csrf}, {"Content-Type", "application/json"}};
+
+  const int64_t before = StoredAssignments();
+  json plan = Propose("admin", R"({"mode":"full"})");
+  const std::string id = plan["id"];
+  const int proposed = static_cast<int>(plan["assignments"].size());
+  ASSERT_GE(proposed, 1);
+  const std::string entry = plan["assignments"][0]["id"];
+  json read = Ok(Send(second->port(), "GET", "/api/v1/staffing/plans/" + id, on_second));
+  EXPECT_EQ(read["assignments"][0]["id"], entry);
+  EXPECT_EQ(read["objective"], plan["objective"]);
+  EXPECT_EQ(read["accepted"], false);
+  Ok(Send(second->port(), "GET", "/api/v1/staffing/plans/" + id + "/assignments/" + entry,
+          on_second));
+  EXPECT_EQ(
+      Send(second->port(), "GET", "/api/v1/staffing/plans/plan_nonexistent", on_second).status,
+      404);
+
+  json done =
+      Ok(Send(second->port(), "POST", "/api/v1/staffing/plans/" + id + "/accept", on_second, ""));
+  EXPECT_EQ(done["created"], proposed);
+  EXPECT_EQ(StoredAssignments(), before + proposed);
+  Reply again = Post("admin", "/staffing/plans/" + id + "/accept", "");
+  EXPECT_EQ(again.status, 409) << again.body;
+  EXPECT_NE(again.Json().value("detail", "").find("already accepted"), std::string::npos);
+  EXPECT_EQ(StoredAssignments(), before + proposed);
+  EXPECT_EQ(Ok(Get("admin", "/staffing/plans/" + id))["accepted"], true);
+}
+
 }  // namespace
 }  // namespace guild::api_testing

@@ -31,6 +31,10 @@ CREATE TABLE IF NOT EXISTS guild_audit (
   action TEXT NOT NULL, entity TEXT NOT NULL, entity_id TEXT NOT NULL, detail TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS guild_data_version (id INTEGER PRIMARY KEY, version BIGINT NOT NULL);
 INSERT INTO guild_data_version (id, version) VALUES (1, 0) ON CONFLICT DO NOTHING;
+CREATE TABLE IF NOT EXISTS guild_staffing_plans (
+  id TEXT PRIMARY KEY, owner_user_id TEXT NOT NULL, created_at BIGINT NOT NULL,
+  accepted BOOLEAN NOT NULL, payload TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS guild_staffing_plans_created ON guild_staffing_plans(created_at);
 )sql";
 
 constexpr const char* kUserSelect =
@@ -237,6 +241,62 @@ class PostgresAccountStore final : public AccountStore {
   Result<int64_t> BumpDataVersion() override {
     return QueryInt(
         "UPDATE guild_data_version SET version = version + 1 WHERE id = 1 RETURNING version");
+  }
+
+  Status CreateStaffingPlan(const StaffingPlanRecord& p) override {
+    return Exec("create staffing plan",
+                "INSERT INTO guild_staffing_plans VALUES ($1, $2, $3, $4, $5)", p.id,
+                p.owner_user_id, p.created_at, p.accepted, p.payload);
+  }
+
+  Result<std::optional<StaffingPlanRecord>> FindStaffingPlan(std::string_view id) override {
+    std::optional<StaffingPlanRecord> found;
+    RETURN_IF_ERROR(Run("find staffing plan", [&](pqxx::work& w) {
+      pqxx::result r = w.exec_params(
+          "SELECT id, owner_user_id, created_at, accepted, payload FROM guild_staffing_plans "
+          "WHERE id = $1",
+          std::string(id));
+      if (!r.empty()) {
+        found = StaffingPlanRecord{r[0][0].as<std::string>(), r[0][1].as<std::string>(),
+                                   r[0][2].as<int64_t>(), r[0][3].as<bool>(),
+                                   r[0][4].as<std::string>()};
+      }
+      return OkStatus();
+    }));
+    return found;
+  }
+
+  Result<bool> ClaimStaffingPlan(std::string_view id) override {
+    bool claimed = false;
+    RETURN_IF_ERROR(Run("claim staffing plan", [&](pqxx::work& w) {
+      const std::string key(id);
+      claimed = w.exec_params(
+                     "UPDATE guild_staffing_plans SET accepted = TRUE "
+                     "WHERE id = $1 AND NOT accepted",
+                     key)
+                    .affected_rows() == 1;
+      if (!claimed &&
+          w.exec_params("SELECT 1 FROM guild_staffing_plans WHERE id = $1", key).empty()) {
+        return NotFound("staffing plan " + key);
+      }
+      return OkStatus();
+    }));
+    return claimed;
+  }
+
+  Status ReleaseStaffingPlan(std::string_view id) override {
+    return Exec("release staffing plan",
+                "UPDATE guild_staffing_plans SET accepted = FALSE WHERE id = $1", std::string(id));
+  }
+
+  Result<int64_t> DeleteStaffingPlansBefore(int64_t created_at) override {
+    int64_t deleted = 0;
+    RETURN_IF_ERROR(Run("delete staffing plans", [&](pqxx::work& w) {
+      deleted = w.exec_params("DELETE FROM guild_staffing_plans WHERE created_at < $1", created_at)
+                    .affected_rows();
+      return OkStatus();
+    }));
+    return deleted;
   }
 
  private:

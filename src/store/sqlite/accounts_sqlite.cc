@@ -32,6 +32,10 @@ CREATE TABLE IF NOT EXISTS guild_audit (
   action TEXT NOT NULL, entity TEXT NOT NULL, entity_id TEXT NOT NULL, detail TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS guild_data_version (id INTEGER PRIMARY KEY, version INTEGER NOT NULL);
 INSERT OR IGNORE INTO guild_data_version (id, version) VALUES (1, 0);
+CREATE TABLE IF NOT EXISTS guild_staffing_plans (
+  id TEXT PRIMARY KEY, owner_user_id TEXT NOT NULL, created_at INTEGER NOT NULL,
+  accepted INTEGER NOT NULL, payload TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS guild_staffing_plans_created ON guild_staffing_plans(created_at);
 )sql";
 
 constexpr const char* kUserColumns =
@@ -238,6 +242,51 @@ class SqliteAccountStore final : public AccountStore {
   Result<int64_t> BumpDataVersion() override {
     return QueryInt(
         "UPDATE guild_data_version SET version = version + 1 WHERE id = 1 RETURNING version");
+  }
+
+  Status CreateStaffingPlan(const StaffingPlanRecord& p) override {
+    return Write("INSERT INTO guild_staffing_plans VALUES (?, ?, ?, ?, ?)", p.id, p.owner_user_id,
+                 p.created_at, int64_t{p.accepted ? 1 : 0}, p.payload);
+  }
+
+  Result<std::optional<StaffingPlanRecord>> FindStaffingPlan(std::string_view id) override {
+    std::lock_guard lock(mu_);
+    SqliteStatement s(db_,
+                      "SELECT id, owner_user_id, created_at, accepted, payload "
+                      "FROM guild_staffing_plans WHERE id = ?");
+    s.Bind(1, id);
+    std::optional<StaffingPlanRecord> found;
+    if (s.Step())
+      found = StaffingPlanRecord{s.Text(0), s.Text(1), s.Int(2), s.Int(3) != 0, s.Text(4)};
+    RETURN_IF_ERROR(s.status());
+    return found;
+  }
+
+  Result<bool> ClaimStaffingPlan(std::string_view id) override {
+    std::lock_guard lock(mu_);
+    SqliteStatement s(db_,
+                      "UPDATE guild_staffing_plans SET accepted = 1 WHERE id = ? AND accepted = 0");
+    s.Bind(1, id);
+    RETURN_IF_ERROR(s.Run());
+    if (sqlite3_changes(db_) == 1) return true;
+    SqliteStatement exists(db_, "SELECT 1 FROM guild_staffing_plans WHERE id = ?");
+    exists.Bind(1, id);
+    const bool found = exists.Step();
+    RETURN_IF_ERROR(exists.status());
+    if (!found) return NotFound("staffing plan " + std::string(id));
+    return false;
+  }
+
+  Status ReleaseStaffingPlan(std::string_view id) override {
+    return Write("UPDATE guild_staffing_plans SET accepted = 0 WHERE id = ?", id);
+  }
+
+  Result<int64_t> DeleteStaffingPlansBefore(int64_t created_at) override {
+    std::lock_guard lock(mu_);
+    SqliteStatement s(db_, "DELETE FROM guild_staffing_plans WHERE created_at < ?");
+    s.Bind(1, created_at);
+    RETURN_IF_ERROR(s.Run());
+    return int64_t{sqlite3_changes(db_)};
   }
 
  private:
