@@ -302,11 +302,13 @@ http::Response ExplainHandler(ApiServices& services, const http::Request& r,
 http::Response AcceptHandler(ApiServices& services, const http::Request& r,
                              const Authenticated& who) {
   std::optional<std::vector<std::string>> selected;
+  std::optional<std::map<std::string, std::string>> changes;
   if (!r.body.empty()) {
     auto json = JsonBody(r, services.options().max_json_bytes);
     if (!json.ok()) return http::ProblemResponse(json.problem());
     http::ObjectReader reader(json.value());
     reader.Optional("assignment_ids", selected);
+    reader.Optional("changes", changes);
     if (auto problem = reader.Finish()) return http::ProblemResponse(*problem);
     if (selected && selected->empty()) {
       return http::ProblemResponse(FieldProblem(
@@ -314,12 +316,15 @@ http::Response AcceptHandler(ApiServices& services, const http::Request& r,
     }
   }
   auto outcome = services.staffing().Accept(who.principal, r.param("id").value_or(""),
-                                            selected.value_or(std::vector<std::string>{}));
+                                            selected.value_or(std::vector<std::string>{}),
+                                            changes.value_or(std::map<std::string, std::string>{}));
   if (!outcome.ok()) return FailNamed(outcome.status(), "body");
   std::string body;
   http::JsonWriter w(body);
   w.BeginObject().Member("plan_id", std::string(r.param("id").value_or("")));
-  w.Member("created", outcome->created).Member("moved", outcome->moved);
+  w.Member("created", outcome->created)
+      .Member("moved", outcome->moved)
+      .Member("changed", outcome->changed);
   w.Key("assignment_ids").BeginArray();
   for (const std::string& id : outcome->assignment_ids) w.String(id);
   w.EndArray().EndObject();

@@ -173,6 +173,20 @@ bool ObjectReader::Read(std::string_view field, const json& value, std::vector<s
   return true;
 }
 
+bool ObjectReader::Read(std::string_view field, const json& value,
+                        std::map<std::string, std::string>& out) {
+  const bool all_strings =
+      value.is_object() &&
+      std::all_of(value.begin(), value.end(), [](const json& v) { return v.is_string(); });
+  if (!all_strings) {
+    AddError(field, Expected(out), Shorten(value));
+    return false;
+  }
+  out.clear();
+  for (const auto& [key, item] : value.items()) out.emplace(key, item.get<std::string>());
+  return true;
+}
+
 std::optional<Problem> ObjectReader::Finish() {
   if (!value_.is_object()) {
     Problem problem = MakeProblem(400, "invalid_field", "The body must be a JSON object.");

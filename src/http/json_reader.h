@@ -15,6 +15,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -75,6 +76,8 @@ class ObjectReader {
   bool Read(std::string_view field, const nlohmann::json& value, int& out);
   bool Read(std::string_view field, const nlohmann::json& value, double& out);
   bool Read(std::string_view field, const nlohmann::json& value, std::vector<std::string>& out);
+  bool Read(std::string_view field, const nlohmann::json& value,
+            std::map<std::string, std::string>& out);
   static std::string_view Expected(const std::string&) { return "a string"; }
   static std::string_view Expected(const bool&) { return "true or false"; }
   static std::string_view Expected(const std::int64_t&) { return "an integer"; }
@@ -82,6 +85,9 @@ class ObjectReader {
   static std::string_view Expected(const double&) { return "a number"; }
   static std::string_view Expected(const std::vector<std::string>&) {
     return "an array of strings";
+  }
+  static std::string_view Expected(const std::map<std::string, std::string>&) {
+    return "an object whose values are strings";
   }
 
   const nlohmann::json& value_;

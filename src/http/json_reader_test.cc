@@ -12,6 +12,7 @@ struct NewUser {
   std::optional<bool> disabled;
   std::optional<int> weekly_hours;
   std::optional<std::vector<std::string>> tags;
+  std::optional<std::map<std::string, std::string>> labels;
 };
 
 ProblemOr<NewUser> ReadNewUser(std::string_view body) {
@@ -25,6 +26,7 @@ ProblemOr<NewUser> ReadNewUser(std::string_view body) {
   reader.Optional("disabled", user.disabled);
   reader.Optional("weekly_hours", user.weekly_hours);
   reader.Optional("tags", user.tags);
+  reader.Optional("labels", user.labels);
   if (auto problem = reader.Finish()) return *problem;
   return user;
 }
@@ -68,6 +70,21 @@ TEST(JsonReaderTest, IntegerRangesAreChecked) {
   EXPECT_FALSE(ReadNewUser(R"({"email":"a","role":"r","weekly_hours":4294967296})").ok());
   EXPECT_FALSE(ReadNewUser(R"({"email":"a","role":"r","weekly_hours":"3"})").ok());
   EXPECT_TRUE(ReadNewUser(R"({"email":"a","role":"r","weekly_hours":-3})").ok());
+}
+
+TEST(JsonReaderTest, StringMaps) {
+  auto user = ReadNewUser(R"({"email":"a","role":"r","labels":{"k":"v","x":""}})");
+  ASSERT_TRUE(user.ok()) << ProblemJson(user.problem());
+  EXPECT_EQ(user.value().labels->at("k"), "v");
+  EXPECT_EQ(user.value().labels->size(), 2u);
+  for (const char* bad : {R"({"email":"a","role":"r","labels":{"k":1}})",
+                          R"({"email":"a","role":"r","labels":["k"]})"}) {
+    auto wrong = ReadNewUser(bad);
+    ASSERT_FALSE(wrong.ok()) << bad;
+    const FieldError* labels = FindError(wrong.problem(), "labels");
+    ASSERT_NE(labels, nullptr);
+    EXPECT_EQ(labels->expected, "an object whose values are strings");
+  }
 }
 
 TEST(JsonReaderTest, NonObjectBodyIsOneProblem) {

@@ -316,9 +316,9 @@ Result<std::pair<PlanView, staffing::ProposedAssignment>> StaffingBoardService::
   return std::pair{PlanView{slot.plan, slot.accepted, snapshot}, *entry};
 }
 
-Result<AcceptOutcome> StaffingBoardService::Accept(const Principal& viewer,
-                                                   std::string_view plan_id,
-                                                   const std::vector<std::string>& selected) {
+Result<AcceptOutcome> StaffingBoardService::Accept(
+    const Principal& viewer, std::string_view plan_id, const std::vector<std::string>& selected,
+    const std::map<std::string, std::string>& changes) {
   std::lock_guard<std::mutex> accepting(accept_mu_);
   ASSIGN_OR_RETURN(auto snapshot, Snapshot());
   ASSIGN_OR_RETURN(Slot slot, Find(plan_id));
@@ -341,6 +341,25 @@ Result<AcceptOutcome> StaffingBoardService::Accept(const Principal& viewer,
       }
       if (taken.insert(entry->assignment.id).second) chosen.assignments.push_back(*entry);
     }
+  }
+  int changed = 0;
+  for (const auto& [key, person_id] : changes) {
+    auto entry = std::find_if(chosen.assignments.begin(), chosen.assignments.end(),
+                              [&](const staffing::ProposedAssignment& pa) {
+                                return pa.assignment.id == key || pa.seat_id == key;
+                              });
+    if (entry == chosen.assignments.end()) {
+      return InvalidArgument("changes: no assignment or seat '" + key +
+                             "' among the entries being accepted from plan " +
+                             std::string(plan_id));
+    }
+    if (!snapshot->FindPerson(person_id)) {
+      return InvalidArgument("changes: no person '" + person_id + "' for " + key);
+    }
+    if (entry->assignment.person_id == person_id) continue;
+    entry->assignment.person_id = person_id;
+    entry->stretch = false;  // the checker decides from the levels
+    ++changed;
   }
   if (!Authorizer(*snapshot).CanReadFirmWide(viewer)) {
     const auto led = LedEngagements(snapshot->data(), viewer);
@@ -369,7 +388,7 @@ Result<AcceptOutcome> StaffingBoardService::Accept(const Principal& viewer,
   }
   mark_accepted();
   RETURN_IF_ERROR(snapshots_.AfterWrite());
-  AcceptOutcome outcome{report->created, report->moved, {}};
+  AcceptOutcome outcome{report->created, report->moved, changed, {}};
   for (const staffing::ProposedAssignment& pa : chosen.assignments) {
     outcome.assignment_ids.push_back(pa.assignment.id);
   }

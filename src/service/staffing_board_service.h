@@ -116,6 +116,7 @@ struct PlanView {
 struct AcceptOutcome {
   int created = 0;
   int moved = 0;
+  int changed = 0;                          //!< entries written with another person than proposed
   std::vector<std::string> assignment_ids;  //!< written
 };
 
@@ -169,9 +170,12 @@ class StaffingBoardService {
   [[nodiscard]] Result<std::pair<PlanView, staffing::ProposedAssignment>> Explain(
       const Principal& viewer, std::string_view plan_id, std::string_view key);
   //! Writes the entries named in `selected` (assignment or seat ids; all of
-  //! them when empty).
-  [[nodiscard]] Result<AcceptOutcome> Accept(const Principal& viewer, std::string_view plan_id,
-                                             const std::vector<std::string>& selected);
+  //! them when empty). `changes` maps an entry (assignment or seat id) to
+  //! another person to seat there instead (e.g. a runner-up); the same
+  //! re-check of every hard constraint decides whether it may be written.
+  [[nodiscard]] Result<AcceptOutcome> Accept(
+      const Principal& viewer, std::string_view plan_id, const std::vector<std::string>& selected,
+      const std::map<std::string, std::string>& changes = {});
   //! `plan_id` (may be empty) adds that plan's unfilled seats.
   [[nodiscard]] Result<MarketView> Market(const Principal& viewer, int weeks,
                                           std::string_view plan_id);

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include <filesystem>
+#include <set>
 
 #include "api_fixture.h"
 
@@ -373,6 +374,62 @@ TEST_F(StaffingApiTest, PlansAreSharedByTheServersOfOneDatabase) {
   EXPECT_NE(again.Json().value("detail", "").find("already accepted"), std::string::npos);
   EXPECT_EQ(StoredAssignments(), before + proposed);
   EXPECT_EQ(Ok(Get("admin", "/staffing/plans/" + id))["accepted"], true);
+}
+
+// A fresh server (its own suite): accepting with a change seats another
+// person than proposed, after the same re-check of every hard constraint.
+class StaffingChangeTest : public StaffingApiTest {};
+
+TEST_F(StaffingChangeTest, AcceptWithAChangeSeatsAnotherPersonOrNothing) {
+  json plan = Propose("admin", R"({"mode":"full"})");
+  const std::string id = plan["id"];
+  std::string tax_entry, audit_entry, tax_person;
+  std::set<std::string> on_tax;
+  for (const json& a : plan["assignments"]) {
+    if (a["opening"]["id"] == "o1") {
+      tax_entry = a["id"];
+      tax_person = a["person"]["id"];
+      on_tax.insert(a["person"]["id"].get<std::string>());
+    }
+    if (a["opening"]["id"] == "o2") audit_entry = a["id"];
+  }
+  ASSERT_FALSE(tax_entry.empty());
+  ASSERT_FALSE(audit_entry.empty());
+  std::string other;  // a Tax holder not yet on o1
+  for (const char* p : {"peer", "member", "junior"}) {
+    if (!on_tax.count(p)) other = p;
+  }
+  ASSERT_FALSE(other.empty());
+  const std::string accept = "/staffing/plans/" + id + "/accept";
+
+  Reply unknown_entry = Post("admin", accept, R"({"changes":{"zzz":"peer"}})");
+  EXPECT_EQ(unknown_entry.status, 400);
+  EXPECT_EQ(FieldOf(unknown_entry), "changes");
+  Reply unknown_person = Post("admin", accept, R"({"changes":{")" + tax_entry + R"(":"nobody"}})");
+  EXPECT_EQ(unknown_person.status, 400);
+  EXPECT_EQ(FieldOf(unknown_person), "changes");
+  Reply not_a_map = Post("admin", accept, R"({"changes":["peer"]})");
+  EXPECT_EQ(not_a_map.status, 400);
+  EXPECT_EQ(FieldOf(not_a_map), "changes");
+  // junior holds no Audit: the re-check refuses and nothing is written.
+  Reply unskilled = Post("admin", accept, R"({"changes":{")" + audit_entry + R"(":"junior"}})");
+  EXPECT_EQ(unskilled.status, 409) << unskilled.body;
+  EXPECT_NE(unskilled.Json().value("detail", "").find("skills"), std::string::npos)
+      << unskilled.body;
+  EXPECT_EQ(StoredAssignments(), 0);
+  EXPECT_EQ(Ok(Get("admin", "/staffing/plans/" + id))["accepted"], false);  // claim released
+
+  json done = Ok(Post("admin", accept,
+                      R"({"assignment_ids":[")" + tax_entry + R"("],"changes":{")" + tax_entry +
+                          R"(":")" + other + R"("}})"));
+  EXPECT_EQ(done["created"], 1);
+  EXPECT_EQ(done["changed"], 1);
+  auto stored = server_->store().Load({.kinds = {EntityKind::kAssignments}});
+  ASSERT_TRUE(stored.ok());
+  ASSERT_EQ(stored->assignments.size(), 1u);
+  EXPECT_EQ(stored->assignments[0].id, tax_entry);
+  EXPECT_EQ(stored->assignments[0].person_id, other);
+  EXPECT_NE(stored->assignments[0].person_id, tax_person);
 }
 
 }  // namespace

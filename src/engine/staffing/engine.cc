@@ -21,6 +21,9 @@ namespace {
 constexpr double kBoundTimeShare = 0.3;
 //! Share of the time limit kept for the knapsack bound after the search.
 constexpr double kKnapsackTimeShare = 0.3;
+//! Share of the time limit kept after the knapsack bound for the construction
+//! and search on its opportunity-priced costs.
+constexpr double kKnapsackConstructTimeShare = 0.1;
 //! Knapsack bound iterations per `bound_iterations` (each is cheaper).
 constexpr int kKnapsackIterationFactor = 3;
 
@@ -106,18 +109,42 @@ StaffingPlan Solve(Problem& p, StaffingPlan plan, Clock::time_point deadline) {
     return std::to_string(kept) + " rounds kept, objective " + Num(before) + " -> " +
            Num(s.objective);
   });
+  const auto knapsack_deadline =
+      deadline - std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(
+                     kKnapsackConstructTimeShare * o.time_limit_seconds));
   steps.Run("knapsack_bound", [&] {
     const internal::KnapsackResult k = internal::KnapsackBound(
-        p, s.objective, seat_prices, kKnapsackIterationFactor * o.bound_iterations, deadline);
+        p, s.objective, seat_prices, kKnapsackIterationFactor * o.bound_iterations,
+        knapsack_deadline, &adjusted);
     const double was = bound;
     bound = std::max(bound, k.bound);
     char buf[256];
     std::snprintf(buf, sizeof buf,
-                  "bound %.6f (uncapped %.6f, warm start %.2f, %d iterations, %lld people "
-                  "bounded not solved); best bound %.2f -> %.2f",
-                  k.bound, k.uncapped, k.first, k.iterations,
+                  "bound %.6f (uncapped %.6f, warm start %.6f, after %d ascent passes %.6f, "
+                  "%d evaluations, %lld people bounded not solved); best bound %.2f -> %.2f",
+                  k.bound, k.uncapped, k.first, k.ascent_passes, k.after_ascent, k.iterations,
                   static_cast<long long>(k.inexact_people), was, bound);
     return std::string(buf);
+  });
+  steps.Run("knapsack_construct", [&] {
+    State again = internal::EmptyState(p);
+    const size_t issues = p.issues.size();
+    internal::PlacePins(p, again);
+    p.issues.resize(issues);  // the same pins as before: reported once
+    internal::ConstructRegret(p, again, &adjusted);
+    const double built = again.objective;
+    internal::LocalSearch(p, again, deadline);
+    const double searched = again.objective;
+    // Ruin and recreate on whichever plan is better now, until the deadline.
+    const bool better = searched < s.objective - 1e-9;
+    if (better) s = std::move(again);
+    const double before = s.objective;
+    const int64_t kept = internal::RuinRecreate(p, s, deadline, 2);
+    internal::LocalSearch(p, s, deadline);
+    return "regret greedy on opportunity-priced costs then local search: objective " + Num(built) +
+           " -> " + Num(searched) + (better ? " (kept)" : " (not better)") +
+           "; ruin and recreate " + std::to_string(kept) + " rounds kept, " + Num(before) + " -> " +
+           Num(s.objective);
   });
   plan.objective = internal::Objective(p, s);
   plan.bound = std::min(bound, plan.objective);

@@ -139,10 +139,10 @@ TEST(Staffing, PicksTheBetterFitAndExplainsRunnerUps) {
   EXPECT_NEAR(plan.gap, 0, 1e-9);
   std::vector<std::string> names;
   for (const StepReport& s : plan.steps) names.push_back(s.name);
-  EXPECT_EQ(names,
-            (std::vector<std::string>{"candidates", "pins", "construct", "lagrangian_bound",
-                                      "lagrangian_construct", "local_search", "ruin_recreate",
-                                      "knapsack_bound", "extract", "explain"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"candidates", "pins", "construct", "lagrangian_bound",
+                                             "lagrangian_construct", "local_search",
+                                             "ruin_recreate", "knapsack_bound",
+                                             "knapsack_construct", "extract", "explain"}));
 }
 
 TEST(Staffing, NeverAboveTheCeilingCountingTimeOff) {
@@ -510,6 +510,19 @@ double KnapsackBoundOf(const StaffingPlan& plan) {
   return NAN;
 }
 
+// The knapsack bound at its warm start and after its block-coordinate
+// ascent, from its step report ("warm start <K>, after <n> ascent passes <K>").
+std::pair<double, double> AscentOf(const StaffingPlan& plan) {
+  for (const StepReport& s : plan.steps) {
+    const size_t warm = s.effect.find("warm start "), after = s.effect.find(" ascent passes ");
+    if (s.name == "knapsack_bound" && warm != std::string::npos && after != std::string::npos)
+      return {std::strtod(s.effect.c_str() + warm + 11, nullptr),
+              std::strtod(s.effect.c_str() + after + 15, nullptr)};
+  }
+  ADD_FAILURE() << "no ascent in the knapsack_bound step";
+  return {NAN, NAN};
+}
+
 double LagrangianBoundOf(const StaffingPlan& plan) {
   for (const StepReport& s : plan.steps)
     if (s.name == "lagrangian_bound" && s.effect.rfind("bound ", 0) == 0)
@@ -536,8 +549,34 @@ TEST(Staffing, KnapsackBoundBeatsTheCapacityBound) {
   EXPECT_LT(lagrangian, knapsack - 100);  // 0.25 of a seat's 1000 penalty below
 }
 
+// Stretch candidates with no possible coach (none on the engagement, no
+// candidate on its openings who could coach) can never be seated: the bounds
+// leave them out, so here they prove the plan (q1 and two empty seats) optimal.
+TEST(Staffing, BoundsLeaveOutStretchWithoutAnyPossibleCoach) {
+  const StaffingPlan plan = PlanOf(StretchFirm(3, false).f);
+  ASSERT_EQ(plan.assignments.size(), 1u);
+  EXPECT_NEAR(KnapsackBoundOf(plan), plan.objective, 1e-6);
+  EXPECT_NEAR(LagrangianBoundOf(plan), plan.objective, 0.006);  // printed to 0.01
+  EXPECT_NEAR(plan.gap, 0, 1e-9);
+}
+
+// A coach who is fully booked coaches but takes no seat: of three stretch
+// candidates one may join q1, the third seat stays empty. The knapsack bound
+// prices "at most one stretch person per opening" too, so it proves that.
+TEST(Staffing, KnapsackBoundPricesTheOneStretchRule) {
+  FirmBuilder b = StretchFirm(3, true);
+  b.f.assignments.back().hours_per_week = 40;  // the coach is full
+  const StaffingPlan plan = PlanOf(b.f);
+  ASSERT_EQ(plan.assignments.size(), 2u);
+  int stretch = 0;
+  for (const ProposedAssignment& a : plan.assignments) stretch += a.stretch;
+  EXPECT_EQ(stretch, 1);
+  EXPECT_NEAR(KnapsackBoundOf(plan), plan.objective, 1e-6);
+  EXPECT_GT(plan.objective - LagrangianBoundOf(plan), 500);  // it seats two stretchers
+}
+
 TEST(Staffing, MatchesBruteForceOnTinyInstances) {
-  int optimal = 0, runs = 0, knapsack_higher = 0;
+  int optimal = 0, runs = 0, knapsack_higher = 0, ascent_raised = 0;
   for (uint64_t seed = 1; seed <= 40; ++seed) {
     const FirmData f = RandomFirm(seed);
     const StaffingOptions o = Exhaustive();
@@ -548,6 +587,10 @@ TEST(Staffing, MatchesBruteForceOnTinyInstances) {
     EXPECT_LE(plan.bound, best + 1e-6) << "seed " << seed;
     EXPECT_LE(KnapsackBoundOf(plan), best + 1e-6) << "seed " << seed;
     if (KnapsackBoundOf(plan) > LagrangianBoundOf(plan) + 0.01) ++knapsack_higher;
+    const auto [warm, after] = AscentOf(plan);
+    EXPECT_LE(after, best + 1e-6) << "seed " << seed;
+    EXPECT_GE(after, warm - 1e-6) << "seed " << seed;  // the ascent never lowers it
+    if (after > warm + 0.01) ++ascent_raised;
     EXPECT_LE(LagrangianBoundOf(plan), best + 0.006) << "seed " << seed;  // printed to 0.01
     EXPECT_GE(plan.objective, best - 1e-6) << "seed " << seed;
     if (plan.objective <= best + 1e-6)
@@ -560,6 +603,9 @@ TEST(Staffing, MatchesBruteForceOnTinyInstances) {
   std::printf("knapsack bound above the capacity bound on %d of %d tiny firms\n", knapsack_higher,
               runs);
   EXPECT_GE(knapsack_higher, 1);  // the tiny firms do exercise the stronger bound
+  std::printf("block-coordinate ascent raised the knapsack bound on %d of %d tiny firms\n",
+              ascent_raised, runs);
+  EXPECT_GE(ascent_raised, 1);
 }
 
 }  // namespace

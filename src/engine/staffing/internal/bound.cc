@@ -5,7 +5,8 @@
 //           - sum_{a, w} lambda[a][w] * free[a][w]
 // is a lower bound on the optimum over the generated candidates for any
 // lambda >= 0 (the stretch, coach, lead and pin rules are relaxed too, which
-// only lowers it). Subgradient steps with Polyak's rule maximise it.
+// only lowers it; stretch candidates no plan can seat are left out).
+// Subgradient steps with Polyak's rule maximise it.
 #include <algorithm>
 #include <cmath>
 
@@ -23,7 +24,8 @@ struct Relaxed {
   std::vector<double> g;  //!< subgradient [a * weeks + w]
 };
 
-Relaxed Evaluate(const Problem& p, const std::vector<double>& lambda) {
+Relaxed Evaluate(const Problem& p, const std::vector<uint8_t>& seatable,
+                 const std::vector<double>& lambda) {
   const int weeks = p.ctx->weeks;
   const double unfilled = p.ctx->options.weights.unfilled;
   const size_t agents = p.agent_person.size();
@@ -42,7 +44,9 @@ Relaxed Evaluate(const Problem& p, const std::vector<double>& lambda) {
   for (const Group& g : p.groups) {
     const double h = g.facts.opening->hours_per_week;
     rc.clear();
-    for (const Cand& c : g.cands) {
+    for (size_t k = 0; k < g.cands.size(); ++k) {
+      if (!seatable[g.cand_offset + k]) continue;
+      const Cand& c = g.cands[k];
       const size_t base = static_cast<size_t>(c.agent) * (weeks + 1);
       rc.push_back({c.cost + h * (prefix[base + g.facts.w1] - prefix[base + g.facts.w0]), c.agent});
     }
@@ -61,26 +65,51 @@ Relaxed Evaluate(const Problem& p, const std::vector<double>& lambda) {
 
 }  // namespace
 
+std::vector<uint8_t> SeatableCandidates(const Problem& p) {
+  std::vector<uint8_t> out;
+  for (const Group& g : p.groups) {
+    for (const Cand& c : g.cands) {
+      bool ok = c.stretch_req < 0;
+      if (!ok) {
+        const auto [skill, min] = g.facts.required[static_cast<size_t>(c.stretch_req)];
+        ok = p.ctx->StaticCoach(g.facts.engagement, skill, min + 1, nullptr);
+        auto it = p.groups_of_engagement.find(g.facts.engagement);
+        if (!ok && it != p.groups_of_engagement.end())
+          for (size_t i = 0; i < it->second.size() && !ok; ++i)
+            for (const Cand& d : p.groups[it->second[i]].cands)
+              if (d.person != c.person && p.ctx->Level(d.person, skill) >= min + 1) {
+                ok = true;
+                break;
+              }
+      }
+      out.push_back(ok ? 1 : 0);
+    }
+  }
+  return out;
+}
+
 // Seat prices implied by `lambda`: per opening, U minus the first reduced
 // cost it leaves out (0 when it takes every candidate) - the price at which
 // its seat row stops binding, a warm start for KnapsackBound.
-static void SeatPrices(const Problem& p, const std::vector<double>& lambda,
-                       std::vector<double>& out) {
+static void SeatPrices(const Problem& p, const std::vector<uint8_t>& seatable,
+                       const std::vector<double>& lambda, std::vector<double>& out) {
   const int weeks = p.ctx->weeks;
   const double unfilled = p.ctx->options.weights.unfilled;
   out.assign(p.groups.size(), 0);
   std::vector<double> rc;
   for (size_t gi = 0; gi < p.groups.size(); ++gi) {
     const Group& g = p.groups[gi];
-    if (g.cands.size() <= static_cast<size_t>(g.seats)) continue;
     const double h = g.facts.opening->hours_per_week;
     rc.clear();
-    for (const Cand& c : g.cands) {
+    for (size_t k = 0; k < g.cands.size(); ++k) {
+      if (!seatable[g.cand_offset + k]) continue;
+      const Cand& c = g.cands[k];
       double price = 0;
       for (int w = g.facts.w0; w < g.facts.w1; ++w)
         price += lambda[static_cast<size_t>(c.agent) * weeks + w];
       rc.push_back(c.cost + h * price);
     }
+    if (rc.size() <= static_cast<size_t>(g.seats)) continue;
     std::nth_element(rc.begin(), rc.begin() + g.seats, rc.end());
     out[gi] = std::max(0.0, unfilled - rc[static_cast<size_t>(g.seats)]);
   }
@@ -102,11 +131,12 @@ static void Adjust(const Problem& p, const std::vector<double>& lambda, std::vec
 
 double LagrangianBound(const Problem& p, double upper, int iterations, Clock::time_point deadline,
                        std::vector<double>* adjusted, std::vector<double>* seat_prices) {
+  const std::vector<uint8_t> seatable = SeatableCandidates(p);
   std::vector<double> lambda(p.agent_person.size() * p.ctx->weeks, 0), best_lambda;
   double best = -1e300, theta = kInitialTheta;
   int stale = 0;
   for (int it = 0; it <= iterations; ++it) {
-    Relaxed r = Evaluate(p, lambda);
+    Relaxed r = Evaluate(p, seatable, lambda);
     if (r.value > best + 1e-9) {
       best = r.value;
       stale = 0;
@@ -126,7 +156,8 @@ double LagrangianBound(const Problem& p, double upper, int iterations, Clock::ti
     for (size_t k = 0; k < lambda.size(); ++k) lambda[k] = std::max(0.0, lambda[k] + step * r.g[k]);
   }
   if (adjusted) Adjust(p, best_lambda.empty() ? lambda : best_lambda, *adjusted);
-  if (seat_prices) SeatPrices(p, best_lambda.empty() ? lambda : best_lambda, *seat_prices);
+  if (seat_prices)
+    SeatPrices(p, seatable, best_lambda.empty() ? lambda : best_lambda, *seat_prices);
   return std::min(best, upper);
 }
 

@@ -3,24 +3,30 @@
 //
 // With x[g, c] = 1 when candidate c takes a seat of opening g, the objective
 // is U * seats_total + sum x[g, c] (cost - U). Pricing each opening's row
-// sum_c x[g, c] <= seats_g with mu_g >= 0 gives
+// sum_c x[g, c] <= seats_g with mu_g >= 0 and, where it can bind, its
+// stretch row sum_{stretch c} x[g, c] <= 1 with nu_g >= 0 gives
 //
-//   K(mu) = U * seats_total - sum_g mu_g seats_g
-//         + sum over people a of min { sum_{i in S} (cost_i - U + mu_g(i)) :
+//   K(mu, nu) = U * seats_total - sum_g (mu_g seats_g + nu_g)
+//         + sum over people a of min { sum_{i in S} (cost_i - U + mu_g(i)
+//                                        [+ nu_g(i) for a stretch item]) :
 //                                      S a subset of a's candidates that fits
 //                                      a's free hours in every week }
 //
-// a lower bound on the optimum over the generated candidates for any mu >= 0.
-// The stretch, coach, pin and lead rules are relaxed (only lowers it). Each
+// a lower bound on the optimum over the generated candidates for any
+// mu, nu >= 0. The coach, pin and lead rules are relaxed (only lowers it);
+// stretch candidates no plan can seat are left out (SeatableCandidates). Each
 // person's subproblem is a small multi-week knapsack solved exactly by depth
 // first branch and bound; when a person's node budget runs out, the smallest
 // bound of the unexplored branches is used instead (still a lower bound).
 // Unlike the capacity relaxation, this subproblem lacks the integrality
 // property, so K can exceed the LP relaxation (a 40 h person cannot take two
-// 32 h seats). Polyak subgradient steps, warm started from the seat prices
-// implied by the capacity relaxation's multipliers, maximise it.
+// 32 h seats). From the seat prices implied by the capacity relaxation's
+// multipliers, block-coordinate ascent (AscentPass) and then Polyak
+// subgradient steps maximise it.
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <limits>
 
 #include "engine/staffing/internal/solver.h"
 
@@ -29,14 +35,25 @@ namespace guild::staffing::internal {
 namespace {
 
 constexpr double kInitialTheta = 2.0;
-constexpr int kPatience = 6;            //!< iterations without progress before theta halves
-constexpr double kMinTheta = 1e-4;      //!< stop when steps are this small
-constexpr int64_t kNodeBudget = 20000;  //!< branch-and-bound nodes per person and evaluation
+constexpr int kPatience = 6;                 //!< iterations without progress before theta halves
+constexpr double kMinTheta = 1e-4;           //!< stop when steps are this small
+constexpr int64_t kNodeBudget = 20000;       //!< branch-and-bound nodes per person and evaluation
+constexpr int64_t kAscentNodeBudget = 2000;  //!< per threshold: an estimate suffices there
+constexpr int kMaxAscentPasses = 50;
+constexpr double kTiePoint = 0.5;
+constexpr int kAscentRowRounds = 3;  //!< alternations of seat and stretch price per opening
+//! Ascent stops when a pass gains less than this share of the remaining gap.
+constexpr double kAscentMinGain = 1e-3;
+//! Initial Polyak factor after the ascent (near a maximum, long steps overshoot).
+constexpr double kThetaAfterAscent = 0.5;
 // More permissive than CanTake's 1e-4, so every feasible primal subset fits.
 constexpr double kHoursSlack = 1e-3;
 
+constexpr uint32_t kNoRow = UINT32_MAX;
+
 struct Item {
   uint32_t group = 0;
+  uint32_t stretch_row = kNoRow;  //!< a stretch candidate: its opening's stretch row
   int w0 = 0, w1 = 0;
   double hours = 0;
   double base = 0;  //!< cost - U
@@ -45,25 +62,59 @@ struct Item {
 struct Model {
   std::vector<uint32_t> offsets{0};  //!< per agent: its items
   std::vector<Item> items;
-  double constant = 0;  //!< U * seats_total
+  std::vector<uint32_t> group_offsets{0};                  //!< per group: its rows in group_items
+  std::vector<std::pair<uint32_t, uint32_t>> group_items;  //!< (agent, item index)
+  std::vector<uint32_t> group_cand;      //!< per group_items row: the candidate's k in its group
+  double constant = 0;                   //!< U * seats_total
+  std::vector<uint8_t> stretch_limited;  //!< per group: has a stretch row (2+ stretch items)
 };
+
+// An item's price: its opening's seat row plus, for a stretch candidate, its
+// opening's stretch row (rows are numbered: groups, then stretch rows).
+double Price(const Item& it, const std::vector<double>& mu) {
+  return mu[it.group] + (it.stretch_row != kNoRow ? mu[it.stretch_row] : 0.0);
+}
 
 Model BuildModel(const Problem& p) {
   const double unfilled = p.ctx->options.weights.unfilled;
+  const std::vector<uint8_t> seatable = SeatableCandidates(p);
   std::vector<uint32_t> count(p.agent_person.size() + 1, 0);
   for (const Group& g : p.groups)
-    for (const Cand& c : g.cands) ++count[c.agent + 1];
+    for (size_t k = 0; k < g.cands.size(); ++k)
+      if (seatable[g.cand_offset + k]) ++count[g.cands[k].agent + 1];
   Model m;
   m.offsets.assign(p.agent_person.size() + 1, 0);
   for (size_t a = 0; a < p.agent_person.size(); ++a) m.offsets[a + 1] = m.offsets[a] + count[a + 1];
   m.items.resize(m.offsets.back());
+  m.group_items.reserve(m.items.size());
+  m.group_offsets.reserve(p.groups.size() + 1);
+  m.stretch_limited.assign(p.groups.size(), 0);
+  const uint32_t groups = static_cast<uint32_t>(p.groups.size());
   std::vector<uint32_t> fill(m.offsets.begin(), m.offsets.end() - 1);
   for (uint32_t gi = 0; gi < p.groups.size(); ++gi) {
     const Group& g = p.groups[gi];
     m.constant += unfilled * g.seats;
-    for (const Cand& c : g.cands)
-      m.items[fill[c.agent]++] = {gi, g.facts.w0, g.facts.w1, g.facts.opening->hours_per_week,
-                                  c.cost - unfilled};
+    int stretchers = 0;
+    for (size_t k = 0; k < g.cands.size(); ++k)
+      stretchers += seatable[g.cand_offset + k] && g.cands[k].stretch_req >= 0;
+    // At most one stretch person per opening (existing ones leave no stretch
+    // candidates): a row that can bind only with two or more stretch items and
+    // two or more seats.
+    m.stretch_limited[gi] = stretchers >= 2 && g.seats >= 2;
+    for (size_t k = 0; k < g.cands.size(); ++k) {
+      if (!seatable[g.cand_offset + k]) continue;
+      const Cand& c = g.cands[k];
+      m.group_cand.push_back(static_cast<uint32_t>(k));
+      m.group_items.push_back({c.agent, fill[c.agent]});
+      m.items[fill[c.agent]++] = {
+          gi,
+          m.stretch_limited[gi] && c.stretch_req >= 0 ? groups + gi : kNoRow,
+          g.facts.w0,
+          g.facts.w1,
+          g.facts.opening->hours_per_week,
+          c.cost - unfilled};
+    }
+    m.group_offsets.push_back(static_cast<uint32_t>(m.group_items.size()));
   }
   return m;
 }
@@ -78,7 +129,7 @@ struct Knapsack {
   const float* free = nullptr;
   std::vector<uint8_t> pick, best_pick;
   double best = 0, lower = 0;
-  int64_t nodes = 0;
+  int64_t nodes = 0, budget = kNodeBudget;
   bool aborted = false;
 
   bool Fits(const Item& it) const {
@@ -101,7 +152,7 @@ struct Knapsack {
       best_pick = pick;
       return;
     }
-    if (++nodes > kNodeBudget) {
+    if (++nodes > budget) {
       aborted = true;
       lower = std::min(lower, cur + rest[i]);
       return;
@@ -118,91 +169,241 @@ struct Knapsack {
   }
 };
 
+// One person's subproblem at prices mu, with scratch space reused across
+// people.
+struct PersonSolver {
+  std::vector<std::pair<double, const Item*>> neg;
+  std::vector<const Item*> items;
+  std::vector<double> value;
+  Knapsack k;
+
+  explicit PersonSolver(int weeks) {
+    k.items = &items;
+    k.value = &value;
+    k.used.assign(static_cast<size_t>(weeks), 0);
+  }
+
+  // Minimum over the subsets of agent a's items other than `skip` (an index
+  // into m.items, or UINT32_MAX) that fit its free hours, less `reserve`'s
+  // hours when set (+infinity when `reserve` alone does not fit). A lower
+  // bound when the node budget runs out (`k.aborted`); k.best_pick then
+  // marks the best subset found, indexed like `items`.
+  double Solve(const Problem& p, const Model& m, const std::vector<double>& mu, size_t a,
+               uint32_t skip, const Item* reserve, int64_t budget) {
+    const int weeks = p.ctx->weeks;
+    k.free = p.agent_free.data() + a * static_cast<size_t>(weeks);
+    neg.clear();
+    for (uint32_t i = m.offsets[a]; i < m.offsets[a + 1]; ++i) {
+      if (i == skip) continue;
+      const double v = m.items[i].base + Price(m.items[i], mu);
+      if (v < 0) neg.push_back({v, &m.items[i]});
+    }
+    items.clear();
+    value.clear();
+    k.aborted = false;
+    k.best = 0;
+    k.lower = 0;
+    if (reserve != nullptr) {
+      if (!k.Fits(*reserve)) return std::numeric_limits<double>::infinity();
+      k.Add(*reserve, 1);
+    }
+    if (!neg.empty()) {
+      std::sort(neg.begin(), neg.end(),
+                [](const auto& x, const auto& y) { return x.first < y.first; });
+      for (const auto& [v, it] : neg) {
+        items.push_back(it);
+        value.push_back(v);
+      }
+      const size_t n = items.size();
+      k.rest.assign(n + 1, 0);
+      for (size_t i = n; i-- > 0;) k.rest[i] = k.rest[i + 1] + value[i];
+      k.pick.assign(n, 0);
+      k.best_pick.assign(n, 0);
+      k.nodes = 0;
+      k.budget = budget;
+      k.Search(0, 0);
+    } else {
+      k.best_pick.clear();
+    }
+    if (reserve != nullptr) k.Add(*reserve, -1);
+    return k.aborted ? std::min(k.best, k.lower) : k.best;
+  }
+};
+
 struct Relaxed {
   double value = 0;
   std::vector<double> g;  //!< subgradient per group
   int64_t inexact = 0;    //!< people whose budget ran out
 };
 
-Relaxed Evaluate(const Problem& p, const Model& m, const std::vector<double>& mu) {
-  const int weeks = p.ctx->weeks;
+Relaxed Evaluate(const Problem& p, const Model& m, const std::vector<double>& mu,
+                 PersonSolver& solver) {
   Relaxed r;
   r.value = m.constant;
-  r.g.assign(p.groups.size(), 0);
-  for (size_t gi = 0; gi < p.groups.size(); ++gi) {
+  const size_t groups = p.groups.size();
+  r.g.assign(2 * groups, 0);
+  for (size_t gi = 0; gi < groups; ++gi) {
     r.value -= mu[gi] * p.groups[gi].seats;
     r.g[gi] = -p.groups[gi].seats;
+    if (m.stretch_limited[gi]) {
+      r.value -= mu[groups + gi];  // at most one stretch person
+      r.g[groups + gi] = -1;
+    }
   }
-  std::vector<std::pair<double, const Item*>> neg;
-  std::vector<const Item*> items;
-  std::vector<double> value;
-  Knapsack k;
-  k.items = &items;
-  k.value = &value;
-  k.used.assign(static_cast<size_t>(weeks), 0);
   for (size_t a = 0; a + 1 < m.offsets.size(); ++a) {
-    neg.clear();
-    for (uint32_t i = m.offsets[a]; i < m.offsets[a + 1]; ++i) {
-      const double v = m.items[i].base + mu[m.items[i].group];
-      if (v < 0) neg.push_back({v, &m.items[i]});
-    }
-    if (neg.empty()) continue;
-    std::sort(neg.begin(), neg.end(),
-              [](const auto& x, const auto& y) { return x.first < y.first; });
-    items.clear();
-    value.clear();
-    for (const auto& [v, it] : neg) {
-      items.push_back(it);
-      value.push_back(v);
-    }
-    const size_t n = items.size();
-    k.rest.assign(n + 1, 0);
-    for (size_t i = n; i-- > 0;) k.rest[i] = k.rest[i + 1] + value[i];
-    k.free = p.agent_free.data() + a * static_cast<size_t>(weeks);
-    k.pick.assign(n, 0);
-    k.best_pick.assign(n, 0);
-    k.best = 0;
-    k.lower = 0;
-    k.nodes = 0;
-    k.aborted = false;
-    k.Search(0, 0);
-    r.value += k.aborted ? std::min(k.best, k.lower) : k.best;
-    r.inexact += k.aborted;
-    for (size_t i = 0; i < n; ++i)
-      if (k.best_pick[i]) r.g[items[i]->group] += 1;
+    r.value += solver.Solve(p, m, mu, a, UINT32_MAX, nullptr, kNodeBudget);
+    r.inexact += solver.k.aborted;
+    for (size_t i = 0; i < solver.k.best_pick.size(); ++i)
+      if (solver.k.best_pick[i]) {
+        r.g[solver.items[i]->group] += 1;
+        if (solver.items[i]->stretch_row != kNoRow) r.g[solver.items[i]->stretch_row] += 1;
+      }
   }
   return r;
+}
+
+// The price of a row that admits `limit` takers, given each candidate's
+// threshold (the row price below which they take it): any price between the
+// (limit+1)-th and the limit-th largest threshold maximises K along this
+// row; kTiePoint picks where. 0 when the row cannot bind.
+double RowPrice(std::vector<double>& values, size_t limit, double cap) {
+  if (values.size() <= limit) return 0;
+  const auto nth = values.begin() + static_cast<std::ptrdiff_t>(limit);
+  std::nth_element(values.begin(), nth, values.end(), std::greater<>());
+  const double lo = *nth;
+  const double hi = limit == 0 ? lo : *std::min_element(values.begin(), nth);
+  return std::clamp(lo + kTiePoint * (hi - lo), 0.0, cap);
+}
+
+// One pass of block-coordinate ascent: for each opening in turn, with the
+// other openings' prices fixed, K is concave and piecewise linear in its seat
+// price mu_g (and its stretch price nu_g): each candidate person a
+// contributes min(A_a, B_a + mu_g [+ nu_g]), where A_a is their best subset
+// without this opening and B_a their best subset with it (its hours
+// reserved, its cost - U counted). A person holds one item per opening, so
+// their threshold t_a = A_a - B_a does not depend on this opening's prices.
+// K's slope in mu_g is -seats plus the number of people whose t_a (less nu_g
+// for stretch candidates) is above mu_g, so RowPrice maximises it; likewise
+// nu_g over the stretch candidates' t_a - mu_g with limit 1. Updates
+// alternate a few times; none lowers K. Thresholds from a budget-cut
+// knapsack are only approximate, which can cost ascent but never validity:
+// the bound reported is always a full evaluation of K at the final prices.
+void AscentPass(const Problem& p, const Model& m, const std::vector<double>& cap,
+                std::vector<double>& mu, PersonSolver& solver,
+                std::vector<std::pair<double, bool>>& thresholds, std::vector<double>& values,
+                Clock::time_point deadline) {
+  const size_t groups = p.groups.size();
+  for (size_t gi = 0; gi < groups; ++gi) {
+    if ((gi & 1023) == 0 && Clock::now() > deadline) return;
+    const size_t seats = static_cast<size_t>(p.groups[gi].seats);
+    const uint32_t b = m.group_offsets[gi], e = m.group_offsets[gi + 1];
+    const bool limited = m.stretch_limited[gi] != 0;
+    if (e - b <= seats && !limited) {
+      mu[gi] = 0;  // every candidate fits in: the row never binds
+      continue;
+    }
+    thresholds.clear();
+    for (uint32_t r = b; r < e; ++r) {
+      const auto [a, item] = m.group_items[r];
+      const Item& it = m.items[item];
+      const double without = solver.Solve(p, m, mu, a, item, nullptr, kAscentNodeBudget);
+      const double with = solver.Solve(p, m, mu, a, item, &it, kAscentNodeBudget);
+      if (with == std::numeric_limits<double>::infinity()) continue;
+      thresholds.push_back({without - (with + it.base), it.stretch_row != kNoRow});
+    }
+    for (int round = 0; round < (limited ? kAscentRowRounds : 1); ++round) {
+      values.clear();
+      for (const auto& [t, stretch] : thresholds)
+        values.push_back(stretch ? t - mu[groups + gi] : t);
+      mu[gi] = RowPrice(values, seats, cap[gi]);
+      if (!limited) break;
+      values.clear();
+      for (const auto& [t, stretch] : thresholds)
+        if (stretch) values.push_back(t - mu[gi]);
+      mu[groups + gi] = RowPrice(values, 1, cap[gi]);
+    }
+  }
+}
+
+// Per candidate (indexed by cand_offset + k): its cost plus what its seat
+// costs the person at prices mu - their best subset of other seats with the
+// seat's hours reserved, minus their best subset without it.
+void OpportunityCosts(const Problem& p, const Model& m, const std::vector<double>& mu,
+                      PersonSolver& solver, std::vector<double>& out) {
+  out.clear();
+  for (const Group& g : p.groups)
+    for (const Cand& c : g.cands) out.push_back(c.cost);  // unseatable ones keep their cost
+  for (size_t gi = 0; gi < p.groups.size(); ++gi) {
+    const Group& g = p.groups[gi];
+    for (uint32_t r = m.group_offsets[gi]; r < m.group_offsets[gi + 1]; ++r) {
+      const auto [a, item] = m.group_items[r];
+      const double without = solver.Solve(p, m, mu, a, item, nullptr, kAscentNodeBudget);
+      const double with = solver.Solve(p, m, mu, a, item, &m.items[item], kAscentNodeBudget);
+      out[g.cand_offset + m.group_cand[r]] += std::max(0.0, with - without);
+    }
+  }
 }
 
 }  // namespace
 
 KnapsackResult KnapsackBound(const Problem& p, double upper, const std::vector<double>& warm,
-                             int iterations, Clock::time_point deadline) {
+                             int iterations, Clock::time_point deadline,
+                             std::vector<double>* adjusted) {
   const Model m = BuildModel(p);
   const double unfilled = p.ctx->options.weights.unfilled;
   // Prices above U - (cheapest candidate) only lower K: cap there.
-  std::vector<double> cap(p.groups.size(), 0);
-  for (size_t gi = 0; gi < p.groups.size(); ++gi)
+  // Rows: seat rows, then stretch rows (same cap).
+  const size_t groups = p.groups.size();
+  std::vector<double> cap(2 * groups, 0);
+  for (size_t gi = 0; gi < groups; ++gi)
     if (!p.groups[gi].cands.empty())
       cap[gi] = std::max(0.0, unfilled - p.groups[gi].cands.front().cost);
-  std::vector<double> mu(p.groups.size(), 0);
-  if (warm.size() == mu.size())
-    for (size_t gi = 0; gi < mu.size(); ++gi) mu[gi] = std::clamp(warm[gi], 0.0, cap[gi]);
+  for (size_t gi = 0; gi < groups; ++gi) cap[groups + gi] = m.stretch_limited[gi] ? cap[gi] : 0;
+  std::vector<double> mu(2 * groups, 0);
+  if (warm.size() == groups)
+    for (size_t gi = 0; gi < groups; ++gi) mu[gi] = std::clamp(warm[gi], 0.0, cap[gi]);
+  PersonSolver solver(p.ctx->weeks);
   KnapsackResult out;
-  out.bound = -1e300;
-  double theta = kInitialTheta;
-  int stale = 0;
-  for (int it = 0; it <= iterations; ++it) {
-    Relaxed r = Evaluate(p, m, mu);
+  Relaxed r = Evaluate(p, m, mu, solver);
+  out.iterations = 1;
+  out.first = r.value;
+  out.bound = r.value;
+  out.inexact_people = r.inexact;
+  std::vector<double> best_mu = mu;
+  // Block-coordinate ascent until a pass gains little.
+  std::vector<std::pair<double, bool>> thresholds;
+  std::vector<double> values;
+  for (int pass = 0; pass < kMaxAscentPasses && Clock::now() < deadline && upper - out.bound > 1e-9;
+       ++pass) {
+    AscentPass(p, m, cap, mu, solver, thresholds, values, deadline);
+    ++out.ascent_passes;
+    r = Evaluate(p, m, mu, solver);
     ++out.iterations;
-    if (it == 0) out.first = r.value;
-    if (r.value > out.bound + 1e-9) {
+    const double gain = r.value - out.bound;
+    if (r.value > out.bound) {
       out.bound = r.value;
       out.inexact_people = r.inexact;
-      stale = 0;
-    } else if (++stale >= kPatience) {
-      theta /= 2;
-      stale = 0;
+      best_mu = mu;
+    }
+    if (gain < kAscentMinGain * std::max(1.0, upper - out.bound)) break;
+  }
+  out.after_ascent = out.bound;
+  // Then Polyak subgradient steps from the ascent's prices.
+  double theta = out.ascent_passes > 0 ? kThetaAfterAscent : kInitialTheta;
+  int stale = 0;
+  for (int it = 0;; ++it) {
+    if (it > 0) {
+      r = Evaluate(p, m, mu, solver);
+      ++out.iterations;
+      if (r.value > out.bound + 1e-9) {
+        out.bound = r.value;
+        out.inexact_people = r.inexact;
+        best_mu = mu;
+        stale = 0;
+      } else if (++stale >= kPatience) {
+        theta /= 2;
+        stale = 0;
+      }
     }
     if (it == iterations || Clock::now() > deadline || upper - out.bound < 1e-9 ||
         theta < kMinTheta)
@@ -219,6 +420,7 @@ KnapsackResult KnapsackBound(const Problem& p, double upper, const std::vector<d
   }
   out.uncapped = out.bound;
   out.bound = std::min(out.bound, upper);
+  if (adjusted) OpportunityCosts(p, m, best_mu, solver, *adjusted);
   return out;
 }
 

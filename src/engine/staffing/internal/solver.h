@@ -76,6 +76,11 @@ int64_t LocalSearch(const Problem& problem, State& state, Clock::time_point dead
 //! Returns the number of kept rounds.
 int64_t RuinRecreate(const Problem& problem, State& state, Clock::time_point deadline,
                      uint64_t seed);
+//! Per candidate (cand_offset + k): 0 when no plan can seat it - a stretch
+//! candidate whose engagement has no static coach for the skill and no
+//! candidate on any of its openings who could coach it. The bounds leave
+//! those out (still valid: no feasible plan uses them).
+std::vector<uint8_t> SeatableCandidates(const Problem& problem);
 //! Lagrangian lower bound (relaxing person-week capacities). When
 //! `adjusted` is set, it receives the candidates' costs plus their capacity
 //! prices at the best multipliers (for a Lagrangian construction). When
@@ -89,6 +94,8 @@ struct KnapsackResult {
   double bound = 0;            //!< best K(mu), at most `upper`
   double uncapped = 0;         //!< best K(mu) itself (above `upper` only if invalid)
   double first = 0;            //!< K at the warm start
+  double after_ascent = 0;     //!< best K after the block-coordinate ascent
+  int ascent_passes = 0;       //!< passes of block-coordinate ascent over the openings
   int iterations = 0;          //!< evaluations of K
   int64_t inexact_people = 0;  //!< at the best mu: people bounded, not solved exactly
 };
@@ -96,8 +103,13 @@ struct KnapsackResult {
 //! group): one exact multi-week knapsack per person. Can exceed the LP
 //! relaxation. `warm`: initial prices per group (empty = zero); `upper`: the
 //! best known objective (the Polyak target).
+//! When `adjusted` is set, it receives per candidate (cand_offset + k) its
+//! cost plus the person's opportunity cost of the seat at the best prices:
+//! their best other seats with its hours reserved minus without (a guide for
+//! a Lagrangian construction).
 KnapsackResult KnapsackBound(const Problem& problem, double upper, const std::vector<double>& warm,
-                             int iterations, Clock::time_point deadline);
+                             int iterations, Clock::time_point deadline,
+                             std::vector<double>* adjusted = nullptr);
 //! Objective of `state` recomputed.
 double Objective(const Problem& problem, const State& state);
 //! Whether candidate `c` of seat `s`'s group can take the seat now.
