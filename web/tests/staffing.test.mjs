@@ -109,9 +109,30 @@ test('an administrator proposes a plan, reads why, accepts it and sees the capac
   const chosen = plan.assignments.length > 1 ? plan.assignments.length - 1 : 1;
   if (chosen < plan.assignments.length) await rows.filter({ has: admin.locator('input[type=checkbox]') }).last().locator('input[type=checkbox]').uncheck();
   assert.match(await admin.locator('#plan-accept').innerText(), new RegExp(`Accept ${chosen} of ${plan.assignments.length}`));
+
+  // Change one accepted entry: seat a runner-up who is not elsewhere in the plan.
+  const seated = new Set(plan.assignments.map((a) => a.person.id));
+  const swap = plan.assignments
+    .slice(0, chosen)
+    .map((a) => ({ a, r: a.explanation.runner_ups.find((r) => !seated.has(r.person.id)) }))
+    .find((x) => x.r);
+  if (swap) {
+    const select = admin.getByLabel(`Person seated on ${swap.a.opening.title} (proposed: ${swap.a.person.name})`, { exact: true });
+    await select.selectOption(swap.r.person.id);
+    await rows.filter({ has: select }).locator('.tag--changed').waitFor({ timeout: UI_TIMEOUT_MS });
+  }
+  const acceptReply = admin.waitForResponse((r) => r.url().endsWith('/accept'), { timeout: UI_TIMEOUT_MS });
   await admin.locator('#plan-accept').click();
+  const acceptBody = await (await acceptReply).json();
+  assert.equal(acceptBody.changed ?? -1, swap ? 1 : 0, JSON.stringify(acceptBody));
+  if (swap) assert.ok(acceptBody.assignment_ids.includes(swap.a.id));
   await admin.locator('#plan-accept-status', { hasText: 'Accepted' }).waitFor({ timeout: UI_TIMEOUT_MS });
   assert.match(await admin.locator('#plan-accept-status').innerText(), new RegExp(`Accepted: ${chosen} tentative`));
+  if (swap) {
+    assert.match(await admin.locator('#plan-accept-status').innerText(), /1 with the person you chose/);
+    const theirs = await planCapacity(admin, [swap.r.person.id]);
+    assert.ok(tentativeHours(theirs) > 0, `${swap.r.person.name} now holds tentative hours`);
+  }
   const accepted = await apiGet(admin, `/staffing/plans/${encodeURIComponent(plan.id)}`);
   assert.equal(accepted.accepted, true);
   const afterCapacity = await planCapacity(admin, people);

@@ -200,9 +200,13 @@ export const api = {
   proposePlan: (plan: PlanRequest) => request<StaffingPlan>('POST', '/staffing/plans', { json: plan }),
   staffingPlan: (id: string, signal?: AbortSignal) =>
     request<StaffingPlan>('GET', `/staffing/plans/${encodeURIComponent(id)}`, { signal }),
-  acceptPlan: (id: string, assignmentIds?: string[]) =>
+  /** assignmentIds: omit for every entry; changes: entry id -> person id seated instead. */
+  acceptPlan: (id: string, assignmentIds?: string[], changes?: Record<string, string>) =>
     request<AcceptResult>('POST', `/staffing/plans/${encodeURIComponent(id)}/accept`, {
-      json: assignmentIds ? { assignment_ids: assignmentIds } : {},
+      json: {
+        ...(assignmentIds ? { assignment_ids: assignmentIds } : {}),
+        ...(changes && Object.keys(changes).length > 0 ? { changes } : {}),
+      },
     }),
   capacity: (query: CapacityQuery, signal?: AbortSignal) =>
     request<CapacityPage>('GET', '/staffing/capacity', { query: { ...query }, signal }),

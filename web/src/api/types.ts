@@ -459,6 +459,8 @@ export interface AcceptResult {
   plan_id: string;
   created: number;
   moved: number;
+  /** entries written with another person than proposed */
+  changed: number;
   assignment_ids: string[];
 }
 

@@ -107,7 +107,16 @@ function PlanSummary({ plan }: { plan: StaffingPlan }) {
   );
 }
 
-function PlanTable({ plan, selected, onToggle }: { plan: StaffingPlan; selected: Set<string>; onToggle: (id: string) => void }) {
+interface PlanTableProps {
+  plan: StaffingPlan;
+  selected: Set<string>;
+  onToggle: (id: string) => void;
+  /** entry id -> person id seated instead of the proposed person */
+  changes: Record<string, string>;
+  onChange: (id: string, personId: string | null) => void;
+}
+
+function PlanTable({ plan, selected, onToggle, changes, onChange }: PlanTableProps) {
   const [open, setOpen] = useState<string | null>(null);
   const columns = 7;
   return (
@@ -146,6 +155,27 @@ function PlanTable({ plan, selected, onToggle }: { plan: StaffingPlan; selected:
                     <span class="muted"> · {a.person.grade}</span>
                     {a.stretch && <span class="tag tag--stretch">stretch</span>}
                     {a.explanation.volunteer && <span class="tag tag--good">volunteer</span>}
+                    {a.explanation.runner_ups.length > 0 && !plan.accepted && (
+                      <label class="plan-change">
+                        <span class="muted">Seat</span>
+                        <select
+                          value={changes[a.id] ?? a.person.id}
+                          aria-label={`Person seated on ${a.opening.title} (proposed: ${a.person.name})`}
+                          onChange={(e) => {
+                            const v = (e.target as HTMLSelectElement).value;
+                            onChange(a.id, v === a.person.id ? null : v);
+                          }}
+                        >
+                          <option value={a.person.id}>{a.person.name} (proposed)</option>
+                          {a.explanation.runner_ups.map((r) => (
+                            <option key={r.person.id} value={r.person.id}>
+                              {r.person.name} · {r.person.grade} (cost {r.cost.toFixed(1)} vs {a.cost.toFixed(1)})
+                            </option>
+                          ))}
+                        </select>
+                        {changes[a.id] && <span class="tag tag--changed">changed</span>}
+                      </label>
+                    )}
                   </th>
                   <td>
                     {a.opening.title}
@@ -182,6 +212,13 @@ function PlanTable({ plan, selected, onToggle }: { plan: StaffingPlan; selected:
 
 function PlanCard({ plan, onAccepted }: { plan: StaffingPlan; onAccepted: (result: AcceptResult) => void }) {
   const [selected, setSelected] = useState<Set<string>>(() => new Set(plan.assignments.map((a) => a.id)));
+  const [changes, setChanges] = useState<Record<string, string>>({});
+  const change = (id: string, personId: string | null) => {
+    const next = { ...changes };
+    if (personId === null) delete next[id];
+    else next[id] = personId;
+    setChanges(next);
+  };
   const [state, setState] = useState<{ status: 'idle' | 'busy' } | { status: 'error'; error: ApiError } | { status: 'done'; result: AcceptResult }>({ status: 'idle' });
   const toggle = (id: string) => {
     const next = new Set(selected);
@@ -193,7 +230,8 @@ function PlanCard({ plan, onAccepted }: { plan: StaffingPlan; onAccepted: (resul
     setState({ status: 'busy' });
     try {
       const all = selected.size === plan.assignments.length;
-      const result = await api.acceptPlan(plan.id, all ? undefined : [...selected]);
+      const chosen = Object.fromEntries(Object.entries(changes).filter(([id]) => selected.has(id)));
+      const result = await api.acceptPlan(plan.id, all ? undefined : [...selected], chosen);
       setState({ status: 'done', result });
       onAccepted(result);
     } catch (error) {
@@ -203,14 +241,17 @@ function PlanCard({ plan, onAccepted }: { plan: StaffingPlan; onAccepted: (resul
   const done = state.status === 'done' || plan.accepted;
   return (
     <Card title={plan.mode === 'full' ? 'Proposed plan' : `Proposed plan for ${plan.opening_id}`} id="staffing-plan">
-      <p class="muted">A what-if: nothing is saved until you accept it. Accepted assignments are written as tentative.</p>
+      <p class="muted">
+        A what-if: nothing is saved until you accept it. Accepted assignments are written as tentative. To seat a runner-up instead, pick them in the
+        row; every rule is checked again when you accept.
+      </p>
       <PlanSummary plan={plan} />
       {plan.assignments.length === 0 ? (
         <EmptyState title="Nobody can be seated">
           <p>The reasons for each open seat are listed below.</p>
         </EmptyState>
       ) : (
-        <PlanTable plan={plan} selected={selected} onToggle={toggle} />
+        <PlanTable plan={plan} selected={selected} onToggle={toggle} changes={changes} onChange={change} />
       )}
       {plan.unfilled.length > 0 && (
         <div id="plan-unfilled">
@@ -245,7 +286,8 @@ function PlanCard({ plan, onAccepted }: { plan: StaffingPlan; onAccepted: (resul
             {state.status === 'done' && (
               <p class="alert alert--success">
                 Accepted: {state.result.created} tentative assignment{state.result.created === 1 ? '' : 's'} written
-                {state.result.moved > 0 && `, ${state.result.moved} moved`}.
+                {state.result.moved > 0 && `, ${state.result.moved} moved`}
+                {state.result.changed > 0 && `, ${state.result.changed} with the person you chose`}.
               </p>
             )}
           </div>
