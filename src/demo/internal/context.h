@@ -47,8 +47,11 @@ struct Context {
   std::vector<uint8_t> grade;
   std::vector<uint8_t> practice;
   std::vector<Profile> profile;
-  std::vector<float> billable_share;        //!< target billable share of capacity
-  std::vector<float> billable_room;         //!< hours/week still free for assignments
+  std::vector<float> billable_share;  //!< target billable share of capacity
+  std::vector<float> billable_room;   //!< hours/week still free for assignments
+  //! out.person_skills of person i: [skills_from[i], skills_from[i + 1]);
+  //! filled once person skills exist (they are generated person by person).
+  std::vector<uint32_t> skills_from;
   std::vector<int32_t> primary_engagement;  //!< index into out.engagements, or -1
   //! People of each practice and grade: pool[practice * kGradeCount + grade].
   std::vector<std::vector<uint32_t>> pool;

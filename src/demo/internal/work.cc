@@ -1,6 +1,9 @@
 // Step 4: openings on live engagements, assignments filling part of them,
 // and time entries for the last weeks.
 #include <algorithm>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
 
 #include "demo/internal/context.h"
 
@@ -17,15 +20,41 @@ constexpr double kFillTentative = 0.35;
 constexpr double kConfirmShare = 0.75;
 constexpr int kCandidateTries = 8;
 constexpr double kEscoRequirementShare = 0.3;
+// Most openings are written with someone of the practice and grade in mind:
+// their requirements are skills that person holds, at their level or one
+// below. The rest draw on the practice's skill profile and may need skills
+// nobody at the firm holds yet (what the market report calls hiring needs).
+constexpr double kAnchoredShare = 0.8;
 
 bool Live(const Engagement& e, Date today) {
   return (e.status == EngagementStatus::kConfirmed || e.status == EngagementStatus::kTentative) &&
          e.end >= today;
 }
 
+// Requirements from the skills of one person of the practice and grade;
+// false when the pool is empty or the person holds fewer than two skills.
+bool AddAnchoredRequirements(Context& c, int practice, int grade, int want, Opening& o) {
+  const auto& pool = c.Pool(practice, grade);
+  if (pool.empty()) return false;
+  const uint32_t anchor = pool[c.rng.Below(pool.size())];
+  const uint32_t from = c.skills_from[anchor], to = c.skills_from[anchor + 1];
+  if (to - from < 2) return false;
+  std::vector<uint32_t> held(to - from);
+  for (uint32_t k = 0; k < held.size(); ++k) held[k] = from + k;
+  for (int k = 0; k < want && !held.empty(); ++k) {
+    const size_t at = c.rng.Below(held.size());
+    const PersonSkill& ps = c.out.person_skills[held[at]];
+    held[at] = held.back();
+    held.pop_back();
+    o.required.push_back({ps.skill_id, std::max(kMinLevel, ps.level - c.rng.Range(0, 1))});
+  }
+  return true;
+}
+
 void AddRequirements(Context& c, int practice, int grade, Opening& o) {
   const auto& ps = c.practice_skills[practice];
   int want = c.rng.Range(2, 4);
+  if (c.rng.Chance(kAnchoredShare) && AddAnchoredRequirements(c, practice, grade, want, o)) return;
   for (int tries = 0; static_cast<int>(o.required.size()) < want && tries < 4 * want; ++tries) {
     bool esco = !ps.esco.empty() && c.rng.Chance(kEscoRequirementShare);
     const auto& pool = esco ? ps.esco : ps.onet;
@@ -77,6 +106,18 @@ void FillSeats(Context& c, const Opening& o, size_t engagement, int grade, bool 
 
 void GenerateOpeningsAndAssignments(Context& c) {
   const Date today = c.options.today;
+  c.skills_from.assign(c.out.people.size() + 1, 0);
+  {
+    std::unordered_map<std::string_view, uint32_t> index;
+    for (uint32_t i = 0; i < c.out.people.size(); ++i) index.emplace(c.out.people[i].id, i);
+    // Person skills come person by person, in people order.
+    for (uint32_t k = 0; k < c.out.person_skills.size(); ++k) {
+      c.skills_from[index.at(c.out.person_skills[k].person_id) + 1] = k + 1;
+    }
+    for (size_t i = 1; i < c.skills_from.size(); ++i) {
+      c.skills_from[i] = std::max(c.skills_from[i], c.skills_from[i - 1]);
+    }
+  }
   for (size_t ei = 0; ei < c.out.engagements.size(); ++ei) {
     const Engagement& e = c.out.engagements[ei];
     if (!Live(e, today)) continue;

@@ -177,6 +177,11 @@ TEST(Staffing, NamesTheSkillNobodyHolds) {
   ASSERT_EQ(plan.unfilled.size(), 1u);
   EXPECT_EQ(plan.unfilled[0].seat_id, "o1#1");
   EXPECT_EQ(plan.unfilled[0].reason, "skills: nobody holds required skill quantum");
+  // With the skill in the taxonomy, the reason gives its name.
+  b.f.skills.push_back(
+      {"quantum", "Quantum accounting", "", "", {}, SkillSource::kFirm, SkillKind::kSkill});
+  EXPECT_EQ(PlanOf(b.f).unfilled[0].reason,
+            "skills: nobody holds required skill Quantum accounting");
 }
 
 TEST(Staffing, DatesOfPersonAndEngagement) {

@@ -54,14 +54,16 @@ void IndexEntities(Context& c) {
     c.engagement_index.emplace(f.engagements[i].id, i);
   for (size_t i = 0; i < f.clients.size(); ++i) c.client_index.emplace(f.clients[i].id, i);
   for (size_t i = 0; i < f.openings.size(); ++i) c.opening_index.emplace(f.openings[i].id, i);
-  std::unordered_map<std::string_view, std::string_view> name_of;
-  for (const Skill& s : f.skills) name_of.emplace(s.id, s.name);
+  std::unordered_map<std::string_view, std::string_view>& name_of = c.taxonomy_names;
+  for (const Skill& s : f.skills) {
+    if (!s.name.empty()) name_of.emplace(s.id, s.name);
+  }
   auto intern = [&](std::string_view id) {
     auto [it, added] = c.skill_index.emplace(id, c.skill_ids.size());
     if (!added) return;
     c.skill_ids.push_back(id);
     auto name = name_of.find(id);
-    c.skill_names.push_back(name != name_of.end() && !name->second.empty() ? name->second : id);
+    c.skill_names.push_back(name != name_of.end() ? name->second : id);
   };
   for (const PersonSkill& ps : f.person_skills) intern(ps.skill_id);
   c.engagement_client.assign(f.engagements.size(), kNoIndex);

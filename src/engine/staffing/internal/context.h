@@ -82,6 +82,8 @@ struct Context {
       client_index, opening_index;
   std::vector<std::string_view> skill_ids;
   std::vector<std::string_view> skill_names;  //!< per skill: its name, or its id when unnamed
+  //! Every skill of the taxonomy, held or not: id -> name (for messages).
+  std::unordered_map<std::string_view, std::string_view> taxonomy_names;
 
   // Per person.
   std::vector<double> capacity;  //!< weekly_capacity_hours

@@ -14,7 +14,9 @@ void FillRequirements(const Context& c, const Opening& o, OpeningFacts& f) {
   for (const SkillRequirement& r : o.required) {
     auto it = c.skill_index.find(r.skill_id);
     if (it == c.skill_index.end()) {
-      f.blocked = "skills: nobody holds required skill " + r.skill_id;
+      auto name = c.taxonomy_names.find(r.skill_id);
+      f.blocked = "skills: nobody holds required skill " +
+                  std::string(name == c.taxonomy_names.end() ? r.skill_id : name->second);
       return;
     }
     f.required.push_back({it->second, r.min_level});
