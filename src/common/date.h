@@ -12,8 +12,8 @@ namespace guild {
 
 //! A calendar day. Value type; ordering is chronological.
 struct Date {
-  int32_t days = 0;  //!< days since 1970-01-01
-  auto operator<=>(const Date&) const = default;
+  int32_t days = 0;                               //!< days since 1970-01-01
+  auto operator<=>(const Date&) const = default;  // NOLINT(modernize-use-nullptr): false positive
 };
 
 //! Parses "YYYY-MM-DD"; nullopt when the text is not a real calendar date.

@@ -54,7 +54,9 @@ class [[nodiscard]] Status {
 };
 
 inline Status OkStatus() { return {}; }
-inline Status InvalidArgument(std::string m) { return {StatusCode::kInvalidArgument, std::move(m)}; }
+inline Status InvalidArgument(std::string m) {
+  return {StatusCode::kInvalidArgument, std::move(m)};
+}
 inline Status NotFound(std::string m) { return {StatusCode::kNotFound, std::move(m)}; }
 inline Status AlreadyExists(std::string m) { return {StatusCode::kAlreadyExists, std::move(m)}; }
 inline Status FailedPrecondition(std::string m) {
@@ -76,7 +78,7 @@ inline Status Internal(std::string m) { return {StatusCode::kInternal, std::move
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : data_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+  Result(T value) : data_(std::move(value)) {}        // NOLINT(google-explicit-constructor)
   Result(Status status) : data_(std::move(status)) {  // NOLINT(google-explicit-constructor)
     assert(!std::get<Status>(data_).ok());
   }
@@ -103,12 +105,14 @@ class [[nodiscard]] Result {
 #define GUILD_CONCAT(a, b) GUILD_CONCAT_INNER(a, b)
 
 //! Returns from the enclosing function when `expr` yields a non-OK Status.
-#define RETURN_IF_ERROR(expr)                  \
-  do {                                         \
-    ::guild::Status guild_status_ = (expr);    \
+#define RETURN_IF_ERROR(expr)                      \
+  do {                                             \
+    ::guild::Status guild_status_ = (expr);        \
     if (!guild_status_.ok()) return guild_status_; \
   } while (false)
 
+// `lhs` is a declaration ("auto x"), so it cannot be parenthesised.
+// NOLINTBEGIN(bugprone-macro-parentheses)
 #define ASSIGN_OR_RETURN_IMPL(tmp, lhs, expr) \
   auto tmp = (expr);                          \
   if (!tmp.ok()) return tmp.status();         \
@@ -117,3 +121,4 @@ class [[nodiscard]] Result {
 //! `ASSIGN_OR_RETURN(auto x, F());` declares x from a Result or returns its error.
 #define ASSIGN_OR_RETURN(lhs, expr) \
   ASSIGN_OR_RETURN_IMPL(GUILD_CONCAT(guild_result_, __LINE__), lhs, expr)
+// NOLINTEND(bugprone-macro-parentheses)

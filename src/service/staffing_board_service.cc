@@ -157,7 +157,8 @@ Result<OpeningsPage> StaffingBoardService::Openings(const Principal& viewer,
   page.total = static_cast<int64_t>(matching.size());
   const size_t first = std::min(static_cast<size_t>(offset), matching.size());
   const size_t last = std::min(first + static_cast<size_t>(query.page.limit), matching.size());
-  page.items.assign(matching.begin() + first, matching.begin() + last);
+  page.items.assign(matching.begin() + static_cast<std::ptrdiff_t>(first),
+                    matching.begin() + static_cast<std::ptrdiff_t>(last));
   if (last < matching.size()) page.next_cursor = EncodeCursor(std::to_string(last));
   return page;
 }
@@ -343,7 +344,9 @@ Result<AcceptOutcome> StaffingBoardService::Accept(
     }
   }
   int changed = 0;
-  for (const auto& [key, person_id] : changes) {
+  for (const auto& change : changes) {
+    const std::string& key = change.first;
+    const std::string& person_id = change.second;
     auto entry = std::find_if(chosen.assignments.begin(), chosen.assignments.end(),
                               [&](const staffing::ProposedAssignment& pa) {
                                 return pa.assignment.id == key || pa.seat_id == key;

@@ -57,9 +57,9 @@
 namespace guild {
 
 struct StaffingBoardOptions {
-  staffing::StaffingOptions staffing;    //!< defaults of every plan
-  int max_plans = 64;                    //!< plans cached in memory
-  int64_t plan_ttl_seconds = 7 * 86400;  //!< stored plans older than this are deleted
+  staffing::StaffingOptions staffing;             //!< defaults of every plan
+  int max_plans = 64;                             //!< plans cached in memory
+  int64_t plan_ttl_seconds = int64_t{7} * 86400;  //!< stored plans older than this are deleted
 };
 
 //! An opening with seats left, and where it sits.

@@ -112,6 +112,33 @@ TEST(GapSolve, HeuristicsAloneGiveValidSolutionsAndValidBounds) {
   }
 }
 
+// The tabu / ejection-chain search alone: no bound (so nothing stops it
+// early), no construction help from LP or branch and bound, no descent.
+TEST(GapSolve, MetaheuristicAloneReachesBruteForceOptima) {
+  int searched = 0;
+  for (uint64_t seed = 2000; seed < 2150; ++seed) {
+    GapInstance inst = RandomTiny(seed);
+    Reference ref = BruteForce(inst);
+    if (!ref.feasible) continue;
+    GapOptions options;
+    options.lp_bound = false;
+    options.lagrangian_bound = false;
+    options.local_search = false;
+    options.branch_and_bound = false;
+    options.max_iterations = 3000;
+    options.time_limit_seconds = 60;
+    options.seed = seed;
+    Result<GapSolution> s = SolveGap(inst, options);
+    ASSERT_TRUE(s.ok());
+    ASSERT_TRUE(s->feasible) << "seed " << seed << ": " << s->reason;
+    ExpectValid(inst, *s);
+    EXPECT_EQ(s->objective, ref.optimum) << "seed " << seed;
+    // L(0) alone proves some plans optimal before the search starts.
+    if (s->steps.back().note.rfind("skipped", 0) != 0) ++searched;
+  }
+  EXPECT_GT(searched, 30);
+}
+
 TEST(GapSolve, JobWithoutCandidatesIsNamed) {
   GapInstance inst{{10, 10}, {{{0, 1, 2}}, {{1, 1, 2}}, {}}};
   Result<GapSolution> s = SolveGap(inst, GapOptions{});
