@@ -80,12 +80,17 @@ StaffingPlan Solve(Problem& p, StaffingPlan plan, Clock::time_point deadline) {
                                       &seat_prices);
     return "bound " + Num(bound);
   });
-  steps.Run("lagrangian_construct", [&] {
+  // A second plan from scratch on the current `adjusted` (priced) costs.
+  auto construct_priced = [&] {
     State again = internal::EmptyState(p);
     const size_t issues = p.issues.size();
     internal::PlacePins(p, again);
     p.issues.resize(issues);  // the same pins as before: reported once
     internal::ConstructRegret(p, again, &adjusted);
+    return again;
+  };
+  steps.Run("lagrangian_construct", [&] {
+    State again = construct_priced();
     const double other = again.objective;
     const bool better = other < s.objective - 1e-9;
     if (better) s = std::move(again);
@@ -127,11 +132,7 @@ StaffingPlan Solve(Problem& p, StaffingPlan plan, Clock::time_point deadline) {
     return std::string(buf);
   });
   steps.Run("knapsack_construct", [&] {
-    State again = internal::EmptyState(p);
-    const size_t issues = p.issues.size();
-    internal::PlacePins(p, again);
-    p.issues.resize(issues);  // the same pins as before: reported once
-    internal::ConstructRegret(p, again, &adjusted);
+    State again = construct_priced();
     const double built = again.objective;
     internal::LocalSearch(p, again, deadline);
     const double searched = again.objective;
