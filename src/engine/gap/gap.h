@@ -74,6 +74,11 @@ struct GapOptions {
   //! Stop as soon as a feasible solution of at most this cost is found
   //! ("good enough"); INT64_MIN = never.
   int64_t stop_at_objective = INT64_MIN;
+  //! Debug (slow): the metaheuristic re-evaluates its whole neighbourhood
+  //! from scratch each iteration (instances of up to 1600 jobs) and its step
+  //! note ends "N moves checked, M mismatches"; M > 0 means the fast move
+  //! evaluation disagreed with the recomputation.
+  bool check_moves = false;
 };
 
 //! What one pipeline step did.

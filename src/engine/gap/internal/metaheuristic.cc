@@ -12,6 +12,7 @@
 // After kRestartIterations iterations without a new best, the walk restarts
 // from the best solution.
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <limits>
 #include <string>
@@ -46,6 +47,27 @@ constexpr uint64_t kSwapStride = 4;
 constexpr int kChainJobs = 1600;
 constexpr int64_t kNoExit = INT64_MAX;
 
+// Above this many (job, agent) pairs (a 16 MB table), swap partners are
+// found by binary search in the job's candidate list instead of a dense
+// agent x job table.
+constexpr int64_t kDenseSwapPairs = int64_t{1} << 22;
+
+//! A job as the second link of a chain: its current candidate and best
+//! exits, packed per agent once per iteration (Exits) so the chain loop
+//! reads one record per job instead of several scattered arrays.
+struct ChainJob {
+  int job = -1;
+  int kc = -1;            //!< Current candidate.
+  int exit1 = -1;         //!< Best free exit, or -1.
+  int exit2 = -1;         //!< Second best free exit, or -1.
+  int exit1_agent = -1;   //!< Agent of exit1, or -1.
+  int64_t weight = 0;     //!< Weight of kc.
+  int64_t cost = 0;       //!< Cost of kc.
+  int64_t tabu_cost = 0;  //!< Least cost of a tabu exit, or kNoExit.
+  double value1 = 0;      //!< Cost + penalty change of exit1.
+  double value2 = 0;      //!< Same for exit2.
+};
+
 struct TabuMove {
   double delta = std::numeric_limits<double>::infinity();
   int job1 = -1, to1 = -1, job2 = -1, to2 = -1;
@@ -79,6 +101,10 @@ class Tabu {
     return improved;
   }
 
+  //! Iterations verified by the check_moves debug mode, and failures.
+  [[nodiscard]] int64_t checked() const { return checked_; }
+  [[nodiscard]] int64_t mismatches() const { return mismatches_; }
+
  private:
   double Pen(int agent, int64_t delta) const {
     return penalty_.Delta(p_, agent, state_.load(agent), delta);
@@ -109,7 +135,53 @@ class Tabu {
         Swaps(j, best);
       }
     }
+    if (chains_ && ctx_.options.check_moves) Check(best);
     return best;
+  }
+
+  // Debug check (GapOptions::check_moves): the least value over every
+  // admissible shift and chain, each evaluated from scratch with no pruning,
+  // packed records or look-up tables, must equal the chosen move's value.
+  void Check(const TabuMove& chosen) {
+    double least = std::numeric_limits<double>::infinity();
+    int64_t over = state_.TotalOverload();
+    for (int j1 = 0; j1 < p_.jobs; ++j1) {
+      int k0 = state_.choice()[j1];
+      int i1 = p_.agent[k0];
+      for (int k1 : active_[j1]) {
+        int i2 = p_.agent[k1];
+        if (i2 == i1) continue;
+        int64_t dcost = p_.cost[k1] - p_.cost[k0];
+        int64_t new_over = over + OverDelta(i1, -p_.weight[k0]) + OverDelta(i2, p_.weight[k1]);
+        if (Allowed(k1, state_.cost() + dcost, new_over)) {
+          least = std::min(
+              least, static_cast<double>(dcost) + Pen(i1, -p_.weight[k0]) + Pen(i2, p_.weight[k1]));
+        }
+        for (int j2 : state_.JobsOn(i2)) {
+          int kc = state_.choice()[j2];
+          for (int k2 : active_[j2]) {
+            int i3 = p_.agent[k2];
+            if (i3 == i2) continue;
+            // Load changes per agent: i1 loses k0 (and gains k2 when i3 == i1).
+            int64_t d1 = -p_.weight[k0] + (i3 == i1 ? p_.weight[k2] : 0);
+            int64_t d2 = p_.weight[k1] - p_.weight[kc];
+            int64_t chain_cost = dcost + p_.cost[k2] - p_.cost[kc];
+            int64_t chain_over = over + OverDelta(i1, d1) + OverDelta(i2, d2) +
+                                 (i3 == i1 ? 0 : OverDelta(i3, p_.weight[k2]));
+            int64_t new_cost = state_.cost() + chain_cost;
+            if (!Allowed(k1, new_cost, chain_over) || !Allowed(k2, new_cost, chain_over)) continue;
+            double value = static_cast<double>(chain_cost) + Pen(i1, d1) + Pen(i2, d2) +
+                           (i3 == i1 ? 0.0 : Pen(i3, p_.weight[k2]));
+            least = std::min(least, value);
+          }
+        }
+      }
+    }
+    ++checked_;
+    bool same = std::isinf(least) ? chosen.job1 < 0
+                                  : chosen.job1 >= 0 && std::abs(chosen.delta - least) <=
+                                                            1e-9 * (1.0 + std::abs(least));
+    if (!same) ++mismatches_;
   }
 
   void Shifts(int j, TabuMove& best) {
@@ -122,7 +194,7 @@ class Tabu {
       int64_t dcost = p_.cost[k] - p_.cost[k0];
       int64_t dover = OverDelta(i1, -p_.weight[k0]) + OverDelta(i2, p_.weight[k]);
       if (!Allowed(k, state_.cost() + dcost, over + dover)) continue;
-      double delta = dcost + Pen(i1, -p_.weight[k0]) + Pen(i2, p_.weight[k]);
+      double delta = static_cast<double>(dcost) + Pen(i1, -p_.weight[k0]) + Pen(i2, p_.weight[k]);
       Consider({delta, j, k, -1, -1}, best);
     }
   }
@@ -134,11 +206,27 @@ class Tabu {
     return it != list.end() && p_.agent[*it] == agent ? *it : -1;
   }
 
+  //! Same as CandidateAt, from the dense table when there is one.
+  int SwapAt(int job, int agent) const {
+    if (swap_at_.empty()) return CandidateAt(job, agent);
+    return swap_at_[static_cast<size_t>(agent) * static_cast<size_t>(p_.jobs) +
+                    static_cast<size_t>(job)];
+  }
+
   void SetActive(ActiveLists lists) {
     active_ = std::move(lists);
     by_agent_ = active_;
     for (std::vector<int>& list : by_agent_) {
       std::sort(list.begin(), list.end(), [&](int a, int b) { return p_.agent[a] < p_.agent[b]; });
+    }
+    swap_at_.clear();
+    if (static_cast<int64_t>(p_.jobs) * p_.agents > kDenseSwapPairs) return;
+    swap_at_.assign(static_cast<size_t>(p_.jobs) * static_cast<size_t>(p_.agents), -1);
+    for (int j = 0; j < p_.jobs; ++j) {
+      for (int k : active_[j]) {
+        swap_at_[static_cast<size_t>(p_.agent[k]) * static_cast<size_t>(p_.jobs) +
+                 static_cast<size_t>(j)] = k;
+      }
     }
   }
 
@@ -151,7 +239,7 @@ class Tabu {
       if (i2 == i1) continue;
       for (int j2 : state_.JobsOn(i2)) {
         if (!sampled_ && j2 < j1) continue;
-        int k2 = CandidateAt(j2, i1);
+        int k2 = SwapAt(j2, i1);
         if (k2 < 0) continue;
         int kc = state_.choice()[j2];
         int64_t d1 = p_.weight[k2] - p_.weight[k0], d2 = p_.weight[k1] - p_.weight[kc];
@@ -159,7 +247,7 @@ class Tabu {
         int64_t new_over = over + OverDelta(i1, d1) + OverDelta(i2, d2);
         int64_t new_cost = state_.cost() + dcost;
         if (!Allowed(k1, new_cost, new_over) || !Allowed(k2, new_cost, new_over)) continue;
-        Consider({dcost + Pen(i1, d1) + Pen(i2, d2), j1, k1, j2, k2}, best);
+        Consider({static_cast<double>(dcost) + Pen(i1, d1) + Pen(i2, d2), j1, k1, j2, k2}, best);
       }
     }
   }
@@ -176,16 +264,26 @@ class Tabu {
     int64_t over = over_;
     double pen_leave = Pen(i1, -p_.weight[k0]);
     int64_t over_leave = OverDelta(i1, -p_.weight[k0]);
+    int64_t before1 = state_.load(i1) - p_.capacity[i1];
+    int64_t over_before1 = std::max<int64_t>(0, before1);
+    double alpha1 = penalty_.alpha[i1];
     for (int k1 : active_[j1]) {
       int i2 = p_.agent[k1];
       if (i2 == i1) continue;
       bool k1_free = tabu_until_[k1] < iteration_;
-      for (int j2 : state_.JobsOn(i2)) {
-        int kc = state_.choice()[j2];
-        int64_t d2 = p_.weight[k1] - p_.weight[kc];
-        int64_t base_cost = p_.cost[k1] - p_.cost[k0] - p_.cost[kc];
-        double pen2 = Pen(i2, d2);
-        int64_t over2 = over + OverDelta(i2, d2);
+      // Agent i2's load terms, hoisted: OverDelta(i2, d) and Pen(i2, d).
+      int64_t before2 = state_.load(i2) - p_.capacity[i2];
+      int64_t over_before2 = std::max<int64_t>(0, before2);
+      double alpha2 = penalty_.alpha[i2];
+      int64_t w1 = p_.weight[k1];
+      int64_t head_cost = p_.cost[k1] - p_.cost[k0];
+      for (const ChainJob& r : chain_jobs_[i2]) {
+        int j2 = r.job;
+        int64_t d2 = w1 - r.weight;
+        int64_t base_cost = head_cost - r.cost;
+        int64_t over_d2 = std::max<int64_t>(0, before2 + d2) - over_before2;
+        double pen2 = alpha2 * static_cast<double>(over_d2);
+        int64_t over2 = over + over_d2;
         auto consider = [&](int k2) {
           int i3 = p_.agent[k2];
           int64_t dcost = base_cost + p_.cost[k2];
@@ -199,9 +297,12 @@ class Tabu {
             new_over += over_leave + OverDelta(i3, p_.weight[k2]);
             pen += pen_leave + Pen(i3, p_.weight[k2]);
           }
+          // Consider does nothing with a worse move: skip the tabu tests.
+          double delta = static_cast<double>(dcost) + pen;
+          if (delta > best.delta) return;
           int64_t new_cost = state_.cost() + dcost;
           if (!Allowed(k1, new_cost, new_over) || !Allowed(k2, new_cost, new_over)) return;
-          Consider({static_cast<double>(dcost) + pen, j1, k1, j2, k2}, best);
+          Consider({delta, j1, k1, j2, k2}, best);
         };
         if (!k1_free) {
           for (int k2 : active_[j2]) {
@@ -209,22 +310,36 @@ class Tabu {
           }
           continue;
         }
-        int swap = CandidateAt(j2, i1);
-        if (swap >= 0) consider(swap);
+        int swap = SwapAt(j2, i1);
+        if (swap >= 0) {
+          // consider(swap) inlined (the hot case): i3 == i1.
+          int64_t dcost = base_cost + p_.cost[swap];
+          int64_t over_d1 =
+              std::max<int64_t>(0, before1 + p_.weight[swap] - p_.weight[k0]) - over_before1;
+          double delta =
+              static_cast<double>(dcost) + (pen2 + alpha1 * static_cast<double>(over_d1));
+          if (delta <= best.delta) {
+            int64_t new_cost = state_.cost() + dcost;
+            int64_t new_over = over2 + over_d1;
+            if (Allowed(k1, new_cost, new_over) && Allowed(swap, new_cost, new_over)) {
+              Consider({delta, j1, k1, j2, swap}, best);
+            }
+          }
+        }
         // Tabu exits only by aspiration, which needs a new best cost.
-        if (tabu_exit_cost_[j2] != kNoExit &&
-            (!ctx_.HasBest() || state_.cost() + base_cost + tabu_exit_cost_[j2] < ctx_.best_cost)) {
+        if (r.tabu_cost != kNoExit &&
+            (!ctx_.HasBest() || state_.cost() + base_cost + r.tabu_cost < ctx_.best_cost)) {
           for (int k2 : active_[j2]) {
             int i3 = p_.agent[k2];
             if (i3 != i1 && i3 != i2 && tabu_until_[k2] >= iteration_) consider(k2);
           }
         }
-        bool second = exit1_[j2] >= 0 && p_.agent[exit1_[j2]] == i1;
-        int exit = second ? exit2_[j2] : exit1_[j2];
+        bool second = r.exit1_agent == i1;
+        int exit = second ? r.exit2 : r.exit1;
         if (exit < 0) continue;
         // Both candidates are free: no tabu test, only the value.
-        double delta = static_cast<double>(base_cost) + pen2 + pen_leave +
-                       (second ? exit_value2_[j2] : exit_value1_[j2]);
+        double delta =
+            static_cast<double>(base_cost) + pen2 + pen_leave + (second ? r.value2 : r.value1);
         if (delta <= best.delta) Consider({delta, j1, k1, j2, exit}, best);
       }
     }
@@ -264,6 +379,17 @@ class Tabu {
       exit_value1_[j] = v1;
       exit_value2_[j] = v2;
     }
+    chain_jobs_.resize(p_.agents);
+    for (int i = 0; i < p_.agents; ++i) {
+      std::vector<ChainJob>& rows = chain_jobs_[i];
+      rows.clear();
+      for (int j : state_.JobsOn(i)) {
+        int kc = state_.choice()[j];
+        rows.push_back({j, kc, exit1_[j], exit2_[j], exit1_[j] >= 0 ? p_.agent[exit1_[j]] : -1,
+                        p_.weight[kc], p_.cost[kc], tabu_exit_cost_[j], exit_value1_[j],
+                        exit_value2_[j]});
+      }
+    }
   }
 
   void Apply(const TabuMove& m) {
@@ -301,6 +427,10 @@ class Tabu {
   const Problem& p_;
   ActiveLists active_;
   ActiveLists by_agent_;  //!< active_ sorted by agent, for swap look-ups.
+  //! Active candidate of job j at agent i at [i * jobs + j], or -1; empty
+  //! above kDenseSwapPairs (then by_agent_ is searched).
+  std::vector<int> swap_at_;
+  std::vector<std::vector<ChainJob>> chain_jobs_;  //!< Per agent, its jobs (Exits).
   State state_;
   Penalty penalty_;
   std::vector<int64_t> tabu_until_;
@@ -312,6 +442,8 @@ class Tabu {
   std::vector<double> exit_value1_, exit_value2_;  //!< Their cost + penalty change.
   std::vector<int64_t> tabu_exit_cost_;            //!< Least cost of a tabu exit, or kNoExit.
   int64_t last_improvement_ = 0;
+  int64_t checked_ = 0;     //!< Moves verified by Check.
+  int64_t mismatches_ = 0;  //!< Of those, chosen value != least value.
 };
 
 }  // namespace
@@ -325,7 +457,13 @@ std::string MetaheuristicStep(Context& ctx) {
     improvements += search.Step() ? 1 : 0;
     ++rounds;
   }
-  return std::to_string(rounds) + " iterations, " + std::to_string(improvements) + " improvements";
+  std::string note =
+      std::to_string(rounds) + " iterations, " + std::to_string(improvements) + " improvements";
+  if (ctx.options.check_moves) {
+    note += ", " + std::to_string(search.checked()) + " moves checked, " +
+            std::to_string(search.mismatches()) + " mismatches";
+  }
+  return note;
 }
 
 }  // namespace guild::engine::gap::internal
