@@ -28,8 +28,9 @@ constexpr size_t kDefaultMaxFileMebibytes = 1024;
 
 std::string KindNames() {
   std::string out;
-  for (EntityKind kind : kAllEntityKinds)
+  for (EntityKind kind : kAllEntityKinds) {
     out += (out.empty() ? "" : ", ") + std::string(ToString(kind));
+  }
   return out;
 }
 
@@ -100,9 +101,12 @@ int RunInit(const InitArgs& args) {
             << " store " << args.db << "; schema is at version " << *version << ".\n";
   if (args.admin_email.empty()) return kExitOk;
   const char* password = std::getenv(args.admin_password_env.c_str());
-  if (password == nullptr || std::string_view(password).empty())
-    return Fail(InvalidArgument("--admin-email: set the first administrator's password in the "
-                                "environment variable " + args.admin_password_env));
+  if (password == nullptr || std::string_view(password).empty()) {
+    return Fail(
+        InvalidArgument("--admin-email: set the first administrator's password in the "
+                        "environment variable " +
+                        args.admin_password_env));
+  }
   auto admin = CreateFirstAdministrator(StoreOptions{.url = args.db}, SystemClock(),
                                         args.admin_email, password);
   if (!admin.ok()) return Fail(admin.status());
@@ -116,8 +120,8 @@ void RegisterInit(CLI::App& app, int& exit_code) {
       "init", "Create the store (or bring an existing one's schema up to date) and report it.");
   AddDbOption(*cmd, args->db);
   cmd->add_option("--admin-email", args->admin_email,
-                   "Create the first administrator with this email (password read from "
-                   "$GUILD_ADMIN_PASSWORD, never from the command line)");
+                  "Create the first administrator with this email (password read from "
+                  "$GUILD_ADMIN_PASSWORD, never from the command line)");
   cmd->add_option("--admin-password-env", args->admin_password_env,
                   "Environment variable holding the first administrator's password");
   cmd->callback([args, &exit_code] { exit_code = RunInit(*args); });
@@ -190,16 +194,18 @@ int RunImport(const ImportArgs& args) {
   auto store = Open(args.db, /*create=*/false);
   if (!store.ok()) return Fail(store.status());
   auto progress = std::make_shared<ImportProgress>();
-  if (!args.json)
+  if (!args.json) {
     options.on_progress = [progress](auto s, auto d, auto t) { (*progress)(s, d, t); };
+  }
   auto report = io::ImportFile(**store, *kind, *format, args.file, *content, options);
   progress.reset();
   options.on_progress = nullptr;
   if (!report.ok()) return Fail(report.status());
   if (report->errors_total == 0) {
     // Running servers reload their snapshot when the data version moves.
-    if (Status marked = MarkFirmDataChanged(StoreOptions{.url = args.db}); !marked.ok())
+    if (Status marked = MarkFirmDataChanged(StoreOptions{.url = args.db}); !marked.ok()) {
       return Fail(marked);
+    }
   }
   if (args.json) {
     std::cout << io::ReportToJson(*report) << "\n";

@@ -1,14 +1,12 @@
 // `guild demo`: clears the store, loads the built-in taxonomy, generates a
 // realistic firm from a seed and writes it, then summarises what it made.
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <iomanip>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
-
-#include "service/snapshot_holder.h"
-#include "service/user_service.h"
 #include <optional>
 #include <sstream>
 #include <string>
@@ -17,6 +15,8 @@
 #include "common/progress.h"
 #include "demo/demo.h"
 #include "demo/write.h"
+#include "service/snapshot_holder.h"
+#include "service/user_service.h"
 #include "store/store.h"
 #include "taxonomy/taxonomy.h"
 
@@ -68,8 +68,9 @@ Status WriteAll(Store& store, const FirmData& taxonomy, FirmData& firm) {
   std::string label;
   Status s = WriteDemoFirm(store, taxonomy, firm, kWriteChunk,
                            [&](std::string_view step, int64_t done, int64_t) {
-                             if (label != step)
+                             if (label != step) {
                                bar.SetLabel(label = "writing " + std::string(step));
+                             }
                              bar.Update(done);
                            });
   bar.Finish();
@@ -100,8 +101,9 @@ nlohmann::json SummaryJson(const DemoArgs& args, const std::string& today, const
   j["db"] = args.db;
   for (const auto& [kind, n] : s.counts) j["counts"][kind] = n;
   for (const auto& [grade, n] : s.grades) j["grades"].push_back({{"grade", grade}, {"people", n}});
-  for (const auto& [name, n] : s.practices)
+  for (const auto& [name, n] : s.practices) {
     j["practices"].push_back({{"name", name}, {"people", n}});
+  }
   for (const auto& [name, n] : s.offices) j["offices"].push_back({{"name", name}, {"people", n}});
   j["overloaded_partner_count"] = s.overloaded_partner_count;
   j["overloaded_partners"] = nlohmann::json::array();
@@ -117,8 +119,9 @@ nlohmann::json SummaryJson(const DemoArgs& args, const std::string& today, const
 
 void PrintList(const char* title, const std::vector<std::pair<std::string, int>>& items) {
   std::cout << title << ":";
-  for (size_t i = 0; i < items.size(); ++i)
+  for (size_t i = 0; i < items.size(); ++i) {
     std::cout << (i ? ", " : " ") << items[i].first << " " << items[i].second;
+  }
   std::cout << "\n";
 }
 
@@ -131,25 +134,28 @@ void PrintSummary(const DemoArgs& args, const std::string& today, const DemoSumm
   for (const auto& [grade, n] : s.grades) {
     std::cout << "  " << std::left << std::setw(10) << grade << std::right << std::setw(8) << n
               << std::setw(7) << Hours(kPercent * n / args.people) << "%  "
-              << std::string(static_cast<size_t>(50.0 * n / args.people + 0.5), '#') << "\n";
+              << std::string(static_cast<size_t>(std::lround(50.0 * n / args.people)), '#') << "\n";
   }
   PrintList("\nPractices", s.practices);
   PrintList("Offices", s.offices);
   std::cout << "\nMost overloaded partners (" << s.overloaded_partner_count
             << " partners log more hours than their capacity, mostly leadership work):\n";
-  for (const auto& l : s.overloaded_partners)
+  for (const auto& l : s.overloaded_partners) {
     std::cout << "  " << l.name << " (" << l.practice << ", " << l.person_id
               << "): " << Hours(l.total_hours) << " h/week against " << Hours(l.capacity_hours)
               << " h capacity, " << Hours(l.billable_hours) << " h billable\n";
+  }
   std::cout << "\nMost under-used associates (" << s.underused_associate_count
             << " associates bill under half their capacity):\n";
-  for (const auto& l : s.underused_associates)
+  for (const auto& l : s.underused_associates) {
     std::cout << "  " << l.name << " (" << l.practice << ", " << l.person_id
               << "): " << Hours(l.billable_hours) << " billable h/week of "
               << Hours(l.capacity_hours) << " h\n";
+  }
   std::cout << "\nKey clients (" << s.key_client_count << "):";
-  for (size_t i = 0; i < s.key_clients.size(); ++i)
+  for (size_t i = 0; i < s.key_clients.size(); ++i) {
     std::cout << (i ? ", " : " ") << s.key_clients[i];
+  }
   std::cout << (s.key_client_count > static_cast<int>(s.key_clients.size()) ? ", ..." : "")
             << "\n\nTimings:";
   double total = 0;
@@ -163,8 +169,9 @@ void PrintSummary(const DemoArgs& args, const std::string& today, const DemoSumm
 int RunDemo(const DemoArgs& args) {
   StepTimer timer;
   std::optional<Date> today = args.today.empty() ? SystemClock().Today() : ParseDate(args.today);
-  if (!today)
+  if (!today) {
     return Fail(InvalidArgument("--today: expected a date YYYY-MM-DD, got '" + args.today + "'"));
+  }
   auto dir = ResolveTaxonomyDir(args.taxonomy_dir);
   if (!dir.ok()) return Fail(dir.status());
   auto taxonomy = LoadTaxonomy(TaxonomyOptions{.directory = *dir});
@@ -198,14 +205,16 @@ int RunDemo(const DemoArgs& args) {
   if (args.json) {
     auto j = SummaryJson(args, FormatDate(*today), summary, timer);
     j["sign_ins"] = nlohmann::json::array();
-    for (const auto& s : *sign_ins)
+    for (const auto& s : *sign_ins) {
       j["sign_ins"].push_back({{"role", s.label}, {"email", s.email}, {"password", s.password}});
+    }
     std::cout << j.dump(2) << "\n";
   } else {
     PrintSummary(args, FormatDate(*today), summary, timer);
     std::cout << "\nSign in with:\n";
-    for (const auto& s : *sign_ins)
+    for (const auto& s : *sign_ins) {
       std::cout << "sign-in: " << s.label << " " << s.email << " " << s.password << "\n";
+    }
   }
   return kExitOk;
 }

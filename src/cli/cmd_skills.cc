@@ -120,8 +120,9 @@ int RunFind(const FindArgs& a) {
   for (const SearchHit& h : response->hits) {
     std::printf("%-14s %-28s met %d  surplus %d\n", index.person_id(h.person).c_str(),
                 index.person_name(h.person).c_str(), h.needs_met, h.surplus);
-    for (const std::string& line : ExplainHit(index, h, window))
+    for (const std::string& line : ExplainHit(index, h, window)) {
       std::printf("    %s\n", line.c_str());
+    }
   }
   return kExitOk;
 }

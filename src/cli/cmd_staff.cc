@@ -106,10 +106,12 @@ Json ToJson(const StaffingOptions& o) {
 
 Json ToJson(const Explanation& e) {
   Json fit = Json::array(), runner = Json::array();
-  for (const SkillFit& f : e.fit)
+  for (const SkillFit& f : e.fit) {
     fit.push_back({{"skill_id", f.skill_id}, {"required", f.required}, {"level", f.level}});
-  for (const RunnerUp& r : e.runner_ups)
+  }
+  for (const RunnerUp& r : e.runner_ups) {
     runner.push_back({{"person_id", r.person_id}, {"cost", r.cost}, {"why_lost", r.why_lost}});
+  }
   return {{"fit", fit},
           {"stretch_skill_id", e.stretch_skill_id},
           {"coach_id", e.coach_id},
@@ -139,14 +141,17 @@ Json ToJson(const StaffingPlan& p, const StaffingOptions& o) {
                            {"cost", a.cost},
                            {"explanation", ToJson(a.explanation)}});
   }
-  for (const UnfilledSeat& u : p.unfilled)
+  for (const UnfilledSeat& u : p.unfilled) {
     unfilled.push_back(
         {{"seat_id", u.seat_id}, {"opening_id", u.opening_id}, {"reason", u.reason}});
-  for (const ConstraintIssue& i : p.issues)
+  }
+  for (const ConstraintIssue& i : p.issues) {
     issues.push_back(
         {{"constraint", i.constraint}, {"subject_id", i.subject_id}, {"message", i.message}});
-  for (const StepReport& s : p.steps)
+  }
+  for (const StepReport& s : p.steps) {
     steps.push_back({{"name", s.name}, {"seconds", s.seconds}, {"effect", s.effect}});
+  }
   return {{"today", FormatDate(p.today)},
           {"objective", p.objective},
           {"bound", p.bound},
@@ -232,9 +237,10 @@ Result<std::pair<StaffingPlan, StaffingOptions>> ReadPlan(const std::string& fil
     pa.stretch = a.value("stretch", false);
     pa.cost = a.value("cost", 0.0);
     const Json e = a.value("explanation", Json::object());
-    for (const Json& f : e.value("fit", Json::array()))
+    for (const Json& f : e.value("fit", Json::array())) {
       pa.explanation.fit.push_back(
           {f.value("skill_id", ""), f.value("required", 0), f.value("level", 0)});
+    }
     pa.explanation.stretch_skill_id = e.value("stretch_skill_id", "");
     pa.explanation.coach_id = e.value("coach_id", "");
     pa.explanation.load_before = e.value("load_before", 0.0);
@@ -244,17 +250,20 @@ Result<std::pair<StaffingPlan, StaffingOptions>> ReadPlan(const std::string& fil
     pa.explanation.pinned = e.value("pinned", false);
     pa.explanation.key_client_partner = e.value("key_client_partner", false);
     pa.explanation.worked_with = e.value("worked_with", 0);
-    for (const Json& ru : e.value("runner_ups", Json::array()))
+    for (const Json& ru : e.value("runner_ups", Json::array())) {
       pa.explanation.runner_ups.push_back(
           {ru.value("person_id", ""), ru.value("cost", 0.0), ru.value("why_lost", "")});
+    }
     p.assignments.push_back(std::move(pa));
   }
-  for (const Json& u : j.value("unfilled", Json::array()))
+  for (const Json& u : j.value("unfilled", Json::array())) {
     p.unfilled.push_back(
         {u.value("seat_id", ""), u.value("opening_id", ""), u.value("reason", "")});
-  for (const Json& i : j.value("issues", Json::array()))
+  }
+  for (const Json& i : j.value("issues", Json::array())) {
     p.issues.push_back(
         {i.value("constraint", ""), i.value("subject_id", ""), i.value("message", "")});
+  }
   if (!r.error.ok()) return r.error;
   return std::make_pair(std::move(p), std::move(o));
 }
@@ -271,20 +280,23 @@ void PrintExplanation(const ProposedAssignment& a, const Names& names) {
                   ? ""
                   : (" moved from " + names.PersonName(a.moved_from_person_id)).c_str());
   std::printf("  cost %.2f\n", a.cost);
-  for (const SkillFit& f : e.fit)
+  for (const SkillFit& f : e.fit) {
     std::printf("  fit   %-48s required %d, has %d%s\n", names.SkillName(f.skill_id).c_str(),
                 f.required, f.level, f.level < f.required ? "  (stretch)" : "");
-  if (!e.stretch_skill_id.empty())
+  }
+  if (!e.stretch_skill_id.empty()) {
     std::printf("  stretch on %s, coached by %s\n", names.SkillName(e.stretch_skill_id).c_str(),
                 names.PersonName(e.coach_id).c_str());
+  }
   std::printf("  load  %.0f%% before, %.0f%% after (peak of the seat's weeks)\n",
               100 * e.load_before, 100 * e.load_after);
   std::printf("  continuity %s, volunteered %s, pinned %s, worked with %d of the team%s\n",
               e.continuity ? "yes" : "no", e.volunteer ? "yes" : "no", e.pinned ? "yes" : "no",
               e.worked_with, e.key_client_partner ? ", keeps a key client's partners" : "");
-  for (const RunnerUp& r : e.runner_ups)
+  for (const RunnerUp& r : e.runner_ups) {
     std::printf("  runner-up %-30s cost %.2f  %s\n", names.PersonName(r.person_id).c_str(), r.cost,
                 r.why_lost.c_str());
+  }
 }
 
 void PrintSummary(const StaffingPlan& p, const FirmData& firm, const std::string& out) {
@@ -294,19 +306,22 @@ void PrintSummary(const StaffingPlan& p, const FirmData& firm, const std::string
               p.issues.size());
   std::printf("objective %.2f, bound %.2f, gap %.3f%% (%.3f%% of the assignable cost)\n",
               p.objective, p.bound, 100 * p.gap, 100 * p.gap_assignable);
-  for (const StepReport& s : p.steps)
+  for (const StepReport& s : p.steps) {
     std::printf("  %-20s %8.3f s  %s\n", s.name.c_str(), s.seconds, s.effect.c_str());
+  }
   constexpr size_t kShown = 10;
   for (size_t i = 0; i < p.assignments.size() && i < kShown; ++i) {
     const ProposedAssignment& a = p.assignments[i];
     std::printf("  %-24s %s%s\n", a.seat_id.c_str(),
                 names.PersonName(a.assignment.person_id).c_str(), a.stretch ? "  stretch" : "");
   }
-  for (size_t i = 0; i < p.unfilled.size() && i < kShown; ++i)
+  for (size_t i = 0; i < p.unfilled.size() && i < kShown; ++i) {
     std::printf("  unfilled %-24s %s\n", p.unfilled[i].seat_id.c_str(),
                 p.unfilled[i].reason.c_str());
-  for (size_t i = 0; i < p.issues.size() && i < kShown; ++i)
+  }
+  for (size_t i = 0; i < p.issues.size() && i < kShown; ++i) {
     std::printf("  issue %-10s %s\n", p.issues[i].constraint.c_str(), p.issues[i].message.c_str());
+  }
   if (!out.empty()) std::printf("plan written to %s (what-if: nothing stored)\n", out.c_str());
 }
 
@@ -407,47 +422,55 @@ int RunMarket(const Common& c, int weeks, int limit) {
                 {"unfilled", Json::array()},
                 {"idle", Json::array()},
                 {"overloaded", Json::array()}};
-    for (const SkillBalance& s : r->skills)
+    for (const SkillBalance& s : r->skills) {
       out["skills"].push_back({{"skill_id", s.skill_id},
                                {"demand_hours", s.demand_hours},
                                {"supply_hours", s.supply_hours}});
-    for (const UnfilledSeat& u : r->unfilled)
+    }
+    for (const UnfilledSeat& u : r->unfilled) {
       out["unfilled"].push_back(
           {{"seat_id", u.seat_id}, {"opening_id", u.opening_id}, {"reason", u.reason}});
-    for (const IdlePerson& p : r->idle)
+    }
+    for (const IdlePerson& p : r->idle) {
       out["idle"].push_back(
           {{"person_id", p.person_id}, {"utilisation", p.utilisation}, {"skills", p.skills}});
-    for (const OverloadedPerson& p : r->overloaded)
+    }
+    for (const OverloadedPerson& p : r->overloaded) {
       out["overloaded"].push_back({{"person_id", p.person_id},
                                    {"logged_hours_per_week", p.logged_hours_per_week},
                                    {"capacity_hours", p.capacity_hours},
                                    {"leadership_hours_per_week", p.leadership_hours_per_week},
                                    {"delegable_hours_per_week", p.delegable_hours_per_week}});
+    }
     std::cout << out.dump(2) << "\n";
     return kExitOk;
   }
   const Names names(*firm);
   std::printf("market over %d weeks from %s\n", r->weeks, FormatDate(*today).c_str());
   std::printf("%-56s %12s %12s\n", "skill", "demand h", "supply h");
-  for (const SkillBalance& s : r->skills)
+  for (const SkillBalance& s : r->skills) {
     std::printf("%-56s %12.0f %12.0f\n", names.SkillName(s.skill_id).c_str(), s.demand_hours,
                 s.supply_hours);
+  }
   std::printf("unfilled seats (%zu shown)\n", r->unfilled.size());
-  for (const UnfilledSeat& u : r->unfilled)
+  for (const UnfilledSeat& u : r->unfilled) {
     std::printf("  %-24s %s\n", u.seat_id.c_str(), u.reason.c_str());
+  }
   std::printf("idle people (%zu shown)\n", r->idle.size());
   for (const IdlePerson& p : r->idle) {
     std::string skills;
-    for (const std::string& s : p.skills)
+    for (const std::string& s : p.skills) {
       skills += (skills.empty() ? "" : ", ") + names.SkillName(s);
+    }
     std::printf("  %-30s %5.0f%% booked  %s\n", names.PersonName(p.person_id).c_str(),
                 100 * p.utilisation, skills.c_str());
   }
   std::printf("overloaded people (%zu shown)\n", r->overloaded.size());
-  for (const OverloadedPerson& p : r->overloaded)
+  for (const OverloadedPerson& p : r->overloaded) {
     std::printf("  %-30s %5.1f h/week logged of %4.1f, leadership %4.1f, delegable %4.1f\n",
                 names.PersonName(p.person_id).c_str(), p.logged_hours_per_week, p.capacity_hours,
                 p.leadership_hours_per_week, p.delegable_hours_per_week);
+  }
   std::printf("delegable leadership hours: %.1f per week\n",
               r->delegable_leadership_hours_per_week);
   return kExitOk;

@@ -27,8 +27,9 @@ Result<FirmData> GenerateDemoFirm(const DemoOptions& options, const FirmData& ta
     return InvalidArgument("time_entry_weeks: expected 0 (default) or a whole number from 1 to 12");
   }
   DemoOptions resolved = options;
-  if (resolved.time_entry_weeks == 0)
+  if (resolved.time_entry_weeks == 0) {
     resolved.time_entry_weeks = DefaultTimeEntryWeeks(options.people);
+  }
   FirmData out;
   demo_internal::Context c(resolved, taxonomy, out);
   demo_internal::GeneratePeople(c);

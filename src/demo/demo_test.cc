@@ -107,8 +107,9 @@ void ExpectReferencesResolve(const FirmData& f) {
     EXPECT_TRUE(history_keys.insert({h.person_id, h.skill_id, h.date.days}).second);
     EXPECT_TRUE(people.count(h.person_id) && skills.count(h.skill_id));
   }
-  for (const auto& r : f.roles)
+  for (const auto& r : f.roles) {
     for (const auto& rs : r.skills) EXPECT_TRUE(skills.count(rs.skill_id)) << r.id;
+  }
   std::map<std::string, int> lead_openings;
   for (const auto& o : f.openings) lead_openings[o.engagement_id] += o.lead;
   for (const auto& e : f.engagements) {
@@ -178,8 +179,9 @@ size_t Digest(const FirmData& f) {
   auto mix = [&](const auto& v) { h = h * 1000003u ^ std::hash<std::decay_t<decltype(v)>>{}(v); };
   for (const auto& p : f.people) {
     for (const auto* s :
-         {&p.id, &p.name, &p.email, &p.title, &p.grade, &p.practice, &p.office, &p.manager_id})
+         {&p.id, &p.name, &p.email, &p.title, &p.grade, &p.practice, &p.office, &p.manager_id}) {
       mix(*s);
+    }
     mix(p.weekly_capacity_hours);
     mix(p.cost_rate.value_or(-1));
     mix(p.start_date->days);
@@ -193,20 +195,25 @@ size_t Digest(const FirmData& f) {
   }
   for (const auto& h2 : f.skill_history) mix(h2.skill_id + std::to_string(h2.date.days + h2.level));
   for (const auto& c : f.clients) mix(c.id + c.name + c.industry + (c.key_client ? "k" : ""));
-  for (const auto& e : f.engagements)
+  for (const auto& e : f.engagements) {
     mix(e.id + e.name + e.leader_id + std::to_string(e.start.days) + std::to_string(e.end.days));
-  for (const auto& o : f.openings)
+  }
+  for (const auto& o : f.openings) {
     mix(o.id + o.title + std::to_string(o.hours_per_week + o.headcount) +
         std::to_string(o.required.size()));
-  for (const auto& a : f.assignments)
+  }
+  for (const auto& a : f.assignments) {
     mix(a.id + a.person_id + std::to_string(static_cast<int>(a.status)));
+  }
   for (const auto& t : f.teams) mix(t.id + t.leader_id + std::to_string(t.members.size()));
-  for (const auto& t : f.time_entries)
+  for (const auto& t : f.time_entries) {
     mix(t.id + t.person_id + t.engagement_id + std::to_string(t.hours + t.date.days) +
         std::string(ToString(t.category)));
+  }
   for (const auto& o : f.openings) mix(o.id + (o.lead ? "lead" : ""));
-  for (const auto& p : f.opening_preferences)
+  for (const auto& p : f.opening_preferences) {
     mix(p.opening_id + p.person_id + std::string(ToString(p.kind)) + p.note);
+  }
   return h;
 }
 
@@ -310,12 +317,14 @@ TEST(DemoFirm, HasStaffingPreferencesLeadOpeningsAndPlannedTimeOff) {
   std::set<std::string> key_clients_with_partner;
   for (const auto& a : f.assignments) {
     const Engagement& e = *engagement.at(opening.at(a.opening_id)->engagement_id);
-    if (e.end < kToday && person.at(a.person_id)->grade == "partner")
+    if (e.end < kToday && person.at(a.person_id)->grade == "partner") {
       key_clients_with_partner.insert(e.client_id);
+    }
   }
   int key_with_partner = 0;
-  for (const auto& c : f.clients)
+  for (const auto& c : f.clients) {
     key_with_partner += c.key_client && key_clients_with_partner.count(c.id);
+  }
   EXPECT_GE(key_with_partner, 2);
 }
 
@@ -326,8 +335,9 @@ TEST(DemoFirm, SkillHistoryRisesOverTime) {
   ASSERT_FALSE(paths.empty());
   for (auto& [key, entries] : paths) {
     std::sort(entries.begin(), entries.end(), [](auto* a, auto* b) { return a->date < b->date; });
-    for (size_t i = 1; i < entries.size(); ++i)
+    for (size_t i = 1; i < entries.size(); ++i) {
       EXPECT_EQ(entries[i]->level, entries[i - 1]->level + 1);
+    }
   }
 }
 

@@ -30,8 +30,9 @@ std::vector<PersonLoad> Loads(const FirmData& firm, int weeks) {
     auto it = index.find(t.person_id);
     if (it == index.end() || t.category == TimeCategory::kTimeOff) continue;  // not work
     loads[it->second].total_hours += t.hours * per_week;
-    if (t.category == TimeCategory::kBillable)
+    if (t.category == TimeCategory::kBillable) {
       loads[it->second].billable_hours += t.hours * per_week;
+    }
   }
   return loads;
 }
@@ -40,8 +41,9 @@ std::vector<PersonLoad> Loads(const FirmData& firm, int weeks) {
 
 DemoSummary SummarizeDemoFirm(const FirmData& firm, int weeks, int top) {
   DemoSummary s;
-  for (EntityKind k : kAllEntityKinds)
+  for (EntityKind k : kAllEntityKinds) {
     s.counts.push_back({std::string(ToString(k)), static_cast<int64_t>(firm.Count(k))});
+  }
   std::map<std::string, int> grades, practices, offices;
   for (const auto& p : firm.people) {
     ++grades[p.grade];
@@ -54,11 +56,13 @@ DemoSummary SummarizeDemoFirm(const FirmData& firm, int weeks, int top) {
   auto loads = Loads(firm, weeks);
   for (size_t i = 0; i < firm.people.size(); ++i) {
     const auto& l = loads[i];
-    if (firm.people[i].grade == "partner" && l.total_hours > l.capacity_hours)
+    if (firm.people[i].grade == "partner" && l.total_hours > l.capacity_hours) {
       s.overloaded_partners.push_back(l);
+    }
     if (firm.people[i].grade == "associate" &&
-        l.billable_hours < kUnderusedShare * l.capacity_hours)
+        l.billable_hours < kUnderusedShare * l.capacity_hours) {
       s.underused_associates.push_back(l);
+    }
   }
   s.overloaded_partner_count = static_cast<int>(s.overloaded_partners.size());
   s.underused_associate_count = static_cast<int>(s.underused_associates.size());

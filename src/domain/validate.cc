@@ -55,11 +55,14 @@ bool Unique(const std::vector<T>& items, KeyFn key) {
 
 bool LooksLikeEmail(std::string_view email) {
   auto at = email.find('@');
-  if (at == std::string_view::npos || at == 0 || email.find('@', at + 1) != std::string_view::npos)
+  if (at == std::string_view::npos || at == 0 ||
+      email.find('@', at + 1) != std::string_view::npos) {
     return false;
+  }
   if (std::any_of(email.begin(), email.end(),
-                  [](unsigned char c) { return std::isspace(c) || c < 0x20; }))
+                  [](unsigned char c) { return std::isspace(c) || c < 0x20; })) {
     return false;
+  }
   auto domain = email.substr(at + 1);
   auto dot = domain.find('.');
   return dot != std::string_view::npos && dot > 0 && dot + 1 < domain.size();

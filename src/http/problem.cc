@@ -28,7 +28,7 @@ int HttpStatusFor(StatusCode code) {
   switch (code) {
     case StatusCode::kInvalidArgument: return 400;
     case StatusCode::kNotFound: return 404;
-    case StatusCode::kAlreadyExists: return 409;
+    case StatusCode::kAlreadyExists:  // a conflict either way
     case StatusCode::kFailedPrecondition: return 409;
     case StatusCode::kPermissionDenied: return 403;
     case StatusCode::kUnauthenticated: return 401;

@@ -79,14 +79,13 @@ Status Router::Add(Method method, std::string_view pattern, Handler handler, Rou
   for (std::string_view segment : SplitSegments(pattern)) segments.emplace_back(segment);
   segments_.push_back(std::move(segments));
   routes_.push_back(
-      Route{method, std::string(pattern), std::move(handler), std::move(options), routes_.size()});
+      Route{method, std::string(pattern), std::move(handler), options, routes_.size()});
   if (fallback_) fallback_->index = routes_.size();
   return OkStatus();
 }
 
 void Router::SetFallback(Handler handler, std::string api_prefix, RouteOptions options) {
-  fallback_ =
-      Route{Method::kGet, "/*static", std::move(handler), std::move(options), routes_.size()};
+  fallback_ = Route{Method::kGet, "/*static", std::move(handler), options, routes_.size()};
   api_prefix_ = std::move(api_prefix);
 }
 

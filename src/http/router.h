@@ -58,10 +58,10 @@ class Router {
   //! (method, pattern) pair; kAlreadyExists for the duplicate.
   Status Add(Method method, std::string_view pattern, Handler handler, RouteOptions options = {});
   Status Get(std::string_view pattern, Handler handler, RouteOptions options = {}) {
-    return Add(Method::kGet, pattern, std::move(handler), std::move(options));
+    return Add(Method::kGet, pattern, std::move(handler), options);
   }
   Status Post(std::string_view pattern, Handler handler, RouteOptions options = {}) {
-    return Add(Method::kPost, pattern, std::move(handler), std::move(options));
+    return Add(Method::kPost, pattern, std::move(handler), options);
   }
   //! Handles GET/HEAD requests that match no route and whose path does not
   //! start with `api_prefix` (e.g. StaticFiles). Replaces any earlier one.

@@ -5,7 +5,7 @@
 namespace guild::http {
 namespace {
 
-Handler Named(std::string name) {
+Handler Named(const std::string& name) {
   return [name](const Request&) { return TextResponse(name, "text/plain"); };
 }
 

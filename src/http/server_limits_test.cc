@@ -23,7 +23,7 @@ using testing::RawRequest;
 using testing::TestClient;
 
 constexpr std::size_t kBodyLimit = 1024;
-constexpr std::size_t kImportLimit = 64 * 1024;
+constexpr std::size_t kImportLimit = std::size_t{64} * 1024;
 constexpr auto kShortTimeout = std::chrono::milliseconds(300);
 
 Response Length(const Request& request) {

@@ -72,8 +72,9 @@ std::uint64_t ContentHash(std::string_view body) {
 
 void AppendHex(std::string& out, std::uint64_t value, int digits) {
   constexpr char kHex[] = "0123456789abcdef";
-  for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4)
+  for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) {
     out.push_back(kHex[(value >> shift) & 0xF]);
+  }
 }
 
 }  // namespace

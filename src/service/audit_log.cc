@@ -19,8 +19,9 @@ Status AuditLog::Record(std::string_view user_id, std::string_view action, std::
 
 Result<Page<AuditEntry>> AuditLog::List(const Authorizer& authorizer, const Principal& viewer,
                                         const PageRequest& page) {
-  if (!authorizer.CanReadAudit(viewer))
+  if (!authorizer.CanReadAudit(viewer)) {
     return PermissionDenied("the audit log is for administrators");
+  }
   RETURN_IF_ERROR(CheckPageLimit(page.limit));
   int64_t before = 0;
   if (!page.cursor.empty()) {

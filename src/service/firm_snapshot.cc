@@ -133,8 +133,9 @@ void FirmSnapshot::IndexSkills() {
   }
   Pairs pairs;
   pairs.reserve(best.size());
-  for (const auto& [key, rating] : best)
+  for (const auto& [key, rating] : best) {
     pairs.emplace_back(static_cast<uint32_t>(key >> 32), rating);
+  }
   skills_of_ = BuildAdjacency(std::move(pairs), data_.people.size());
 }
 

@@ -30,11 +30,11 @@
 namespace guild {
 
 struct SessionOptions {
-  int64_t idle_timeout_seconds = 2 * 60 * 60;       //!< unused this long: expired
-  int64_t absolute_timeout_seconds = 12 * 60 * 60;  //!< this long after sign-in: expired
-  int64_t touch_interval_seconds = 60;              //!< last_seen_at is written at most this often
-  RateLimitOptions per_email{5, 15 * 60, 100000};   //!< failed sign-ins per email
-  RateLimitOptions per_address{30, 15 * 60, 100000};  //!< sign-ins per client address
+  int64_t idle_timeout_seconds = int64_t{2} * 60 * 60;       //!< unused this long: expired
+  int64_t absolute_timeout_seconds = int64_t{12} * 60 * 60;  //!< this long after sign-in: expired
+  int64_t touch_interval_seconds = 60;  //!< last_seen_at is written at most this often
+  RateLimitOptions per_email{5, int64_t{15} * 60, 100000};     //!< failed sign-ins per email
+  RateLimitOptions per_address{30, int64_t{15} * 60, 100000};  //!< sign-ins per client address
   PasswordOptions password;  //!< cost of the dummy hash checked for unknown emails
 };
 

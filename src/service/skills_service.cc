@@ -222,8 +222,9 @@ Result<std::variant<SkillSearch, UnknownSkill>> SkillsService::Search(const Prin
   skills::SkillQuery& query = request.query;
   if (query.needs.empty()) return InvalidArgument("need: expected at least one SKILL[:LEVEL]");
   RETURN_IF_ERROR(CheckLimit("limit", query.limit, kMaxRows));
-  for (const skills::SkillNeed& need : query.needs)
+  for (const skills::SkillNeed& need : query.needs) {
     RETURN_IF_ERROR(CheckLevel("need", need.min_level));
+  }
   std::optional<skills::AvailabilityWindow> window;
   if (request.from || request.to || request.min_free_hours) {
     const Date from = request.from.value_or(clock_.Today());
@@ -384,9 +385,8 @@ Result<Market> SkillsService::SkillsMarket(const Principal& viewer, const Market
   }
   if (!Authorizer(*market.state->snapshot).CanReadFirmWide(viewer)) {
     market.redacted = true;
-    std::erase_if(market.report.balances, [](const skills::SkillBalance& b) {
-      return b.holders < kMinMarketHolders;
-    });
+    std::erase_if(market.report.balances,
+                  [](const skills::SkillBalance& b) { return b.holders < kMinMarketHolders; });
     for (skills::KeyPersonRisk& k : market.report.key_person) k.holders.clear();
   }
   return market;

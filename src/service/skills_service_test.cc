@@ -231,10 +231,12 @@ TEST_F(SkillsServiceTest, RemediesAndRoundAreForFirmLeadersAndAdministrators) {
   ASSERT_TRUE(remedies.ok()) << remedies.status().ToString();
   const RemediesView& view = std::get<RemediesView>(*remedies);
   std::vector<std::string> redeploy, develop;
-  for (const auto& c : view.remedies.redeploy)
+  for (const auto& c : view.remedies.redeploy) {
     redeploy.push_back(view.state->index.person_id(c.person));
-  for (const auto& c : view.remedies.develop)
+  }
+  for (const auto& c : view.remedies.develop) {
     develop.push_back(view.state->index.person_id(c.person));
+  }
   EXPECT_EQ(redeploy, (std::vector<std::string>{"lead", "lead2"}));  // most free hours first
   EXPECT_EQ(develop, (std::vector<std::string>{"peer"}));
   EXPECT_FALSE(view.remedies.hire);

@@ -357,6 +357,7 @@ Result<AcceptOutcome> StaffingBoardService::Accept(
                              std::string(plan_id));
     }
     if (!snapshot->FindPerson(person_id)) {
+      // NOLINTNEXTLINE(performance-inefficient-string-concatenation): error path, once
       return InvalidArgument("changes: no person '" + person_id + "' for " + key);
     }
     if (entry->assignment.person_id == person_id) continue;

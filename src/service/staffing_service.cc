@@ -39,8 +39,9 @@ Result<StaffingPlan> StaffingService::Plan(const staffing::StaffingOptions& opti
 Result<StaffingPlan> StaffingService::Incremental(std::string_view opening_id) {
   auto it = std::find_if(firm_.openings.begin(), firm_.openings.end(),
                          [&](const Opening& o) { return o.id == opening_id; });
-  if (it == firm_.openings.end())
+  if (it == firm_.openings.end()) {
     return NotFound("opening " + std::string(opening_id) + " not found");
+  }
   return Incremental(*it);
 }
 
@@ -59,8 +60,9 @@ Result<staffing::MarketReport> StaffingService::Market(const staffing::MarketOpt
 Result<staffing::ProposedAssignment> StaffingService::Explain(const StaffingPlan& plan,
                                                               std::string_view key) {
   const staffing::ProposedAssignment* found = staffing::FindInPlan(plan, key);
-  if (!found)
+  if (!found) {
     return NotFound("no assignment, seat or single person '" + std::string(key) + "' in the plan");
+  }
   return *found;
 }
 
@@ -73,9 +75,10 @@ Result<AcceptReport> StaffingService::Accept(Store& store, const StaffingPlan& p
   if (!violations.empty()) {
     std::string message = "the plan no longer fits the data (" + std::to_string(violations.size()) +
                           " violations; nothing written):";
-    for (size_t i = 0; i < violations.size() && i < kViolationsInMessage; ++i)
+    for (size_t i = 0; i < violations.size() && i < kViolationsInMessage; ++i) {
       message += "\n  " + violations[i].constraint + " " + violations[i].subject_id + ": " +
                  violations[i].message;
+    }
     return FailedPrecondition(message);
   }
   FirmData batch;

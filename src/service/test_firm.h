@@ -19,7 +19,7 @@
 
 namespace guild::testing_only {
 
-inline Person TestPerson(std::string id, std::string name, std::string grade,
+inline Person TestPerson(const std::string& id, std::string name, std::string grade,
                          std::string manager = "") {
   Person p;
   p.id = id;

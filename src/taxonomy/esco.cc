@@ -42,8 +42,9 @@ Status LoadSkills(const TaxonomyOptions& options, std::map<std::string, Skill>& 
         s.synonyms = Synonyms(row.Field(4), label);
         s.source = SkillSource::kEsco;
         s.kind = type == "knowledge" ? SkillKind::kKnowledge : SkillKind::kSkill;
-        if (!skills.emplace(s.id, std::move(s)).second)
+        if (!skills.emplace(s.id, std::move(s)).second) {
           return row.Error(0, "a skill id not seen before");
+        }
         return OkStatus();
       });
 }
@@ -61,8 +62,9 @@ Status LoadGroups(const TaxonomyOptions& options, std::map<std::string, Skill>& 
                    s.source = SkillSource::kEsco;
                    s.kind = GroupKind(row.Field(1));
                    group_ids.insert(s.id);
-                   if (!skills.emplace(s.id, std::move(s)).second)
+                   if (!skills.emplace(s.id, std::move(s)).second) {
                      return row.Error(0, "a skill or group id not seen before");
+                   }
                    return OkStatus();
                  });
 }
@@ -74,11 +76,13 @@ Status LoadBroader(const TaxonomyOptions& options, std::map<std::string, Skill>&
   return ReadTsv(PathIn(options.directory, "esco_broader.tsv"), "esco_broader.tsv",
                  {"id", "broader_id"}, [&](const TsvRow& row) -> Status {
                    auto child = skills.find(kPrefix + std::string(row.Field(0)));
-                   if (child == skills.end())
+                   if (child == skills.end()) {
                      return row.Error(0, "an id from esco_skills or esco_skill_groups");
+                   }
                    std::string parent = kPrefix + std::string(row.Field(1));
-                   if (!skills.count(parent))
+                   if (!skills.count(parent)) {
                      return row.Error(1, "an id from esco_skills or esco_skill_groups");
+                   }
                    std::string& current = child->second.broader_id;
                    bool parent_is_group = group_ids.count(parent) > 0;
                    bool current_is_group = current.empty() || group_ids.count(current) > 0;
@@ -101,8 +105,9 @@ Status LoadOccupations(const TaxonomyOptions& options, std::map<std::string, Rol
                    r.name = std::string(label);
                    r.description = std::string(row.Field(5));
                    r.source = RoleSource::kEsco;
-                   if (!roles.emplace(r.id, std::move(r)).second)
+                   if (!roles.emplace(r.id, std::move(r)).second) {
                      return row.Error(0, "an occupation id not seen before");
+                   }
                    return OkStatus();
                  });
 }

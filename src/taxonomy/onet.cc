@@ -92,8 +92,9 @@ Status LoadOccupations(const TaxonomyOptions& options, std::map<std::string, Rol
                    r.name = std::string(title);
                    r.description = std::string(row.Field(2));
                    r.source = RoleSource::kOnet;
-                   if (!roles.emplace(r.id, std::move(r)).second)
+                   if (!roles.emplace(r.id, std::move(r)).second) {
                      return row.Error(0, "an occupation code not seen before");
+                   }
                    return OkStatus();
                  });
 }

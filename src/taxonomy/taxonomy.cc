@@ -61,11 +61,13 @@ Status CheckTaxonomy(const FirmData& data) {
     const Skill* at = &s;
     for (size_t steps = 0; !at->broader_id.empty(); ++steps) {
       auto it = by_id.find(at->broader_id);
-      if (it == by_id.end())
+      if (it == by_id.end()) {
         return InvalidArgument("skill " + at->id + ": broader_id " + at->broader_id +
                                " is not a skill of the taxonomy");
-      if (steps > data.skills.size())
+      }
+      if (steps > data.skills.size()) {
         return InvalidArgument("skill " + s.id + ": the broader chain has a cycle");
+      }
       at = it->second;
     }
   }
@@ -73,9 +75,10 @@ Status CheckTaxonomy(const FirmData& data) {
   for (const auto& r : data.roles) {
     if (!role_ids.insert(r.id).second) return InvalidArgument("role id repeated: " + r.id);
     for (const auto& rs : r.skills) {
-      if (!by_id.count(rs.skill_id))
+      if (!by_id.count(rs.skill_id)) {
         return InvalidArgument("role " + r.id + ": skill " + rs.skill_id +
                                " is not in the taxonomy");
+      }
     }
   }
   RETURN_IF_ERROR(ValidateAll(data.skills, &ValidateSkill, "skill"));
@@ -100,8 +103,9 @@ Result<std::string> FindTaxonomyDirectory(const std::vector<std::string>& candid
   for (const auto& dir : candidates) {
     std::error_code error;
     if (std::filesystem::is_regular_file(taxonomy_internal::PathIn(dir, "onet_elements.tsv"),
-                                         error))
+                                         error)) {
       return dir;
+    }
     tried += (tried.empty() ? "" : ", ") + dir;
   }
   return NotFound("no taxonomy folder (with onet_elements.tsv) found; tried " + tried +

@@ -72,13 +72,14 @@ class ShippedTaxonomy : public ::testing::Test {
   }
   static void TearDownTestSuite() { delete data_; }
   static const Role* FindRole(const std::string& id) {
-    for (const auto& r : data_->roles)
+    for (const auto& r : data_->roles) {
       if (r.id == id) return &r;
+    }
     return nullptr;
   }
   static FirmData* data_;
 };
-FirmData* ShippedTaxonomy::data_ = nullptr;
+FirmData* ShippedTaxonomy::data_ = nullptr;  // NOLINT(readability-identifier-naming)
 
 TEST_F(ShippedTaxonomy, CountsMatchTheFiles) {
   size_t skills = ReadRows(ShippedDir() + "/onet_elements.tsv").size() +

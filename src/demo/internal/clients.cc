@@ -20,8 +20,9 @@ constexpr double kPartnerLeadShare = 0.7;
 // any practice, then to any more senior grade; -1 when there is nobody.
 int32_t Someone(Context& c, int p, int grade) {
   for (int g = grade; g >= 0; --g) {
-    if (!c.Pool(p, g).empty())
+    if (!c.Pool(p, g).empty()) {
       return static_cast<int32_t>(c.Pool(p, g)[c.rng.Below(c.Pool(p, g).size())]);
+    }
     for (int q = 0; q < c.practice_count; ++q) {
       auto& pool = c.Pool((p + q) % c.practice_count, g);
       if (!pool.empty()) return static_cast<int32_t>(pool[c.rng.Below(pool.size())]);
@@ -32,8 +33,9 @@ int32_t Someone(Context& c, int p, int grade) {
 
 void AddMember(Team& t, const Person& p, const char* role) {
   if (std::none_of(t.members.begin(), t.members.end(),
-                   [&](const TeamMember& m) { return m.person_id == p.id; }))
+                   [&](const TeamMember& m) { return m.person_id == p.id; })) {
     t.members.push_back({p.id, role});
+  }
 }
 
 void AddAccountTeam(Context& c, const Client& client, int practice, int32_t lead, bool key) {
@@ -75,6 +77,7 @@ void AddEngagement(Context& c, const Client& client, int home_practice, bool key
 void GenerateClientsAndTeams(Context& c) {
   const int n = std::max(kMinClients, c.options.people / kPeoplePerClient);
   std::vector<double> weights;
+  weights.reserve(c.practice_count);
   for (int p = 0; p < c.practice_count; ++p) weights.push_back(Practices()[p].weight);
   c.out.clients.reserve(n);
   for (int i = 0; i < n; ++i) {
@@ -85,8 +88,9 @@ void GenerateClientsAndTeams(Context& c) {
     client.key_client = i < kMinKeyClients || c.rng.Chance(kKeyClientShare);
     int practice = static_cast<int>(c.rng.Weighted(weights));
     int32_t lead = Someone(c, practice, kPartner);
-    if (client.key_client || i % kAccountTeamEvery == 0)
+    if (client.key_client || i % kAccountTeamEvery == 0) {
       AddAccountTeam(c, client, practice, lead, client.key_client);
+    }
     c.out.clients.push_back(std::move(client));
     AddEngagement(c, c.out.clients.back(), practice, c.out.clients.back().key_client);
   }
@@ -147,8 +151,9 @@ void AddEngagement(Context& c, const Client& client, int home_practice, bool key
              FormatDate(e.start).substr(0, 4) + ", " + client.name;
     int32_t lead = Someone(c, practice, c.rng.Chance(kPartnerLeadShare) ? kPartner : kDirector);
     e.leader_id = c.out.people[lead].id;
-    if (e.status == EngagementStatus::kConfirmed)
+    if (e.status == EngagementStatus::kConfirmed) {
       c.live_engagements[practice].push_back(static_cast<uint32_t>(c.out.engagements.size()));
+    }
     c.engagement_practice.push_back(static_cast<uint8_t>(practice));
     c.out.engagements.push_back(std::move(e));
   }

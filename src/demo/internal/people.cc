@@ -58,9 +58,9 @@ std::vector<int> GradeCounts(int headcount) {
 // Lower-case ASCII letters of `name`; the few accented letters the demo's
 // name lists use are folded to their base letter ("Müller" -> "muller").
 std::string EmailPart(std::string_view name) {
-  constexpr std::pair<std::string_view, char> kFolds[] = {
-      {"\xC3\xBC", 'u'}, {"\xC3\x9C", 'u'}, {"\xC3\xA3", 'a'}, {"\xC3\xA9", 'e'},
-      {"\xC3\xB6", 'o'}, {"\xC3\xA4", 'a'}};
+  constexpr std::pair<std::string_view, char> kFolds[] = {{"\xC3\xBC", 'u'}, {"\xC3\x9C", 'u'},
+                                                          {"\xC3\xA3", 'a'}, {"\xC3\xA9", 'e'},
+                                                          {"\xC3\xB6", 'o'}, {"\xC3\xA4", 'a'}};
   std::string out;
   for (size_t i = 0; i < name.size(); ++i) {
     auto ch = static_cast<unsigned char>(name[i]);
@@ -133,8 +133,9 @@ void AssignManagers(Context& c, const std::vector<uint8_t>& office_of) {
   for (size_t i = 0; i < people.size(); ++i) units[unit_of[i]].push_back(static_cast<uint32_t>(i));
   std::vector<int32_t> practice_head(c.practice_count, -1);
   for (int p = 0; p < c.practice_count; ++p) {
-    if (!c.Pool(p, kPartner).empty())
+    if (!c.Pool(p, kPartner).empty()) {
       practice_head[p] = static_cast<int32_t>(c.Pool(p, kPartner)[0]);
+    }
   }
   for (auto& unit : units) {
     if (unit.empty()) continue;
@@ -172,9 +173,11 @@ int DigitsFor(uint64_t n) { return static_cast<int>(std::to_string(n).size()); }
 
 void GeneratePeople(Context& c) {
   const int n = c.options.people;
-  c.practice_count = std::min<int>(Practices().size(), kMinPractices + n / kPeoplePerExtraPractice);
-  c.office_count = std::clamp<int>(n / kPeoplePerOffice, 1, Offices().size());
+  c.practice_count =
+      std::min(static_cast<int>(Practices().size()), kMinPractices + n / kPeoplePerExtraPractice);
+  c.office_count = std::clamp(n / kPeoplePerOffice, 1, static_cast<int>(Offices().size()));
   std::vector<double> weights;
+  weights.reserve(c.practice_count);
   for (int p = 0; p < c.practice_count; ++p) weights.push_back(Practices()[p].weight);
   std::vector<std::pair<uint8_t, uint8_t>> slots;  // (practice, grade)
   slots.reserve(n);
@@ -191,10 +194,12 @@ void GeneratePeople(Context& c) {
   c.billable_room.resize(n);
   c.billable_share.resize(n);
   c.primary_engagement.assign(n, -1);
-  c.pool.assign(c.practice_count * kGradeCount, {});
+  c.pool.assign(static_cast<size_t>(c.practice_count) * kGradeCount, {});
   std::vector<double> office_weights;
-  for (int k = 0; k < c.office_count; ++k)
+  office_weights.reserve(c.office_count);
+  for (int k = 0; k < c.office_count; ++k) {
     office_weights.push_back(1.0 / (1 + kOfficeSizeDecay * k));
+  }
   std::vector<uint8_t> office_of(n);
   for (int i = 0; i < n; ++i) {
     auto [p, g] = slots[i];

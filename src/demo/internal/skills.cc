@@ -58,7 +58,7 @@ void Flatten(const std::map<std::string_view, SkillPick>& picks, std::vector<Ski
 void DrawDistinct(Random& rng, const std::vector<SkillPick>& pool, const std::vector<double>& w,
                   int k, std::vector<const SkillPick*>& chosen) {
   if (pool.empty()) return;
-  k = std::min<int>(k, pool.size());
+  k = std::min(k, static_cast<int>(pool.size()));
   for (int tries = 0, got = 0; got < k && tries < 8 * k; ++tries) {
     const SkillPick* p = &pool[rng.Weighted(w)];
     if (std::find(chosen.begin(), chosen.end(), p) != chosen.end()) continue;
@@ -98,8 +98,9 @@ Status BuildPracticeSkills(Context& c) {
     roles[r.id] = &r;
     if (r.source == RoleSource::kOnet && !r.skills.empty()) rated_onet.push_back(&r);
   }
-  if (rated_onet.empty())
+  if (rated_onet.empty()) {
     return InvalidArgument("taxonomy: no O*NET role with rated skills to build the demo firm from");
+  }
   c.practice_skills.resize(c.practice_count);
   for (int p = 0; p < c.practice_count; ++p) {
     std::map<std::string_view, SkillPick> onet, esco;
@@ -187,12 +188,15 @@ void GenerateFirmRoles(Context& c) {
     std::vector<const SkillPick*> top;
     auto take = [&](const std::vector<SkillPick>& pool, int k) {
       std::vector<const SkillPick*> sorted;
+      sorted.reserve(pool.size());
       for (const auto& s : pool) sorted.push_back(&s);
       std::stable_sort(sorted.begin(), sorted.end(),
                        [](auto* a, auto* b) { return a->weight > b->weight; });
       for (int j = 0; j < k && j < static_cast<int>(sorted.size()); ++j) {
-        if (std::none_of(top.begin(), top.end(), [&](auto* t) { return *t->id == *sorted[j]->id; }))
+        if (std::none_of(top.begin(), top.end(),
+                         [&](auto* t) { return *t->id == *sorted[j]->id; })) {
           top.push_back(sorted[j]);
+        }
       }
     };
     take(ps.onet, kFirmRoleOnetSkills);
@@ -202,10 +206,11 @@ void GenerateFirmRoles(Context& c) {
       std::string title(Grades()[g].titles[static_cast<int>(spec.family)]);
       std::string slug;
       for (char ch : std::string(spec.name) + "-" + std::string(kDefaultGrades[g])) {
-        if (std::isalnum(static_cast<unsigned char>(ch)))
+        if (std::isalnum(static_cast<unsigned char>(ch))) {
           slug += static_cast<char>(std::tolower(ch));
-        else if (!slug.empty() && slug.back() != '-')
+        } else if (!slug.empty() && slug.back() != '-') {
           slug += '-';
+        }
       }
       role.id = "firm:" + slug;
       role.name = title + ", " + std::string(spec.name);

@@ -93,8 +93,9 @@ void AddPastPartnerWork(Context& c, Random& rng, const PersonIndex& people) {
   for (size_t ei = 0; ei < engagements; ++ei) {
     const Engagement& e = c.out.engagements[ei];
     if (e.status != EngagementStatus::kComplete || e.end >= today ||
-        key_clients.count(e.client_id) == 0)
+        key_clients.count(e.client_id) == 0) {
       continue;
+    }
     const int practice = c.engagement_practice[ei];
     int32_t partner = -1;
     auto leader = people.find(e.leader_id);
@@ -262,8 +263,9 @@ void AddPreferences(Context& c, Random& rng, const PersonIndex& people) {
     auto seated = assigned.find(o.id);
     const size_t filled = seated == assigned.end() ? 0 : seated->second.size();
     if (e != engagements.end() && Live(*e->second, today) &&
-        filled < static_cast<size_t>(o.headcount))
+        filled < static_cast<size_t>(o.headcount)) {
       open.push_back(i);
+    }
   }
   const Index index = BuildIndex(c, people, open);
   for (size_t oi : open) {
@@ -275,8 +277,9 @@ void AddPreferences(Context& c, Random& rng, const PersonIndex& people) {
     }
     if (rng.Chance(kPinnedShare)) {
       const int64_t p = pick.PickQualified();
-      if (p >= 0)
+      if (p >= 0) {
         pick.Add(static_cast<uint32_t>(p), PreferenceKind::kPinned, Note(rng, kPinnedNotes));
+      }
     }
     if (rng.Chance(kExcludedShare)) {
       const int64_t p = pick.PickHolder();

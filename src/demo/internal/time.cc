@@ -128,8 +128,9 @@ void GenerateTimeEntries(Context& c) {
   for (size_t i = 0; i < n; ++i) {
     Emitter emit{c, c.out.people[i], DigitsFor(bound)};
     const std::string* engagement = BillableEngagement(c, i);
-    for (int w = weeks; w >= 1; --w)
+    for (int w = weeks; w >= 1; --w) {
       PersonWeek(c, emit, i, AddDays(this_monday, -kDaysPerWeek * w), engagement);
+    }
   }
   for (const auto& [i, monday] : time_off) {
     const Person& person = c.out.people[i];

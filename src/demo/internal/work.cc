@@ -60,8 +60,9 @@ void AddRequirements(Context& c, int practice, int grade, Opening& o) {
     const auto& pool = esco ? ps.esco : ps.onet;
     const auto& pick = pool[c.rng.Weighted(esco ? ps.esco_weights : ps.onet_weights)];
     if (std::any_of(o.required.begin(), o.required.end(),
-                    [&](const auto& r) { return r.skill_id == *pick.id; }))
+                    [&](const auto& r) { return r.skill_id == *pick.id; })) {
       continue;
+    }
     o.required.push_back(
         {*pick.id, std::clamp(pick.level + Grades()[grade].level_offset, kMinLevel, kMaxLevel)});
   }
@@ -72,16 +73,18 @@ void AddRequirements(Context& c, int practice, int grade, Opening& o) {
 void FillSeats(Context& c, const Opening& o, size_t engagement, int grade, bool confirmed) {
   const int practice = c.engagement_practice[engagement];
   int seats = 0;
-  for (int s = 0; s < o.headcount; ++s)
+  for (int s = 0; s < o.headcount; ++s) {
     seats += c.rng.Chance(confirmed ? kFillConfirmed : kFillTentative);
+  }
   std::vector<uint32_t> taken;
   auto& pool = c.Pool(practice, grade);
   for (int s = 0; s < seats && !pool.empty(); ++s) {
     for (int t = 0; t < kCandidateTries; ++t) {
       uint32_t i = pool[c.rng.Below(pool.size())];
       if (c.billable_room[i] < o.hours_per_week ||
-          std::find(taken.begin(), taken.end(), i) != taken.end())
+          std::find(taken.begin(), taken.end(), i) != taken.end()) {
         continue;
+      }
       taken.push_back(i);
       c.billable_room[i] -= static_cast<float>(o.hours_per_week);
       Assignment a;

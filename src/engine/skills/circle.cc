@@ -126,11 +126,13 @@ Result<AdvisoryCircle> BuildAdvisoryCircle(const SkillIndex& index, std::string_
     (direction > 0 ? senior : direction < 0 ? junior : peer).Offer(s);
   }
   AdvisoryCircle circle;
-  if (senior.best)
+  if (senior.best) {
     circle.senior = CircleMember{senior.best->person, Reason(index, *senior.best, "senior")};
+  }
   if (peer.best) circle.peer = CircleMember{peer.best->person, Reason(index, *peer.best, "peer")};
-  if (junior.best)
+  if (junior.best) {
     circle.junior = CircleMember{junior.best->person, Reason(index, *junior.best, "junior")};
+  }
   circle.next_review = NextQuarterStart(options.today);
   return circle;
 }

@@ -110,6 +110,7 @@ std::vector<SkillRequirement> EngagementNeeds(const FirmData& firm,
     }
   }
   std::vector<SkillRequirement> out;
+  out.reserve(levels.size());
   for (const auto& [skill, level] : levels) out.push_back({skill, level});
   return out;
 }

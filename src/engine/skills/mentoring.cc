@@ -49,7 +49,7 @@ Result<std::vector<RoleModel>> FindRoleModels(const SkillIndex& index,
   ASSIGN_OR_RETURN(PersonRef me, Person(index, person_id));
   std::map<SkillRef, int> growth;  // skill -> my level
   for (const HeldSkill& h : index.skills_of(me)) {
-    if (h.wants_to_grow) growth[h.skill] = h.level;
+    if (h.wants_to_grow) growth[h.skill] = static_cast<int>(h.level);
   }
   std::map<std::pair<PersonRef, SkillRef>, std::vector<const SkillHistoryEntry*>> journeys;
   for (const SkillHistoryEntry& e : history) {
@@ -133,6 +133,7 @@ Result<std::vector<Peer>> FindPeers(const SkillIndex& index, std::string_view pe
     }
   }
   std::vector<Peer> out;
+  out.reserve(peers.size());
   for (auto& [ref, peer] : peers) out.push_back(std::move(peer));
   std::sort(out.begin(), out.end(), [](const Peer& a, const Peer& b) {
     return std::make_tuple(-static_cast<int>(a.shared.size()), a.level_distance, a.person) <

@@ -107,7 +107,8 @@ void SkillCandidates(const Mentee& mentee, const HeldSkill& h, const MentorList&
   size_t keep = scratch.size();
   if (per_mentee > 0 && keep > size_t(per_mentee)) {
     keep = per_mentee;
-    std::partial_sort(scratch.begin(), scratch.begin() + keep, scratch.end(), better);
+    std::partial_sort(scratch.begin(), scratch.begin() + static_cast<std::ptrdiff_t>(keep),
+                      scratch.end(), better);
   }
   for (size_t i = 0; i < keep; ++i) {
     const MentorEntry& m = *scratch[i].entry;

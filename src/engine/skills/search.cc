@@ -45,8 +45,9 @@ std::string JoinSuggestions(const std::vector<Suggestion>& suggestions) {
 Status UnknownName(std::string_view what, std::string_view name,
                    const std::vector<Suggestion>& suggestions) {
   std::string message = "unknown " + std::string(what) + " '" + std::string(name) + "'";
-  if (suggestions.empty())
+  if (suggestions.empty()) {
     return NotFound(message + "; no known " + std::string(what) + " has a similar name");
+  }
   return NotFound(message + "; did you mean: " + JoinSuggestions(suggestions) + "?");
 }
 
@@ -137,12 +138,14 @@ Result<SearchResponse> FindPeople(const SkillIndex& index, const SkillQuery& que
   response.total = static_cast<int64_t>(scored.size());
   const size_t keep =
       query.limit == 0 ? scored.size() : std::min(scored.size(), static_cast<size_t>(query.limit));
-  std::partial_sort(scored.begin(), scored.begin() + keep, scored.end(), RanksBefore);
+  std::partial_sort(scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(keep),
+                    scored.end(), RanksBefore);
   for (size_t i = 0; i < keep; ++i) {
     const Scored& s = scored[i];
     SearchHit hit{s.person, s.needs_met, s.surplus, s.free_hours, s.wants_to_grow, {}};
-    for (const Need& need : plan.needs)
+    for (const Need& need : plan.needs) {
       hit.matches.push_back(internal::Match(index, s.person, need));
+    }
     response.hits.push_back(std::move(hit));
   }
   return response;

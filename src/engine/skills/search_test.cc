@@ -75,13 +75,17 @@ std::string ResolveRef(const FirmData& firm, std::string name) {
     std::transform(s.begin(), s.end(), s.begin(), ::tolower);
     return s;
   };
-  for (const Skill& s : firm.skills)
+  for (const Skill& s : firm.skills) {
     if (lower(s.id) == name) return s.id;
-  for (const Skill& s : firm.skills)
+  }
+  for (const Skill& s : firm.skills) {
     if (lower(s.name) == name) return s.id;
-  for (const Skill& s : firm.skills)
-    for (const auto& syn : s.synonyms)
+  }
+  for (const Skill& s : firm.skills) {
+    for (const auto& syn : s.synonyms) {
       if (lower(syn) == name) return s.id;
+    }
+  }
   return "";
 }
 

@@ -180,7 +180,7 @@ class SkillIndex {
     std::string key;   // lower-case id, name or synonym
     int32_t priority;  // 0 id, 1 name, 2 synonym
     SkillRef skill;
-    auto operator<=>(const LookupKey&) const = default;
+    auto operator<=>(const LookupKey&) const = default;  // NOLINT(modernize-use-nullptr)
   };
   struct AttributeTable {
     std::vector<std::string> names;               // display form, first seen

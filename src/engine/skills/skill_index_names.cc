@@ -119,11 +119,13 @@ std::vector<Completion> SkillIndex::Complete(std::string_view prefix,
     if (!inserted && rank(c) < rank(slot->second)) slot->second = c;
   }
   std::vector<Candidate> sorted;
+  sorted.reserve(best.size());
   for (const auto& [id, c] : best) sorted.push_back(c);
   std::sort(sorted.begin(), sorted.end(),
             [&](const Candidate& a, const Candidate& b) { return rank(a) < rank(b); });
   if (sorted.size() > static_cast<size_t>(options.limit)) sorted.resize(options.limit);
   std::vector<Completion> out;
+  out.reserve(sorted.size());
   for (const Candidate& c : sorted) {
     out.push_back({c.key->kind, c.key->ref, *c.label, name_texts_[c.key->text_id], c.word_prefix});
   }

@@ -48,10 +48,12 @@ struct Checker {
     for (const Opening& op : f.openings) openings.emplace(op.id, &op);
     for (const Engagement& e : f.engagements) engagements.emplace(e.id, &e);
     for (const Assignment& a : f.assignments) existing.emplace(a.id, &a);
-    for (const ConstraintIssue& i : plan.issues)
+    for (const ConstraintIssue& i : plan.issues) {
       issues.insert({{i.constraint, i.subject_id}, &i.message});
-    for (const OpeningPreference& pr : f.opening_preferences)
+    }
+    for (const OpeningPreference& pr : f.opening_preferences) {
       if (pr.kind == PreferenceKind::kExcluded) excluded.insert({pr.opening_id, pr.person_id});
+    }
     for (const PersonSkill& ps : f.person_skills) {
       auto& [prec, rated, eff] = skills[{ps.person_id, ps.skill_id}];
       const int32_t r = ps.rated_on ? ps.rated_on->days : INT32_MIN;
@@ -92,8 +94,9 @@ struct Checker {
       }
     }
     for (const UnfilledSeat& u : plan.unfilled) scope.insert(u.opening_id);
-    for (const Assignment& a : f.assignments)
+    for (const Assignment& a : f.assignments) {
       if (!moved.count(a.id)) after.push_back(a);
+    }
     for (const ProposedAssignment& pa : plan.assignments) after.push_back(pa.assignment);
     for (size_t i = 0; i < after.size(); ++i) {
       seated.insert({after[i].opening_id, after[i].person_id});
@@ -106,8 +109,9 @@ struct Checker {
   [[nodiscard]] bool HasIssue(std::string_view constraint, std::string_view subject,
                               std::string_view mention) const {
     auto [lo, hi] = issues.equal_range({constraint, subject});
-    for (auto it = lo; it != hi; ++it)
+    for (auto it = lo; it != hi; ++it) {
       if (it->second->find(mention) != std::string::npos) return true;
+    }
     return false;
   }
 
@@ -121,14 +125,16 @@ struct Checker {
         if (a <= we && b >= ws) fn(w);
       }
     };
-    for (const ProposedAssignment& pa : plan.assignments)
+    for (const ProposedAssignment& pa : plan.assignments) {
       weeks(pa.assignment.start, pa.assignment.end, [&](int w) {
         touched.insert({pa.assignment.person_id, w});
       });
-    for (const Assignment& a : after)
+    }
+    for (const Assignment& a : after) {
       weeks(a.start, a.end, [&](int w) {
         if (touched.count({a.person_id, w})) load[{a.person_id, w}] += a.hours_per_week;
       });
+    }
     for (const TimeEntry& t : f.time_entries) {
       if (t.category != TimeCategory::kTimeOff || t.date < plan.today) continue;
       weeks(t.date, t.date, [&](int w) {
@@ -139,19 +145,21 @@ struct Checker {
       auto p = people.find(key.first);
       if (p == people.end()) continue;
       const double limit = o.capacity_ceiling * p->second->weekly_capacity_hours;
-      if (hours > limit + kHoursTolerance)
+      if (hours > limit + kHoursTolerance) {
         Add("capacity", std::string(key.first),
             std::string(key.first) + " booked " + std::to_string(hours) + " h in week of " +
                 FormatDate(AddDays(week0, 7 * key.second)) + ", above the ceiling " +
                 std::to_string(limit));
+      }
     }
   }
 
   // Engagement people able to coach `skill` at `level` after the plan.
   [[nodiscard]] bool Coach(const Engagement& e, std::string_view skill, int level,
                            std::string_view except) const {
-    if (!e.leader_id.empty() && e.leader_id != except && Level(e.leader_id, skill).level >= level)
+    if (!e.leader_id.empty() && e.leader_id != except && Level(e.leader_id, skill).level >= level) {
       return true;
+    }
     auto it = after_by_engagement.find(e.id);
     if (it == after_by_engagement.end()) return false;
     for (size_t i : it->second) {
@@ -209,26 +217,32 @@ struct Checker {
       const Engagement& e = *eit->second;
       if (pa.moved_from_person_id.empty()) ++new_seats[op.id];
       if (a.start < std::max({op.start, e.start}) || a.end > std::min(op.end, e.end) ||
-          a.end < a.start || (pa.moved_from_person_id.empty() && a.start < plan.today))
+          a.end < a.start || (pa.moved_from_person_id.empty() && a.start < plan.today)) {
         Add("dates", op.id, a.id + " runs outside its opening and engagement dates");
-      if ((p.start_date && *p.start_date > a.start) || (p.end_date && *p.end_date < a.end))
+      }
+      if ((p.start_date && *p.start_date > a.start) || (p.end_date && *p.end_date < a.end)) {
         Add("dates", op.id, p.id + " is not employed for the whole of " + a.id);
+      }
       CheckSkills(a, op, e);
-      if (excluded.count({op.id, p.id}))
+      if (excluded.count({op.id, p.id})) {
         Add("excluded", op.id, p.id + " is excluded from " + op.id);
+      }
       if (op.lead &&
-          std::find(o.lead_grades.begin(), o.lead_grades.end(), p.grade) == o.lead_grades.end())
+          std::find(o.lead_grades.begin(), o.lead_grades.end(), p.grade) == o.lead_grades.end()) {
         Add("lead", op.id, p.id + " (grade " + p.grade + ") cannot take lead opening " + op.id);
-      if (op.lead && !e.leader_id.empty())
+      }
+      if (op.lead && !e.leader_id.empty()) {
         Add("lead", e.id, "engagement " + e.id + " already has leader " + e.leader_id);
+      }
     }
     for (const auto& [id, n] : new_seats) {
       const Opening& op = *openings.at(id);
       const int had = existing_on.count(id) ? existing_on.at(id) : 0;
-      if (n > op.headcount - had)
+      if (n > op.headcount - had) {
         Add("seats", std::string(id),
             std::to_string(n) + " new people on " + std::string(id) + " which has " +
                 std::to_string(op.headcount - had) + " open seats");
+      }
     }
   }
 
@@ -245,24 +259,28 @@ struct Checker {
       std::set<std::string_view> seen;
       int stretchers = 0, new_stretchers = 0;
       for (const Assignment* a : list) {
-        if (!seen.insert(a->person_id).second)
+        if (!seen.insert(a->person_id).second) {
           Add("distinct", op.id, a->person_id + " holds two seats of " + op.id);
+        }
         bool below = false;
-        for (const SkillRequirement& r : op.required)
+        for (const SkillRequirement& r : op.required) {
           below |= Level(a->person_id, r.skill_id).level < r.min_level;
+        }
         stretchers += below;
         new_stretchers += below && !existing.count(a->id);
       }
-      if (new_stretchers > 0 && stretchers > 1)
+      if (new_stretchers > 0 && stretchers > 1) {
         Add("skills", op.id, std::to_string(stretchers) + " stretch people on " + op.id);
+      }
     }
     for (const auto& [eid, n] : leads) {
       auto e = engagements.find(eid);
       const int total = n + (e != engagements.end() && !e->second->leader_id.empty());
-      if (total > 1)
+      if (total > 1) {
         Add("lead", std::string(eid),
             "engagement " + std::string(eid) + " has " + std::to_string(total) +
                 " accountable leads");
+      }
     }
   }
 
@@ -270,10 +288,11 @@ struct Checker {
     for (const OpeningPreference& pr : f.opening_preferences) {
       if (pr.kind != PreferenceKind::kPinned || !scope.count(pr.opening_id)) continue;
       if (!seated.count({pr.opening_id, pr.person_id}) &&
-          !HasIssue("pinned", pr.opening_id, pr.person_id))
+          !HasIssue("pinned", pr.opening_id, pr.person_id)) {
         Add("pinned", pr.opening_id,
             "pinned person " + pr.person_id + " is not seated on " + pr.opening_id +
                 " and the plan does not say why");
+      }
     }
   }
 
@@ -284,11 +303,13 @@ struct Checker {
       auto e = engagements.find(op->second->engagement_id);
       bool led = e != engagements.end() && !e->second->leader_id.empty();
       auto on_e = after_by_engagement.find(op->second->engagement_id);
-      if (on_e != after_by_engagement.end())
+      if (on_e != after_by_engagement.end()) {
         for (size_t i : on_e->second) led = led || openings.at(after[i].opening_id)->lead;
-      if (!led && !HasIssue("lead", op->second->engagement_id, ""))
+      }
+      if (!led && !HasIssue("lead", op->second->engagement_id, "")) {
         Add("lead", op->second->engagement_id,
             "lead opening " + u.opening_id + " is unfilled and the plan does not say so");
+      }
     }
     std::map<std::string_view, std::set<std::string_view>> served, current;
     auto partner = [&](std::string_view id) {
@@ -301,11 +322,12 @@ struct Checker {
               e.status == EngagementStatus::kConfirmed) &&
              e.end >= plan.today;
     };
-    for (const Engagement& e : f.engagements)
+    for (const Engagement& e : f.engagements) {
       if (!e.leader_id.empty()) {
         served[e.client_id].insert(e.leader_id);
         if (live(e)) current[e.client_id].insert(e.leader_id);
       }
+    }
     for (const Assignment& a : after) {
       auto op = openings.find(a.opening_id);
       if (op == openings.end()) continue;
@@ -313,17 +335,19 @@ struct Checker {
       if (e == engagements.end()) continue;
       const bool is_new = !existing.count(a.id);
       if (!is_new) served[e->second->client_id].insert(a.person_id);
-      if (live(*e->second) && a.end >= plan.today)
+      if (live(*e->second) && a.end >= plan.today) {
         current[e->second->client_id].insert(a.person_id);
+      }
     }
     for (const Client& c : f.clients) {
       if (!c.key_client) continue;
       int n = 0;
       for (std::string_view p : current[c.id]) n += partner(p) && served[c.id].count(p);
-      if (n < 2 && !HasIssue("key_client", c.id, ""))
+      if (n < 2 && !HasIssue("key_client", c.id, "")) {
         Add("key_client", c.id,
             "key client " + c.id + " keeps " + std::to_string(n) +
                 " partners who served it and the plan does not say so");
+      }
     }
   }
 };

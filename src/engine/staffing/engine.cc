@@ -57,8 +57,9 @@ StaffingPlan Solve(Problem& p, StaffingPlan plan, Clock::time_point deadline) {
   Steps steps(plan, o);
   State s = internal::EmptyState(p);
   int64_t no_cand_seats = 0;
-  for (const internal::Group& g : p.groups)
+  for (const internal::Group& g : p.groups) {
     if (g.cands.empty()) no_cand_seats += g.seats;
+  }
   steps.Run("pins", [&] {
     const int placed = internal::PlacePins(p, s);
     return std::to_string(placed) + " pinned people seated, " + std::to_string(p.issues.size()) +
@@ -179,8 +180,9 @@ void MissingLeads(const Context& c, StaffingPlan& plan) {
   }
   for (size_t e = 0; e < c.firm->engagements.size(); ++e) {
     const Engagement& eng = c.firm->engagements[e];
-    if (!c.Live(eng) || !eng.leader_id.empty() || has_lead_opening[e] || c.lead_assigned[e] > 0)
+    if (!c.Live(eng) || !eng.leader_id.empty() || has_lead_opening[e] || c.lead_assigned[e] > 0) {
       continue;
+    }
     plan.issues.push_back(
         {"lead", eng.id,
          "engagement " + eng.id + " has no accountable lead and no lead opening to fill"});
@@ -195,7 +197,7 @@ const StaffingOptions& StaffingEngine::options() const { return ctx_->options; }
 Date StaffingEngine::today() const { return ctx_->today; }
 
 Result<std::unique_ptr<StaffingEngine>> StaffingEngine::Build(const FirmData& firm, Date today,
-                                                              StaffingOptions options) {
+                                                              const StaffingOptions& options) {
   ASSIGN_OR_RETURN(std::unique_ptr<Context> ctx, internal::BuildContext(firm, today, options));
   return std::unique_ptr<StaffingEngine>(new StaffingEngine(std::move(ctx)));
 }
@@ -210,8 +212,10 @@ void BuildAllGroups(const Context& c, Problem& p) {
     if (f.engagement != internal::kNoIndex && !c.Live(c.firm->engagements[f.engagement])) continue;
     if (f.engagement != internal::kNoIndex && f.end < c.today) continue;
     internal::AddGroup(p, std::move(f));
-    if (c.options.progress && (i & 1023) == 0)
-      c.options.progress("candidates", static_cast<double>(i) / c.firm->openings.size());
+    if (c.options.progress && (i & 1023) == 0) {
+      c.options.progress("candidates",
+                         static_cast<double>(i) / static_cast<double>(c.firm->openings.size()));
+    }
   }
   internal::FinishProblem(p);
 }
@@ -231,8 +235,9 @@ CandidateModel StaffingEngine::Candidates() const {
   for (const internal::Group& g : p.groups) {
     CandidateModel::Group mg{g.facts.opening->id, g.seats,    g.facts.opening->hours_per_week,
                              g.facts.w0,          g.facts.w1, {}};
-    for (const internal::Cand& cand : g.cands)
+    for (const internal::Cand& cand : g.cands) {
       mg.candidates.push_back({static_cast<int32_t>(cand.agent), cand.cost});
+    }
     m.groups.push_back(std::move(mg));
   }
   return m;

@@ -31,8 +31,9 @@ class Overlay {
     for (int w = w0; w < w1; ++w) row[static_cast<size_t>(w)] += hours;
   }
   [[nodiscard]] bool Fits(uint32_t p, int w0, int w1, float hours) const {
-    for (int w = w0; w < w1; ++w)
+    for (int w = w0; w < w1; ++w) {
       if (Free(p, w) < hours - 1e-4f) return false;
+    }
     return true;
   }
 
@@ -170,9 +171,10 @@ void MakeRoom(const Context& c, const internal::Problem& p, const internal::Stat
     }
     if (!done) still.push_back(u);
   }
-  if (moves > 0)
+  if (moves > 0) {
     plan.steps.push_back({"tentative_moves", 0,
                           std::to_string(moves) + " tentative assignments moved to make room"});
+  }
   plan.unfilled = std::move(still);
 }
 
@@ -182,12 +184,14 @@ Result<StaffingPlan> StaffingEngine::PlanOpening(const Opening& opening) const {
   const Context& c = *ctx_;
   std::vector<FieldError> errors;
   ValidateOpening(opening, errors);
-  if (!errors.empty())
+  if (!errors.empty()) {
     return InvalidArgument("opening " + opening.id + ": " + errors[0].field + ": expected " +
                            errors[0].expected);
-  if (!c.engagement_index.count(opening.engagement_id))
+  }
+  if (!c.engagement_index.count(opening.engagement_id)) {
     return NotFound("opening " + opening.id + ": engagement " + opening.engagement_id +
                     " not found");
+  }
   const auto t0 = Clock::now();
   const auto deadline = t0 + std::chrono::duration_cast<Clock::duration>(
                                  std::chrono::duration<double>(c.options.time_limit_seconds));
@@ -219,8 +223,9 @@ Result<StaffingPlan> StaffingEngine::PlanOpening(const Opening& opening) const {
   internal::ExtractPlan(p, s, plan);
   if (c.options.explain) internal::Explain(p, s, plan);
   if (!plan.unfilled.empty() && c.options.max_tentative_moves > 0 &&
-      p.groups[0].facts.blocked.empty())
+      p.groups[0].facts.blocked.empty()) {
     MakeRoom(c, p, s, plan);
+  }
   // Moves change the capacities the bound was computed on: never report a
   // bound above the objective reached.
   plan.bound = std::min(plan.bound, plan.objective);

@@ -31,8 +31,9 @@ void Balances(const internal::Context& c, int weeks, MarketReport& r) {
     if (free <= 0) continue;
     for (const internal::HeldSkill& h : c.skills.Row(p)) supply[h.skill] += free;
   }
-  for (size_t s = 0; s < c.skill_ids.size(); ++s)
+  for (size_t s = 0; s < c.skill_ids.size(); ++s) {
     if (demand[s] > 0) r.skills.push_back({std::string(c.skill_ids[s]), demand[s], supply[s]});
+  }
   std::sort(r.skills.begin(), r.skills.end(), [](const SkillBalance& a, const SkillBalance& b) {
     return a.demand_hours - a.supply_hours > b.demand_hours - b.supply_hours;
   });
@@ -51,8 +52,9 @@ void Idle(const internal::Context& c, const MarketOptions& mo, int weeks, Market
     std::vector<internal::HeldSkill> top(held.begin(), held.end());
     std::sort(top.begin(), top.end(),
               [](const auto& a, const auto& b) { return a.level > b.level; });
-    for (size_t k = 0; k < top.size() && k < kSkillsPerIdlePerson; ++k)
+    for (size_t k = 0; k < top.size() && k < kSkillsPerIdlePerson; ++k) {
       idle.skills.push_back(std::string(c.skill_ids[top[k].skill]));
+    }
     r.idle.push_back(std::move(idle));
   }
   std::stable_sort(r.idle.begin(), r.idle.end(), [](const IdlePerson& a, const IdlePerson& b) {

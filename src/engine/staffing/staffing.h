@@ -235,7 +235,7 @@ class StaffingEngine {
   //! Indexes `firm` for staffing at `today`. InvalidArgument for options out
   //! of range. `firm` must outlive the engine.
   static Result<std::unique_ptr<StaffingEngine>> Build(const FirmData& firm, Date today,
-                                                       StaffingOptions options);
+                                                       const StaffingOptions& options);
   ~StaffingEngine();
   StaffingEngine(const StaffingEngine&) = delete;
   StaffingEngine& operator=(const StaffingEngine&) = delete;

@@ -73,8 +73,9 @@ struct FirmBuilder {
     a.person_id = person;
     a.opening_id = opening;
     a.hours_per_week = hours;
-    for (const Opening& o : f.openings)
+    for (const Opening& o : f.openings) {
       if (o.id == opening) a.start = o.start, a.end = o.end;
+    }
     a.status = status;
     f.assignments.push_back(a);
   }
@@ -98,16 +99,18 @@ StaffingPlan PlanOf(const FirmData& f, const StaffingOptions& o = Exhaustive()) 
   auto plan = (*engine)->PlanAll();
   EXPECT_TRUE(plan.ok());
   // Every plan a test produces passes the checker and re-evaluates exactly.
-  for (const ConstraintIssue& v : CheckStaffingPlan(f, *plan, o))
+  for (const ConstraintIssue& v : CheckStaffingPlan(f, *plan, o)) {
     ADD_FAILURE() << v.constraint << " " << v.subject_id << ": " << v.message;
+  }
   EXPECT_NEAR(EvaluateStaffingPlan(f, *plan, o), plan->objective, 1e-6);
   EXPECT_LE(plan->bound, plan->objective + 1e-6);
   return *plan;
 }
 
 std::string PersonOn(const StaffingPlan& p, const std::string& opening) {
-  for (const ProposedAssignment& a : p.assignments)
+  for (const ProposedAssignment& a : p.assignments) {
     if (a.assignment.opening_id == opening) return a.assignment.person_id;
+  }
   return "";
 }
 
@@ -332,8 +335,9 @@ TEST(Staffing, CheckerCatchesBrokenPlans) {
   bad.assignments.push_back(plan.assignments[0]);
   bad.assignments.back().assignment.id = "dup";
   bool distinct = false;
-  for (const ConstraintIssue& i : CheckStaffingPlan(b.f, bad, o))
+  for (const ConstraintIssue& i : CheckStaffingPlan(b.f, bad, o)) {
     distinct |= i.constraint == "distinct";
+  }
   EXPECT_TRUE(distinct);
   bad = plan;
   bad.assignments[0].assignment.person_id = "s1";  // stretch without coach
@@ -369,8 +373,9 @@ TEST(Staffing, IncrementalNeverMovesConfirmedAndMovesFewTentative) {
   EXPECT_EQ(plan->assignments[1].assignment.person_id, "spare");
   FirmData with = b.f;
   with.openings.push_back(fresh);
-  for (const ConstraintIssue& v : CheckStaffingPlan(with, *plan, Exhaustive()))
+  for (const ConstraintIssue& v : CheckStaffingPlan(with, *plan, Exhaustive())) {
     ADD_FAILURE() << v.constraint << ": " << v.message;
+  }
   // Confirmed: no move, the seat stays open.
   b.f.assignments[0].status = AssignmentStatus::kConfirmed;
   auto engine2 = StaffingEngine::Build(b.f, kToday, Exhaustive());
@@ -440,15 +445,17 @@ FirmData RandomFirm(uint64_t seed) {
   for (int i = 0; i < people; ++i) {
     const std::string id = "p" + std::to_string(i);
     b.AddPerson(id, i == 0 ? "partner" : "associate", 20 + 10 * pick(3));
-    for (const char* s : skills)
+    for (const char* s : skills) {
       if (pick(3) > 0) b.Skill(id, s, 1 + pick(5), pick(2) == 0);
+    }
   }
   const int openings = 2 + pick(2);
   int seats = 0;
   for (int k = 0; k < openings; ++k) {
     std::vector<SkillRequirement> req;
-    for (const char* s : skills)
+    for (const char* s : skills) {
       if (pick(2) == 0) req.push_back({s, 1 + pick(4)});
+    }
     const int headcount = 1 + pick(3);
     if (seats + headcount > 5) break;
     seats += headcount;
@@ -456,8 +463,9 @@ FirmData RandomFirm(uint64_t seed) {
                               pick(2) ? "e1" : "e2");
     o.start = D(7 * pick(3));
     if (pick(3) == 0) b.Prefer(o.id, "p" + std::to_string(pick(people)), PreferenceKind::kExcluded);
-    if (pick(3) == 0)
+    if (pick(3) == 0) {
       b.Prefer(o.id, "p" + std::to_string(pick(people)), PreferenceKind::kVolunteer);
+    }
   }
   if (pick(2) == 0) {
     b.AddOpening("busy", {}, 8 * (1 + pick(3)));
@@ -470,8 +478,9 @@ FirmData RandomFirm(uint64_t seed) {
 double BruteForce(const FirmData& f, const StaffingPlan& solved, const StaffingOptions& o) {
   // Seats and the people each may take, from the solver's seat list.
   std::vector<std::pair<std::string, std::string>> seats;  // (seat id, opening)
-  for (const ProposedAssignment& a : solved.assignments)
+  for (const ProposedAssignment& a : solved.assignments) {
     seats.push_back({a.seat_id, a.assignment.opening_id});
+  }
   for (const UnfilledSeat& u : solved.unfilled) seats.push_back({u.seat_id, u.opening_id});
   const int options = static_cast<int>(f.people.size()) + 1;
   double best = INFINITY;
@@ -494,8 +503,9 @@ double BruteForce(const FirmData& f, const StaffingPlan& solved, const StaffingO
                        AssignmentStatus::kTentative};
       plan.assignments.push_back(pa);
     }
-    if (CheckStaffingPlan(f, plan, o).empty())
+    if (CheckStaffingPlan(f, plan, o).empty()) {
       best = std::min(best, EvaluateStaffingPlan(f, plan, o));
+    }
     size_t k = 0;
     while (k < choice.size() && ++choice[k] == options) choice[k++] = 0;
     if (k == choice.size()) break;
@@ -508,8 +518,9 @@ double BruteForce(const FirmData& f, const StaffingPlan& solved, const StaffingO
 double KnapsackBoundOf(const StaffingPlan& plan) {
   for (const StepReport& s : plan.steps) {
     const size_t at = s.effect.find("(uncapped ");
-    if (s.name == "knapsack_bound" && at != std::string::npos)
+    if (s.name == "knapsack_bound" && at != std::string::npos) {
       return std::strtod(s.effect.c_str() + at + 10, nullptr);
+    }
   }
   ADD_FAILURE() << "no knapsack_bound step";
   return NAN;
@@ -520,18 +531,21 @@ double KnapsackBoundOf(const StaffingPlan& plan) {
 std::pair<double, double> AscentOf(const StaffingPlan& plan) {
   for (const StepReport& s : plan.steps) {
     const size_t warm = s.effect.find("warm start "), after = s.effect.find(" ascent passes ");
-    if (s.name == "knapsack_bound" && warm != std::string::npos && after != std::string::npos)
+    if (s.name == "knapsack_bound" && warm != std::string::npos && after != std::string::npos) {
       return {std::strtod(s.effect.c_str() + warm + 11, nullptr),
               std::strtod(s.effect.c_str() + after + 15, nullptr)};
+    }
   }
   ADD_FAILURE() << "no ascent in the knapsack_bound step";
   return {NAN, NAN};
 }
 
 double LagrangianBoundOf(const StaffingPlan& plan) {
-  for (const StepReport& s : plan.steps)
-    if (s.name == "lagrangian_bound" && s.effect.rfind("bound ", 0) == 0)
+  for (const StepReport& s : plan.steps) {
+    if (s.name == "lagrangian_bound" && s.effect.rfind("bound ", 0) == 0) {
       return std::strtod(s.effect.c_str() + 6, nullptr);
+    }
+  }
   ADD_FAILURE() << "no lagrangian_bound step";
   return NAN;
 }
@@ -598,10 +612,11 @@ TEST(Staffing, MatchesBruteForceOnTinyInstances) {
     if (after > warm + 0.01) ++ascent_raised;
     EXPECT_LE(LagrangianBoundOf(plan), best + 0.006) << "seed " << seed;  // printed to 0.01
     EXPECT_GE(plan.objective, best - 1e-6) << "seed " << seed;
-    if (plan.objective <= best + 1e-6)
+    if (plan.objective <= best + 1e-6) {
       ++optimal;
-    else
+    } else {
       ADD_FAILURE() << "seed " << seed << ": " << plan.objective << " vs optimum " << best;
+    }
   }
   EXPECT_GE(runs, 30);
   EXPECT_EQ(optimal, runs);

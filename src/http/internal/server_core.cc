@@ -137,8 +137,9 @@ void ServerCore::SessionEnded() {
 Status ServerCore::Bind() {
   boost::system::error_code ec;
   const auto address = asio::ip::make_address(options_.bind_address, ec);
-  if (ec)
+  if (ec) {
     return InvalidArgument("bind address '" + options_.bind_address + "' is not an IP address");
+  }
   const tcp::endpoint endpoint(address, options_.port);
   acceptor_.emplace(shards_.front()->context);
   acceptor_->open(endpoint.protocol(), ec);

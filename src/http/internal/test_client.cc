@@ -81,10 +81,12 @@ std::string RawRequest(std::string_view method, std::string_view target, const F
                        std::string_view body) {
   std::string raw;
   raw.append(method).append(" ").append(target).append(" HTTP/1.1\r\nHost: test\r\n");
-  for (const auto& [name, value] : headers)
+  for (const auto& [name, value] : headers) {
     raw.append(name).append(": ").append(value).append("\r\n");
-  if (!body.empty())
+  }
+  if (!body.empty()) {
     raw.append("Content-Length: ").append(std::to_string(body.size())).append("\r\n");
+  }
   raw.append("\r\n").append(body);
   return raw;
 }

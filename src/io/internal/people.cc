@@ -47,8 +47,9 @@ void CheckStoredEmails(const RowSet<PersonRow>& rows, const KnownIds& known, Pro
     auto held = known.person_by_email.find(email);
     if (held == known.person_by_email.end() || held->second == p.id) continue;
     auto moved = by_id.find(held->second);
-    if (moved != by_id.end() && NormalizeEmail(rows.rows[moved->second].person.email) != email)
+    if (moved != by_id.end() && NormalizeEmail(rows.rows[moved->second].person.email) != email) {
       continue;
+    }
     sink.Error(rows.where[i], "email", p.email,
                "an email no other person has (person '" + held->second + "' has it)");
   }

@@ -18,10 +18,11 @@ std::vector<size_t> ElementOffsets(std::string_view text) {
   for (size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     if (in_string) {
-      if (c == '\\')
+      if (c == '\\') {
         ++i;
-      else if (c == '"')
+      } else if (c == '"') {
         in_string = false;
+      }
       continue;
     }
     bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
@@ -29,14 +30,15 @@ std::vector<size_t> ElementOffsets(std::string_view text) {
       offsets.push_back(i);
       expect_element = false;
     }
-    if (c == '"')
+    if (c == '"') {
       in_string = true;
-    else if (c == '[' || c == '{')
+    } else if (c == '[' || c == '{') {
       expect_element = (++depth == 1) && c == '[';
-    else if (c == ']' || c == '}')
+    } else if (c == ']' || c == '}') {
       --depth;
-    else if (c == ',' && depth == 1)
+    } else if (c == ',' && depth == 1) {
       expect_element = true;
+    }
   }
   return offsets;
 }

@@ -206,8 +206,9 @@ void AppendMembers(std::string& out, const std::vector<TeamMember>& members) {
 bool IntFromJson(const Json& json, int& out) {
   if (!json.is_number_integer()) return false;
   auto value = json.get<int64_t>();
-  if (value < std::numeric_limits<int>::min() || value > std::numeric_limits<int>::max())
+  if (value < std::numeric_limits<int>::min() || value > std::numeric_limits<int>::max()) {
     return false;
+  }
   out = static_cast<int>(value);
   return true;
 }

@@ -75,8 +75,9 @@ bool RequirementsFromJson(const Json& json, std::vector<SkillRequirement>& out) 
 
 Json RequirementsToJson(const std::vector<SkillRequirement>& required) {
   Json out = Json::array();
-  for (const auto& r : required)
+  for (const auto& r : required) {
     out.push_back({{"skill_id", r.skill_id}, {"min_level", r.min_level}});
+  }
   return out;
 }
 

@@ -41,8 +41,9 @@ void DumpSkills(const FirmData& d, std::ostream& out) {
   }
   for (const auto& r : d.roles) {
     out << r.id << "|" << r.name << "|" << r.description << "|" << ToString(r.source);
-    for (const auto& s : r.skills)
+    for (const auto& s : r.skills) {
       out << "|" << s.skill_id << ":" << s.level << ":" << s.importance << ":" << s.essential;
+    }
     out << "\n";
   }
   for (const auto& h : d.skill_history) {
@@ -51,8 +52,9 @@ void DumpSkills(const FirmData& d, std::ostream& out) {
 }
 
 void DumpWork(const FirmData& d, std::ostream& out) {
-  for (const auto& c : d.clients)
+  for (const auto& c : d.clients) {
     out << c.id << "|" << c.name << "|" << c.industry << "|" << c.key_client << "\n";
+  }
   for (const auto& e : d.engagements) {
     out << e.id << "|" << e.client_id << "|" << e.name << "|" << e.leader_id << "|"
         << FormatDate(e.start) << "|" << FormatDate(e.end) << "|" << ToString(e.status) << "\n";

@@ -256,8 +256,9 @@ class SqliteAccountStore final : public AccountStore {
                       "FROM guild_staffing_plans WHERE id = ?");
     s.Bind(1, id);
     std::optional<StaffingPlanRecord> found;
-    if (s.Step())
+    if (s.Step()) {
       found = StaffingPlanRecord{s.Text(0), s.Text(1), s.Int(2), s.Int(3) != 0, s.Text(4)};
+    }
     RETURN_IF_ERROR(s.status());
     return found;
   }

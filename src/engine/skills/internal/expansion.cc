@@ -153,13 +153,16 @@ std::vector<PersonRef> Candidates(const SkillIndex& index, const std::vector<Exp
     if (!attributes[a]) continue;
     auto size =
         static_cast<int64_t>(index.people_with(static_cast<Attribute>(a), *attributes[a]).size());
-    if (size < best_attribute_size)
+    if (size < best_attribute_size) {
       std::tie(best_attribute_size, best_attribute) = std::tie(size, a);
+    }
   }
   const auto& practice = attributes[static_cast<int>(Attribute::kPractice)];
   std::vector<NeedSize> sizes;
-  for (const ExpandedNeed& need : needs)
+  sizes.reserve(needs.size());
+  for (const ExpandedNeed& need : needs) {
     sizes.push_back({&need, HolderCount(index, need, practice)});
+  }
   std::stable_sort(sizes.begin(), sizes.end(),
                    [](const NeedSize& a, const NeedSize& b) { return a.holders < b.holders; });
   std::vector<const ExpandedNeed*> chosen;

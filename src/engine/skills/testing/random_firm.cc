@@ -19,8 +19,9 @@ void AddSkills(std::mt19937& rng, int count, FirmData& firm) {
     Skill skill;
     skill.id = "s" + std::to_string(10 + s);
     skill.name = "Skill " + std::to_string(s) + (s % 2 ? " law" : " analysis");
-    if (s > 0 && Uniform(rng, 0, 2) > 0)
+    if (s > 0 && Uniform(rng, 0, 2) > 0) {
       skill.broader_id = "s" + std::to_string(10 + Uniform(rng, 0, s - 1));
+    }
     if (Uniform(rng, 0, 1)) skill.synonyms.push_back("Alias" + std::to_string(s));
     firm.skills.push_back(skill);
   }

@@ -55,8 +55,9 @@ Relaxed Evaluate(const Problem& p, const std::vector<uint8_t>& seatable,
     size_t used = 0;
     for (; used < take && rc[used].first < unfilled; ++used) {
       r.value += rc[used].first;
-      for (int w = g.facts.w0; w < g.facts.w1; ++w)
+      for (int w = g.facts.w0; w < g.facts.w1; ++w) {
         r.g[static_cast<size_t>(rc[used].second) * weeks + w] += h;
+      }
     }
     r.value += unfilled * static_cast<double>(g.seats - static_cast<int>(used));
   }
@@ -74,13 +75,16 @@ std::vector<uint8_t> SeatableCandidates(const Problem& p) {
         const auto [skill, min] = g.facts.required[static_cast<size_t>(c.stretch_req)];
         ok = p.ctx->StaticCoach(g.facts.engagement, skill, min + 1, nullptr);
         auto it = p.groups_of_engagement.find(g.facts.engagement);
-        if (!ok && it != p.groups_of_engagement.end())
-          for (size_t i = 0; i < it->second.size() && !ok; ++i)
-            for (const Cand& d : p.groups[it->second[i]].cands)
+        if (!ok && it != p.groups_of_engagement.end()) {
+          for (size_t i = 0; i < it->second.size() && !ok; ++i) {
+            for (const Cand& d : p.groups[it->second[i]].cands) {
               if (d.person != c.person && p.ctx->Level(d.person, skill) >= min + 1) {
                 ok = true;
                 break;
               }
+            }
+          }
+        }
       }
       out.push_back(ok ? 1 : 0);
     }
@@ -105,8 +109,9 @@ static void SeatPrices(const Problem& p, const std::vector<uint8_t>& seatable,
       if (!seatable[g.cand_offset + k]) continue;
       const Cand& c = g.cands[k];
       double price = 0;
-      for (int w = g.facts.w0; w < g.facts.w1; ++w)
+      for (int w = g.facts.w0; w < g.facts.w1; ++w) {
         price += lambda[static_cast<size_t>(c.agent) * weeks + w];
+      }
       rc.push_back(c.cost + h * price);
     }
     if (rc.size() <= static_cast<size_t>(g.seats)) continue;
@@ -122,8 +127,9 @@ static void Adjust(const Problem& p, const std::vector<double>& lambda, std::vec
     const double h = g.facts.opening->hours_per_week;
     for (const Cand& c : g.cands) {
       double price = 0;
-      for (int w = g.facts.w0; w < g.facts.w1; ++w)
+      for (int w = g.facts.w0; w < g.facts.w1; ++w) {
         price += lambda[static_cast<size_t>(c.agent) * weeks + w];
+      }
       out.push_back(c.cost + h * price);
     }
   }
@@ -156,8 +162,9 @@ double LagrangianBound(const Problem& p, double upper, int iterations, Clock::ti
     for (size_t k = 0; k < lambda.size(); ++k) lambda[k] = std::max(0.0, lambda[k] + step * r.g[k]);
   }
   if (adjusted) Adjust(p, best_lambda.empty() ? lambda : best_lambda, *adjusted);
-  if (seat_prices)
+  if (seat_prices) {
     SeatPrices(p, seatable, best_lambda.empty() ? lambda : best_lambda, *seat_prices);
+  }
   return std::min(best, upper);
 }
 

@@ -79,9 +79,11 @@ Model BuildModel(const Problem& p) {
   const double unfilled = p.ctx->options.weights.unfilled;
   const std::vector<uint8_t> seatable = SeatableCandidates(p);
   std::vector<uint32_t> count(p.agent_person.size() + 1, 0);
-  for (const Group& g : p.groups)
-    for (size_t k = 0; k < g.cands.size(); ++k)
+  for (const Group& g : p.groups) {
+    for (size_t k = 0; k < g.cands.size(); ++k) {
       if (seatable[g.cand_offset + k]) ++count[g.cands[k].agent + 1];
+    }
+  }
   Model m;
   m.offsets.assign(p.agent_person.size() + 1, 0);
   for (size_t a = 0; a < p.agent_person.size(); ++a) m.offsets[a + 1] = m.offsets[a] + count[a + 1];
@@ -95,8 +97,9 @@ Model BuildModel(const Problem& p) {
     const Group& g = p.groups[gi];
     m.constant += unfilled * g.seats;
     int stretchers = 0;
-    for (size_t k = 0; k < g.cands.size(); ++k)
+    for (size_t k = 0; k < g.cands.size(); ++k) {
       stretchers += seatable[g.cand_offset + k] && g.cands[k].stretch_req >= 0;
+    }
     // At most one stretch person per opening (existing ones leave no stretch
     // candidates): a row that can bind only with two or more stretch items and
     // two or more seats.
@@ -133,8 +136,9 @@ struct Knapsack {
   bool aborted = false;
 
   bool Fits(const Item& it) const {
-    for (int w = it.w0; w < it.w1; ++w)
+    for (int w = it.w0; w < it.w1; ++w) {
       if (used[w] + it.hours > free[w] + kHoursSlack) return false;
+    }
     return true;
   }
   void Add(const Item& it, double sign) {
@@ -253,11 +257,12 @@ Relaxed Evaluate(const Problem& p, const Model& m, const std::vector<double>& mu
   for (size_t a = 0; a + 1 < m.offsets.size(); ++a) {
     r.value += solver.Solve(p, m, mu, a, UINT32_MAX, nullptr, kNodeBudget);
     r.inexact += solver.k.aborted;
-    for (size_t i = 0; i < solver.k.best_pick.size(); ++i)
+    for (size_t i = 0; i < solver.k.best_pick.size(); ++i) {
       if (solver.k.best_pick[i]) {
         r.g[solver.items[i]->group] += 1;
         if (solver.items[i]->stretch_row != kNoRow) r.g[solver.items[i]->stretch_row] += 1;
       }
+    }
   }
   return r;
 }
@@ -313,13 +318,15 @@ void AscentPass(const Problem& p, const Model& m, const std::vector<double>& cap
     }
     for (int round = 0; round < (limited ? kAscentRowRounds : 1); ++round) {
       values.clear();
-      for (const auto& [t, stretch] : thresholds)
+      for (const auto& [t, stretch] : thresholds) {
         values.push_back(stretch ? t - mu[groups + gi] : t);
+      }
       mu[gi] = RowPrice(values, seats, cap[gi]);
       if (!limited) break;
       values.clear();
-      for (const auto& [t, stretch] : thresholds)
+      for (const auto& [t, stretch] : thresholds) {
         if (stretch) values.push_back(t - mu[gi]);
+      }
       mu[groups + gi] = RowPrice(values, 1, cap[gi]);
     }
   }
@@ -331,8 +338,9 @@ void AscentPass(const Problem& p, const Model& m, const std::vector<double>& cap
 void OpportunityCosts(const Problem& p, const Model& m, const std::vector<double>& mu,
                       PersonSolver& solver, std::vector<double>& out) {
   out.clear();
-  for (const Group& g : p.groups)
+  for (const Group& g : p.groups) {
     for (const Cand& c : g.cands) out.push_back(c.cost);  // unseatable ones keep their cost
+  }
   for (size_t gi = 0; gi < p.groups.size(); ++gi) {
     const Group& g = p.groups[gi];
     for (uint32_t r = m.group_offsets[gi]; r < m.group_offsets[gi + 1]; ++r) {
@@ -355,13 +363,16 @@ KnapsackResult KnapsackBound(const Problem& p, double upper, const std::vector<d
   // Rows: seat rows, then stretch rows (same cap).
   const size_t groups = p.groups.size();
   std::vector<double> cap(2 * groups, 0);
-  for (size_t gi = 0; gi < groups; ++gi)
-    if (!p.groups[gi].cands.empty())
+  for (size_t gi = 0; gi < groups; ++gi) {
+    if (!p.groups[gi].cands.empty()) {
       cap[gi] = std::max(0.0, unfilled - p.groups[gi].cands.front().cost);
+    }
+  }
   for (size_t gi = 0; gi < groups; ++gi) cap[groups + gi] = m.stretch_limited[gi] ? cap[gi] : 0;
   std::vector<double> mu(2 * groups, 0);
-  if (warm.size() == groups)
+  if (warm.size() == groups) {
     for (size_t gi = 0; gi < groups; ++gi) mu[gi] = std::clamp(warm[gi], 0.0, cap[gi]);
+  }
   PersonSolver solver(p.ctx->weeks);
   KnapsackResult out;
   Relaxed r = Evaluate(p, m, mu, solver);
@@ -406,8 +417,9 @@ KnapsackResult KnapsackBound(const Problem& p, double upper, const std::vector<d
       }
     }
     if (it == iterations || Clock::now() > deadline || upper - out.bound < 1e-9 ||
-        theta < kMinTheta)
+        theta < kMinTheta) {
       break;
+    }
     double norm = 0;
     for (size_t gi = 0; gi < mu.size(); ++gi) {
       if ((mu[gi] <= 0 && r.g[gi] < 0) || (mu[gi] >= cap[gi] && r.g[gi] > 0)) r.g[gi] = 0;
@@ -415,8 +427,9 @@ KnapsackResult KnapsackBound(const Problem& p, double upper, const std::vector<d
     }
     if (norm == 0) break;  // the relaxed solution is feasible and complementary: optimal
     const double step = theta * std::max(upper - r.value, 1e-6) / norm;
-    for (size_t gi = 0; gi < mu.size(); ++gi)
+    for (size_t gi = 0; gi < mu.size(); ++gi) {
       mu[gi] = std::clamp(mu[gi] + step * r.g[gi], 0.0, cap[gi]);
+    }
   }
   out.uncapped = out.bound;
   out.bound = std::min(out.bound, upper);

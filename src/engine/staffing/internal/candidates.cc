@@ -37,11 +37,12 @@ bool Quick(Scan& s, uint32_t p) {
   const Context& c = s.c;
   const OpeningFacts& f = s.f;
   if ((c.skill_mask[p] & f.required_mask) != f.required_mask) {
-    for (size_t i = 0; i < f.required.size(); ++i)
+    for (size_t i = 0; i < f.required.size(); ++i) {
       if ((c.skill_mask[p] & SkillBit(f.required[i].first)) == 0) {
         ++s.reject_req[i];
         break;
       }
+    }
     return ++s.reject[kSkills], false;
   }
   int below = 0;
@@ -59,8 +60,9 @@ bool Quick(Scan& s, uint32_t p) {
   if (f.opening->lead && !c.lead_grade[p]) return ++s.reject[kLead], false;
   const Person& person = c.firm->people[p];
   if ((person.start_date && *person.start_date > f.start) ||
-      (person.end_date && *person.end_date < f.end))
+      (person.end_date && *person.end_date < f.end)) {
     return ++s.reject[kDates], false;
+  }
   if (!c.Fits(f, p)) return ++s.reject[kCapacity], false;
   return true;
 }
@@ -98,21 +100,25 @@ std::string Reason(const Scan& s, size_t scanned) {
   if (f.required.empty()) return "no eligible " + who + "person among " + std::to_string(scanned);
   const auto [dskill, dmin] = f.required[s.driver];
   const std::string level = std::to_string(f.stretch_allowed ? std::max(1, dmin - 1) : dmin);
-  if (scanned == 0)
-    return "skills: no " + who + "person holds " + std::string(c.skill_names[dskill]) + " at level " +
-           level + " or more";
+  if (scanned == 0) {
+    return "skills: no " + who + "person holds " + std::string(c.skill_names[dskill]) +
+           " at level " + level + " or more";
+  }
   std::string r = "no eligible candidate among " + std::to_string(scanned) + " " + who +
                   "holders of " + std::string(c.skill_names[dskill]) + " at level " + level + "+:";
-  for (size_t i = 0; i < f.required.size(); ++i)
-    if (s.reject_req[i] > 0)
+  for (size_t i = 0; i < f.required.size(); ++i) {
+    if (s.reject_req[i] > 0) {
       r += " " + std::to_string(s.reject_req[i]) + " short of " +
            std::string(c.skill_names[f.required[i].first]) + " level " +
            std::to_string(f.required[i].second) + ";";
+    }
+  }
   const char* names[kRejectCount] = {"", "capacity (no free hours in the seat's weeks)",
                                      "dates (not employed for the whole seat)",
                                      "excluded by the leader", "not a lead grade"};
-  for (int k = 1; k < kRejectCount; ++k)
+  for (int k = 1; k < kRejectCount; ++k) {
     if (s.reject[k] > 0) r += " " + std::to_string(s.reject[k]) + " " + names[k] + ";";
+  }
   r.pop_back();
   return r;
 }
@@ -136,8 +142,9 @@ size_t ScanPostings(Scan& s, size_t want) {
     scan_list(c.firm->people.size(), [](size_t i) { return static_cast<uint32_t>(i); });
   } else {
     size_t best = 0;
-    for (size_t r = 1; r < f.required.size(); ++r)
+    for (size_t r = 1; r < f.required.size(); ++r) {
       if (Usable(c, f, r).size() < Usable(c, f, best).size()) best = r;
+    }
     s.driver = best;
     auto list = Usable(c, f, best);
     scan_list(list.size(), [&](size_t i) { return list[i].person; });
@@ -174,8 +181,9 @@ void AddGroup(Problem& problem, OpeningFacts facts) {
     }
     if (f.key_client_short) {
       auto partners = c.client_partners.Row(f.client);
-      for (size_t i = 0; i < partners.size() && i < kMaxKeyClientPartners; ++i)
+      for (size_t i = 0; i < partners.size() && i < kMaxKeyClientPartners; ++i) {
         Consider(s, partners[i], false, true);
+      }
     }
     const size_t forced = s.found.size();
     const size_t scanned = ScanPostings(s, k * kEnoughFactor);
@@ -193,8 +201,9 @@ void AddGroup(Problem& problem, OpeningFacts facts) {
   problem.candidate_count += static_cast<int64_t>(g.cands.size());
   const uint32_t gi = static_cast<uint32_t>(problem.groups.size());
   for (int i = 0; i < g.seats; ++i) problem.seat_group.push_back(gi);
-  if (g.facts.engagement != kNoIndex)
+  if (g.facts.engagement != kNoIndex) {
     problem.groups_of_engagement[g.facts.engagement].push_back(gi);
+  }
   problem.groups.push_back(std::move(g));
 }
 
@@ -211,9 +220,11 @@ void FinishProblem(Problem& problem) {
     }
   }
   problem.agent_free.resize(problem.agent_person.size() * c.weeks);
-  for (size_t a = 0; a < problem.agent_person.size(); ++a)
-    for (int w = 0; w < c.weeks; ++w)
+  for (size_t a = 0; a < problem.agent_person.size(); ++a) {
+    for (int w = 0; w < c.weeks; ++w) {
       problem.agent_free[a * c.weeks + w] = c.Free(problem.agent_person[a], w);
+    }
+  }
 }
 
 }  // namespace guild::staffing::internal

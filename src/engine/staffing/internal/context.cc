@@ -24,14 +24,17 @@ void FinishRows(Rows<T>& rows, std::vector<std::pair<uint32_t, T>>& pairs, size_
 }
 
 Status CheckOptions(const StaffingOptions& o) {
-  if (o.horizon_weeks < 1 || o.horizon_weeks > 104)
+  if (o.horizon_weeks < 1 || o.horizon_weeks > 104) {
     return InvalidArgument("horizon_weeks: expected 1..104, got " +
                            std::to_string(o.horizon_weeks));
-  if (!(o.capacity_ceiling > 0 && o.capacity_ceiling <= 2))
+  }
+  if (!(o.capacity_ceiling > 0 && o.capacity_ceiling <= 2)) {
     return InvalidArgument("capacity_ceiling: expected a share in (0, 2], got " +
                            std::to_string(o.capacity_ceiling));
-  if (o.candidates_per_seat < 1 || o.candidates_per_seat > 1000)
+  }
+  if (o.candidates_per_seat < 1 || o.candidates_per_seat > 1000) {
     return InvalidArgument("candidates_per_seat: expected 1..1000");
+  }
   if (o.max_scan < 1) return InvalidArgument("max_scan: expected >= 1");
   if (!(o.time_limit_seconds > 0)) return InvalidArgument("time_limit_seconds: expected > 0");
   if (o.stretch_min_group < 1) return InvalidArgument("stretch_min_group: expected >= 1");
@@ -50,8 +53,9 @@ bool InList(const std::vector<std::string>& list, std::string_view v) {
 void IndexEntities(Context& c) {
   const FirmData& f = *c.firm;
   for (size_t i = 0; i < f.people.size(); ++i) c.person_index.emplace(f.people[i].id, i);
-  for (size_t i = 0; i < f.engagements.size(); ++i)
+  for (size_t i = 0; i < f.engagements.size(); ++i) {
     c.engagement_index.emplace(f.engagements[i].id, i);
+  }
   for (size_t i = 0; i < f.clients.size(); ++i) c.client_index.emplace(f.clients[i].id, i);
   for (size_t i = 0; i < f.openings.size(); ++i) c.opening_index.emplace(f.openings[i].id, i);
   std::unordered_map<std::string_view, std::string_view>& name_of = c.taxonomy_names;
@@ -102,14 +106,16 @@ void BuildSkills(Context& c) {
     size_t j = i;
     bool wants = false;
     for (; j < rows.size() && rows[j].person == rows[i].person && rows[j].skill == rows[i].skill;
-         ++j)
+         ++j) {
       wants = wants || rows[j].wants;
+    }
     const Row& r = rows[i];
     held.push_back({r.person, {r.skill, static_cast<int8_t>(r.level), wants}});
     // Negated level so that ascending pair order is level descending.
     post.push_back({r.skill, {r.person, static_cast<int8_t>(r.level)}});
-    if (c.lead_grade[r.person])
+    if (c.lead_grade[r.person]) {
       lead_post.push_back({r.skill, {r.person, static_cast<int8_t>(r.level)}});
+    }
     i = j;
   }
   std::sort(held.begin(), held.end(), [](const auto& a, const auto& b) {
@@ -139,7 +145,9 @@ void AddWeeks(Context& c, std::vector<float>& grid, uint32_t person, Date from, 
   const int a = std::max(0, c.WeekOf(std::max(from, c.week0)));
   const int b = std::min(c.weeks - 1, c.WeekOf(to));
   if (to < c.week0) return;
-  for (int w = a; w <= b; ++w) grid[static_cast<size_t>(person) * c.weeks + w] += hours;
+  for (int w = a; w <= b; ++w) {
+    grid[static_cast<size_t>(person) * c.weeks + w] += static_cast<float>(hours);
+  }
 }
 
 void BuildLoads(Context& c) {
@@ -192,11 +200,13 @@ void BuildRelations(Context& c) {
     if (e == c.engagement_index.end()) continue;
     eng_of.push_back({p->second, e->second});
     if (op.lead) ++c.lead_assigned[e->second];
-    if (a.end >= c.today && c.Live(f.engagements[e->second]))
+    if (a.end >= c.today && c.Live(f.engagements[e->second])) {
       people_of.push_back({e->second, p->second});
+    }
   }
-  for (const auto& [p, e] : eng_of)
+  for (const auto& [p, e] : eng_of) {
     if (c.engagement_client[e] != kNoIndex) served.push_back({p, c.engagement_client[e]});
+  }
   FinishRows(c.engagements_of, eng_of, n, true);
   FinishRows(c.clients_served, served, n, true);
   FinishRows(c.engagement_people, people_of, ne, true);
@@ -206,8 +216,9 @@ void BuildRelations(Context& c) {
   for (const OpeningPreference& pr : f.opening_preferences) {
     auto p = c.person_index.find(pr.person_id);
     auto o = c.opening_index.find(pr.opening_id);
-    if (p != c.person_index.end() && o != c.opening_index.end())
+    if (p != c.person_index.end() && o != c.opening_index.end()) {
       prefs.push_back({o->second, {p->second, pr.kind}});
+    }
   }
   FinishRows(c.preferences, prefs, no, true);
 }
@@ -222,20 +233,25 @@ void BuildKeyClients(Context& c) {
   for (size_t e = 0; e < f.engagements.size(); ++e) {
     const uint32_t cl = c.engagement_client[e];
     if (cl == kNoIndex || !f.clients[cl].key_client) continue;
-    for (uint32_t p : c.engagement_people.Row(e))
+    for (uint32_t p : c.engagement_people.Row(e)) {
       if (c.partner_grade[p]) partners.push_back({cl, p});
+    }
   }
   std::sort(partners.begin(), partners.end());
   partners.erase(std::unique(partners.begin(), partners.end()), partners.end());
   for (const auto& [cl, p] : partners) ++c.key_client_partners[cl];
   std::vector<std::pair<uint32_t, uint32_t>> served;
-  for (uint32_t p = 0; p < f.people.size(); ++p)
-    if (c.partner_grade[p])
-      for (uint32_t cl : c.clients_served.Row(p))
+  for (uint32_t p = 0; p < f.people.size(); ++p) {
+    if (c.partner_grade[p]) {
+      for (uint32_t cl : c.clients_served.Row(p)) {
         if (f.clients[cl].key_client) served.push_back({cl, p});
+      }
+    }
+  }
   FinishRows(c.client_partners, served, f.clients.size(), true);
-  for (size_t cl = 0; cl < f.clients.size(); ++cl)
+  for (size_t cl = 0; cl < f.clients.size(); ++cl) {
     c.key_client_short[cl] = f.clients[cl].key_client && c.key_client_partners[cl] < 2;
+  }
 }
 
 }  // namespace

@@ -71,20 +71,25 @@ OpeningFacts Context::Facts(const Opening& o, int assigned) const {
   }
   if (!Live(eng)) f.blocked = "dates: engagement " + eng.id + " is not live";
   if (f.blocked.empty() && f.end < f.start) f.blocked = "dates: the seat ends before it can start";
-  if (f.blocked.empty() && o.lead && !eng.leader_id.empty())
+  if (f.blocked.empty() && o.lead && !eng.leader_id.empty()) {
     f.blocked = "lead: engagement " + eng.id + " already has its accountable lead " + eng.leader_id;
-  if (f.blocked.empty() && o.lead && lead_assigned[f.engagement] > static_cast<uint32_t>(assigned))
+  }
+  if (f.blocked.empty() && o.lead &&
+      lead_assigned[f.engagement] > static_cast<uint32_t>(assigned)) {
     f.blocked = "lead: another lead opening of engagement " + eng.id + " is filled";
+  }
   if (f.blocked.empty()) FillRequirements(*this, o, f);
-  for (uint32_t p : f.assignees)
+  for (uint32_t p : f.assignees) {
     for (const auto& [s, min] : f.required) f.existing_stretch |= Level(p, s) < min;
+  }
   return f;
 }
 
 bool Context::Fits(const OpeningFacts& f, uint32_t person) const {
   const float need = static_cast<float>(f.opening->hours_per_week) - 1e-4f;
-  for (int w = f.w0; w < f.w1; ++w)
+  for (int w = f.w0; w < f.w1; ++w) {
     if (Free(person, w) < need) return false;
+  }
   return true;
 }
 

@@ -34,16 +34,18 @@ void KeyClientIssues(const Problem& p, const State& s, StaffingPlan& plan) {
   for (size_t e = 0; e < f.engagements.size(); ++e) {
     const uint32_t cl = c.engagement_client[e];
     if (cl == kNoIndex || !c.key_client_short[cl]) continue;
-    for (uint32_t person : c.engagement_people.Row(e))
+    for (uint32_t person : c.engagement_people.Row(e)) {
       if (c.partner_grade[person]) partners[cl].insert(person);
+    }
   }
   for (uint32_t seat = 0; seat < p.seat_group.size(); ++seat) {
     if (s.pick[seat] < 0) continue;
     const Group& g = p.groups[p.seat_group[seat]];
     const uint32_t person = g.cands[static_cast<size_t>(s.pick[seat])].person;
     if (g.facts.client != kNoIndex && c.key_client_short[g.facts.client] &&
-        c.partner_grade[person] && c.Served(person, g.facts.client))
+        c.partner_grade[person] && c.Served(person, g.facts.client)) {
       partners[g.facts.client].insert(person);
+    }
   }
   for (size_t cl = 0; cl < f.clients.size(); ++cl) {
     if (!c.key_client_short[cl]) continue;
@@ -63,7 +65,7 @@ void LeadIssues(const Problem& p, const State& s, StaffingPlan& plan) {
   for (const Group& g : p.groups) {
     if (!g.facts.opening->lead || g.facts.engagement == kNoIndex) continue;
     bool filled = false;
-    for (int k = 0; k < g.seats; ++k) filled |= s.pick[static_cast<size_t>(g.first_seat + k)] >= 0;
+    for (int k = 0; k < g.seats; ++k) filled |= s.pick[static_cast<size_t>(g.first_seat) + k] >= 0;
     if (filled || g.facts.blocked.rfind("lead:", 0) == 0) continue;
     const Engagement& e = c.firm->engagements[g.facts.engagement];
     plan.issues.push_back(
@@ -90,9 +92,10 @@ void ExtractPlan(const Problem& p, const State& s, StaffingPlan& plan) {
     const std::string seat_id = SeatId(p, seat);
     if (s.pick[seat] < 0) {
       std::string reason = g.no_candidate_reason;
-      if (reason.empty())
+      if (reason.empty()) {
         reason = "capacity: every candidate (" + std::to_string(g.cands.size()) +
                  ") is fully booked by better uses, or the stretch/coach rule";
+      }
       plan.unfilled.push_back({seat_id, g.facts.opening->id, reason});
       continue;
     }
@@ -124,24 +127,27 @@ std::string WhyLost(const Problem& p, const State& s, uint32_t seat, const Cand&
   const Group& g = p.groups[p.seat_group[seat]];
   if (loser.cost >= winner.cost) {
     std::string why = "cost " + Fixed1(loser.cost) + " vs " + Fixed1(winner.cost);
-    if (wf.volunteer && !lf.volunteer)
+    if (wf.volunteer && !lf.volunteer) {
       why += ": did not volunteer";
-    else if (wf.continuity && !lf.continuity)
+    } else if (wf.continuity && !lf.continuity) {
       why += ": has not served the client";
-    else if (lf.load_before > wf.load_before + 1e-9)
+    } else if (lf.load_before > wf.load_before + 1e-9) {
       why += ": busier (" + Fixed1(100 * lf.load_before) + "% booked)";
-    else
+    } else {
       why += ": lower skill fit or higher rate";
+    }
     return why;
   }
   auto it = placed_on.find(loser.person);
-  if (it != placed_on.end())
+  if (it != placed_on.end()) {
     return "cheaper here but placed on " + SeatId(p, it->second) + " where the plan gains more";
+  }
   const size_t base = static_cast<size_t>(loser.agent) * c.weeks;
   for (int w = g.facts.w0; w < g.facts.w1; ++w) {
-    if (p.agent_free[base + w] - s.used[base + w] < g.facts.opening->hours_per_week)
+    if (p.agent_free[base + w] - s.used[base + w] < g.facts.opening->hours_per_week) {
       return "capacity: week of " + FormatDate(AddDays(c.week0, 7 * w)) +
              " would exceed the ceiling after the rest of the plan";
+    }
   }
   if (loser.stretch_req >= 0) return "stretch: another stretch person on the opening, or no coach";
   return "seated elsewhere or kept for a better overall plan";
@@ -152,9 +158,11 @@ std::string WhyLost(const Problem& p, const State& s, uint32_t seat, const Cand&
 void Explain(const Problem& p, const State& s, StaffingPlan& plan) {
   const Context& c = *p.ctx;
   std::unordered_map<uint32_t, uint32_t> placed_on;  // person -> a seat
-  for (uint32_t seat = 0; seat < p.seat_group.size(); ++seat)
-    if (s.pick[seat] >= 0)
+  for (uint32_t seat = 0; seat < p.seat_group.size(); ++seat) {
+    if (s.pick[seat] >= 0) {
       placed_on.emplace(p.groups[p.seat_group[seat]].cands[s.pick[seat]].person, seat);
+    }
+  }
   size_t next = 0;
   for (uint32_t seat = 0; seat < p.seat_group.size(); ++seat) {
     if (s.pick[seat] < 0) continue;
@@ -163,8 +171,9 @@ void Explain(const Problem& p, const State& s, StaffingPlan& plan) {
     const Cand& win = g.cands[static_cast<size_t>(s.pick[seat])];
     const CandidateFacts wf = c.Candidate(g.facts, win.person);
     Explanation& e = pa.explanation;
-    for (const auto& [skill, min] : g.facts.required)
+    for (const auto& [skill, min] : g.facts.required) {
       e.fit.push_back({std::string(c.skill_ids[skill]), min, c.Level(win.person, skill)});
+    }
     if (win.stretch_req >= 0) {
       e.stretch_skill_id = std::string(c.skill_ids[g.facts.required[win.stretch_req].first]);
       const uint32_t coach = CoachOf(p, s, seat, s.pick[seat]);
@@ -186,7 +195,7 @@ void Explain(const Problem& p, const State& s, StaffingPlan& plan) {
       if (static_cast<int>(e.runner_ups.size()) >= c.options.runner_ups) break;
       bool in_group = false;
       for (int k = 0; k < g.seats; ++k) {
-        const int pk = s.pick[static_cast<size_t>(g.first_seat + k)];
+        const int pk = s.pick[static_cast<size_t>(g.first_seat) + k];
         in_group |= pk >= 0 && g.cands[static_cast<size_t>(pk)].person == other.person;
       }
       if (in_group) continue;

@@ -119,8 +119,9 @@ bool ImproveSwap(const Problem& p, State& s, uint32_t seat, int c) {
     if (t == seat || s.fixed[t] || p.seat_group[t] == p.seat_group[seat]) continue;
     const Group& gt = p.groups[p.seat_group[t]];
     int back = -1;
-    for (size_t k = 0; k < gt.cands.size(); ++k)
+    for (size_t k = 0; k < gt.cands.size(); ++k) {
       if (gt.cands[k].person == mine.person) back = static_cast<int>(k);
+    }
     if (back < 0) continue;
     const int t_old = s.pick[t];
     const double delta =
@@ -130,8 +131,9 @@ bool ImproveSwap(const Problem& p, State& s, uint32_t seat, int c) {
     Remove(p, s, seat);
     if (TryPlace(p, s, seat, c)) {
       if (TryPlace(p, s, t, back) && StretchHolds(p, s, EngagementOf(p, seat)) &&
-          StretchHolds(p, s, EngagementOf(p, t)))
+          StretchHolds(p, s, EngagementOf(p, t))) {
         return true;
+      }
       if (s.pick[t] >= 0) Remove(p, s, t);
       Remove(p, s, seat);
     }
@@ -197,8 +199,9 @@ bool CanTake(const Problem& p, const State& s, uint32_t seat, int c) {
   const int weeks = p.ctx->weeks;
   const float need = static_cast<float>(g.facts.opening->hours_per_week) - kHoursEps;
   const size_t base = static_cast<size_t>(cand.agent) * weeks;
-  for (int w = g.facts.w0; w < g.facts.w1; ++w)
+  for (int w = g.facts.w0; w < g.facts.w1; ++w) {
     if (p.agent_free[base + w] - s.used[base + w] < need) return false;
+  }
   return cand.stretch_req < 0 || CoachOf(p, s, seat, c) != kNoIndex;
 }
 
@@ -206,8 +209,9 @@ void Place(const Problem& p, State& s, uint32_t seat, int c) {
   const Group& g = p.groups[p.seat_group[seat]];
   const Cand& cand = g.cands[static_cast<size_t>(c)];
   const size_t base = static_cast<size_t>(cand.agent) * p.ctx->weeks;
-  for (int w = g.facts.w0; w < g.facts.w1; ++w)
+  for (int w = g.facts.w0; w < g.facts.w1; ++w) {
     s.used[base + w] += static_cast<float>(g.facts.opening->hours_per_week);
+  }
   s.pick[seat] = c;
   s.seats_of_agent[cand.agent].push_back(seat);
   s.objective += cand.cost - p.ctx->options.weights.unfilled;
@@ -217,8 +221,9 @@ void Remove(const Problem& p, State& s, uint32_t seat) {
   const Group& g = p.groups[p.seat_group[seat]];
   const Cand& cand = g.cands[static_cast<size_t>(s.pick[seat])];
   const size_t base = static_cast<size_t>(cand.agent) * p.ctx->weeks;
-  for (int w = g.facts.w0; w < g.facts.w1; ++w)
+  for (int w = g.facts.w0; w < g.facts.w1; ++w) {
     s.used[base + w] -= static_cast<float>(g.facts.opening->hours_per_week);
+  }
   auto& list = s.seats_of_agent[cand.agent];
   list.erase(std::find(list.begin(), list.end(), seat));
   s.pick[seat] = -1;
@@ -232,8 +237,9 @@ int PlacePins(Problem& p, State& s) {
       if (!g.cands[c].pinned) continue;
       const std::string& who = p.ctx->firm->people[g.cands[c].person].id;
       int seat = -1;
-      for (int k = 0; k < g.seats && seat < 0; ++k)
-        if (s.pick[static_cast<size_t>(g.first_seat + k)] < 0) seat = g.first_seat + k;
+      for (int k = 0; k < g.seats && seat < 0; ++k) {
+        if (s.pick[static_cast<size_t>(g.first_seat) + k] < 0) seat = g.first_seat + k;
+      }
       if (seat < 0) {
         p.issues.push_back({"pinned", g.facts.opening->id,
                             "pinned person " + who + " cannot be seated on opening " +
@@ -319,8 +325,9 @@ int64_t RuinRecreate(const Problem& p, State& s, Clock::time_point deadline, uin
   constexpr size_t kMaxRuined = 48;
   std::mt19937_64 rng(seed);
   std::vector<uint32_t> open;
-  for (uint32_t seat = 0; seat < p.seat_group.size(); ++seat)
+  for (uint32_t seat = 0; seat < p.seat_group.size(); ++seat) {
     if (s.pick[seat] < 0 && !p.groups[p.seat_group[seat]].cands.empty()) open.push_back(seat);
+  }
   int64_t kept = 0;
   std::vector<uint32_t> ruined;
   std::vector<std::pair<uint32_t, int>> saved;
@@ -333,11 +340,14 @@ int64_t RuinRecreate(const Problem& p, State& s, Clock::time_point deadline, uin
     if (s.pick[s0] >= 0) continue;
     ruined.assign(1, s0);
     const Group& g0 = p.groups[p.seat_group[s0]];
-    for (const Cand& c : g0.cands)
-      for (uint32_t t : s.seats_of_agent[c.agent])
+    for (const Cand& c : g0.cands) {
+      for (uint32_t t : s.seats_of_agent[c.agent]) {
         if (!s.fixed[t] && ruined.size() < kMaxRuined &&
-            std::find(ruined.begin(), ruined.end(), t) == ruined.end())
+            std::find(ruined.begin(), ruined.end(), t) == ruined.end()) {
           ruined.push_back(t);
+        }
+      }
+    }
     saved.clear();
     const double before = s.objective;
     for (uint32_t t : ruined) {
@@ -358,10 +368,12 @@ int64_t RuinRecreate(const Problem& p, State& s, Clock::time_point deadline, uin
       continue;
     }
     // Undo: clear every seat the round touched, then restore the saved picks.
-    for (const auto& [t, old] : saved)
+    for (const auto& [t, old] : saved) {
       if (s.pick[t] >= 0) Remove(p, s, t);
-    for (const auto& [t, old] : saved)
+    }
+    for (const auto& [t, old] : saved) {
       if (old >= 0) Place(p, s, t, old);
+    }
   }
   return kept;
 }
