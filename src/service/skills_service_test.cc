@@ -75,6 +75,7 @@ TEST_F(SkillsServiceTest, BuildsOnceAndAgainOnlyWhenTheDataChanges) {
 TEST_F(SkillsServiceTest, ConcurrentFirstRequestsBuildOnce) {
   SkillsService service(*holder_, clock_);
   std::vector<std::thread> threads;
+  threads.reserve(8);
   std::atomic<int> failures{0};
   for (int i = 0; i < 8; ++i) {
     threads.emplace_back([&] {

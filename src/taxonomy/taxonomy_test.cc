@@ -77,7 +77,7 @@ class ShippedTaxonomy : public ::testing::Test {
     }
     return nullptr;
   }
-  static FirmData* data_;
+  static FirmData* data_;  // NOLINT(readability-identifier-naming): a static member, not a variable
 };
 FirmData* ShippedTaxonomy::data_ = nullptr;  // NOLINT(readability-identifier-naming)
 

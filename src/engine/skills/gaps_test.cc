@@ -64,6 +64,7 @@ void Rate(FirmData& firm, const std::string& person, const std::string& skill, i
 
 std::vector<std::tuple<std::string, int, int>> Rows(const std::vector<SkillGap>& gaps) {
   std::vector<std::tuple<std::string, int, int>> out;
+  out.reserve(gaps.size());
   for (const SkillGap& g : gaps) out.emplace_back(g.skill_id, g.required, g.have);
   return out;
 }

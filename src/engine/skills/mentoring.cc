@@ -49,7 +49,7 @@ Result<std::vector<RoleModel>> FindRoleModels(const SkillIndex& index,
   ASSIGN_OR_RETURN(PersonRef me, Person(index, person_id));
   std::map<SkillRef, int> growth;  // skill -> my level
   for (const HeldSkill& h : index.skills_of(me)) {
-    if (h.wants_to_grow) growth[h.skill] = static_cast<int>(h.level);
+    if (h.wants_to_grow) growth[h.skill] = h.level;  // NOLINT(bugprone-signed-char-misuse): 0..5
   }
   std::map<std::pair<PersonRef, SkillRef>, std::vector<const SkillHistoryEntry*>> journeys;
   for (const SkillHistoryEntry& e : history) {

@@ -17,6 +17,7 @@ constexpr Date kMonday{20094};  // 2025-01-06
 // mentor and each mentor at most k mentees, by enumeration.
 int64_t BruteForceOptimum(const std::vector<MentorPair>& arcs, int k) {
   std::vector<PersonRef> mentees;
+  mentees.reserve(arcs.size());
   for (const MentorPair& a : arcs) mentees.push_back(a.mentee);
   mentees.erase(std::unique(mentees.begin(), mentees.end()), mentees.end());
   std::map<PersonRef, int> load;

@@ -113,7 +113,8 @@ double SkillIndex::FreeHours(PersonRef p, Date from, Date to) const {
   const int32_t first = WeekStart(from).days;
   const int32_t last = WeekStart(to).days;
   const double cap = people_[p].capacity;
-  double free = cap * static_cast<double>((last - first) / kDaysPerWeek + 1);  // whole weeks
+  // NOLINTNEXTLINE(bugprone-integer-division): whole weeks, on purpose
+  double free = cap * static_cast<double>((last - first) / kDaysPerWeek + 1);
   const WeekLoadEntry* begin = loads_.data() + load_offsets_[p];
   const WeekLoadEntry* end = loads_.data() + load_offsets_[p + 1];
   auto it = std::lower_bound(begin, end, first,

@@ -45,8 +45,8 @@ Field<T> MakeField(std::string_view name, Need need, std::string_view expected) 
 }
 
 template <typename T>
-Field<T> WithAliases(Field<T> field, std::vector<std::string_view> aliases) {
-  field.aliases = std::move(aliases);
+Field<T> WithAliases(Field<T> field, const std::vector<std::string_view>& aliases) {
+  field.aliases = aliases;
   return field;
 }
 
