@@ -45,8 +45,9 @@ async function dashedCells(page) {
 }
 
 before(async () => {
-  // 200 people: the 60-person demo firm has open seats but nobody qualified for them.
-  guild = await startGuild({ people: 200 });
+  // 200 people, seed 2: open seats, most of them fillable, and proposed
+  // entries with runner-ups who are seated nowhere else (the change below).
+  guild = await startGuild({ people: 200, seed: 2 });
   admin = await guild.newPage();
   await signInWithForm(admin, guild.signIns.administrator);
 });
@@ -116,6 +117,7 @@ test('an administrator proposes a plan, reads why, accepts it and sees the capac
     .slice(0, chosen)
     .map((a) => ({ a, r: a.explanation.runner_ups.find((r) => !seated.has(r.person.id)) }))
     .find((x) => x.r);
+  assert.ok(swap, 'some accepted entry should have a runner-up seated nowhere else in the plan');
   if (swap) {
     const select = admin.getByLabel(`Person seated on ${swap.a.opening.title} (proposed: ${swap.a.person.name})`, { exact: true });
     await select.selectOption(swap.r.person.id);
