@@ -14,7 +14,6 @@
 
 #include "demo/demo.h"
 #include "engine/skills/internal/assignment.h"
-#include "engine/skills/internal/min_cost_flow.h"
 #include "engine/skills/mentoring.h"
 #include "taxonomy/taxonomy.h"
 
@@ -91,27 +90,9 @@ int Save(const std::string& file, int people, const std::string& taxonomy_dir) {
 }
 
 int64_t NetworkSimplexTotal(const AssignmentProblem& p) {
-  using guild::skills::internal::FlowArc;
-  const int32_t sink = p.left + p.right;
-  std::vector<FlowArc> arcs;
-  for (int32_t l = 0; l < p.left; ++l) {
-    for (int64_t a = p.offsets[l]; a < p.offsets[l + 1]; ++a) {
-      arcs.push_back({l, p.left + p.to[a], 1, -p.benefit[a]});
-    }
-  }
-  const size_t pair_arcs = arcs.size();
-  std::vector<int32_t> supply(sink + 1, 0);
-  for (int32_t l = 0; l < p.left; ++l) arcs.push_back({l, sink, 1, 0}), supply[l] = 1;
-  for (int32_t r = 0; r < p.right; ++r) arcs.push_back({p.left + r, sink, p.capacity, 0});
-  supply[sink] = -p.left;
-  std::vector<int32_t> flow;
-  if (!guild::skills::internal::SolveMinCostFlow(
-          sink + 1, arcs, supply, guild::skills::internal::FlowAlgorithm::kNetworkSimplex, flow)) {
-    return -1;
-  }
-  int64_t total = 0;
-  for (size_t i = 0; i < pair_arcs; ++i) total -= flow[i] * arcs[i].cost;
-  return total;
+  return guild::skills::internal::AssignmentOptimumByFlow(
+             p, guild::skills::internal::FlowAlgorithm::kNetworkSimplex)
+      .value_or(-1);
 }
 
 int Load(const std::string& file, bool network_simplex) {

@@ -239,4 +239,28 @@ std::vector<int32_t> SolveAssignment(const AssignmentProblem& problem) {
   return Solver(problem).Run();
 }
 
+std::optional<int64_t> AssignmentOptimumByFlow(const AssignmentProblem& p,
+                                               FlowAlgorithm algorithm) {
+  const int32_t sink = p.left + p.right;
+  std::vector<FlowArc> arcs;
+  for (int32_t l = 0; l < p.left; ++l) {
+    for (int64_t a = p.offsets[l]; a < p.offsets[l + 1]; ++a) {
+      arcs.push_back({l, p.left + p.to[a], 1, -p.benefit[a]});
+    }
+  }
+  const size_t pair_arcs = arcs.size();
+  std::vector<int32_t> supply(sink + 1, 0);
+  for (int32_t l = 0; l < p.left; ++l) {
+    arcs.push_back({l, sink, 1, 0});  // unmatched
+    supply[l] = 1;
+  }
+  for (int32_t r = 0; r < p.right; ++r) arcs.push_back({p.left + r, sink, p.capacity, 0});
+  supply[sink] = -p.left;
+  std::vector<int32_t> flow;
+  if (!SolveMinCostFlow(sink + 1, arcs, supply, algorithm, flow)) return std::nullopt;
+  int64_t total = 0;
+  for (size_t i = 0; i < pair_arcs; ++i) total -= flow[i] * arcs[i].cost;
+  return total;
+}
+
 }  // namespace guild::skills::internal

@@ -23,7 +23,10 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <vector>
+
+#include "engine/skills/internal/min_cost_flow.h"
 
 namespace guild::skills::internal {
 
@@ -43,5 +46,11 @@ struct AssignmentProblem {
 //! (offsets of size left + 1, nondecreasing, ending at to.size(); every `to`
 //! in 0..right-1; fewer than 2^31 arcs).
 std::vector<int32_t> SolveAssignment(const AssignmentProblem& problem);
+
+//! The largest total benefit again, by a general min-cost flow (LEMON) on the
+//! textbook network: a cross-check of SolveAssignment for tests and
+//! benchmarks. nullopt when the flow solver reports failure.
+std::optional<int64_t> AssignmentOptimumByFlow(const AssignmentProblem& problem,
+                                               FlowAlgorithm algorithm);
 
 }  // namespace guild::skills::internal

@@ -3,10 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <functional>
+#include <optional>
 #include <random>
 #include <vector>
-
-#include "engine/skills/internal/min_cost_flow.h"
 
 namespace guild::skills::internal {
 namespace {
@@ -72,23 +71,9 @@ int64_t BruteForce(const AssignmentProblem& p) {
 
 // The optimum by LEMON's NetworkSimplex on the textbook network.
 int64_t ByNetworkSimplex(const AssignmentProblem& p) {
-  const int32_t sink = p.left + p.right;
-  std::vector<FlowArc> arcs;
-  for (int32_t l = 0; l < p.left; ++l) {
-    for (int64_t a = p.offsets[l]; a < p.offsets[l + 1]; ++a) {
-      arcs.push_back({l, p.left + p.to[a], 1, -p.benefit[a]});
-    }
-  }
-  const size_t pair_arcs = arcs.size();
-  std::vector<int32_t> supply(sink + 1, 0);
-  for (int32_t l = 0; l < p.left; ++l) arcs.push_back({l, sink, 1, 0}), supply[l] = 1;
-  for (int32_t r = 0; r < p.right; ++r) arcs.push_back({p.left + r, sink, p.capacity, 0});
-  supply[sink] = -p.left;
-  std::vector<int32_t> flow;
-  EXPECT_TRUE(SolveMinCostFlow(sink + 1, arcs, supply, FlowAlgorithm::kNetworkSimplex, flow));
-  int64_t total = 0;
-  for (size_t i = 0; i < pair_arcs; ++i) total -= flow[i] * arcs[i].cost;
-  return total;
+  std::optional<int64_t> total = AssignmentOptimumByFlow(p, FlowAlgorithm::kNetworkSimplex);
+  EXPECT_TRUE(total.has_value());
+  return total.value_or(-1);
 }
 
 TEST(SolveAssignment, MatchesBruteForceOnSmallProblems) {
