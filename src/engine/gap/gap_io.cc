@@ -147,9 +147,10 @@ Result<GapInstance> ParseGapText(std::string_view text, std::string_view source)
   GapInstance instance;
   for (int64_t i = 0; i < m; ++i) {
     ASSIGN_OR_RETURN(int64_t b, reader.Next("capacity[" + std::to_string(i) + "] (integer >= 0)"));
-    if (b < 0)
+    if (b < 0) {
       return InvalidArgument(std::string(source) + ": capacity of agent " + std::to_string(i) +
                              " is negative");
+    }
     instance.capacities.push_back(b);
   }
   RETURN_IF_ERROR(reader.ExpectEnd());

@@ -54,8 +54,9 @@ GapInstance RandomTiny(uint64_t seed) {
       inst.jobs[j].push_back(c);
     }
   }
-  for (int i = 0; i < m; ++i)
+  for (int i = 0; i < m; ++i) {
     inst.capacities.push_back(uniform(2, static_cast<int>(total / m + 8)));
+  }
   return inst;
 }
 
@@ -271,10 +272,42 @@ TEST(GapSolve, FastMoveEvaluationMatchesRecomputation) {
   }
 }
 
+// Past kRestartIterations without a new best, the walk restarts from the
+// best or an elite solution; plans stay valid and moves after a restart are
+// still evaluated correctly.
+TEST(GapSolve, RestartsFromTheElitePoolKeepMovesExact) {
+  GapInstance inst = RandomSparse(31, 8, 80, 5);
+  inst.capacities.assign(8, 0);
+  for (const auto& job : inst.jobs) inst.capacities[job[0].agent] += job[0].weight;
+  GapOptions options;
+  options.max_iterations = 6000;
+  options.time_limit_seconds = 120;
+  options.seed = 3;
+  options.lp_bound = false;
+  options.lagrangian_bound = false;
+  options.local_search = false;
+  options.branch_and_bound = false;
+  options.check_moves = true;
+  Result<GapSolution> s = SolveGap(inst, options);
+  ASSERT_TRUE(s.ok());
+  ASSERT_TRUE(s->feasible) << s->reason;
+  ExpectValid(inst, *s);
+  const std::string& note = s->steps.back().note;
+  EXPECT_NE(note.find(", 0 mismatches"), std::string::npos) << note;
+  int restarts = 0, elite = 0;
+  size_t at = note.find(" restarts (");
+  ASSERT_NE(at, std::string::npos) << note;
+  size_t begin = note.rfind(", ", at) + 2;
+  restarts = std::stoi(note.substr(begin, at - begin));
+  elite = std::stoi(note.substr(at + 11));
+  EXPECT_GT(restarts, 3) << note;
+  EXPECT_GT(elite, 0) << note;
+}
+
 TEST(GapSolve, SameSeedSameResult) {
   GapInstance inst = RandomSparse(11, 20, 200, 6);
   GapOptions options;
-  options.max_iterations = 500;
+  options.max_iterations = 3000;  // Past a few restarts.
   options.time_limit_seconds = 60;
   options.seed = 5;
   options.branch_and_bound = false;

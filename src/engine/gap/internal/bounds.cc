@@ -37,8 +37,9 @@ ClpSimplex BuildLp(const Problem& p) {
   }
   starts[nnz] = static_cast<CoinBigIndex>(2 * nnz);
   const int row_count = p.jobs + p.agents;
-  CoinPackedMatrix matrix(true, row_count, static_cast<int>(nnz), 2 * nnz, values.data(),
-                          rows.data(), starts.data(), lengths.data());
+  CoinPackedMatrix matrix(true, row_count, static_cast<int>(nnz),
+                          static_cast<CoinBigIndex>(2 * nnz), values.data(), rows.data(),
+                          starts.data(), lengths.data());
   std::vector<double> col_lower(nnz, 0.0), col_upper(nnz, 1.0), objective(nnz);
   for (int64_t k = 0; k < nnz; ++k) objective[k] = static_cast<double>(p.cost[k]);
   std::vector<double> row_lower(row_count, 1.0), row_upper(row_count, 1.0);
@@ -82,8 +83,9 @@ std::string LpBoundStep(Context& ctx) {
           "even fractionally, so no assignment exists";
       return "LP infeasible";
     }
-    if (!model.isProvenOptimal())
+    if (!model.isProvenOptimal()) {
       return "LP not solved (status " + std::to_string(model.status()) + ")";
+    }
     const double* duals = model.dualRowSolution();
     std::vector<double> u(p.agents);
     for (int i = 0; i < p.agents; ++i) u[i] = std::max(0.0, -duals[p.jobs + i]);

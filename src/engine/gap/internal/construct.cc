@@ -20,7 +20,8 @@ constexpr int kDescentCap = 32;
 
 double GuidedCost(const Context& ctx, int k) {
   const Problem& p = ctx.problem;
-  return static_cast<double>(p.cost[k]) + ctx.multipliers[p.agent[k]] * p.weight[k];
+  return static_cast<double>(p.cost[k]) +
+         ctx.multipliers[p.agent[k]] * static_cast<double>(p.weight[k]);
 }
 
 double Regret(const Context& ctx, int j) {

@@ -65,7 +65,8 @@ void Context::OfferMultipliers(const std::vector<double>& u) {
   for (int j = 0; j < problem.jobs; ++j) {
     double best = std::numeric_limits<double>::infinity();
     for (int k = problem.start[j]; k < problem.start[j + 1]; ++k) {
-      reduced_cost[k] = problem.cost[k] + u[problem.agent[k]] * problem.weight[k];
+      reduced_cost[k] = static_cast<double>(problem.cost[k]) +
+                        u[problem.agent[k]] * static_cast<double>(problem.weight[k]);
       best = std::min(best, reduced_cost[k]);
     }
     for (int k = problem.start[j]; k < problem.start[j + 1]; ++k) reduced_cost[k] -= best;
