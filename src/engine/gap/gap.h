@@ -20,10 +20,11 @@
 //   local_search      Shift, swap and ejection-chain descent (feasible).
 //   branch_and_bound  Depth-first search with the Lagrangian bound and a node
 //                     budget; proves optimality on small instances.
-//   metaheuristic     Iterated ejection-chain search with adaptive capacity
-//                     penalties (strategic oscillation) over candidate lists
-//                     cut by Lagrangian reduced-cost fixing; uses the time
-//                     left.
+//   metaheuristic     Tabu search over shifts and ejection chains with
+//                     adaptive capacity penalties (strategic oscillation)
+//                     over candidate lists cut by Lagrangian reduced-cost
+//                     fixing; short walks restart from the best solution or
+//                     a small elite pool; uses the time left.
 //
 // Determinism: for a given instance, options and seed the result is the
 // same on every run, as long as the time limit is not what stops a step
