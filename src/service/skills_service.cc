@@ -379,7 +379,7 @@ Result<Market> SkillsService::SkillsMarket(const Principal& viewer, const Market
   ASSIGN_OR_RETURN(SkillsStateRef state, State());
   ASSIGN_OR_RETURN(skills::MarketReport report,
                    skills::BuildMarket(state->index, state->snapshot->data(), options));
-  Market market{std::move(state), options, std::move(report)};
+  Market market{std::move(state), options, std::move(report), false, {}};
   for (const skills::KeyPersonRisk& k : market.report.key_person) {
     market.key_person_holder_counts.push_back(static_cast<int>(k.holders.size()));
   }

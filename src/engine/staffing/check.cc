@@ -356,7 +356,7 @@ struct Checker {
 
 std::vector<ConstraintIssue> CheckStaffingPlan(const FirmData& firm, const StaffingPlan& plan,
                                                const StaffingOptions& options) {
-  Checker c{firm, plan, options, {}, {}, {}, {}, {}, {}, {}, {}};
+  Checker c{firm, plan, options, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
   c.Index();
   c.BuildAfter();
   c.CheckCapacity();
