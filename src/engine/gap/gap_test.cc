@@ -237,6 +237,30 @@ TEST(GapSolve, SparseCandidateListsGiveValidPlans) {
   EXPECT_EQ(s->steps.back().name, "metaheuristic");
 }
 
+// Tight: capacities exactly fit the plan of candidates 0, so the cheapest
+// plan overloads agents and the search has work to do.
+GapInstance TightSparse(uint64_t seed, int agents, int jobs, int per_job) {
+  GapInstance inst = RandomSparse(seed, agents, jobs, per_job);
+  inst.capacities.assign(agents, 0);
+  for (const auto& job : inst.jobs) inst.capacities[job[0].agent] += job[0].weight;
+  return inst;
+}
+
+// The metaheuristic alone (bounds could prove the start optimal and skip the
+// search), with every move re-checked from scratch.
+GapOptions CheckedSearchOptions(uint64_t seed, int64_t iterations) {
+  GapOptions options;
+  options.max_iterations = iterations;
+  options.time_limit_seconds = 120;
+  options.seed = seed;
+  options.lp_bound = false;
+  options.lagrangian_bound = false;
+  options.local_search = false;
+  options.branch_and_bound = false;
+  options.check_moves = true;
+  return options;
+}
+
 // The metaheuristic's fast move evaluation (packed per-agent records, swap
 // table, inlined swaps, skipped tabu tests) must pick a move of the least
 // value found by recomputing every shift and chain from scratch.
@@ -247,22 +271,8 @@ TEST(GapSolve, FastMoveEvaluationMatchesRecomputation) {
   };
   for (const Case& c :
        {Case{21, 5, 40, 5}, Case{22, 10, 120, 6}, Case{23, 20, 200, 8}, Case{24, 3, 30, 3}}) {
-    GapInstance inst = RandomSparse(c.seed, c.agents, c.jobs, c.per_job);
-    // Tight: capacities exactly fit the plan of candidates 0, so the
-    // cheapest plan overloads agents and the search has work to do.
-    inst.capacities.assign(c.agents, 0);
-    for (const auto& job : inst.jobs) inst.capacities[job[0].agent] += job[0].weight;
-    GapOptions options;
-    options.max_iterations = 400;
-    options.time_limit_seconds = 60;
-    options.seed = c.seed;
-    // Bounds could prove the start optimal and skip the search.
-    options.lp_bound = false;
-    options.lagrangian_bound = false;
-    options.local_search = false;
-    options.branch_and_bound = false;
-    options.check_moves = true;
-    Result<GapSolution> s = SolveGap(inst, options);
+    GapInstance inst = TightSparse(c.seed, c.agents, c.jobs, c.per_job);
+    Result<GapSolution> s = SolveGap(inst, CheckedSearchOptions(c.seed, 400));
     ASSERT_TRUE(s.ok());
     ExpectValid(inst, *s);
     const std::string& note = s->steps.back().note;
@@ -276,19 +286,8 @@ TEST(GapSolve, FastMoveEvaluationMatchesRecomputation) {
 // best or an elite solution; plans stay valid and moves after a restart are
 // still evaluated correctly.
 TEST(GapSolve, RestartsFromTheElitePoolKeepMovesExact) {
-  GapInstance inst = RandomSparse(31, 8, 80, 5);
-  inst.capacities.assign(8, 0);
-  for (const auto& job : inst.jobs) inst.capacities[job[0].agent] += job[0].weight;
-  GapOptions options;
-  options.max_iterations = 6000;
-  options.time_limit_seconds = 120;
-  options.seed = 3;
-  options.lp_bound = false;
-  options.lagrangian_bound = false;
-  options.local_search = false;
-  options.branch_and_bound = false;
-  options.check_moves = true;
-  Result<GapSolution> s = SolveGap(inst, options);
+  GapInstance inst = TightSparse(31, 8, 80, 5);
+  Result<GapSolution> s = SolveGap(inst, CheckedSearchOptions(3, 6000));
   ASSERT_TRUE(s.ok());
   ASSERT_TRUE(s->feasible) << s->reason;
   ExpectValid(inst, *s);
