@@ -372,46 +372,41 @@ class Tabu {
   // cost + penalty change at the receiving agent (-1 when missing), and the
   // least cost of its tabu ones.
   void Exits() {
-    exit1_.assign(p_.jobs, -1);
-    exit2_.assign(p_.jobs, -1);
-    exit_value1_.resize(p_.jobs);
-    exit_value2_.resize(p_.jobs);
-    tabu_exit_cost_.assign(p_.jobs, kNoExit);
+    exits_.resize(p_.jobs);
     for (int j = 0; j < p_.jobs; ++j) {
-      int i0 = state_.AgentOf(j);
+      int kc = state_.choice()[j];
+      int i0 = p_.agent[kc];
+      ChainJob& r = exits_[j];
+      r = {j, kc, -1, -1, -1, p_.weight[kc], p_.cost[kc], kNoExit, 0, 0};
       double v1 = std::numeric_limits<double>::infinity(), v2 = v1;
       for (int k : active_[j]) {
         int i = p_.agent[k];
         if (i == i0) continue;
         if (tabu_until_[k] >= iteration_) {
-          tabu_exit_cost_[j] = std::min(tabu_exit_cost_[j], p_.cost[k]);
+          r.tabu_cost = std::min(r.tabu_cost, p_.cost[k]);
           continue;
         }
         double v = static_cast<double>(p_.cost[k]) + Pen(i, p_.weight[k]);
         // Ties broken at random, like Consider, for diversity.
         if (v < v1 || (v == v1 && (ctx_.rng() & 1))) {
           v2 = v1;
-          exit2_[j] = exit1_[j];
+          r.exit2 = r.exit1;
           v1 = v;
-          exit1_[j] = k;
+          r.exit1 = k;
         } else if (v < v2 || (v == v2 && (ctx_.rng() & 1))) {
           v2 = v;
-          exit2_[j] = k;
+          r.exit2 = k;
         }
       }
-      exit_value1_[j] = v1;
-      exit_value2_[j] = v2;
+      r.exit1_agent = r.exit1 >= 0 ? p_.agent[r.exit1] : -1;
+      r.value1 = v1;
+      r.value2 = v2;
     }
     chain_jobs_.resize(p_.agents);
     for (int i = 0; i < p_.agents; ++i) {
       std::vector<ChainJob>& rows = chain_jobs_[i];
       rows.clear();
-      for (int j : state_.JobsOn(i)) {
-        int kc = state_.choice()[j];
-        rows.push_back({j, kc, exit1_[j], exit2_[j], exit1_[j] >= 0 ? p_.agent[exit1_[j]] : -1,
-                        p_.weight[kc], p_.cost[kc], tabu_exit_cost_[j], exit_value1_[j],
-                        exit_value2_[j]});
-      }
+      for (int j : state_.JobsOn(i)) rows.push_back(exits_[j]);
     }
   }
 
@@ -476,12 +471,10 @@ class Tabu {
   Penalty penalty_;
   std::vector<int64_t> tabu_until_;
   int64_t iteration_ = 0;
-  int64_t over_ = 0;                //!< Total overload at the start of the iteration.
-  bool chains_ = false;             //!< Ejection chains instead of swaps.
-  bool sampled_ = false;            //!< Swaps sampled this iteration (no j1 <= j2 cut).
-  std::vector<int> exit1_, exit2_;  //!< Best two exits per job (Exits).
-  std::vector<double> exit_value1_, exit_value2_;  //!< Their cost + penalty change.
-  std::vector<int64_t> tabu_exit_cost_;            //!< Least cost of a tabu exit, or kNoExit.
+  int64_t over_ = 0;             //!< Total overload at the start of the iteration.
+  bool chains_ = false;          //!< Ejection chains instead of swaps.
+  bool sampled_ = false;         //!< Swaps sampled this iteration (no j1 <= j2 cut).
+  std::vector<ChainJob> exits_;  //!< Per job, its record (Exits), packed into chain_jobs_.
   int64_t last_improvement_ = 0;
   //! Good feasible solutions (cost, choice) to restart from; see kElite.
   std::vector<std::pair<int64_t, std::vector<int>>> elite_;
