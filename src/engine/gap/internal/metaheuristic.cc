@@ -33,14 +33,17 @@ constexpr double kPenaltyDown = 0.98;
 constexpr double kPenaltyFloor = 1e-3;
 constexpr double kPenaltyCeiling = 1e9;
 // Short tabu tenures and frequent restarts from good solutions: measured on
-// the type C, D and E benchmark instances (bench/results/gap.md, run 4),
-// tenures of 1..(1 + jobs/50) with a restart after 500 iterations without a
-// new best beat 3..(3 + jobs/20) with 5000 (D mean gap 0.33% -> 0.25%);
-// longer tenures, random shifts at restart, random penalty kicks and exact
-// re-optimisation of agent pairs and triples were each worse.
+// the type C, D and E benchmark instances (bench/results/gap.md, runs 4 and
+// 5), tenures of 1..(1 + jobs/50) with a restart after 500 iterations
+// without a new best beat 3..(3 + jobs/20) with 5000 (D mean gap 0.33% ->
+// 0.25%), and 1..(1 + jobs/100) with 250 was a little better again on the
+// worst C, E and large D instances (equal on the small D ones). Longer
+// tenures, random shifts or elite crossovers at restart, larger elite pools,
+// random penalty kicks, three-link chains and exact re-optimisation of agent
+// pairs and triples were each worse.
 constexpr int kTenureMin = 1;
-constexpr int kTenureJobsPerStep = 50;
-constexpr int64_t kRestartIterations = 500;
+constexpr int kTenureJobsPerStep = 100;
+constexpr int64_t kRestartIterations = 250;
 // A restart starts from the best solution or, with equal chance each, one of
 // up to kElite good feasible solutions met by earlier walks (the best of each
 // walk between restarts, distinct costs, the worst replaced first).
