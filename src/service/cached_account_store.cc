@@ -118,6 +118,9 @@ Result<std::optional<StaffingPlanRecord>> CachedAccountStore::FindStaffingPlan(
     std::string_view id) {
   return inner_.FindStaffingPlan(id);
 }
+Result<std::optional<bool>> CachedAccountStore::StaffingPlanAccepted(std::string_view id) {
+  return inner_.StaffingPlanAccepted(id);
+}
 Result<bool> CachedAccountStore::ClaimStaffingPlan(std::string_view id) {
   return inner_.ClaimStaffingPlan(id);
 }

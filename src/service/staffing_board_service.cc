@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <optional>
 #include <set>
 #include <tuple>
 #include <unordered_map>
@@ -259,9 +260,21 @@ Result<PlanView> StaffingBoardService::Propose(const Principal& viewer,
 }
 
 Result<StaffingBoardService::Slot> StaffingBoardService::Find(std::string_view plan_id) {
+  std::optional<Slot> cached;
   {
     std::lock_guard<std::mutex> lock(plans_mu_);
-    if (auto it = plans_.find(plan_id); it != plans_.end()) return it->second;
+    if (auto it = plans_.find(plan_id); it != plans_.end()) cached = it->second;
+  }
+  if (cached) {
+    // The plan itself never changes, but another server may accept it (or
+    // release a failed claim): the mark is read from the database each time.
+    ASSIGN_OR_RETURN(std::optional<bool> accepted, accounts_.StaffingPlanAccepted(plan_id));
+    if (accepted && *accepted != cached->accepted) {
+      cached->accepted = *accepted;
+      std::lock_guard<std::mutex> lock(plans_mu_);
+      if (auto it = plans_.find(plan_id); it != plans_.end()) it->second.accepted = *accepted;
+    }
+    return *std::move(cached);
   }
   ASSIGN_OR_RETURN(std::optional<StaffingPlanRecord> record, accounts_.FindStaffingPlan(plan_id));
   if (!record) {

@@ -144,6 +144,10 @@ class AccountStore {
   //! nullopt when absent (never stored, or deleted as too old).
   [[nodiscard]] virtual Result<std::optional<StaffingPlanRecord>> FindStaffingPlan(
       std::string_view id) = 0;
+  //! The plan's accepted mark alone (no payload), read on every use of a
+  //! cached plan so a plan accepted on another server shows as accepted
+  //! here at once. nullopt when absent.
+  [[nodiscard]] virtual Result<std::optional<bool>> StaffingPlanAccepted(std::string_view id) = 0;
   //! Marks the plan accepted if it is not yet: true when this call did it,
   //! false when it already was. Atomic, so across servers one caller wins.
   //! kNotFound when absent.

@@ -332,7 +332,8 @@ TEST_F(StaffingApiTest, AcceptWritesTentativeOnceAndRejectsStalePlans) {
 
 // Adds a seat (the tests above may have filled the others when they ran in
 // the same process). A second server on the same database reads, explains and
-// accepts a plan the first proposed; the first then may not accept it again.
+// accepts a plan the first proposed; the first then shows it as accepted and
+// may not accept it again.
 TEST_F(StaffingApiTest, PlansAreSharedByTheServersOfOneDatabase) {
   FirmData more;
   Opening o3 = StaffingFirm().openings[0];
@@ -369,6 +370,9 @@ TEST_F(StaffingApiTest, PlansAreSharedByTheServersOfOneDatabase) {
       Ok(Send(second->port(), "POST", "/api/v1/staffing/plans/" + id + "/accept", on_second, ""));
   EXPECT_EQ(done["created"], proposed);
   EXPECT_EQ(StoredAssignments(), before + proposed);
+  // The first server shows the plan as accepted at once, before any accept
+  // of its own (it still holds the plan it proposed in its cache).
+  EXPECT_EQ(Ok(Get("admin", "/staffing/plans/" + id))["accepted"], true);
   Reply again = Post("admin", "/staffing/plans/" + id + "/accept", "");
   EXPECT_EQ(again.status, 409) << again.body;
   EXPECT_NE(again.Json().value("detail", "").find("already accepted"), std::string::npos);

@@ -266,6 +266,17 @@ class PostgresAccountStore final : public AccountStore {
     return found;
   }
 
+  Result<std::optional<bool>> StaffingPlanAccepted(std::string_view id) override {
+    std::optional<bool> accepted;
+    RETURN_IF_ERROR(Run("read staffing plan mark", [&](pqxx::work& w) {
+      pqxx::result r =
+          w.exec_params("SELECT accepted FROM guild_staffing_plans WHERE id = $1", std::string(id));
+      if (!r.empty()) accepted = r[0][0].as<bool>();
+      return OkStatus();
+    }));
+    return accepted;
+  }
+
   Result<bool> ClaimStaffingPlan(std::string_view id) override {
     bool claimed = false;
     RETURN_IF_ERROR(Run("claim staffing plan", [&](pqxx::work& w) {

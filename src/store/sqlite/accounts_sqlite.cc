@@ -263,6 +263,16 @@ class SqliteAccountStore final : public AccountStore {
     return found;
   }
 
+  Result<std::optional<bool>> StaffingPlanAccepted(std::string_view id) override {
+    std::lock_guard lock(mu_);
+    SqliteStatement s(db_, "SELECT accepted FROM guild_staffing_plans WHERE id = ?");
+    s.Bind(1, id);
+    std::optional<bool> accepted;
+    if (s.Step()) accepted = s.Int(0) != 0;
+    RETURN_IF_ERROR(s.status());
+    return accepted;
+  }
+
   Result<bool> ClaimStaffingPlan(std::string_view id) override {
     std::lock_guard lock(mu_);
     SqliteStatement s(db_,
