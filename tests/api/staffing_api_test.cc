@@ -19,7 +19,7 @@ namespace {
 
 using nlohmann::json;
 constexpr int32_t kTodayDays = 20514;  // 2026-03-02
-constexpr int64_t kNow = int64_t{kTodayDays} * 86400 + 9 * 3600;
+constexpr int64_t kNow = int64_t{kTodayDays} * 86400 + int64_t{9} * 3600;
 
 Person MakePerson(const std::string& id, const std::string& grade, const std::string& practice) {
   Person p;
