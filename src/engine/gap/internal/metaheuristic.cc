@@ -481,10 +481,10 @@ class Tabu {
   int64_t last_improvement_ = 0;
   //! Good feasible solutions (cost, choice) to restart from; see kElite.
   std::vector<std::pair<int64_t, std::vector<int>>> elite_;
-  std::vector<int> segment_best_;  //!< Best feasible since the last restart.
-  int64_t segment_cost_ = INT64_MAX;
+  std::vector<int> segment_best_;     //!< Best feasible since the last restart.
+  int64_t segment_cost_ = INT64_MAX;  //!< Its cost, or INT64_MAX.
   int64_t restarts_ = 0;
-  int64_t elite_restarts_ = 0;  //!< Its cost, or INT64_MAX.
+  int64_t elite_restarts_ = 0;  //!< Of restarts_, those from an elite solution.
   int64_t checked_ = 0;         //!< Moves verified by Check.
   int64_t mismatches_ = 0;      //!< Of those, chosen value != least value.
 };
