@@ -64,6 +64,7 @@ struct GapOptions {
   bool lp_bound = true;              //!< Run the CLP LP relaxation step.
   bool lagrangian_bound = true;      //!< Run the subgradient step.
   bool local_search = true;          //!< Run the feasible descent step.
+  bool knapsack_bound = true;        //!< Run the knapsack-Lagrangian step.
   bool branch_and_bound = true;      //!< Run the node-limited exact search.
   bool metaheuristic = true;         //!< Run the iterated ejection-chain search.
   //! The LP step is skipped above this many candidates (memory / time).

@@ -120,6 +120,7 @@ Result<GapSolution> SolveGap(const GapInstance& instance, const GapOptions& opti
       {"construct", true, Kind::kAlways, internal::ConstructStep},
       {"repair", true, Kind::kAlways, internal::RepairStep},
       {"local_search", options.local_search, Kind::kOptional, internal::LocalSearchStep},
+      {"knapsack_bound", options.knapsack_bound, Kind::kOptional, internal::KnapsackStep},
       {"branch_and_bound", options.branch_and_bound, Kind::kOptional, internal::BranchAndBoundStep},
       {"metaheuristic", options.metaheuristic, Kind::kOptional, internal::MetaheuristicStep},
   };

@@ -125,6 +125,7 @@ TEST(GapSolve, MetaheuristicAloneReachesBruteForceOptima) {
     options.lp_bound = false;
     options.lagrangian_bound = false;
     options.local_search = false;
+    options.knapsack_bound = false;
     options.branch_and_bound = false;
     options.max_iterations = 3000;
     options.time_limit_seconds = 60;
@@ -232,7 +233,7 @@ TEST(GapSolve, SparseCandidateListsGiveValidPlans) {
   int64_t greedy_first = 0;
   for (const auto& job : inst.jobs) greedy_first += job[0].cost;
   EXPECT_LE(s->objective, greedy_first);  // Candidate 0 of every job is feasible.
-  ASSERT_EQ(s->steps.size(), 7u);
+  ASSERT_EQ(s->steps.size(), 8u);
   EXPECT_EQ(s->steps.front().name, "lp_bound");
   EXPECT_EQ(s->steps.back().name, "metaheuristic");
 }
@@ -256,6 +257,7 @@ GapOptions CheckedSearchOptions(uint64_t seed, int64_t iterations) {
   options.lp_bound = false;
   options.lagrangian_bound = false;
   options.local_search = false;
+  options.knapsack_bound = false;
   options.branch_and_bound = false;
   options.check_moves = true;
   return options;
@@ -341,6 +343,30 @@ TEST(GapParse, ErrorsNameFileTokenAndExpectation) {
   EXPECT_FALSE(ParseGapText("1 1 5 3 9 9", "h.txt").ok());
   EXPECT_FALSE(ParseGapText("1 1 5 -3 9", "h.txt").ok());
   EXPECT_FALSE(ParseGapText("0 1", "h.txt").ok());
+}
+
+// With the knapsack step on, its solutions seed the elite pool: restarts
+// from them keep plans valid and moves exactly evaluated. (The step proves
+// some of these plans optimal, and then the search is skipped.)
+TEST(GapSolve, KnapsackSeedsKeepMovesExact) {
+  int searched = 0;
+  for (uint64_t seed = 40; seed < 100; ++seed) {
+    GapInstance inst = TightSparse(seed, 10, 100, 6);
+    GapOptions options = CheckedSearchOptions(seed, 3000);
+    options.knapsack_bound = true;
+    Result<GapSolution> s = SolveGap(inst, options);
+    ASSERT_TRUE(s.ok());
+    ASSERT_TRUE(s->feasible) << s->reason;
+    ExpectValid(inst, *s);
+    ASSERT_EQ(s->steps.size(), 4u);
+    EXPECT_EQ(s->steps[2].name, "knapsack_bound");
+    const std::string& note = s->steps.back().note;
+    if (note.rfind("skipped", 0) == 0) continue;
+    ++searched;
+    EXPECT_NE(note.find(", 0 mismatches"), std::string::npos) << "seed " << seed << ": " << note;
+    EXPECT_EQ(note.find(" 0 moves checked"), std::string::npos) << "seed " << seed << ": " << note;
+  }
+  EXPECT_GT(searched, 10);
 }
 
 }  // namespace

@@ -97,6 +97,10 @@ class Tabu {
     SetActive(ActiveCandidates(ctx, kActiveCap));
     penalty_.alpha.resize(p_.agents);
     for (int i = 0; i < p_.agents; ++i) penalty_.alpha[i] = std::max(1.0, 2 * ctx.multipliers[i]);
+    // Good solutions of earlier steps (the knapsack step's) start the pool.
+    for (const auto& seed : ctx.seeds) {
+      if (static_cast<int>(elite_.size()) < kElite) elite_.push_back(seed);
+    }
   }
 
   //! One iteration; returns true when the best solution improved.
@@ -502,7 +506,8 @@ std::string MetaheuristicStep(Context& ctx) {
   }
   std::string note = std::to_string(rounds) + " iterations, " + std::to_string(improvements) +
                      " improvements, " + std::to_string(search.restarts()) + " restarts (" +
-                     std::to_string(search.elite_restarts()) + " from the elite pool)";
+                     std::to_string(search.elite_restarts()) + " from the elite pool), " +
+                     std::to_string(CandidatesLeft(ctx)) + " candidates left by fixing";
   if (ctx.options.check_moves) {
     note += ", " + std::to_string(search.checked()) + " moves checked, " +
             std::to_string(search.mismatches()) + " mismatches";

@@ -96,25 +96,37 @@ std::vector<std::vector<int>> ActiveCandidates(const Context& context, int cap) 
   const Problem& p = context.problem;
   std::vector<std::vector<int>> active(p.jobs);
   bool have_costs = !context.reduced_cost.empty();
-  double limit = std::numeric_limits<double>::infinity();
-  if (have_costs && context.HasBest()) {
-    limit = static_cast<double>(context.best_cost) - context.lagrangian_value + kAbsoluteTolerance +
-            kBoundTolerance * std::fabs(context.lagrangian_value);
-  }
+  bool have_knapsack = !context.knapsack_reduced.empty();
+  auto limit_of = [&](double value) {
+    if (!context.HasBest()) return std::numeric_limits<double>::infinity();
+    return static_cast<double>(context.best_cost) - value + kAbsoluteTolerance +
+           kBoundTolerance * std::fabs(value);
+  };
+  const double limit = limit_of(context.lagrangian_value);
+  const double knapsack_limit = limit_of(context.knapsack_value);
   for (int j = 0; j < p.jobs; ++j) {
     std::vector<int>& list = active[j];
     for (int k = p.start[j]; k < p.start[j + 1]; ++k) {
-      if (!have_costs || context.reduced_cost[k] <= limit) list.push_back(k);
+      if (have_costs && context.reduced_cost[k] > limit) continue;
+      if (have_knapsack && context.knapsack_reduced[k] > knapsack_limit) continue;
+      list.push_back(k);
     }
     if (have_costs) {
-      std::sort(list.begin(), list.end(), [&](int a, int b) {
-        return context.reduced_cost[a] < context.reduced_cost[b] ||
-               (context.reduced_cost[a] == context.reduced_cost[b] && a < b);
-      });
+      const std::vector<double>& rc = context.reduced_cost;
+      std::sort(list.begin(), list.end(),
+                [&](int a, int b) { return rc[a] < rc[b] || (rc[a] == rc[b] && a < b); });
     }
     if (cap > 0 && static_cast<int>(list.size()) > cap) list.resize(cap);
   }
   return active;
+}
+
+int64_t CandidatesLeft(const Context& context) {
+  int64_t left = 0;
+  for (const std::vector<int>& list : ActiveCandidates(context, 0)) {
+    left += static_cast<int64_t>(list.size());
+  }
+  return left;
 }
 
 }  // namespace guild::engine::gap::internal

@@ -68,9 +68,18 @@ struct Context {
   int64_t lower_bound = INT64_MIN;   //!< Best valid integer lower bound.
   std::vector<double> lp_values;     //!< LP x per candidate, empty if no LP.
   std::vector<double> reduced_cost;  //!< Per candidate, at `multipliers`.
+  //! Knapsack Lagrangian (assignment constraints relaxed; KnapsackStep):
+  //! its value, and per candidate how much forcing it raises the value
+  //! (empty when not computed). Not additive over jobs.
+  double knapsack_value = -1e300;
+  std::vector<double> knapsack_lambda;  //!< Multipliers of knapsack_value.
+  std::vector<double> knapsack_reduced;
 
   std::vector<int> working;  //!< Candidate per job (may overload).
   std::vector<int> best;     //!< Best feasible, candidate per job.
+  //! Good feasible solutions (cost, choice) other steps found, for the
+  //! metaheuristic to restart from.
+  std::vector<std::pair<int64_t, std::vector<int>>> seeds;
   int64_t best_cost = INT64_MAX;
   bool optimal = false;
   bool proven_infeasible = false;
@@ -93,5 +102,8 @@ struct Context {
 //! `cap` per job (cap <= 0: no cap). Without a best solution, every
 //! candidate passes the cost test.
 std::vector<std::vector<int>> ActiveCandidates(const Context& context, int cap);
+
+//! How many candidates in all pass the fixing tests of ActiveCandidates.
+int64_t CandidatesLeft(const Context& context);
 
 }  // namespace guild::engine::gap::internal

@@ -19,6 +19,9 @@ std::string ConstructStep(Context& context);
 std::string RepairStep(Context& context);
 //! Feasible shift/swap/ejection-chain descent from the best solution.
 std::string LocalSearchStep(Context& context);
+//! Subgradient on the knapsack Lagrangian (assignment constraints relaxed):
+//! a bound at least the LP's, and a repaired primal solution each round.
+std::string KnapsackStep(Context& context);
 //! Node-limited depth-first branch and bound with the Lagrangian bound.
 std::string BranchAndBoundStep(Context& context);
 //! Iterated ejection-chain search with adaptive penalties.

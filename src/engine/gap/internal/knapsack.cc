@@ -1,0 +1,316 @@
+// The knapsack Lagrangian (see knapsack.h) and KnapsackStep: subgradient
+// ascent on lambda. Its bound is at least the LP bound (the knapsacks lack
+// the integrality property), and each round's knapsacks pack every agent
+// tightly: a good start for a primal solution on tight instances (type D).
+// Rounds close to a feasible assignment are assembled into one, repaired
+// and polished by descent, and offered; the best few seed the
+// metaheuristic's elite pool. At the end, reduced costs at the best lambda
+// sharpen the candidate fixing of the later steps.
+#include "engine/gap/internal/knapsack.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "engine/gap/internal/local_search.h"
+#include "engine/gap/internal/state.h"
+#include "engine/gap/internal/steps.h"
+
+namespace guild::engine::gap::internal {
+
+namespace {
+
+//! Share of the time limit the step may use.
+constexpr double kTimeShare = 0.1;
+//! Most dynamic-programming cells (items x capacity) per round; above it
+//! the step is skipped (capacities too large for the exact knapsacks).
+constexpr int64_t kMaxCellsPerRound = 200'000'000;
+//! Most cells of each of the two tables Reduced builds for one agent.
+constexpr size_t kMaxReducedCells = size_t{8} << 20;
+constexpr double kInitialStep = 1.0;
+constexpr double kMinStep = 1e-4;
+constexpr int kStallRounds = 10;
+constexpr double kTargetMargin = 0.02;
+constexpr int kDescentCap = 32;
+constexpr double kRepairNormSlack = 1.5;
+
+constexpr int kSeeds = 5;
+
+// Keeps up to kSeeds feasible solutions of distinct cost, the cheapest.
+void KeepSeed(Context& ctx, const State& state) {
+  auto& seeds = ctx.seeds;
+  for (const auto& s : seeds) {
+    if (s.first == state.cost()) return;
+  }
+  if (static_cast<int>(seeds.size()) < kSeeds) {
+    seeds.emplace_back(state.cost(), state.choice());
+    return;
+  }
+  auto worst = std::max_element(seeds.begin(), seeds.end(),
+                                [](const auto& a, const auto& b) { return a.first < b.first; });
+  if (worst->first > state.cost()) *worst = {state.cost(), state.choice()};
+}
+
+}  // namespace
+
+Knapsacks::Knapsacks(const Problem& p) : p_(p), by_agent_(p.agents) {
+  for (int64_t k = 0; k < p.Candidates(); ++k) by_agent_[p.agent[k]].push_back(static_cast<int>(k));
+}
+
+int64_t Knapsacks::MaxCells() const {
+  int64_t cells = 0;
+  for (int i = 0; i < p_.agents; ++i) {
+    cells += static_cast<int64_t>(by_agent_[i].size()) * (p_.capacity[i] + 1);
+  }
+  return cells;
+}
+
+std::vector<double> Knapsacks::ReducedCosts(const std::vector<double>& lambda) {
+  std::vector<double> reduced(p_.Candidates(), 0.0), removal(p_.Candidates(), 0.0);
+  for (int i = 0; i < p_.agents; ++i) Reduced(i, lambda, &reduced, &removal);
+  // Forcing job j to agent i also takes j out of every other knapsack.
+  for (int j = 0; j < p_.jobs; ++j) {
+    double total = 0;
+    for (int k = p_.start[j]; k < p_.start[j + 1]; ++k) total += removal[k];
+    for (int k = p_.start[j]; k < p_.start[j + 1]; ++k) reduced[k] += total - removal[k];
+  }
+  return reduced;
+}
+
+double Knapsacks::Solve(const std::vector<double>& lambda, std::vector<int>* taken) {
+  taken->clear();
+  double value = 0;
+  for (double l : lambda) value += l;
+  for (int i = 0; i < p_.agents; ++i) value -= SolveOne(i, lambda, taken);
+  return value;
+}
+
+void Knapsacks::CollectItems(int i, const std::vector<double>& lambda) {
+  items_.clear();
+  for (int k : by_agent_[i]) {
+    double profit = lambda[p_.job_of[k]] - static_cast<double>(p_.cost[k]);
+    if (profit > 0 && p_.weight[k] <= p_.capacity[i]) {
+      items_.push_back({p_.job_of[k], k, p_.weight[k], profit});
+    }
+  }
+}
+
+double Knapsacks::SolveOne(int i, const std::vector<double>& lambda, std::vector<int>* taken) {
+  const int64_t cap = p_.capacity[i];
+  CollectItems(i, lambda);
+  if (items_.empty()) return 0;
+  const size_t width = static_cast<size_t>(cap) + 1;
+  const size_t words = (width + 63) / 64;
+  best_.assign(width, 0.0);
+  keep_.assign(items_.size() * words, 0);
+  for (size_t t = 0; t < items_.size(); ++t) {
+    const Item& it = items_[t];
+    uint64_t* row = &keep_[t * words];
+    for (int64_t c = cap; c >= it.weight; --c) {
+      double with = best_[c - it.weight] + it.profit;
+      if (with > best_[c]) {
+        best_[c] = with;
+        row[c >> 6] |= uint64_t{1} << (c & 63);
+      }
+    }
+  }
+  int64_t c = cap;
+  for (size_t t = items_.size(); t-- > 0;) {
+    if ((keep_[t * words + (c >> 6)] >> (c & 63)) & 1) {
+      taken->push_back(items_[t].candidate);
+      c -= items_[t].weight;
+    }
+  }
+  return best_[cap];
+}
+
+// Per candidate of agent i, how much L(lambda) rises at least when the
+// candidate is forced into its knapsack: K_i minus the best knapsack that
+// holds it. The forward table F[t][c] (items before t, capacity c) and the
+// backward table B[t][c] (items from t on) give the best knapsack without
+// item t at capacity r as max_c F[t][c] + B[t+1][r-c].
+// `removal` receives, per item, how much K_i falls without it.
+void Knapsacks::Reduced(int i, const std::vector<double>& lambda, std::vector<double>* reduced,
+                        std::vector<double>* removal) {
+  const int64_t cap = p_.capacity[i];
+  CollectItems(i, lambda);
+  const size_t n = items_.size();
+  const size_t width = static_cast<size_t>(cap) + 1;
+  if ((n + 1) * width > kMaxReducedCells) return;  // No information: 0 stays valid.
+  std::vector<double> f((n + 1) * width, 0.0), b((n + 1) * width, 0.0);
+  // Row `next` = row `prev` with item t added (0-1 knapsack recurrence).
+  auto add = [&](size_t t, const double* prev, double* next) {
+    const auto w = static_cast<size_t>(items_[t].weight);
+    for (size_t c = 0; c < width; ++c) {
+      next[c] = c >= w ? std::max(prev[c], prev[c - w] + items_[t].profit) : prev[c];
+    }
+  };
+  for (size_t t = 0; t < n; ++t) add(t, &f[t * width], &f[(t + 1) * width]);
+  // b[t] covers items t..n-1; b[n] is all zero.
+  for (size_t t = n; t-- > 0;) add(t, &b[(t + 1) * width], &b[t * width]);
+  const double whole = f[n * width + cap];
+  for (size_t t = 0; t < n; ++t) {
+    int64_t r = cap - items_[t].weight;
+    const double* before = &f[t * width];
+    const double* after = &b[(t + 1) * width];
+    double without = 0, without_full = 0;
+    for (int64_t c = 0; c <= cap; ++c) {
+      double v = before[c] + after[cap - c];
+      without_full = std::max(without_full, v);
+      if (c <= r) without = std::max(without, before[c] + after[r - c]);
+    }
+    (*reduced)[items_[t].candidate] = std::max(0.0, whole - (items_[t].profit + without));
+    (*removal)[items_[t].candidate] = std::max(0.0, whole - without_full);
+  }
+  for (int k : by_agent_[i]) {
+    double profit = lambda[p_.job_of[k]] - static_cast<double>(p_.cost[k]);
+    if (profit > 0 && p_.weight[k] <= cap) continue;  // An item: done above.
+    if (p_.weight[k] > cap) {
+      (*reduced)[k] = std::numeric_limits<double>::infinity();
+      continue;
+    }
+    (*reduced)[k] = std::max(0.0, whole - (profit + f[n * width + (cap - p_.weight[k])]));
+  }
+}
+
+std::vector<int> AssembleFromKnapsacks(const Problem& p, const std::vector<int>& taken) {
+  std::vector<int> choice(p.jobs, -1);
+  for (int k : taken) {
+    int j = p.job_of[k];
+    if (choice[j] < 0 || p.cost[k] < p.cost[choice[j]]) choice[j] = k;
+  }
+  std::vector<int64_t> residual = p.capacity;
+  std::vector<int> open;
+  for (int j = 0; j < p.jobs; ++j) {
+    if (choice[j] >= 0) {
+      residual[p.agent[choice[j]]] -= p.weight[choice[j]];
+    } else {
+      open.push_back(j);
+    }
+  }
+  std::vector<double> regret(p.jobs, 0);
+  for (int j : open) {
+    double first = std::numeric_limits<double>::infinity(), second = first;
+    for (int k = p.start[j]; k < p.start[j + 1]; ++k) {
+      double c = static_cast<double>(p.cost[k]);
+      if (c < first) {
+        second = first;
+        first = c;
+      } else if (c < second) {
+        second = c;
+      }
+    }
+    regret[j] = std::isinf(second) ? 1e300 : second - first;
+  }
+  std::stable_sort(open.begin(), open.end(), [&](int a, int b) { return regret[a] > regret[b]; });
+  for (int j : open) {
+    int fit = -1, over = -1;
+    for (int k = p.start[j]; k < p.start[j + 1]; ++k) {
+      int64_t excess = p.weight[k] - residual[p.agent[k]];
+      if (excess <= 0) {
+        if (fit < 0 || p.cost[k] < p.cost[fit]) fit = k;
+      } else if (over < 0 || excess < p.weight[over] - residual[p.agent[over]]) {
+        over = k;
+      }
+    }
+    choice[j] = fit >= 0 ? fit : over;
+    residual[p.agent[choice[j]]] -= p.weight[choice[j]];
+  }
+  return choice;
+}
+
+std::string KnapsackStep(Context& ctx) {
+  const Problem& p = ctx.problem;
+  Knapsacks knapsacks(p);
+  if (knapsacks.MaxCells() > kMaxCellsPerRound) {
+    return "skipped: capacities too large for exact knapsacks";
+  }
+  // Start from the capacity multipliers: lambda_j = min_i (c_ij + u_i w_ij)
+  // gives L(lambda) >= the capacity-relaxed bound.
+  std::vector<double> lambda(p.jobs, std::numeric_limits<double>::infinity());
+  for (int64_t k = 0; k < p.Candidates(); ++k) {
+    double g = static_cast<double>(p.cost[k]) +
+               ctx.multipliers[p.agent[k]] * static_cast<double>(p.weight[k]);
+    lambda[p.job_of[k]] = std::min(lambda[p.job_of[k]], g);
+  }
+  const double budget =
+      std::min(ctx.deadline.Remaining(), kTimeShare * ctx.options.time_limit_seconds);
+  const double stop_at = ctx.deadline.Elapsed() + budget;
+  ActiveLists lists = ActiveCandidates(ctx, kDescentCap);
+  Penalty hard{std::vector<double>(p.agents, kHardPenalty)};
+  std::vector<int> taken;
+  std::vector<int> count(p.jobs);
+  std::vector<double> g(p.jobs);
+  double step = kInitialStep, best_value = -1e300;
+  std::vector<double> best_lambda;
+  int stall = 0, rounds = 0, offered = 0, repairs = 0;
+  double dp_seconds = 0, repair_seconds = 0;
+  double least_norm = std::numeric_limits<double>::infinity();
+  const int64_t start_cost = ctx.HasBest() ? ctx.best_cost : INT64_MAX;
+  while (!ctx.Done() && ctx.deadline.Elapsed() < stop_at && step > kMinStep) {
+    ++rounds;
+    double t0 = ctx.deadline.Elapsed();
+    double value = knapsacks.Solve(lambda, &taken);
+    double t1 = ctx.deadline.Elapsed();
+    dp_seconds += t1 - t0;
+    if (value > best_value + 1e-9) {
+      best_value = value;
+      best_lambda = lambda;
+      stall = 0;
+      int64_t bound = IntegerBound(value);
+      if (bound > ctx.lower_bound) ctx.lower_bound = bound;
+      if (ctx.HasBest() && ctx.best_cost <= ctx.lower_bound) ctx.optimal = true;
+    } else if (++stall >= kStallRounds) {
+      step /= 2;
+      stall = 0;
+    }
+    std::fill(count.begin(), count.end(), 0);
+    for (int k : taken) ++count[p.job_of[k]];
+    double norm = 0;
+    for (int j = 0; j < p.jobs; ++j) {
+      g[j] = 1.0 - count[j];
+      norm += g[j] * g[j];
+    }
+    // The repair costs more than the knapsacks on large instances: it runs
+    // on the rounds closest to a feasible assignment so far (fewest jobs
+    // taken other than once), within as much time as the knapsacks took.
+    least_norm = std::min(least_norm, norm);
+    if (norm <= kRepairNormSlack * least_norm && repair_seconds <= dp_seconds) {
+      State state(p, AssembleFromKnapsacks(p, taken));
+      DescendAll(p, state, hard, lists, ctx.deadline);
+      if (state.TotalOverload() == 0) {
+        KeepSeed(ctx, state);
+        if (ctx.OfferSolution(state.choice())) {
+          ++offered;
+          lists = ActiveCandidates(ctx, kDescentCap);
+        }
+      }
+      repair_seconds += ctx.deadline.Elapsed() - t1;
+      ++repairs;
+    }
+    if (norm == 0) break;  // Every job taken once: the knapsacks are optimal.
+    double target = ctx.HasBest() ? static_cast<double>(ctx.best_cost)
+                                  : value + std::max(1.0, kTargetMargin * std::fabs(value));
+    double t = step * std::max(target - value, 1e-6) / norm;
+    for (int j = 0; j < p.jobs; ++j) lambda[j] += t * g[j];
+  }
+  if (!best_lambda.empty() && !ctx.Done()) {
+    ctx.knapsack_reduced = knapsacks.ReducedCosts(best_lambda);
+    ctx.knapsack_value = best_value;
+    ctx.knapsack_lambda = best_lambda;
+  }
+  const int64_t kept = CandidatesLeft(ctx);
+  std::string note = std::to_string(rounds) + " rounds (" + std::to_string(repairs) +
+                     " repaired), L = " + std::to_string(best_value) + ", " +
+                     std::to_string(offered) + " better solutions, " + std::to_string(kept) +
+                     " of " + std::to_string(p.Candidates()) + " candidates left by fixing";
+  if (start_cost != INT64_MAX && ctx.HasBest()) {
+    note += " (" + std::to_string(start_cost) + " -> " + std::to_string(ctx.best_cost) + ")";
+  }
+  return note;
+}
+
+}  // namespace guild::engine::gap::internal
