@@ -18,6 +18,15 @@
 //   construct         Lagrangian-cost regret greedy.
 //   repair            Penalised shift/swap descent that removes overload.
 //   local_search      Shift, swap and ejection-chain descent (feasible).
+//   knapsack_bound    Lagrangian relaxation of the assignment constraints:
+//                     one exact 0-1 knapsack per agent (dynamic programming
+//                     over its capacity; skipped when capacities make that
+//                     too large), subgradient on the job multipliers. Its
+//                     bound is at least the LP's. Rounds near a feasible
+//                     assignment are assembled, repaired and polished; the
+//                     best few seed the metaheuristic's elite pool; its
+//                     per-candidate fixing costs cut the candidate lists.
+//                     May use 40% of the time limit up to 400 jobs, else 10%.
 //   branch_and_bound  Depth-first search with the Lagrangian bound and a node
 //                     budget; proves optimality on small instances.
 //   metaheuristic     Tabu search over shifts and ejection chains with

@@ -23,8 +23,13 @@ namespace guild::engine::gap::internal {
 
 namespace {
 
-//! Share of the time limit the step may use.
-constexpr double kTimeShare = 0.1;
+//! Share of the time limit the step may use: up to kSmallJobs jobs, where
+//! rounds are cheap and the metaheuristic has iterations to spare, more
+//! rounds pay (measured on the D instances of 100 to 400 jobs, see
+//! bench/results/gap.md run 6); above, the metaheuristic needs the time.
+constexpr int kSmallJobs = 400;
+constexpr double kTimeShareSmall = 0.4;
+constexpr double kTimeShareLarge = 0.1;
 //! Most dynamic-programming cells (items x capacity) per round; above it
 //! the step is skipped (capacities too large for the exact knapsacks).
 constexpr int64_t kMaxCellsPerRound = 200'000'000;
@@ -236,8 +241,8 @@ std::string KnapsackStep(Context& ctx) {
                ctx.multipliers[p.agent[k]] * static_cast<double>(p.weight[k]);
     lambda[p.job_of[k]] = std::min(lambda[p.job_of[k]], g);
   }
-  const double budget =
-      std::min(ctx.deadline.Remaining(), kTimeShare * ctx.options.time_limit_seconds);
+  const double share = p.jobs <= kSmallJobs ? kTimeShareSmall : kTimeShareLarge;
+  const double budget = std::min(ctx.deadline.Remaining(), share * ctx.options.time_limit_seconds);
   const double stop_at = ctx.deadline.Elapsed() + budget;
   ActiveLists lists = ActiveCandidates(ctx, kDescentCap);
   Penalty hard{std::vector<double>(p.agents, kHardPenalty)};

@@ -11,7 +11,7 @@
 // solution improves; each new best is polished by ejection-chain descent.
 // After kRestartIterations iterations without a new best, the walk restarts
 // from the best solution or from one of a few good solutions of earlier
-// walks (the elite pool).
+// walks or earlier steps (the elite pool; the knapsack step's seed it).
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
