@@ -154,7 +154,9 @@ TEST(KnapsackStep, BoundIsValidAndAtLeastTheCapacityBound) {
     exact.knapsack_bound = false;
     Result<GapSolution> best = SolveGap(inst, exact);
     ASSERT_TRUE(best.ok());
-    if (best->optimal) EXPECT_LE(with->lower_bound, best->objective) << "seed " << seed;
+    if (best->optimal) {
+      EXPECT_LE(with->lower_bound, best->objective) << "seed " << seed;
+    }
     stronger += with->lower_bound > without->lower_bound ? 1 : 0;
   }
   EXPECT_GT(stronger, 0) << "the knapsack bound never beat the capacity bound";
