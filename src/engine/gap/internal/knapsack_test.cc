@@ -9,6 +9,7 @@
 #include <cmath>
 #include <limits>
 #include <random>
+#include <utility>
 #include <vector>
 
 #include "engine/gap/gap.h"
@@ -69,6 +70,13 @@ double BestKnapsack(const Problem& p, const std::vector<double>& lambda, int i, 
   return best;
 }
 
+// A tiny problem and random multipliers for it.
+std::pair<Problem, std::vector<double>> RandomDraw(std::mt19937_64& rng) {
+  Problem p = Compile(RandomTiny(rng));
+  std::vector<double> lambda = RandomLambda(p, rng);
+  return {std::move(p), std::move(lambda)};
+}
+
 double SumOf(const std::vector<double>& v) {
   double s = 0;
   for (double x : v) s += x;
@@ -78,9 +86,7 @@ double SumOf(const std::vector<double>& v) {
 TEST(Knapsacks, ValueAndChoicesMatchBruteForce) {
   std::mt19937_64 rng(11);
   for (int seed = 0; seed < kSeeds; ++seed) {
-    GapInstance inst = RandomTiny(rng);
-    Problem p = Compile(inst);
-    std::vector<double> lambda = RandomLambda(p, rng);
+    const auto [p, lambda] = RandomDraw(rng);
     Knapsacks knapsacks(p);
     std::vector<int> taken;
     double value = knapsacks.Solve(lambda, &taken);
@@ -104,9 +110,7 @@ TEST(Knapsacks, ReducedCostIsTheExactRiseWhenACandidateIsForced) {
   std::mt19937_64 rng(12);
   int positive = 0;
   for (int seed = 0; seed < kSeeds; ++seed) {
-    GapInstance inst = RandomTiny(rng);
-    Problem p = Compile(inst);
-    std::vector<double> lambda = RandomLambda(p, rng);
+    const auto [p, lambda] = RandomDraw(rng);
     Knapsacks knapsacks(p);
     std::vector<int> taken;
     double value = knapsacks.Solve(lambda, &taken);
