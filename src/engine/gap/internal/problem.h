@@ -72,7 +72,6 @@ struct Context {
   //! its value, and per candidate how much forcing it raises the value
   //! (empty when not computed). Not additive over jobs.
   double knapsack_value = -1e300;
-  std::vector<double> knapsack_lambda;  //!< Multipliers of knapsack_value.
   std::vector<double> knapsack_reduced;
 
   std::vector<int> working;  //!< Candidate per job (may overload).
