@@ -18,11 +18,6 @@ class Search {
  public:
   explicit Search(Context& ctx)
       : ctx_(ctx), p_(ctx.problem), lists_(ActiveCandidates(ctx, 0)), residual_(p_.capacity) {
-    // Visit's cut assumes each list ascends in the capacity reduced cost.
-    for (std::vector<int>& list : lists_) {
-      std::stable_sort(list.begin(), list.end(),
-                       [&](int a, int b) { return ctx_.reduced_cost[a] < ctx_.reduced_cost[b]; });
-    }
     order_.resize(p_.jobs);
     for (int j = 0; j < p_.jobs; ++j) order_[j] = j;
     std::stable_sort(order_.begin(), order_.end(),

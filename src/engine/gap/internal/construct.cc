@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "engine/gap/internal/local_search.h"
+#include "engine/gap/internal/placement.h"
 #include "engine/gap/internal/state.h"
 #include "engine/gap/internal/steps.h"
 
@@ -22,36 +23,6 @@ double GuidedCost(const Context& ctx, int k) {
   const Problem& p = ctx.problem;
   return static_cast<double>(p.cost[k]) +
          ctx.multipliers[p.agent[k]] * static_cast<double>(p.weight[k]);
-}
-
-double Regret(const Context& ctx, int j) {
-  const Problem& p = ctx.problem;
-  double first = std::numeric_limits<double>::infinity(), second = first;
-  for (int k = p.start[j]; k < p.start[j + 1]; ++k) {
-    double g = GuidedCost(ctx, k);
-    if (g < first) {
-      second = first;
-      first = g;
-    } else if (g < second) {
-      second = g;
-    }
-  }
-  return second == std::numeric_limits<double>::infinity() ? 1e300 : second - first;
-}
-
-// Cheapest guided cost among candidates that fit; else least overload.
-int Place(const Context& ctx, int j, const std::vector<int64_t>& residual) {
-  const Problem& p = ctx.problem;
-  int fit = -1, over = -1;
-  for (int k = p.start[j]; k < p.start[j + 1]; ++k) {
-    int64_t excess = p.weight[k] - residual[p.agent[k]];
-    if (excess <= 0) {
-      if (fit < 0 || GuidedCost(ctx, k) < GuidedCost(ctx, fit)) fit = k;
-    } else if (over < 0 || excess < p.weight[over] - residual[p.agent[over]]) {
-      over = k;
-    }
-  }
-  return fit >= 0 ? fit : over;
 }
 
 ActiveLists DescentLists(const Context& ctx) { return ActiveCandidates(ctx, kDescentCap); }
@@ -72,11 +43,12 @@ std::string ConstructStep(Context& ctx) {
     }
     if (choice[j] < 0) order.push_back(j);
   }
+  auto guided = [&](int k) { return GuidedCost(ctx, k); };
   std::vector<double> regret(p.jobs);
-  for (int j : order) regret[j] = Regret(ctx, j);
+  for (int j : order) regret[j] = CostRegret(p, j, guided);
   std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return regret[a] > regret[b]; });
   for (int j : order) {
-    choice[j] = Place(ctx, j, residual);
+    choice[j] = CheapestPlace(p, j, residual, guided);
     residual[p.agent[choice[j]]] -= p.weight[choice[j]];
   }
   ctx.working = choice;

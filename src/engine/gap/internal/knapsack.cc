@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "engine/gap/internal/local_search.h"
+#include "engine/gap/internal/placement.h"
 #include "engine/gap/internal/state.h"
 #include "engine/gap/internal/steps.h"
 
@@ -42,22 +43,8 @@ constexpr double kTargetMargin = 0.02;
 constexpr int kDescentCap = 32;
 constexpr double kRepairNormSlack = 1.5;
 
+//! Solutions the step keeps to seed the metaheuristic's elite pool.
 constexpr int kSeeds = 5;
-
-// Keeps up to kSeeds feasible solutions of distinct cost, the cheapest.
-void KeepSeed(Context& ctx, const State& state) {
-  auto& seeds = ctx.seeds;
-  for (const auto& s : seeds) {
-    if (s.first == state.cost()) return;
-  }
-  if (static_cast<int>(seeds.size()) < kSeeds) {
-    seeds.emplace_back(state.cost(), state.choice());
-    return;
-  }
-  auto worst = std::max_element(seeds.begin(), seeds.end(),
-                                [](const auto& a, const auto& b) { return a.first < b.first; });
-  if (worst->first > state.cost()) *worst = {state.cost(), state.choice()};
-}
 
 }  // namespace
 
@@ -196,32 +183,12 @@ std::vector<int> AssembleFromKnapsacks(const Problem& p, const std::vector<int>&
       open.push_back(j);
     }
   }
+  auto cost = [&](int k) { return static_cast<double>(p.cost[k]); };
   std::vector<double> regret(p.jobs, 0);
-  for (int j : open) {
-    double first = std::numeric_limits<double>::infinity(), second = first;
-    for (int k = p.start[j]; k < p.start[j + 1]; ++k) {
-      double c = static_cast<double>(p.cost[k]);
-      if (c < first) {
-        second = first;
-        first = c;
-      } else if (c < second) {
-        second = c;
-      }
-    }
-    regret[j] = std::isinf(second) ? 1e300 : second - first;
-  }
+  for (int j : open) regret[j] = CostRegret(p, j, cost);
   std::stable_sort(open.begin(), open.end(), [&](int a, int b) { return regret[a] > regret[b]; });
   for (int j : open) {
-    int fit = -1, over = -1;
-    for (int k = p.start[j]; k < p.start[j + 1]; ++k) {
-      int64_t excess = p.weight[k] - residual[p.agent[k]];
-      if (excess <= 0) {
-        if (fit < 0 || p.cost[k] < p.cost[fit]) fit = k;
-      } else if (over < 0 || excess < p.weight[over] - residual[p.agent[over]]) {
-        over = k;
-      }
-    }
-    choice[j] = fit >= 0 ? fit : over;
+    choice[j] = CheapestPlace(p, j, residual, cost);
     residual[p.agent[choice[j]]] -= p.weight[choice[j]];
   }
   return choice;
@@ -287,7 +254,7 @@ std::string KnapsackStep(Context& ctx) {
       State state(p, AssembleFromKnapsacks(p, taken));
       DescendAll(p, state, hard, lists, ctx.deadline);
       if (state.TotalOverload() == 0) {
-        KeepSeed(ctx, state);
+        KeepInPool(ctx.seeds, kSeeds, state.cost(), state.choice());
         if (ctx.OfferSolution(state.choice())) {
           ++offered;
           lists = ActiveCandidates(ctx, kDescentCap);

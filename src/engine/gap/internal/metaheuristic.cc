@@ -99,7 +99,7 @@ class Tabu {
     for (int i = 0; i < p_.agents; ++i) penalty_.alpha[i] = std::max(1.0, 2 * ctx.multipliers[i]);
     // Good solutions of earlier steps (the knapsack step's) start the pool.
     for (const auto& seed : ctx.seeds) {
-      if (static_cast<int>(elite_.size()) < kElite) elite_.push_back(seed);
+      KeepInPool(elite_, kElite, seed.first, seed.second);
     }
   }
 
@@ -434,16 +434,7 @@ class Tabu {
     int64_t c = segment_cost_;
     segment_cost_ = INT64_MAX;
     if (c == INT64_MAX) return;
-    for (const auto& e : elite_) {
-      if (e.first == c) return;
-    }
-    if (static_cast<int>(elite_.size()) < kElite) {
-      elite_.emplace_back(c, std::move(segment_best_));
-    } else {
-      auto worst = std::max_element(elite_.begin(), elite_.end(),
-                                    [](const auto& a, const auto& b) { return a.first < b.first; });
-      if (worst->first > c) *worst = {c, std::move(segment_best_)};
-    }
+    KeepInPool(elite_, kElite, c, std::move(segment_best_));
     segment_best_.clear();
   }
 
@@ -484,7 +475,7 @@ class Tabu {
   std::vector<ChainJob> exits_;  //!< Per job, its record (Exits), packed into chain_jobs_.
   int64_t last_improvement_ = 0;
   //! Good feasible solutions (cost, choice) to restart from; see kElite.
-  std::vector<std::pair<int64_t, std::vector<int>>> elite_;
+  SolutionPool elite_;
   std::vector<int> segment_best_;     //!< Best feasible since the last restart.
   int64_t segment_cost_ = INT64_MAX;  //!< Its cost, or INT64_MAX.
   int64_t restarts_ = 0;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <utility>
 
 namespace guild::engine::gap::internal {
 
@@ -119,6 +120,19 @@ std::vector<std::vector<int>> ActiveCandidates(const Context& context, int cap) 
     if (cap > 0 && static_cast<int>(list.size()) > cap) list.resize(cap);
   }
   return active;
+}
+
+void KeepInPool(SolutionPool& pool, int size, int64_t cost, std::vector<int> choice) {
+  for (const auto& entry : pool) {
+    if (entry.first == cost) return;
+  }
+  if (static_cast<int>(pool.size()) < size) {
+    pool.emplace_back(cost, std::move(choice));
+    return;
+  }
+  auto worst = std::max_element(pool.begin(), pool.end(),
+                                [](const auto& a, const auto& b) { return a.first < b.first; });
+  if (worst->first > cost) *worst = {cost, std::move(choice)};
 }
 
 int64_t CandidatesLeft(const Context& context) {

@@ -5,11 +5,19 @@
 #include <cstdint>
 #include <random>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "engine/gap/gap.h"
 
 namespace guild::engine::gap::internal {
+
+//! Good feasible solutions: (cost, candidate per job), distinct costs.
+using SolutionPool = std::vector<std::pair<int64_t, std::vector<int>>>;
+
+//! Keeps (cost, choice) in a pool of at most `size` solutions of distinct
+//! cost: added while there is room, else in place of the worst if cheaper.
+void KeepInPool(SolutionPool& pool, int size, int64_t cost, std::vector<int> choice);
 
 //! Candidates in compressed rows: job j owns indices [start[j], start[j+1]).
 struct Problem {
@@ -78,7 +86,7 @@ struct Context {
   std::vector<int> best;     //!< Best feasible, candidate per job.
   //! Good feasible solutions (cost, choice) other steps found, for the
   //! metaheuristic to restart from.
-  std::vector<std::pair<int64_t, std::vector<int>>> seeds;
+  SolutionPool seeds;
   int64_t best_cost = INT64_MAX;
   bool optimal = false;
   bool proven_infeasible = false;
@@ -97,7 +105,8 @@ struct Context {
 };
 
 //! Candidates of each job that may still appear in a solution of cost <=
-//! the best known (reduced-cost fixing), ascending reduced cost; at most
+//! the best known (reduced-cost fixing with the capacity Lagrangian and,
+//! once computed, the knapsack one), ascending capacity reduced cost; at most
 //! `cap` per job (cap <= 0: no cap). Without a best solution, every
 //! candidate passes the cost test.
 std::vector<std::vector<int>> ActiveCandidates(const Context& context, int cap);
