@@ -16,16 +16,12 @@ namespace {
 
 //! LP values above this count as "the LP gives the job to this agent".
 constexpr double kIntegralLp = 1 - 1e-6;
-//! Candidates per job the repair and descent steps may use.
-constexpr int kDescentCap = 32;
 
 double GuidedCost(const Context& ctx, int k) {
   const Problem& p = ctx.problem;
   return static_cast<double>(p.cost[k]) +
          ctx.multipliers[p.agent[k]] * static_cast<double>(p.weight[k]);
 }
-
-ActiveLists DescentLists(const Context& ctx) { return ActiveCandidates(ctx, kDescentCap); }
 
 }  // namespace
 

@@ -40,7 +40,6 @@ constexpr double kInitialStep = 1.0;
 constexpr double kMinStep = 1e-4;
 constexpr int kStallRounds = 10;
 constexpr double kTargetMargin = 0.02;
-constexpr int kDescentCap = 32;
 constexpr double kRepairNormSlack = 1.5;
 //! One repair (assembly and descent) is worth about jobs / kRepairBudget
 //! rounds of knapsacks: measured against the time each took on the
@@ -216,7 +215,7 @@ std::string KnapsackStep(Context& ctx) {
   const double share = p.jobs <= kSmallJobs ? kTimeShareSmall : kTimeShareLarge;
   const double budget = std::min(ctx.deadline.Remaining(), share * ctx.options.time_limit_seconds);
   const double stop_at = ctx.deadline.Elapsed() + budget;
-  ActiveLists lists = ActiveCandidates(ctx, kDescentCap);
+  ActiveLists lists = DescentLists(ctx);
   Penalty hard{std::vector<double>(p.agents, kHardPenalty)};
   std::vector<int> taken;
   std::vector<int> count(p.jobs);
@@ -260,7 +259,7 @@ std::string KnapsackStep(Context& ctx) {
         KeepInPool(ctx.seeds, kSeeds, state.cost(), state.choice());
         if (ctx.OfferSolution(state.choice())) {
           ++offered;
-          lists = ActiveCandidates(ctx, kDescentCap);
+          lists = DescentLists(ctx);
         }
       }
       ++repairs;

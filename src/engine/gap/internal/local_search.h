@@ -27,4 +27,9 @@ int64_t Descend(const Problem& problem, State& state, const Penalty& penalty,
 int64_t DescendAll(const Problem& problem, State& state, const Penalty& penalty,
                    const ActiveLists& active, const Deadline& deadline);
 
+//! The lists the construction, repair and knapsack steps descend with:
+//! ActiveCandidates with a wide cap, cut to the core of kDescentCore
+//! candidates per job (see local_search.cc for the measurements).
+ActiveLists DescentLists(const Context& context);
+
 }  // namespace guild::engine::gap::internal

@@ -12,6 +12,8 @@
 // After kRestartIterations iterations without a new best, the walk restarts
 // from the best solution or from one of a few good solutions of earlier
 // walks or earlier steps (the elite pool; the knapsack step's seed it).
+// Each walk draws its candidate lists: the core problem of kWalkCore
+// candidates per job (ActiveCandidates) or the full capped lists.
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -48,6 +50,13 @@ constexpr int64_t kRestartIterations = 250;
 // up to kElite good feasible solutions met by earlier walks (the best of each
 // walk between restarts, distinct costs, the worst replaced first).
 constexpr int kElite = 5;
+// Each walk searches, with equal chance, the core of kWalkCore candidates
+// per job (ActiveCandidates) or the full capped lists; the first walk the
+// core. Measured with 10 s runs on the small type D instances (100 and 200
+// jobs; seeds 5-7): mean gap 0.186 % with full lists only, 0.153 % with this
+// draw (and core descents); on the larger ones and on types C and E the
+// draw was as good as the core alone.
+constexpr double kWalkCore = 3.0;
 // Above this many jobs, swaps are evaluated each iteration only from jobs on
 // overloaded agents plus one job in kSwapStride chosen at random; shifts are
 // always evaluated in full. This trades neighbourhood size for iterations.
@@ -94,7 +103,7 @@ class Tabu {
         p_(ctx.problem),
         state_(p_, ctx.HasBest() ? ctx.best : ctx.working),
         tabu_until_(p_.Candidates(), 0) {
-    SetActive(ActiveCandidates(ctx, kActiveCap));
+    SetActive(ActiveCandidates(ctx, kActiveCap, kWalkCore));
     penalty_.alpha.resize(p_.agents);
     for (int i = 0; i < p_.agents; ++i) penalty_.alpha[i] = std::max(1.0, 2 * ctx.multipliers[i]);
     // Good solutions of earlier steps (the knapsack step's) start the pool.
@@ -121,6 +130,8 @@ class Tabu {
       Remember();
       size_t pick = ctx_.rng() % (elite_.size() + 1);
       state_ = State(p_, pick == elite_.size() ? ctx_.best : elite_[pick].second);
+      core_ = (ctx_.rng() & 1) != 0;
+      SetActive(ActiveCandidates(ctx_, kActiveCap, core_ ? kWalkCore : 0));
       ++restarts_;
       elite_restarts_ += pick == elite_.size() ? 0 : 1;
       last_improvement_ = iteration_;
@@ -453,7 +464,7 @@ class Tabu {
     Penalty hard{std::vector<double>(p_.agents, kHardPenalty)};
     DescendAll(p_, polished, hard, active_, ctx_.deadline);
     if (!ctx_.OfferSolution(polished.choice())) return false;
-    SetActive(ActiveCandidates(ctx_, kActiveCap));
+    SetActive(ActiveCandidates(ctx_, kActiveCap, core_ ? kWalkCore : 0));
     return true;
   }
 
@@ -471,6 +482,7 @@ class Tabu {
   int64_t iteration_ = 0;
   int64_t over_ = 0;             //!< Total overload at the start of the iteration.
   bool chains_ = false;          //!< Ejection chains instead of swaps.
+  bool core_ = true;             //!< This walk searches the core (kWalkCore).
   bool sampled_ = false;         //!< Swaps sampled this iteration (no j1 <= j2 cut).
   std::vector<ChainJob> exits_;  //!< Per job, its record (Exits), packed into chain_jobs_.
   int64_t last_improvement_ = 0;

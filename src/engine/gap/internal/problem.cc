@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstddef>
 #include <limits>
 #include <utility>
 
@@ -93,7 +94,25 @@ bool Context::OfferSolution(const std::vector<int>& choice) {
   return true;
 }
 
-std::vector<std::vector<int>> ActiveCandidates(const Context& context, int cap) {
+namespace {
+
+//! The core's reduced-cost threshold (see ActiveCandidates), or infinity.
+double CoreThreshold(const Context& context, double core) {
+  const std::vector<double>& rc = context.reduced_cost;
+  // On few agents a core is no smaller problem, only a poorer one: with 5
+  // agents, a core of 3 per job took d05100 from 0.047 % to 0.157 % (10 s).
+  if (core <= 0 || rc.empty() || 2 * core > context.problem.agents) {
+    return std::numeric_limits<double>::infinity();
+  }
+  std::vector<double> values(rc);
+  size_t q = std::min(values.size() - 1, static_cast<size_t>(core * context.problem.jobs));
+  std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(q), values.end());
+  return values[q];
+}
+
+}  // namespace
+
+std::vector<std::vector<int>> ActiveCandidates(const Context& context, int cap, double core) {
   const Problem& p = context.problem;
   std::vector<std::vector<int>> active(p.jobs);
   bool have_costs = !context.reduced_cost.empty();
@@ -105,6 +124,7 @@ std::vector<std::vector<int>> ActiveCandidates(const Context& context, int cap) 
   };
   const double limit = limit_of(context.lagrangian_value);
   const double knapsack_limit = limit_of(context.knapsack_value);
+  const double core_limit = CoreThreshold(context, core);
   for (int j = 0; j < p.jobs; ++j) {
     std::vector<int>& list = active[j];
     for (int k = p.start[j]; k < p.start[j + 1]; ++k) {
@@ -116,6 +136,11 @@ std::vector<std::vector<int>> ActiveCandidates(const Context& context, int cap) 
       const std::vector<double>& rc = context.reduced_cost;
       std::sort(list.begin(), list.end(),
                 [&](int a, int b) { return rc[a] < rc[b] || (rc[a] == rc[b] && a < b); });
+    }
+    if (core_limit < std::numeric_limits<double>::infinity()) {
+      size_t kept = 1;
+      while (kept < list.size() && context.reduced_cost[list[kept]] <= core_limit) ++kept;
+      list.resize(std::min(kept, list.size()));
     }
     if (cap > 0 && static_cast<int>(list.size()) > cap) list.resize(cap);
   }
