@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <random>
 #include <vector>
 
@@ -22,7 +23,7 @@ GapInstance RandomInstance(int agents, int jobs, std::mt19937_64& rng) {
   for (int j = 0; j < jobs; ++j) {
     for (int i = 0; i < agents; ++i) inst.jobs[j].push_back({i, uniform(0, 20), uniform(1, 9)});
   }
-  inst.capacities.assign(agents, 4 * jobs);
+  inst.capacities.assign(agents, int64_t{4} * jobs);
   return inst;
 }
 
