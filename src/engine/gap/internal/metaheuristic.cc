@@ -130,8 +130,13 @@ class Tabu {
       Remember();
       size_t pick = ctx_.rng() % (elite_.size() + 1);
       state_ = State(p_, pick == elite_.size() ? ctx_.best : elite_[pick].second);
-      core_ = (ctx_.rng() & 1) != 0;
-      SetActive(ActiveCandidates(ctx_, kActiveCap, core_ ? kWalkCore : 0));
+      // The lists change only with the draw: the best cost (their fixing
+      // test) changes only in Offer, which rebuilds them.
+      bool core = (ctx_.rng() & 1) != 0;
+      if (core != core_) {
+        core_ = core;
+        SetActive(ActiveCandidates(ctx_, kActiveCap, core_ ? kWalkCore : 0));
+      }
       ++restarts_;
       elite_restarts_ += pick == elite_.size() ? 0 : 1;
       last_improvement_ = iteration_;
