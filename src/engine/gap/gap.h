@@ -36,10 +36,11 @@
 //                     a small elite pool; uses the time left.
 //
 // The descents of construct, repair, local_search and knapsack_bound, and
-// every other metaheuristic walk, search a core problem: each job's
-// candidates cut to those among the 3 * jobs least capacity reduced costs of
-// the instance (always keeping the job's least one; not on 5 or fewer
-// agents). It is a heuristic restriction; bounds and fixing do not use it.
+// about half the metaheuristic walks (drawn at random at each restart),
+// search a core problem: each job's candidates cut to those among the
+// 3 * jobs least capacity reduced costs of the instance (always keeping the
+// job's least one; not on 5 or fewer agents). It is a heuristic
+// restriction; bounds and fixing do not use it.
 //
 // Determinism: for a given instance, options and seed the result is the
 // same on every run, as long as the time limit is not what stops a step
