@@ -33,7 +33,9 @@
 //                     adaptive capacity penalties (strategic oscillation)
 //                     over candidate lists cut by Lagrangian reduced-cost
 //                     fixing; short walks restart from the best solution or
-//                     a small elite pool; uses the time left.
+//                     a small elite pool (on up to 200 jobs, half of them
+//                     then path-relinked part of the way towards another of
+//                     those solutions); uses the time left.
 //
 // The descents of construct, repair, local_search and knapsack_bound, and
 // about half the metaheuristic walks (drawn at random at each restart),

@@ -285,8 +285,8 @@ TEST(GapSolve, FastMoveEvaluationMatchesRecomputation) {
 }
 
 // Past kRestartIterations without a new best, the walk restarts from the
-// best or an elite solution; plans stay valid and moves after a restart are
-// still evaluated correctly.
+// best or an elite solution, some of them then relinked towards another;
+// plans stay valid and moves after a restart are still evaluated correctly.
 TEST(GapSolve, RestartsFromTheElitePoolKeepMovesExact) {
   GapInstance inst = TightSparse(31, 8, 80, 5);
   Result<GapSolution> s = SolveGap(inst, CheckedSearchOptions(3, 6000));
@@ -303,6 +303,10 @@ TEST(GapSolve, RestartsFromTheElitePoolKeepMovesExact) {
   elite = std::stoi(note.substr(at + 11));
   EXPECT_GT(restarts, 3) << note;
   EXPECT_GT(elite, 0) << note;
+  size_t relinked_at = note.find(" relinked)");
+  ASSERT_NE(relinked_at, std::string::npos) << note;
+  size_t relinked_begin = note.rfind(", ", relinked_at) + 2;
+  EXPECT_GT(std::stoi(note.substr(relinked_begin, relinked_at - relinked_begin)), 0) << note;
 }
 
 TEST(GapSolve, SameSeedSameResult) {
