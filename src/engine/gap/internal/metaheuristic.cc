@@ -176,12 +176,13 @@ class Tabu {
       if (state_.choice()[j] != guide[j]) differ.push_back(j);
     }
     if (differ.size() < 2) return;
-    ++relinks_;
     const size_t lo = differ.size() * kRelinkFromPercent / 100;
     const size_t hi = differ.size() * kRelinkToPercent / 100;
     const size_t steps = lo + (hi > lo ? ctx_.rng() % (hi - lo + 1) : 0);
+    if (steps == 0) return;
+    ++relinks_;
     const int64_t tenure = kTenureMin + 1 + p_.jobs / kTenureJobsPerStep;
-    for (size_t step = 0; step < steps && !differ.empty(); ++step) {
+    for (size_t step = 0; step < steps; ++step) {
       double least = std::numeric_limits<double>::infinity();
       size_t at = 0;
       for (size_t x = 0; x < differ.size(); ++x) {
