@@ -181,15 +181,12 @@ class Tabu {
     const size_t steps = lo + (hi > lo ? ctx_.rng() % (hi - lo + 1) : 0);
     if (steps == 0) return;
     ++relinks_;
-    const int64_t tenure = kTenureMin + 1 + p_.jobs / kTenureJobsPerStep;
+    const int64_t tenure = kTenureMin + TenureSpan();
     for (size_t step = 0; step < steps; ++step) {
       double least = std::numeric_limits<double>::infinity();
       size_t at = 0;
       for (size_t x = 0; x < differ.size(); ++x) {
-        int k0 = state_.choice()[differ[x]];
-        int k = guide[differ[x]];
-        double v = static_cast<double>(p_.cost[k] - p_.cost[k0]) +
-                   Pen(p_.agent[k0], -p_.weight[k0]) + Pen(p_.agent[k], p_.weight[k]);
+        double v = ShiftValue(state_.choice()[differ[x]], guide[differ[x]]);
         if (v < least || (v == least && (ctx_.rng() & 1))) {
           least = v;
           at = x;
@@ -216,6 +213,13 @@ class Tabu {
   double Pen(int agent, int64_t delta) const {
     return penalty_.Delta(p_, agent, state_.load(agent), delta);
   }
+  //! Cost + penalty change of moving a job from candidate k0 to k.
+  double ShiftValue(int k0, int k) const {
+    return static_cast<double>(p_.cost[k] - p_.cost[k0]) + Pen(p_.agent[k0], -p_.weight[k0]) +
+           Pen(p_.agent[k], p_.weight[k]);
+  }
+  //! Tabu tenures are drawn from kTenureMin + [0, TenureSpan()).
+  [[nodiscard]] int64_t TenureSpan() const { return 1 + p_.jobs / kTenureJobsPerStep; }
   int64_t OverDelta(int agent, int64_t delta) const {
     int64_t before = state_.load(agent) - p_.capacity[agent];
     return std::max<int64_t>(0, before + delta) - std::max<int64_t>(0, before);
@@ -301,7 +305,7 @@ class Tabu {
       int64_t dcost = p_.cost[k] - p_.cost[k0];
       int64_t dover = OverDelta(i1, -p_.weight[k0]) + OverDelta(i2, p_.weight[k]);
       if (!Allowed(k, state_.cost() + dcost, over + dover)) continue;
-      double delta = static_cast<double>(dcost) + Pen(i1, -p_.weight[k0]) + Pen(i2, p_.weight[k]);
+      double delta = ShiftValue(k0, k);
       Consider({delta, j, k, -1, -1}, best);
     }
   }
@@ -495,9 +499,8 @@ class Tabu {
   }
 
   void Apply(const TabuMove& m) {
-    int tenure_span = 1 + p_.jobs / kTenureJobsPerStep;
     auto tenure = [&] {
-      return kTenureMin + static_cast<int64_t>(ctx_.rng() % static_cast<uint64_t>(tenure_span));
+      return kTenureMin + static_cast<int64_t>(ctx_.rng() % static_cast<uint64_t>(TenureSpan()));
     };
     tabu_until_[state_.choice()[m.job1]] = iteration_ + tenure();
     state_.Move(m.job1, m.to1);

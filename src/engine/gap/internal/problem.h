@@ -112,13 +112,13 @@ struct Context {
 //!
 //! With `core` > 0 (and capacity reduced costs known), the lists are cut to
 //! a core problem (on more than 2 * core agents), a heuristic restriction
-//! and not a proof: a job keeps its
-//! first candidate and those whose reduced cost is at most the
-//! (core * jobs)-th least reduced cost of the whole instance. Jobs whose
-//! alternatives are all costly keep one candidate (they are fixed), jobs
-//! with near-ties keep them all. On the large type D instances (many exact
-//! ties at reduced cost 0, a Lagrangian bound within 0.01 % of the optimum)
-//! descents in this core reach much better local optima.
+//! and not a proof: a job keeps its first candidate and those whose reduced
+//! cost is at most the (core * jobs)-th least reduced cost of the whole
+//! instance. Jobs whose alternatives are all costly keep one candidate
+//! (they are fixed), jobs with near-ties keep them all. On the large type D
+//! instances (many exact ties at reduced cost 0, a Lagrangian bound within
+//! 0.01 % of the optimum) descents in this core reach much better local
+//! optima.
 std::vector<std::vector<int>> ActiveCandidates(const Context& context, int cap, double core = 0);
 
 //! How many candidates in all pass the fixing tests of ActiveCandidates.
