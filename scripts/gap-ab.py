@@ -93,9 +93,10 @@ def main():
     if len(binaries) < 2:
         fail("--bin: give at least two binaries to compare")
     names = [b[0] for b in binaries]
+    paths = dict(binaries)
     if len(set(names)) != len(names):
         fail("--bin: names must be distinct")
-    for name, path in binaries:
+    for name, path in paths.items():
         if not os.access(path, os.X_OK):
             fail(f"--bin {name}={path}: not an executable file")
     envs = {name: dict(os.environ) for name in names}
@@ -127,7 +128,7 @@ def main():
     def work(task):
         n, s, name = task
         path, value = known[n]
-        objective, feasible = run_one(dict(binaries)[name], envs[name],
+        objective, feasible = run_one(paths[name], envs[name],
                                       os.path.join(args.data, path), args.time_limit, s)
         gap = 100.0 * (objective - value) / value if feasible else math.inf
         return task, gap
