@@ -28,7 +28,6 @@ import os
 import subprocess
 import sys
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_DATA = os.path.join(os.environ.get("GUILD_SHARED_DATA", "/work/shared/data"), "gap")
 
 
