@@ -35,7 +35,9 @@
 //                     fixing; short walks restart from the best solution or
 //                     a small elite pool (on up to 200 jobs, half of them
 //                     then path-relinked part of the way towards another of
-//                     those solutions); uses the time left.
+//                     those solutions; after 150 restarts without a new
+//                     best the pool returns to the knapsack step's seeds);
+//                     uses the time left.
 //
 // The descents of construct, repair, local_search and knapsack_bound, and
 // about half the metaheuristic walks (drawn at random at each restart),

@@ -304,7 +304,33 @@ TEST(GapSolve, RestartsFromTheElitePoolKeepMovesExact) {
   };
   EXPECT_GT(count(" restarts ("), 3) << note;
   EXPECT_GT(count(" from the elite pool"), 0) << note;
-  EXPECT_GT(count(" relinked)"), 0) << note;
+  EXPECT_GT(count(" relinked,"), 0) << note;
+}
+
+// After kPoolResetRestarts restarts without a new best, the elite pool goes
+// back to the knapsack step's seeds; restarts from them keep plans valid.
+TEST(GapSolve, ElitePoolResetsToTheKnapsackSeeds) {
+  int searched = 0;
+  for (uint64_t seed = 40; seed < 60 && searched < 3; ++seed) {
+    GapInstance inst = TightSparse(seed, 10, 100, 6);
+    GapOptions options;
+    options.seed = seed;
+    options.time_limit_seconds = 120;
+    options.max_iterations = 60000;  // Past 150 idle restarts of 250 iterations.
+    options.branch_and_bound = false;
+    Result<GapSolution> s = SolveGap(inst, options);
+    ASSERT_TRUE(s.ok());
+    ASSERT_TRUE(s->feasible) << s->reason;
+    ExpectValid(inst, *s);
+    const std::string& note = s->steps.back().note;
+    if (note.rfind("skipped", 0) == 0 || s->optimal) continue;
+    ++searched;
+    size_t at = note.find(" pool resets)");
+    ASSERT_NE(at, std::string::npos) << note;
+    size_t begin = note.find_last_of(' ', at - 1) + 1;
+    EXPECT_GT(std::stoi(note.substr(begin, at - begin)), 0) << "seed " << seed << ": " << note;
+  }
+  EXPECT_GT(searched, 0);
 }
 
 TEST(GapSolve, SameSeedSameResult) {

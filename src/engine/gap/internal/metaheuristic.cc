@@ -13,7 +13,9 @@
 // from the best solution or from one of a few good solutions of earlier
 // walks or earlier steps (the elite pool; the knapsack step's seed it).
 // On small instances half the restarts then walk part of the way towards
-// another of those solutions (path relinking, see Relink).
+// another of those solutions (path relinking, see Relink). After
+// kPoolResetRestarts restarts without a new best, the pool is set back to
+// the knapsack step's seeds.
 // Each walk draws its candidate lists: the core problem of kWalkCore
 // candidates per job (ActiveCandidates) or the full capped lists.
 #include <algorithm>
@@ -68,6 +70,16 @@ constexpr int kRelinkJobs = 200;
 constexpr uint64_t kRelinkPercent = 50;
 constexpr size_t kRelinkFromPercent = 25;
 constexpr size_t kRelinkToPercent = 75;
+// After this many restarts in a row without a new best solution, the elite
+// pool is set back to what it held at the start (the knapsack step's seeds),
+// so that restarts return to those distinct starts with new random draws.
+// It acts only where restarts are many (100-200 jobs; on 400 jobs it does
+// not trigger in 10 s). Measured with 10 s runs (bench/results/gap.md,
+// session 11), mean gap without -> with: seven type D of 100-400 jobs, seeds
+// 4-9, 0.182 -> 0.174 %; five D of 100-200 jobs, seeds 10-19, 0.171 ->
+// 0.163 %; four D, two C and two E of 100-200 jobs, seeds 20-25, 0.135 ->
+// 0.122 % (C unchanged). Resetting after 50 restarts was no better.
+constexpr int64_t kPoolResetRestarts = 150;
 // Each walk searches, with equal chance, the core of kWalkCore candidates
 // per job (ActiveCandidates) or the full capped lists; the first walk the
 // core. Measured with 10 s runs on the small type D instances (100 and 200
@@ -128,6 +140,7 @@ class Tabu {
     for (const auto& seed : ctx.seeds) {
       KeepInPool(elite_, kElite, seed.first, seed.second);
     }
+    initial_pool_ = elite_;
   }
 
   //! One iteration; returns true when the best solution improved.
@@ -144,8 +157,14 @@ class Tabu {
       segment_best_ = state_.choice();
     }
     last_improvement_ = improved ? iteration_ : last_improvement_;
+    if (improved) idle_restarts_ = 0;
     if (iteration_ - last_improvement_ > kRestartIterations && ctx_.HasBest()) {
       Remember();
+      if (++idle_restarts_ >= kPoolResetRestarts && !initial_pool_.empty()) {
+        elite_ = initial_pool_;
+        idle_restarts_ = 0;
+        ++pool_resets_;
+      }
       size_t pick = ctx_.rng() % (elite_.size() + 1);
       state_ = State(p_, pick == elite_.size() ? ctx_.best : elite_[pick].second);
       if (p_.jobs <= kRelinkJobs && !elite_.empty() && ctx_.rng() % 100 < kRelinkPercent) {
@@ -208,6 +227,8 @@ class Tabu {
   [[nodiscard]] int64_t elite_restarts() const { return elite_restarts_; }
   //! Of restarts, those that walked towards another solution (Relink).
   [[nodiscard]] int64_t relinks() const { return relinks_; }
+  //! Times the elite pool was set back to its start (kPoolResetRestarts).
+  [[nodiscard]] int64_t pool_resets() const { return pool_resets_; }
 
  private:
   double Pen(int agent, int64_t delta) const {
@@ -562,6 +583,9 @@ class Tabu {
   int64_t restarts_ = 0;
   int64_t elite_restarts_ = 0;  //!< Of restarts_, those from an elite solution.
   int64_t relinks_ = 0;         //!< Of restarts_, those relinked (Relink).
+  SolutionPool initial_pool_;   //!< elite_ as the search began (kPoolResetRestarts).
+  int64_t idle_restarts_ = 0;   //!< Restarts since the last new best.
+  int64_t pool_resets_ = 0;     //!< Times elite_ was set back to initial_pool_.
   int64_t checked_ = 0;         //!< Moves verified by Check.
   int64_t mismatches_ = 0;      //!< Of those, chosen value != least value.
 };
@@ -580,7 +604,8 @@ std::string MetaheuristicStep(Context& ctx) {
   std::string note = std::to_string(rounds) + " iterations, " + std::to_string(improvements) +
                      " improvements, " + std::to_string(search.restarts()) + " restarts (" +
                      std::to_string(search.elite_restarts()) + " from the elite pool, " +
-                     std::to_string(search.relinks()) + " relinked), " +
+                     std::to_string(search.relinks()) + " relinked, " +
+                     std::to_string(search.pool_resets()) + " pool resets), " +
                      std::to_string(CandidatesLeft(ctx)) + " candidates left by fixing";
   if (ctx.options.check_moves) {
     note += ", " + std::to_string(search.checked()) + " moves checked, " +
