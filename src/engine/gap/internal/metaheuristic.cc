@@ -73,8 +73,8 @@ constexpr size_t kRelinkToPercent = 75;
 // After this many restarts in a row without a new best solution, the elite
 // pool is set back to what it held at the start (the knapsack step's seeds),
 // so that restarts return to those distinct starts with new random draws.
-// It acts only where restarts are many (100-200 jobs; on 400 jobs it does
-// not trigger in 10 s). Measured with 10 s runs (bench/results/gap.md,
+// It acts where restarts are many (100-200 jobs; 10 s runs of d10400,
+// d20400 and d40400 never reached it). Measured with 10 s runs (bench/results/gap.md,
 // session 11), mean gap without -> with: seven type D of 100-400 jobs, seeds
 // 4-9, 0.182 -> 0.174 %; five D of 100-200 jobs, seeds 10-19, 0.171 ->
 // 0.163 %; four D, two C and two E of 100-200 jobs, seeds 20-25, 0.135 ->
