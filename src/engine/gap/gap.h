@@ -29,6 +29,15 @@
 //                     May use 40% of the time limit up to 400 jobs, else 10%.
 //   branch_and_bound  Depth-first search with the Lagrangian bound and a node
 //                     budget; proves optimality on small instances.
+//   knapsack_search   Depth-first branch and bound with the knapsack
+//                     Lagrangian re-optimised at every node (warm-started
+//                     subgradient, forced jobs packed in advance) and
+//                     reduced-cost fixing against the best cost - 1; its
+//                     plans become the best solution. Runs only where a
+//                     round of knapsacks is cheap (at most 2 million
+//                     dynamic-programming cells: the 100-200-job benchmark
+//                     instances), for up to 30% of the time limit; proves
+//                     optimality when its tree is exhausted.
 //   metaheuristic     Tabu search over shifts and ejection chains with
 //                     adaptive capacity penalties (strategic oscillation)
 //                     over candidate lists cut by Lagrangian reduced-cost
@@ -86,6 +95,7 @@ struct GapOptions {
   bool local_search = true;          //!< Run the feasible descent step.
   bool knapsack_bound = true;        //!< Run the knapsack-Lagrangian step.
   bool branch_and_bound = true;      //!< Run the node-limited exact search.
+  bool knapsack_search = true;       //!< Run the knapsack-bound tree search.
   bool metaheuristic = true;         //!< Run the iterated ejection-chain search.
   //! The LP step is skipped above this many candidates (memory / time).
   int64_t lp_max_candidates = 4'000'000;

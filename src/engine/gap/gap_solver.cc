@@ -122,6 +122,7 @@ Result<GapSolution> SolveGap(const GapInstance& instance, const GapOptions& opti
       {"local_search", options.local_search, Kind::kOptional, internal::LocalSearchStep},
       {"knapsack_bound", options.knapsack_bound, Kind::kOptional, internal::KnapsackStep},
       {"branch_and_bound", options.branch_and_bound, Kind::kOptional, internal::BranchAndBoundStep},
+      {"knapsack_search", options.knapsack_search, Kind::kOptional, internal::KnapsackSearchStep},
       {"metaheuristic", options.metaheuristic, Kind::kOptional, internal::MetaheuristicStep},
   };
   for (const StepDef& step : steps) {

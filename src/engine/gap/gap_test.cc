@@ -102,6 +102,7 @@ TEST(GapSolve, HeuristicsAloneGiveValidSolutionsAndValidBounds) {
     if (!ref.feasible) continue;
     GapOptions options;
     options.branch_and_bound = false;
+    options.knapsack_search = false;
     options.max_iterations = 300;
     options.seed = seed;
     Result<GapSolution> s = SolveGap(inst, options);
@@ -127,6 +128,7 @@ TEST(GapSolve, MetaheuristicAloneReachesBruteForceOptima) {
     options.local_search = false;
     options.knapsack_bound = false;
     options.branch_and_bound = false;
+    options.knapsack_search = false;
     options.max_iterations = 3000;
     options.time_limit_seconds = 60;
     options.seed = seed;
@@ -233,7 +235,7 @@ TEST(GapSolve, SparseCandidateListsGiveValidPlans) {
   int64_t greedy_first = 0;
   for (const auto& job : inst.jobs) greedy_first += job[0].cost;
   EXPECT_LE(s->objective, greedy_first);  // Candidate 0 of every job is feasible.
-  ASSERT_EQ(s->steps.size(), 8u);
+  ASSERT_EQ(s->steps.size(), 9u);
   EXPECT_EQ(s->steps.front().name, "lp_bound");
   EXPECT_EQ(s->steps.back().name, "metaheuristic");
 }
@@ -259,6 +261,7 @@ GapOptions CheckedSearchOptions(uint64_t seed, int64_t iterations) {
   options.local_search = false;
   options.knapsack_bound = false;
   options.branch_and_bound = false;
+  options.knapsack_search = false;
   options.check_moves = true;
   return options;
 }
@@ -319,6 +322,7 @@ TEST(GapSolve, ElitePoolResetsToTheKnapsackSeeds) {
     options.time_limit_seconds = 120;
     options.max_iterations = 60000;  // Past 150 idle restarts of 250 iterations.
     options.branch_and_bound = false;
+    options.knapsack_search = false;  // It proves these plans optimal.
     Result<GapSolution> s = SolveGap(inst, options);
     ASSERT_TRUE(s.ok());
     ASSERT_TRUE(s->feasible) << s->reason;
@@ -369,6 +373,66 @@ TEST(GapParse, ErrorsNameFileTokenAndExpectation) {
   EXPECT_FALSE(ParseGapText("1 1 5 3 9 9", "h.txt").ok());
   EXPECT_FALSE(ParseGapText("1 1 5 -3 9", "h.txt").ok());
   EXPECT_FALSE(ParseGapText("0 1", "h.txt").ok());
+}
+
+// Up to 3 agents and 11 jobs, every agent a candidate of every job, tight
+// capacities (about 85 % of the weight spread evenly): many plans are
+// infeasible and the cheapest ones pack agents nearly full.
+GapInstance RandomPacked(uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  auto uniform = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+  int m = uniform(2, 3), n = uniform(6, 11);
+  GapInstance inst;
+  inst.jobs.resize(n);
+  int64_t total = 0;
+  for (int j = 0; j < n; ++j) {
+    for (int i = 0; i < m; ++i) {
+      GapCandidate c{i, uniform(-5, 40), uniform(1, 20)};
+      total += c.weight;
+      inst.jobs[j].push_back(c);
+    }
+  }
+  for (int i = 0; i < m; ++i) inst.capacities.push_back(total * 85 / 100 / m / m + uniform(0, 5));
+  return inst;
+}
+
+// The knapsack-bound tree search alone after the first plans (no branch and
+// bound, no metaheuristic), warm-started by the knapsack step or, without
+// it, from the construction's plan: when it reports its tree exhausted, the
+// plan is the brute-force optimum, and it is never cheaper than the optimum.
+TEST(GapSolve, KnapsackSearchProvesBruteForceOptima) {
+  int proven = 0, improved = 0;
+  for (bool warm : {true, false}) {
+    for (uint64_t seed = 5000; seed < 5400; ++seed) {
+      GapInstance inst = RandomPacked(seed);
+      Reference ref = BruteForce(inst);
+      if (!ref.feasible) continue;
+      GapOptions options;
+      options.seed = seed;
+      options.time_limit_seconds = 60;
+      options.branch_and_bound = false;
+      options.metaheuristic = false;
+      options.local_search = warm;
+      options.knapsack_bound = warm;
+      Result<GapSolution> s = SolveGap(inst, options);
+      ASSERT_TRUE(s.ok());
+      ASSERT_EQ(s->steps.back().name, "knapsack_search");
+      if (!s->feasible) continue;  // No first plan: nothing to improve.
+      ExpectValid(inst, *s);
+      EXPECT_GE(s->objective, ref.optimum) << "seed " << seed;
+      const std::string& note = s->steps.back().note;
+      if (note.rfind("skipped", 0) == 0) continue;
+      ASSERT_NE(note.find("optimality proven"), std::string::npos)
+          << "seed " << seed << ": " << note;
+      EXPECT_EQ(s->objective, ref.optimum) << "seed " << seed << ": " << note;
+      EXPECT_TRUE(s->optimal) << "seed " << seed;
+      EXPECT_EQ(s->lower_bound, ref.optimum) << "seed " << seed;
+      ++proven;
+      if (note.find(" 0 better solutions") == std::string::npos) ++improved;
+    }
+  }
+  EXPECT_GT(proven, 100);
+  EXPECT_GT(improved, 20);
 }
 
 // With the knapsack step on, its solutions seed the elite pool: restarts

@@ -273,6 +273,7 @@ std::string KnapsackStep(Context& ctx) {
   if (!best_lambda.empty() && !ctx.Done()) {
     ctx.knapsack_reduced = knapsacks.ReducedCosts(best_lambda);
     ctx.knapsack_value = best_value;
+    ctx.knapsack_lambda = best_lambda;
   }
   const int64_t kept = CandidatesLeft(ctx);
   std::string note = std::to_string(rounds) + " rounds (" + std::to_string(repairs) +

@@ -81,6 +81,7 @@ struct Context {
   //! (empty when not computed). Not additive over jobs.
   double knapsack_value = -1e300;
   std::vector<double> knapsack_reduced;
+  std::vector<double> knapsack_lambda;  //!< Its best multipliers, one per job.
 
   std::vector<int> working;  //!< Candidate per job (may overload).
   std::vector<int> best;     //!< Best feasible, candidate per job.

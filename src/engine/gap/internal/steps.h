@@ -24,6 +24,10 @@ std::string LocalSearchStep(Context& context);
 std::string KnapsackStep(Context& context);
 //! Node-limited depth-first branch and bound with the Lagrangian bound.
 std::string BranchAndBoundStep(Context& context);
+//! Depth-first branch and bound with the knapsack Lagrangian bound at every
+//! node, for a plan cheaper than the best known; proves optimality when it
+//! finishes within its time share.
+std::string KnapsackSearchStep(Context& context);
 //! Iterated ejection-chain search with adaptive penalties.
 std::string MetaheuristicStep(Context& context);
 
