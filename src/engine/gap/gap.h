@@ -35,9 +35,10 @@
 //                     reduced-cost fixing against the best cost - 1; its
 //                     plans become the best solution. Runs only where a
 //                     round of knapsacks is cheap (at most 2 million
-//                     dynamic-programming cells: the 100-200-job benchmark
-//                     instances), for up to 30% of the time limit; proves
-//                     optimality when its tree is exhausted.
+//                     dynamic-programming cells, and 1000 jobs: the
+//                     benchmark's 100-200-job instances and c10400), for
+//                     up to 30% of the time limit; proves optimality when
+//                     its tree is exhausted.
 //   metaheuristic     Tabu search over shifts and ejection chains with
 //                     adaptive capacity penalties (strategic oscillation)
 //                     over candidate lists cut by Lagrangian reduced-cost

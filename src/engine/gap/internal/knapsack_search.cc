@@ -41,6 +41,12 @@ namespace {
 //! benchmark's 100- and 200-job instances have up to 1.6 million; on 400
 //! jobs (6.4 million) a node costs too much for the search to get deep.
 constexpr int64_t kMaxCells = 2'000'000;
+//! Nor on more jobs than this: the search recurses once per branching, and
+//! each level keeps a copy of the allowed candidates and the multipliers.
+constexpr int kMaxJobs = 1000;
+//! Fixing costs at or above this are "cannot be forced" (ReducedCosts gives
+//! infinity where a candidate does not fit at all).
+constexpr double kNoFit = 1e18;
 //! Share of the time limit the step may use (20 % and 45 % did as well).
 constexpr double kTimeShare = 0.3;
 //! Subgradient rounds at the root (warm-started from the knapsack step's
@@ -66,6 +72,10 @@ class Search {
 
  private:
   [[nodiscard]] int64_t Target() const { return ctx_.best_cost - 1; }
+  //! True when a lower bound of `value` rules out every plan under target.
+  [[nodiscard]] bool Exceeds(double value) const {
+    return value >= kNoFit || IntegerBound(value) > Target();
+  }
 
   //! The free jobs' GAP at a node: forced jobs packed, the rest kept.
   struct Node {
@@ -157,7 +167,7 @@ class Search {
         step /= 2;
         stall = 0;
       }
-      if (IntegerBound(value) > Target()) return true;
+      if (Exceeds(value)) return true;
       std::fill(count.begin(), count.end(), 0);
       for (int k : taken) ++count[node.sub.job_of[k]];
       double norm = 0;
@@ -177,7 +187,7 @@ class Search {
     std::vector<double> reduced(p_.Candidates(), 0.0);
     for (size_t t = 0; t < node.original.size(); ++t) {
       reduced[node.original[t]] = sub_reduced[t];
-      if (IntegerBound(best_value + sub_reduced[t]) > Target()) allowed[node.original[t]] = 0;
+      if (Exceeds(best_value + sub_reduced[t])) allowed[node.original[t]] = 0;
     }
     int branch = -1, fewest = 0;
     for (int j : node.free_jobs) {
@@ -197,7 +207,7 @@ class Search {
     std::stable_sort(order.begin(), order.end(),
                      [&](int a, int b) { return reduced[a] < reduced[b]; });
     for (int k : order) {
-      if (IntegerBound(best_value + reduced[k]) > Target()) continue;  // Target fell.
+      if (Exceeds(best_value + reduced[k])) continue;  // The target fell.
       std::vector<char> child = allowed;
       for (int other = p_.start[branch]; other < p_.start[branch + 1]; ++other) {
         child[other] = static_cast<char>(other == k);
@@ -219,7 +229,9 @@ class Search {
 std::string KnapsackSearchStep(Context& ctx) {
   const Problem& p = ctx.problem;
   if (!ctx.HasBest()) return "skipped: no feasible solution to improve";
-  if (Knapsacks(p).MaxCells() > kMaxCells) return "skipped: knapsack rounds too large";
+  if (p.jobs > kMaxJobs || Knapsacks(p).MaxCells() > kMaxCells) {
+    return "skipped: too large for a tree search";
+  }
   std::vector<double> lambda = ctx.knapsack_lambda;
   if (lambda.empty()) {  // Without the knapsack step: lambda_j = least cost.
     lambda.assign(p.jobs, 0.0);
