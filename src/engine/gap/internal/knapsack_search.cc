@@ -144,7 +144,7 @@ class Search {
     ++nodes_;
     if (OutOfTime()) return false;
     Node node;
-    if (!Build(allowed, node) || node.fixed_cost > Target()) return true;
+    if (!Build(allowed, node)) return true;
     if (node.sub.jobs == 0) {
       Offer(node, {});
       return true;
