@@ -172,6 +172,14 @@ void Knapsacks::Reduced(int i, const std::vector<double>& lambda, std::vector<do
   }
 }
 
+double Subgradient(const Problem& p, const std::vector<int>& taken, std::vector<double>* g) {
+  g->assign(p.jobs, 1.0);
+  for (int k : taken) (*g)[p.job_of[k]] -= 1.0;
+  double norm = 0;
+  for (double x : *g) norm += x * x;
+  return norm;
+}
+
 std::vector<int> AssembleFromKnapsacks(const Problem& p, const std::vector<int>& taken) {
   std::vector<int> choice(p.jobs, -1);
   for (int k : taken) {
@@ -218,8 +226,7 @@ std::string KnapsackStep(Context& ctx) {
   ActiveLists lists = DescentLists(ctx);
   Penalty hard{std::vector<double>(p.agents, kHardPenalty)};
   std::vector<int> taken;
-  std::vector<int> count(p.jobs);
-  std::vector<double> g(p.jobs);
+  std::vector<double> g;
   double step = kInitialStep, best_value = -1e300;
   std::vector<double> best_lambda;
   int stall = 0, rounds = 0, offered = 0, repairs = 0;
@@ -239,13 +246,7 @@ std::string KnapsackStep(Context& ctx) {
       step /= 2;
       stall = 0;
     }
-    std::fill(count.begin(), count.end(), 0);
-    for (int k : taken) ++count[p.job_of[k]];
-    double norm = 0;
-    for (int j = 0; j < p.jobs; ++j) {
-      g[j] = 1.0 - count[j];
-      norm += g[j] * g[j];
-    }
+    const double norm = Subgradient(p, taken, &g);
     // The repair costs more than the knapsacks on large instances: it runs
     // on the rounds closest to a feasible assignment so far (fewest jobs
     // taken other than once), within a budget counted in rounds (not time,

@@ -52,6 +52,11 @@ class Knapsacks {
   std::vector<uint64_t> keep_;
 };
 
+//! The subgradient of L at the knapsacks' choice `taken`: g_j = 1 - (times
+//! job j was taken). Returns |g|^2; 0 means every job was taken exactly once
+//! (a feasible assignment of cost L).
+double Subgradient(const Problem& problem, const std::vector<int>& taken, std::vector<double>* g);
+
 //! A complete assignment (it may overload agents) from the knapsacks'
 //! choices: each job keeps its cheapest copy; jobs no knapsack took go,
 //! largest cost regret first, to their cheapest agent with room, else to the

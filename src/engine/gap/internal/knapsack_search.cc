@@ -139,23 +139,16 @@ class Search {
     return ctx_.deadline.Elapsed() >= stop_at_ || ctx_.Done();
   }
 
-  //! Searches the node; returns false when stopped by time.
-  bool Visit(std::vector<double> lambda, std::vector<char> allowed, int rounds, double step) {
-    ++nodes_;
-    if (OutOfTime()) return false;
-    Node node;
-    if (!Build(allowed, node)) return true;
-    if (node.sub.jobs == 0) {
-      Offer(node, {});
-      return true;
-    }
-    Knapsacks knapsacks(node.sub);
-    std::vector<double> mu(node.sub.jobs);
-    for (int q = 0; q < node.sub.jobs; ++q) mu[q] = lambda[node.free_jobs[q]];
+  //! Subgradient rounds on the node's free jobs from `mu` (per sub job).
+  //! Returns true when the node is done: its bound exceeds the target, or
+  //! the knapsacks took every free job once (that plan is offered). Else
+  //! `best_value` and `mu` hold the best bound and its multipliers.
+  bool Ascend(const Node& node, Knapsacks& knapsacks, int rounds, double step,
+              std::vector<double>& mu, double& best_value) {
     std::vector<int> taken;
-    std::vector<int> count(node.sub.jobs);
-    double best_value = -1e300;
+    std::vector<double> g;
     std::vector<double> best_mu = mu;
+    best_value = -1e300;
     int stall = 0;
     for (int r = 0; r < rounds && step > kMinStep; ++r) {
       const double value = static_cast<double>(node.fixed_cost) + knapsacks.Solve(mu, &taken);
@@ -168,10 +161,7 @@ class Search {
         stall = 0;
       }
       if (Exceeds(value)) return true;
-      std::fill(count.begin(), count.end(), 0);
-      for (int k : taken) ++count[node.sub.job_of[k]];
-      double norm = 0;
-      for (int c : count) norm += (1.0 - c) * (1.0 - c);
+      const double norm = Subgradient(node.sub, taken, &g);
       if (norm == 0) {  // Feasible, and it costs exactly the bound.
         std::vector<int> sub_choice(node.sub.jobs);
         for (int k : taken) sub_choice[node.sub.job_of[k]] = k;
@@ -179,8 +169,27 @@ class Search {
         return true;
       }
       const double t = step * std::max(static_cast<double>(Target() + 1) - value, 1e-3) / norm;
-      for (int q = 0; q < node.sub.jobs; ++q) mu[q] += t * (1.0 - count[q]);
+      for (int q = 0; q < node.sub.jobs; ++q) mu[q] += t * g[q];
     }
+    mu = std::move(best_mu);
+    return false;
+  }
+
+  //! Searches the node; returns false when stopped by time.
+  bool Visit(std::vector<double> lambda, std::vector<char> allowed, int rounds, double step) {
+    ++nodes_;
+    if (OutOfTime()) return false;
+    Node node;
+    if (!Build(allowed, node)) return true;
+    if (node.sub.jobs == 0) {
+      Offer(node, {});
+      return true;
+    }
+    Knapsacks knapsacks(node.sub);
+    std::vector<double> best_mu(node.sub.jobs);
+    for (int q = 0; q < node.sub.jobs; ++q) best_mu[q] = lambda[node.free_jobs[q]];
+    double best_value = 0;
+    if (Ascend(node, knapsacks, rounds, step, best_mu, best_value)) return true;
     for (int q = 0; q < node.sub.jobs; ++q) lambda[node.free_jobs[q]] = best_mu[q];
     // Fixing: drop candidates whose forcing lifts the bound above the target.
     std::vector<double> sub_reduced = knapsacks.ReducedCosts(best_mu);
