@@ -106,28 +106,21 @@ def run_guild(guild, path, time_limit):
     return json.loads(out), seconds, cpu
 
 
-def best_known(data):
-    """Best verified value: the checked upstream solution-file cost."""
-    values = {}
+def reference_values(data):
+    """Two references per instance from values_compiled.csv: the best-known
+    value (the verified upstream solution-file cost) and the least value
+    anyone claims (that or, where lower, upstream data.csv's optimum or
+    best-known solution value, not verified here; a stricter reference)."""
+    best, claimed = {}, {}
     with open(os.path.join(data, "values_compiled.csv")) as f:
         for row in csv.DictReader(f):
             if row["fontanf_solution_file_cost_here"]:
-                values[row["path"]] = int(row["fontanf_solution_file_cost_here"])
-    return values
-
-
-def least_claimed(data):
-    """The least value anyone claims: the verified solution-file cost or, where
-    lower, upstream data.csv's optimum or best-known solution value (not
-    verified here). A stricter reference than best_known."""
-    values = {}
-    with open(os.path.join(data, "values_compiled.csv")) as f:
-        for row in csv.DictReader(f):
+                best[row["path"]] = int(row["fontanf_solution_file_cost_here"])
             claims = [int(row[c]) for c in ("fontanf_solution_file_cost_here", "fontanf_optimum",
                                             "fontanf_best_known_solution") if row[c]]
             if claims:
-                values[row["path"]] = min(claims)
-    return values
+                claimed[row["path"]] = min(claims)
+    return best, claimed
 
 
 def instances(data, pattern):
@@ -160,8 +153,7 @@ def main():
                     help="run guild and CBC on the same instance at the same time, one core each "
                          "(needs 2 otherwise idle cores)")
     args = ap.parse_args()
-    bk = best_known(args.data)
-    claimed = least_claimed(args.data)
+    bk, claimed = reference_values(args.data)
     rows = []
     print("| instance | m | n | best-known | ours | our gap % | our bound | our s (CPU) | CBC | CBC gap % | CBC s |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
