@@ -66,7 +66,8 @@ int64_t Knapsacks::MaxCells() const {
 
 std::vector<double> Knapsacks::ReducedCosts(const std::vector<double>& lambda) {
   std::vector<double> reduced(p_.Candidates(), 0.0), removal(p_.Candidates(), 0.0);
-  for (int i = 0; i < p_.agents; ++i) Reduced(i, lambda, &reduced, &removal);
+  Tables tables;  // Reused across agents, freed on return.
+  for (int i = 0; i < p_.agents; ++i) Reduced(i, lambda, &tables, &reduced, &removal);
   // Forcing job j to agent i also takes j out of every other knapsack.
   for (int j = 0; j < p_.jobs; ++j) {
     double total = 0;
@@ -94,33 +95,76 @@ void Knapsacks::CollectItems(int i, const std::vector<double>& lambda) {
   }
 }
 
+namespace {
+
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+#define GUILD_VECTOR_CLONES __attribute__((target_clones("avx2", "default")))
+#else
+#define GUILD_VECTOR_CLONES
+#endif
+
+// One row of the 0-1 knapsack recurrence: next[c] = best of prev[c] and
+// prev[c - w] + profit; keep[c] (unless null) = 1 where the item is taken.
+// Two arrays (no in-place update) so that the loops vectorise; built for
+// AVX2 too, chosen at run time.
+GUILD_VECTOR_CLONES
+void AddItem(const double* __restrict prev, double* __restrict next, uint8_t* __restrict keep,
+             size_t width, size_t weight, double profit) {
+  const size_t low = std::min(weight, width);
+  for (size_t c = 0; c < low; ++c) next[c] = prev[c];
+  if (keep != nullptr) {
+    for (size_t c = 0; c < low; ++c) keep[c] = 0;
+    for (size_t c = weight; c < width; ++c) {
+      const double with = prev[c - weight] + profit;
+      keep[c] = with > prev[c] ? 1 : 0;
+      next[c] = with > prev[c] ? with : prev[c];
+    }
+    return;
+  }
+  for (size_t c = weight; c < width; ++c) {
+    const double with = prev[c - weight] + profit;
+    next[c] = with > prev[c] ? with : prev[c];
+  }
+}
+
+// max over c in [0, n) of a[c] + b[n - 1 - c], with four running maxima so
+// that the additions do not wait on one another.
+GUILD_VECTOR_CLONES
+double MaxOfSums(const double* __restrict a, const double* __restrict b, size_t n) {
+  double m[4] = {-1e300, -1e300, -1e300, -1e300};
+  size_t c = 0;
+  for (; c + 4 <= n; c += 4) {
+    for (size_t l = 0; l < 4; ++l) {
+      const double v = a[c + l] + b[n - 1 - c - l];
+      m[l] = v > m[l] ? v : m[l];
+    }
+  }
+  for (; c < n; ++c) m[0] = std::max(m[0], a[c] + b[n - 1 - c]);
+  return std::max(std::max(m[0], m[1]), std::max(m[2], m[3]));
+}
+
+}  // namespace
+
 double Knapsacks::SolveOne(int i, const std::vector<double>& lambda, std::vector<int>* taken) {
   const int64_t cap = p_.capacity[i];
   CollectItems(i, lambda);
   if (items_.empty()) return 0;
   const size_t width = static_cast<size_t>(cap) + 1;
-  const size_t words = (width + 63) / 64;
-  best_.assign(width, 0.0);
-  keep_.assign(items_.size() * words, 0);
+  best_.assign(2 * width, 0.0);
+  keep_.resize(items_.size() * width);
+  double* rows[2] = {best_.data(), best_.data() + width};
   for (size_t t = 0; t < items_.size(); ++t) {
-    const Item& it = items_[t];
-    uint64_t* row = &keep_[t * words];
-    for (int64_t c = cap; c >= it.weight; --c) {
-      double with = best_[c - it.weight] + it.profit;
-      if (with > best_[c]) {
-        best_[c] = with;
-        row[c >> 6] |= uint64_t{1} << (c & 63);
-      }
-    }
+    AddItem(rows[t & 1], rows[(t + 1) & 1], &keep_[t * width], width,
+            static_cast<size_t>(items_[t].weight), items_[t].profit);
   }
   int64_t c = cap;
   for (size_t t = items_.size(); t-- > 0;) {
-    if ((keep_[t * words + (c >> 6)] >> (c & 63)) & 1) {
+    if (keep_[t * width + static_cast<size_t>(c)] != 0) {
       taken->push_back(items_[t].candidate);
       c -= items_[t].weight;
     }
   }
-  return best_[cap];
+  return rows[items_.size() & 1][cap];
 }
 
 // Per candidate of agent i, how much L(lambda) rises at least when the
@@ -129,35 +173,34 @@ double Knapsacks::SolveOne(int i, const std::vector<double>& lambda, std::vector
 // backward table B[t][c] (items from t on) give the best knapsack without
 // item t at capacity r as max_c F[t][c] + B[t+1][r-c].
 // `removal` receives, per item, how much K_i falls without it.
-void Knapsacks::Reduced(int i, const std::vector<double>& lambda, std::vector<double>* reduced,
-                        std::vector<double>* removal) {
+void Knapsacks::Reduced(int i, const std::vector<double>& lambda, Tables* tables,
+                        std::vector<double>* reduced, std::vector<double>* removal) {
   const int64_t cap = p_.capacity[i];
   CollectItems(i, lambda);
   const size_t n = items_.size();
   const size_t width = static_cast<size_t>(cap) + 1;
   if ((n + 1) * width > kMaxReducedCells) return;  // No information: 0 stays valid.
-  std::vector<double> f((n + 1) * width, 0.0), b((n + 1) * width, 0.0);
-  // Row `next` = row `prev` with item t added (0-1 knapsack recurrence).
-  auto add = [&](size_t t, const double* prev, double* next) {
-    const auto w = static_cast<size_t>(items_[t].weight);
-    for (size_t c = 0; c < width; ++c) {
-      next[c] = c >= w ? std::max(prev[c], prev[c - w] + items_[t].profit) : prev[c];
-    }
-  };
-  for (size_t t = 0; t < n; ++t) add(t, &f[t * width], &f[(t + 1) * width]);
+  tables->forward.assign((n + 1) * width, 0.0);
+  tables->backward.assign((n + 1) * width, 0.0);
+  double* f = tables->forward.data();
+  double* b = tables->backward.data();
+  for (size_t t = 0; t < n; ++t) {
+    AddItem(&f[t * width], &f[(t + 1) * width], nullptr, width,
+            static_cast<size_t>(items_[t].weight), items_[t].profit);
+  }
   // b[t] covers items t..n-1; b[n] is all zero.
-  for (size_t t = n; t-- > 0;) add(t, &b[(t + 1) * width], &b[t * width]);
+  for (size_t t = n; t-- > 0;) {
+    AddItem(&b[(t + 1) * width], &b[t * width], nullptr, width,
+            static_cast<size_t>(items_[t].weight), items_[t].profit);
+  }
   const double whole = f[n * width + cap];
   for (size_t t = 0; t < n; ++t) {
-    int64_t r = cap - items_[t].weight;
+    const int64_t r = cap - items_[t].weight;
     const double* before = &f[t * width];
     const double* after = &b[(t + 1) * width];
-    double without = 0, without_full = 0;
-    for (int64_t c = 0; c <= cap; ++c) {
-      double v = before[c] + after[cap - c];
-      without_full = std::max(without_full, v);
-      if (c <= r) without = std::max(without, before[c] + after[r - c]);
-    }
+    const double without_full = std::max(0.0, MaxOfSums(before, after, width));
+    const double without =
+        r < 0 ? 0.0 : std::max(0.0, MaxOfSums(before, after, static_cast<size_t>(r) + 1));
     (*reduced)[items_[t].candidate] = std::max(0.0, whole - (items_[t].profit + without));
     (*removal)[items_[t].candidate] = std::max(0.0, whole - without_full);
   }

@@ -42,14 +42,18 @@ class Knapsacks {
   //! Fills items_ with agent i's candidates of positive profit that fit.
   void CollectItems(int i, const std::vector<double>& lambda);
   double SolveOne(int i, const std::vector<double>& lambda, std::vector<int>* taken);
-  void Reduced(int i, const std::vector<double>& lambda, std::vector<double>* reduced,
-               std::vector<double>* removal);
+  //! Reduced's forward and backward dynamic-programming tables.
+  struct Tables {
+    std::vector<double> forward, backward;
+  };
+  void Reduced(int i, const std::vector<double>& lambda, Tables* tables,
+               std::vector<double>* reduced, std::vector<double>* removal);
 
   const Problem& p_;
   std::vector<std::vector<int>> by_agent_;
   std::vector<Item> items_;
   std::vector<double> best_;
-  std::vector<uint64_t> keep_;
+  std::vector<uint8_t> keep_;  //!< Per item and capacity: taken.
 };
 
 //! The subgradient of L at the knapsacks' choice `taken`: g_j = 1 - (times
