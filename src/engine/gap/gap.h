@@ -47,7 +47,16 @@
 //                     then path-relinked part of the way towards another of
 //                     those solutions; after 150 restarts without a new
 //                     best the pool returns to the knapsack step's seeds);
-//                     uses the time left.
+//                     stops at 70% of the time limit when subset_search
+//                     follows, else uses the time left.
+//   subset_search     Large-neighbourhood search: a random agent and the
+//                     agents most related to it (where its jobs' next
+//                     cheapest candidates lie), about 80 jobs in all; their
+//                     jobs are re-split among them exactly by the
+//                     knapsack_search tree search (1.5% of the time limit
+//                     each) and any cheaper plan is kept; until the time
+//                     limit. Needs three agents; off in iteration-limited
+//                     runs (max_iterations > 0).
 //
 // The descents of construct, repair, local_search and knapsack_bound, and
 // about half the metaheuristic walks (drawn at random at each restart),
@@ -98,6 +107,7 @@ struct GapOptions {
   bool branch_and_bound = true;      //!< Run the node-limited exact search.
   bool knapsack_search = true;       //!< Run the knapsack-bound tree search.
   bool metaheuristic = true;         //!< Run the iterated ejection-chain search.
+  bool subset_search = true;         //!< Run the agent-subset neighbourhood search.
   //! The LP step is skipped above this many candidates (memory / time).
   int64_t lp_max_candidates = 4'000'000;
   //! Node budget of branch_and_bound; it proves optimality if it finishes.

@@ -124,6 +124,7 @@ Result<GapSolution> SolveGap(const GapInstance& instance, const GapOptions& opti
       {"branch_and_bound", options.branch_and_bound, Kind::kOptional, internal::BranchAndBoundStep},
       {"knapsack_search", options.knapsack_search, Kind::kOptional, internal::KnapsackSearchStep},
       {"metaheuristic", options.metaheuristic, Kind::kOptional, internal::MetaheuristicStep},
+      {"subset_search", options.subset_search, Kind::kOptional, internal::SubsetSearchStep},
   };
   for (const StepDef& step : steps) {
     if (step.enabled) solution.steps.push_back(RunStep(ctx, step));

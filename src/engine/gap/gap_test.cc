@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <climits>
 #include <random>
 #include <utility>
@@ -104,6 +105,7 @@ TEST(GapSolve, HeuristicsAloneGiveValidSolutionsAndValidBounds) {
     GapOptions options;
     options.branch_and_bound = false;
     options.knapsack_search = false;
+    options.subset_search = false;
     options.max_iterations = 300;
     options.seed = seed;
     Result<GapSolution> s = SolveGap(inst, options);
@@ -130,6 +132,7 @@ TEST(GapSolve, MetaheuristicAloneReachesBruteForceOptima) {
     options.knapsack_bound = false;
     options.branch_and_bound = false;
     options.knapsack_search = false;
+    options.subset_search = false;
     options.max_iterations = 3000;
     options.time_limit_seconds = 60;
     options.seed = seed;
@@ -236,9 +239,10 @@ TEST(GapSolve, SparseCandidateListsGiveValidPlans) {
   int64_t greedy_first = 0;
   for (const auto& job : inst.jobs) greedy_first += job[0].cost;
   EXPECT_LE(s->objective, greedy_first);  // Candidate 0 of every job is feasible.
-  ASSERT_EQ(s->steps.size(), 9u);
+  ASSERT_EQ(s->steps.size(), 10u);
   EXPECT_EQ(s->steps.front().name, "lp_bound");
-  EXPECT_EQ(s->steps.back().name, "metaheuristic");
+  EXPECT_EQ(s->steps[8].name, "metaheuristic");
+  EXPECT_EQ(s->steps.back().name, "subset_search");
 }
 
 // Tight: capacities exactly fit the plan of candidates 0, so the cheapest
@@ -263,6 +267,7 @@ GapOptions CheckedSearchOptions(uint64_t seed, int64_t iterations) {
   options.knapsack_bound = false;
   options.branch_and_bound = false;
   options.knapsack_search = false;
+  options.subset_search = false;
   options.check_moves = true;
   return options;
 }
@@ -324,6 +329,7 @@ TEST(GapSolve, ElitePoolResetsToTheKnapsackSeeds) {
     options.max_iterations = 60000;  // Past 150 idle restarts of 250 iterations.
     options.branch_and_bound = false;
     options.knapsack_search = false;  // It proves these plans optimal.
+    options.subset_search = false;
     Result<GapSolution> s = SolveGap(inst, options);
     ASSERT_TRUE(s.ok());
     ASSERT_TRUE(s->feasible) << s->reason;
@@ -416,6 +422,7 @@ TEST(GapSolve, KnapsackSearchProvesBruteForceOptima) {
       options.time_limit_seconds = 60;
       options.branch_and_bound = false;
       options.metaheuristic = false;
+      options.subset_search = false;
       options.local_search = warm;
       options.knapsack_bound = warm;
       Result<GapSolution> s = SolveGap(inst, options);
@@ -461,6 +468,88 @@ TEST(GapSolve, KnapsackSeedsKeepMovesExact) {
     EXPECT_EQ(note.find(" 0 moves checked"), std::string::npos) << "seed " << seed << ": " << note;
   }
   EXPECT_GT(searched, 10);
+}
+
+// Four agents and 9-13 jobs: subsets are three agents. After the subset
+// search alone (from the construction's plan, until the time limit), no
+// three agents' jobs can be re-split among them more cheaply (checked by
+// enumerating every split), and the plan is valid.
+GapInstance FourAgents(uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  auto uniform = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+  const int m = 4, n = uniform(9, 13);
+  GapInstance inst;
+  inst.jobs.resize(n);
+  int64_t total = 0;
+  for (int j = 0; j < n; ++j) {
+    for (int i = 0; i < m; ++i) {
+      GapCandidate c{i, uniform(-10, 40), uniform(1, 20)};
+      total += c.weight;
+      inst.jobs[j].push_back(c);
+    }
+  }
+  for (int i = 0; i < m; ++i) inst.capacities.push_back(total * 90 / 100 / m / m + uniform(0, 5));
+  return inst;
+}
+
+// Least cost of the jobs in `jobs` split among `agents` within capacity.
+int64_t LeastSplit(const GapInstance& inst, const std::vector<int>& jobs, size_t next,
+                   const std::vector<int>& agents, std::vector<int64_t>& load) {
+  if (next == jobs.size()) return 0;
+  int64_t best = INT64_MAX;
+  for (const GapCandidate& c : inst.jobs[jobs[next]]) {
+    if (std::find(agents.begin(), agents.end(), c.agent) == agents.end()) continue;
+    if (load[c.agent] + c.weight > inst.capacities[c.agent]) continue;
+    load[c.agent] += c.weight;
+    const int64_t rest = LeastSplit(inst, jobs, next + 1, agents, load);
+    load[c.agent] -= c.weight;
+    if (rest != INT64_MAX) best = std::min(best, c.cost + rest);
+  }
+  return best;
+}
+
+TEST(GapSolve, SubsetSearchLeavesNoThreeAgentsImprovable) {
+  int improved = 0;
+  for (uint64_t seed = 7000; seed < 7016; ++seed) {
+    GapInstance inst = FourAgents(seed);
+    GapOptions options;
+    options.seed = seed;
+    options.time_limit_seconds = 0.25;
+    options.local_search = false;
+    options.knapsack_bound = false;
+    options.branch_and_bound = false;
+    options.knapsack_search = false;
+    options.metaheuristic = false;
+    Result<GapSolution> s = SolveGap(inst, options);
+    ASSERT_TRUE(s.ok());
+    ASSERT_EQ(s->steps.back().name, "subset_search");
+    if (!s->feasible) continue;  // No first plan: nothing to improve.
+    ExpectValid(inst, *s);
+    const std::string& note = s->steps.back().note;
+    if (note == "skipped: optimal") continue;  // Proven by the bounds.
+    ASSERT_NE(note.find("subsets of 3 agents"), std::string::npos)
+        << "seed " << seed << ": " << note;
+    if (note.find(" 0 better solutions") == std::string::npos) ++improved;
+    for (int out = 0; out < 4; ++out) {
+      std::vector<int> agents, jobs;
+      for (int i = 0; i < 4; ++i) {
+        if (i != out) agents.push_back(i);
+      }
+      int64_t cost = 0;
+      for (size_t j = 0; j < inst.jobs.size(); ++j) {
+        const int a = s->assignment[j];
+        if (a == out) continue;
+        jobs.push_back(static_cast<int>(j));
+        for (const GapCandidate& c : inst.jobs[j]) {
+          if (c.agent == a) cost += c.cost;
+        }
+      }
+      std::vector<int64_t> load(4, 0);
+      EXPECT_EQ(LeastSplit(inst, jobs, 0, agents, load), cost)
+          << "seed " << seed << ", all agents but " << out << ": " << note;
+    }
+  }
+  EXPECT_GT(improved, 4);
 }
 
 }  // namespace

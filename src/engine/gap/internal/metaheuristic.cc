@@ -597,7 +597,8 @@ std::string MetaheuristicStep(Context& ctx) {
   Tabu search(ctx);
   int64_t rounds = 0, improvements = 0;
   const int64_t limit = ctx.options.max_iterations;
-  while (!ctx.Done() && (limit <= 0 || rounds < limit)) {
+  const double stop_at = ctx.options.time_limit_seconds * (1.0 - SubsetSearchShare(ctx));
+  while (!ctx.Done() && ctx.deadline.Elapsed() < stop_at && (limit <= 0 || rounds < limit)) {
     improvements += search.Step() ? 1 : 0;
     ++rounds;
   }

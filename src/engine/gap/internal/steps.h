@@ -28,7 +28,14 @@ std::string BranchAndBoundStep(Context& context);
 //! node, for a plan cheaper than the best known; proves optimality when it
 //! finishes within its time share.
 std::string KnapsackSearchStep(Context& context);
-//! Iterated ejection-chain search with adaptive penalties.
+//! Iterated ejection-chain search with adaptive penalties; stops early by
+//! SubsetSearchShare of the time limit.
 std::string MetaheuristicStep(Context& context);
+//! Share of the time limit the subset search gets at the end (0 when off).
+double SubsetSearchShare(const Context& context);
+//! Large-neighbourhood search: re-solves the jobs of a few related agents
+//! exactly (the knapsack-bound tree search on that subset) until the time
+//! limit.
+std::string SubsetSearchStep(Context& context);
 
 }  // namespace guild::engine::gap::internal
