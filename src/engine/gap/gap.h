@@ -51,8 +51,9 @@
 //                     follows, else uses the time left.
 //   subset_search     Large-neighbourhood search: a random agent and the
 //                     agents most related to it (where its jobs' next
-//                     cheapest candidates lie), about 80 jobs in all; their
-//                     jobs are re-split among them exactly by the
+//                     cheapest candidates lie), about 80 jobs at first,
+//                     then sized so that about 70% of the searches end;
+//                     their jobs are re-split among them exactly by the
 //                     knapsack_search tree search (1.5% of the time limit
 //                     each) and any cheaper plan is kept; until the time
 //                     limit. Needs three agents; off in iteration-limited
