@@ -33,6 +33,7 @@ constexpr double kTimeShareSmall = 0.4;
 constexpr double kTimeShareLarge = 0.1;
 //! Most dynamic-programming cells (items x capacity) per round; above it
 //! the step is skipped (capacities too large for the exact knapsacks).
+//! SolveOne keeps a byte per cell of one agent, so at most 200 MB.
 constexpr int64_t kMaxCellsPerRound = 200'000'000;
 //! Most cells of each of the two tables Reduced builds for one agent.
 constexpr size_t kMaxReducedCells = size_t{8} << 20;
