@@ -216,6 +216,16 @@ void Knapsacks::Reduced(int i, const std::vector<double>& lambda, Tables* tables
   }
 }
 
+std::vector<double> LambdaFromCapacityMultipliers(const Problem& p, const std::vector<double>& u) {
+  std::vector<double> lambda(p.jobs, std::numeric_limits<double>::infinity());
+  for (int64_t k = 0; k < p.Candidates(); ++k) {
+    const double price = u.empty() ? 0.0 : u[p.agent[k]];
+    const double g = static_cast<double>(p.cost[k]) + price * static_cast<double>(p.weight[k]);
+    lambda[p.job_of[k]] = std::min(lambda[p.job_of[k]], g);
+  }
+  return lambda;
+}
+
 double Subgradient(const Problem& p, const std::vector<int>& taken, std::vector<double>* g) {
   g->assign(p.jobs, 1.0);
   for (int k : taken) (*g)[p.job_of[k]] -= 1.0;
@@ -256,14 +266,7 @@ std::string KnapsackStep(Context& ctx) {
   if (knapsacks.MaxCells() > kMaxCellsPerRound) {
     return "skipped: capacities too large for exact knapsacks";
   }
-  // Start from the capacity multipliers: lambda_j = min_i (c_ij + u_i w_ij)
-  // gives L(lambda) >= the capacity-relaxed bound.
-  std::vector<double> lambda(p.jobs, std::numeric_limits<double>::infinity());
-  for (int64_t k = 0; k < p.Candidates(); ++k) {
-    double g = static_cast<double>(p.cost[k]) +
-               ctx.multipliers[p.agent[k]] * static_cast<double>(p.weight[k]);
-    lambda[p.job_of[k]] = std::min(lambda[p.job_of[k]], g);
-  }
+  std::vector<double> lambda = LambdaFromCapacityMultipliers(p, ctx.multipliers);
   const double share = p.jobs <= kSmallJobs ? kTimeShareSmall : kTimeShareLarge;
   const double budget = std::min(ctx.deadline.Remaining(), share * ctx.options.time_limit_seconds);
   const double stop_at = ctx.deadline.Elapsed() + budget;

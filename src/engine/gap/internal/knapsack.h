@@ -56,6 +56,12 @@ class Knapsacks {
   std::vector<uint8_t> keep_;  //!< Per item and capacity: taken.
 };
 
+//! Multipliers to start from, given capacity multipliers `u` (one per agent;
+//! empty = all 0): lambda_j = min_i (c_ij + u_i w_ij), so that L(lambda) >=
+//! the capacity-relaxed bound at u.
+std::vector<double> LambdaFromCapacityMultipliers(const Problem& problem,
+                                                  const std::vector<double>& u);
+
 //! The subgradient of L at the knapsacks' choice `taken`: g_j = 1 - (times
 //! job j was taken). Returns |g|^2; 0 means every job was taken exactly once
 //! (a feasible assignment of cost L).

@@ -35,7 +35,6 @@
 #include <cmath>
 #include <cstdint>
 #include <functional>
-#include <limits>
 #include <random>
 #include <string>
 #include <utility>
@@ -262,11 +261,7 @@ std::string KnapsackSearchStep(Context& ctx) {
   }
   std::vector<double> lambda = ctx.knapsack_lambda;
   if (lambda.empty()) {  // Without the knapsack step: lambda_j = least cost.
-    lambda.assign(p.jobs, 0.0);
-    for (int j = 0; j < p.jobs; ++j) {
-      lambda[j] = static_cast<double>(
-          *std::min_element(p.cost.begin() + p.start[j], p.cost.begin() + p.start[j + 1]));
-    }
+    lambda = LambdaFromCapacityMultipliers(p, {});
   }
   const int64_t start_cost = ctx.best_cost;
   const double budget =
@@ -324,6 +319,94 @@ int SubsetAgents(const Problem& p, double jobs) {
   return std::clamp(k, 2, p.agents - 1);
 }
 
+//! Per job, the agents of its kRelated + 1 cheapest candidates (capacity
+//! reduced cost, else cost): one may be its own agent.
+std::vector<std::vector<int>> RelatedAgents(const Context& ctx) {
+  const Problem& p = ctx.problem;
+  auto value = [&](int k) {
+    return ctx.reduced_cost.empty() ? static_cast<double>(p.cost[k]) : ctx.reduced_cost[k];
+  };
+  std::vector<std::vector<int>> related(p.jobs);
+  std::vector<int> ks;
+  for (int j = 0; j < p.jobs; ++j) {
+    ks.clear();
+    for (int k = p.start[j]; k < p.start[j + 1]; ++k) ks.push_back(k);
+    std::stable_sort(ks.begin(), ks.end(), [&](int a, int b) { return value(a) < value(b); });
+    for (size_t t = 0; t < ks.size() && t < kRelated + 1; ++t) related[j].push_back(p.agent[ks[t]]);
+  }
+  return related;
+}
+
+//! `size` agents: a random one, then one at a time the agent with most
+//! votes from the jobs `best` puts on the agents chosen so far (each job
+//! votes for up to kRelated of its related agents not yet chosen; random
+//! tie-breaks). `in` receives one flag per agent.
+std::vector<int> ChooseAgents(const Problem& p, const std::vector<int>& best,
+                              const std::vector<std::vector<int>>& related, int size,
+                              std::mt19937_64& rng, std::vector<char>& in) {
+  std::uniform_real_distribution<double> noise(0.0, 1.0);
+  std::vector<double> votes(p.agents);
+  in.assign(p.agents, 0);
+  std::vector<int> agents{static_cast<int>(rng() % static_cast<uint64_t>(p.agents))};
+  in[agents[0]] = 1;
+  while (static_cast<int>(agents.size()) < size) {
+    for (int i = 0; i < p.agents; ++i) votes[i] = noise(rng);
+    for (int j = 0; j < p.jobs; ++j) {
+      if (in[p.agent[best[j]]] == 0) continue;
+      int counted = 0;
+      for (int i : related[j]) {
+        if (in[i] == 0 && counted < kRelated) {
+          votes[i] += 1;
+          ++counted;
+        }
+      }
+    }
+    int next = -1;
+    for (int i = 0; i < p.agents; ++i) {
+      if (in[i] == 0 && (next < 0 || votes[i] > votes[next])) next = i;
+    }
+    in[next] = 1;
+    agents.push_back(next);
+  }
+  return agents;
+}
+
+//! The GAP of the jobs `best` puts on `agents` (flagged in `in`), each job
+//! with its candidates among those agents.
+struct Subset {
+  Problem sub;
+  std::vector<int> jobs;      //!< Original job of each sub job.
+  std::vector<int> original;  //!< Original candidate of each sub candidate.
+  int64_t cost = 0;           //!< What those jobs cost in `best`.
+};
+
+Subset BuildSubset(const Problem& p, const std::vector<int>& best, const std::vector<int>& agents,
+                   const std::vector<char>& in) {
+  Subset s;
+  std::vector<int> index(p.agents, -1);
+  for (size_t t = 0; t < agents.size(); ++t) index[agents[t]] = static_cast<int>(t);
+  s.sub.agents = static_cast<int>(agents.size());
+  for (int i : agents) s.sub.capacity.push_back(p.capacity[i]);
+  s.sub.start.push_back(0);
+  for (int j = 0; j < p.jobs; ++j) {
+    if (in[p.agent[best[j]]] == 0) continue;
+    const int q = static_cast<int>(s.jobs.size());
+    s.jobs.push_back(j);
+    s.cost += p.cost[best[j]];
+    for (int k = p.start[j]; k < p.start[j + 1]; ++k) {
+      if (in[p.agent[k]] == 0) continue;
+      s.sub.agent.push_back(index[p.agent[k]]);
+      s.sub.cost.push_back(p.cost[k]);
+      s.sub.weight.push_back(p.weight[k]);
+      s.sub.job_of.push_back(q);
+      s.original.push_back(k);
+    }
+    s.sub.start.push_back(static_cast<int>(s.sub.agent.size()));
+  }
+  s.sub.jobs = static_cast<int>(s.jobs.size());
+  return s;
+}
+
 }  // namespace
 
 double SubsetSearchShare(const Context& ctx) {
@@ -346,99 +429,37 @@ std::string SubsetSearchStep(Context& ctx) {
   double size_jobs = kSubsetJobs;
   int size = SubsetAgents(p, size_jobs);
   int least_size = size, most_size = size;
-  // Per candidate, its value for choosing agents: capacity reduced cost.
-  auto value = [&](int64_t k) {
-    return ctx.reduced_cost.empty() ? static_cast<double>(p.cost[k]) : ctx.reduced_cost[k];
-  };
-  std::vector<std::vector<int>> related(p.jobs);
-  for (int j = 0; j < p.jobs; ++j) {
-    std::vector<int> ks;
-    for (int k = p.start[j]; k < p.start[j + 1]; ++k) ks.push_back(k);
-    std::stable_sort(ks.begin(), ks.end(), [&](int a, int b) { return value(a) < value(b); });
-    for (size_t t = 0; t < ks.size() && t < kRelated + 1; ++t) related[j].push_back(p.agent[ks[t]]);
-  }
+  const std::vector<std::vector<int>> related = RelatedAgents(ctx);
   const int64_t start_cost = ctx.best_cost;
   int64_t subsets = 0, finished = 0, better = 0;
-  std::uniform_real_distribution<double> noise(0.0, 1.0);
-  std::vector<char> in(p.agents);
-  std::vector<double> votes(p.agents);
+  std::vector<char> in;
   while (!ctx.Done()) {
-    // The subset: a random agent, then the most related ones.
-    const std::vector<int> best = ctx.best;
-    std::fill(in.begin(), in.end(), 0);
-    std::vector<int> agents{static_cast<int>(ctx.rng() % static_cast<uint64_t>(p.agents))};
-    in[agents[0]] = 1;
-    while (static_cast<int>(agents.size()) < size) {
-      for (int i = 0; i < p.agents; ++i) votes[i] = noise(ctx.rng);
-      for (int j = 0; j < p.jobs; ++j) {
-        if (in[p.agent[best[j]]] == 0) continue;
-        int counted = 0;
-        for (int i : related[j]) {
-          if (in[i] == 0 && counted < kRelated) {
-            votes[i] += 1;
-            ++counted;
-          }
-        }
-      }
-      int next = -1;
-      for (int i = 0; i < p.agents; ++i) {
-        if (in[i] == 0 && (next < 0 || votes[i] > votes[next])) next = i;
-      }
-      in[next] = 1;
-      agents.push_back(next);
-    }
-    // Its GAP: the jobs on those agents, each with its candidates among them.
-    std::vector<int> index(p.agents, -1);
-    for (size_t t = 0; t < agents.size(); ++t) index[agents[t]] = static_cast<int>(t);
-    Problem sub;
-    sub.agents = size;
-    for (int i : agents) sub.capacity.push_back(p.capacity[i]);
-    sub.start.push_back(0);
-    std::vector<int> jobs, original;
-    int64_t sub_cost = 0;
-    for (int j = 0; j < p.jobs; ++j) {
-      if (in[p.agent[best[j]]] == 0) continue;
-      const int q = static_cast<int>(jobs.size());
-      jobs.push_back(j);
-      sub_cost += p.cost[best[j]];
-      for (int k = p.start[j]; k < p.start[j + 1]; ++k) {
-        if (in[p.agent[k]] == 0) continue;
-        sub.agent.push_back(index[p.agent[k]]);
-        sub.cost.push_back(p.cost[k]);
-        sub.weight.push_back(p.weight[k]);
-        sub.job_of.push_back(q);
-        original.push_back(k);
-      }
-      sub.start.push_back(static_cast<int>(sub.agent.size()));
-    }
-    sub.jobs = static_cast<int>(jobs.size());
+    const std::vector<int>& best = ctx.best;
+    const std::vector<int> agents = ChooseAgents(p, best, related, size, ctx.rng, in);
+    const Subset subset = BuildSubset(p, best, agents, in);
     ++subsets;
-    if (sub.jobs == 0) continue;
-    // Multipliers: each job's least c + u w among the subset's agents.
-    std::vector<double> lambda(sub.jobs, std::numeric_limits<double>::infinity());
-    for (int64_t k = 0; k < sub.Candidates(); ++k) {
-      const double u = ctx.multipliers.empty() ? 0.0 : ctx.multipliers[agents[sub.agent[k]]];
-      lambda[sub.job_of[k]] =
-          std::min(lambda[sub.job_of[k]],
-                   static_cast<double>(sub.cost[k]) + u * static_cast<double>(sub.weight[k]));
+    if (subset.sub.jobs == 0) continue;
+    std::vector<double> u;  // The subset's capacity multipliers, if any.
+    if (!ctx.multipliers.empty()) {
+      for (int i : agents) u.push_back(ctx.multipliers[i]);
     }
     std::vector<int> sub_best;
     const double stop_at = ctx.deadline.Elapsed() + kSubsetSeconds * ctx.options.time_limit_seconds;
     Search search(
-        sub, sub_cost, [&] { return ctx.deadline.Elapsed() >= stop_at || ctx.Done(); },
+        subset.sub, subset.cost, [&] { return ctx.deadline.Elapsed() >= stop_at || ctx.Done(); },
         [&](const std::vector<int>& choice) {
           sub_best = choice;
           return true;
         });
-    const bool ended = search.Run(std::move(lambda));
+    const bool ended = search.Run(LambdaFromCapacityMultipliers(subset.sub, u));
     if (ended) ++finished;
     size_jobs = std::clamp(size_jobs * (ended ? kGrow : kShrink), kLeastJobs, kMostJobs);
     size = SubsetAgents(p, size_jobs);
     least_size = std::min(least_size, size);
     most_size = std::max(most_size, size);
     if (sub_best.empty()) continue;
-    std::vector<int> choice = best;
-    for (int q = 0; q < sub.jobs; ++q) choice[jobs[q]] = original[sub_best[q]];
+    std::vector<int> choice = best;  // Copied before OfferSolution changes ctx.best.
+    for (int q = 0; q < subset.sub.jobs; ++q) choice[subset.jobs[q]] = subset.original[sub_best[q]];
     if (ctx.OfferSolution(choice)) ++better;
   }
   std::string note = std::to_string(subsets) + " subsets of " + std::to_string(least_size) +
