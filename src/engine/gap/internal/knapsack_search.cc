@@ -70,6 +70,24 @@ constexpr double kNodeStep = 0.3;
 constexpr int kStallRounds = 5;
 constexpr double kMinStep = 1e-4;
 
+//! Appends job j of `p` to `sub` (as its next job) with the candidates
+//! `keep(k)` accepts, each on agent `agent_of(k)` of `sub`; `original`
+//! receives their indices in `p`.
+template <typename Keep, typename AgentOf>
+void AppendJob(const Problem& p, int j, Keep keep, AgentOf agent_of, Problem& sub,
+               std::vector<int>& original) {
+  const int q = static_cast<int>(sub.start.size()) - 1;
+  for (int k = p.start[j]; k < p.start[j + 1]; ++k) {
+    if (!keep(k)) continue;
+    sub.agent.push_back(agent_of(k));
+    sub.cost.push_back(p.cost[k]);
+    sub.weight.push_back(p.weight[k]);
+    sub.job_of.push_back(q);
+    original.push_back(k);
+  }
+  sub.start.push_back(static_cast<int>(sub.agent.size()));
+}
+
 //! Depth-first search of one Problem for plans cheaper than `best_cost`.
 //! Every cheaper plan goes to `found` (a plan: one candidate per job); when
 //! it returns true, the target falls below that plan's cost. `stop` is
@@ -124,17 +142,10 @@ class Search {
         node.fixed_cost += p_.cost[last];
         continue;
       }
-      const int sub_job = static_cast<int>(node.free_jobs.size());
       node.free_jobs.push_back(j);
-      for (int k = p_.start[j]; k < p_.start[j + 1]; ++k) {
-        if (allowed[k] == 0) continue;
-        node.sub.agent.push_back(p_.agent[k]);
-        node.sub.cost.push_back(p_.cost[k]);
-        node.sub.weight.push_back(p_.weight[k]);
-        node.sub.job_of.push_back(sub_job);
-        node.original.push_back(k);
-      }
-      node.sub.start.push_back(static_cast<int>(node.sub.agent.size()));
+      AppendJob(
+          p_, j, [&](int k) { return allowed[k] != 0; }, [&](int k) { return p_.agent[k]; },
+          node.sub, node.original);
     }
     node.sub.jobs = static_cast<int>(node.free_jobs.size());
     return std::all_of(node.sub.capacity.begin(), node.sub.capacity.end(),
@@ -390,18 +401,11 @@ Subset BuildSubset(const Problem& p, const std::vector<int>& best, const std::ve
   s.sub.start.push_back(0);
   for (int j = 0; j < p.jobs; ++j) {
     if (in[p.agent[best[j]]] == 0) continue;
-    const int q = static_cast<int>(s.jobs.size());
     s.jobs.push_back(j);
     s.cost += p.cost[best[j]];
-    for (int k = p.start[j]; k < p.start[j + 1]; ++k) {
-      if (in[p.agent[k]] == 0) continue;
-      s.sub.agent.push_back(index[p.agent[k]]);
-      s.sub.cost.push_back(p.cost[k]);
-      s.sub.weight.push_back(p.weight[k]);
-      s.sub.job_of.push_back(q);
-      s.original.push_back(k);
-    }
-    s.sub.start.push_back(static_cast<int>(s.sub.agent.size()));
+    AppendJob(
+        p, j, [&](int k) { return in[p.agent[k]] != 0; }, [&](int k) { return index[p.agent[k]]; },
+        s.sub, s.original);
   }
   s.sub.jobs = static_cast<int>(s.jobs.size());
   return s;
