@@ -37,8 +37,9 @@
 //                     round of knapsacks is cheap (at most 2 million
 //                     dynamic-programming cells, and 1000 jobs: the
 //                     benchmark's 100-200-job instances and c10400), for
-//                     up to 30% of the time limit; proves optimality when
-//                     its tree is exhausted.
+//                     up to 60% of the time limit and never into the
+//                     subset search's share; proves optimality when its
+//                     tree is exhausted.
 //   metaheuristic     Tabu search over shifts and ejection chains with
 //                     adaptive capacity penalties (strategic oscillation)
 //                     over candidate lists cut by Lagrangian reduced-cost
