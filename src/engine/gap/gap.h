@@ -33,13 +33,16 @@
 //                     Lagrangian re-optimised at every node (warm-started
 //                     subgradient, forced jobs packed in advance) and
 //                     reduced-cost fixing against the best cost - 1; its
-//                     plans become the best solution. Runs only where a
-//                     round of knapsacks is cheap (at most 2 million
-//                     dynamic-programming cells, and 1000 jobs: the
-//                     benchmark's 100-200-job instances and c10400), for
-//                     up to 60% of the time limit and never into the
-//                     subset search's share; proves optimality when its
-//                     tree is exhausted.
+//                     plans become the best solution. On up to 1000 jobs.
+//                     Where a round of knapsacks is cheap (at most 2
+//                     million dynamic-programming cells: the benchmark's
+//                     100-200-job instances and c10400) it searches the
+//                     whole instance for up to 60% of the time limit and
+//                     proves optimality when its tree is exhausted; above,
+//                     it searches a core problem (about 3 candidates per
+//                     job, the least capacity reduced costs) for up to 30%,
+//                     a heuristic restriction. Never into the subset
+//                     search's share.
 //   metaheuristic     Tabu search over shifts and ejection chains with
 //                     adaptive capacity penalties (strategic oscillation)
 //                     over candidate lists cut by Lagrangian reduced-cost
@@ -114,6 +117,10 @@ struct GapOptions {
   int64_t lp_max_candidates = 4'000'000;
   //! Node budget of branch_and_bound; it proves optimality if it finishes.
   int64_t bb_node_limit = 200'000;
+  //! knapsack_search searches the whole instance when a round of its
+  //! knapsacks has at most this many dynamic-programming cells (items x
+  //! capacity over all agents); above, a core of about 3 candidates per job.
+  int64_t knapsack_search_max_cells = 2'000'000;
   //! Rounds of the metaheuristic; 0 = until the time limit.
   int64_t max_iterations = 0;
   //! Stop as soon as a feasible solution of at most this cost is found

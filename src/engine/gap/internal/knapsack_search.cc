@@ -24,6 +24,10 @@
 // seeds 1-2, mean gap 0.156 % without the step, 0.107 % with it and its
 // plans in the pool, 0.095 % without; six C and E of that size 0.053 ->
 // 0.025 / 0.018 %. It takes 60 % of the time limit (see kTimeShare).
+// Where a round of knapsacks costs too much for that (400-1000 jobs), the
+// same search runs on a core problem of about 3 candidates per job (see
+// kCoreCandidates): on d20400 and d40400 it finds in 3 s plans the tabu
+// search reaches rarely in 10.
 //
 // SubsetSearchStep uses the same search as a large-neighbourhood move: the
 // jobs of a few related agents (a random one, then those its jobs' cheapest
@@ -47,11 +51,27 @@ namespace guild::engine::gap::internal {
 
 namespace {
 
-//! The step runs only where one round of knapsacks is cheap: at most this
-//! many dynamic-programming cells (items x capacity over all agents). The
-//! benchmark's 100- and 200-job instances have up to 1.6 million; on 400
-//! jobs (6.4 million) a node costs too much for the search to get deep.
-constexpr int64_t kMaxCells = 2'000'000;
+//! The step searches the whole problem only where one round of knapsacks
+//! is cheap: at most GapOptions::knapsack_search_max_cells dynamic-
+//! programming cells (items x capacity over all agents; 2 million by
+//! default). The benchmark's 100- and 200-job instances have up to 1.6
+//! million; on 400 jobs (6.4 million) a node costs too much for the search
+//! to get deep. Above it, the step searches a core problem: each job's
+//! candidates cut to those among the kCoreCandidates * jobs least capacity
+//! reduced costs (ActiveCandidates; it always keeps each job's least one),
+//! for kCoreTimeShare of the time limit, when that core has at most
+//! kMaxCoreCells cells. Its plans are valid plans of the whole problem, but
+//! a core searched to the end proves nothing about the whole problem.
+//! Measured with scripts/gap-ab.py, 10 s runs (bench/results/gap.md,
+//! session 14), mean gap without -> with the core search: d10400, d20400,
+//! d40400, d15900, d30900 and d60900, seeds 1-2, 0.188 -> 0.155 % (30 %
+//! share; 50 %: 0.158 %); d20400, d40400, d30900, c20400, c40400, e10400,
+//! e20400 and e40400, seeds 3-4, 0.107 -> 0.083 % (a core of 2 per job:
+//! 0.091 %). d20400 went 0.23 -> 0.15 % and d40400 0.38 -> 0.26 %; e40400
+//! 0.04 -> 0.07 % was the one that lost.
+constexpr double kCoreCandidates = 3.0;
+constexpr double kCoreTimeShare = 0.3;
+constexpr int64_t kMaxCoreCells = 8'000'000;
 //! Nor on more jobs than this: the search recurses once per branching, and
 //! each level keeps a copy of the allowed candidates and the multipliers.
 constexpr int kMaxJobs = 1000;
@@ -271,32 +291,83 @@ class Search {
 
 }  // namespace
 
-std::string KnapsackSearchStep(Context& ctx) {
-  const Problem& p = ctx.problem;
-  if (!ctx.HasBest()) return "skipped: no feasible solution to improve";
-  if (p.jobs > kMaxJobs || Knapsacks(p).MaxCells() > kMaxCells) {
-    return "skipped: too large for a tree search";
-  }
-  std::vector<double> lambda = ctx.knapsack_lambda;
-  if (lambda.empty()) {  // Without the knapsack step: lambda_j = least cost.
-    lambda = LambdaFromCapacityMultipliers(p, {});
-  }
-  const int64_t start_cost = ctx.best_cost;
-  const double budget =
-      std::min(ctx.deadline.Remaining(), kTimeShare * ctx.options.time_limit_seconds);
-  // It leaves the subset search its share at the end.
-  const double stop_at =
-      std::min(ctx.deadline.Elapsed() + budget,
-               ctx.options.time_limit_seconds * (1.0 - SubsetSearchShare(ctx)));
-  Search search(
-      p, ctx.best_cost, [&] { return ctx.deadline.Elapsed() >= stop_at || ctx.Done(); },
-      [&](const std::vector<int>& choice) { return ctx.OfferSolution(choice); });
-  const bool complete = search.Run(std::move(lambda));
+namespace {
+
+//! When a search given `share` of the time limit stops: at the deadline, or
+//! where the subset search's share at the end begins.
+double StopAt(const Context& ctx, double share) {
+  const double limit = ctx.options.time_limit_seconds;
+  const double budget = std::min(ctx.deadline.Remaining(), share * limit);
+  return std::min(ctx.deadline.Elapsed() + budget, limit * (1.0 - SubsetSearchShare(ctx)));
+}
+
+//! The search's counts and, when it found any, "(start -> best)".
+std::string SearchNote(const Search& search, int64_t start_cost, const Context& ctx) {
   std::string note = std::to_string(search.nodes()) + " nodes, " + std::to_string(search.found()) +
                      " better solutions";
   if (search.found() > 0) {
     note += " (" + std::to_string(start_cost) + " -> " + std::to_string(ctx.best_cost) + ")";
   }
+  return note;
+}
+
+//! The tree search on a core problem (see kCoreCandidates).
+std::string CoreSearch(Context& ctx) {
+  const Problem& p = ctx.problem;
+  const std::vector<std::vector<int>> lists = ActiveCandidates(ctx, 0, kCoreCandidates);
+  std::vector<char> in_core(p.Candidates(), 0);
+  for (const std::vector<int>& list : lists) {
+    for (int k : list) in_core[k] = 1;
+  }
+  Problem core;
+  core.agents = p.agents;
+  core.capacity = p.capacity;
+  core.start.assign(1, 0);
+  std::vector<int> original;  // Candidate of p for each candidate of core.
+  for (int j = 0; j < p.jobs; ++j) {
+    AppendJob(
+        p, j, [&](int k) { return in_core[k] != 0; }, [&](int k) { return p.agent[k]; }, core,
+        original);
+  }
+  core.jobs = p.jobs;
+  if (Knapsacks(core).MaxCells() > kMaxCoreCells) {
+    return "skipped: too large for a tree search, even on a core";
+  }
+  std::vector<double> lambda = ctx.knapsack_lambda;  // Per job: the same jobs.
+  if (lambda.empty()) lambda = LambdaFromCapacityMultipliers(core, {});
+  const int64_t start_cost = ctx.best_cost;
+  const double stop_at = StopAt(ctx, kCoreTimeShare);
+  std::vector<int> choice(p.jobs);
+  Search search(
+      core, ctx.best_cost, [&] { return ctx.deadline.Elapsed() >= stop_at || ctx.Done(); },
+      [&](const std::vector<int>& core_choice) {
+        for (int j = 0; j < p.jobs; ++j) choice[j] = original[core_choice[j]];
+        return ctx.OfferSolution(choice);
+      });
+  const bool ended = search.Run(std::move(lambda));
+  return "on a core of " + std::to_string(core.Candidates()) + " of " +
+         std::to_string(p.Candidates()) + " candidates: " + SearchNote(search, start_cost, ctx) +
+         (ended ? ", core searched to the end" : ", time share used");
+}
+
+}  // namespace
+
+std::string KnapsackSearchStep(Context& ctx) {
+  const Problem& p = ctx.problem;
+  if (!ctx.HasBest()) return "skipped: no feasible solution to improve";
+  if (p.jobs > kMaxJobs) return "skipped: too large for a tree search";
+  if (Knapsacks(p).MaxCells() > ctx.options.knapsack_search_max_cells) return CoreSearch(ctx);
+  std::vector<double> lambda = ctx.knapsack_lambda;
+  if (lambda.empty()) {  // Without the knapsack step: lambda_j = least cost.
+    lambda = LambdaFromCapacityMultipliers(p, {});
+  }
+  const int64_t start_cost = ctx.best_cost;
+  const double stop_at = StopAt(ctx, kTimeShare);
+  Search search(
+      p, ctx.best_cost, [&] { return ctx.deadline.Elapsed() >= stop_at || ctx.Done(); },
+      [&](const std::vector<int>& choice) { return ctx.OfferSolution(choice); });
+  const bool complete = search.Run(std::move(lambda));
+  std::string note = SearchNote(search, start_cost, ctx);
   if (!complete) {
     return note +
            (ctx.best_cost <= ctx.options.stop_at_objective ? ", target met" : ", time share used");
