@@ -40,7 +40,8 @@
 //                     whole instance for up to 60% of the time limit and
 //                     proves optimality when its tree is exhausted; above,
 //                     it searches a core problem (about 3 candidates per
-//                     job, the least capacity reduced costs) for up to 30%,
+//                     job, 2 from 20 jobs per agent; the least capacity
+//                     reduced costs) for up to 30%,
 //                     a heuristic restriction. Never into the subset
 //                     search's share.
 //   metaheuristic     Tabu search over shifts and ejection chains with
@@ -119,7 +120,7 @@ struct GapOptions {
   int64_t bb_node_limit = 200'000;
   //! knapsack_search searches the whole instance when a round of its
   //! knapsacks has at most this many dynamic-programming cells (items x
-  //! capacity over all agents); above, a core of about 3 candidates per job.
+  //! capacity over all agents); above, a core of 2-3 candidates per job.
   int64_t knapsack_search_max_cells = 2'000'000;
   //! Rounds of the metaheuristic; 0 = until the time limit.
   int64_t max_iterations = 0;

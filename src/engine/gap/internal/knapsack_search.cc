@@ -25,7 +25,7 @@
 // plans in the pool, 0.095 % without; six C and E of that size 0.053 ->
 // 0.025 / 0.018 %. It takes 60 % of the time limit (see kTimeShare).
 // Where a round of knapsacks costs too much for that (400-1000 jobs), the
-// same search runs on a core problem of about 3 candidates per job (see
+// same search runs on a core problem of 2-3 candidates per job (see
 // kCoreCandidates): on d20400 and d40400 it finds in 3 s plans the tabu
 // search reaches rarely in 10.
 //
@@ -70,6 +70,17 @@ namespace {
 //! 0.091 %). d20400 went 0.23 -> 0.15 % and d40400 0.38 -> 0.26 %; e40400
 //! 0.04 -> 0.07 % was the one that lost.
 constexpr double kCoreCandidates = 3.0;
+//! With at least kManyJobsPerAgent jobs per agent, the core keeps
+//! kManyJobsCoreCandidates per job instead: with more jobs per agent, more
+//! packings reach the bound, and a smaller core still holds good ones while
+//! its tree is smaller. Measured the same way (session 14), core of 3 -> 2,
+//! seeds 5-6: d10400, d20400, d30900, d15900, c20400, e20400, c30900,
+//! e30900, c15900 and e15900, 0.056 -> 0.041 % (d30900 0.155 -> 0.057,
+//! d20400 0.132 -> 0.106; c30900 0.040 -> 0.055 the one that lost); d30900
+//! seeds 1-3 0.174 -> 0.100 %. Below 20 jobs per agent, 2 was worse:
+//! d40400 0.26 -> 0.39 % (seeds 3-4), d60900 0.174 -> 0.182 % (seeds 1-3).
+constexpr int kManyJobsPerAgent = 20;
+constexpr double kManyJobsCoreCandidates = 2.0;
 constexpr double kCoreTimeShare = 0.3;
 constexpr int64_t kMaxCoreCells = 8'000'000;
 //! Nor on more jobs than this: the search recurses once per branching, and
@@ -314,7 +325,9 @@ std::string SearchNote(const Search& search, int64_t start_cost, const Context& 
 //! The tree search on a core problem (see kCoreCandidates).
 std::string CoreSearch(Context& ctx) {
   const Problem& p = ctx.problem;
-  const std::vector<std::vector<int>> lists = ActiveCandidates(ctx, 0, kCoreCandidates);
+  const double per_job =
+      p.jobs >= kManyJobsPerAgent * p.agents ? kManyJobsCoreCandidates : kCoreCandidates;
+  const std::vector<std::vector<int>> lists = ActiveCandidates(ctx, 0, per_job);
   std::vector<char> in_core(p.Candidates(), 0);
   for (const std::vector<int>& list : lists) {
     for (int k : list) in_core[k] = 1;
