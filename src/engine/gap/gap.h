@@ -41,9 +41,8 @@
 //                     proves optimality when its tree is exhausted; above,
 //                     it searches a core problem (about 3 candidates per
 //                     job, 2 from 20 jobs per agent; the least capacity
-//                     reduced costs) for up to 30%,
-//                     a heuristic restriction. Never into the subset
-//                     search's share.
+//                     reduced costs), a heuristic restriction, for up to
+//                     30%. Never into the subset search's share.
 //   metaheuristic     Tabu search over shifts and ejection chains with
 //                     adaptive capacity penalties (strategic oscillation)
 //                     over candidate lists cut by Lagrangian reduced-cost

@@ -83,8 +83,9 @@ constexpr int kManyJobsPerAgent = 20;
 constexpr double kManyJobsCoreCandidates = 2.0;
 constexpr double kCoreTimeShare = 0.3;
 constexpr int64_t kMaxCoreCells = 8'000'000;
-//! Nor on more jobs than this: the search recurses once per branching, and
-//! each level keeps a copy of the allowed candidates and the multipliers.
+//! The step runs on at most this many jobs: the search recurses once per
+//! branching, and each level keeps a copy of the allowed candidates and the
+//! multipliers.
 constexpr int kMaxJobs = 1000;
 //! Fixing costs at or above this are "cannot be forced" (ReducedCosts gives
 //! infinity where a candidate does not fit at all).
@@ -299,10 +300,6 @@ class Search {
   int64_t nodes_ = 0;
   int found_ = 0;
 };
-
-}  // namespace
-
-namespace {
 
 //! When a search given `share` of the time limit stops: at the deadline, or
 //! where the subset search's share at the end begins.
