@@ -319,6 +319,14 @@ std::string SearchNote(const Search& search, int64_t start_cost, const Context& 
   return note;
 }
 
+//! The search's first multipliers, one per job of `problem` (the jobs of
+//! ctx.problem): the knapsack step's best ones or, without that step,
+//! lambda_j = the least cost of job j.
+std::vector<double> FirstMultipliers(const Context& ctx, const Problem& problem) {
+  if (!ctx.knapsack_lambda.empty()) return ctx.knapsack_lambda;
+  return LambdaFromCapacityMultipliers(problem, {});
+}
+
 //! The tree search on a core problem (see kCoreCandidates).
 std::string CoreSearch(Context& ctx) {
   const Problem& p = ctx.problem;
@@ -343,8 +351,6 @@ std::string CoreSearch(Context& ctx) {
   if (Knapsacks(core).MaxCells() > kMaxCoreCells) {
     return "skipped: too large for a tree search, even on a core";
   }
-  std::vector<double> lambda = ctx.knapsack_lambda;  // Per job: the same jobs.
-  if (lambda.empty()) lambda = LambdaFromCapacityMultipliers(core, {});
   const int64_t start_cost = ctx.best_cost;
   const double stop_at = StopAt(ctx, kCoreTimeShare);
   std::vector<int> choice(p.jobs);
@@ -354,7 +360,7 @@ std::string CoreSearch(Context& ctx) {
         for (int j = 0; j < p.jobs; ++j) choice[j] = original[core_choice[j]];
         return ctx.OfferSolution(choice);
       });
-  const bool ended = search.Run(std::move(lambda));
+  const bool ended = search.Run(FirstMultipliers(ctx, core));
   return "on a core of " + std::to_string(core.Candidates()) + " of " +
          std::to_string(p.Candidates()) + " candidates: " + SearchNote(search, start_cost, ctx) +
          (ended ? ", core searched to the end" : ", time share used");
@@ -367,16 +373,12 @@ std::string KnapsackSearchStep(Context& ctx) {
   if (!ctx.HasBest()) return "skipped: no feasible solution to improve";
   if (p.jobs > kMaxJobs) return "skipped: too large for a tree search";
   if (Knapsacks(p).MaxCells() > ctx.options.knapsack_search_max_cells) return CoreSearch(ctx);
-  std::vector<double> lambda = ctx.knapsack_lambda;
-  if (lambda.empty()) {  // Without the knapsack step: lambda_j = least cost.
-    lambda = LambdaFromCapacityMultipliers(p, {});
-  }
   const int64_t start_cost = ctx.best_cost;
   const double stop_at = StopAt(ctx, kTimeShare);
   Search search(
       p, ctx.best_cost, [&] { return ctx.deadline.Elapsed() >= stop_at || ctx.Done(); },
       [&](const std::vector<int>& choice) { return ctx.OfferSolution(choice); });
-  const bool complete = search.Run(std::move(lambda));
+  const bool complete = search.Run(FirstMultipliers(ctx, p));
   std::string note = SearchNote(search, start_cost, ctx);
   if (!complete) {
     return note +
