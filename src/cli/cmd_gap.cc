@@ -15,8 +15,6 @@ namespace guild::cli {
 
 namespace {
 
-namespace gap = ::guild::engine::gap;
-
 struct GapSolveArgs {
   std::string file;
   double time_limit = 10.0;

@@ -85,7 +85,7 @@
 
 #include "common/status.h"
 
-namespace guild::engine::gap {
+namespace guild::gap {
 
 //! One allowed (agent, cost, weight) option of a job.
 struct GapCandidate {
@@ -178,4 +178,4 @@ Result<int64_t> CheckGapAssignment(const GapInstance& instance, const std::vecto
 //! token position and what was expected there.
 Result<GapInstance> ParseGapText(std::string_view text, std::string_view source);
 
-}  // namespace guild::engine::gap
+}  // namespace guild::gap

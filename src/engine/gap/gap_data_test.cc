@@ -10,7 +10,7 @@
 
 #include "engine/gap/gap.h"
 
-namespace guild::engine::gap {
+namespace guild::gap {
 namespace {
 
 constexpr double kPerInstanceSeconds = 5.0;
@@ -66,4 +66,4 @@ TEST(GapData, Cattrysse1994ReachesKnownOptima) {
 }
 
 }  // namespace
-}  // namespace guild::engine::gap
+}  // namespace guild::gap

@@ -6,7 +6,7 @@
 
 #include "engine/gap/gap.h"
 
-namespace guild::engine::gap {
+namespace guild::gap {
 
 namespace {
 
@@ -163,4 +163,4 @@ Result<GapInstance> ParseGapText(std::string_view text, std::string_view source)
   return instance;
 }
 
-}  // namespace guild::engine::gap
+}  // namespace guild::gap

@@ -9,7 +9,7 @@
 #include "engine/gap/internal/state.h"
 #include "engine/gap/internal/steps.h"
 
-namespace guild::engine::gap {
+namespace guild::gap {
 
 namespace {
 
@@ -133,4 +133,4 @@ Result<GapSolution> SolveGap(const GapInstance& instance, const GapOptions& opti
   return solution;
 }
 
-}  // namespace guild::engine::gap
+}  // namespace guild::gap

@@ -9,7 +9,7 @@
 #include <random>
 #include <utility>
 
-namespace guild::engine::gap {
+namespace guild::gap {
 namespace {
 
 struct Reference {
@@ -639,4 +639,4 @@ TEST(GapSolve, SubsetSearchLeavesNoThreeAgentsImprovable) {
 }
 
 }  // namespace
-}  // namespace guild::engine::gap
+}  // namespace guild::gap

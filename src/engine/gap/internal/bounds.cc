@@ -8,7 +8,7 @@
 
 #include "engine/gap/internal/steps.h"
 
-namespace guild::engine::gap::internal {
+namespace guild::gap::internal {
 
 namespace {
 
@@ -137,4 +137,4 @@ std::string LagrangianStep(Context& ctx) {
   return "L(u) = " + std::to_string(ctx.lagrangian_value);
 }
 
-}  // namespace guild::engine::gap::internal
+}  // namespace guild::gap::internal

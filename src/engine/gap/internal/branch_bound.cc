@@ -8,7 +8,7 @@
 
 #include "engine/gap/internal/steps.h"
 
-namespace guild::engine::gap::internal {
+namespace guild::gap::internal {
 
 namespace {
 
@@ -89,4 +89,4 @@ std::string BranchAndBoundStep(Context& ctx) {
   return nodes + ", infeasibility proven";
 }
 
-}  // namespace guild::engine::gap::internal
+}  // namespace guild::gap::internal

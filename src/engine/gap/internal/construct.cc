@@ -10,7 +10,7 @@
 #include "engine/gap/internal/state.h"
 #include "engine/gap/internal/steps.h"
 
-namespace guild::engine::gap::internal {
+namespace guild::gap::internal {
 
 namespace {
 
@@ -77,4 +77,4 @@ std::string LocalSearchStep(Context& ctx) {
   return std::to_string(moves) + " improving moves";
 }
 
-}  // namespace guild::engine::gap::internal
+}  // namespace guild::gap::internal

@@ -20,7 +20,7 @@
 #include "engine/gap/internal/state.h"
 #include "engine/gap/internal/steps.h"
 
-namespace guild::engine::gap::internal {
+namespace guild::gap::internal {
 
 namespace {
 
@@ -334,4 +334,4 @@ std::string KnapsackStep(Context& ctx) {
   return note;
 }
 
-}  // namespace guild::engine::gap::internal
+}  // namespace guild::gap::internal

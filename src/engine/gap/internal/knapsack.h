@@ -12,7 +12,7 @@
 
 #include "engine/gap/internal/problem.h"
 
-namespace guild::engine::gap::internal {
+namespace guild::gap::internal {
 
 class Knapsacks {
  public:
@@ -73,4 +73,4 @@ double Subgradient(const Problem& problem, const std::vector<int>& taken, std::v
 //! one they overload least.
 std::vector<int> AssembleFromKnapsacks(const Problem& problem, const std::vector<int>& taken);
 
-}  // namespace guild::engine::gap::internal
+}  // namespace guild::gap::internal

@@ -47,7 +47,7 @@
 #include "engine/gap/internal/knapsack.h"
 #include "engine/gap/internal/steps.h"
 
-namespace guild::engine::gap::internal {
+namespace guild::gap::internal {
 
 namespace {
 
@@ -569,4 +569,4 @@ std::string SubsetSearchStep(Context& ctx) {
   return note;
 }
 
-}  // namespace guild::engine::gap::internal
+}  // namespace guild::gap::internal

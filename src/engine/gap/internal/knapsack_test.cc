@@ -14,7 +14,7 @@
 
 #include "engine/gap/gap.h"
 
-namespace guild::engine::gap::internal {
+namespace guild::gap::internal {
 namespace {
 
 constexpr int kSeeds = 300;
@@ -167,4 +167,4 @@ TEST(KnapsackStep, BoundIsValidAndAtLeastTheCapacityBound) {
 }
 
 }  // namespace
-}  // namespace guild::engine::gap::internal
+}  // namespace guild::gap::internal

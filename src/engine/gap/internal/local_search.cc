@@ -1,6 +1,6 @@
 #include "engine/gap/internal/local_search.h"
 
-namespace guild::engine::gap::internal {
+namespace guild::gap::internal {
 
 namespace {
 
@@ -146,4 +146,4 @@ ActiveLists DescentLists(const Context& context) {
   return ActiveCandidates(context, kDescentCap, kDescentCore);
 }
 
-}  // namespace guild::engine::gap::internal
+}  // namespace guild::gap::internal

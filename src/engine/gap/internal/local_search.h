@@ -8,7 +8,7 @@
 #include "engine/gap/internal/problem.h"
 #include "engine/gap/internal/state.h"
 
-namespace guild::engine::gap::internal {
+namespace guild::gap::internal {
 
 //! Per job, the candidates moves may use (the job's current one need not be
 //! listed).
@@ -32,4 +32,4 @@ int64_t DescendAll(const Problem& problem, State& state, const Penalty& penalty,
 //! candidates per job (see local_search.cc for the measurements).
 ActiveLists DescentLists(const Context& context);
 
-}  // namespace guild::engine::gap::internal
+}  // namespace guild::gap::internal

@@ -29,7 +29,7 @@
 #include "engine/gap/internal/state.h"
 #include "engine/gap/internal/steps.h"
 
-namespace guild::engine::gap::internal {
+namespace guild::gap::internal {
 
 namespace {
 
@@ -615,4 +615,4 @@ std::string MetaheuristicStep(Context& ctx) {
   return note;
 }
 
-}  // namespace guild::engine::gap::internal
+}  // namespace guild::gap::internal

@@ -9,7 +9,7 @@
 
 #include "engine/gap/internal/problem.h"
 
-namespace guild::engine::gap::internal {
+namespace guild::gap::internal {
 
 //! Second least minus least `cost(k)` over job j's candidates; 1e300 when
 //! it has one candidate (placing it first is urgent).
@@ -44,4 +44,4 @@ int CheapestPlace(const Problem& p, int j, const std::vector<int64_t>& residual,
   return fit >= 0 ? fit : over;
 }
 
-}  // namespace guild::engine::gap::internal
+}  // namespace guild::gap::internal

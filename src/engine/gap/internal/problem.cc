@@ -6,7 +6,7 @@
 #include <limits>
 #include <utility>
 
-namespace guild::engine::gap::internal {
+namespace guild::gap::internal {
 
 namespace {
 //! Relative tolerance for floating-point rounding in bound computations.
@@ -168,4 +168,4 @@ int64_t CandidatesLeft(const Context& context) {
   return left;
 }
 
-}  // namespace guild::engine::gap::internal
+}  // namespace guild::gap::internal

@@ -10,7 +10,7 @@
 
 #include "engine/gap/gap.h"
 
-namespace guild::engine::gap::internal {
+namespace guild::gap::internal {
 
 //! Good feasible solutions: (cost, candidate per job), distinct costs.
 using SolutionPool = std::vector<std::pair<int64_t, std::vector<int>>>;
@@ -125,4 +125,4 @@ std::vector<std::vector<int>> ActiveCandidates(const Context& context, int cap, 
 //! How many candidates in all pass the fixing tests of ActiveCandidates.
 int64_t CandidatesLeft(const Context& context);
 
-}  // namespace guild::engine::gap::internal
+}  // namespace guild::gap::internal

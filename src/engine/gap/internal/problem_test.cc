@@ -13,7 +13,7 @@
 
 #include "engine/gap/gap.h"
 
-namespace guild::engine::gap::internal {
+namespace guild::gap::internal {
 namespace {
 
 GapInstance RandomInstance(int agents, int jobs, std::mt19937_64& rng) {
@@ -77,4 +77,4 @@ TEST(GapCore, NoCutOnFewAgents) {
 }
 
 }  // namespace
-}  // namespace guild::engine::gap::internal
+}  // namespace guild::gap::internal

@@ -1,6 +1,6 @@
 #include "engine/gap/internal/state.h"
 
-namespace guild::engine::gap::internal {
+namespace guild::gap::internal {
 
 State::State(const Problem& problem, const std::vector<int>& choice)
     : problem_(&problem),
@@ -48,4 +48,4 @@ double Penalty::Value(const Problem& p, const State& s) const {
   return value;
 }
 
-}  // namespace guild::engine::gap::internal
+}  // namespace guild::gap::internal

@@ -7,7 +7,7 @@
 
 #include "engine/gap/internal/problem.h"
 
-namespace guild::engine::gap::internal {
+namespace guild::gap::internal {
 
 class State {
  public:
@@ -50,4 +50,4 @@ struct Penalty {
   [[nodiscard]] double Value(const Problem& p, const State& s) const;
 };
 
-}  // namespace guild::engine::gap::internal
+}  // namespace guild::gap::internal

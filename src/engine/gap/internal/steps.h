@@ -6,7 +6,7 @@
 
 #include "engine/gap/internal/problem.h"
 
-namespace guild::engine::gap::internal {
+namespace guild::gap::internal {
 
 //! LP relaxation with CLP: sets lp_values, multipliers from capacity duals,
 //! or proven_infeasible when the LP is infeasible.
@@ -38,4 +38,4 @@ double SubsetSearchShare(const Context& context);
 //! limit.
 std::string SubsetSearchStep(Context& context);
 
-}  // namespace guild::engine::gap::internal
+}  // namespace guild::gap::internal
