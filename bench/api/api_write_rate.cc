@@ -20,7 +20,7 @@
 
 #include "api/api.h"
 #include "http/server.h"
-#include "service/crypto.h"
+#include "service/accounts/crypto.h"
 
 namespace {
 

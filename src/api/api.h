@@ -21,14 +21,14 @@
 
 #include "common/date.h"
 #include "http/router.h"
-#include "service/audit_log.h"
-#include "service/directory_service.h"
-#include "service/import_service.h"
-#include "service/session_service.h"
-#include "service/skills_service.h"
-#include "service/snapshot_holder.h"
-#include "service/staffing_board_service.h"
-#include "service/user_service.h"
+#include "service/accounts/audit_log.h"
+#include "service/directory/directory_service.h"
+#include "service/imports/import_service.h"
+#include "service/accounts/session_service.h"
+#include "service/skills/skills_service.h"
+#include "service/snapshot/snapshot_holder.h"
+#include "service/staffing/staffing_board_service.h"
+#include "service/accounts/user_service.h"
 
 namespace guild::api {
 

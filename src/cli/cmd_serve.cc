@@ -9,7 +9,7 @@
 #include "cli/commands.h"
 #include "http/server.h"
 #include "http/static_files.h"
-#include "service/cached_account_store.h"
+#include "service/accounts/cached_account_store.h"
 #include "store/account_store.h"
 #include "store/store.h"
 

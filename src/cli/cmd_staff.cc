@@ -17,7 +17,7 @@
 
 #include "cli/commands.h"
 #include "common/progress.h"
-#include "service/staffing_service.h"
+#include "service/staffing/staffing_service.h"
 #include "store/store.h"
 
 namespace guild::cli {

@@ -5,7 +5,7 @@
 #include <string>
 
 #include "cli/commands.h"
-#include "service/user_service.h"
+#include "service/accounts/user_service.h"
 #include "store/account_store.h"
 #include "store/store.h"
 

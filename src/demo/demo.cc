@@ -31,17 +31,17 @@ Result<FirmData> GenerateDemoFirm(const DemoOptions& options, const FirmData& ta
     resolved.time_entry_weeks = DefaultTimeEntryWeeks(options.people);
   }
   FirmData out;
-  demo_internal::Context c(resolved, taxonomy, out);
-  demo_internal::GeneratePeople(c);
-  RETURN_IF_ERROR(demo_internal::BuildPracticeSkills(c));
-  demo_internal::GeneratePersonSkills(c);
-  demo_internal::GenerateFirmRoles(c);
+  demo::internal::Context c(resolved, taxonomy, out);
+  demo::internal::GeneratePeople(c);
+  RETURN_IF_ERROR(demo::internal::BuildPracticeSkills(c));
+  demo::internal::GeneratePersonSkills(c);
+  demo::internal::GenerateFirmRoles(c);
   c.live_engagements.assign(c.practice_count, {});
-  demo_internal::GenerateClientsAndTeams(c);
-  demo_internal::EnsureLiveEngagements(c);
-  demo_internal::GenerateOpeningsAndAssignments(c);
-  demo_internal::GenerateStaffing(c);
-  demo_internal::GenerateTimeEntries(c);
+  demo::internal::GenerateClientsAndTeams(c);
+  demo::internal::EnsureLiveEngagements(c);
+  demo::internal::GenerateOpeningsAndAssignments(c);
+  demo::internal::GenerateStaffing(c);
+  demo::internal::GenerateTimeEntries(c);
   return out;
 }
 

@@ -4,7 +4,7 @@
 
 #include <vector>
 
-namespace guild::demo_internal {
+namespace guild::demo::internal {
 namespace {
 
 TEST(SplitMix64, MatchesPublishedReferenceOutput) {
@@ -66,4 +66,4 @@ TEST(Random, WeightedFollowsWeights) {
 }
 
 }  // namespace
-}  // namespace guild::demo_internal
+}  // namespace guild::demo::internal

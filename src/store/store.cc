@@ -21,8 +21,8 @@ bool IsPostgresUrl(std::string_view url) {
 }  // namespace
 
 Result<std::unique_ptr<Store>> OpenStore(const StoreOptions& options) {
-  if (IsPostgresUrl(options.url)) return store_internal::OpenPostgresStore(options);
-  return store_internal::OpenSqliteStore(options);
+  if (IsPostgresUrl(options.url)) return store::internal::OpenPostgresStore(options);
+  return store::internal::OpenSqliteStore(options);
 }
 
 }  // namespace guild

@@ -12,11 +12,11 @@
 namespace guild {
 namespace {
 
-using store_testing::Dump;
-using store_testing::HarnessFactory;
-using store_testing::SampleFirm;
-using store_testing::SortedByKey;
-using store_testing::StoreHarness;
+using store::testing::Dump;
+using store::testing::HarnessFactory;
+using store::testing::SampleFirm;
+using store::testing::SortedByKey;
+using store::testing::StoreHarness;
 
 //! One backend under test.
 struct Backend {
@@ -74,8 +74,8 @@ class StoreConformance : public ::testing::TestWithParam<Backend> {
 };
 
 int LatestVersion(std::string_view backend) {
-  return backend == "sqlite" ? store_internal::SqliteMigrations().back().version
-                             : store_internal::PostgresMigrations().back().version;
+  return backend == "sqlite" ? store::internal::SqliteMigrations().back().version
+                             : store::internal::PostgresMigrations().back().version;
 }
 
 TEST_P(StoreConformance, ReportsLatestSchemaVersion) {
@@ -412,11 +412,11 @@ TEST_P(StoreConformance, PersonSkillsAreQueryableBySkillAndLevel) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Sqlite, StoreConformance,
-                         ::testing::Values(Backend{"sqlite", &store_testing::MakeSqliteHarness}),
+                         ::testing::Values(Backend{"sqlite", &store::testing::MakeSqliteHarness}),
                          &BackendName);
 INSTANTIATE_TEST_SUITE_P(Postgres, StoreConformance,
                          ::testing::Values(Backend{"postgresql",
-                                                   &store_testing::MakePostgresHarness}),
+                                                   &store::testing::MakePostgresHarness}),
                          &BackendName);
 
 }  // namespace

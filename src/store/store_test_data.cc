@@ -5,7 +5,7 @@
 
 #include "store/store_test_support.h"
 
-namespace guild::store_testing {
+namespace guild::store::testing {
 
 namespace {
 
@@ -296,4 +296,4 @@ std::string Dump(const FirmData& f) {
   return out.str();
 }
 
-}  // namespace guild::store_testing
+}  // namespace guild::store::testing

@@ -10,7 +10,7 @@
 #include <pqxx/pqxx>
 #include <sstream>
 
-namespace guild::store_testing {
+namespace guild::store::testing {
 
 namespace {
 
@@ -147,4 +147,4 @@ class PostgresHarness final : public StoreHarness {
 std::unique_ptr<StoreHarness> MakeSqliteHarness() { return std::make_unique<SqliteHarness>(); }
 std::unique_ptr<StoreHarness> MakePostgresHarness() { return std::make_unique<PostgresHarness>(); }
 
-}  // namespace guild::store_testing
+}  // namespace guild::store::testing

@@ -9,7 +9,7 @@
 #include "common/status.h"
 #include "domain/model.h"
 
-namespace guild::store_testing {
+namespace guild::store::testing {
 
 //! A fresh database for one test, removed again by the destructor.
 class StoreHarness {
@@ -44,4 +44,4 @@ FirmData SortedByKey(FirmData data);
 //! readable differences.
 std::string Dump(const FirmData& data);
 
-}  // namespace guild::store_testing
+}  // namespace guild::store::testing

@@ -6,7 +6,7 @@
 #include "taxonomy/internal/loaders.h"
 #include "taxonomy/internal/tsv.h"
 
-namespace guild::taxonomy_internal {
+namespace guild::taxonomy::internal {
 
 namespace {
 
@@ -130,4 +130,4 @@ Status LoadOnet(const TaxonomyOptions& options, FirmData& out) {
   return OkStatus();
 }
 
-}  // namespace guild::taxonomy_internal
+}  // namespace guild::taxonomy::internal

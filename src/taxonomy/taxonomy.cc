@@ -44,7 +44,7 @@ double GuildLevelOnetFloor(int level) {
   return level <= kMinLevel ? 0.0 : kOnetLevelFloors[level - kMinLevel - 1];
 }
 
-namespace taxonomy_internal {
+namespace taxonomy::internal {
 
 std::string PathIn(const std::string& directory, const std::string& file) {
   if (directory.empty()) return file;
@@ -85,7 +85,7 @@ Status CheckTaxonomy(const FirmData& data) {
   return ValidateAll(data.roles, &ValidateRole, "role");
 }
 
-}  // namespace taxonomy_internal
+}  // namespace taxonomy::internal
 
 std::vector<std::string> TaxonomySearchPath(const std::string& executable_dir) {
   std::vector<std::string> out;
@@ -102,7 +102,7 @@ Result<std::string> FindTaxonomyDirectory(const std::vector<std::string>& candid
   std::string tried;
   for (const auto& dir : candidates) {
     std::error_code error;
-    if (std::filesystem::is_regular_file(taxonomy_internal::PathIn(dir, "onet_elements.tsv"),
+    if (std::filesystem::is_regular_file(taxonomy::internal::PathIn(dir, "onet_elements.tsv"),
                                          error)) {
       return dir;
     }
@@ -114,12 +114,12 @@ Result<std::string> FindTaxonomyDirectory(const std::vector<std::string>& candid
 
 Result<FirmData> LoadTaxonomy(const TaxonomyOptions& options) {
   FirmData out;
-  if (options.include_onet) RETURN_IF_ERROR(taxonomy_internal::LoadOnet(options, out));
-  if (options.include_esco) RETURN_IF_ERROR(taxonomy_internal::LoadEsco(options, out));
+  if (options.include_onet) RETURN_IF_ERROR(taxonomy::internal::LoadOnet(options, out));
+  if (options.include_esco) RETURN_IF_ERROR(taxonomy::internal::LoadEsco(options, out));
   auto by_id = [](const auto& a, const auto& b) { return a.id < b.id; };
   std::sort(out.skills.begin(), out.skills.end(), by_id);
   std::sort(out.roles.begin(), out.roles.end(), by_id);
-  RETURN_IF_ERROR(taxonomy_internal::CheckTaxonomy(out));
+  RETURN_IF_ERROR(taxonomy::internal::CheckTaxonomy(out));
   return out;
 }
 

@@ -6,7 +6,7 @@
 #include <fstream>
 #include <string>
 
-namespace guild::taxonomy_internal {
+namespace guild::taxonomy::internal {
 namespace {
 
 std::string WriteTemp(const std::string& content) {
@@ -68,4 +68,4 @@ TEST(ReadTsv, MissingFileIsNotFound) {
 }
 
 }  // namespace
-}  // namespace guild::taxonomy_internal
+}  // namespace guild::taxonomy::internal

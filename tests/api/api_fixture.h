@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "api_test_support.h"
-#include "service/test_firm.h"
+#include "service/testing/test_firm.h"
 
 namespace guild::api_testing {
 
@@ -88,7 +88,7 @@ class ServerSuite : public ::testing::Test {
 class ApiTest : public ServerSuite {
  protected:
   static void SetUpTestSuite() {
-    StartSuite("/tmp/guild-api-XXXXXX", kStartTime, testing_only::TestFirm(),
+    StartSuite("/tmp/guild-api-XXXXXX", kStartTime, service::testing::TestFirm(),
                {{"u-admin", "admin@firm.test", "", UserRole::kAdministrator},
                 {"u-fl", "fl@firm.test", "firmlead", UserRole::kFirmLeader},
                 {"u-lead", "lead@firm.test", "lead", UserRole::kMember},

@@ -5,7 +5,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
-#include "service/crypto.h"
+#include "service/accounts/crypto.h"
 
 namespace guild::api_testing {
 namespace {

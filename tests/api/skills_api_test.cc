@@ -7,7 +7,7 @@
 #include <filesystem>
 
 #include "api_fixture.h"
-#include "service/skills_test_firm.h"
+#include "service/testing/skills_test_firm.h"
 
 namespace guild::api_testing {
 namespace {
@@ -18,8 +18,8 @@ constexpr const char* kWindow = "&from=2023-11-13&to=2023-11-26";
 class SkillsApiTest : public ServerSuite {
  protected:
   static void SetUpTestSuite() {
-    StartSuite("/tmp/guild-skills-api-XXXXXX", testing_only::kSkillsTestNow,
-               testing_only::SkillsTestFirm(),
+    StartSuite("/tmp/guild-skills-api-XXXXXX", service::testing::kSkillsTestNow,
+               service::testing::SkillsTestFirm(),
                {{"u-admin", "admin@firm.test", "", UserRole::kAdministrator},
                 {"u-fl", "fl@firm.test", "firmlead", UserRole::kFirmLeader},
                 {"u-lead", "lead@firm.test", "lead", UserRole::kMember},

@@ -5,7 +5,7 @@
 #include <thread>
 
 #include "api_test_support.h"
-#include "service/test_firm.h"
+#include "service/testing/test_firm.h"
 
 namespace guild::api_testing {
 namespace {
@@ -22,7 +22,7 @@ TEST(TwoServersTest, AWriteThroughOneIsVisibleThroughTheOther) {
   {
     auto store = OpenStore(options.store);
     ASSERT_TRUE(store.ok()) << store.status().ToString();
-    ASSERT_TRUE((*store)->Upsert(testing_only::TestFirm()).ok());
+    ASSERT_TRUE((*store)->Upsert(service::testing::TestFirm()).ok());
   }
   FakeClock clock(1'700'000'000);
   auto first = TestServer::Start(options, clock);

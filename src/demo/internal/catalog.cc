@@ -1,6 +1,6 @@
 #include "demo/internal/catalog.h"
 
-namespace guild::demo_internal {
+namespace guild::demo::internal {
 
 namespace {
 
@@ -155,4 +155,4 @@ std::span<const std::string_view> ClientSuffixes() { return kClientSuffixes; }
 std::span<const std::string_view> Industries() { return kIndustries; }
 std::span<const std::string_view> PersonTags() { return kPersonTags; }
 
-}  // namespace guild::demo_internal
+}  // namespace guild::demo::internal

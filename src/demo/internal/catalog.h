@@ -5,7 +5,7 @@
 #include <span>
 #include <string_view>
 
-namespace guild::demo_internal {
+namespace guild::demo::internal {
 
 //! Families of practices share a title ladder.
 enum class Family { kAccounting = 0, kLaw = 1, kConsulting = 2, kTechnology = 3 };
@@ -54,4 +54,4 @@ std::span<const std::string_view> ClientSuffixes();
 std::span<const std::string_view> Industries();
 std::span<const std::string_view> PersonTags();
 
-}  // namespace guild::demo_internal
+}  // namespace guild::demo::internal

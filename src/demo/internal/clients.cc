@@ -3,7 +3,7 @@
 
 #include "demo/internal/context.h"
 
-namespace guild::demo_internal {
+namespace guild::demo::internal {
 
 namespace {
 
@@ -173,4 +173,4 @@ void EnsureLiveEngagements(Context& c) {
   }
 }
 
-}  // namespace guild::demo_internal
+}  // namespace guild::demo::internal

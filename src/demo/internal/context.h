@@ -10,7 +10,7 @@
 #include "demo/internal/catalog.h"
 #include "demo/internal/random.h"
 
-namespace guild::demo_internal {
+namespace guild::demo::internal {
 
 //! A skill a practice draws on, with its typical level for a manager-grade
 //! professional and how often it is drawn.
@@ -87,4 +87,4 @@ void GenerateStaffing(Context& c);
 //! Also planned time off: a week for ~5% of people in the next 12 weeks.
 void GenerateTimeEntries(Context& c);
 
-}  // namespace guild::demo_internal
+}  // namespace guild::demo::internal

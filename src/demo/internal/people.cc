@@ -5,7 +5,7 @@
 
 #include "demo/internal/context.h"
 
-namespace guild::demo_internal {
+namespace guild::demo::internal {
 
 namespace {
 
@@ -213,4 +213,4 @@ void GeneratePeople(Context& c) {
   AssignManagers(c, office_of);
 }
 
-}  // namespace guild::demo_internal
+}  // namespace guild::demo::internal

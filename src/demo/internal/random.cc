@@ -1,6 +1,6 @@
 #include "demo/internal/random.h"
 
-namespace guild::demo_internal {
+namespace guild::demo::internal {
 
 namespace {
 
@@ -66,4 +66,4 @@ size_t Random::Weighted(std::span<const double> weights) {
 
 Random Random::Fork() { return Random(Next()); }
 
-}  // namespace guild::demo_internal
+}  // namespace guild::demo::internal

@@ -8,7 +8,7 @@
 #include <cstdint>
 #include <span>
 
-namespace guild::demo_internal {
+namespace guild::demo::internal {
 
 //! One SplitMix64 step: advances `state` and returns the next output.
 uint64_t SplitMix64(uint64_t& state);
@@ -38,4 +38,4 @@ class Random {
   uint64_t s_[4];
 };
 
-}  // namespace guild::demo_internal
+}  // namespace guild::demo::internal

@@ -6,7 +6,7 @@
 
 #include "demo/internal/context.h"
 
-namespace guild::demo_internal {
+namespace guild::demo::internal {
 
 namespace {
 
@@ -226,4 +226,4 @@ void GenerateFirmRoles(Context& c) {
   }
 }
 
-}  // namespace guild::demo_internal
+}  // namespace guild::demo::internal

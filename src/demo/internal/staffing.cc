@@ -10,7 +10,7 @@
 
 #include "demo/internal/context.h"
 
-namespace guild::demo_internal {
+namespace guild::demo::internal {
 
 namespace {
 
@@ -312,4 +312,4 @@ void GenerateStaffing(Context& c) {
   AddPreferences(c, rng, people);
 }
 
-}  // namespace guild::demo_internal
+}  // namespace guild::demo::internal

@@ -5,7 +5,7 @@
 
 #include "demo/internal/context.h"
 
-namespace guild::demo_internal {
+namespace guild::demo::internal {
 
 namespace {
 
@@ -143,4 +143,4 @@ void GenerateTimeEntries(Context& c) {
   }
 }
 
-}  // namespace guild::demo_internal
+}  // namespace guild::demo::internal

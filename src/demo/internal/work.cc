@@ -7,7 +7,7 @@
 
 #include "demo/internal/context.h"
 
-namespace guild::demo_internal {
+namespace guild::demo::internal {
 
 namespace {
 
@@ -145,4 +145,4 @@ void GenerateOpeningsAndAssignments(Context& c) {
   }
 }
 
-}  // namespace guild::demo_internal
+}  // namespace guild::demo::internal

@@ -10,7 +10,7 @@
 
 namespace guild::staffing {
 
-using internal::Clock;
+using internal::SteadyClock;
 using internal::Context;
 using internal::Problem;
 using internal::State;
@@ -39,10 +39,10 @@ class Steps {
   template <typename F>
   void Run(const std::string& name, F&& body) {
     if (options_.progress) options_.progress(name, 0);
-    const auto t0 = Clock::now();
+    const auto t0 = SteadyClock::now();
     std::string effect = body();
     plan_.steps.push_back(
-        {name, std::chrono::duration<double>(Clock::now() - t0).count(), std::move(effect)});
+        {name, std::chrono::duration<double>(SteadyClock::now() - t0).count(), std::move(effect)});
     if (options_.progress) options_.progress(name, 1);
   }
 
@@ -52,7 +52,7 @@ class Steps {
 };
 
 // Runs pins, construct, bound, local search and explain on a built problem.
-StaffingPlan Solve(Problem& p, StaffingPlan plan, Clock::time_point deadline) {
+StaffingPlan Solve(Problem& p, StaffingPlan plan, SteadyClock::time_point deadline) {
   const StaffingOptions& o = p.ctx->options;
   Steps steps(plan, o);
   State s = internal::EmptyState(p);
@@ -74,7 +74,7 @@ StaffingPlan Solve(Problem& p, StaffingPlan plan, Clock::time_point deadline) {
   std::vector<double> adjusted, seat_prices;
   const auto bound_deadline = std::min(
       deadline,
-      Clock::now() + std::chrono::duration_cast<Clock::duration>(
+      SteadyClock::now() + std::chrono::duration_cast<SteadyClock::duration>(
                          std::chrono::duration<double>(kBoundTimeShare * o.time_limit_seconds)));
   steps.Run("lagrangian_bound", [&] {
     bound = internal::LagrangianBound(p, s.objective, o.bound_iterations, bound_deadline, &adjusted,
@@ -100,7 +100,7 @@ StaffingPlan Solve(Problem& p, StaffingPlan plan, Clock::time_point deadline) {
   });
   // The search leaves kKnapsackTimeShare of the limit to the knapsack bound.
   const auto search_deadline =
-      deadline - std::chrono::duration_cast<Clock::duration>(
+      deadline - std::chrono::duration_cast<SteadyClock::duration>(
                      std::chrono::duration<double>(kKnapsackTimeShare * o.time_limit_seconds));
   steps.Run("local_search", [&] {
     const double before = s.objective;
@@ -116,7 +116,7 @@ StaffingPlan Solve(Problem& p, StaffingPlan plan, Clock::time_point deadline) {
            Num(s.objective);
   });
   const auto knapsack_deadline =
-      deadline - std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(
+      deadline - std::chrono::duration_cast<SteadyClock::duration>(std::chrono::duration<double>(
                      kKnapsackConstructTimeShare * o.time_limit_seconds));
   steps.Run("knapsack_bound", [&] {
     const internal::KnapsackResult k = internal::KnapsackBound(
@@ -258,7 +258,7 @@ Result<StaffingPlan> StaffingEngine::PlanAll() const {
   });
   // The time limit is for the optimisation steps after candidate generation.
   const auto deadline =
-      Clock::now() + std::chrono::duration_cast<Clock::duration>(
+      SteadyClock::now() + std::chrono::duration_cast<SteadyClock::duration>(
                          std::chrono::duration<double>(c.options.time_limit_seconds));
   plan = Solve(p, std::move(plan), deadline);
   MissingLeads(c, plan);

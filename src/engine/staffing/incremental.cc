@@ -12,7 +12,7 @@
 
 namespace guild::staffing {
 
-using internal::Clock;
+using internal::SteadyClock;
 using internal::Context;
 using internal::kNoIndex;
 
@@ -192,8 +192,8 @@ Result<StaffingPlan> StaffingEngine::PlanOpening(const Opening& opening) const {
     return NotFound("opening " + opening.id + ": engagement " + opening.engagement_id +
                     " not found");
   }
-  const auto t0 = Clock::now();
-  const auto deadline = t0 + std::chrono::duration_cast<Clock::duration>(
+  const auto t0 = SteadyClock::now();
+  const auto deadline = t0 + std::chrono::duration_cast<SteadyClock::duration>(
                                  std::chrono::duration<double>(c.options.time_limit_seconds));
   internal::Problem p;
   p.ctx = &c;
@@ -204,7 +204,7 @@ Result<StaffingPlan> StaffingEngine::PlanOpening(const Opening& opening) const {
   internal::FinishProblem(p);
   StaffingPlan plan;
   plan.today = c.today;
-  plan.steps.push_back({"candidates", std::chrono::duration<double>(Clock::now() - t0).count(),
+  plan.steps.push_back({"candidates", std::chrono::duration<double>(SteadyClock::now() - t0).count(),
                         std::to_string(p.candidate_count) + " candidates for " +
                             std::to_string(p.seat_group.size()) + " seats"});
   internal::State s = internal::EmptyState(p);
@@ -232,7 +232,7 @@ Result<StaffingPlan> StaffingEngine::PlanOpening(const Opening& opening) const {
   plan.gap = plan.objective > 0 ? (plan.objective - plan.bound) / plan.objective : 0;
   plan.gap_assignable =
       plan.objective - no_cand > 0 ? (plan.objective - plan.bound) / (plan.objective - no_cand) : 0;
-  plan.steps.push_back({"solve", std::chrono::duration<double>(Clock::now() - t0).count(),
+  plan.steps.push_back({"solve", std::chrono::duration<double>(SteadyClock::now() - t0).count(),
                         std::to_string(plan.assignments.size()) + " assignments"});
   return plan;
 }

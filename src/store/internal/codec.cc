@@ -2,7 +2,7 @@
 
 #include <string>
 
-namespace guild::store_internal {
+namespace guild::store::internal {
 
 namespace {
 
@@ -505,4 +505,4 @@ const EntityCodec<OpeningPreference> kOpeningPreferencesCodec{EntityKind::kOpeni
                                                               &OpeningPreferenceKey,
                                                               std::nullopt};
 
-}  // namespace guild::store_internal
+}  // namespace guild::store::internal

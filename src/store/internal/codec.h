@@ -10,7 +10,7 @@
 #include "store/internal/row.h"
 #include "store/internal/schema.h"
 
-namespace guild::store_internal {
+namespace guild::store::internal {
 
 //! A list field of T stored in a child table.
 template <typename T>
@@ -67,4 +67,4 @@ Status ForEachCodec(F&& f) {
   return f(kOpeningPreferencesCodec);
 }
 
-}  // namespace guild::store_internal
+}  // namespace guild::store::internal

@@ -7,7 +7,7 @@
 
 #include "store/internal/codec.h"
 
-namespace guild::store_internal {
+namespace guild::store::internal {
 
 namespace {
 
@@ -111,4 +111,4 @@ Status ReadKinds(const LoadOptions& options, ReadSource& source, FirmData& out) 
   });
 }
 
-}  // namespace guild::store_internal
+}  // namespace guild::store::internal

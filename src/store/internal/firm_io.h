@@ -12,7 +12,7 @@
 #include "store/internal/schema.h"
 #include "store/store.h"
 
-namespace guild::store_internal {
+namespace guild::store::internal {
 
 //! Writes every row of a table through the sink (calling EndRow per row).
 using RowProducer = std::function<Status(RowSink& sink)>;
@@ -51,4 +51,4 @@ enum class Dedupe { kKindsWithChildren, kAllKinds };
 //! Reads the kinds named by `options` (all when empty) into `out`.
 [[nodiscard]] Status ReadKinds(const LoadOptions& options, ReadSource& source, FirmData& out);
 
-}  // namespace guild::store_internal
+}  // namespace guild::store::internal

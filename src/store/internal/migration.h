@@ -5,7 +5,7 @@
 #include <span>
 #include <string_view>
 
-namespace guild::store_internal {
+namespace guild::store::internal {
 
 struct Migration {
   int version;
@@ -18,4 +18,4 @@ std::span<const Migration> SqliteMigrations();
 //! The PostgreSQL migrations, in order; same versions and meaning.
 std::span<const Migration> PostgresMigrations();
 
-}  // namespace guild::store_internal
+}  // namespace guild::store::internal

@@ -10,7 +10,7 @@
 #include "common/date.h"
 #include "common/status.h"
 
-namespace guild::store_internal {
+namespace guild::store::internal {
 
 //! Receives one row's values in column order, then EndRow().
 //! Text passed to Text() must stay alive until EndRow() returns.
@@ -45,4 +45,4 @@ class RowSource {
   [[nodiscard]] virtual bool Bool(int column) const = 0;
 };
 
-}  // namespace guild::store_internal
+}  // namespace guild::store::internal

@@ -2,7 +2,7 @@
 
 #include <array>
 
-namespace guild::store_internal {
+namespace guild::store::internal {
 
 namespace {
 
@@ -143,4 +143,4 @@ Result<std::vector<std::string>> SplitKey(const TableSpec& table, std::string_vi
                                   std::string(id.substr(last + 1))};
 }
 
-}  // namespace guild::store_internal
+}  // namespace guild::store::internal

@@ -12,7 +12,7 @@
 #include "common/status.h"
 #include "domain/model.h"
 
-namespace guild::store_internal {
+namespace guild::store::internal {
 
 //! One table. The first `key_size` columns form its primary key, and reads
 //! order by them. For a child table (a list field of an entity), column 0 is
@@ -61,4 +61,4 @@ std::string UpdateFromExcluded(const TableSpec& table);
 //! Fails with kInvalidArgument naming the id and the expected form.
 Result<std::vector<std::string>> SplitKey(const TableSpec& table, std::string_view id);
 
-}  // namespace guild::store_internal
+}  // namespace guild::store::internal

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-namespace guild::store_internal {
+namespace guild::store::internal {
 
 namespace {
 
@@ -151,4 +151,4 @@ Status PgReadSource::SelectAll(const TableSpec& table, const RowConsumer& consum
   return OkStatus();
 }
 
-}  // namespace guild::store_internal
+}  // namespace guild::store::internal

@@ -9,7 +9,7 @@
 
 #include "store/internal/firm_io.h"
 
-namespace guild::store_internal {
+namespace guild::store::internal {
 
 class PgWriteTarget final : public WriteTarget {
  public:
@@ -35,4 +35,4 @@ class PgReadSource final : public ReadSource {
   pqxx::transaction_base& txn_;
 };
 
-}  // namespace guild::store_internal
+}  // namespace guild::store::internal

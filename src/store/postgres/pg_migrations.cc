@@ -4,7 +4,7 @@
 
 #include "store/internal/migration.h"
 
-namespace guild::store_internal {
+namespace guild::store::internal {
 
 namespace {
 
@@ -180,4 +180,4 @@ constexpr std::array<Migration, 2> kMigrations = {{
 
 std::span<const Migration> PostgresMigrations() { return kMigrations; }
 
-}  // namespace guild::store_internal
+}  // namespace guild::store::internal

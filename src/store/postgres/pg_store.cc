@@ -10,7 +10,7 @@
 #include "store/internal/migration.h"
 #include "store/postgres/pg_io.h"
 
-namespace guild::store_internal {
+namespace guild::store::internal {
 
 namespace {
 
@@ -218,4 +218,4 @@ Result<std::unique_ptr<Store>> OpenPostgresStore(const StoreOptions& options) {
   return std::unique_ptr<Store>(std::make_unique<PgStore>(std::move(conn)));
 }
 
-}  // namespace guild::store_internal
+}  // namespace guild::store::internal

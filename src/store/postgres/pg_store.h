@@ -6,7 +6,7 @@
 #include "common/status.h"
 #include "store/store.h"
 
-namespace guild::store_internal {
+namespace guild::store::internal {
 
 //! Connects to the "postgresql://" URL in options.url and applies pending
 //! migrations under an advisory lock (so servers starting together migrate
@@ -14,4 +14,4 @@ namespace guild::store_internal {
 //! the Guild schema to exist already (else kNotFound).
 Result<std::unique_ptr<Store>> OpenPostgresStore(const StoreOptions& options);
 
-}  // namespace guild::store_internal
+}  // namespace guild::store::internal

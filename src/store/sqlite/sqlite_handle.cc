@@ -1,6 +1,6 @@
 #include "store/sqlite/sqlite_handle.h"
 
-namespace guild::store_internal {
+namespace guild::store::internal {
 
 Status SqliteStatus(int rc, sqlite3* db, std::string_view context) {
   std::string message =
@@ -73,4 +73,4 @@ Result<int64_t> SqliteDb::QueryInt(const std::string& sql) {
   return value;
 }
 
-}  // namespace guild::store_internal
+}  // namespace guild::store::internal

@@ -13,7 +13,7 @@
 
 #include "common/status.h"
 
-namespace guild::store_internal {
+namespace guild::store::internal {
 
 //! Turns a SQLite result code into a Status: foreign key failures become
 //! kFailedPrecondition, other constraint failures kInvalidArgument, busy and
@@ -78,4 +78,4 @@ class SqliteDb {
   std::unordered_map<std::string, std::unique_ptr<SqliteStatement>> statements_;
 };
 
-}  // namespace guild::store_internal
+}  // namespace guild::store::internal

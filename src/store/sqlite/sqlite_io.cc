@@ -3,7 +3,7 @@
 #include <array>
 #include <cstring>
 
-namespace guild::store_internal {
+namespace guild::store::internal {
 
 namespace {
 
@@ -128,4 +128,4 @@ Status SqliteReadSource::SelectAll(const TableSpec& table, const RowConsumer& co
   return SqliteStatus(rc, db_.raw(), "reading " + std::string(table.name));
 }
 
-}  // namespace guild::store_internal
+}  // namespace guild::store::internal

@@ -5,7 +5,7 @@
 #include "store/internal/firm_io.h"
 #include "store/sqlite/sqlite_handle.h"
 
-namespace guild::store_internal {
+namespace guild::store::internal {
 
 class SqliteWriteTarget final : public WriteTarget {
  public:
@@ -33,4 +33,4 @@ class SqliteReadSource final : public ReadSource {
 enum class OnConflict { kFail, kUpdate };
 std::string SqliteInsertSql(const TableSpec& table, OnConflict on_conflict);
 
-}  // namespace guild::store_internal
+}  // namespace guild::store::internal

@@ -3,7 +3,7 @@
 
 #include "store/internal/migration.h"
 
-namespace guild::store_internal {
+namespace guild::store::internal {
 
 namespace {
 
@@ -183,4 +183,4 @@ constexpr std::array<Migration, 2> kMigrations = {{
 
 std::span<const Migration> SqliteMigrations() { return kMigrations; }
 
-}  // namespace guild::store_internal
+}  // namespace guild::store::internal

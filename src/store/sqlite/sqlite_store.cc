@@ -9,7 +9,7 @@
 #include "store/sqlite/sqlite_handle.h"
 #include "store/sqlite/sqlite_io.h"
 
-namespace guild::store_internal {
+namespace guild::store::internal {
 
 namespace {
 
@@ -214,4 +214,4 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const StoreOptions& options) {
   return std::unique_ptr<Store>(std::make_unique<SqliteStore>(std::move(db)));
 }
 
-}  // namespace guild::store_internal
+}  // namespace guild::store::internal

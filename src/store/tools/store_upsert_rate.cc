@@ -20,7 +20,7 @@
 namespace {
 
 using guild::FirmData;
-using Clock = std::chrono::steady_clock;
+using SteadyClock = std::chrono::steady_clock;
 
 constexpr int kSkillsPerPerson = 10;
 constexpr int kSkillCount = 2000;
@@ -74,9 +74,9 @@ double ImportSeconds(const std::string& dir, const std::string& csv) {
                            "person_skills(skill_id, level);\n.mode csv\n.import "
                         << csv << " person_skills\n";
   const std::string command = "sqlite3 " + dir + "/peer.db < " + script + " > /dev/null";
-  const auto start = Clock::now();
+  const auto start = SteadyClock::now();
   if (std::system(command.c_str()) != 0) std::cerr << "sqlite3 shell failed\n";
-  return std::chrono::duration<double>(Clock::now() - start).count();
+  return std::chrono::duration<double>(SteadyClock::now() - start).count();
 }
 
 }  // namespace
@@ -100,9 +100,9 @@ int main(int argc, char** argv) {
   if (auto status = (*store)->Upsert(parents); !status.ok()) std::cerr << status.ToString() << "\n";
   FirmData ratings;
   ratings.person_skills = firm.person_skills;
-  const auto start = Clock::now();
+  const auto start = SteadyClock::now();
   const guild::Status status = (*store)->Upsert(ratings);
-  const double upsert = std::chrono::duration<double>(Clock::now() - start).count();
+  const double upsert = std::chrono::duration<double>(SteadyClock::now() - start).count();
   if (!status.ok()) std::cerr << status.ToString() << "\n";
   const double n = static_cast<double>(firm.person_skills.size());
   std::printf("%s Upsert: %.0f person-skill rows in %.2f s = %.0f rows/s\n",

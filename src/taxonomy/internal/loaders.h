@@ -5,7 +5,7 @@
 #include "domain/model.h"
 #include "taxonomy/taxonomy.h"
 
-namespace guild::taxonomy_internal {
+namespace guild::taxonomy::internal {
 
 //! Appends O*NET skills and roles from options.directory to `out`.
 Status LoadOnet(const TaxonomyOptions& options, FirmData& out);
@@ -18,4 +18,4 @@ Status CheckTaxonomy(const FirmData& data);
 //! Joins a directory and a file name.
 std::string PathIn(const std::string& directory, const std::string& file);
 
-}  // namespace guild::taxonomy_internal
+}  // namespace guild::taxonomy::internal

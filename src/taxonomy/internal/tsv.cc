@@ -4,7 +4,7 @@
 #include <fstream>
 #include <sstream>
 
-namespace guild::taxonomy_internal {
+namespace guild::taxonomy::internal {
 
 namespace {
 
@@ -117,4 +117,4 @@ std::vector<std::string> SplitLabels(std::string_view text) {
   return out;
 }
 
-}  // namespace guild::taxonomy_internal
+}  // namespace guild::taxonomy::internal

@@ -13,7 +13,7 @@
 
 #include "common/status.h"
 
-namespace guild::taxonomy_internal {
+namespace guild::taxonomy::internal {
 
 //! One data line of a TSV file, valid only during the row callback.
 class TsvRow {
@@ -54,4 +54,4 @@ Status ReadTsv(const std::string& path, const std::string& display_name,
 //! Splits "a | b | c" into {"a", "b", "c"}, dropping empty parts.
 std::vector<std::string> SplitLabels(std::string_view text);
 
-}  // namespace guild::taxonomy_internal
+}  // namespace guild::taxonomy::internal

@@ -135,7 +135,7 @@ static void Adjust(const Problem& p, const std::vector<double>& lambda, std::vec
   }
 }
 
-double LagrangianBound(const Problem& p, double upper, int iterations, Clock::time_point deadline,
+double LagrangianBound(const Problem& p, double upper, int iterations, SteadyClock::time_point deadline,
                        std::vector<double>* adjusted, std::vector<double>* seat_prices) {
   const std::vector<uint8_t> seatable = SeatableCandidates(p);
   std::vector<double> lambda(p.agent_person.size() * p.ctx->weeks, 0), best_lambda;
@@ -151,7 +151,7 @@ double LagrangianBound(const Problem& p, double upper, int iterations, Clock::ti
       theta /= 2;
       stale = 0;
     }
-    if (it == iterations || Clock::now() > deadline || upper - best < 1e-9) break;
+    if (it == iterations || SteadyClock::now() > deadline || upper - best < 1e-9) break;
     double norm = 0;
     for (size_t k = 0; k < lambda.size(); ++k) {
       if (lambda[k] <= 0 && r.g[k] < 0) r.g[k] = 0;

@@ -296,10 +296,10 @@ double RowPrice(std::vector<double>& values, size_t limit, double cap) {
 void AscentPass(const Problem& p, const Model& m, const std::vector<double>& cap,
                 std::vector<double>& mu, PersonSolver& solver,
                 std::vector<std::pair<double, bool>>& thresholds, std::vector<double>& values,
-                Clock::time_point deadline) {
+                SteadyClock::time_point deadline) {
   const size_t groups = p.groups.size();
   for (size_t gi = 0; gi < groups; ++gi) {
-    if ((gi & 1023) == 0 && Clock::now() > deadline) return;
+    if ((gi & 1023) == 0 && SteadyClock::now() > deadline) return;
     const size_t seats = static_cast<size_t>(p.groups[gi].seats);
     const uint32_t b = m.group_offsets[gi], e = m.group_offsets[gi + 1];
     const bool limited = m.stretch_limited[gi] != 0;
@@ -355,7 +355,7 @@ void OpportunityCosts(const Problem& p, const Model& m, const std::vector<double
 }  // namespace
 
 KnapsackResult KnapsackBound(const Problem& p, double upper, const std::vector<double>& warm,
-                             int iterations, Clock::time_point deadline,
+                             int iterations, SteadyClock::time_point deadline,
                              std::vector<double>* adjusted) {
   const Model m = BuildModel(p);
   const double unfilled = p.ctx->options.weights.unfilled;
@@ -384,7 +384,7 @@ KnapsackResult KnapsackBound(const Problem& p, double upper, const std::vector<d
   // Block-coordinate ascent until a pass gains little.
   std::vector<std::pair<double, bool>> thresholds;
   std::vector<double> values;
-  for (int pass = 0; pass < kMaxAscentPasses && Clock::now() < deadline && upper - out.bound > 1e-9;
+  for (int pass = 0; pass < kMaxAscentPasses && SteadyClock::now() < deadline && upper - out.bound > 1e-9;
        ++pass) {
     AscentPass(p, m, cap, mu, solver, thresholds, values, deadline);
     ++out.ascent_passes;
@@ -416,7 +416,7 @@ KnapsackResult KnapsackBound(const Problem& p, double upper, const std::vector<d
         stale = 0;
       }
     }
-    if (it == iterations || Clock::now() > deadline || upper - out.bound < 1e-9 ||
+    if (it == iterations || SteadyClock::now() > deadline || upper - out.bound < 1e-9 ||
         theta < kMinTheta) {
       break;
     }

@@ -304,13 +304,13 @@ int ConstructRegret(const Problem& p, State& s, const std::vector<double>* adjus
   return filled;
 }
 
-int64_t LocalSearch(const Problem& p, State& s, Clock::time_point deadline) {
+int64_t LocalSearch(const Problem& p, State& s, SteadyClock::time_point deadline) {
   int64_t moves = 0;
   bool improved = true;
   while (improved) {
     improved = false;
     for (uint32_t seat = 0; seat < p.seat_group.size(); ++seat) {
-      if ((seat & 255) == 0 && Clock::now() > deadline) return moves;
+      if ((seat & 255) == 0 && SteadyClock::now() > deadline) return moves;
       if (s.fixed[seat]) continue;
       if (ImproveSeat(p, s, seat)) {
         ++moves;
@@ -321,7 +321,7 @@ int64_t LocalSearch(const Problem& p, State& s, Clock::time_point deadline) {
   return moves;
 }
 
-int64_t RuinRecreate(const Problem& p, State& s, Clock::time_point deadline, uint64_t seed) {
+int64_t RuinRecreate(const Problem& p, State& s, SteadyClock::time_point deadline, uint64_t seed) {
   constexpr size_t kMaxRuined = 48;
   std::mt19937_64 rng(seed);
   std::vector<uint32_t> open;
@@ -335,7 +335,7 @@ int64_t RuinRecreate(const Problem& p, State& s, Clock::time_point deadline, uin
   const int64_t patience = 20 * static_cast<int64_t>(open.size()) + 200;
   int64_t stale = 0;
   for (int64_t round = 0; !open.empty() && stale < patience; ++round, ++stale) {
-    if ((round & 15) == 0 && Clock::now() > deadline) break;
+    if ((round & 15) == 0 && SteadyClock::now() > deadline) break;
     const uint32_t s0 = open[rng() % open.size()];
     if (s.pick[s0] >= 0) continue;
     ruined.assign(1, s0);

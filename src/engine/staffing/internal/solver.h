@@ -52,7 +52,7 @@ struct State {
   double objective = 0;
 };
 
-using Clock = std::chrono::steady_clock;
+using SteadyClock = std::chrono::steady_clock;
 
 //! Adds a group for `facts` with its candidates to `problem`.
 void AddGroup(Problem& problem, OpeningFacts facts);
@@ -69,12 +69,12 @@ int ConstructRegret(const Problem& problem, State& state,
                     const std::vector<double>* adjusted = nullptr);
 //! Shift / swap / ejection descent keeping every hard constraint. Returns
 //! the number of improving moves.
-int64_t LocalSearch(const Problem& problem, State& state, Clock::time_point deadline);
+int64_t LocalSearch(const Problem& problem, State& state, SteadyClock::time_point deadline);
 //! Ruin and recreate around unfilled seats until the deadline: frees the
 //! seats held by an unfilled seat's candidates, refills them in a random
 //! order and descends; keeps the result only when the objective drops.
 //! Returns the number of kept rounds.
-int64_t RuinRecreate(const Problem& problem, State& state, Clock::time_point deadline,
+int64_t RuinRecreate(const Problem& problem, State& state, SteadyClock::time_point deadline,
                      uint64_t seed);
 //! Per candidate (cand_offset + k): 0 when no plan can seat it - a stretch
 //! candidate whose engagement has no static coach for the skill and no
@@ -87,7 +87,7 @@ std::vector<uint8_t> SeatableCandidates(const Problem& problem);
 //! `seat_prices` is set, it receives per group the seat price those
 //! multipliers imply (a warm start for KnapsackBound).
 double LagrangianBound(const Problem& problem, double upper, int iterations,
-                       Clock::time_point deadline, std::vector<double>* adjusted = nullptr,
+                       SteadyClock::time_point deadline, std::vector<double>* adjusted = nullptr,
                        std::vector<double>* seat_prices = nullptr);
 
 struct KnapsackResult {
@@ -108,7 +108,7 @@ struct KnapsackResult {
 //! their best other seats with its hours reserved minus without (a guide for
 //! a Lagrangian construction).
 KnapsackResult KnapsackBound(const Problem& problem, double upper, const std::vector<double>& warm,
-                             int iterations, Clock::time_point deadline,
+                             int iterations, SteadyClock::time_point deadline,
                              std::vector<double>* adjusted = nullptr);
 //! Objective of `state` recomputed.
 double Objective(const Problem& problem, const State& state);

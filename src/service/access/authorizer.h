@@ -1,0 +1,93 @@
+// The Authorizer: the one place that decides who may read or change what.
+//
+// Every service asks it before reading or writing on a user's behalf; the
+// HTTP handlers never decide access themselves. It works from the user's
+// granted role (UserRole) and from the firm snapshot, which says who leads
+// and who belongs to which team (firm_snapshot.h).
+//
+// Rules:
+//  - administrator: everything, except the privacy rules below.
+//  - firm_leader: reads the whole firm (people's details, every team).
+//  - a team or engagement leader (derived): their teams, and the
+//    team-visible records of those teams' members.
+//  - member: the directory (everyone's summary and skills), their own
+//    records, the teams they are on.
+// Privacy rules, which no role overrides:
+//  - a check-in: its author and the leaders of its team;
+//  - a feedback answer: the person who asked for it and its author;
+//  - a team survey: never one person's answers; the aggregate only to the
+//    team's members and leaders (and firm leaders, administrators), and only
+//    when at least kMinSurveyRespondents answered.
+//
+// Thread safety: const methods; a viewer may be shared between threads.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "service/snapshot/firm_snapshot.h"
+#include "store/account_store.h"
+
+namespace guild {
+
+//! Fewest answers before a team survey's aggregate may be shown to anyone.
+inline constexpr int64_t kMinSurveyRespondents = 5;
+
+//! Who is asking: the signed-in user.
+struct Principal {
+  std::string user_id;
+  UserRole role = UserRole::kMember;
+  std::string person_id;  //!< the user's Person, or empty
+};
+
+class Authorizer {
+ public:
+  //! `snapshot` must outlive the authorizer.
+  explicit Authorizer(const FirmSnapshot& snapshot) : snapshot_(snapshot) {}
+
+  //! The directory entry (summary, skills, teams list) of an existing person.
+  [[nodiscard]] bool CanReadPerson(const Principal& viewer, std::string_view person_id) const;
+  //! A person's private details (capacity, dates, tags, cost): themselves,
+  //! their manager, leaders of their teams, firm leaders, administrators.
+  [[nodiscard]] bool CanReadPersonDetail(const Principal& viewer, std::string_view person_id) const;
+  //! A team: its members, its leaders, firm leaders, administrators.
+  [[nodiscard]] bool CanReadTeam(const Principal& viewer, std::string_view team_id) const;
+  //! Changing a team's purpose, goals or membership: its leaders, administrators.
+  [[nodiscard]] bool CanChangeTeam(const Principal& viewer, std::string_view team_id) const;
+  [[nodiscard]] bool CanImport(const Principal& viewer) const;
+  [[nodiscard]] bool CanManageUsers(const Principal& viewer) const;
+  [[nodiscard]] bool CanReadAudit(const Principal& viewer) const;
+  //! An API token: its owner only.
+  [[nodiscard]] bool CanManageToken(const Principal& viewer, std::string_view owner_user_id) const;
+  //! Firm-wide views (the skills market, who is idle): firm leaders, administrators.
+  [[nodiscard]] bool CanReadFirmWide(const Principal& viewer) const;
+
+  [[nodiscard]] bool CanReadCheckin(const Principal& viewer, std::string_view author_person_id,
+                                    std::string_view team_id) const;
+  [[nodiscard]] bool CanReadFeedbackAnswer(const Principal& viewer,
+                                           std::string_view asker_person_id,
+                                           std::string_view author_person_id) const;
+  [[nodiscard]] bool CanReadSurveyAggregate(const Principal& viewer, std::string_view team_id,
+                                            int64_t respondent_count) const;
+  //! One person's survey answer: its respondent only.
+  [[nodiscard]] bool CanReadSurveyAnswer(const Principal& viewer,
+                                         std::string_view respondent_person_id) const;
+
+  //! true when the viewer's person leads at least one team.
+  [[nodiscard]] bool LeadsAnyTeam(const Principal& viewer) const;
+  //! true when the viewer's person leads the team.
+  [[nodiscard]] bool LeadsTeam(const Principal& viewer, std::string_view team_id) const;
+  //! true when the viewer's person is on the team or leads it.
+  [[nodiscard]] bool OnOrLeadsTeam(const Principal& viewer, std::string_view team_id) const;
+  //! true when the viewer's person leads a team that `person_id` is on.
+  [[nodiscard]] bool LeadsTeamOf(const Principal& viewer, std::string_view person_id) const;
+
+ private:
+  [[nodiscard]] bool SeesWholeFirm(const Principal& viewer) const;
+  [[nodiscard]] bool IsSelf(const Principal& viewer, std::string_view person_id) const;
+
+  const FirmSnapshot& snapshot_;
+};
+
+}  // namespace guild

@@ -1,0 +1,115 @@
+// The role x record matrix: for every Can* rule, which principal may and
+// which may not, stated as data.
+#include "service/access/authorizer.h"
+
+#include <gtest/gtest.h>
+
+#include <functional>
+#include <map>
+
+#include "service/testing/test_firm.h"
+
+namespace guild {
+namespace {
+
+// Principals, one per column of the matrix.
+const std::map<std::string, Principal>& Principals() {
+  static const auto* principals = new std::map<std::string, Principal>{
+      {"admin", {"u-admin", UserRole::kAdministrator, "admin"}},
+      {"firm_leader", {"u-fl", UserRole::kFirmLeader, "firmlead"}},
+      {"team_leader", {"u-lead", UserRole::kMember, "lead"}},
+      {"engagement_leader", {"u-eng", UserRole::kMember, "englead"}},
+      {"member", {"u-member", UserRole::kMember, "member"}},
+      {"other_team_member", {"u-out", UserRole::kMember, "outsider"}},
+      {"unlinked_member", {"u-none", UserRole::kMember, ""}},
+  };
+  return *principals;
+}
+
+struct Rule {
+  std::string name;
+  std::function<bool(const Authorizer&, const Principal&)> check;
+  std::vector<std::string> allowed;  // every other principal is denied
+};
+
+std::vector<Rule> Rules() {
+  using A = const Authorizer&;
+  using P = const Principal&;
+  return {
+      {"read person summary",
+       [](A a, P p) { return a.CanReadPerson(p, "member"); },
+       {"admin", "firm_leader", "team_leader", "engagement_leader", "member", "other_team_member",
+        "unlinked_member"}},
+      {"read unknown person", [](A a, P p) { return a.CanReadPerson(p, "ghost"); }, {}},
+      {"read member's details",
+       [](A a, P p) { return a.CanReadPersonDetail(p, "member"); },
+       {"admin", "firm_leader", "team_leader", "member"}},
+      {"read account-team member's details",
+       [](A a, P p) { return a.CanReadPersonDetail(p, "peer"); },
+       {"admin", "firm_leader", "team_leader", "engagement_leader"}},
+      {"read team alpha",
+       [](A a, P p) { return a.CanReadTeam(p, "alpha"); },
+       {"admin", "firm_leader", "team_leader", "member"}},
+      {"read account team",
+       [](A a, P p) { return a.CanReadTeam(p, "account"); },
+       {"admin", "firm_leader", "engagement_leader"}},
+      {"change team alpha",
+       [](A a, P p) { return a.CanChangeTeam(p, "alpha"); },
+       {"admin", "team_leader"}},
+      {"import", [](A a, P p) { return a.CanImport(p); }, {"admin"}},
+      {"manage users", [](A a, P p) { return a.CanManageUsers(p); }, {"admin"}},
+      {"read audit", [](A a, P p) { return a.CanReadAudit(p); }, {"admin"}},
+      {"read firm-wide views",
+       [](A a, P p) { return a.CanReadFirmWide(p); },
+       {"admin", "firm_leader"}},
+      {"manage own token", [](A a, P p) { return a.CanManageToken(p, "u-member"); }, {"member"}},
+      {"read member's check-in on alpha",
+       [](A a, P p) { return a.CanReadCheckin(p, "member", "alpha"); },
+       {"team_leader", "member"}},
+      {"read peer's check-in on the account team",
+       [](A a, P p) { return a.CanReadCheckin(p, "peer", "account"); },
+       {"engagement_leader"}},
+      {"read feedback member asked of outsider",
+       [](A a, P p) { return a.CanReadFeedbackAnswer(p, "member", "outsider"); },
+       {"member", "other_team_member"}},
+      {"read alpha survey aggregate, 5 answers",
+       [](A a, P p) { return a.CanReadSurveyAggregate(p, "alpha", 5); },
+       {"admin", "firm_leader", "team_leader", "member"}},
+      {"read alpha survey aggregate, 4 answers",
+       [](A a, P p) { return a.CanReadSurveyAggregate(p, "alpha", 4); },
+       {}},
+      {"read member's own survey answer",
+       [](A a, P p) { return a.CanReadSurveyAnswer(p, "member"); },
+       {"member"}},
+      {"leads any team",
+       [](A a, P p) { return a.LeadsAnyTeam(p); },
+       {"team_leader", "engagement_leader"}},
+  };
+}
+
+TEST(AuthorizerTest, RoleByRecordMatrix) {
+  auto snapshot = FirmSnapshot::Build(service::testing::TestFirm(), 1);
+  Authorizer authorizer(*snapshot);
+  for (const Rule& rule : Rules()) {
+    for (const auto& [name, principal] : Principals()) {
+      bool expected =
+          std::find(rule.allowed.begin(), rule.allowed.end(), name) != rule.allowed.end();
+      EXPECT_EQ(rule.check(authorizer, principal), expected)
+          << "rule \"" << rule.name << "\" for " << name;
+    }
+  }
+}
+
+TEST(AuthorizerTest, LeadershipFollowsTheData) {
+  FirmData firm = service::testing::TestFirm();
+  Principal outsider{"u-out", UserRole::kMember, "outsider"};
+  auto before = FirmSnapshot::Build(firm, 1);
+  EXPECT_FALSE(Authorizer(*before).CanReadCheckin(outsider, "member", "alpha"));
+  firm.teams[1].leader_id = "outsider";  // outsider now leads alpha
+  auto after = FirmSnapshot::Build(firm, 2);
+  EXPECT_TRUE(Authorizer(*after).CanReadCheckin(outsider, "member", "alpha"));
+  EXPECT_TRUE(Authorizer(*after).CanReadTeam(outsider, "alpha"));
+}
+
+}  // namespace
+}  // namespace guild

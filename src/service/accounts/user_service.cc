@@ -1,0 +1,126 @@
+#include "service/accounts/user_service.h"
+
+#include "service/accounts/session_service.h"
+
+namespace guild {
+namespace {
+
+std::string NewUserId() { return GenerateToken("usr_").substr(0, 20); }
+
+// The linked person must exist in the firm's data.
+Status CheckPerson(std::string_view person_id, const FirmSnapshot& snapshot) {
+  if (person_id.empty() || snapshot.FindPerson(person_id) != nullptr) return OkStatus();
+  return InvalidArgument("person_id: no person with id \"" + std::string(person_id) + "\"");
+}
+
+std::string PatchDetail(const UserPatch& patch) {
+  std::string detail;
+  if (patch.role) detail += "role=" + std::string(ToString(*patch.role)) + " ";
+  if (patch.disabled) detail += std::string("disabled=") + (*patch.disabled ? "true " : "false ");
+  if (patch.password) detail += "password changed ";
+  if (!detail.empty()) detail.pop_back();
+  return detail;
+}
+
+}  // namespace
+
+UserView ViewOf(const UserRecord& user, const FirmSnapshot& snapshot) {
+  UserView view{user, user.email, false};
+  auto person = snapshot.PersonIndex(user.person_id);
+  if (person) {
+    view.name = snapshot.data().people[*person].name;
+    view.leads_teams = !snapshot.TeamsLedBy(*person).empty();
+  }
+  return view;
+}
+
+UserService::UserService(AccountStore& accounts, SnapshotHolder& snapshots, AuditLog& audit,
+                         const Clock& clock, PasswordOptions password_options)
+    : accounts_(accounts),
+      snapshots_(snapshots),
+      audit_(audit),
+      clock_(clock),
+      password_options_(password_options) {}
+
+Status UserService::CheckActor(const Principal& actor, const FirmSnapshot& snapshot) const {
+  if (Authorizer(snapshot).CanManageUsers(actor)) return OkStatus();
+  return PermissionDenied("managing users is for administrators");
+}
+
+Result<UserView> UserService::Create(const Principal& actor, const NewUser& input) {
+  auto snapshot = snapshots_.Current();
+  RETURN_IF_ERROR(CheckActor(actor, *snapshot));
+  ASSIGN_OR_RETURN(std::string email, CheckEmail(input.email));
+  RETURN_IF_ERROR(CheckPerson(input.person_id, *snapshot));
+  ASSIGN_OR_RETURN(std::string hash, HashPassword(input.password, password_options_));
+  UserRecord user{NewUserId(),        email, hash, input.person_id, input.role, false,
+                  clock_.NowSeconds()};
+  Status created = accounts_.CreateUser(user);
+  if (created.code() == StatusCode::kAlreadyExists) {
+    return AlreadyExists("email: a user with this email already exists");
+  }
+  RETURN_IF_ERROR(created);
+  RETURN_IF_ERROR(audit_.Record(actor.user_id, "user.create", "user", user.id,
+                                "role=" + std::string(ToString(user.role))));
+  return ViewOf(user, *snapshot);
+}
+
+Result<UserView> UserService::Update(const Principal& actor, std::string_view user_id,
+                                     const UserPatch& patch) {
+  auto snapshot = snapshots_.Current();
+  RETURN_IF_ERROR(CheckActor(actor, *snapshot));
+  ASSIGN_OR_RETURN(std::optional<UserRecord> found, accounts_.FindUserById(user_id));
+  if (!found) return NotFound("user " + std::string(user_id) + ": no such user");
+  UserRecord user = *found;
+  if (patch.role) user.role = *patch.role;
+  if (patch.disabled) user.disabled = *patch.disabled;
+  if (patch.password) {
+    ASSIGN_OR_RETURN(user.password_hash, HashPassword(*patch.password, password_options_));
+  }
+  RETURN_IF_ERROR(accounts_.UpdateUser(user));
+  if (user.disabled || patch.password) RETURN_IF_ERROR(accounts_.DeleteUserSessions(user.id));
+  RETURN_IF_ERROR(audit_.Record(actor.user_id, "user.update", "user", user.id, PatchDetail(patch)));
+  return ViewOf(user, *snapshot);
+}
+
+Result<Page<UserView>> UserService::List(const Principal& actor, const PageRequest& page) {
+  auto snapshot = snapshots_.Current();
+  RETURN_IF_ERROR(CheckActor(actor, *snapshot));
+  RETURN_IF_ERROR(CheckPageLimit(page.limit));
+  std::string after;
+  if (!page.cursor.empty()) {
+    ASSIGN_OR_RETURN(after, DecodeCursor(page.cursor));
+  }
+  ASSIGN_OR_RETURN(auto users, accounts_.ListUsers(after, page.limit + 1));
+  Page<UserView> result;
+  if (static_cast<int>(users.size()) > page.limit) {
+    users.resize(static_cast<size_t>(page.limit));
+    result.next_cursor = EncodeCursor(users.back().id);
+  }
+  for (const UserRecord& user : users) result.items.push_back(ViewOf(user, *snapshot));
+  return result;
+}
+
+Result<UserRecord> CreateFirstAdministrator(AccountStore& accounts, const Clock& clock,
+                                            std::string_view email, std::string_view password,
+                                            const PasswordOptions& password_options) {
+  ASSIGN_OR_RETURN(int64_t users, accounts.CountUsers());
+  if (users > 0) return FailedPrecondition("users already exist; add more with `guild user add`");
+  ASSIGN_OR_RETURN(std::string normalized, CheckEmail(email));
+  ASSIGN_OR_RETURN(std::string hash, HashPassword(password, password_options));
+  UserRecord admin{NewUserId(), normalized,        hash, "", UserRole::kAdministrator,
+                   false,       clock.NowSeconds()};
+  RETURN_IF_ERROR(accounts.CreateUser(admin));
+  AuditEntry entry{0,        clock.NowSeconds(),   admin.id, "user.create", "user",
+                   admin.id, "first administrator"};
+  RETURN_IF_ERROR(accounts.AppendAudit(entry).status());
+  return admin;
+}
+
+Result<UserRecord> CreateFirstAdministrator(const StoreOptions& options, const Clock& clock,
+                                            std::string_view email, std::string_view password) {
+  ASSIGN_OR_RETURN(auto accounts, OpenAccountStore(options));
+  return CreateFirstAdministrator(*accounts, clock, email, password, PasswordOptions{});
+}
+
+}  // namespace guild

@@ -1,0 +1,106 @@
+// UserService: administrators create, list and change users; plus the
+// bootstrap functions `guild init` and `guild demo` call.
+//
+// A user may be linked to a Person (person_id), which gives them their
+// derived team leadership. Passwords are hashed here and never stored or
+// returned in clear. Disabling a user or changing their password ends their
+// sessions. Every change is written to the audit log.
+//
+// Errors: kPermissionDenied unless the authorizer lets the actor manage
+// users; kInvalidArgument naming the field for bad input (email, password,
+// role, person_id); kAlreadyExists for a taken email; kNotFound for an
+// unknown user id.
+//
+// Thread safety: all methods may be called from several threads at once.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/date.h"
+#include "service/accounts/audit_log.h"
+#include "service/access/authorizer.h"
+#include "service/accounts/crypto.h"
+#include "service/common/paging.h"
+#include "service/snapshot/snapshot_holder.h"
+#include "store/account_store.h"
+
+namespace guild {
+
+struct NewUser {
+  std::string email;
+  std::string password;
+  std::string person_id;  //!< empty for none; else must name a Person
+  UserRole role = UserRole::kMember;
+};
+
+struct UserPatch {
+  std::optional<UserRole> role;
+  std::optional<bool> disabled;
+  std::optional<std::string> password;
+};
+
+//! A user as shown to clients: the record plus what the firm data says.
+struct UserView {
+  UserRecord user;
+  std::string name;          //!< the linked person's name, else the email
+  bool leads_teams = false;  //!< the linked person leads at least one team
+};
+
+//! The view of `user` in `snapshot`.
+UserView ViewOf(const UserRecord& user, const FirmSnapshot& snapshot);
+
+class UserService {
+ public:
+  //! Every reference must outlive the service.
+  UserService(AccountStore& accounts, SnapshotHolder& snapshots, AuditLog& audit,
+              const Clock& clock, PasswordOptions password_options);
+
+  [[nodiscard]] Result<UserView> Create(const Principal& actor, const NewUser& user);
+  [[nodiscard]] Result<UserView> Update(const Principal& actor, std::string_view user_id,
+                                        const UserPatch& patch);
+  [[nodiscard]] Result<Page<UserView>> List(const Principal& actor, const PageRequest& page);
+
+ private:
+  Status CheckActor(const Principal& actor, const FirmSnapshot& snapshot) const;
+
+  AccountStore& accounts_;
+  SnapshotHolder& snapshots_;
+  AuditLog& audit_;
+  const Clock& clock_;
+  const PasswordOptions password_options_;
+};
+
+//! Creates the first administrator of a new installation (for `guild init`).
+//! kFailedPrecondition when any user already exists.
+Result<UserRecord> CreateFirstAdministrator(AccountStore& accounts, const Clock& clock,
+                                            std::string_view email, std::string_view password,
+                                            const PasswordOptions& password_options);
+
+//! One sign-in printed by `guild demo`: "sign-in: LABEL EMAIL PASSWORD".
+struct DemoSignIn {
+  std::string label;  //!< "administrator", "leader", "member"
+  std::string email;
+  std::string password;
+};
+
+//! Creates (or resets) three demo users with known passwords: an
+//! administrator, a leader (the person who leads the team with the most
+//! members; a partner when one does) and a member (a non-leading member of that
+//! team, an associate when one is). kFailedPrecondition when `firm` has no
+//! team with a leader and another member.
+Result<std::vector<DemoSignIn>> CreateDemoUsers(const FirmData& firm, AccountStore& accounts,
+                                                const Clock& clock,
+                                                const PasswordOptions& password_options);
+
+//! Opens the account store at options.url and calls CreateDemoUsers.
+Result<std::vector<DemoSignIn>> CreateDemoUsers(const FirmData& firm, const StoreOptions& options,
+                                                const Clock& clock);
+
+//! Opens the account store at options.url and calls CreateFirstAdministrator.
+Result<UserRecord> CreateFirstAdministrator(const StoreOptions& options, const Clock& clock,
+                                            std::string_view email, std::string_view password);
+
+}  // namespace guild

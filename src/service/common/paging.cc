@@ -1,0 +1,44 @@
+#include "service/common/paging.h"
+
+#include <sodium.h>
+
+#include <vector>
+
+namespace guild {
+namespace {
+
+constexpr int kVariant = sodium_base64_VARIANT_URLSAFE_NO_PADDING;
+constexpr std::string_view kCursorTag = "c1:";
+
+}  // namespace
+
+Status CheckPageLimit(int limit) {
+  if (limit < 1 || limit > kMaxPageLimit) {
+    return InvalidArgument("limit: expected an integer from 1 to " + std::to_string(kMaxPageLimit));
+  }
+  return OkStatus();
+}
+
+std::string EncodeCursor(std::string_view key) {
+  std::string plain = std::string(kCursorTag) + std::string(key);
+  std::vector<char> text(sodium_base64_ENCODED_LEN(plain.size(), kVariant));
+  sodium_bin2base64(text.data(), text.size(), reinterpret_cast<const unsigned char*>(plain.data()),
+                    plain.size(), kVariant);
+  return std::string(text.data());
+}
+
+Result<std::string> DecodeCursor(std::string_view cursor) {
+  std::vector<unsigned char> plain(cursor.size());
+  size_t length = 0;
+  if (sodium_base642bin(plain.data(), plain.size(), cursor.data(), cursor.size(), nullptr, &length,
+                        nullptr, kVariant) != 0) {
+    return InvalidArgument("cursor: expected a next_cursor from a previous page");
+  }
+  std::string text(plain.begin(), plain.begin() + static_cast<long>(length));
+  if (!text.starts_with(kCursorTag)) {
+    return InvalidArgument("cursor: expected a next_cursor from a previous page");
+  }
+  return text.substr(kCursorTag.size());
+}
+
+}  // namespace guild

@@ -1,0 +1,125 @@
+#include "service/directory/directory_service.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <set>
+
+#include "service/testing/test_firm.h"
+
+namespace guild {
+namespace {
+
+std::vector<std::string> Ids(const SnapshotPage& page) {
+  std::vector<std::string> ids;
+  for (uint32_t i : page.items) ids.push_back(page.snapshot->data().people[i].id);
+  return ids;
+}
+
+class DirectoryServiceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const Status opened = world_.Open("guild-directory");
+    ASSERT_TRUE(opened.ok()) << opened.ToString();
+    accounts_ = world_.accounts();
+    holder_ = world_.holder();
+  }
+
+  service::testing::SnapshotWorld world_{service::testing::TestFirm()};
+  service::testing::MemoryStore& store_ = world_.store();
+  AccountStore* accounts_ = nullptr;
+  SnapshotHolder* holder_ = nullptr;
+  Principal member_{"u-member", UserRole::kMember, "member"};
+  Principal leader_{"u-lead", UserRole::kMember, "lead"};
+  Principal firm_leader_{"u-fl", UserRole::kFirmLeader, "firmlead"};
+};
+
+TEST_F(DirectoryServiceTest, PeopleFilterAndPageWithoutGapsOrRepeats) {
+  DirectoryService directory(*holder_);
+  PeopleQuery query;
+  query.page.limit = 3;
+  std::vector<std::string> all;
+  do {
+    auto page = directory.ListPeople(member_, query);
+    ASSERT_TRUE(page.ok());
+    for (const auto& id : Ids(*page)) all.push_back(id);
+    query.page.cursor = page->next_cursor;
+  } while (!query.page.cursor.empty());
+  EXPECT_EQ(all.size(), 8u);
+  query = {};
+  query.q = "LEAD";  // name substring, case-insensitive
+  EXPECT_EQ(Ids(*directory.ListPeople(member_, query)),
+            (std::vector<std::string>{"englead", "firmlead", "lead", "lead2"}));
+  query = {};
+  query.grade = "associate";
+  EXPECT_EQ(Ids(*directory.ListPeople(member_, query)),
+            (std::vector<std::string>{"member", "outsider"}));
+  query.page.cursor = "garbage";
+  EXPECT_EQ(directory.ListPeople(member_, query).status().code(), StatusCode::kInvalidArgument);
+}
+
+TEST_F(DirectoryServiceTest, ProfileShowsDetailsAndTeamsOnlyToThoseAllowed) {
+  DirectoryService directory(*holder_);
+  auto own = directory.GetPerson(member_, "member");
+  ASSERT_TRUE(own.ok());
+  EXPECT_TRUE(own->detail_visible);
+  EXPECT_EQ(own->teams.size(), 1u);
+  EXPECT_EQ(own->skills.size(), 2u);
+  ASSERT_TRUE(own->manager.has_value());
+  auto other = directory.GetPerson(member_, "outsider");
+  ASSERT_TRUE(other.ok());
+  EXPECT_FALSE(other->detail_visible);
+  EXPECT_TRUE(other->teams.empty());  // member may not see team beta
+  auto as_leader = directory.GetPerson(leader_, "lead");
+  ASSERT_TRUE(as_leader.ok());
+  EXPECT_EQ(as_leader->reports.size(), 2u);
+  EXPECT_EQ(directory.GetPerson(member_, "ghost").status().code(), StatusCode::kNotFound);
+}
+
+TEST_F(DirectoryServiceTest, TeamsListedAndReadByRole) {
+  DirectoryService directory(*holder_);
+  EXPECT_EQ(directory.ListTeams(member_, {})->items.size(), 1u);
+  EXPECT_EQ(directory.ListTeams(firm_leader_, {})->items.size(), 3u);
+  EXPECT_EQ(directory.GetTeam(member_, "beta").status().code(), StatusCode::kPermissionDenied);
+  EXPECT_EQ(directory.GetTeam(member_, "nope").status().code(), StatusCode::kNotFound);
+  auto alpha = directory.GetTeam(member_, "alpha");
+  ASSERT_TRUE(alpha.ok());
+  EXPECT_EQ(alpha->members.size(), 3u);
+  ASSERT_TRUE(alpha->leader.has_value());
+}
+
+TEST_F(DirectoryServiceTest, SkillsMatchNameOrSynonym) {
+  DirectoryService directory(*holder_);
+  auto found = directory.ListSkills(member_, "ASSUR", {});
+  ASSERT_TRUE(found.ok());
+  ASSERT_EQ(found->items.size(), 1u);
+  EXPECT_EQ(found->snapshot->data().skills[found->items[0]].id, "firm:audit");
+}
+
+TEST_F(DirectoryServiceTest, SnapshotFollowsAnotherWriterThroughTheDataVersion) {
+  DirectoryService directory(*holder_);
+  int loads = store_.loads();
+  EXPECT_EQ(directory.GetPerson(member_, "newbie").status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(store_.loads(), loads);  // version unchanged: no reload
+  FirmData batch;
+  batch.people.push_back(service::testing::TestPerson("newbie", "Ned New", "associate"));
+  ASSERT_TRUE(store_.Upsert(batch).ok());
+  ASSERT_TRUE(accounts_->BumpDataVersion().ok());  // as another server's write would
+  EXPECT_TRUE(directory.GetPerson(member_, "newbie").ok());
+  EXPECT_EQ(store_.loads(), loads + 1);
+}
+
+TEST_F(DirectoryServiceTest, MeSuggestsActions) {
+  DirectoryService directory(*holder_);
+  auto me = directory.Me(leader_);
+  ASSERT_TRUE(me.ok());
+  ASSERT_TRUE(me->profile.has_value());
+  ASSERT_FALSE(me->actions.empty());
+  EXPECT_EQ(me->actions[0].kind, "complete-skills");
+  auto unlinked = directory.Me({"u-x", UserRole::kAdministrator, ""});
+  ASSERT_TRUE(unlinked.ok());
+  EXPECT_FALSE(unlinked->profile.has_value());
+}
+
+}  // namespace
+}  // namespace guild

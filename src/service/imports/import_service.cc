@@ -1,0 +1,26 @@
+#include "service/imports/import_service.h"
+
+#include <string>
+
+namespace guild {
+
+Result<io::ImportReport> ImportService::Import(const Principal& actor, EntityKind kind,
+                                               io::Format format, std::string_view file_name,
+                                               std::string_view content) {
+  auto snapshot = snapshots_.Current();
+  if (!Authorizer(*snapshot).CanImport(actor)) {
+    return PermissionDenied("importing is for administrators");
+  }
+  ASSIGN_OR_RETURN(io::ImportReport report,
+                   io::ImportFile(store_, kind, format, file_name, content));
+  if (!report.errors.empty()) return report;
+  RETURN_IF_ERROR(snapshots_.AfterWrite());
+  std::string detail = std::string(io::ToString(format)) + " rows=" + std::to_string(report.rows) +
+                       " inserted=" + std::to_string(report.inserted) +
+                       " updated=" + std::to_string(report.updated);
+  RETURN_IF_ERROR(audit_.Record(actor.user_id, "import", std::string(ToString(kind)),
+                                std::string(file_name), detail));
+  return report;
+}
+
+}  // namespace guild

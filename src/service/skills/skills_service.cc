@@ -1,0 +1,474 @@
+#include "service/skills/skills_service.h"
+
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <tuple>
+
+namespace guild {
+namespace {
+
+using skills::kNone;
+using skills::PersonRef;
+
+using SearchOutcome = std::variant<SkillSearch, UnknownSkill>;
+using RemediesOutcome = std::variant<RemediesView, UnknownSkill>;
+
+constexpr int kSuggestionCount = 5;
+constexpr int kMaxRows = 500;
+
+std::string Lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+Status CheckLimit(std::string_view name, int limit, int max) {
+  if (limit < 1 || limit > max) {
+    return InvalidArgument(std::string(name) + ": expected an integer from 1 to " +
+                           std::to_string(max) + ", got " + std::to_string(limit));
+  }
+  return OkStatus();
+}
+
+Status CheckLevel(std::string_view name, int level) {
+  if (level < kMinLevel || level > kMaxLevel) {
+    return InvalidArgument(std::string(name) + ": expected a level from 1 to 5, got " +
+                           std::to_string(level));
+  }
+  return OkStatus();
+}
+
+UnknownSkill Unknown(const skills::SkillIndex& index, std::string parameter, std::string text) {
+  UnknownSkill unknown{std::move(parameter), std::move(text), {}};
+  for (const skills::Suggestion& s : index.SuggestSkills(unknown.text, kSuggestionCount)) {
+    const std::string& name = index.skill_name(s.skill);
+    if (std::find(unknown.suggestions.begin(), unknown.suggestions.end(), name) ==
+        unknown.suggestions.end()) {
+      unknown.suggestions.push_back(name);
+    }
+  }
+  return unknown;
+}
+
+// "Grace Hopper holds Python at 5, Ada at 2: +3 levels to learn, same office,
+// 6h/week free". Free hours only when `hours_visible`.
+std::string ExplainFor(const skills::SkillIndex& index, const skills::MentorPair& p,
+                       bool hours_visible) {
+  std::string text = index.person_name(p.mentor) + " holds " + index.skill_name(p.skill) + " at " +
+                     std::to_string(p.mentor_level) + ", " + index.person_name(p.mentee) + " at " +
+                     std::to_string(p.mentee_level) + ": +" +
+                     std::to_string(p.mentor_level - p.mentee_level) + " levels to learn";
+  if (p.same_office) text += ", same office";
+  if (p.same_practice) text += ", same practice";
+  if (hours_visible) {
+    text += ", " + std::to_string(static_cast<int>(p.mentor_free_hours_per_week)) + "h/week free";
+  }
+  return text;
+}
+
+std::string SkillList(const skills::SkillIndex& index, const std::vector<skills::SkillRef>& list) {
+  std::string out;
+  for (skills::SkillRef s : list) out += (out.empty() ? "" : ", ") + index.skill_name(s);
+  return out;
+}
+
+// kNotFound naming the parameter, with close values, when `value` is not a
+// known practice, office or grade.
+Status CheckAttribute(const skills::SkillIndex& index, skills::Attribute attribute,
+                      std::string_view name, const std::string& value) {
+  if (value.empty() || index.FindAttribute(attribute, value)) return OkStatus();
+  std::string message = std::string(name) + ": no " + std::string(name) + " '" + value + "'";
+  std::string close;
+  for (const skills::Suggestion& s : index.SuggestAttribute(attribute, value, kSuggestionCount)) {
+    close += (close.empty() ? "" : ", ") + s.text;
+  }
+  return NotFound(close.empty() ? message : message + "; did you mean: " + close + "?");
+}
+
+bool IsOpen(const Engagement& e) {
+  return e.status != EngagementStatus::kComplete && e.status != EngagementStatus::kCancelled;
+}
+
+// Each skill once, at the highest level any of `engagements`' openings asks.
+std::vector<SkillRequirement> NeedsOf(const FirmData& firm, const std::vector<uint32_t>& list) {
+  std::vector<SkillRequirement> needs;
+  for (uint32_t e : list) {
+    for (const SkillRequirement& r : skills::EngagementNeeds(firm, firm.engagements[e].id)) {
+      auto it = std::find_if(needs.begin(), needs.end(),
+                             [&](const SkillRequirement& n) { return n.skill_id == r.skill_id; });
+      if (it == needs.end()) {
+        needs.push_back(r);
+      } else {
+        it->min_level = std::max(it->min_level, r.min_level);
+      }
+    }
+  }
+  std::sort(needs.begin(), needs.end(),
+            [](const auto& a, const auto& b) { return a.skill_id < b.skill_id; });
+  return needs;
+}
+
+}  // namespace
+
+std::span<const uint32_t> SkillsState::HistoryOf(std::string_view person_id) const {
+  const auto& rows = snapshot->data().skill_history;
+  auto [lo, hi] = std::equal_range(
+      history.begin(), history.end(), person_id, [&](const auto& a, const auto& b) {
+        if constexpr (std::is_same_v<std::decay_t<decltype(a)>, uint32_t>) {
+          return std::string_view(rows[a].person_id) < b;
+        } else {
+          return a < std::string_view(rows[b].person_id);
+        }
+      });
+  return {history.data() + (lo - history.begin()), static_cast<size_t>(hi - lo)};
+}
+
+const Role* SkillsState::FindRole(std::string_view id) const {
+  for (const Role& role : snapshot->data().roles) {
+    if (role.id == id) return &role;
+  }
+  return nullptr;
+}
+
+SkillsService::SkillsService(SnapshotHolder& snapshots, const Clock& clock, SkillsOptions options)
+    : snapshots_(snapshots), clock_(clock), options_(std::move(options)) {}
+
+SkillsStateRef SkillsService::Published() const {
+  std::lock_guard lock(state_mu_);
+  return current_;
+}
+
+Result<SkillsStateRef> SkillsService::State() {
+  auto snapshot = snapshots_.Current();
+  if (!snapshot) return Unavailable("the firm's data is not loaded yet");
+  SkillsStateRef current = Published();
+  if (current && current->snapshot->version() == snapshot->version()) return current;
+  std::unique_lock build(build_mu_, std::defer_lock);
+  if (current) {
+    // Another request is building the new index: serve the previous one.
+    if (!build.try_lock()) return current;
+  } else {
+    build.lock();
+  }
+  {
+    std::lock_guard lock(state_mu_);
+    if (current_ && current_->snapshot->version() == snapshot->version()) return current_;
+    if (failed_version_ == snapshot->version()) return failed_status_;
+  }
+  auto fresh = Build(snapshot);
+  std::lock_guard lock(state_mu_);
+  if (!fresh.ok()) {
+    failed_version_ = snapshot->version();
+    failed_status_ = fresh.status();
+    return fresh.status();
+  }
+  current_ = *fresh;
+  return current_;
+}
+
+Result<SkillsStateRef> SkillsService::Build(std::shared_ptr<const FirmSnapshot> snapshot) {
+  const FirmData& data = snapshot->data();
+  auto index = skills::SkillIndex::Build(data);
+  builds_.fetch_add(1);
+  if (!index.ok()) {
+    return FailedPrecondition("the firm's skills data cannot be indexed: " +
+                              index.status().message());
+  }
+  auto state = std::make_shared<SkillsState>();
+  state->index = std::move(index).value();
+  state->history.resize(data.skill_history.size());
+  for (uint32_t i = 0; i < state->history.size(); ++i) state->history[i] = i;
+  std::sort(state->history.begin(), state->history.end(), [&](uint32_t a, uint32_t b) {
+    const SkillHistoryEntry& x = data.skill_history[a];
+    const SkillHistoryEntry& y = data.skill_history[b];
+    return std::tie(x.person_id, x.date, x.skill_id) < std::tie(y.person_id, y.date, y.skill_id);
+  });
+  state->roles_by_name.resize(data.roles.size());
+  for (uint32_t i = 0; i < state->roles_by_name.size(); ++i) state->roles_by_name[i] = i;
+  std::sort(state->roles_by_name.begin(), state->roles_by_name.end(), [&](uint32_t a, uint32_t b) {
+    return std::tie(data.roles[a].name, data.roles[a].id) <
+           std::tie(data.roles[b].name, data.roles[b].id);
+  });
+  state->snapshot = std::move(snapshot);
+  return SkillsStateRef(std::move(state));
+}
+
+skills::MentoringOptions SkillsService::Mentoring(int limit) const {
+  skills::MentoringOptions options;
+  options.today = clock_.Today();
+  options.limit = limit;
+  return options;
+}
+
+Result<Suggestions> SkillsService::Suggest(const Principal& viewer, std::string_view q, int limit) {
+  RETURN_IF_ERROR(CheckLimit("limit", limit, kMaxRows));
+  ASSIGN_OR_RETURN(SkillsStateRef state, State());
+  Suggestions out;
+  out.skills = state->index.Complete(q, {.limit = limit, .skills = true, .people = false});
+  Authorizer authorizer(*state->snapshot);
+  for (skills::Completion& c :
+       state->index.Complete(q, {.limit = limit, .skills = false, .people = true})) {
+    if (authorizer.CanReadPerson(viewer, state->index.person_id(c.ref))) {
+      out.people.push_back(std::move(c));
+    }
+  }
+  out.state = std::move(state);
+  return out;
+}
+
+Result<std::variant<SkillSearch, UnknownSkill>> SkillsService::Search(const Principal& viewer,
+                                                                      SearchRequest request) {
+  skills::SkillQuery& query = request.query;
+  if (query.needs.empty()) return InvalidArgument("need: expected at least one SKILL[:LEVEL]");
+  RETURN_IF_ERROR(CheckLimit("limit", query.limit, kMaxRows));
+  for (const skills::SkillNeed& need : query.needs) {
+    RETURN_IF_ERROR(CheckLevel("need", need.min_level));
+  }
+  std::optional<skills::AvailabilityWindow> window;
+  if (request.from || request.to || request.min_free_hours) {
+    const Date from = request.from.value_or(clock_.Today());
+    window = skills::AvailabilityWindow{
+        from, request.to.value_or(AddDays(from, options_.window_days - 1)),
+        request.min_free_hours.value_or(0)};
+  }
+  query.availability = window;
+  if (window && window->to < window->from) {
+    return InvalidArgument("to: expected a date on or after from (" + FormatDate(window->from) +
+                           ")");
+  }
+  if (window && window->min_free_hours < 0) {
+    return InvalidArgument("min_free_hours: expected a number >= 0");
+  }
+  ASSIGN_OR_RETURN(SkillsStateRef state, State());
+  const skills::SkillIndex& index = state->index;
+  for (const skills::SkillNeed& need : query.needs) {
+    if (!index.FindSkill(need.skill)) return SearchOutcome(Unknown(index, "need", need.skill));
+  }
+  RETURN_IF_ERROR(CheckAttribute(index, skills::Attribute::kPractice, "practice", query.practice));
+  RETURN_IF_ERROR(CheckAttribute(index, skills::Attribute::kOffice, "office", query.office));
+  RETURN_IF_ERROR(CheckAttribute(index, skills::Attribute::kGrade, "grade", query.grade));
+  Authorizer authorizer(*state->snapshot);
+  const bool firm_wide = authorizer.CanReadFirmWide(viewer);
+  if (!firm_wide) {
+    if (window && window->min_free_hours > 0) {
+      return PermissionDenied(
+          "min_free_hours: only firm leaders and administrators may filter by other people's "
+          "free hours");
+    }
+    query.availability.reset();  // rank without other people's free hours
+  }
+  ASSIGN_OR_RETURN(skills::SearchResponse response, skills::FindPeople(index, query));
+  SkillSearch out;
+  for (skills::SearchHit& hit : response.hits) {
+    const bool visible =
+        window && authorizer.CanReadPersonDetail(viewer, index.person_id(hit.person));
+    if (visible) hit.free_hours = index.FreeHours(hit.person, window->from, window->to);
+    out.free_hours.push_back(visible ? std::optional<double>(hit.free_hours) : std::nullopt);
+    out.why.push_back(skills::ExplainHit(index, hit, visible));
+  }
+  out.response = std::move(response);
+  out.state = std::move(state);
+  return SearchOutcome(std::move(out));
+}
+
+Result<Growth> SkillsService::GrowthOf(const Principal& viewer, std::string_view person_id,
+                                       int limit) {
+  RETURN_IF_ERROR(CheckLimit("limit", limit, kMaxRows));
+  ASSIGN_OR_RETURN(SkillsStateRef state, State());
+  const skills::SkillIndex& index = state->index;
+  auto person = index.FindPerson(person_id);
+  if (!person) return NotFound("id: no person '" + std::string(person_id) + "'");
+  Authorizer authorizer(*state->snapshot);
+  if (!authorizer.CanReadPersonDetail(viewer, person_id)) {
+    return PermissionDenied(
+        "only the person, their manager, their team leaders, firm leaders "
+        "and administrators may see a person's growth");
+  }
+  const skills::MentoringOptions options = Mentoring(limit);
+  Growth out;
+  out.person = *person;
+  auto hours_visible = [&](PersonRef p) {
+    return authorizer.CanReadPersonDetail(viewer, index.person_id(p));
+  };
+  ASSIGN_OR_RETURN(auto mentors, skills::FindMentors(index, person_id, options));
+  for (const skills::MentorPair& p : mentors) {
+    out.mentors.push_back({p, ExplainFor(index, p, hours_visible(p.mentor))});
+  }
+  ASSIGN_OR_RETURN(auto mentees, skills::FindMentees(index, person_id, options));
+  for (const skills::MentorPair& p : mentees) {
+    out.mentees.push_back({p, ExplainFor(index, p, hours_visible(p.mentor))});
+  }
+  ASSIGN_OR_RETURN(auto peers, skills::FindPeers(index, person_id, options));
+  for (skills::Peer& p : peers) {
+    std::string why = "also growing " + SkillList(index, p.shared) + " from a similar level";
+    out.peers.push_back({std::move(p), std::move(why)});
+  }
+  ASSIGN_OR_RETURN(auto models, skills::FindRoleModels(index, state->snapshot->data().skill_history,
+                                                       person_id, options));
+  for (const skills::RoleModel& m : models) {
+    std::string why = "went from " + std::to_string(m.from_level) + " (" + FormatDate(m.from_date) +
+                      ") to " + std::to_string(m.to_level) + " (" + FormatDate(m.to_date) +
+                      ") in " + index.skill_name(m.skill);
+    out.role_models.push_back({m, std::move(why)});
+  }
+  std::vector<std::string_view> ladder(options_.ladder.begin(), options_.ladder.end());
+  auto circle = skills::BuildAdvisoryCircle(index, person_id, ladder, options);
+  if (circle.ok()) {
+    out.circle = std::move(circle).value();
+  } else if (circle.status().code() != StatusCode::kFailedPrecondition) {
+    return circle.status();
+  }
+  out.state = std::move(state);
+  return out;
+}
+
+Result<RoleGaps> SkillsService::Gaps(const Principal& viewer, std::string_view person_id,
+                                     std::string_view role_id) {
+  if (role_id.empty()) return InvalidArgument("role: expected a role id (see /roles)");
+  ASSIGN_OR_RETURN(SkillsStateRef state, State());
+  if (!state->index.FindPerson(person_id)) {
+    return NotFound("id: no person '" + std::string(person_id) + "'");
+  }
+  if (!Authorizer(*state->snapshot).CanReadPersonDetail(viewer, person_id)) {
+    return PermissionDenied(
+        "only the person, their manager, their team leaders, firm leaders "
+        "and administrators may see a person's gaps");
+  }
+  const Role* role = state->FindRole(role_id);
+  if (!role) return NotFound("role: no role '" + std::string(role_id) + "'");
+  ASSIGN_OR_RETURN(skills::RoleGapReport report,
+                   skills::PersonRoleGaps(state->index, person_id, *role, {}));
+  return RoleGaps{std::move(state), role, std::move(report)};
+}
+
+Result<RoleMatches> SkillsService::Roles(const Principal&, std::string_view q, int limit) {
+  RETURN_IF_ERROR(CheckLimit("limit", limit, kMaxRows));
+  ASSIGN_OR_RETURN(SkillsStateRef state, State());
+  const std::string needle = Lower(q);
+  const auto& roles = state->snapshot->data().roles;
+  std::vector<uint32_t> prefix, contains;
+  for (uint32_t i : state->roles_by_name) {
+    const std::string name = Lower(roles[i].name);
+    if (name.starts_with(needle)) {
+      prefix.push_back(i);
+    } else if (name.find(needle) != std::string::npos ||
+               Lower(roles[i].id).find(needle) != std::string::npos) {
+      contains.push_back(i);
+    }
+    if (static_cast<int>(prefix.size()) >= limit) break;
+  }
+  prefix.insert(prefix.end(), contains.begin(), contains.end());
+  if (static_cast<int>(prefix.size()) > limit) prefix.resize(limit);
+  return RoleMatches{std::move(state), std::move(prefix)};
+}
+
+Result<Market> SkillsService::SkillsMarket(const Principal& viewer, const MarketRequest& request) {
+  skills::MarketOptions options;
+  options.from = request.from.value_or(clock_.Today());
+  options.periods = request.periods;
+  options.period_weeks = request.period_weeks;
+  options.limit = request.limit;
+  if (options.periods < 1 || options.periods > 52) {
+    return InvalidArgument("periods: expected an integer from 1 to 52");
+  }
+  if (options.period_weeks < 1 || options.period_weeks > 52) {
+    return InvalidArgument("period_weeks: expected an integer from 1 to 52");
+  }
+  RETURN_IF_ERROR(CheckLimit("limit", options.limit, kMaxRows));
+  ASSIGN_OR_RETURN(SkillsStateRef state, State());
+  ASSIGN_OR_RETURN(skills::MarketReport report,
+                   skills::BuildMarket(state->index, state->snapshot->data(), options));
+  Market market{std::move(state), options, std::move(report), false, {}};
+  for (const skills::KeyPersonRisk& k : market.report.key_person) {
+    market.key_person_holder_counts.push_back(static_cast<int>(k.holders.size()));
+  }
+  if (!Authorizer(*market.state->snapshot).CanReadFirmWide(viewer)) {
+    market.redacted = true;
+    std::erase_if(market.report.balances,
+                  [](const skills::SkillBalance& b) { return b.holders < kMinMarketHolders; });
+    for (skills::KeyPersonRisk& k : market.report.key_person) k.holders.clear();
+  }
+  return market;
+}
+
+Result<std::variant<RemediesView, UnknownSkill>> SkillsService::Remedies(
+    const Principal& viewer, const RemediesRequest& request) {
+  RETURN_IF_ERROR(CheckLevel("level", request.level));
+  RETURN_IF_ERROR(CheckLimit("limit", request.limit, kMaxRows));
+  if (request.min_free_hours < 0) return InvalidArgument("min_free_hours: expected a number >= 0");
+  ASSIGN_OR_RETURN(SkillsStateRef state, State());
+  if (!Authorizer(*state->snapshot).CanReadFirmWide(viewer)) {
+    return PermissionDenied("only firm leaders and administrators may see remedies");
+  }
+  auto skill = state->index.FindSkill(request.skill);
+  if (!skill) return RemediesOutcome(Unknown(state->index, "id", request.skill));
+  RemediesView out;
+  out.from = clock_.Today();
+  out.to = AddDays(out.from, options_.window_days - 1);
+  skills::RemedyOptions options;
+  options.window = skills::AvailabilityWindow{out.from, out.to, request.min_free_hours};
+  options.limit = request.limit;
+  out.remedies = skills::RemediesFor(state->index, *skill, request.level, options);
+  out.state = std::move(state);
+  return RemediesOutcome(std::move(out));
+}
+
+Result<Coverage> SkillsService::TeamCoverage(const Principal& viewer, std::string_view team_id,
+                                             std::string_view engagement_id) {
+  ASSIGN_OR_RETURN(SkillsStateRef state, State());
+  const FirmSnapshot& snapshot = *state->snapshot;
+  const FirmData& data = snapshot.data();
+  auto team = snapshot.TeamIndex(team_id);
+  if (!team) return NotFound("id: no team '" + std::string(team_id) + "'");
+  if (!Authorizer(snapshot).CanReadTeam(viewer, team_id)) {
+    return PermissionDenied("only the team's members and leaders may see its coverage");
+  }
+  Coverage out;
+  out.team = *team;
+  const Team& t = data.teams[*team];
+  for (uint32_t e = 0; e < data.engagements.size(); ++e) {
+    const Engagement& engagement = data.engagements[e];
+    if (!engagement_id.empty() ? engagement.id == engagement_id
+                               : engagement.client_id == t.client_id && IsOpen(engagement)) {
+      out.engagements.push_back(e);
+    }
+  }
+  if (!engagement_id.empty() && out.engagements.empty()) {
+    return NotFound("engagement: no engagement '" + std::string(engagement_id) + "'");
+  }
+  if (engagement_id.empty() && t.client_id.empty()) {
+    return InvalidArgument("engagement: expected an engagement id; team '" + t.id +
+                           "' serves no client");
+  }
+  std::vector<std::string> members;
+  if (!t.leader_id.empty()) members.push_back(t.leader_id);
+  for (const TeamMember& m : t.members) {
+    if (std::find(members.begin(), members.end(), m.person_id) == members.end()) {
+      members.push_back(m.person_id);
+    }
+  }
+  std::vector<SkillRequirement> needs = NeedsOf(data, out.engagements);
+  ASSIGN_OR_RETURN(out.needs, skills::TeamCoverage(state->index, members, needs, {}));
+  out.state = std::move(state);
+  return out;
+}
+
+Result<Round> SkillsService::MentoringRound(const Principal& viewer, int mentees_per_mentor) {
+  if (mentees_per_mentor < 1 || mentees_per_mentor > 20) {
+    return InvalidArgument("k: expected an integer from 1 to 20");
+  }
+  ASSIGN_OR_RETURN(SkillsStateRef state, State());
+  if (!Authorizer(*state->snapshot).CanReadFirmWide(viewer)) {
+    return PermissionDenied("only firm leaders and administrators may run a mentoring round");
+  }
+  skills::RoundOptions options;
+  options.mentoring = Mentoring(0);
+  options.mentees_per_mentor = mentees_per_mentor;
+  const auto start = std::chrono::steady_clock::now();
+  ASSIGN_OR_RETURN(skills::RoundResult result, skills::MentoringRound(state->index, options));
+  const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
+  return Round{std::move(state), std::move(result), took.count()};
+}
+
+}  // namespace guild
