@@ -36,11 +36,9 @@ import type {
   User,
   UserChange,
 } from './types';
+import { HttpStatus } from './status';
 
 const API_ROOT = '/api/v1';
-const STATUS_UNAUTHORIZED = 401;
-const STATUS_NO_CONTENT = 204;
-const STATUS_NETWORK = 0;
 
 export class ApiError extends Error {
   readonly status: number;
@@ -128,18 +126,18 @@ async function request<T>(method: string, path: string, options: RequestOptions 
     throw new ApiError({
       type: 'about:blank',
       title: 'Cannot reach the Guild server',
-      status: STATUS_NETWORK,
+      status: HttpStatus.network,
       detail: 'Check your connection and try again.',
     });
   }
   if (!response.ok) {
     const problem = await toProblem(response);
-    if (response.status === STATUS_UNAUTHORIZED && !options.quietUnauthorized) {
+    if (response.status === HttpStatus.unauthorized && !options.quietUnauthorized) {
       unauthorizedHandler?.();
     }
     throw new ApiError(problem);
   }
-  if (response.status === STATUS_NO_CONTENT) return undefined as T;
+  if (response.status === HttpStatus.noContent) return undefined as T;
   return (await response.json()) as T;
 }
 

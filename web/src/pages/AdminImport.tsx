@@ -4,11 +4,11 @@
 import { useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import { api, type ApiError } from '../api/client';
+import { HttpStatus } from '../api/status';
 import { IMPORT_KINDS, type FieldError, type ImportKind, type ImportReport } from '../api/types';
 import { Card, ErrorMessage } from '../components/status';
 import { toApiError } from '../lib/useAsync';
 
-const STATUS_UNPROCESSABLE = 422;
 type FormatChoice = 'auto' | 'csv' | 'json';
 
 const KIND_LABELS: Record<ImportKind, string> = {
@@ -170,8 +170,8 @@ export function AdminImport() {
       <div aria-live="polite">
         {busy && <p class="muted">Checking and importing {file?.name}…</p>}
         {outcome?.kind === 'done' && <ImportSuccess report={outcome.report} />}
-        {outcome?.kind === 'failed' && outcome.error.status === STATUS_UNPROCESSABLE && <ImportErrors error={outcome.error} />}
-        {outcome?.kind === 'failed' && outcome.error.status !== STATUS_UNPROCESSABLE && <ErrorMessage error={outcome.error} />}
+        {outcome?.kind === 'failed' && outcome.error.status === HttpStatus.unprocessable && <ImportErrors error={outcome.error} />}
+        {outcome?.kind === 'failed' && outcome.error.status !== HttpStatus.unprocessable && <ErrorMessage error={outcome.error} />}
       </div>
     </Card>
   );

@@ -6,6 +6,7 @@
 
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
+import { HttpStatus } from '../api/status';
 import type { SearchHit, SearchMode, SearchQuery, SearchResult, SkillSuggestion } from '../api/types';
 import { BriefRow, levelLabel } from '../components/insights';
 import { LEVEL_NAMES } from '../components/skills';
@@ -18,7 +19,6 @@ import { toApiError, usePageTitle } from '../lib/useAsync';
 const PAGE_SIZE = 20;
 const DEFAULT_LEVEL = 3;
 const SUGGEST_LIMIT = 8;
-const STATUS_NOT_FOUND = 404;
 
 interface Need {
   skill: string; //!< a name (or id) as the server accepts it
@@ -267,7 +267,7 @@ export function Finder() {
   const shown = results.status === 'ready' ? results.data : results.status === 'loading' ? results.previous : undefined;
   const hits = shown?.hits ?? [];
   const total = shown?.total ?? 0;
-  const unknownSkill = results.status === 'error' && results.error.status === STATUS_NOT_FOUND && results.error.problem.suggestions !== undefined;
+  const unknownSkill = results.status === 'error' && results.error.status === HttpStatus.notFound && results.error.problem.suggestions !== undefined;
 
   return (
     <>

@@ -7,18 +7,15 @@
 import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import { api } from '../api/client';
-import type { CircleMemberView, CircleView, GapView, Growth as GrowthData, HistoryPoint, PersonSkillView, RoleRef } from '../api/types';
+import type { CircleMemberView, CircleView, GapView, Growth as GrowthData, HistoryPoint, PersonSkillView, RoleGaps as RoleGapsData, RoleRef } from '../api/types';
 import { BriefRow, isoToday, LevelHistoryChart, levelLabel, longDate } from '../components/insights';
 import { SkillsBlock } from '../components/skills';
-import { Card, EmptyState, ErrorMessage, Loading } from '../components/status';
+import { AsyncPage, AsyncSection } from '../components/async';
+import { Card, EmptyState } from '../components/status';
 import { TypeAhead, type TypeAheadOption } from '../components/typeahead';
 import { Link, navigate, useLocation } from '../lib/router';
 import { useSession } from '../lib/session';
 import { useAsync, usePageTitle } from '../lib/useAsync';
-import { Forbidden, NotFound } from './Simple';
-
-const STATUS_FORBIDDEN = 403;
-const STATUS_NOT_FOUND = 404;
 const ROLE_SUGGESTIONS = 10;
 /** Show the circle reminder as due when the next review is this close. */
 const REMINDER_DAYS = 21;
@@ -123,9 +120,14 @@ interface RoleOption extends TypeAheadOption {
 
 function RoleGapsPanel({ personId, roleId }: { personId: string; roleId: string }) {
   const state = useAsync((signal) => api.gaps(personId, roleId, signal), [personId, roleId]);
-  if (state.status === 'loading') return <Loading label="Comparing with the role…" />;
-  if (state.status === 'error') return <ErrorMessage error={state.error} title="The gaps could not be worked out" />;
-  const { role, gaps, met } = state.data;
+  return (
+    <AsyncSection state={state} loading="Comparing with the role…" failed="The gaps could not be worked out">
+      {(data) => <RoleGapsView data={data} />}
+    </AsyncSection>
+  );
+}
+
+function RoleGapsView({ data: { role, gaps, met } }: { data: RoleGapsData }) {
   return (
     <div class="gaps" aria-live="polite">
       <p class="gaps__summary">
@@ -316,17 +318,9 @@ export function Growth({ id }: { id?: string }) {
       </>
     );
   }
-  if (state.status === 'loading') return <Loading label="Loading growth…" />;
-  if (state.status === 'error') {
-    if (state.error.status === STATUS_NOT_FOUND) return <NotFound what="person" />;
-    if (state.error.status === STATUS_FORBIDDEN) return <Forbidden />;
-    return (
-      <>
-        <h1>{mine ? 'My growth' : 'Growth'}</h1>
-        <ErrorMessage error={state.error} />
-      </>
-    );
-  }
-  if (!state.data) return null;
-  return <GrowthBody data={state.data} mine={mine} />;
+  return (
+    <AsyncPage state={state} loading="Loading growth…" title={mine ? 'My growth' : 'Growth'} notFound="person">
+      {(data) => data && <GrowthBody data={data} mine={mine} />}
+    </AsyncPage>
+  );
 }

@@ -4,7 +4,8 @@ import { api } from '../api/client';
 import type { Action, Me } from '../api/types';
 import { personMeta, TeamList } from '../components/people';
 import { SkillsBlock } from '../components/skills';
-import { Card, EmptyState, ErrorMessage, Loading } from '../components/status';
+import { AsyncSection } from '../components/async';
+import { Card, EmptyState } from '../components/status';
 import { Link } from '../lib/router';
 import { useSession } from '../lib/session';
 import { useAsync, usePageTitle } from '../lib/useAsync';
@@ -87,9 +88,9 @@ export function Home() {
         <h1>Welcome, {firstName(user.name || user.email)}</h1>
         {me?.person && <p class="page-header__lead">{[me.person.title, personMeta(me.person)].filter(Boolean).join(' · ')}</p>}
       </header>
-      {state.status === 'loading' && <Loading label="Loading your home page…" />}
-      {state.status === 'error' && <ErrorMessage error={state.error} />}
-      {me && <HomeBody me={me} />}
+      <AsyncSection state={state} loading="Loading your home page…">
+        {(data) => <HomeBody me={data} />}
+      </AsyncSection>
     </>
   );
 }

@@ -9,14 +9,12 @@ import { api } from '../api/client';
 import type { Market as MarketData, MarketSkill, NamedRef } from '../api/types';
 import { BriefRow, levelLabel, longDate, MarketHeatmap } from '../components/insights';
 import { LEVEL_NAMES } from '../components/skills';
-import { Card, EmptyState, ErrorMessage, Loading } from '../components/status';
+import { AsyncSection, refusalFor } from '../components/async';
+import { Card, EmptyState } from '../components/status';
 import { formatMarketValue, MARKET_COLORS, RATIO_LOG_CLAMP, type HeatmapInput, type MarketMeasure } from '../components/market-scale';
 import { navigate, personPath, Link, useLocation } from '../lib/router';
 import { useSession } from '../lib/session';
 import { useAsync, usePageTitle } from '../lib/useAsync';
-import { Forbidden } from './Simple';
-
-const STATUS_FORBIDDEN = 403;
 const PERIOD_CHOICES = [3, 6, 12];
 const WEEK_CHOICES = [1, 2, 4];
 const ROWS = 20;
@@ -106,44 +104,44 @@ function Remedies({ skill }: { skill: NamedRef }) {
           </select>
         </div>
       </div>
-      {state.status === 'loading' && <Loading label="Looking for people…" />}
-      {state.status === 'error' && <ErrorMessage error={state.error} title="The remedies could not be worked out" />}
-      {state.status === 'ready' && (
-        <div class="remedies__grid">
-          <div>
-            <h4>Redeploy</h4>
-            {state.data.redeploy.length === 0 ? (
-              <p class="muted">Nobody holds it at this level with time.</p>
-            ) : (
-              <ul class="plain-list" aria-label="Redeploy">
-                {state.data.redeploy.map((c) => (
-                  <li key={c.person.id}>
-                    <BriefRow person={c.person} context={`${levelLabel(c.level)}${c.free_hours ? `, ${Math.round(c.free_hours)} h free` : ''}`} />
-                  </li>
-                ))}
-              </ul>
-            )}
+      <AsyncSection state={state} loading="Looking for people…" failed="The remedies could not be worked out">
+        {(remedies) => (
+          <div class="remedies__grid">
+            <div>
+              <h4>Redeploy</h4>
+              {remedies.redeploy.length === 0 ? (
+                <p class="muted">Nobody holds it at this level with time.</p>
+              ) : (
+                <ul class="plain-list" aria-label="Redeploy">
+                  {remedies.redeploy.map((c) => (
+                    <li key={c.person.id}>
+                      <BriefRow person={c.person} context={`${levelLabel(c.level)}${c.free_hours ? `, ${Math.round(c.free_hours)} h free` : ''}`} />
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
+            <div>
+              <h4>Develop</h4>
+              {remedies.develop.length === 0 ? (
+                <p class="muted">Nobody wants to grow it from just below.</p>
+              ) : (
+                <ul class="plain-list" aria-label="Develop">
+                  {remedies.develop.map((c) => (
+                    <li key={c.person.id}>
+                      <BriefRow person={c.person} context={`now ${levelLabel(c.level)}, wants to grow`} />
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
+            <div>
+              <h4>Hire</h4>
+              <p>{remedies.hire ? <strong>Hire: nobody inside can be redeployed or developed.</strong> : 'Not needed: look inside first.'}</p>
+            </div>
           </div>
-          <div>
-            <h4>Develop</h4>
-            {state.data.develop.length === 0 ? (
-              <p class="muted">Nobody wants to grow it from just below.</p>
-            ) : (
-              <ul class="plain-list" aria-label="Develop">
-                {state.data.develop.map((c) => (
-                  <li key={c.person.id}>
-                    <BriefRow person={c.person} context={`now ${levelLabel(c.level)}, wants to grow`} />
-                  </li>
-                ))}
-              </ul>
-            )}
-          </div>
-          <div>
-            <h4>Hire</h4>
-            <p>{state.data.hire ? <strong>Hire: nobody inside can be redeployed or developed.</strong> : 'Not needed: look inside first.'}</p>
-          </div>
-        </div>
-      )}
+        )}
+      </AsyncSection>
     </div>
   );
 }
@@ -282,7 +280,8 @@ export function Market() {
     (signal) => api.market({ from: controls.from || undefined, periods: controls.periods, period_weeks: controls.weeks, limit: ROWS }, signal),
     [controls.from, controls.periods, controls.weeks],
   );
-  if (state.status === 'error' && state.error.status === STATUS_FORBIDDEN) return <Forbidden />;
+  const refused = refusalFor(state);
+  if (refused) return refused;
   return (
     <>
       <header class="page-header">
@@ -327,9 +326,9 @@ export function Market() {
           </label>
         </fieldset>
       </form>
-      {state.status === 'loading' && <Loading label="Weighing supply and demand…" />}
-      {state.status === 'error' && <ErrorMessage error={state.error} title="The market could not be loaded" />}
-      {state.status === 'ready' && <MarketBody data={state.data} controls={controls} firmWide={firmWide} />}
+      <AsyncSection state={state} loading="Weighing supply and demand…" failed="The market could not be loaded">
+        {(data) => <MarketBody data={data} controls={controls} firmWide={firmWide} />}
+      </AsyncSection>
     </>
   );
 }

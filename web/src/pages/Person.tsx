@@ -4,13 +4,10 @@ import { api } from '../api/client';
 import type { PersonProfile } from '../api/types';
 import { Avatar, PeopleList, PersonRow, TeamList } from '../components/people';
 import { SkillsBlock } from '../components/skills';
-import { Card, ErrorMessage, Loading } from '../components/status';
+import { AsyncPage } from '../components/async';
+import { Card } from '../components/status';
 import { Link } from '../lib/router';
 import { useAsync, usePageTitle } from '../lib/useAsync';
-import { Forbidden, NotFound } from './Simple';
-
-const STATUS_FORBIDDEN = 403;
-const STATUS_NOT_FOUND = 404;
 
 function Facts({ profile }: { profile: PersonProfile }) {
   const p = profile.person;
@@ -90,16 +87,9 @@ function ProfileBody({ profile }: { profile: PersonProfile }) {
 export function Person({ id }: { id: string }) {
   const state = useAsync((signal) => api.person(id, signal), [id]);
   usePageTitle(state.status === 'ready' ? state.data.person.name : 'Profile');
-  if (state.status === 'loading') return <Loading label="Loading the profile…" />;
-  if (state.status === 'error') {
-    if (state.error.status === STATUS_NOT_FOUND) return <NotFound what="person" />;
-    if (state.error.status === STATUS_FORBIDDEN) return <Forbidden />;
-    return (
-      <>
-        <h1>Profile</h1>
-        <ErrorMessage error={state.error} />
-      </>
-    );
-  }
-  return <ProfileBody profile={state.data} />;
+  return (
+    <AsyncPage state={state} loading="Loading the profile…" title="Profile" notFound="person">
+      {(profile) => <ProfileBody profile={profile} />}
+    </AsyncPage>
+  );
 }

@@ -4,16 +4,14 @@
 import { useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import { api, ApiError } from '../api/client';
+import { HttpStatus } from '../api/status';
 import type { SessionInfo } from '../api/types';
 import { ErrorMessage } from '../components/status';
 import { toApiError, usePageTitle } from '../lib/useAsync';
 
-const STATUS_UNAUTHORIZED = 401;
-const STATUS_TOO_MANY = 429;
-
 function headingFor(error: ApiError): string {
-  if (error.status === STATUS_UNAUTHORIZED) return 'The email or password is not right';
-  if (error.status === STATUS_TOO_MANY) return 'Too many sign-in attempts';
+  if (error.status === HttpStatus.unauthorized) return 'The email or password is not right';
+  if (error.status === HttpStatus.tooManyRequests) return 'Too many sign-in attempts';
   return error.problem.title;
 }
 

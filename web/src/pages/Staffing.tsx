@@ -8,12 +8,11 @@ import { useMemo, useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
 import type { AcceptResult, StaffingOpening, StaffingPlan } from '../api/types';
 import { levelLabel, longDate } from '../components/insights';
+import { refusalFor } from '../components/async';
 import { CapacityHeatmap, CapacityLegend, CapacityTable, Explanation, percent } from '../components/staffing';
 import { Card, EmptyState, ErrorMessage, Loading } from '../components/status';
 import { toApiError, useAsync, usePageTitle } from '../lib/useAsync';
-import { Forbidden } from './Simple';
 
-const STATUS_FORBIDDEN = 403;
 const OPENINGS_PAGE = 50;
 const CAPACITY_PAGE = 25;
 const WEEK_CHOICES = [4, 8, 12];
@@ -383,7 +382,8 @@ export function Staffing() {
     () => (plan.status === 'ready' && plan.plan.assignments.length > 0 ? [...new Set(plan.plan.assignments.map((a) => a.person.id))] : null),
     [plan],
   );
-  if (openings.status === 'error' && openings.error.status === STATUS_FORBIDDEN) return <Forbidden />;
+  const refused = refusalFor(openings);
+  if (refused) return refused;
 
   const propose = async (opening?: StaffingOpening) => {
     setPlan({ status: 'solving', label: opening ? `Seating ${opening.title || opening.id}…` : 'Solving the full plan…' });

@@ -3,13 +3,10 @@
 import { api } from '../api/client';
 import type { TeamDetail } from '../api/types';
 import { Avatar, PersonRow } from '../components/people';
-import { Card, EmptyState, ErrorMessage, Loading } from '../components/status';
+import { AsyncPage } from '../components/async';
+import { Card, EmptyState } from '../components/status';
 import { Link, personPath } from '../lib/router';
 import { useAsync, usePageTitle } from '../lib/useAsync';
-import { Forbidden, NotFound } from './Simple';
-
-const STATUS_FORBIDDEN = 403;
-const STATUS_NOT_FOUND = 404;
 
 function MemberTable({ detail }: { detail: TeamDetail }) {
   if (detail.members.length === 0) {
@@ -81,16 +78,9 @@ function TeamBody({ detail }: { detail: TeamDetail }) {
 export function Team({ id }: { id: string }) {
   const state = useAsync((signal) => api.team(id, signal), [id]);
   usePageTitle(state.status === 'ready' ? state.data.team.name : 'Team');
-  if (state.status === 'loading') return <Loading label="Loading the team…" />;
-  if (state.status === 'error') {
-    if (state.error.status === STATUS_NOT_FOUND) return <NotFound what="team" />;
-    if (state.error.status === STATUS_FORBIDDEN) return <Forbidden />;
-    return (
-      <>
-        <h1>Team</h1>
-        <ErrorMessage error={state.error} />
-      </>
-    );
-  }
-  return <TeamBody detail={state.data} />;
+  return (
+    <AsyncPage state={state} loading="Loading the team…" title="Team" notFound="team">
+      {(detail) => <TeamBody detail={detail} />}
+    </AsyncPage>
+  );
 }
