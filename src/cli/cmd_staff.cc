@@ -16,6 +16,7 @@
 #include <unordered_map>
 
 #include "cli/commands.h"
+#include "common/json_text.h"
 #include "common/progress.h"
 #include "service/staffing/staffing_service.h"
 #include "store/store.h"
@@ -202,9 +203,14 @@ class Reader {
 Result<std::pair<StaffingPlan, StaffingOptions>> ReadPlan(const std::string& file) {
   std::ifstream in(file);
   if (!in) return NotFound(file + ": cannot open the plan file (run `guild staff plan` first)");
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  constexpr int kMaxPlanDepth = 32;
+  if (ScanJsonText(text, kMaxPlanDepth, 0).too_deep_at) {
+    return InvalidArgument(file + ": not a plan: nests more than 32 arrays and objects");
+  }
   Json j;
   try {
-    j = Json::parse(in);
+    j = Json::parse(text);
   } catch (const Json::exception& e) {
     return InvalidArgument(file + ": not JSON: " + e.what());
   }

@@ -3,17 +3,13 @@
 #include <algorithm>
 #include <limits>
 
+#include "common/json_text.h"
 #include "http/internal/utf8.h"
 
 namespace guild::http {
 namespace {
 
 using nlohmann::json;
-
-int LineAt(std::string_view text, std::size_t offset) {
-  offset = std::min(offset, text.size());
-  return 1 + static_cast<int>(std::count(text.begin(), text.begin() + offset, '\n'));
-}
 
 Problem BodyProblem(int line, std::string expected, std::string detail) {
   Problem problem = MakeProblem(400, "malformed_json", std::move(detail));
@@ -25,27 +21,17 @@ Problem BodyProblem(int line, std::string expected, std::string detail) {
   return problem;
 }
 
-// Byte offset where nesting first exceeds `max_depth`, or npos.
-std::size_t FindTooDeep(std::string_view text, int max_depth) {
-  int depth = 0;
-  bool in_string = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (in_string) {
-      if (c == '\\') {
-        ++i;
-      } else if (c == '"') {
-        in_string = false;
-      }
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '[' || c == '{') {
-      if (++depth > max_depth) return i;
-    } else if (c == ']' || c == '}') {
-      --depth;
-    }
-  }
-  return std::string_view::npos;
+// The 400 for a number no double holds, naming the field that holds it.
+Problem NumberProblem(std::string_view body, const JsonNumberOutOfRange& number) {
+  FieldError error;
+  error.field = number.keys.empty() ? "body" : number.keys.front();
+  error.location = "body";
+  error.expected = std::string(kDoubleRangeExpected);
+  error.value = std::string(body.substr(number.offset, std::min<std::size_t>(number.length, 40)));
+  error.line = LineOfOffset(body, number.offset);
+  Problem problem = MakeProblem(400, "invalid_field", error.field + ": expected " + error.expected);
+  problem.errors.push_back(std::move(error));
+  return problem;
 }
 
 std::string Shorten(const json& value) {
@@ -66,21 +52,25 @@ ProblemOr<json> ParseJsonBody(std::string_view body, const JsonLimits& limits) {
   if (body.empty()) return BodyProblem(1, "a JSON value", "The request body is empty.");
   const std::size_t bad = internal::FirstInvalidUtf8(body);
   if (bad != body.size()) {
-    return BodyProblem(LineAt(body, bad), "UTF-8 text",
+    return BodyProblem(LineOfOffset(body, bad), "UTF-8 text",
                        "The body is not valid UTF-8 at byte " + std::to_string(bad) + ".");
   }
-  const std::size_t deep = FindTooDeep(body, limits.max_depth);
-  if (deep != std::string_view::npos) {
-    return BodyProblem(LineAt(body, deep),
+  const JsonTextScan scan = ScanJsonText(body, limits.max_depth, 1);
+  if (scan.too_deep_at) {
+    const std::size_t deep = *scan.too_deep_at;
+    return BodyProblem(LineOfOffset(body, deep),
                        "at most " + std::to_string(limits.max_depth) + " nested arrays/objects",
                        "The JSON nests too deeply at byte " + std::to_string(deep) + ".");
   }
+  if (!scan.out_of_range.empty()) return NumberProblem(body, scan.out_of_range.front());
   try {
     return json::parse(body);
   } catch (const json::parse_error& error) {
     const std::size_t offset = error.byte > 0 ? error.byte - 1 : 0;
-    return BodyProblem(LineAt(body, offset), "valid JSON",
+    return BodyProblem(LineOfOffset(body, offset), "valid JSON",
                        "The body is not valid JSON at byte " + std::to_string(offset) + ".");
+  } catch (const json::exception&) {
+    return BodyProblem(1, "valid JSON", "The body is not valid JSON.");
   }
 }
 

@@ -49,6 +49,25 @@ TEST(JsonReaderTest, ReadsTypedFields) {
   EXPECT_EQ(user.value().tags, std::vector<std::string>{"x"});
 }
 
+TEST(JsonReaderTest, NumbersBeyondADoubleAre400NamingTheField) {
+  for (const char* body : {R"({"email":"a@b.c","role":"member","weekly_hours":1e309})",
+                           R"({"email":"a@b.c","role":"member","weekly_hours":-1e400})"}) {
+    auto user = ReadNewUser(body);
+    ASSERT_FALSE(user.ok()) << body;
+    EXPECT_EQ(user.problem().status, 400);
+    ASSERT_NE(FindError(user.problem(), "weekly_hours"), nullptr) << ProblemJson(user.problem());
+  }
+  auto top = ParseJsonBody("1e309");
+  ASSERT_FALSE(top.ok());
+  EXPECT_EQ(top.problem().status, 400);
+}
+
+TEST(JsonReaderTest, DeepNestingIs400WithoutRecursion) {
+  auto deep = ParseJsonBody(std::string(100000, '[') + std::string(100000, ']'));
+  ASSERT_FALSE(deep.ok());
+  EXPECT_EQ(deep.problem().status, 400);
+}
+
 TEST(JsonReaderTest, NamesUnknownWrongAndMissingFields) {
   auto user = ReadNewUser(R"({"email":7,"admin":true,"weekly_hours":1.5})");
   ASSERT_FALSE(user.ok());

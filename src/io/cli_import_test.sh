@@ -64,6 +64,16 @@ expect_exit 1 "$GUILD" import person-skills "$DIR/broken.json" --db "$DB"
 expect_in "$DIR/err" "$DIR/broken.json:1:"
 expect_in "$DIR/err" "well-formed JSON"
 
+# Hostile JSON: deep nesting crashed the CLI (exit 139), a number beyond a
+# double aborted it (exit 134); each is now one error naming where.
+python3 -c 'print("[" * 100000 + "]" * 100000)' >"$DIR/deep.json"
+expect_exit 1 "$GUILD" import people "$DIR/deep.json" --db "$DB"
+expect_in "$DIR/err" "at most 32 nested arrays and objects"
+printf '[{"id": "p9", "name": "N", "email": "n@firm.com",\n  "weekly_capacity_hours": 1e400}]' \
+  >"$DIR/huge.json"
+expect_exit 1 "$GUILD" import people "$DIR/huge.json" --db "$DB"
+expect_in "$DIR/err" "$DIR/huge.json:2: element 0, field 'weekly_capacity_hours': got '1e400'"
+
 # Export, then import the export into a fresh store: the same text comes out.
 expect_exit 0 "$GUILD" export people --output "$DIR/people-out.json" --db "$DB"
 expect_in "$DIR/people-out.json" '"email":"ann@firm.com"'

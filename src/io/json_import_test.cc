@@ -2,6 +2,7 @@
 // reported with the element index and its line.
 #include <gtest/gtest.h>
 
+#include "common/json_text.h"
 #include "io/import.h"
 #include "io/testing/io_test_support.h"
 
@@ -84,6 +85,35 @@ TEST_F(JsonImportTest, NestedListsHaveTheirOwnShape) {
   EXPECT_EQ(report.errors[1].field, "skills");
   EXPECT_EQ(report.errors[1].value, "nope");
   EXPECT_EQ(report.errors[1].line, 2);
+}
+
+TEST_F(JsonImportTest, DeepNestingIsOneErrorNotACrash) {
+  // 100,000 nested arrays overflowed the stack (the CLI exited with 139).
+  const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+  ImportReport report = Import(EntityKind::kPeople, deep);
+  ASSERT_EQ(report.errors.size(), 1u);
+  EXPECT_EQ(report.errors[0].line, 1);
+  EXPECT_EQ(report.errors[0].column, 33);
+  EXPECT_NE(report.errors[0].expected.find("at most 32 nested"), std::string::npos);
+}
+
+TEST_F(JsonImportTest, NumbersBeyondADoubleAreFieldErrors) {
+  // 1e400 aborted the CLI (exit 134): the parser threw out_of_range.
+  ImportReport report =
+      Import(EntityKind::kRoles,
+             "[{\"id\": \"r9\", \"name\": \"R\", \"skills\": "
+             "[{\"skill_id\": \"firm:tax\", \"level\": 2, \"importance\": 1e400}]},\n"
+             " {\"id\": \"r10\", \"name\": 5,\n \"skills\": -2e999}]");
+  ASSERT_EQ(report.errors.size(), 3u) << report.errors[0].ToString();
+  EXPECT_EQ(report.errors[0].element, 0);
+  EXPECT_EQ(report.errors[0].field, "skills");
+  EXPECT_EQ(report.errors[0].value, "1e400");
+  EXPECT_EQ(report.errors[0].expected, kDoubleRangeExpected);
+  EXPECT_EQ(report.errors[1].element, 1);
+  EXPECT_EQ(report.errors[1].field, "name");
+  EXPECT_EQ(report.errors[2].element, 1);
+  EXPECT_EQ(report.errors[2].line, 3);
+  EXPECT_EQ(report.errors[2].field, "skills");
 }
 
 }  // namespace

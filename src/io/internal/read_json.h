@@ -1,8 +1,10 @@
 // Reading a JSON file (an array of objects) into typed rows.
 #pragma once
 
+#include <algorithm>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "io/internal/read_rows.h"
@@ -13,22 +15,34 @@ namespace guild::io::internal {
 struct JsonDocument {
   Json array;
   std::vector<int64_t> element_lines;
+  //! By element: fields whose number was beyond a double (already reported,
+  //! and null in `array`).
+  std::unordered_map<size_t, std::vector<std::string>> reported;
 };
 
-//! Parses `content`; reports malformed JSON (with line and column) or a
-//! top level that is not an array as one error and returns false.
+//! Parses `content`; reports malformed JSON (with line and column), nesting
+//! deeper than 32 arrays and objects, or a top level that is not an array as
+//! one error and returns false. Numbers beyond a double are reported as
+//! errors of their element's field and read as null.
 bool ParseJsonArray(std::string_view content, ProblemSink& sink, JsonDocument& document);
 
 //! "a JSON string", "a JSON number", ... for messages.
 std::string DescribeJson(const Json& value);
 
+//! Fills `row` from one element. `reported` lists its fields already
+//! reported (numbers beyond a double): they are marked failed, not re-reported.
 template <typename Row>
 bool FillFromObject(const Json& object, Location where, const std::vector<Field<Row>>& fields,
-                    const NameIndex& index, ProblemSink& sink, Row& row,
-                    std::vector<std::string>& failed) {
+                    const NameIndex& index, const std::vector<std::string>& reported,
+                    ProblemSink& sink, Row& row, std::vector<std::string>& failed) {
   std::vector<bool> seen(fields.size(), false);
   for (const auto& [key, value] : object.items()) {
     auto it = index.find(NormalizeName(key));
+    if (std::find(reported.begin(), reported.end(), key) != reported.end()) {
+      if (it != index.end()) seen[it->second] = true;
+      failed.push_back(it != index.end() ? std::string(fields[it->second].name) : key);
+      continue;
+    }
     if (it == index.end()) {
       sink.Error(where, key, DescribeJson(value), "a known field (" + KnownNames(fields) + ")");
       failed.push_back(key);
@@ -58,6 +72,7 @@ void ReadJsonRows(std::string_view content, const std::vector<Field<Row>>& field
   JsonDocument document;
   if (!ParseJsonArray(content, sink, document)) return;
   NameIndex index = IndexNames(fields);
+  const std::vector<std::string> none;
   for (size_t i = 0; i < document.array.size(); ++i) {
     Location where{document.element_lines[i], static_cast<int64_t>(i)};
     const Json& element = document.array[i];
@@ -67,7 +82,10 @@ void ReadJsonRows(std::string_view content, const std::vector<Field<Row>>& field
     }
     Row row;
     std::vector<std::string> failed;
-    if (!FillFromObject(element, where, fields, index, sink, row, failed)) {
+    auto reported = document.reported.find(i);
+    if (!FillFromObject(element, where, fields, index,
+                        reported == document.reported.end() ? none : reported->second, sink, row,
+                        failed)) {
       out.failed.emplace(out.rows.size(), std::move(failed));
     }
     out.rows.push_back(std::move(row));
