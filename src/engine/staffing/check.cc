@@ -2,6 +2,7 @@
 // alone (no solver state, no context), so that it catches solver bugs.
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -24,6 +25,7 @@ struct Checker {
   const FirmData& f;
   const StaffingPlan& plan;
   const StaffingOptions& o;
+  const CheckScope mode;
   std::vector<ConstraintIssue> out;
   std::unordered_map<std::string_view, const Person*> people;
   std::unordered_map<std::string_view, const Opening*> openings;
@@ -39,8 +41,10 @@ struct Checker {
   std::multimap<std::pair<std::string_view, std::string_view>, const std::string*> issues;
   std::set<std::pair<std::string_view, std::string_view>> excluded;  //!< (opening, person)
 
-  void Add(std::string c, std::string subject, std::string m) {
-    out.push_back({std::move(c), std::move(subject), std::move(m)});
+  //! A violation; `entry` names the plan entry that breaks it, if one does.
+  void Add(std::string c, std::string subject, std::string m, const std::string& entry = "") {
+    out.push_back({std::move(c), std::move(subject), std::move(m), "", {}});
+    if (!entry.empty()) out.back().entry_ids.push_back(entry);
   }
 
   void Index() {
@@ -77,20 +81,24 @@ struct Checker {
     std::map<std::string_view, const ProposedAssignment*> moved;
     for (const ProposedAssignment& pa : plan.assignments) {
       scope.insert(pa.assignment.opening_id);
+      const std::string& id = pa.assignment.id;
       if (!pa.moved_from_person_id.empty()) {
-        auto it = existing.find(pa.assignment.id);
+        auto it = existing.find(id);
         if (it == existing.end()) {
-          Add("id", pa.assignment.id, "moved assignment " + pa.assignment.id + " does not exist");
+          Add("id", id, "moved assignment " + id + " does not exist", id);
         } else if (it->second->status != AssignmentStatus::kTentative) {
-          Add("confirmed", pa.assignment.id,
-              "assignment " + pa.assignment.id + " is confirmed and may not move");
+          Add("confirmed", id, "assignment " + id + " is confirmed and may not move", id);
         } else if (it->second->person_id != pa.moved_from_person_id) {
-          Add("id", pa.assignment.id,
-              "assignment " + pa.assignment.id + " is not held by " + pa.moved_from_person_id);
+          Add("id", id, "assignment " + id + " is not held by " + pa.moved_from_person_id, id);
+        } else if (!SameButPerson(*it->second, pa.assignment)) {
+          Add("dates", id,
+              "moved assignment " + id +
+                  " changes more than its person (opening, hours per week or dates)",
+              id);
         }
-        moved[pa.assignment.id] = &pa;
-      } else if (existing.count(pa.assignment.id)) {
-        Add("id", pa.assignment.id, "assignment id " + pa.assignment.id + " already exists");
+        moved[id] = &pa;
+      } else if (existing.count(id)) {
+        Add("id", id, "assignment id " + id + " already exists", id);
       }
     }
     for (const UnfilledSeat& u : plan.unfilled) scope.insert(u.opening_id);
@@ -106,6 +114,11 @@ struct Checker {
     for (const Assignment& a : f.assignments) ++existing_on[a.opening_id];
   }
 
+  static bool SameButPerson(const Assignment& a, const Assignment& b) {
+    return a.opening_id == b.opening_id && std::abs(a.hours_per_week - b.hours_per_week) < 1e-9 &&
+           a.start == b.start && a.end == b.end;
+  }
+
   [[nodiscard]] bool HasIssue(std::string_view constraint, std::string_view subject,
                               std::string_view mention) const {
     auto [lo, hi] = issues.equal_range({constraint, subject});
@@ -115,43 +128,81 @@ struct Checker {
     return false;
   }
 
+  // "Ana Ruiz (p1)", or the id alone when the person is unknown or unnamed.
+  [[nodiscard]] std::string Name(std::string_view person) const {
+    auto p = people.find(person);
+    if (p == people.end() || p->second->name.empty()) return std::string(person);
+    return p->second->name + " (" + std::string(person) + ")";
+  }
+
+  // H1 in every week a plan entry touches from the week holding today, as
+  // far as it runs: per person, the hours of every assignment after the plan
+  // and of time off (on or after today) in those weeks.
   void CheckCapacity() {
     const Date week0 = WeekStart(plan.today);
-    std::map<std::pair<std::string_view, int>, double> load;
-    std::set<std::pair<std::string_view, int>> touched;
-    auto weeks = [&](Date a, Date b, auto&& fn) {
-      for (int w = 0; w < o.horizon_weeks; ++w) {
-        const Date ws = AddDays(week0, 7 * w), we = AddDays(ws, 6);
-        if (a <= we && b >= ws) fn(w);
-      }
+    auto week_of = [&](Date d) { return (WeekStart(d).days - week0.days) / 7; };
+    struct Weeks {
+      int lo = 0;
+      std::vector<double> hours;
+      std::vector<std::vector<const std::string*>> entries;  //!< plan entries per week
     };
+    std::unordered_map<std::string_view, Weeks> by_person;
     for (const ProposedAssignment& pa : plan.assignments) {
-      weeks(pa.assignment.start, pa.assignment.end, [&](int w) {
-        touched.insert({pa.assignment.person_id, w});
-      });
+      const Assignment& a = pa.assignment;
+      const int lo = std::max(0, week_of(a.start)), hi = week_of(a.end);
+      if (hi < lo || !people.count(a.person_id)) continue;
+      Weeks& w = by_person[a.person_id];
+      if (w.entries.empty()) w.lo = lo;
+      const int new_lo = std::min(w.lo, lo);
+      const int new_size = std::max(w.lo + static_cast<int>(w.entries.size()), hi + 1) - new_lo;
+      w.entries.insert(w.entries.begin(), static_cast<size_t>(w.lo - new_lo), {});
+      w.entries.resize(static_cast<size_t>(new_size));
+      w.lo = new_lo;
+      for (int k = lo; k <= hi; ++k) w.entries[static_cast<size_t>(k - w.lo)].push_back(&a.id);
     }
-    for (const Assignment& a : after) {
-      weeks(a.start, a.end, [&](int w) {
-        if (touched.count({a.person_id, w})) load[{a.person_id, w}] += a.hours_per_week;
-      });
-    }
+    auto add = [&](std::string_view person, Date from, Date to, double hours) {
+      auto it = by_person.find(person);
+      if (it == by_person.end()) return;
+      Weeks& w = it->second;
+      w.hours.resize(w.entries.size(), 0);
+      const int lo = std::max(week_of(from), w.lo);
+      const int hi = std::min(week_of(to), w.lo + static_cast<int>(w.entries.size()) - 1);
+      for (int k = lo; k <= hi; ++k) w.hours[static_cast<size_t>(k - w.lo)] += hours;
+    };
+    for (const Assignment& a : after) add(a.person_id, a.start, a.end, a.hours_per_week);
     for (const TimeEntry& t : f.time_entries) {
-      if (t.category != TimeCategory::kTimeOff || t.date < plan.today) continue;
-      weeks(t.date, t.date, [&](int w) {
-        if (touched.count({t.person_id, w})) load[{t.person_id, w}] += t.hours;
-      });
-    }
-    for (const auto& [key, hours] : load) {
-      auto p = people.find(key.first);
-      if (p == people.end()) continue;
-      const double limit = o.capacity_ceiling * p->second->weekly_capacity_hours;
-      if (hours > limit + kHoursTolerance) {
-        Add("capacity", std::string(key.first),
-            std::string(key.first) + " booked " + std::to_string(hours) + " h in week of " +
-                FormatDate(AddDays(week0, 7 * key.second)) + ", above the ceiling " +
-                std::to_string(limit));
+      if (t.category == TimeCategory::kTimeOff && t.date >= plan.today) {
+        add(t.person_id, t.date, t.date, t.hours);
       }
     }
+    for (auto& [person, w] : by_person) {
+      w.hours.resize(w.entries.size(), 0);
+      const Person& p = *people.at(person);
+      const double limit = o.capacity_ceiling * p.weekly_capacity_hours;
+      for (size_t k = 0; k < w.entries.size(); ++k) {
+        if (w.entries[k].empty() || w.hours[k] <= limit + kHoursTolerance) continue;
+        const Date monday = AddDays(week0, 7 * (w.lo + static_cast<int>(k)));
+        ConstraintIssue issue{"capacity", std::string(person),
+                              Name(person) + " would be above their capacity in the week of " +
+                                  FormatDate(monday) + " with " + EntryList(w.entries[k])};
+        issue.detail =
+            "booked " + Hours(w.hours[k]) + " h against a ceiling of " + Hours(limit) + " h";
+        for (const std::string* id : w.entries[k]) issue.entry_ids.push_back(*id);
+        out.push_back(std::move(issue));
+      }
+    }
+  }
+
+  static std::string EntryList(const std::vector<const std::string*>& ids) {
+    std::string list = ids.size() == 1 ? "entry " : "entries ";
+    for (size_t i = 0; i < ids.size(); ++i) list += (i > 0 ? ", " : "") + *ids[i];
+    return list;
+  }
+
+  static std::string Hours(double h) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", h);
+    return buf;
   }
 
   // Engagement people able to coach `skill` at `level` after the plan.
@@ -172,6 +223,7 @@ struct Checker {
 
   // Returns the stretched skill, "" when none; adds violations.
   std::string CheckSkills(const Assignment& a, const Opening& op, const Engagement& e) {
+    const std::string& entry = a.id;
     std::string stretched;
     for (const SkillRequirement& r : op.required) {
       const Effective eff = Level(a.person_id, r.skill_id);
@@ -179,22 +231,43 @@ struct Checker {
       const std::string who = a.person_id + " on " + op.id + ": " + r.skill_id + " level " +
                               std::to_string(eff.level) + " < " + std::to_string(r.min_level);
       if (eff.level != r.min_level - 1 || !eff.wants) {
-        Add("skills", op.id, who + " (not a stretch: more than one level short or not wanted)");
+        Add("skills", op.id, who + " (not a stretch: more than one level short or not wanted)",
+            entry);
       } else if (!stretched.empty()) {
-        Add("skills", op.id, who + " (a second stretch skill)");
+        Add("skills", op.id, who + " (a second stretch skill)", entry);
       } else if (op.headcount < o.stretch_min_group) {
         Add("skills", op.id,
             who + " (stretch on an opening of fewer than " + std::to_string(o.stretch_min_group) +
-                " seats)");
+                " seats)",
+            entry);
       } else if (!Coach(e, r.skill_id, r.min_level + 1, a.person_id)) {
         Add("skills", op.id,
             who + " (stretch without a coach at level " + std::to_string(r.min_level + 1) + " on " +
-                e.id + ")");
+                e.id + ")",
+            entry);
       } else {
         stretched = r.skill_id;
       }
     }
     return stretched;
+  }
+
+  // A new entry is its seat: the opening's hours, from max(opening start,
+  // engagement start, today) to min(opening end, engagement end).
+  void CheckSeat(const Assignment& a, const Opening& op, const Engagement& e) {
+    if (std::abs(a.hours_per_week - op.hours_per_week) > 1e-9) {
+      Add("hours", op.id,
+          a.id + " books " + Hours(a.hours_per_week) + " h per week; opening " + op.id +
+              " asks for " + Hours(op.hours_per_week),
+          a.id);
+    }
+    const Date start = std::max({op.start, e.start, plan.today}), end = std::min(op.end, e.end);
+    if (a.start != start || a.end != end) {
+      Add("dates", op.id,
+          a.id + " runs " + FormatDate(a.start) + " to " + FormatDate(a.end) + "; its seat runs " +
+              FormatDate(start) + " to " + FormatDate(end),
+          a.id);
+    }
   }
 
   void CheckAssignments() {
@@ -204,35 +277,35 @@ struct Checker {
       auto pit = people.find(a.person_id);
       auto oit = openings.find(a.opening_id);
       if (pit == people.end() || oit == openings.end()) {
-        Add("id", a.id, "assignment " + a.id + " names an unknown person or opening");
+        Add("id", a.id, "assignment " + a.id + " names an unknown person or opening", a.id);
         continue;
       }
       const Person& p = *pit->second;
       const Opening& op = *oit->second;
       auto eit = engagements.find(op.engagement_id);
       if (eit == engagements.end()) {
-        Add("id", op.id, "opening " + op.id + " has an unknown engagement");
+        Add("id", op.id, "opening " + op.id + " has an unknown engagement", a.id);
         continue;
       }
       const Engagement& e = *eit->second;
-      if (pa.moved_from_person_id.empty()) ++new_seats[op.id];
-      if (a.start < std::max({op.start, e.start}) || a.end > std::min(op.end, e.end) ||
-          a.end < a.start || (pa.moved_from_person_id.empty() && a.start < plan.today)) {
-        Add("dates", op.id, a.id + " runs outside its opening and engagement dates");
+      if (pa.moved_from_person_id.empty()) {
+        ++new_seats[op.id];
+        CheckSeat(a, op, e);
       }
       if ((p.start_date && *p.start_date > a.start) || (p.end_date && *p.end_date < a.end)) {
-        Add("dates", op.id, p.id + " is not employed for the whole of " + a.id);
+        Add("dates", op.id, p.id + " is not employed for the whole of " + a.id, a.id);
       }
       CheckSkills(a, op, e);
       if (excluded.count({op.id, p.id})) {
-        Add("excluded", op.id, p.id + " is excluded from " + op.id);
+        Add("excluded", op.id, p.id + " is excluded from " + op.id, a.id);
       }
       if (op.lead &&
           std::find(o.lead_grades.begin(), o.lead_grades.end(), p.grade) == o.lead_grades.end()) {
-        Add("lead", op.id, p.id + " (grade " + p.grade + ") cannot take lead opening " + op.id);
+        Add("lead", op.id, p.id + " (grade " + p.grade + ") cannot take lead opening " + op.id,
+            a.id);
       }
       if (op.lead && !e.leader_id.empty()) {
-        Add("lead", e.id, "engagement " + e.id + " already has leader " + e.leader_id);
+        Add("lead", e.id, "engagement " + e.id + " already has leader " + e.leader_id, a.id);
       }
     }
     for (const auto& [id, n] : new_seats) {
@@ -260,7 +333,8 @@ struct Checker {
       int stretchers = 0, new_stretchers = 0;
       for (const Assignment* a : list) {
         if (!seen.insert(a->person_id).second) {
-          Add("distinct", op.id, a->person_id + " holds two seats of " + op.id);
+          Add("distinct", op.id, Name(a->person_id) + " holds two seats of " + op.id,
+              existing.count(a->id) ? "" : a->id);
         }
         bool below = false;
         for (const SkillRequirement& r : op.required) {
@@ -284,19 +358,46 @@ struct Checker {
     }
   }
 
+  // H4: a whole plan seats each pinned person of the openings it covers or
+  // says why; entries being written must not fill a pin's last seat.
   void CheckPins() {
+    std::map<std::string_view, int> held;
+    for (const Assignment& a : after) ++held[a.opening_id];
     for (const OpeningPreference& pr : f.opening_preferences) {
       if (pr.kind != PreferenceKind::kPinned || !scope.count(pr.opening_id)) continue;
-      if (!seated.count({pr.opening_id, pr.person_id}) &&
-          !HasIssue("pinned", pr.opening_id, pr.person_id)) {
+      if (seated.count({pr.opening_id, pr.person_id})) continue;
+      if (mode == CheckScope::kPlan && !HasIssue("pinned", pr.opening_id, pr.person_id)) {
         Add("pinned", pr.opening_id,
-            "pinned person " + pr.person_id + " is not seated on " + pr.opening_id +
+            "pinned person " + Name(pr.person_id) + " is not seated on " + pr.opening_id +
                 " and the plan does not say why");
+      }
+      auto op = openings.find(pr.opening_id);
+      if (mode == CheckScope::kEntries && op != openings.end() &&
+          held[pr.opening_id] >= op->second->headcount && NewOn(pr.opening_id) > 0) {
+        Add("pinned", pr.opening_id,
+            "the entries fill the last seat of " + pr.opening_id + " without pinned person " +
+                Name(pr.person_id));
+        out.back().entry_ids = NewEntriesOn(pr.opening_id);
       }
     }
   }
 
-  void CheckLeadsAndKeyClients() {
+  [[nodiscard]] std::vector<std::string> NewEntriesOn(std::string_view opening) const {
+    std::vector<std::string> ids;
+    for (const ProposedAssignment& pa : plan.assignments) {
+      if (pa.assignment.opening_id == opening && pa.moved_from_person_id.empty()) {
+        ids.push_back(pa.assignment.id);
+      }
+    }
+    return ids;
+  }
+  [[nodiscard]] size_t NewOn(std::string_view opening) const {
+    return NewEntriesOn(opening).size();
+  }
+
+  // H6: a whole plan says when it leaves an engagement without its lead.
+  void CheckLeads() {
+    if (mode != CheckScope::kPlan) return;
     for (const UnfilledSeat& u : plan.unfilled) {
       auto op = openings.find(u.opening_id);
       if (op == openings.end() || !op->second->lead) continue;
@@ -311,42 +412,69 @@ struct Checker {
             "lead opening " + u.opening_id + " is unfilled and the plan does not say so");
       }
     }
+  }
+
+  [[nodiscard]] bool Live(const Engagement& e) const {
+    return (e.status == EngagementStatus::kTentative || e.status == EngagementStatus::kConfirmed) &&
+           e.end >= plan.today;
+  }
+
+  // Per client: partner-grade people on its current work (leaders of live
+  // engagements, people of `list` on them that have not ended) who served it
+  // before the plan (led one of its engagements or held an assignment on it).
+  [[nodiscard]] std::map<std::string_view, int> ServedPartners(
+      const std::vector<Assignment>& list) const {
     std::map<std::string_view, std::set<std::string_view>> served, current;
-    auto partner = [&](std::string_view id) {
-      auto p = people.find(id);
-      return p != people.end() && std::find(o.partner_grades.begin(), o.partner_grades.end(),
-                                            p->second->grade) != o.partner_grades.end();
-    };
-    auto live = [&](const Engagement& e) {
-      return (e.status == EngagementStatus::kTentative ||
-              e.status == EngagementStatus::kConfirmed) &&
-             e.end >= plan.today;
-    };
     for (const Engagement& e : f.engagements) {
-      if (!e.leader_id.empty()) {
-        served[e.client_id].insert(e.leader_id);
-        if (live(e)) current[e.client_id].insert(e.leader_id);
-      }
+      if (e.leader_id.empty()) continue;
+      served[e.client_id].insert(e.leader_id);
+      if (Live(e)) current[e.client_id].insert(e.leader_id);
     }
-    for (const Assignment& a : after) {
+    auto client_of = [&](const Assignment& a) -> const Engagement* {
       auto op = openings.find(a.opening_id);
-      if (op == openings.end()) continue;
+      if (op == openings.end()) return nullptr;
       auto e = engagements.find(op->second->engagement_id);
-      if (e == engagements.end()) continue;
-      const bool is_new = !existing.count(a.id);
-      if (!is_new) served[e->second->client_id].insert(a.person_id);
-      if (live(*e->second) && a.end >= plan.today) {
-        current[e->second->client_id].insert(a.person_id);
-      }
+      return e == engagements.end() ? nullptr : e->second;
+    };
+    for (const Assignment& a : f.assignments) {
+      if (const Engagement* e = client_of(a)) served[e->client_id].insert(a.person_id);
     }
+    for (const Assignment& a : list) {
+      const Engagement* e = client_of(a);
+      if (e && Live(*e) && a.end >= plan.today) current[e->client_id].insert(a.person_id);
+    }
+    std::map<std::string_view, int> n;
+    for (const auto& [client, people_on] : current) {
+      for (std::string_view p : people_on) n[client] += Partner(p) && served[client].count(p);
+    }
+    return n;
+  }
+
+  [[nodiscard]] bool Partner(std::string_view id) const {
+    auto p = people.find(id);
+    return p != people.end() && std::find(o.partner_grades.begin(), o.partner_grades.end(),
+                                          p->second->grade) != o.partner_grades.end();
+  }
+
+  // H7: a key client keeps two served partners on its current work; a whole
+  // plan says when it cannot, entries must not take one below two.
+  void CheckKeyClients() {
+    std::map<std::string_view, int> now = ServedPartners(after), before;
+    if (mode == CheckScope::kEntries) before = ServedPartners(f.assignments);
     for (const Client& c : f.clients) {
-      if (!c.key_client) continue;
-      int n = 0;
-      for (std::string_view p : current[c.id]) n += partner(p) && served[c.id].count(p);
-      if (n < 2 && !HasIssue("key_client", c.id, "")) {
+      if (!c.key_client || now[c.id] >= 2) continue;
+      if (mode == CheckScope::kPlan && !HasIssue("key_client", c.id, "")) {
         Add("key_client", c.id,
-            "key client " + c.id + " keeps " + std::to_string(n) +
+            "key client " + c.id + " keeps " + std::to_string(now[c.id]) +
                 " partners who served it and the plan does not say so");
+      }
+      if (mode == CheckScope::kEntries && now[c.id] < before[c.id]) {
+        Add("key_client", c.id,
+            "the moves leave key client " + c.name + " (" + c.id + ") with " +
+                std::to_string(now[c.id]) + " partners who served it on its current work");
+        for (const ProposedAssignment& pa : plan.assignments) {
+          if (!pa.moved_from_person_id.empty()) out.back().entry_ids.push_back(pa.assignment.id);
+        }
       }
     }
   }
@@ -355,15 +483,16 @@ struct Checker {
 }  // namespace
 
 std::vector<ConstraintIssue> CheckStaffingPlan(const FirmData& firm, const StaffingPlan& plan,
-                                               const StaffingOptions& options) {
-  Checker c{firm, plan, options, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
+                                               const StaffingOptions& options, CheckScope scope) {
+  Checker c{firm, plan, options, scope};
   c.Index();
   c.BuildAfter();
   c.CheckCapacity();
   c.CheckAssignments();
   c.CheckPerOpening();
   c.CheckPins();
-  c.CheckLeadsAndKeyClients();
+  c.CheckLeads();
+  c.CheckKeyClients();
   return c.out;
 }
 

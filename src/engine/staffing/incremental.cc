@@ -2,6 +2,7 @@
 // indexes; confirmed assignments never move, at most max_tentative_moves
 // tentative ones move to another person to make room.
 #include <algorithm>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -18,33 +19,37 @@ using internal::kNoIndex;
 
 namespace {
 
-// Extra hours the incremental plan books per person-week.
+// Hours the incremental plan books (or, negative, frees) per person, in
+// every week, inside the horizon and past it.
 class Overlay {
  public:
   explicit Overlay(const Context& c) : c_(c) {}
-  [[nodiscard]] float Free(uint32_t p, int w) const {
-    auto it = extra_.find(p);
-    return c_.Free(p, w) - (it == extra_.end() ? 0.f : it->second[static_cast<size_t>(w)]);
+  void Add(uint32_t p, std::pair<int, int> weeks, double hours) {
+    extra_[p].push_back({weeks.first, weeks.second, static_cast<float>(hours)});
   }
-  void Add(uint32_t p, int w0, int w1, float hours) {
-    auto& row = extra_.try_emplace(p, std::vector<float>(c_.weeks, 0.f)).first->second;
-    for (int w = w0; w < w1; ++w) row[static_cast<size_t>(w)] += hours;
-  }
-  [[nodiscard]] bool Fits(uint32_t p, int w0, int w1, float hours) const {
-    for (int w = w0; w < w1; ++w) {
-      if (Free(p, w) < hours - 1e-4f) return false;
-    }
-    return true;
+  //! Whether `p` can take `hours` more in every week of `weeks`, with
+  //! `also` (e.g. an assignment moved away, negative) booked as well.
+  [[nodiscard]] bool Fits(uint32_t p, std::pair<int, int> weeks, double hours,
+                          std::optional<internal::Booking> also = std::nullopt) const {
+    std::vector<internal::Booking> list;
+    if (auto it = extra_.find(p); it != extra_.end()) list = it->second;
+    if (also) list.push_back(*also);
+    return c_.FirstWeekOver(p, weeks.first, weeks.second, hours, list) < 0;
   }
 
  private:
   const Context& c_;
-  std::unordered_map<uint32_t, std::vector<float>> extra_;
+  std::unordered_map<uint32_t, std::vector<internal::Booking>> extra_;
 };
 
+// Every week [first, end) from today on that `start`..`end` touches.
 std::pair<int, int> WeeksOf(const Context& c, Date start, Date end) {
-  return {std::clamp(c.WeekOf(std::max(start, c.today)), 0, c.weeks),
-          std::clamp(c.WeekOf(end) + 1, 0, c.weeks)};
+  const int first = std::max(0, c.WeekOf(std::max(start, c.today)));
+  return {first, std::max(first, c.WeekOf(end) + 1)};
+}
+
+std::pair<int, int> SeatWeeks(const internal::OpeningFacts& f) {
+  return {f.first_week, f.end_week};
 }
 
 struct Blocked {
@@ -82,7 +87,7 @@ uint32_t Replacement(const Context& c, const Assignment& a, uint32_t skip,
   const Opening& o = c.firm->openings[oi->second];
   internal::OpeningFacts f = c.Facts(o, c.assigned_count[oi->second]);
   if (!f.blocked.empty() || f.required.empty()) return kNoIndex;
-  const auto [w0, w1] = WeeksOf(c, a.start, a.end);
+  const std::pair<int, int> weeks = WeeksOf(c, a.start, a.end);
   const auto [skill, min] = f.required[0];
   uint32_t best = kNoIndex;
   double best_cost = 0;
@@ -90,7 +95,7 @@ uint32_t Replacement(const Context& c, const Assignment& a, uint32_t skip,
   for (const internal::Holder& h : c.postings.Row(skill)) {
     if (h.level < min || ++scanned > c.options.max_scan) break;
     if (h.person == skip || in_plan.count(h.person)) continue;
-    if (!overlay.Fits(h.person, w0, w1, static_cast<float>(a.hours_per_week))) continue;
+    if (!overlay.Fits(h.person, weeks, a.hours_per_week)) continue;
     internal::CandidateFacts cf = c.Candidate(f, h.person);
     if (!cf.eligible || cf.stretch_req >= 0) continue;
     if (best == kNoIndex || cf.cost < best_cost) best = h.person, best_cost = cf.cost;
@@ -101,22 +106,19 @@ uint32_t Replacement(const Context& c, const Assignment& a, uint32_t skip,
 // Frees `p` for the seat by moving one of their tentative assignments.
 bool TryMove(const Context& c, const internal::OpeningFacts& f, const Blocked& b,
              std::unordered_set<uint32_t>& in_plan, Overlay& overlay, StaffingPlan& plan) {
-  const float need = static_cast<float>(f.opening->hours_per_week);
+  const double need = f.opening->hours_per_week;
   for (uint32_t ai : c.assignments_of.Row(b.person)) {
     const Assignment& a = c.firm->assignments[ai];
     if (a.status != AssignmentStatus::kTentative || a.start < c.today) continue;  // not started
-    const auto [aw0, aw1] = WeeksOf(c, a.start, a.end);
-    bool fits = true;
-    for (int w = f.w0; w < f.w1 && fits; ++w) {
-      const float freed = (w >= aw0 && w < aw1) ? static_cast<float>(a.hours_per_week) : 0.f;
-      fits = overlay.Free(b.person, w) + freed >= need - 1e-4f;
-    }
-    if (!fits) continue;
+    const std::pair<int, int> moved_weeks = WeeksOf(c, a.start, a.end);
+    const internal::Booking freed{moved_weeks.first, moved_weeks.second,
+                                  -static_cast<float>(a.hours_per_week)};
+    if (!overlay.Fits(b.person, SeatWeeks(f), need, freed)) continue;
     const uint32_t r = Replacement(c, a, b.person, in_plan, overlay);
     if (r == kNoIndex) continue;
-    overlay.Add(b.person, aw0, aw1, -static_cast<float>(a.hours_per_week));
-    overlay.Add(r, aw0, aw1, static_cast<float>(a.hours_per_week));
-    overlay.Add(b.person, f.w0, f.w1, need);
+    overlay.Add(b.person, moved_weeks, -a.hours_per_week);
+    overlay.Add(r, moved_weeks, a.hours_per_week);
+    overlay.Add(b.person, SeatWeeks(f), need);
     in_plan.insert(b.person);
     in_plan.insert(r);
     ProposedAssignment moved;
@@ -139,8 +141,7 @@ void MakeRoom(const Context& c, const internal::Problem& p, const internal::Stat
     if (s.pick[seat] < 0) continue;
     const uint32_t person = g.cands[static_cast<size_t>(s.pick[seat])].person;
     in_plan.insert(person);
-    overlay.Add(person, g.facts.w0, g.facts.w1,
-                static_cast<float>(g.facts.opening->hours_per_week));
+    overlay.Add(person, SeatWeeks(g.facts), g.facts.opening->hours_per_week);
   }
   int moves = 0;
   std::vector<UnfilledSeat> still;

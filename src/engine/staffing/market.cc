@@ -62,11 +62,36 @@ void Idle(const internal::Context& c, const MarketOptions& mo, int weeks, Market
   });
 }
 
+// The `recent_weeks` most recent whole weeks before the week holding today
+// in which anyone logged time (at most `lookback_weeks` back), as their
+// Mondays, oldest first: logs that stop before today (an import, a demo)
+// still give whole weeks of data.
+std::vector<Date> WeeksWithData(const internal::Context& c, const MarketOptions& mo) {
+  const Date earliest = AddDays(c.week0, -7 * mo.lookback_weeks);
+  std::vector<uint8_t> has(static_cast<size_t>(mo.lookback_weeks), 0);
+  for (const TimeEntry& t : c.firm->time_entries) {
+    if (t.date < earliest || t.date >= c.week0 || t.category == TimeCategory::kTimeOff) continue;
+    has[static_cast<size_t>((WeekStart(t.date).days - earliest.days) / 7)] = 1;
+  }
+  std::vector<Date> weeks;
+  for (int k = mo.lookback_weeks - 1; k >= 0 && static_cast<int>(weeks.size()) < mo.recent_weeks;
+       --k) {
+    if (has[static_cast<size_t>(k)]) weeks.push_back(AddDays(earliest, 7 * k));
+  }
+  std::reverse(weeks.begin(), weeks.end());
+  return weeks;
+}
+
 void Overloaded(const internal::Context& c, const MarketOptions& mo, MarketReport& r) {
-  const Date from = AddDays(c.today, -7 * mo.recent_weeks);
+  r.load_weeks = WeeksWithData(c, mo);
+  if (r.load_weeks.empty()) return;
+  const double n = static_cast<double>(r.load_weeks.size());
   std::unordered_map<uint32_t, std::pair<double, double>> logged;  // total, leadership
   for (const TimeEntry& t : c.firm->time_entries) {
-    if (t.date < from || t.date >= c.today) continue;
+    if (t.category == TimeCategory::kTimeOff ||
+        !std::binary_search(r.load_weeks.begin(), r.load_weeks.end(), WeekStart(t.date))) {
+      continue;
+    }
     auto p = c.person_index.find(t.person_id);
     if (p == c.person_index.end()) continue;
     auto& [total, leadership] = logged[p->second];
@@ -74,9 +99,9 @@ void Overloaded(const internal::Context& c, const MarketOptions& mo, MarketRepor
     if (t.category == TimeCategory::kLeadership) leadership += t.hours;
   }
   for (const auto& [p, hours] : logged) {
-    const double per_week = hours.first / mo.recent_weeks;
+    const double per_week = hours.first / n;
     if (per_week <= c.capacity[p]) continue;
-    const double leadership = hours.second / mo.recent_weeks;
+    const double leadership = hours.second / n;
     const double delegable = std::min(leadership, per_week - c.capacity[p]);
     r.overloaded.push_back({c.firm->people[p].id, per_week, c.capacity[p], leadership, delegable});
     r.delegable_leadership_hours_per_week += delegable;
@@ -99,10 +124,12 @@ void Limit(std::vector<T>& v, int limit) {
 MarketReport StaffingEngine::Market(const MarketOptions& options, const StaffingPlan* plan) const {
   const internal::Context& c = *ctx_;
   MarketReport r;
+  r.from = c.week0;
   r.weeks = std::clamp(options.weeks, 1, c.weeks);
   Balances(c, r.weeks, r);
   Idle(c, options, r.weeks, r);
-  Overloaded(c, options.recent_weeks > 0 ? options : MarketOptions{}, r);
+  const bool usable = options.recent_weeks > 0 && options.lookback_weeks >= options.recent_weeks;
+  Overloaded(c, usable ? options : MarketOptions{}, r);
   if (plan) r.unfilled = plan->unfilled;
   Limit(r.skills, options.limit);
   Limit(r.idle, options.limit);

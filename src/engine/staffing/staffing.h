@@ -6,14 +6,16 @@
 //    (tentative or confirmed) and that end on or after `today`.
 //  - A seat runs from max(opening.start, engagement.start, today) to
 //    min(opening.end, engagement.end) and needs opening.hours_per_week in
-//    every ISO week it touches. Capacity is checked for the weeks inside the
-//    horizon (horizon_weeks from the week holding `today`).
+//    every ISO week it touches. Capacity holds in every one of those weeks,
+//    however far past the horizon (horizon_weeks from the week holding
+//    `today`: the weeks whose loads are indexed densely).
 //  - Free hours of a person-week = ceiling * weekly_capacity_hours - hours of
 //    existing assignments touching that week - time-off hours (TimeEntry of
 //    category kTimeOff dated in that week, on or after today).
 //
 // Hard constraints (CheckStaffingPlan verifies every one of them):
-//  H1 capacity: no person-week above the ceiling after the plan;
+//  H1 capacity: no person-week above the ceiling after the plan, in any
+//     week a seat touches;
 //  H2 dates: the person is employed (start_date/end_date) for the whole seat;
 //  H3 skills: every required skill at min_level, except one STRETCH skill:
 //     level min_level-1, the person wants to grow it, the opening has at
@@ -26,10 +28,13 @@
 //     with the reason;
 //  H5 one person at most once per opening;
 //  H6 lead: a lead opening is filled only by a person of a lead grade, and
-//     never on an engagement that already has a leader; an engagement left
-//     without any accountable lead is listed as an issue;
-//  H7 key clients: each key client keeps >= 2 partners who served it on its
-//     current work; when it cannot, the plan lists the client as an issue.
+//     never on an engagement that already has a leader; at most one
+//     accountable lead per engagement (none only when the plan lists the
+//     engagement as an issue);
+//  H7 key clients: each key client keeps >= 2 partners who served it before
+//     the plan (led one of its engagements or held an assignment on it) on
+//     its current work; a partner the plan seats counts only when they served
+//     it before. When it cannot, the plan lists the client as an issue.
 //
 // Objective: minimise sum of seat costs (ObjectiveWeights), an unfilled seat
 // costing `weights.unfilled`. Seat costs are separable (they depend on the
@@ -80,7 +85,10 @@ struct ObjectiveWeights {
 };
 
 struct StaffingOptions {
-  int horizon_weeks = 12;         //!< weeks checked for capacity, 1..104
+  //! Weeks from the week holding today whose loads are indexed densely,
+  //! 1..104 (capacity holds in later weeks too, read from each person's
+  //! bookings there); also the market report's longest window.
+  int horizon_weeks = 12;
   double capacity_ceiling = 1.0;  //!< share of weekly capacity never exceeded, (0, 2]
   ObjectiveWeights weights;
   int candidates_per_seat = 8;     //!< K best candidates kept per seat
@@ -106,7 +114,7 @@ struct SkillFit {
 struct RunnerUp {
   std::string person_id;
   double cost = 0;
-  std::string why_lost;  //!< e.g. "cost 61.0 vs 48.5: lower fit, not volunteered"
+  std::string why_lost;  //!< e.g. "higher cost: did not volunteer" (no figures)
 };
 
 struct Explanation {
@@ -142,10 +150,15 @@ struct UnfilledSeat {
 
 //! A constraint the plan could not meet, or (from the checker) broke.
 struct ConstraintIssue {
-  std::string constraint;  //!< "capacity", "dates", "skills", "pinned", "excluded",
-                           //!< "distinct", "lead", "key_client", "seats", "id"
+  std::string constraint;  //!< "capacity", "dates", "hours", "skills", "pinned", "excluded",
+                           //!< "distinct", "lead", "key_client", "seats", "id", "confirmed"
   std::string subject_id;  //!< the opening, engagement, client or person
-  std::string message;
+  std::string message;     //!< says what and where, never private figures
+  //! The figures behind the message (hours booked, the ceiling): private to
+  //! who may read the person's loads. Empty when there are none.
+  std::string detail;
+  //! Checker: the plan's entries (assignment ids) that break the rule.
+  std::vector<std::string> entry_ids;
 };
 
 struct StepReport {
@@ -182,29 +195,39 @@ struct IdlePerson {
 };
 struct OverloadedPerson {
   std::string person_id;
-  double logged_hours_per_week = 0;  //!< recent time entries, every category
+  //! Time entries of every category but time off, per week of load_weeks.
+  double logged_hours_per_week = 0;
   double capacity_hours = 0;
-  double leadership_hours_per_week = 0;  //!< kLeadership, recent
+  double leadership_hours_per_week = 0;  //!< kLeadership, per week of load_weeks
   double delegable_hours_per_week = 0;   //!< min(leadership, excess over capacity)
 };
 struct MarketReport {
-  int weeks = 0;
+  Date from;                         //!< Monday of the week holding today: the window's first day
+  int weeks = 0;                     //!< the window: weeks from `from` (demand, supply, idle)
   std::vector<SkillBalance> skills;  //!< largest shortfall first
   std::vector<UnfilledSeat> unfilled;
   std::vector<IdlePerson> idle;  //!< least used first
   std::vector<OverloadedPerson> overloaded;
+  //! Mondays of the weeks the overload figures average over, oldest first:
+  //! the most recent whole weeks before `from` that hold time entries.
+  //! Empty (and no one overloaded) when none do.
+  std::vector<Date> load_weeks;
   double delegable_leadership_hours_per_week = 0;
 };
 
 struct MarketOptions {
   int weeks = 8;                 //!< window from the week holding today
   double idle_threshold = 0.25;  //!< utilisation under which a person is idle
-  int recent_weeks = 4;          //!< time entries looked back for overload
-  int limit = 50;                //!< rows per list
+  //! Weeks of logged time averaged for overload: the most recent whole
+  //! weeks before today's that hold time entries (logs often stop early).
+  int recent_weeks = 4;
+  int lookback_weeks = 13;  //!< how far back those weeks are looked for
+  int limit = 50;           //!< rows per list
 };
 
 //! The candidate model PlanAll solves (without the stretch, coach, pin and
-//! lead rules), for peers such as a MIP solver in the benchmark.
+//! lead rules, and with capacity in the horizon's weeks only), for peers
+//! such as a MIP solver in the benchmark.
 struct CandidateModel {
   struct Candidate {
     int32_t person = 0;  //!< index into person_ids
@@ -263,11 +286,30 @@ class StaffingEngine {
   std::unique_ptr<internal::Context> ctx_;
 };
 
+//! What CheckStaffingPlan reads `plan` as.
+enum class CheckScope {
+  //! A whole plan: every hard rule, and every pin, lead opening and key
+  //! client it leaves short is listed in plan.issues.
+  kPlan,
+  //! Entries about to be written, possibly a selection of a plan: only what
+  //! writing them breaks. A pinned person left out breaks H4 only when the
+  //! entries fill the opening's last seat; a key client H7 only when the
+  //! entries (moves) take it below two partners; an unfilled lead opening
+  //! breaks nothing.
+  kEntries,
+};
+
 //! Verifies every hard constraint H1..H7 of `plan` against `firm` (read from
-//! scratch, independently of the solver). Returns the violations; empty
+//! scratch, independently of the solver) at plan.today. Each new entry must
+//! be its seat exactly: the opening's hours per week, from max(opening
+//! start, engagement start, plan.today) to min(opening end, engagement end);
+//! a moved entry (moved_from_person_id) an existing tentative assignment with
+//! only its person changed. Capacity holds in every week an entry touches.
+//! Returns the violations, each naming the entries that break it; empty
 //! means the plan may be accepted.
 std::vector<ConstraintIssue> CheckStaffingPlan(const FirmData& firm, const StaffingPlan& plan,
-                                               const StaffingOptions& options);
+                                               const StaffingOptions& options,
+                                               CheckScope scope = CheckScope::kPlan);
 
 //! The objective of `plan` recomputed from `firm` with the seat cost
 //! function: sum of assignment costs + weights.unfilled per open seat left

@@ -8,7 +8,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
+#include <map>
 #include <random>
+#include <set>
 
 namespace guild::staffing {
 namespace {
@@ -93,6 +95,51 @@ StaffingOptions Exhaustive() {
   return o;
 }
 
+// H1 read from docs/STAFFING.md alone, without the engine's checker: in
+// every week (from the one holding today) that an entry of the plan touches,
+// however far past the horizon, the person's hours - every assignment after
+// the plan (existing ones the plan does not move, and the plan's) and time
+// off on or after today - stay within ceiling x weekly capacity.
+std::vector<std::string> CapacityByHand(const FirmData& f, const StaffingPlan& plan,
+                                        double ceiling) {
+  const Date week0 = WeekStart(plan.today);
+  auto week = [&](Date d) { return (WeekStart(d).days - week0.days) / 7; };
+  std::set<std::string> moved;
+  std::set<std::pair<std::string, int>> touched;
+  for (const ProposedAssignment& pa : plan.assignments) {
+    if (!pa.moved_from_person_id.empty()) moved.insert(pa.assignment.id);
+    for (int w = std::max(0, week(pa.assignment.start)); w <= week(pa.assignment.end); ++w) {
+      touched.insert({pa.assignment.person_id, w});
+    }
+  }
+  std::map<std::pair<std::string, int>, double> hours;
+  auto add = [&](const std::string& person, Date from, Date to, double h) {
+    for (int w = std::max(0, week(from)); w <= week(to); ++w) hours[{person, w}] += h;
+  };
+  for (const Assignment& a : f.assignments) {
+    if (!moved.count(a.id)) add(a.person_id, a.start, a.end, a.hours_per_week);
+  }
+  for (const ProposedAssignment& pa : plan.assignments) {
+    add(pa.assignment.person_id, pa.assignment.start, pa.assignment.end,
+        pa.assignment.hours_per_week);
+  }
+  for (const TimeEntry& t : f.time_entries) {
+    if (t.category == TimeCategory::kTimeOff && t.date >= plan.today) {
+      add(t.person_id, t.date, t.date, t.hours);
+    }
+  }
+  std::vector<std::string> over;
+  for (const auto& [person, w] : touched) {
+    for (const Person& p : f.people) {
+      if (p.id == person && hours[{person, w}] > ceiling * p.weekly_capacity_hours + 1e-6) {
+        over.push_back(person + " has " + std::to_string(hours[{person, w}]) + " h in week " +
+                       std::to_string(w));
+      }
+    }
+  }
+  return over;
+}
+
 StaffingPlan PlanOf(const FirmData& f, const StaffingOptions& o = Exhaustive()) {
   auto engine = StaffingEngine::Build(f, kToday, o);
   EXPECT_TRUE(engine.ok()) << engine.status().ToString();
@@ -102,6 +149,7 @@ StaffingPlan PlanOf(const FirmData& f, const StaffingOptions& o = Exhaustive()) 
   for (const ConstraintIssue& v : CheckStaffingPlan(f, *plan, o)) {
     ADD_FAILURE() << v.constraint << " " << v.subject_id << ": " << v.message;
   }
+  for (const std::string& v : CapacityByHand(f, *plan, o.capacity_ceiling)) ADD_FAILURE() << v;
   EXPECT_NEAR(EvaluateStaffingPlan(f, *plan, o), plan->objective, 1e-6);
   EXPECT_LE(plan->bound, plan->objective + 1e-6);
   return *plan;
@@ -169,6 +217,96 @@ TEST(Staffing, NeverAboveTheCeilingCountingTimeOff) {
   wide.capacity_ceiling = 1.6;  // 64 h: both fit now
   StaffingPlan relaxed = PlanOf(b.f, wide);
   EXPECT_EQ(relaxed.assignments.size(), 1u);
+}
+
+// H1 holds in every week a seat covers, past the horizon too (2 weeks here,
+// the seats run 8): a person booked only in weeks 4 to 7 has no room there.
+TEST(Staffing, CapacityHoldsPastTheHorizon) {
+  StaffingOptions o = Exhaustive();
+  o.horizon_weeks = 2;
+  FirmBuilder b;
+  b.AddPerson("p1");
+  b.Skill("p1", "tax", 3);
+  b.AddOpening("later", {}, 30).start = D(28);
+  b.Assign("a1", "p1", "later", 30);
+  b.AddOpening("o1", {{"tax", 3}}, 20);  // weeks 0 to 7
+  StaffingPlan plan = PlanOf(b.f, o);
+  EXPECT_TRUE(plan.assignments.empty());
+  ASSERT_EQ(plan.unfilled.size(), 1u);
+  EXPECT_NE(plan.unfilled[0].reason.find("1 capacity"), std::string::npos)
+      << plan.unfilled[0].reason;
+  // The same seat starting after the horizon (week 5) is checked as well.
+  b.f.openings.back().start = D(35);
+  plan = PlanOf(b.f, o);
+  EXPECT_TRUE(plan.assignments.empty());
+  // Without the booking it is seated, whatever the horizon.
+  b.f.assignments.clear();
+  EXPECT_EQ(PlanOf(b.f, o).assignments.size(), 1u);
+}
+
+// Two seats of the plan that overlap only past the horizon never share a
+// person beyond their capacity; the reason names the week.
+TEST(Staffing, PlanSeatsPastTheHorizonShareCapacity) {
+  StaffingOptions o = Exhaustive();
+  o.horizon_weeks = 1;
+  FirmBuilder b;
+  b.AddPerson("p1");
+  b.Skill("p1", "tax", 3);
+  b.AddOpening("o1", {{"tax", 3}}, 25).start = D(21);
+  b.AddOpening("o2", {{"tax", 3}}, 25).start = D(28);
+  const StaffingPlan plan = PlanOf(b.f, o);
+  ASSERT_EQ(plan.assignments.size(), 1u);
+  ASSERT_EQ(plan.unfilled.size(), 1u);
+  // The seats overlap from week 4 on.
+  EXPECT_EQ(plan.unfilled[0].reason,
+            "capacity: Name p1 (p1) has no free hours in the week of 2026-03-30 after the rest "
+            "of the plan");
+}
+
+TEST(Staffing, IncrementalChecksCapacityPastTheHorizon) {
+  StaffingOptions o = Exhaustive();
+  o.horizon_weeks = 2;
+  FirmBuilder b;
+  b.AddPerson("p1");
+  b.Skill("p1", "tax", 3);
+  b.Skill("p1", "law", 3);
+  b.AddOpening("later", {{"law", 1}}, 30, 2).start = D(35);
+  b.Assign("a1", "p1", "later", 30);
+  Opening fresh = b.f.openings[0];
+  fresh.id = "fresh";
+  fresh.required = {{"tax", 3}};
+  fresh.hours_per_week = 20;
+  fresh.start = D(21);
+  auto engine = StaffingEngine::Build(b.f, kToday, o);
+  ASSERT_TRUE(engine.ok());
+  auto plan = (*engine)->PlanOpening(fresh);
+  ASSERT_TRUE(plan.ok());
+  EXPECT_TRUE(plan->assignments.empty());
+  // A tentative booking past the horizon moves only to someone with room there.
+  b.f.assignments[0].status = AssignmentStatus::kTentative;
+  b.f.assignments[0].start = D(35);
+  b.AddPerson("p2");
+  b.Skill("p2", "law", 3);
+  b.AddOpening("full", {}, 20).start = D(42);
+  b.Assign("a2", "p2", "full", 20);  // p2 has only 20 h left from week 6
+  auto engine2 = StaffingEngine::Build(b.f, kToday, o);
+  auto moved = (*engine2)->PlanOpening(fresh);
+  ASSERT_TRUE(moved.ok());
+  FirmData with = b.f;
+  with.openings.push_back(fresh);
+  for (const std::string& v : CapacityByHand(with, *moved, 1.0)) ADD_FAILURE() << v;
+  EXPECT_TRUE(moved->assignments.empty());  // p2 cannot take a1's 30 h from week 6
+  // With room for it, p2 takes a1 and p1 the fresh seat.
+  b.f.assignments.back().hours_per_week = 10;
+  auto engine3 = StaffingEngine::Build(b.f, kToday, o);
+  auto room = (*engine3)->PlanOpening(fresh);
+  ASSERT_TRUE(room.ok());
+  ASSERT_EQ(room->assignments.size(), 2u);
+  EXPECT_EQ(room->assignments[1].moved_from_person_id, "p1");
+  EXPECT_EQ(room->assignments[1].assignment.person_id, "p2");
+  with = b.f;
+  with.openings.push_back(fresh);
+  for (const std::string& v : CapacityByHand(with, *room, 1.0)) ADD_FAILURE() << v;
 }
 
 TEST(Staffing, NamesTheSkillNobodyHolds) {
@@ -344,6 +482,135 @@ TEST(Staffing, CheckerCatchesBrokenPlans) {
   EXPECT_EQ(CheckStaffingPlan(b.f, bad, o)[0].constraint, "skills");
 }
 
+bool Broke(const std::vector<ConstraintIssue>& issues, const std::string& constraint,
+           const std::string& entry = "") {
+  return std::any_of(issues.begin(), issues.end(), [&](const ConstraintIssue& i) {
+    return i.constraint == constraint &&
+           (entry.empty() ||
+            std::find(i.entry_ids.begin(), i.entry_ids.end(), entry) != i.entry_ids.end());
+  });
+}
+
+// The checker reads every week an entry touches, and each entry must be its
+// seat exactly: the opening's hours, the seat's dates.
+TEST(Staffing, CheckerHoldsEntriesToTheirSeatsInEveryWeek) {
+  StaffingOptions o = Exhaustive();
+  o.horizon_weeks = 1;
+  FirmBuilder b;
+  b.AddPerson("p1");
+  b.Skill("p1", "tax", 3);
+  b.AddOpening("later", {}, 30).start = D(35);
+  b.Assign("a1", "p1", "later", 30);
+  b.AddOpening("o1", {{"tax", 3}}, 20);
+  b.AddPerson("p2");
+  b.Skill("p2", "tax", 3);
+  const StaffingPlan plan = PlanOf(b.f, o);
+  ASSERT_EQ(plan.assignments.size(), 1u);
+  EXPECT_EQ(PersonOn(plan, "o1"), "p2");
+  StaffingPlan bad = plan;
+  bad.assignments[0].assignment.person_id = "p1";  // 50 h in weeks 5 to 7
+  std::vector<ConstraintIssue> v = CheckStaffingPlan(b.f, bad, o);
+  ASSERT_TRUE(Broke(v, "capacity", "stf-o1-1"));
+  const ConstraintIssue& capacity = v[0];
+  EXPECT_EQ(capacity.message,
+            "Name p1 (p1) would be above their capacity in the week of 2026-04-06 with entry "
+            "stf-o1-1");
+  EXPECT_EQ(capacity.detail, "booked 50.0 h against a ceiling of 40.0 h");
+  bad = plan;
+  bad.assignments[0].assignment.hours_per_week = 10;  // below the seat's 20
+  EXPECT_TRUE(Broke(CheckStaffingPlan(b.f, bad, o), "hours", "stf-o1-1"));
+  bad = plan;
+  bad.assignments[0].assignment.end = D(20);  // shortened
+  EXPECT_TRUE(Broke(CheckStaffingPlan(b.f, bad, o), "dates", "stf-o1-1"));
+  bad = plan;
+  bad.assignments[0].assignment.start = D(7);  // starts late
+  EXPECT_TRUE(Broke(CheckStaffingPlan(b.f, bad, o), "dates", "stf-o1-1"));
+  // A moved entry may change its person only.
+  bad = plan;
+  b.f.assignments[0].status = AssignmentStatus::kTentative;
+  bad.assignments[0].assignment = b.f.assignments[0];
+  bad.assignments[0].assignment.person_id = "p2";
+  bad.assignments[0].moved_from_person_id = "p1";
+  EXPECT_TRUE(CheckStaffingPlan(b.f, bad, o, CheckScope::kEntries).empty());
+  bad.assignments[0].assignment.hours_per_week = 5;
+  EXPECT_TRUE(Broke(CheckStaffingPlan(b.f, bad, o, CheckScope::kEntries), "dates", "a1"));
+}
+
+// Entries about to be written (a selection of a plan) break a pin only by
+// taking its last seat, and leave unfilled leads and short key clients to
+// the plan.
+TEST(Staffing, CheckingEntriesAllowsAnySelectionThatBreaksNoRule) {
+  FirmBuilder b;
+  for (const char* id : {"p1", "p2", "p3"}) {
+    b.AddPerson(id);
+    b.Skill(id, "tax", 3);
+  }
+  b.AddPerson("pin");
+  b.Skill("pin", "tax", 3);
+  b.AddOpening("o1", {{"tax", 3}}, 10, 2);
+  b.AddOpening("o2", {{"tax", 3}}, 10);
+  b.Prefer("o1", "pin", PreferenceKind::kPinned);
+  const StaffingOptions o = Exhaustive();
+  const StaffingPlan plan = PlanOf(b.f, o);
+  ASSERT_EQ(plan.assignments.size(), 3u);
+  StaffingPlan one;
+  one.today = plan.today;
+  for (const ProposedAssignment& pa : plan.assignments) {
+    if (pa.assignment.opening_id == "o2") one.assignments.push_back(pa);
+  }
+  ASSERT_EQ(one.assignments.size(), 1u);
+  // As a whole plan leaving o1 empty it leaves the pin out unsaid; as
+  // entries it breaks nothing.
+  one.unfilled = {{"o1#1", "o1", ""}, {"o1#2", "o1", ""}};
+  EXPECT_TRUE(Broke(CheckStaffingPlan(b.f, one, o), "pinned"));
+  EXPECT_TRUE(CheckStaffingPlan(b.f, one, o, CheckScope::kEntries).empty());
+  one.unfilled.clear();
+  // The other seat of o1 taken by someone else leaves the pin a seat: fine.
+  StaffingPlan other = one;
+  for (const ProposedAssignment& pa : plan.assignments) {
+    if (pa.assignment.opening_id == "o1" && pa.assignment.person_id != "pin") {
+      other.assignments.push_back(pa);
+    }
+  }
+  ASSERT_EQ(other.assignments.size(), 2u);
+  EXPECT_TRUE(CheckStaffingPlan(b.f, other, o, CheckScope::kEntries).empty());
+  // With one seat already held, that entry would fill o1 without the pin.
+  b.AddPerson("held");
+  b.Assign("ah", "held", "o1", 10);
+  const std::vector<ConstraintIssue> v = CheckStaffingPlan(b.f, other, o, CheckScope::kEntries);
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(v[0].constraint, "pinned");
+  EXPECT_EQ(v[0].entry_ids, std::vector<std::string>{other.assignments[1].assignment.id});
+}
+
+// An unfilled seat names the rule that keeps each candidate off it.
+TEST(Staffing, UnfilledSeatsNameTheRuleThatBlocks) {
+  FirmBuilder b;
+  b.AddPerson("p1");
+  b.Skill("p1", "tax", 3);
+  b.AddOpening("o1", {{"tax", 3}}, 10, 2);
+  StaffingPlan plan = PlanOf(b.f);
+  ASSERT_EQ(plan.unfilled.size(), 1u);
+  EXPECT_EQ(plan.unfilled[0].reason,
+            "distinct: Name p1 (p1) already holds another seat of this opening (one seat per "
+            "person)");
+  // Stretch candidates without anyone on the engagement who could coach.
+  plan = PlanOf(StretchFirm(3, false).f);
+  ASSERT_EQ(plan.unfilled.size(), 2u);
+  EXPECT_EQ(plan.unfilled[0].reason,
+            "stretch: Name s1 (s1), Name s2 (s2) and Name s3 (s3) would stretch on tax, and "
+            "nobody on engagement e1 holds it at level 4 to coach; distinct: Name q1 (q1) "
+            "already holds another seat of this opening (one seat per person)");
+  // With a coach, one stretch person joins and the others meet the one-stretch rule.
+  plan = PlanOf(StretchFirm(4, true).f);
+  ASSERT_EQ(plan.unfilled.size(), 1u);
+  EXPECT_NE(plan.unfilled[0].reason.find(
+                "would stretch, and the opening already has its one stretch person"),
+            std::string::npos)
+      << plan.unfilled[0].reason;
+  EXPECT_EQ(plan.unfilled[0].reason.find("capacity"), std::string::npos) << plan.unfilled[0].reason;
+}
+
 TEST(Staffing, IncrementalNeverMovesConfirmedAndMovesFewTentative) {
   FirmBuilder b;
   b.AddPerson("star");
@@ -429,6 +696,30 @@ TEST(Staffing, MarketReport) {
   EXPECT_DOUBLE_EQ(r.overloaded[0].delegable_hours_per_week, 28);
   EXPECT_DOUBLE_EQ(r.delegable_leadership_hours_per_week, 28);
   EXPECT_EQ(r.idle.size(), 2u);
+}
+
+// Logs that stop early: the overload figures average over the weeks that
+// hold time entries (here the four whole weeks before the last one), and
+// the report says which.
+TEST(Staffing, MarketOverloadOverTheWeeksWithData) {
+  FirmBuilder b;
+  b.AddPerson("partner", "partner");
+  b.AddPerson("steady");
+  for (int d = 8; d <= 35; ++d) {  // 7 h a day, 49 h a week, up to 8 days ago
+    b.f.time_entries.push_back(
+        {"b" + std::to_string(d), "partner", D(-d), 7, TimeCategory::kBillable, ""});
+    b.f.time_entries.push_back(
+        {"s" + std::to_string(d), "steady", D(-d), 5, TimeCategory::kBillable, ""});
+  }
+  b.f.time_entries.push_back({"off", "steady", D(-9), 40, TimeCategory::kTimeOff, ""});
+  auto engine = StaffingEngine::Build(b.f, kToday, Exhaustive());
+  ASSERT_TRUE(engine.ok());
+  const MarketReport r = (*engine)->Market({.weeks = 4}, nullptr);
+  EXPECT_EQ(r.from, kToday);
+  EXPECT_EQ(r.load_weeks, (std::vector<Date>{D(-35), D(-28), D(-21), D(-14)}));
+  ASSERT_EQ(r.overloaded.size(), 1u);  // time off is not work: "steady" logs 35 h
+  EXPECT_EQ(r.overloaded[0].person_id, "partner");
+  EXPECT_DOUBLE_EQ(r.overloaded[0].logged_hours_per_week, 49);
 }
 
 // ---- brute force on tiny random instances ----
@@ -626,6 +917,25 @@ TEST(Staffing, MatchesBruteForceOnTinyInstances) {
   std::printf("block-coordinate ascent raised the knapsack bound on %d of %d tiny firms\n",
               ascent_raised, runs);
   EXPECT_GE(ascent_raised, 1);
+}
+
+// Capacity holds in every week whatever the horizon: with a horizon of one
+// week (every later week read from the bookings) the plans are the same
+// optimum as with twelve.
+TEST(Staffing, MatchesBruteForcePastTheHorizon) {
+  int runs = 0;
+  for (uint64_t seed = 1; seed <= 15; ++seed) {
+    const FirmData f = RandomFirm(seed);
+    StaffingOptions o = Exhaustive();
+    o.horizon_weeks = 1;
+    const StaffingPlan plan = PlanOf(f, o);
+    if (plan.seats > 5) continue;
+    ++runs;
+    const double best = BruteForce(f, plan, o);
+    EXPECT_NEAR(plan.objective, best, 1e-6) << "seed " << seed;
+    EXPECT_NEAR(PlanOf(f).objective, best, 1e-6) << "seed " << seed;
+  }
+  EXPECT_GE(runs, 10);
 }
 
 }  // namespace

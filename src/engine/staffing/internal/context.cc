@@ -140,13 +140,18 @@ void BuildSkills(Context& c) {
   }
 }
 
-void AddWeeks(Context& c, std::vector<float>& grid, uint32_t person, Date from, Date to,
-              double hours) {
-  const int a = std::max(0, c.WeekOf(std::max(from, c.week0)));
-  const int b = std::min(c.weeks - 1, c.WeekOf(to));
+// Books `hours` per week on `person` from `from` to `to`: in `grid` for the
+// horizon's weeks, in `late` for the weeks after it.
+void AddWeeks(Context& c, std::vector<float>& grid, std::vector<std::pair<uint32_t, Booking>>& late,
+              uint32_t person, Date from, Date to, double hours) {
   if (to < c.week0) return;
-  for (int w = a; w <= b; ++w) {
+  const int a = std::max(0, c.WeekOf(std::max(from, c.week0)));
+  const int last = c.WeekOf(to);
+  for (int w = a; w <= std::min(c.weeks - 1, last); ++w) {
     grid[static_cast<size_t>(person) * c.weeks + w] += static_cast<float>(hours);
+  }
+  if (last >= c.weeks) {
+    late.push_back({person, {std::max(a, c.weeks), last + 1, static_cast<float>(hours)}});
   }
 }
 
@@ -163,15 +168,20 @@ void BuildLoads(Context& c) {
   }
   c.load.assign(n * c.weeks, 0);
   c.time_off.assign(n * c.weeks, 0);
+  std::vector<std::pair<uint32_t, Booking>> late;
   for (const Assignment& a : f.assignments) {
     auto p = c.person_index.find(a.person_id);
-    if (p != c.person_index.end()) AddWeeks(c, c.load, p->second, a.start, a.end, a.hours_per_week);
+    if (p != c.person_index.end()) {
+      AddWeeks(c, c.load, late, p->second, a.start, a.end, a.hours_per_week);
+    }
   }
   for (const TimeEntry& t : f.time_entries) {
     if (t.category != TimeCategory::kTimeOff || t.date < c.today) continue;
     auto p = c.person_index.find(t.person_id);
-    if (p != c.person_index.end()) AddWeeks(c, c.time_off, p->second, t.date, t.date, t.hours);
+    if (p != c.person_index.end())
+      AddWeeks(c, c.time_off, late, p->second, t.date, t.date, t.hours);
   }
+  FinishRows(c.late, late, n, false);  // two equal bookings both count
 }
 
 void BuildRelations(Context& c) {

@@ -7,6 +7,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <unordered_map>
 #include <vector>
 
@@ -24,6 +25,16 @@ struct HeldSkill {
   uint32_t skill = 0;
   int8_t level = 0;
   bool wants_to_grow = false;
+};
+
+//! Hours per week booked in weeks [w0, w1) (week numbers from Context::week0).
+struct Booking {
+  int32_t w0 = 0, w1 = 0;
+  float hours = 0;
+  friend bool operator==(const Booking& a, const Booking& b) = default;
+  friend bool operator<(const Booking& a, const Booking& b) {
+    return std::tie(a.w0, a.w1, a.hours) < std::tie(b.w0, b.w1, b.hours);
+  }
 };
 
 //! (person, level) of one holder of a skill.
@@ -50,6 +61,9 @@ struct OpeningFacts {
   int open_seats = 0;  //!< headcount - existing assignments on it
   Date start, end;     //!< the seat period
   int w0 = 0, w1 = 0;  //!< horizon weeks [w0, w1) the seat touches
+  //! Every week [first_week, end_week) the seat touches, inside the horizon
+  //! and past it (capacity holds in each).
+  int first_week = 0, end_week = 0;
   bool stretch_allowed = false;
   bool existing_stretch = false;  //!< an existing assignee is below a minimum
   bool key_client_short = false;  //!< its client is key and short of partners
@@ -88,8 +102,11 @@ struct Context {
   // Per person.
   std::vector<double> capacity;  //!< weekly_capacity_hours
   std::vector<uint8_t> lead_grade, partner_grade;
-  std::vector<float> load;           //!< [p * weeks + w] assignment hours
-  std::vector<float> time_off;       //!< [p * weeks + w]
+  std::vector<float> load;      //!< [p * weeks + w] assignment hours
+  std::vector<float> time_off;  //!< [p * weeks + w]
+  //! Per person: assignments and time off in weeks >= `weeks` (past the
+  //! horizon), clipped to start there, by w0.
+  Rows<Booking> late;
   Rows<HeldSkill> skills;            //!< sorted by skill
   std::vector<uint64_t> skill_mask;  //!< per person: OR of SkillBit of held skills
   Rows<uint32_t> engagements_of;     //!< every engagement worked on or led, sorted
@@ -128,8 +145,23 @@ struct Context {
   [[nodiscard]] OpeningFacts Facts(const Opening& o, int assigned) const;
   //! Eligibility and cost of `person` for a seat of `f`, capacity aside.
   [[nodiscard]] CandidateFacts Candidate(const OpeningFacts& f, uint32_t person) const;
-  //! Whether `person` has free hours for the seat in every horizon week.
+  //! Whether `person` has free hours for the seat in every week it touches.
   [[nodiscard]] bool Fits(const OpeningFacts& f, uint32_t person) const;
+  //! Hours `person` has booked (assignments and time off) in week `w` >= 0,
+  //! plus the `extra` bookings that touch it.
+  [[nodiscard]] float Booked(uint32_t person, int w, std::span<const Booking> extra = {}) const;
+  //! The first week of [w0, w1) in which `person` cannot take `hours` more
+  //! (booked + extra + hours above the ceiling), or -1 when every week can.
+  //! Past the horizon it looks only at the weeks where bookings change.
+  [[nodiscard]] int FirstWeekOver(uint32_t person, int w0, int w1, double hours,
+                                  std::span<const Booking> extra = {}) const;
+  //! Utilisation (booked / capacity) of `person` over [w0, w1): the peak and
+  //! the mean of min(1, utilisation); `extra` as above. {0, 0} when empty.
+  struct Utilisation {
+    double peak = 0, mean = 0;
+  };
+  [[nodiscard]] Utilisation UtilisationOver(uint32_t person, int w0, int w1,
+                                            std::span<const Booking> extra = {}) const;
   //! True when someone on `engagement` (leader or current assignment) can
   //! coach `skill` at `level` or above. Sets *coach to them.
   [[nodiscard]] bool StaticCoach(uint32_t engagement, uint32_t skill, int level,

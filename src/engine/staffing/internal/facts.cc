@@ -40,11 +40,6 @@ bool Shared(const Context& c, uint32_t a, uint32_t b, uint32_t except) {
   return false;
 }
 
-double Utilisation(const Context& c, uint32_t p, int w, double extra) {
-  const size_t k = static_cast<size_t>(p) * c.weeks + w;
-  return (c.load[k] + c.time_off[k] + extra) / c.capacity[p];
-}
-
 }  // namespace
 
 OpeningFacts Context::Facts(const Opening& o, int assigned) const {
@@ -61,8 +56,10 @@ OpeningFacts Context::Facts(const Opening& o, int assigned) const {
   const Engagement& eng = firm->engagements[e->second];
   f.start = std::max({o.start, eng.start, today});
   f.end = std::min(o.end, eng.end);
-  f.w0 = std::clamp(WeekOf(f.start), 0, weeks);
-  f.w1 = std::clamp(WeekOf(f.end) + 1, 0, weeks);
+  f.first_week = std::max(0, WeekOf(f.start));
+  f.end_week = std::max(f.first_week, WeekOf(f.end) + 1);
+  f.w0 = std::min(f.first_week, weeks);
+  f.w1 = std::min(f.end_week, weeks);
   f.stretch_allowed = o.headcount >= options.stretch_min_group;
   f.key_client_short = f.client != kNoIndex && key_client_short[f.client];
   if (auto it = opening_index.find(o.id); it != opening_index.end()) {
@@ -83,14 +80,6 @@ OpeningFacts Context::Facts(const Opening& o, int assigned) const {
     for (const auto& [s, min] : f.required) f.existing_stretch |= Level(p, s) < min;
   }
   return f;
-}
-
-bool Context::Fits(const OpeningFacts& f, uint32_t person) const {
-  const float need = static_cast<float>(f.opening->hours_per_week) - 1e-4f;
-  for (int w = f.w0; w < f.w1; ++w) {
-    if (Free(person, w) < need) return false;
-  }
-  return true;
 }
 
 CandidateFacts Context::Candidate(const OpeningFacts& f, uint32_t p) const {
@@ -148,14 +137,10 @@ CandidateFacts Context::Candidate(const OpeningFacts& f, uint32_t p) const {
     ++members;
     c.worked_with += Shared(*this, p, m, f.engagement);
   }
-  double util_sum = 0, peak_after = o.hours_per_week / capacity[p];
-  for (int w = f.w0; w < f.w1; ++w) {
-    const double u = Utilisation(*this, p, w, 0);
-    util_sum += std::min(1.0, u);
-    c.load_before = std::max(c.load_before, u);
-    peak_after = std::max(peak_after, Utilisation(*this, p, w, o.hours_per_week));
-  }
-  const double util_mean = f.w1 > f.w0 ? util_sum / (f.w1 - f.w0) : 0;
+  const Utilisation before = UtilisationOver(p, f.first_week, f.end_week);
+  c.load_before = before.peak;
+  const double util_mean = before.mean;
+  const double peak_after = before.peak + o.hours_per_week / capacity[p];
   const ObjectiveWeights& wt = options.weights;
   const double room = options.capacity_ceiling - wt.load_threshold;
   const double overload = room > 0 ? std::clamp((peak_after - wt.load_threshold) / room, 0.0, 1.0)

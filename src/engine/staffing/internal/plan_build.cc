@@ -3,17 +3,12 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
 #include <unordered_set>
 
 namespace guild::staffing::internal {
 
 namespace {
-
-std::string Fixed1(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", v);
-  return buf;
-}
 
 std::string NewAssignmentId(const Context& c, const std::string& seat_id,
                             std::unordered_set<std::string>& taken) {
@@ -66,17 +61,92 @@ void LeadIssues(const Problem& p, const State& s, StaffingPlan& plan) {
     if (!g.facts.opening->lead || g.facts.engagement == kNoIndex) continue;
     bool filled = false;
     for (int k = 0; k < g.seats; ++k) filled |= s.pick[static_cast<size_t>(g.first_seat) + k] >= 0;
-    if (filled || g.facts.blocked.rfind("lead:", 0) == 0) continue;
+    if (filled || g.facts.blocked.rfind("lead:", 0) == 0 || g.seats == 0) continue;
     const Engagement& e = c.firm->engagements[g.facts.engagement];
-    plan.issues.push_back(
-        {"lead", e.id,
-         "engagement " + e.id + " has no accountable lead: lead opening " + g.facts.opening->id +
-             " unfilled (" + g.no_candidate_reason +
-             (g.no_candidate_reason.empty() ? "no lead-grade candidate free" : "") + ")"});
+    plan.issues.push_back({"lead", e.id,
+                           "engagement " + e.id + " has no accountable lead: lead opening " +
+                               g.facts.opening->id + " unfilled (" +
+                               UnfilledReason(p, s, static_cast<uint32_t>(g.first_seat)) + ")"});
   }
 }
 
+std::string PersonName(const Context& c, uint32_t person) {
+  const Person& p = c.firm->people[person];
+  return p.name.empty() ? p.id : p.name + " (" + p.id + ")";
+}
+
+// "A", "A and B", "A, B, C and 4 others": at most three names.
+std::string Who(const std::vector<std::string>& names) {
+  constexpr size_t kNamed = 3;
+  std::string out;
+  const size_t shown = std::min(names.size(), kNamed);
+  for (size_t i = 0; i < shown; ++i) {
+    if (i > 0) out += i + 1 == shown && names.size() <= kNamed ? " and " : ", ";
+    out += names[i];
+  }
+  if (names.size() > kNamed) out += " and " + std::to_string(names.size() - kNamed) + " others";
+  return out;
+}
+
 }  // namespace
+
+std::string DescribeBlocker(const Problem& p, uint32_t seat, const Cand& cand, const Blocker& b,
+                            const std::string& who, bool plural) {
+  const Context& c = *p.ctx;
+  const OpeningFacts& f = p.groups[p.seat_group[seat]].facts;
+  switch (b.rule) {
+    case Blocker::kSameOpening:
+      return "distinct: " + who + (plural ? " already hold" : " already holds") +
+             " another seat of this opening (one seat per person)";
+    case Blocker::kOneStretch:
+      return "stretch: " + who +
+             " would stretch, and the opening already has its one stretch person";
+    case Blocker::kCapacity:
+      return "capacity: " + who + (plural ? " have" : " has") + " no free hours in the week of " +
+             FormatDate(AddDays(c.week0, 7 * b.week)) + " after the rest of the plan";
+    case Blocker::kNoCoach: {
+      const auto [skill, min] = f.required[static_cast<size_t>(cand.stretch_req)];
+      return "stretch: " + who + " would stretch on " + std::string(c.skill_names[skill]) +
+             ", and nobody on engagement " + c.firm->engagements[f.engagement].id +
+             " holds it at level " + std::to_string(min + 1) + " to coach";
+    }
+    case Blocker::kNone: break;
+  }
+  return "";
+}
+
+std::string UnfilledReason(const Problem& p, const State& s, uint32_t seat) {
+  const Group& g = p.groups[p.seat_group[seat]];
+  if (!g.no_candidate_reason.empty()) return g.no_candidate_reason;
+  // Candidates under the rule that keeps them off, rules in order of the
+  // cheapest candidate each keeps off.
+  struct Kept {
+    Blocker blocker;
+    const Cand* first = nullptr;
+    std::vector<std::string> names;
+  };
+  std::map<std::string, Kept> by_rule;
+  std::vector<std::string> order;
+  for (size_t k = 0; k < g.cands.size(); ++k) {
+    const Blocker b = FirstBlocker(p, s, seat, static_cast<int>(k));
+    const std::string key = DescribeBlocker(p, seat, g.cands[k], b, "", false);
+    auto [it, added] = by_rule.try_emplace(key, Kept{b, &g.cands[k], {}});
+    if (added) order.push_back(key);
+    it->second.names.push_back(PersonName(*p.ctx, g.cands[k].person));
+  }
+  std::string reason;
+  for (const std::string& key : order) {
+    const Kept& kept = by_rule[key];
+    if (!reason.empty()) reason += "; ";
+    const std::string who = Who(kept.names);
+    const bool plural = kept.names.size() > 1;
+    reason += kept.blocker.rule == Blocker::kNone
+                  ? "search: " + who + (plural ? " are" : " is") +
+                        " free for it, but the search stopped at its time limit first"
+                  : DescribeBlocker(p, seat, *kept.first, kept.blocker, who, plural);
+  }
+  return reason;
+}
 
 std::string SeatId(const Problem& p, uint32_t seat) {
   const Group& g = p.groups[p.seat_group[seat]];
@@ -91,12 +161,7 @@ void ExtractPlan(const Problem& p, const State& s, StaffingPlan& plan) {
     const Group& g = p.groups[p.seat_group[seat]];
     const std::string seat_id = SeatId(p, seat);
     if (s.pick[seat] < 0) {
-      std::string reason = g.no_candidate_reason;
-      if (reason.empty()) {
-        reason = "capacity: every candidate (" + std::to_string(g.cands.size()) +
-                 ") is fully booked by better uses, or the stretch/coach rule";
-      }
-      plan.unfilled.push_back({seat_id, g.facts.opening->id, reason});
+      plan.unfilled.push_back({seat_id, g.facts.opening->id, UnfilledReason(p, s, seat)});
       continue;
     }
     const Cand& cand = g.cands[static_cast<size_t>(s.pick[seat])];
@@ -123,16 +188,17 @@ namespace {
 std::string WhyLost(const Problem& p, const State& s, uint32_t seat, const Cand& winner,
                     const Cand& loser, const CandidateFacts& wf, const CandidateFacts& lf,
                     const std::unordered_map<uint32_t, uint32_t>& placed_on) {
-  const Context& c = *p.ctx;
   const Group& g = p.groups[p.seat_group[seat]];
   if (loser.cost >= winner.cost) {
-    std::string why = "cost " + Fixed1(loser.cost) + " vs " + Fixed1(winner.cost);
+    // No figures: costs and loads are private to who may read rates and
+    // free hours (RunnerUp::cost and the loads carry them).
+    std::string why = "higher cost";
     if (wf.volunteer && !lf.volunteer) {
       why += ": did not volunteer";
     } else if (wf.continuity && !lf.continuity) {
       why += ": has not served the client";
     } else if (lf.load_before > wf.load_before + 1e-9) {
-      why += ": busier (" + Fixed1(100 * lf.load_before) + "% booked)";
+      why += ": busier before the plan";
     } else {
       why += ": lower skill fit or higher rate";
     }
@@ -142,14 +208,13 @@ std::string WhyLost(const Problem& p, const State& s, uint32_t seat, const Cand&
   if (it != placed_on.end()) {
     return "cheaper here but placed on " + SeatId(p, it->second) + " where the plan gains more";
   }
-  const size_t base = static_cast<size_t>(loser.agent) * c.weeks;
-  for (int w = g.facts.w0; w < g.facts.w1; ++w) {
-    if (p.agent_free[base + w] - s.used[base + w] < g.facts.opening->hours_per_week) {
-      return "capacity: week of " + FormatDate(AddDays(c.week0, 7 * w)) +
-             " would exceed the ceiling after the rest of the plan";
-    }
+  // FirstBlocker looks past the seat's own pick (the winner).
+  int k = 0;
+  while (g.cands[static_cast<size_t>(k)].person != loser.person) ++k;
+  const Blocker b = FirstBlocker(p, s, seat, k);
+  if (b.rule != Blocker::kNone) {
+    return DescribeBlocker(p, seat, loser, b, PersonName(*p.ctx, loser.person), false);
   }
-  if (loser.stretch_req >= 0) return "stretch: another stretch person on the opening, or no coach";
   return "seated elsewhere or kept for a better overall plan";
 }
 
@@ -185,6 +250,13 @@ void Explain(const Problem& p, const State& s, StaffingPlan& plan) {
       const size_t k = static_cast<size_t>(win.person) * c.weeks + w;
       e.load_after = std::max(
           e.load_after, (c.load[k] + c.time_off[k] + s.used[base + w]) / c.capacity[win.person]);
+    }
+    if (g.facts.end_week > c.weeks) {
+      const std::vector<Booking> planned = PlannedPastHorizon(p, s, win.agent);
+      e.load_after = std::max(e.load_after,
+                              c.UtilisationOver(win.person, std::max(g.facts.first_week, c.weeks),
+                                                g.facts.end_week, planned)
+                                  .peak);
     }
     e.continuity = wf.continuity;
     e.volunteer = wf.volunteer;

@@ -13,5 +13,9 @@ void ExtractPlan(const Problem& problem, const State& state, StaffingPlan& plan)
 void Explain(const Problem& problem, const State& state, StaffingPlan& plan);
 //! "OPENING#n".
 std::string SeatId(const Problem& problem, uint32_t seat);
+//! Why `seat` is empty in `state`: the group's reason when it has no
+//! candidate, else each candidate under the rule that keeps them off it
+//! ("distinct: Ana Ruiz (p1) already holds another seat of this opening ...").
+std::string UnfilledReason(const Problem& problem, const State& state, uint32_t seat);
 
 }  // namespace guild::staffing::internal

@@ -186,23 +186,31 @@ uint32_t CoachOf(const Problem& p, const State& s, uint32_t seat, int c) {
   return kNoIndex;
 }
 
-bool CanTake(const Problem& p, const State& s, uint32_t seat, int c) {
+Blocker FirstBlocker(const Problem& p, const State& s, uint32_t seat, int c) {
   const Group& g = p.groups[p.seat_group[seat]];
   const Cand& cand = g.cands[static_cast<size_t>(c)];
   for (int k = 0; k < g.seats; ++k) {
     const uint32_t t = static_cast<uint32_t>(g.first_seat + k);
     if (t == seat || s.pick[t] < 0) continue;
     const Cand& other = g.cands[static_cast<size_t>(s.pick[t])];
-    if (other.person == cand.person) return false;
-    if (cand.stretch_req >= 0 && other.stretch_req >= 0) return false;
+    if (other.person == cand.person) return {Blocker::kSameOpening};
+    if (cand.stretch_req >= 0 && other.stretch_req >= 0) return {Blocker::kOneStretch};
   }
   const int weeks = p.ctx->weeks;
   const float need = static_cast<float>(g.facts.opening->hours_per_week) - kHoursEps;
   const size_t base = static_cast<size_t>(cand.agent) * weeks;
   for (int w = g.facts.w0; w < g.facts.w1; ++w) {
-    if (p.agent_free[base + w] - s.used[base + w] < need) return false;
+    if (p.agent_free[base + w] - s.used[base + w] < need) return {Blocker::kCapacity, w};
   }
-  return cand.stretch_req < 0 || CoachOf(p, s, seat, c) != kNoIndex;
+  if (const int w = FirstWeekOverPastHorizon(p, s, seat, cand); w >= 0) {
+    return {Blocker::kCapacity, w};
+  }
+  if (cand.stretch_req >= 0 && CoachOf(p, s, seat, c) == kNoIndex) return {Blocker::kNoCoach};
+  return {};
+}
+
+bool CanTake(const Problem& p, const State& s, uint32_t seat, int c) {
+  return FirstBlocker(p, s, seat, c).rule == Blocker::kNone;
 }
 
 void Place(const Problem& p, State& s, uint32_t seat, int c) {
@@ -246,11 +254,13 @@ int PlacePins(Problem& p, State& s) {
                                 g.facts.opening->id + ": more pinned people than open seats"});
         continue;
       }
-      if (!CanTake(p, s, static_cast<uint32_t>(seat), static_cast<int>(c))) {
-        p.issues.push_back({"pinned", g.facts.opening->id,
-                            "pinned person " + who + " cannot be seated on opening " +
-                                g.facts.opening->id +
-                                ": capacity or stretch rule with the other pins"});
+      const Blocker b = FirstBlocker(p, s, static_cast<uint32_t>(seat), static_cast<int>(c));
+      if (b.rule != Blocker::kNone) {
+        p.issues.push_back(
+            {"pinned", g.facts.opening->id,
+             "pinned person " + who + " cannot be seated on opening " + g.facts.opening->id +
+                 " with the other pins: " +
+                 DescribeBlocker(p, static_cast<uint32_t>(seat), g.cands[c], b, who, false)});
         continue;
       }
       Place(p, s, static_cast<uint32_t>(seat), static_cast<int>(c));

@@ -112,10 +112,36 @@ KnapsackResult KnapsackBound(const Problem& problem, double upper, const std::ve
                              std::vector<double>* adjusted = nullptr);
 //! Objective of `state` recomputed.
 double Objective(const Problem& problem, const State& state);
+//! The first rule that keeps a candidate off a seat in a state.
+struct Blocker {
+  enum Rule {
+    kNone,         //!< the candidate can take the seat
+    kSameOpening,  //!< they hold another seat of the opening (H5)
+    kOneStretch,   //!< the opening has its one stretch person (H3)
+    kCapacity,     //!< no room in `week` after the seats they hold (H1)
+    kNoCoach,      //!< a stretch seat without a coach on the engagement (H3)
+  };
+  Rule rule = kNone;
+  int week = -1;  //!< kCapacity: the first week without room
+};
+//! Why candidate `c` of seat `s`'s group cannot take the seat now.
+Blocker FirstBlocker(const Problem& problem, const State& state, uint32_t seat, int c);
+//! `b` in words, for `cand` on `seat`, naming them `who` ("capacity: Ana
+//! Ruiz (p1) has no free hours in the week of 2026-04-06 after the rest of
+//! the plan"; `plural` when `who` names several); empty for kNone.
+std::string DescribeBlocker(const Problem& problem, uint32_t seat, const Cand& cand,
+                            const Blocker& b, const std::string& who, bool plural);
 //! Whether candidate `c` of seat `s`'s group can take the seat now.
 bool CanTake(const Problem& problem, const State& state, uint32_t seat, int c);
 //! The planned or static coach of a stretch pick (kNoIndex when none).
 uint32_t CoachOf(const Problem& problem, const State& state, uint32_t seat, int c);
+//! Late parts (weeks past the horizon) of the seats `agent` holds in `state`.
+std::vector<Booking> PlannedPastHorizon(const Problem& problem, const State& state, uint32_t agent);
+//! The first week past the horizon in which `cand` has no room for `seat`
+//! after the seats they hold in `state`, or -1 (also when the seat ends
+//! inside the horizon, whose weeks the agent grids check).
+int FirstWeekOverPastHorizon(const Problem& problem, const State& state, uint32_t seat,
+                             const Cand& cand);
 void Place(const Problem& problem, State& state, uint32_t seat, int c);
 void Remove(const Problem& problem, State& state, uint32_t seat);
 
