@@ -2,6 +2,7 @@
 // it from each person's bookings (few per person), so that capacity holds in
 // every week a seat touches however far it runs.
 #include <algorithm>
+#include <boost/container/small_vector.hpp>
 
 #include "engine/staffing/internal/solver.h"
 
@@ -10,6 +11,24 @@ namespace guild::staffing::internal {
 namespace {
 
 constexpr float kHoursEps = 1e-4f;
+//! Bookings or week points kept without a heap allocation (the hot paths
+//! see a handful per person).
+constexpr size_t kInline = 16;
+template <typename T>
+using Small = boost::container::small_vector<T, kInline>;
+
+// Appends the late parts of the seats `agent` holds to `out`.
+template <typename Out>
+void AppendPlannedLate(const Problem& p, const State& s, uint32_t agent, Out& out) {
+  const int weeks = p.ctx->weeks;
+  for (uint32_t t : s.seats_of_agent[agent]) {
+    const OpeningFacts& f = p.groups[p.seat_group[t]].facts;
+    if (f.end_week > weeks) {
+      out.push_back({std::max(f.first_week, weeks), f.end_week,
+                     static_cast<float>(f.opening->hours_per_week)});
+    }
+  }
+}
 
 float Covering(std::span<const Booking> list, int w) {
   float sum = 0;
@@ -73,7 +92,7 @@ Context::Utilisation Context::UtilisationOver(uint32_t person, int w0, int w1,
   for (int w = w0; w < std::min(w1, weeks); ++w) add(w, 1);
   const int lo = std::max(w0, weeks);
   if (lo < w1) {
-    std::vector<int> points{w1};
+    Small<int> points{w1};
     ForChangePoints(late.Row(person), extra, lo, w1, [&](int w) { points.push_back(w); });
     std::sort(points.begin(), points.end());
     points.erase(std::unique(points.begin(), points.end()), points.end());
@@ -89,14 +108,7 @@ bool Context::Fits(const OpeningFacts& f, uint32_t person) const {
 
 std::vector<Booking> PlannedPastHorizon(const Problem& p, const State& s, uint32_t agent) {
   std::vector<Booking> out;
-  const int weeks = p.ctx->weeks;
-  for (uint32_t t : s.seats_of_agent[agent]) {
-    const OpeningFacts& f = p.groups[p.seat_group[t]].facts;
-    if (f.end_week > weeks) {
-      out.push_back({std::max(f.first_week, weeks), f.end_week,
-                     static_cast<float>(f.opening->hours_per_week)});
-    }
-  }
+  AppendPlannedLate(p, s, agent, out);
   return out;
 }
 
@@ -104,9 +116,10 @@ int FirstWeekOverPastHorizon(const Problem& p, const State& s, uint32_t seat, co
   const OpeningFacts& f = p.groups[p.seat_group[seat]].facts;
   const int weeks = p.ctx->weeks;
   if (f.end_week <= weeks) return -1;
-  const std::vector<Booking> planned = PlannedPastHorizon(p, s, cand.agent);
+  Small<Booking> planned;  // CanTake's hot path: no allocation
+  AppendPlannedLate(p, s, cand.agent, planned);
   return p.ctx->FirstWeekOver(cand.person, std::max(f.first_week, weeks), f.end_week,
-                              f.opening->hours_per_week, planned);
+                              f.opening->hours_per_week, {planned.data(), planned.size()});
 }
 
 }  // namespace guild::staffing::internal
