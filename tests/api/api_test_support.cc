@@ -1,9 +1,15 @@
 #include "api_test_support.h"
 
+#include <gtest/gtest.h>
+#include <unistd.h>
+
 #include <boost/asio/connect.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <cstdlib>
+#include <fstream>
+#include <mutex>
 
 #include "service/accounts/crypto.h"
 
@@ -19,6 +25,29 @@ constexpr int kTestAddressLimit = 100000;
 std::string Lower(std::string text) {
   for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return text;
+}
+
+// The contract check (web/contract, docs/API.md "The contract, checked") sets
+// GUILD_API_RECORD_DIR: every answer is appended as one JSON line to
+// DIR/responses-PID.jsonl, with the test that asked, to be validated against
+// the OpenAPI document.
+void Record(const std::string& method, const std::string& target, const Reply& reply) {
+  static const char* const kRecordDir = std::getenv("GUILD_API_RECORD_DIR");
+  if (kRecordDir == nullptr || *kRecordDir == '\0' || reply.status == 0) return;
+  static std::mutex mutex;
+  const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
+  auto content_type = reply.headers.find("content-type");
+  nlohmann::json line = {
+      {"test", test ? std::string(test->test_suite_name()) + "." + test->name() : ""},
+      {"method", method},
+      {"target", target},
+      {"status", reply.status},
+      {"content_type", content_type == reply.headers.end() ? "" : content_type->second},
+      {"body", reply.body}};
+  std::lock_guard lock(mutex);
+  std::ofstream(std::string(kRecordDir) + "/responses-" + std::to_string(getpid()) + ".jsonl",
+                std::ios::app)
+      << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
 }
 
 }  // namespace
@@ -57,6 +86,7 @@ Reply Send(uint16_t port, const std::string& method, const std::string& target,
     reply.status = 0;
     reply.body = e.what();
   }
+  Record(method, target, reply);
   return reply;
 }
 

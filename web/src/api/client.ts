@@ -26,14 +26,14 @@ import type {
   ImportReport,
   Me,
   NewUser,
-  Page,
   PersonProfile,
-  PersonSummary,
   Problem,
   SessionInfo,
   TeamDetail,
-  TeamSummary,
+  PeoplePage,
+  TeamsPage,
   User,
+  UsersPage,
   UserChange,
 } from './types';
 import { HttpStatus } from './status';
@@ -89,6 +89,7 @@ async function toProblem(response: Response): Promise<Problem> {
     type: 'about:blank',
     title: response.statusText || `HTTP ${response.status}`,
     status: response.status,
+    detail: '',
   };
   const text = await response.text().catch(() => '');
   if (!text) return fallback;
@@ -156,14 +157,14 @@ export const api = {
 
   me: (signal?: AbortSignal) => request<Me>('GET', '/me', { signal }),
   people: (filter: PeopleFilter, limit: number, cursor?: string | null, signal?: AbortSignal) =>
-    request<Page<PersonSummary>>('GET', '/people', {
+    request<PeoplePage>('GET', '/people', {
       query: { ...filter, limit, cursor },
       signal,
     }),
   person: (id: string, signal?: AbortSignal) =>
     request<PersonProfile>('GET', `/people/${encodeURIComponent(id)}`, { signal }),
   teams: (limit: number, cursor?: string | null, signal?: AbortSignal) =>
-    request<Page<TeamSummary>>('GET', '/teams', { query: { limit, cursor }, signal }),
+    request<TeamsPage>('GET', '/teams', { query: { limit, cursor }, signal }),
   team: (id: string, signal?: AbortSignal) =>
     request<TeamDetail>('GET', `/teams/${encodeURIComponent(id)}`, { signal }),
 
@@ -210,7 +211,7 @@ export const api = {
     request<CapacityPage>('GET', '/staffing/capacity', { query: { ...query }, signal }),
 
   users: (limit: number, cursor?: string | null, signal?: AbortSignal) =>
-    request<Page<User>>('GET', '/admin/users', { query: { limit, cursor }, signal }),
+    request<UsersPage>('GET', '/admin/users', { query: { limit, cursor }, signal }),
   createUser: (user: NewUser) => request<User>('POST', '/admin/users', { json: user }),
   updateUser: (id: string, change: UserChange) =>
     request<User>('PATCH', `/admin/users/${encodeURIComponent(id)}`, { json: change }),

@@ -98,7 +98,7 @@ function ImportErrors({ error }: { error: ApiError }) {
                     <code>{r.field ?? '—'}</code>
                   </td>
                   <td>{r.value !== undefined && r.value !== '' ? <code>{r.value}</code> : <span class="muted">(empty)</span>}</td>
-                  <td>{r.expected ?? r.message ?? ''}</td>
+                  <td>{r.expected}</td>
                 </tr>
               ))}
             </tbody>

@@ -20,7 +20,7 @@ function FieldErrors({ error }: { error: ApiError }) {
         <ul class="field-errors">
           {errors.map((e, i) => (
             <li key={i}>
-              <code>{e.field}</code>: expected {e.expected ?? e.message}
+              <code>{e.field}</code>: expected {e.expected}
             </li>
           ))}
         </ul>

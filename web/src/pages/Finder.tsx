@@ -91,7 +91,7 @@ function toRequest(q: FinderQuery): SearchQuery {
     wants_to_grow: q.grow,
     from: q.from || undefined,
     to: q.to || undefined,
-    min_free_hours: q.minFree.trim() || undefined,
+    min_free_hours: q.minFree.trim() ? Number(q.minFree.trim()) : undefined,
     limit: q.limit,
   };
 }

@@ -219,11 +219,11 @@ function Circle({ circle, mine }: { circle: CircleView | null; mine: boolean }) 
     <>
       <ul class="circle" aria-label="Advisory circle">
         {CIRCLE_SLOTS.map(({ key, label }) => {
-          const member = circle[key] as CircleMemberView | null | undefined;
+          const member: CircleMemberView | null = circle[key];
           return (
             <li key={key} class="circle__slot">
               <span class="circle__label">{label}</span>
-              {member ? <BriefRow person={member.person} why={member.why ?? member.reason} /> : <p class="muted">Nobody fits yet.</p>}
+              {member ? <BriefRow person={member.person} why={member.why} /> : <p class="muted">Nobody fits yet.</p>}
             </li>
           );
         })}
@@ -290,7 +290,7 @@ function GrowthBody({ data, mine }: { data: GrowthData; mine: boolean }) {
               items={data.peers}
               label="Peers"
               empty="Nobody is growing the same skills from a similar level."
-              render={(peer) => <BriefRow person={peer.person} context={(peer.skills ?? peer.shared ?? []).map((s) => s.name).join(', ')} why={peer.why} />}
+              render={(peer) => <BriefRow person={peer.person} context={peer.skills.map((s) => s.name).join(', ')} why={peer.why} />}
             />
           </Card>
           <Card title="Advisory circle" id="growth-circle">

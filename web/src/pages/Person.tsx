@@ -50,7 +50,7 @@ function ProfileBody({ profile }: { profile: PersonProfile }) {
               <Link href={`/people/${encodeURIComponent(p.id)}/growth`}>Growth: skills chart, gaps, mentors and peers</Link>
             </p>
           ) : null}
-          {p.tags?.length > 0 && (
+          {p.tags && p.tags.length > 0 && (
             <ul class="tags" aria-label="Tags">
               {p.tags.map((t) => (
                 <li key={t} class="badge">

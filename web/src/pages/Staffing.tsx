@@ -308,7 +308,7 @@ function Capacity({ version, planPeople }: { version: number; planPeople: string
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const cursor = cursors[cursors.length - 1];
   const state = useAsync(
-    (signal) => api.capacity({ weeks, practice: practice || undefined, person: people, limit: CAPACITY_PAGE, cursor }, signal),
+    (signal) => api.capacity({ weeks, practice: practice || undefined, person: people, limit: CAPACITY_PAGE, cursor: cursor ?? undefined }, signal),
     [weeks, practice, cursor, version, peopleKey],
   );
   return (
