@@ -2,6 +2,7 @@
 #include "store/account_store.h"
 
 #include "store/internal/account_backends.h"
+#include "store/internal/url.h"
 
 namespace guild {
 
@@ -22,14 +23,10 @@ std::optional<UserRole> ParseUserRole(std::string_view text) {
 }
 
 Result<std::unique_ptr<AccountStore>> OpenAccountStore(const StoreOptions& options) {
-  constexpr std::string_view kPostgresPrefix = "postgresql://";
-  constexpr std::string_view kPostgresShortPrefix = "postgres://";
-  const std::string& url = options.url;
-  if (url.starts_with(kPostgresPrefix) || url.starts_with(kPostgresShortPrefix)) {
-    return internal::OpenPostgresAccountStore(options);
+  if (store::internal::IsPostgresUrl(options.url)) {
+    return store::internal::OpenPostgresAccountStore(options);
   }
-  if (url.empty()) return InvalidArgument("store url: empty; expected a file path or URL");
-  return internal::OpenSqliteAccountStore(options);
+  return store::internal::OpenSqliteAccountStore(options);
 }
 
 }  // namespace guild

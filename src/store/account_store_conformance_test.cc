@@ -1,65 +1,38 @@
 // The AccountStore conformance suite, run against every backend: SQLite in a
-// temp dir always, PostgreSQL when GUILD_TEST_PG_URL names a server
-// (scripts/with-postgres.sh sets it). Each PostgreSQL test gets its own schema.
+// temp dir always, PostgreSQL through scripts/with-postgres.sh
+// (account_store_postgres). Each test gets a fresh database from the store's
+// test harness.
 #include <gtest/gtest.h>
-#include <stdlib.h>
-#include <unistd.h>
 
-#include <filesystem>
-#include <pqxx/pqxx>
-#include <random>
 #include <string>
 
 #include "store/account_store.h"
+#include "store/store_test_support.h"
 
 namespace guild {
 namespace {
 
-std::string PostgresUrl() {
-  const char* url = std::getenv("GUILD_TEST_PG_URL");
-  return url ? url : "";
-}
+using store::testing::Backend;
+using store::testing::BackendName;
+using store::testing::StoreHarness;
 
-// Creates a fresh schema and returns a URL whose search_path points at it.
-std::string FreshPostgresSchema(const std::string& base_url) {
-  std::random_device device;
-  std::string schema = "acct_" + std::to_string(device()) + "_" + std::to_string(getpid());
-  pqxx::connection conn(base_url);
-  pqxx::work w(conn);
-  w.exec("CREATE SCHEMA " + schema);
-  w.commit();
-  char separator = base_url.find('?') == std::string::npos ? '?' : '&';
-  return base_url + separator + "options=-csearch_path%3D" + schema;
-}
-
-class AccountStoreTest : public ::testing::TestWithParam<std::string> {
+class AccountStoreTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
-    StoreOptions options;
-    if (GetParam() == "postgresql") {
-      if (PostgresUrl().empty()) GTEST_SKIP() << "GUILD_TEST_PG_URL not set";
-      options.url = FreshPostgresSchema(PostgresUrl());
-    } else {
-      char pattern[] = "/tmp/guild-accounts-XXXXXX";
-      ASSERT_NE(mkdtemp(pattern), nullptr);
-      dir_ = pattern;
-      options.url = dir_ + "/guild.db";
-      options.durability = Durability::kOff;
-    }
-    auto opened = OpenAccountStore(options);
+    harness_ = GetParam().make();
+    const Status created = harness_->Create();
+    ASSERT_TRUE(created.ok()) << created.ToString();
+    auto opened = OpenAccountStore({.url = harness_->url(), .durability = Durability::kOff});
     ASSERT_TRUE(opened.ok()) << opened.status().ToString();
     store_ = std::move(opened).value();
   }
-  void TearDown() override {
-    store_.reset();
-    if (!dir_.empty()) std::filesystem::remove_all(dir_);
-  }
+  void TearDown() override { store_.reset(); }
 
   static UserRecord User(const std::string& id, const std::string& email) {
     return UserRecord{id, email, "$argon2id$fake", "p1", UserRole::kMember, false, 100};
   }
 
-  std::string dir_;
+  std::unique_ptr<StoreHarness> harness_;
   std::unique_ptr<AccountStore> store_;
 };
 
@@ -200,20 +173,19 @@ TEST_P(AccountStoreTest, StaffingPlansAreSharedClaimedOnceAndPruned) {
   EXPECT_TRUE(store_->FindStaffingPlan("plan_b")->has_value());
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, AccountStoreTest, ::testing::Values("sqlite", "postgresql"),
-                         [](const auto& info) { return info.param; });
-
-TEST(AccountStoreSqlite, ReopeningKeepsDataAndSharesTheFile) {
-  char pattern[] = "/tmp/guild-accounts-XXXXXX";
-  ASSERT_NE(mkdtemp(pattern), nullptr);
-  StoreOptions options{std::string(pattern) + "/guild.db", true, Durability::kOff};
-  auto first = OpenAccountStore(options);
-  auto second = OpenAccountStore(options);
-  ASSERT_TRUE(first.ok() && second.ok());
-  ASSERT_TRUE((*first)->BumpDataVersion().ok());
+TEST_P(AccountStoreTest, SecondStoreOnTheDatabaseSharesIt) {
+  auto second = OpenAccountStore({.url = harness_->url(), .durability = Durability::kOff});
+  ASSERT_TRUE(second.ok()) << second.status().ToString();
+  ASSERT_TRUE(store_->BumpDataVersion().ok());
   EXPECT_EQ(*(*second)->DataVersion(), 1);
-  std::filesystem::remove_all(pattern);
+  ASSERT_TRUE(store_->CreateUser(User("u1", "a@x.com")).ok());
+  EXPECT_EQ((*second)->CreateUser(User("u1", "b@x.com")).code(), StatusCode::kAlreadyExists);
 }
+
+INSTANTIATE_TEST_SUITE_P(Sqlite, AccountStoreTest,
+                         ::testing::Values(store::testing::kSqliteBackend), BackendName);
+INSTANTIATE_TEST_SUITE_P(Postgres, AccountStoreTest,
+                         ::testing::Values(store::testing::kPostgresBackend), BackendName);
 
 TEST(AccountStoreSqlite, MissingFileWithoutCreateIsNotFound) {
   StoreOptions options{"/tmp/guild-no-such-dir-xyz/none.db", false, Durability::kOff};

@@ -13,18 +13,12 @@ namespace guild {
 namespace {
 
 using store::testing::Dump;
-using store::testing::HarnessFactory;
 using store::testing::SampleFirm;
 using store::testing::SortedByKey;
 using store::testing::StoreHarness;
 
-//! One backend under test.
-struct Backend {
-  const char* name;
-  HarnessFactory make;
-};
-void PrintTo(const Backend& backend, std::ostream* out) { *out << backend.name; }
-std::string BackendName(const ::testing::TestParamInfo<Backend>& info) { return info.param.name; }
+using store::testing::Backend;
+using store::testing::BackendName;
 
 class StoreConformance : public ::testing::TestWithParam<Backend> {
  protected:
@@ -348,26 +342,7 @@ TEST_P(StoreConformance, MigrationsApplyOnce) {
 
 // A database made before version 2 (no openings.lead, no opening_preferences)
 // upgrades in place: its openings read as not lead, and the new kind works.
-TEST_P(StoreConformance, VersionOneDatabaseUpgrades) {
-  FirmData firm = SampleFirm();
-  firm.opening_preferences.clear();
-  for (Opening& o : firm.openings) o.lead = false;
-  UpsertOk(firm);
-  store_.reset();
-  for (const char* sql : {"DROP TABLE opening_preferences", "ALTER TABLE openings DROP COLUMN lead",
-                          "DELETE FROM schema_migrations WHERE version >= 2"}) {
-    const Status status = harness_->Exec(sql);
-    ASSERT_TRUE(status.ok()) << sql << ": " << status.ToString();
-  }
-  store_ = Open();
-  ASSERT_NE(store_, nullptr);
-  Result<int> version = store_->SchemaVersion();
-  ASSERT_TRUE(version.ok());
-  EXPECT_EQ(*version, LatestVersion(store_->BackendName()));
-  EXPECT_EQ(Dump(LoadAll(*store_)), Dump(SortedByKey(firm)));
-  UpsertOk(SampleFirm());
-  EXPECT_EQ(Dump(LoadAll(*store_)), Dump(SortedByKey(SampleFirm())));
-}
+// Upgrades from older schemas: schema_upgrade_test.cc.
 
 TEST_P(StoreConformance, NewerSchemaIsFailedPrecondition) {
   store_.reset();
@@ -412,12 +387,9 @@ TEST_P(StoreConformance, PersonSkillsAreQueryableBySkillAndLevel) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Sqlite, StoreConformance,
-                         ::testing::Values(Backend{"sqlite", &store::testing::MakeSqliteHarness}),
-                         &BackendName);
+                         ::testing::Values(store::testing::kSqliteBackend), &BackendName);
 INSTANTIATE_TEST_SUITE_P(Postgres, StoreConformance,
-                         ::testing::Values(Backend{"postgresql",
-                                                   &store::testing::MakePostgresHarness}),
-                         &BackendName);
+                         ::testing::Values(store::testing::kPostgresBackend), &BackendName);
 
 }  // namespace
 }  // namespace guild

@@ -52,6 +52,23 @@ class SqliteHarness final : public StoreHarness {
     }));
     return value;
   }
+  Result<std::string> QueryLines(const std::string& sql) override {
+    std::string lines;
+    RETURN_IF_ERROR(WithDb([&](sqlite3* db) -> Status {
+      sqlite3_stmt* stmt = nullptr;
+      if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK) {
+        return Internal(sql + ": " + sqlite3_errmsg(db));
+      }
+      int rc;
+      while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
+        lines += std::string(text != nullptr ? text : "NULL") + "\n";
+      }
+      sqlite3_finalize(stmt);
+      return rc == SQLITE_DONE ? OkStatus() : Internal(sql + ": " + sqlite3_errmsg(db));
+    }));
+    return lines;
+  }
 
  private:
   template <typename F>
@@ -132,6 +149,19 @@ class PostgresHarness final : public StoreHarness {
       pqxx::connection conn(url());
       pqxx::nontransaction txn(conn);
       return txn.exec1(sql)[0].as<int64_t>();
+    } catch (const std::exception& e) {
+      return Internal(sql + ": " + e.what());
+    }
+  }
+  Result<std::string> QueryLines(const std::string& sql) override {
+    try {
+      pqxx::connection conn(url());
+      pqxx::nontransaction txn(conn);
+      std::string lines;
+      for (const pqxx::row& row : txn.exec(sql)) {
+        lines += std::string(row[0].is_null() ? "NULL" : row[0].c_str()) + "\n";
+      }
+      return lines;
     } catch (const std::exception& e) {
       return Internal(sql + ": " + e.what());
     }

@@ -2,8 +2,11 @@
 // (a fresh, empty database per test) and sample firms.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <cstdint>
 #include <memory>
+#include <ostream>
 #include <string>
 
 #include "common/status.h"
@@ -25,6 +28,8 @@ class StoreHarness {
   [[nodiscard]] virtual Status Exec(const std::string& sql) = 0;
   //! Runs a query yielding one integer.
   [[nodiscard]] virtual Result<int64_t> QueryInt(const std::string& sql) = 0;
+  //! Runs a query yielding one text column; the rows, one per line.
+  [[nodiscard]] virtual Result<std::string> QueryLines(const std::string& sql) = 0;
 };
 
 using HarnessFactory = std::unique_ptr<StoreHarness> (*)();
@@ -32,6 +37,18 @@ std::unique_ptr<StoreHarness> MakeSqliteHarness();
 //! Uses the server named by the GUILD_TEST_PG_URL environment variable; each
 //! harness creates (and later drops) its own database there.
 std::unique_ptr<StoreHarness> MakePostgresHarness();
+
+//! One backend under test: the parameter of the suites run on every backend.
+struct Backend {
+  const char* name;  //!< "sqlite" or "postgresql", the suffix of the test names
+  HarnessFactory make;
+};
+inline void PrintTo(const Backend& backend, std::ostream* out) { *out << backend.name; }
+inline std::string BackendName(const ::testing::TestParamInfo<Backend>& info) {
+  return info.param.name;
+}
+inline constexpr Backend kSqliteBackend{"sqlite", &MakeSqliteHarness};
+inline constexpr Backend kPostgresBackend{"postgresql", &MakePostgresHarness};
 
 //! A small firm using every entity kind and every field: optional fields set
 //! and unset, lists empty and non-empty, unicode and COPY-special text.

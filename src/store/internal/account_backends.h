@@ -5,11 +5,11 @@
 
 #include "store/account_store.h"
 
-namespace guild::internal {
+namespace guild::store::internal {
 
 //! options.url is a SQLite file path (":memory:" gives a private database).
 Result<std::unique_ptr<AccountStore>> OpenSqliteAccountStore(const StoreOptions& options);
 //! options.url is a "postgresql://" URL.
 Result<std::unique_ptr<AccountStore>> OpenPostgresAccountStore(const StoreOptions& options);
 
-}  // namespace guild::internal
+}  // namespace guild::store::internal

@@ -1,41 +1,16 @@
-// AccountStore on PostgreSQL: one connection per AccountStore, every call one
-// transaction, serialised by one mutex. libpqxx exceptions stop here.
+// AccountStore on PostgreSQL: the account tables of the store's database
+// (schema version 3, pg_migrations.cc), through the one connection set-up and
+// exception mapping (pg_connection.h); one connection, every call one
+// transaction, serialised by one mutex.
 #include <mutex>
 #include <pqxx/pqxx>
 #include <string>
 
 #include "store/internal/account_backends.h"
+#include "store/postgres/pg_connection.h"
 
-namespace guild::internal {
+namespace guild::store::internal {
 namespace {
-
-constexpr int kAccountSchemaVersion = 1;
-// Serialises schema creation between servers starting at the same moment.
-constexpr int64_t kSchemaLockKey = 0x6775696c64;  // "guild"
-
-constexpr const char* kSchema = R"sql(
-CREATE TABLE IF NOT EXISTS guild_account_schema (version INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS guild_users (
-  id TEXT PRIMARY KEY, email TEXT NOT NULL UNIQUE, password_hash TEXT NOT NULL,
-  person_id TEXT NOT NULL, role TEXT NOT NULL, disabled BOOLEAN NOT NULL,
-  created_at BIGINT NOT NULL);
-CREATE TABLE IF NOT EXISTS guild_sessions (
-  token_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES guild_users(id),
-  csrf_token TEXT NOT NULL, created_at BIGINT NOT NULL, last_seen_at BIGINT NOT NULL);
-CREATE INDEX IF NOT EXISTS guild_sessions_user ON guild_sessions(user_id);
-CREATE TABLE IF NOT EXISTS guild_api_tokens (
-  id TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES guild_users(id), name TEXT NOT NULL,
-  token_hash TEXT NOT NULL UNIQUE, created_at BIGINT NOT NULL, last_used_at BIGINT);
-CREATE TABLE IF NOT EXISTS guild_audit (
-  seq BIGSERIAL PRIMARY KEY, at BIGINT NOT NULL, user_id TEXT NOT NULL,
-  action TEXT NOT NULL, entity TEXT NOT NULL, entity_id TEXT NOT NULL, detail TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS guild_data_version (id INTEGER PRIMARY KEY, version BIGINT NOT NULL);
-INSERT INTO guild_data_version (id, version) VALUES (1, 0) ON CONFLICT DO NOTHING;
-CREATE TABLE IF NOT EXISTS guild_staffing_plans (
-  id TEXT PRIMARY KEY, owner_user_id TEXT NOT NULL, created_at BIGINT NOT NULL,
-  accepted BOOLEAN NOT NULL, payload TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS guild_staffing_plans_created ON guild_staffing_plans(created_at);
-)sql";
 
 constexpr const char* kUserSelect =
     "SELECT id, email, password_hash, person_id, role, disabled, created_at FROM guild_users";
@@ -70,21 +45,6 @@ AuditEntry ReadAudit(const pqxx::row& r) {
 class PostgresAccountStore final : public AccountStore {
  public:
   explicit PostgresAccountStore(std::unique_ptr<pqxx::connection> conn) : conn_(std::move(conn)) {}
-
-  Status Init() {
-    return Run("account schema", [](pqxx::work& w) {
-      w.exec_params("SELECT pg_advisory_xact_lock($1)", kSchemaLockKey);
-      w.exec(kSchema);
-      pqxx::result r = w.exec("SELECT MAX(version) FROM guild_account_schema");
-      if (r[0][0].is_null()) {
-        w.exec_params("INSERT INTO guild_account_schema (version) VALUES ($1)",
-                      kAccountSchemaVersion);
-      } else if (r[0][0].as<int>() > kAccountSchemaVersion) {
-        return FailedPrecondition("account schema is newer than this build");
-      }
-      return OkStatus();
-    });
-  }
 
   Status CreateUser(const UserRecord& u) override {
     return Run("create user", [&](pqxx::work& w) {
@@ -315,20 +275,12 @@ class PostgresAccountStore final : public AccountStore {
   template <typename Body>
   Status Run(const char* what, Body&& body) {
     std::lock_guard lock(mu_);
-    try {
+    return PgGuard(what, [&] {
       pqxx::work w(*conn_);
       Status status = body(w);
       if (status.ok()) w.commit();
       return status;
-    } catch (const pqxx::unique_violation& e) {
-      return AlreadyExists(std::string(what) + ": already exists");
-    } catch (const pqxx::foreign_key_violation& e) {
-      return FailedPrecondition(std::string(what) + ": " + e.what());
-    } catch (const pqxx::broken_connection& e) {
-      return Unavailable(std::string(what) + ": " + e.what());
-    } catch (const std::exception& e) {
-      return Internal(std::string(what) + ": " + e.what());
-    }
+    });
   }
 
   template <typename... Args>
@@ -366,15 +318,8 @@ class PostgresAccountStore final : public AccountStore {
 }  // namespace
 
 Result<std::unique_ptr<AccountStore>> OpenPostgresAccountStore(const StoreOptions& options) {
-  std::unique_ptr<pqxx::connection> conn;
-  try {
-    conn = std::make_unique<pqxx::connection>(options.url);
-  } catch (const std::exception& e) {
-    return Unavailable(std::string("PostgreSQL store: ") + e.what());
-  }
-  auto store = std::make_unique<PostgresAccountStore>(std::move(conn));
-  RETURN_IF_ERROR(store->Init());
-  return std::unique_ptr<AccountStore>(std::move(store));
+  ASSIGN_OR_RETURN(std::unique_ptr<pqxx::connection> conn, ConnectPostgres(options));
+  return std::unique_ptr<AccountStore>(std::make_unique<PostgresAccountStore>(std::move(conn)));
 }
 
-}  // namespace guild::internal
+}  // namespace guild::store::internal

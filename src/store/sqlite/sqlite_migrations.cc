@@ -174,9 +174,50 @@ CREATE TABLE opening_preferences (
 CREATE INDEX opening_preferences_person ON opening_preferences(person_id);
 )sql";
 
-constexpr std::array<Migration, 2> kMigrations = {{
+// Version 3: the account tables (users, sessions, API tokens, audit log, data
+// version, staffing plans), which builds before version 3 created outside the
+// numbered migrations, with "IF NOT EXISTS", marked by guild_account_schema.
+// The DDL is theirs, so a database upgraded from one of them (kAdoptAccounts)
+// and a new one hold the same tables.
+constexpr std::string_view kAccounts = R"sql(
+CREATE TABLE guild_users (
+  id TEXT PRIMARY KEY, email TEXT NOT NULL UNIQUE, password_hash TEXT NOT NULL,
+  person_id TEXT NOT NULL, role TEXT NOT NULL, disabled INTEGER NOT NULL,
+  created_at INTEGER NOT NULL);
+CREATE TABLE guild_sessions (
+  token_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES guild_users(id),
+  csrf_token TEXT NOT NULL, created_at INTEGER NOT NULL, last_seen_at INTEGER NOT NULL);
+CREATE INDEX guild_sessions_user ON guild_sessions(user_id);
+CREATE TABLE guild_api_tokens (
+  id TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES guild_users(id), name TEXT NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE, created_at INTEGER NOT NULL, last_used_at INTEGER);
+CREATE TABLE guild_audit (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, user_id TEXT NOT NULL,
+  action TEXT NOT NULL, entity TEXT NOT NULL, entity_id TEXT NOT NULL, detail TEXT NOT NULL);
+CREATE TABLE guild_data_version (id INTEGER PRIMARY KEY, version INTEGER NOT NULL);
+INSERT INTO guild_data_version (id, version) VALUES (1, 0);
+CREATE TABLE guild_staffing_plans (
+  id TEXT PRIMARY KEY, owner_user_id TEXT NOT NULL, created_at INTEGER NOT NULL,
+  accepted INTEGER NOT NULL, payload TEXT NOT NULL);
+CREATE INDEX guild_staffing_plans_created ON guild_staffing_plans(created_at);
+)sql";
+
+// Version 3 on a database whose account tables an older build made: they
+// are kept with their rows; the staffing plans (added to them later) are
+// created when missing, and the old marker (whose only released version was 1)
+// goes.
+constexpr std::string_view kAdoptAccounts = R"sql(
+CREATE TABLE IF NOT EXISTS guild_staffing_plans (
+  id TEXT PRIMARY KEY, owner_user_id TEXT NOT NULL, created_at INTEGER NOT NULL,
+  accepted INTEGER NOT NULL, payload TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS guild_staffing_plans_created ON guild_staffing_plans(created_at);
+DROP TABLE guild_account_schema;
+)sql";
+
+constexpr std::array<Migration, 3> kMigrations = {{
     {1, "initial schema", kInitialSchema},
     {2, "lead openings and opening preferences", kOpeningPreferences},
+    {3, "account tables", kAccounts, "guild_account_schema", kAdoptAccounts},
 }};
 
 }  // namespace

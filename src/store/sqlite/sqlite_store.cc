@@ -1,11 +1,9 @@
 #include "store/sqlite/sqlite_store.h"
 
-#include <filesystem>
 #include <functional>
 #include <mutex>
 
 #include "store/internal/firm_io.h"
-#include "store/internal/migration.h"
 #include "store/sqlite/sqlite_handle.h"
 #include "store/sqlite/sqlite_io.h"
 
@@ -13,22 +11,8 @@ namespace guild::store::internal {
 
 namespace {
 
-constexpr int kBusyTimeoutMs = 10'000;
-// Negative: KiB. A large page cache keeps bulk index inserts in memory.
-constexpr int kCacheSizeKib = -262'144;
-constexpr std::string_view kMemoryPath = ":memory:";
-
-const char* SynchronousMode(Durability durability) {
-  switch (durability) {
-    case Durability::kFull: return "FULL";
-    case Durability::kNormal: return "NORMAL";
-    case Durability::kOff: return "OFF";
-  }
-  return "FULL";
-}
-
 // Names the first row whose deferred (self) reference dangles.
-Status DiagnoseDeferredReferences(SqliteDb& db, const Status& commit_error) {
+Status DiagnoseDeferredReferences(SqliteDb& db, Status commit_error) {
   struct Check {
     const char* sql;
     const char* what;
@@ -45,9 +29,8 @@ Status DiagnoseDeferredReferences(SqliteDb& db, const Status& commit_error) {
     Result<SqliteStatement*> stmt = db.Prepare(check.sql);
     if (!stmt.ok()) break;
     if ((*stmt)->Step() == SQLITE_ROW) {
-      const auto* text = reinterpret_cast<const char*>(sqlite3_column_text((*stmt)->raw(), 0));
       std::string message =
-          std::string(check.what) + (text ? text : "") + "', which does not exist";
+          std::string(check.what) + std::string((*stmt)->ColumnText(0)) + "', which does not exist";
       (*stmt)->Reset();
       return FailedPrecondition(message);
     }
@@ -116,18 +99,10 @@ class SqliteStore final : public Store {
   // Runs `body` in a write transaction; commits when it succeeds, else rolls
   // back. A commit refused by a deferred reference check names the row.
   Status InTransaction(const std::function<Status()>& body) {
-    RETURN_IF_ERROR(db_->Exec("BEGIN IMMEDIATE"));
-    Status status = body();
-    if (status.ok()) {
-      status = db_->Exec("COMMIT");
-      if (status.code() == StatusCode::kFailedPrecondition) {
-        status = DiagnoseDeferredReferences(*db_, status);
-      }
-    }
-    if (!status.ok() && !sqlite3_get_autocommit(db_->raw())) {
-      db_->Exec("ROLLBACK").IgnoreError();
-    }
-    return status;
+    return db_->InTransaction(body, [&](Status commit_error) {
+      if (commit_error.code() != StatusCode::kFailedPrecondition) return commit_error;
+      return DiagnoseDeferredReferences(*db_, std::move(commit_error));
+    });
   }
 
   Status DeleteRows(const TableSpec& table, std::span<const std::string> ids) {
@@ -153,64 +128,10 @@ class SqliteStore final : public Store {
   std::unique_ptr<SqliteDb> db_;  // guarded by mu_
 };
 
-Status ApplyPragmas(SqliteDb& db, Durability durability) {
-  sqlite3_busy_timeout(db.raw(), kBusyTimeoutMs);
-  RETURN_IF_ERROR(db.Exec("PRAGMA journal_mode = WAL"));
-  RETURN_IF_ERROR(db.Exec(std::string("PRAGMA synchronous = ") + SynchronousMode(durability)));
-  RETURN_IF_ERROR(db.Exec("PRAGMA foreign_keys = ON"));
-  RETURN_IF_ERROR(db.Exec("PRAGMA cache_size = " + std::to_string(kCacheSizeKib)));
-  return db.Exec("PRAGMA temp_store = MEMORY");
-}
-
-Status ApplyMigrations(SqliteDb& db) {
-  const std::span<const Migration> migrations = SqliteMigrations();
-  const int latest = migrations.back().version;
-  ASSIGN_OR_RETURN(int64_t current,
-                   db.QueryInt("SELECT coalesce(max(version), 0) FROM schema_migrations"));
-  if (current > latest) {
-    return FailedPrecondition("database schema version " + std::to_string(current) +
-                              " is newer than this build of Guild supports (" +
-                              std::to_string(latest) + "); upgrade Guild");
-  }
-  for (const Migration& migration : migrations) {
-    if (migration.version <= current) continue;
-    RETURN_IF_ERROR(db.Exec(migration.sql));
-    ASSIGN_OR_RETURN(SqliteStatement * record,
-                     db.Prepare("INSERT INTO schema_migrations (version, name) VALUES (?, ?)"));
-    record->BindInt(1, migration.version);
-    record->BindText(2, migration.name);
-    RETURN_IF_ERROR(record->Run("recording migration " + std::to_string(migration.version)));
-  }
-  return OkStatus();
-}
-
-// Migrates under BEGIN IMMEDIATE, so two processes opening one file at once
-// apply each migration once.
-Status Migrate(SqliteDb& db) {
-  RETURN_IF_ERROR(db.Exec("BEGIN IMMEDIATE"));
-  Status status = db.Exec(
-      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT "
-      "NULL, applied_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP)");
-  if (status.ok()) status = ApplyMigrations(db);
-  if (status.ok()) return db.Exec("COMMIT");
-  db.Exec("ROLLBACK").IgnoreError();
-  return status;
-}
-
 }  // namespace
 
 Result<std::unique_ptr<Store>> OpenSqliteStore(const StoreOptions& options) {
-  const std::string& path = options.url;
-  if (path.empty()) return InvalidArgument("store url: expected a SQLite file path, got ''");
-  const bool in_memory = path == kMemoryPath;
-  if (!in_memory && !options.create_if_missing && !std::filesystem::exists(path)) {
-    return NotFound("SQLite database '" + path + "' does not exist");
-  }
-  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
-  if (options.create_if_missing) flags |= SQLITE_OPEN_CREATE;
-  ASSIGN_OR_RETURN(std::unique_ptr<SqliteDb> db, SqliteDb::Open(path, flags));
-  RETURN_IF_ERROR(ApplyPragmas(*db, options.durability));
-  RETURN_IF_ERROR(Migrate(*db));
+  ASSIGN_OR_RETURN(std::unique_ptr<SqliteDb> db, OpenSqliteDatabase(options));
   return std::unique_ptr<Store>(std::make_unique<SqliteStore>(std::move(db)));
 }
 

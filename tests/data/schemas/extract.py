@@ -1,0 +1,185 @@
+#!/usr/bin/env python3
+"""Writes the schema fixtures of tests/data/schemas from the repository's history.
+
+Each fixture is a database as a released build of Guild left it: the exact DDL
+of the migrations and account tables of that build (read from the commit that
+landed it, `git show COMMIT:FILE`), its bookkeeping rows, and a small firm and
+account data set in it. The upgrade test (src/store/schema_upgrade_test.cc)
+loads each fixture into an empty database and opens it with this build.
+
+Run from a clone with history:  python3 tests/data/schemas/extract.py
+"""
+import os
+import re
+import subprocess
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+# The commits that changed the schema, in order.
+FIRM_V1 = "b8f48ce"      # firm schema version 1; account tables, account schema 1
+FIRM_V2 = "05fa92a"      # firm schema version 2 (lead openings, opening preferences)
+PLANS = "30a6b16"        # guild_staffing_plans added to the account tables (still account schema 1)
+
+
+def show(commit, path):
+    return subprocess.run(["git", "show", f"{commit}:{path}"], check=True, capture_output=True,
+                          text=True, cwd=HERE).stdout
+
+
+def raw_string(source, name):
+    """The text of `constexpr ... name = R"sql(...)sql";` in a C++ file."""
+    match = re.search(name + r'\s*=\s*R"sql\((.*?)\)sql"', source, re.S)
+    if not match:
+        raise SystemExit(f"{name} not found")
+    return match.group(1).strip() + "\n"
+
+
+def migrations(commit, backend):
+    path = {"sqlite": "src/store/sqlite/sqlite_migrations.cc",
+            "postgres": "src/store/postgres/pg_migrations.cc"}[backend]
+    source = show(commit, path)
+    out = [(1, "initial schema", raw_string(source, "kInitialSchema"))]
+    if "kOpeningPreferences" in source:
+        out.append((2, "lead openings and opening preferences",
+                    raw_string(source, "kOpeningPreferences")))
+    return out
+
+
+def schema_migrations_ddl(commit, backend):
+    path = {"sqlite": "src/store/sqlite/sqlite_store.cc",
+            "postgres": "src/store/postgres/pg_store.cc"}[backend]
+    source = show(commit, path)
+    match = re.search(r'"(CREATE TABLE IF NOT EXISTS schema_migrations[^"]*)"\s*"([^"]*)"', source)
+    return match.group(1) + match.group(2) + ";\n"
+
+
+def account_ddl(commit, backend):
+    path = {"sqlite": "src/store/sqlite/accounts_sqlite.cc",
+            "postgres": "src/store/postgres/accounts_postgres.cc"}[backend]
+    match = re.search(r'kSchema = R"sql\((.*?)\)sql"', show(commit, path), re.S)
+    return match.group(1).strip() + "\n"
+
+
+def value(v, backend):
+    if v is None:
+        return "NULL"
+    if isinstance(v, bool):
+        return ("1" if v else "0") if backend == "sqlite" else ("true" if v else "false")
+    if isinstance(v, (int, float)):
+        return repr(v)
+    return "'" + v.replace("'", "''") + "'"
+
+
+def insert(table, rows, backend):
+    return "".join(f"INSERT INTO {table} VALUES ({', '.join(value(v, backend) for v in row)});\n"
+                   for row in rows)
+
+
+# The firm: every version-1 table, each with a row or two.
+FIRM_V1_ROWS = [
+    ("people", [
+        ("p1", "Ada Lovelace", "ada@firm.test", "Partner", "partner", "Tax", "London", None, 40.0,
+         "2020-01-06", None, 950.0),
+        ("p2", "Brian Kernighan", "brian@firm.test", "Associate", "associate", "Tax", "Leeds", "p1",
+         37.5, None, "2027-03-31", None),
+    ]),
+    ("person_tags", [("p1", 0, "mentor"), ("p1", 1, "speaker")]),
+    ("skills", [
+        ("firm:tax", "Tax law", "Direct and indirect tax", None, "firm", "knowledge"),
+        ("firm:vat", "VAT", "", "firm:tax", "firm", "knowledge"),
+    ]),
+    ("skill_synonyms", [("firm:vat", 0, "value added tax")]),
+    ("person_skills", [
+        ("p1", "firm:tax", "self", 5, False, "2026-10-01", "2026-10-02"),
+        ("p2", "firm:vat", "manager", 2, True, None, None),
+    ]),
+    ("roles", [("role:tax-senior", "Senior tax adviser", "Leads VAT work", "firm")]),
+    ("role_skills", [("role:tax-senior", 0, "firm:vat", 4, 0.75, True)]),
+    ("clients", [("c1", "Northwind", "Retail", True)]),
+    ("engagements", [("e1", "c1", "VAT review", "p1", "2026-09-01", "2026-12-18", "confirmed")]),
+    ("openings", [("o1", "e1", "VAT senior", 20.0, "2026-10-05", "2026-12-18", 2)]),
+    ("opening_requirements", [("o1", 0, "firm:vat", 3)]),
+    ("assignments", [("a1", "p2", "o1", 20.0, "2026-10-05", "2026-12-18", "confirmed")]),
+    ("teams", [("t1", "Indirect tax", "VAT for retail", "p1", "c1", False)]),
+    ("team_members", [("t1", 0, "p2", "member")]),
+    ("time_entries", [("te1", "p2", "2026-10-05", 7.5, "billable", "e1")]),
+    ("skill_history", [("p2", "firm:vat", "2026-06-30", 1)]),
+]
+# Version 2 adds a lead opening (the engagement has a leader, so the lead
+# opening is on a second engagement without one) and a preference.
+FIRM_V2_ROWS = [
+    ("engagements", [("e2", "c1", "Tax health check", None, "2026-11-02", "2027-01-29",
+                      "tentative")]),
+    ("openings", [("o2", "e2", "Lead", 8.0, "2026-11-02", "2027-01-29", 1, True)]),
+    ("opening_preferences", [("o1", "p1", "excluded", "on leave in November")]),
+]
+ACCOUNT_ROWS = [
+    ("guild_users", [
+        ("u1", "ada@firm.test", "$argon2id$v=19$fixture", "p1", "administrator", False, 1764000000),
+        ("u2", "brian@firm.test", "$argon2id$v=19$fixture2", "p2", "member", True, 1764000100),
+    ]),
+    ("guild_sessions", [("sessionhash1", "u1", "csrf1", 1764000200, 1764000300)]),
+    ("guild_api_tokens", [("tok1", "u1", "ci", "tokenhash1", 1764000400, None)]),
+    ("guild_audit", [
+        (1, 1764000500, "u1", "user.create", "user", "u2", "role=member"),
+        (2, 1764000600, "u1", "import", "people", "people.csv", "csv rows=2"),
+    ]),
+]
+PLAN_ROWS = [("guild_staffing_plans", [("plan_1", "u1", 1764000700, False, "fixture plan text")])]
+DATA_VERSION = 7
+
+
+def firm_rows(version, backend):
+    out = ""
+    for table, rows in FIRM_V1_ROWS:
+        if version >= 2 and table == "openings":
+            rows = [row + (False,) for row in rows]
+        out += insert(table, rows, backend)
+        if version >= 2:
+            for extra_table, extra in FIRM_V2_ROWS:
+                if extra_table == table:
+                    out += insert(table, extra, backend)
+    if version >= 2:
+        out += insert("opening_preferences", FIRM_V2_ROWS[2][1], backend)
+    return out
+
+
+def fixture(backend, firm_version, accounts):
+    """accounts: None, FIRM_V1 (no plans table) or PLANS."""
+    commit = FIRM_V1 if firm_version == 1 else FIRM_V2
+    parts = [f"-- Guild database as left by commit {accounts or commit} "
+             f"(firm schema version {firm_version}"
+             + (", account schema 1" + (" with staffing plans" if accounts == PLANS else "")
+                if accounts else ", no account tables")
+             + f"), {backend}.\n-- Written by tests/data/schemas/extract.py; do not edit.\n"]
+    parts.append(schema_migrations_ddl(commit, backend))
+    for version, name, sql in migrations(commit, backend):
+        if version > firm_version:
+            continue
+        parts.append(sql)
+        parts.append(insert("schema_migrations (version, name)", [(version, name)], backend))
+    if accounts:
+        parts.append(account_ddl(accounts, backend))
+        parts.append(insert("guild_account_schema", [(1,)], backend))
+    parts.append(firm_rows(firm_version, backend))
+    if accounts:
+        parts.append(f"UPDATE guild_data_version SET version = {DATA_VERSION} WHERE id = 1;\n")
+        for table, rows in ACCOUNT_ROWS + (PLAN_ROWS if accounts == PLANS else []):
+            parts.append(insert(table, rows, backend))
+        if backend == "postgres":
+            parts.append("SELECT setval('guild_audit_seq_seq', 2);\n")
+    return "".join(parts)
+
+
+FIXTURES = [
+    ("v1", 1, None),                   # a firm imported by the CLI, never served
+    ("v1-accounts", 1, FIRM_V1),       # served by the first release
+    ("v2-accounts", 2, FIRM_V1),       # after the lead openings release
+    ("v2-accounts-plans", 2, PLANS),   # after staffing plans moved to the database
+]
+
+for backend in ("sqlite", "postgres"):
+    os.makedirs(os.path.join(HERE, backend), exist_ok=True)
+    for name, firm_version, accounts in FIXTURES:
+        with open(os.path.join(HERE, backend, name + ".sql"), "w") as out:
+            out.write(fixture(backend, firm_version, accounts))
