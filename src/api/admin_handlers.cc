@@ -136,12 +136,22 @@ http::Response ListAudit(ApiServices& services, const http::Request& request,
   return http::JsonResponse(std::move(body));
 }
 
+// Imports may carry 64 MiB: who sends one is known, and allowed, first.
+std::optional<http::Response> AdmitImport(ApiServices& services, const http::Request& request) {
+  Identity identity = Identify(services, request);
+  if (!identity.who) return std::move(identity.refusal);
+  Status allowed = services.imports().CheckMayImport(identity.who->principal);
+  if (!allowed.ok()) return Fail(allowed);
+  return std::nullopt;
+}
+
 }  // namespace
 
 Status AddAdminRoutes(http::Router& router, ApiServices& s) {
   using namespace std::placeholders;
   http::RouteOptions import_options;
   import_options.max_body_bytes = s.options().max_import_bytes;
+  import_options.admission = [&s](const http::Request& r) { return AdmitImport(s, r); };
   RETURN_IF_ERROR(router.Post("/api/v1/admin/import/{kind}",
                               Authed(s, std::bind(Import, std::ref(s), _1, _2)), import_options));
   RETURN_IF_ERROR(

@@ -17,6 +17,7 @@ ApiServices::ApiServices(Store& store, AccountStore& accounts, SnapshotHolder& s
       staffing_(store, accounts, snapshots, clock, options_.staffing) {}
 
 Status AddApiRoutes(http::Router& router, ApiServices& services) {
+  router.SetDefaultAdmission(internal::SignedIn(services));
   RETURN_IF_ERROR(router.Get(
       "/api/v1/openapi.json",
       [](const http::Request&) { return http::JsonResponse(std::string(OpenApiJson())); },

@@ -117,8 +117,10 @@ http::Response DeleteToken(ApiServices& services, const http::Request& request,
 
 Status AddSessionRoutes(http::Router& router, ApiServices& s) {
   using namespace std::placeholders;
-  RETURN_IF_ERROR(
-      router.Post("/api/v1/session", [&s](const http::Request& r) { return SignIn(s, r); }));
+  http::RouteOptions open_to_anyone;
+  open_to_anyone.admission = http::AdmitAnyone;
+  RETURN_IF_ERROR(router.Post(
+      "/api/v1/session", [&s](const http::Request& r) { return SignIn(s, r); }, open_to_anyone));
   RETURN_IF_ERROR(
       router.Get("/api/v1/session", Authed(s, std::bind(CurrentSession, std::ref(s), _1, _2))));
   RETURN_IF_ERROR(router.Add(http::Method::kDelete, "/api/v1/session",

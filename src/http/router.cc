@@ -3,6 +3,9 @@
 #include "http/uri.h"
 
 namespace guild::http {
+
+std::optional<Response> AdmitAnyone(const Request&) { return std::nullopt; }
+
 namespace {
 
 bool IsParameter(std::string_view segment) {

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,10 +28,23 @@ enum class Execution {
   kInline,  //!< Run on the I/O thread; must not block or take long.
 };
 
+//! Decides from a request's line, headers, path parameters and query (its
+//! body still unread and empty) whether to refuse it: a Response refuses it
+//! (the server sends it and closes the connection without reading the body),
+//! nullopt admits it. Runs where the route's handler runs; used to
+//! authenticate and authorize before a large body is taken in.
+using Admission = std::function<std::optional<Response>(const Request&)>;
+
+//! An Admission that admits every request (routes open to anyone).
+std::optional<Response> AdmitAnyone(const Request&);
+
 struct RouteOptions {
   Execution execution = Execution::kWorker;
   //! Overrides ServerOptions::max_body_bytes for this route (e.g. imports).
   std::optional<std::size_t> max_body_bytes;
+  //! Checked before the body of a request to this route is read; empty: the
+  //! router's default (SetDefaultAdmission). Requests without a body skip it.
+  Admission admission;
 };
 
 struct Route {
@@ -67,6 +81,13 @@ class Router {
   //! start with `api_prefix` (e.g. StaticFiles). Replaces any earlier one.
   void SetFallback(Handler handler, std::string api_prefix = "/api/", RouteOptions options = {});
 
+  //! The admission check of routes that set none (e.g. "signed in").
+  void SetDefaultAdmission(Admission admission) { default_admission_ = std::move(admission); }
+  //! The route's own admission check, else the default; may be empty.
+  [[nodiscard]] const Admission& AdmissionFor(const Route& route) const {
+    return route.options.admission ? route.options.admission : default_admission_;
+  }
+
   //! Matches the path part of a request target (no query string).
   //! kBadPath when a segment has bad percent-encoding, a NUL or invalid UTF-8.
   RouteMatch Match(Method method, std::string_view raw_path) const;
@@ -84,6 +105,7 @@ class Router {
   std::vector<std::vector<std::string>> segments_;  // parsed patterns, parallel to routes_
   std::optional<Route> fallback_;
   std::string api_prefix_;
+  Admission default_admission_;
 };
 
 }  // namespace guild::http

@@ -7,14 +7,23 @@
 // GET /readyz and GET /metrics unless the router already has those routes.
 //
 // Limits and failures: headers over max_header_bytes get 431, bodies over the
-// route's limit 413, unparsable requests 400; each then closes only that
+// route's limit 413, unparsable requests 400 (so does a Transfer-Encoding
+// other than a single "chunked", RFC 9112 6.3); each then closes only that
 // connection. A request not fully received within read_header_timeout /
 // request_timeout is cut off: beast::tcp_stream closes the socket on expiry,
 // so (as nginx does) no 408 is written; it is counted as a "timeout" error.
-// Idle keep-alive connections are closed after idle_timeout. Connections
-// beyond max_connections get 503 and are closed. A handler that throws gets
-// 500. Bad percent-encoding or invalid UTF-8 in the path or query gives 400.
-// Every error the server itself produces is application/problem+json.
+// Idle keep-alive connections are closed after idle_timeout, or after
+// idle_timeout_under_pressure once pressure_connections are open. A client
+// address holding max_connections_per_address gets 429 for more. At
+// max_connections the connection that has waited longest for a request is
+// closed to make room; only when none is idle does a new one get 503.
+// A request with a body is checked by its route's Admission (router.h)
+// before any body byte is read, and its body bytes are counted against
+// max_body_bytes_per_address (429) and max_body_bytes_in_flight (503) until
+// its response is written; such refusals carry Retry-After. A handler that
+// throws gets 500. Bad percent-encoding or invalid UTF-8 in the path or
+// query gives 400. Every error the server itself produces is
+// application/problem+json.
 //
 // Lifecycle: Start() once, then Stop() (or the destructor). Stop() stops
 // accepting, closes idle connections, lets requests in flight finish for up
@@ -57,6 +66,18 @@ struct ServerOptions {
   std::chrono::milliseconds idle_timeout{60'000};         //!< Keep-alive wait for the next request.
   std::chrono::milliseconds shutdown_timeout{10'000};     //!< Bound on Stop()'s wait.
   std::size_t max_connections = 10'000;
+  //! Connections one client IP address may hold (more get 429); 0: no limit.
+  //! Behind a reverse proxy every client has the proxy's address: raise it.
+  std::size_t max_connections_per_address = 1'000;
+  //! From this many open connections, idle waits use idle_timeout_under_pressure.
+  //! 0: three quarters of max_connections.
+  std::size_t pressure_connections = 0;
+  std::chrono::milliseconds idle_timeout_under_pressure{2'000};
+  //! Request body bytes being read or handled, all clients together (503 beyond).
+  std::size_t max_body_bytes_in_flight = std::size_t{512} << 20;
+  //! The same for one client IP address (429 beyond); at least the largest
+  //! route limit, or that route can never be used.
+  std::size_t max_body_bytes_per_address = std::size_t{96} << 20;
   int listen_backlog = 4096;
   std::string default_cache_control = "no-cache";  //!< When a Response leaves it empty.
   std::string content_security_policy{kDefaultContentSecurityPolicy};

@@ -136,28 +136,6 @@ TEST_F(ServerLimitsTest, ManyIdleConnectionsDoNotBlockANewClient) {
   for (int i = 0; i < 10; ++i) EXPECT_EQ(Status("GET", "/api/v1/ping"), 200);
 }
 
-TEST(ServerConnectionLimitTest, ExtraConnectionsGet503) {
-  ServerOptions options;
-  options.max_connections = 2;
-  options.access_log = nullptr;
-  Router router;
-  ASSERT_TRUE(router.Get("/ping", Length).ok());
-  auto server = testing::StartServer(std::move(options), std::move(router));
-  auto first = TestClient::Connect(server->port());
-  auto second = TestClient::Connect(server->port());
-  ASSERT_TRUE(first.ok() && second.ok());
-  // Make sure both are accepted (served once) before the third arrives.
-  for (auto* client : {&*first, &*second}) {
-    ASSERT_TRUE((*client)->Send(RawRequest("GET", "/ping")));
-    ASSERT_TRUE((*client)->Read().ok());
-  }
-  auto third = Fetch(server->port(), "GET", "/ping");
-  ASSERT_TRUE(third.ok()) << third.status().ToString();
-  EXPECT_EQ(third->status, 503);
-  first->reset();
-  second->reset();
-}
-
 class StaticTraversalTest : public ::testing::Test {
  protected:
   void SetUp() override {

@@ -90,6 +90,30 @@ Reply Send(uint16_t port, const std::string& method, const std::string& target,
   return reply;
 }
 
+Reply SendRaw(uint16_t port, const std::string& bytes) {
+  Reply reply;
+  try {
+    asio::io_context context;
+    asio::ip::tcp::socket socket(context);
+    socket.connect({asio::ip::make_address("127.0.0.1"), port});
+    asio::write(socket, asio::buffer(bytes));
+    beast::flat_buffer buffer;
+    beast::http::response_parser<beast::http::string_body> parser;
+    parser.body_limit(kMaxReplyBytes);
+    beast::http::read(socket, buffer, parser);
+    auto& response = parser.get();
+    reply.status = static_cast<int>(response.result_int());
+    for (const auto& field : response) {
+      reply.headers[Lower(std::string(field.name_string()))] = std::string(field.value());
+    }
+    reply.body = response.body();
+  } catch (const std::exception& e) {
+    reply.status = 0;
+    reply.body = e.what();
+  }
+  return reply;
+}
+
 std::unique_ptr<TestServer> TestServer::Start(const TestServerOptions& options,
                                               const Clock& clock) {
   std::unique_ptr<TestServer> server(new TestServer());

@@ -35,6 +35,10 @@ using Headers = std::vector<std::pair<std::string, std::string>>;
 Reply Send(uint16_t port, const std::string& method, const std::string& target,
            const Headers& headers = {}, const std::string& body = "");
 
+//! Sends `bytes` as they are on a new connection and reads one reply (e.g.
+//! headers announcing a body that never comes).
+Reply SendRaw(uint16_t port, const std::string& bytes);
+
 struct TestServerOptions {
   StoreOptions store;       //!< the database (SQLite temp file or PostgreSQL)
   std::string static_root;  //!< empty: no static files

@@ -44,21 +44,35 @@ http::Response BadParameter(std::string_view name, std::string_view location,
   return http::ProblemResponse(FieldProblem(name, location, expected, value));
 }
 
+Identity Identify(ApiServices& services, const http::Request& request) {
+  auto who = Authenticate(services, request);
+  if (!who.ok()) return Identity{std::nullopt, Fail(who.status())};
+  if (who->method == AuthMethod::kSessionCookie && !IsSafeMethod(request.method)) {
+    auto csrf = request.header(kCsrfHeader);
+    if (!csrf || !ConstantTimeEquals(*csrf, who->csrf_token)) {
+      http::Problem problem = http::MakeProblem(
+          403, "csrf", "missing or wrong X-CSRF-Token header; send the csrf_token from sign-in");
+      problem.errors.push_back(
+          {std::string(kCsrfHeader), "header", "the session's csrf_token", "", 0});
+      return Identity{std::nullopt, http::ProblemResponse(problem)};
+    }
+  }
+  return Identity{std::move(who).value(), {}};
+}
+
 http::Handler Authed(ApiServices& services, AuthedHandler handler) {
   return [&services, handler = std::move(handler)](const http::Request& request) {
-    auto who = Authenticate(services, request);
-    if (!who.ok()) return Fail(who.status());
-    if (who->method == AuthMethod::kSessionCookie && !IsSafeMethod(request.method)) {
-      auto csrf = request.header(kCsrfHeader);
-      if (!csrf || !ConstantTimeEquals(*csrf, who->csrf_token)) {
-        http::Problem problem = http::MakeProblem(
-            403, "csrf", "missing or wrong X-CSRF-Token header; send the csrf_token from sign-in");
-        problem.errors.push_back(
-            {std::string(kCsrfHeader), "header", "the session's csrf_token", "", 0});
-        return http::ProblemResponse(problem);
-      }
-    }
-    return handler(request, *who);
+    Identity identity = Identify(services, request);
+    if (!identity.who) return std::move(identity.refusal);
+    return handler(request, *identity.who);
+  };
+}
+
+http::Admission SignedIn(ApiServices& services) {
+  return [&services](const http::Request& request) -> std::optional<http::Response> {
+    Identity identity = Identify(services, request);
+    if (!identity.who) return std::move(identity.refusal);
+    return std::nullopt;
   };
 }
 

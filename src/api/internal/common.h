@@ -30,10 +30,24 @@ http::Response BadParameter(std::string_view name, std::string_view location,
 
 using AuthedHandler = std::function<http::Response(const http::Request&, const Authenticated&)>;
 
-//! Wraps a handler that needs a signed-in user: 401 without a valid session
-//! cookie or bearer token; 403 when a cookie-authenticated request other
-//! than GET/HEAD lacks the right X-CSRF-Token.
+//! Who sent a request: the signed-in user, or the response refusing it.
+struct Identity {
+  std::optional<Authenticated> who;
+  http::Response refusal;  //!< set when `who` is empty
+};
+
+//! The caller of `request`: 401 without a valid session cookie or bearer
+//! token; 403 when a cookie-authenticated request other than GET/HEAD lacks
+//! the right X-CSRF-Token. Reads only headers, never the body.
+Identity Identify(ApiServices& services, const http::Request& request);
+
+//! Wraps a handler that needs a signed-in user (Identify's refusals).
 http::Handler Authed(ApiServices& services, AuthedHandler handler);
+
+//! The API routes' default admission (http::Admission): Identify's refusals
+//! before any body byte is read, so a signed-out client cannot make the
+//! server read a large body.
+http::Admission SignedIn(ApiServices& services);
 
 //! Parses a JSON body: 415 unless Content-Type is application/json, then the
 //! size/UTF-8/depth/syntax checks of http::ParseJsonBody.

@@ -13,15 +13,37 @@ namespace {
 
 constexpr auto kAcceptRetryDelay = std::chrono::milliseconds(50);
 constexpr int kMaxAcceptBatch = 256;
-constexpr std::string_view kBusyResponse =
-    "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/problem+json\r\n"
-    "Connection: close\r\nContent-Length: 116\r\n\r\n"
-    "{\"type\":\"https://guild.dev/problems/unavailable\",\"title\":\"Service unavailable\","
-    "\"status\":503,\"detail\":\"Too many connections.\"}";
+constexpr auto kRefusalLinger = std::chrono::milliseconds(200);
+constexpr std::size_t kRefusalDrainBytes = 4096;
+// A whole HTTP response refusing a connection (written before any request is read).
+std::string RefusalResponse(const Problem& problem) {
+  const std::string body = ProblemJson(problem);
+  return "HTTP/1.1 " + std::to_string(problem.status) + " " + problem.title +
+         "\r\nContent-Type: application/problem+json\r\nConnection: close\r\nRetry-After: "
+         "1\r\nContent-Length: " +
+         std::to_string(body.size()) + "\r\n\r\n" + body;
+}
+
+const std::string& BusyResponse() {
+  static const std::string response =
+      RefusalResponse(MakeProblem(503, "unavailable", "Too many connections."));
+  return response;
+}
+
+const std::string& AddressBusyResponse() {
+  static const std::string response = RefusalResponse(
+      MakeProblem(429, "too_many_connections", "Too many connections from this address."));
+  return response;
+}
 
 constexpr std::array<std::string_view, static_cast<int>(ErrorKind::kCount)> kErrorKindNames = {
-    "bad_request", "header_too_large",  "body_too_large",
-    "timeout",     "handler_exception", "connection_limit"};
+    "bad_request",       "header_too_large", "body_too_large", "timeout",
+    "handler_exception", "connection_limit", "body_budget"};
+
+ClientLimitOptions LimitsOf(const ServerOptions& options) {
+  return ClientLimitOptions{options.max_connections_per_address, options.max_body_bytes_per_address,
+                            options.max_body_bytes_in_flight};
+}
 
 std::uint64_t Mix(std::uint64_t value) {
   value += 0x9E3779B97F4A7C15ULL;
@@ -49,7 +71,12 @@ RouteStats MakeStats(MetricsRegistry& registry, std::string_view method, std::st
 }  // namespace
 
 ServerCore::ServerCore(ServerOptions options, Router router)
-    : options_(std::move(options)), router_(std::move(router)) {
+    : options_(std::move(options)), router_(std::move(router)), client_limits_(LimitsOf(options_)) {
+  constexpr std::size_t kPressureNumerator = 3, kPressureDenominator = 4;
+  pressure_connections_ =
+      options_.pressure_connections > 0
+          ? options_.pressure_connections
+          : options_.max_connections * kPressureNumerator / kPressureDenominator;
   if (options_.metrics == nullptr) own_metrics_ = std::make_unique<MetricsRegistry>();
   metrics_ = options_.metrics != nullptr ? options_.metrics : own_metrics_.get();
   AddOperationsRoutes();
@@ -127,7 +154,8 @@ RouteStats& ServerCore::StatsFor(const Route* route) {
   return route == nullptr ? unmatched_stats_ : route_stats_[route->index];
 }
 
-void ServerCore::SessionEnded() {
+void ServerCore::SessionEnded(const std::string& address) {
+  client_limits_.RemoveConnection(address);
   connections_gauge_->Add(-1);
   std::lock_guard lock(mutex_);
   connections_.fetch_sub(1);
@@ -170,24 +198,76 @@ Status ServerCore::Start() {
   return OkStatus();
 }
 
-void ServerCore::Reject(tcp::socket& socket) {
-  CountError(ErrorKind::kConnectionLimit);
+namespace {
+
+// Writes the refusal, then reads what the client sends for a moment before
+// closing, so that its request does not turn the close into a reset that
+// would discard the refusal before the client reads it.
+asio::awaitable<void> RefuseAndClose(std::shared_ptr<tcp::socket> socket,
+                                     std::string_view response) {
   boost::system::error_code ec;
-  socket.write_some(asio::buffer(kBusyResponse.data(), kBusyResponse.size()), ec);
-  socket.shutdown(tcp::socket::shutdown_both, ec);
-  socket.close(ec);
+  co_await asio::async_write(*socket, asio::buffer(response.data(), response.size()),
+                             asio::redirect_error(asio::use_awaitable, ec));
+  socket->shutdown(tcp::socket::shutdown_send, ec);
+  asio::steady_timer deadline(co_await asio::this_coro::executor, kRefusalLinger);
+  deadline.async_wait([socket](const boost::system::error_code&) {
+    boost::system::error_code ignored;
+    socket->close(ignored);
+  });
+  std::array<char, kRefusalDrainBytes> sink;
+  while (!ec) {
+    co_await socket->async_read_some(asio::buffer(sink),
+                                     asio::redirect_error(asio::use_awaitable, ec));
+  }
+  deadline.cancel();
+  socket->close(ec);
+}
+
+}  // namespace
+
+void ServerCore::Reject(tcp::socket& socket, std::string_view response) {
+  CountError(ErrorKind::kConnectionLimit);
+  const auto executor = socket.get_executor();
+  asio::co_spawn(executor,
+                 RefuseAndClose(std::make_shared<tcp::socket>(std::move(socket)), response),
+                 asio::detached);
+}
+
+bool ServerCore::EvictOneIdle() {
+  IoShard* target = nullptr;
+  std::size_t idle = 0, most = 0;
+  for (auto& shard : shards_) {
+    const std::size_t count = shard->idle_count.load();
+    idle += count;
+    if (count > most) most = count, target = shard.get();
+  }
+  if (target == nullptr || evictions_pending_.load() >= idle) return false;
+  evictions_pending_.fetch_add(1);
+  asio::post(target->context, [this, target] {
+    EvictOldestIdle(*target);
+    evictions_pending_.fetch_sub(1);
+  });
+  return true;
 }
 
 void ServerCore::Admit(tcp::socket socket, IoShard& shard) {
-  if (connections_.load() >= options_.max_connections) {
-    Reject(socket);
+  boost::system::error_code ec;
+  const tcp::endpoint peer = socket.remote_endpoint(ec);
+  std::string address = ec ? std::string() : peer.address().to_string();
+  if (!client_limits_.AddConnection(address)) {
+    Reject(socket, AddressBusyResponse());
     return;
   }
-  boost::system::error_code ec;
+  // At the limit, the connection idle the longest makes room; 503 when none is idle.
+  if (connections_.load() >= options_.max_connections && !EvictOneIdle()) {
+    client_limits_.RemoveConnection(address);
+    Reject(socket, BusyResponse());
+    return;
+  }
   socket.set_option(tcp::no_delay(true), ec);
   connections_.fetch_add(1);
   connections_gauge_->Add(1);
-  SpawnSession(*this, shard, std::move(socket));
+  SpawnSession(*this, shard, std::move(socket), std::move(address));
 }
 
 asio::awaitable<void> ServerCore::AcceptLoop() {

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "http/internal/asio.h"
+#include "http/internal/client_limits.h"
 #include "http/server.h"
 
 namespace guild::http::internal {
@@ -24,8 +25,10 @@ class Session;
 
 //! One event loop run by one thread; its sessions never need a strand.
 struct IoShard {
-  std::list<Session*> sessions;  // touched only on this shard's thread
-  asio::io_context context{1};   // declared after `sessions`: destroyed first
+  std::list<Session*> sessions;            // touched only on this shard's thread
+  std::list<Session*> idle;                // waiting for a request, longest first; this thread only
+  std::atomic<std::size_t> idle_count{0};  // idle.size(), readable from any thread
+  asio::io_context context{1};             // declared after `sessions`: destroyed first
   std::optional<asio::executor_work_guard<asio::io_context::executor_type>> guard;
   std::thread thread;
 };
@@ -46,6 +49,7 @@ enum class ErrorKind {
   kTimeout,
   kHandlerException,
   kConnectionLimit,
+  kBodyBudget,
   kCount
 };
 
@@ -71,15 +75,21 @@ class ServerCore {
   RouteStats& InvalidStats() { return invalid_stats_; }
   Gauge& in_flight() { return *in_flight_; }
   void CountError(ErrorKind kind) { errors_[static_cast<int>(kind)]->Increment(); }
-  void SessionEnded();
+  ClientLimits& client_limits() { return client_limits_; }
+  //! True while so many connections are open that idle ones get short waits.
+  bool UnderPressure() const { return connections_.load() >= pressure_connections_; }
+  void SessionEnded(const std::string& address);
 
  private:
   void AddOperationsRoutes();
   void RegisterMetrics();
   Status Bind();
   asio::awaitable<void> AcceptLoop();
-  void Reject(asio::ip::tcp::socket& socket);
+  void Reject(asio::ip::tcp::socket& socket, std::string_view response);
   void Admit(asio::ip::tcp::socket socket, IoShard& shard);
+  //! Asks the shard with the most idle connections to close its oldest one;
+  //! false when every idle connection is already being closed.
+  bool EvictOneIdle();
 
   ServerOptions options_;
   Router router_;
@@ -102,6 +112,9 @@ class ServerCore {
   std::mutex mutex_;
   std::condition_variable connections_changed_;
   std::atomic<std::size_t> connections_{0};
+  std::size_t pressure_connections_ = 0;
+  ClientLimits client_limits_;
+  std::atomic<std::size_t> evictions_pending_{0};
 
   std::unique_ptr<asio::thread_pool> workers_;
   std::vector<std::unique_ptr<IoShard>> shards_;

@@ -32,22 +32,28 @@ std::string_view View(beast::string_view text) { return {text.data(), text.size(
 
 class Session {
  public:
-  Session(ServerCore& core, IoShard& shard, tcp::socket socket)
-      : core_(core), shard_(shard), stream_(std::move(socket)) {
+  Session(ServerCore& core, IoShard& shard, tcp::socket socket, std::string address)
+      : core_(core), shard_(shard), stream_(std::move(socket)), address_(std::move(address)) {
     beast::error_code ec;
     const tcp::endpoint peer = stream_.socket().remote_endpoint(ec);
     if (!ec) client_ = peer.address().to_string() + ":" + std::to_string(peer.port());
   }
   ~Session() {
+    SetIdle(false);
     if (registered_) shard_.sessions.erase(position_);
-    core_.SessionEnded();
+    core_.SessionEnded(address_);
   }
   Session(const Session&) = delete;
   Session& operator=(const Session&) = delete;
 
   asio::awaitable<void> Run();
   void CloseIfIdle() {
-    if (idle_) stream_.cancel();
+    if (idle_position_) stream_.cancel();
+  }
+  //! Closes this idle connection to make room for a new one.
+  void Evict() {
+    SetIdle(false);
+    stream_.cancel();
   }
 
  private:
@@ -59,18 +65,47 @@ class Session {
     unsigned version = 11;
   };
   enum class Outcome { kKeepAlive, kClose, kCloseLingering };
+  using Parser = bhttp::request_parser<bhttp::string_body>;
 
+  // Body bytes reserved in the server's client limits, released on destruction.
+  class BodyReservation {
+   public:
+    BodyReservation(ServerCore& core, const std::string& address)
+        : core_(core), address_(address) {}
+    ~BodyReservation() {
+      if (bytes_ > 0) core_.client_limits().ReleaseBody(address_, bytes_);
+    }
+    BodyReservation(const BodyReservation&) = delete;
+    BodyReservation& operator=(const BodyReservation&) = delete;
+    ClientLimits::Reservation Reserve(std::size_t bytes) {
+      const auto granted = core_.client_limits().ReserveBody(address_, bytes);
+      if (granted == ClientLimits::Reservation::kGranted) bytes_ = bytes;
+      return granted;
+    }
+
+   private:
+    ServerCore& core_;
+    const std::string& address_;
+    std::size_t bytes_ = 0;
+  };
+
+  void SetIdle(bool idle);
   asio::awaitable<bool> WaitForRequest(bool first);
   asio::awaitable<Outcome> ServeOne();
-  asio::awaitable<Outcome> ReadBody(bhttp::request_parser<bhttp::string_body>& parser,
-                                    Exchange& exchange);
+  void PrepareRequest(const Parser& parser, Exchange& exchange);
+  std::optional<Response> RouteRequest(Exchange& exchange);
+  asio::awaitable<Outcome> ServeBodyRequest(Parser& parser, Exchange& exchange,
+                                            BodyReservation& reservation);
+  asio::awaitable<Outcome> ReadBody(Parser& parser, Exchange& exchange,
+                                    BodyReservation& reservation);
   asio::awaitable<Outcome> FailRead(const beast::error_code& ec);
-  asio::awaitable<Outcome> SendError(const Problem& problem, ErrorKind kind);
+  asio::awaitable<Outcome> SendError(const Problem& problem, ErrorKind kind,
+                                     std::string_view retry_after = {});
+  asio::awaitable<Outcome> Refuse(Exchange& exchange, Response response);
   asio::awaitable<Response> Respond(Exchange& exchange);
   asio::awaitable<bool> Write(Exchange& exchange, Response response, bool keep_alive,
                               RouteStats& stats);
   asio::awaitable<void> Close(Outcome outcome);
-  void FillRequest(bhttp::request<bhttp::string_body>& message, Request& request);
   void SetHeaders(bhttp::response<bhttp::string_body>& out, const Response& response,
                   const Request& request);
   void Record(const Exchange& exchange, int status, std::size_t bytes, RouteStats& stats);
@@ -80,33 +115,72 @@ class Session {
   beast::tcp_stream stream_;
   beast::flat_buffer buffer_;
   std::string client_;
+  const std::string address_;  // the peer's IP address: the key of its limits
   std::list<Session*>::iterator position_;
+  std::optional<std::list<Session*>::iterator> idle_position_;  // in shard_.idle
   bool registered_ = false;
-  bool idle_ = false;
 };
 
 namespace {
 
 asio::awaitable<void> RunSession(std::unique_ptr<Session> session) { co_await session->Run(); }
 
+Response InternalError() {
+  return ProblemResponse(MakeProblem(500, "internal", "The server failed to handle the request."));
+}
+
 Response CallHandler(ServerCore& core, const Handler& handler, const Request& request) {
   try {
     return handler(request);
   } catch (...) {
     core.CountError(ErrorKind::kHandlerException);
-    return ProblemResponse(
-        MakeProblem(500, "internal", "The server failed to handle the request."));
+    return InternalError();
   }
+}
+
+std::optional<Response> CallAdmission(ServerCore& core, const Admission& admission,
+                                      const Request& request) {
+  try {
+    return admission(request);
+  } catch (...) {
+    core.CountError(ErrorKind::kHandlerException);
+    return InternalError();
+  }
+}
+
+// RFC 9112 6.3: a request whose Transfer-Encoding is not (only) chunked has no
+// knowable length; it must get 400 and the connection closed.
+bool UnsupportedTransferEncoding(const bhttp::request_parser<bhttp::string_body>& parser) {
+  const auto& header = parser.get();
+  const auto count = header.count(bhttp::field::transfer_encoding);
+  if (count == 0) return false;
+  return count > 1 || !beast::iequals(header[bhttp::field::transfer_encoding], "chunked");
 }
 
 }  // namespace
 
-void SpawnSession(ServerCore& core, IoShard& shard, tcp::socket socket) {
-  auto session = std::make_unique<Session>(core, shard, std::move(socket));
+void SpawnSession(ServerCore& core, IoShard& shard, tcp::socket socket, std::string address) {
+  auto session = std::make_unique<Session>(core, shard, std::move(socket), std::move(address));
   asio::co_spawn(shard.context, RunSession(std::move(session)), asio::detached);
 }
 
 void CloseIfIdle(Session& session) { session.CloseIfIdle(); }
+
+void EvictOldestIdle(IoShard& shard) {
+  if (!shard.idle.empty()) shard.idle.front()->Evict();
+}
+
+void Session::SetIdle(bool idle) {
+  if (idle == idle_position_.has_value()) return;
+  if (idle) {
+    idle_position_ = shard_.idle.insert(shard_.idle.end(), this);
+    shard_.idle_count.fetch_add(1);
+  } else {
+    shard_.idle.erase(*idle_position_);
+    idle_position_.reset();
+    shard_.idle_count.fetch_sub(1);
+  }
+}
 
 asio::awaitable<void> Session::Run() {
   position_ = shard_.sessions.insert(shard_.sessions.end(), this);
@@ -123,12 +197,14 @@ asio::awaitable<void> Session::Run() {
 asio::awaitable<bool> Session::WaitForRequest(bool first) {
   if (buffer_.size() > 0) co_return true;
   const ServerOptions& options = core_.options();
-  stream_.expires_after(first ? options.read_header_timeout : options.idle_timeout);
+  auto timeout = first ? options.read_header_timeout : options.idle_timeout;
+  if (core_.UnderPressure()) timeout = std::min(timeout, options.idle_timeout_under_pressure);
+  stream_.expires_after(timeout);
   beast::error_code ec;
-  idle_ = true;
+  SetIdle(true);
   const std::size_t read =
       co_await stream_.async_read_some(buffer_.prepare(kReadChunk), Redirect(ec));
-  idle_ = false;
+  SetIdle(false);
   if (ec) co_return false;
   buffer_.commit(read);
   co_return true;
@@ -136,30 +212,40 @@ asio::awaitable<bool> Session::WaitForRequest(bool first) {
 
 asio::awaitable<Session::Outcome> Session::ServeOne() {
   const ServerOptions& options = core_.options();
-  bhttp::request_parser<bhttp::string_body> parser;
+  Parser parser;
   parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
   parser.body_limit(core_.largest_body_limit());
   stream_.expires_after(options.read_header_timeout);
   beast::error_code ec;
   co_await bhttp::async_read_header(stream_, buffer_, parser, Redirect(ec));
   if (ec) co_return co_await FailRead(ec);
+  if (UnsupportedTransferEncoding(parser)) {
+    co_return co_await SendError(
+        MakeProblem(400, "bad_request",
+                    "Transfer-Encoding: only \"chunked\" is supported, once, as the only coding."),
+        ErrorKind::kBadRequest);
+  }
 
   Exchange exchange;
-  const auto& header = parser.get();
-  exchange.version = header.version();
-  exchange.request.method = ParseMethod(View(header.method_string()));
-  exchange.request.target = std::string(View(header.target()));
-  const std::string_view target = exchange.request.target;
-  exchange.match =
-      core_.router().Match(exchange.request.method, target.substr(0, target.find('?')));
+  PrepareRequest(parser, exchange);
+  std::optional<Response> early = RouteRequest(exchange);
+  BodyReservation reservation(core_, address_);
   if (!parser.is_done()) {
-    const Outcome read = co_await ReadBody(parser, exchange);
+    // Nothing of the body is read for a request refused anyway.
+    if (early) co_return co_await Refuse(exchange, std::move(*early));
+    const Outcome read = co_await ServeBodyRequest(parser, exchange, reservation);
     if (read != Outcome::kKeepAlive) co_return read;
   }
   bhttp::request<bhttp::string_body> message = parser.release();
-  FillRequest(message, exchange.request);
+  exchange.request.body = std::move(message.body());
   core_.in_flight().Add(1);
-  Response response = co_await Respond(exchange);
+  // (No co_await inside ?: — GCC 12 mishandles the temporaries there.)
+  Response response;
+  if (early) {
+    response = std::move(*early);
+  } else {
+    response = co_await Respond(exchange);
+  }
   const bool keep_alive = message.keep_alive() && !core_.stopping();
   const RouteMatch& match = exchange.match;
   RouteStats& stats =
@@ -169,8 +255,85 @@ asio::awaitable<Session::Outcome> Session::ServeOne() {
   co_return written&& keep_alive ? Outcome::kKeepAlive : Outcome::kClose;
 }
 
-asio::awaitable<Session::Outcome> Session::ReadBody(
-    bhttp::request_parser<bhttp::string_body>& parser, Exchange& exchange) {
+void Session::PrepareRequest(const Parser& parser, Exchange& exchange) {
+  const auto& header = parser.get();
+  Request& request = exchange.request;
+  exchange.version = header.version();
+  request.method = ParseMethod(View(header.method_string()));
+  request.target = std::string(View(header.target()));
+  request.headers.reserve(std::distance(header.begin(), header.end()));
+  for (const auto& field : header) {
+    request.headers.emplace_back(std::string(View(field.name_string())),
+                                 std::string(View(field.value())));
+  }
+  request.client = client_;
+  const auto id = request.header("X-Request-Id");
+  request.request_id = id && IsValidRequestId(*id) ? std::string(*id) : core_.NextRequestId();
+  const std::string_view target = request.target;
+  exchange.match = core_.router().Match(request.method, target.substr(0, target.find('?')));
+}
+
+std::optional<Response> Session::RouteRequest(Exchange& exchange) {
+  RouteMatch& match = exchange.match;
+  Request& request = exchange.request;
+  switch (match.kind) {
+    case RouteMatch::Kind::kBadPath:
+      core_.CountError(ErrorKind::kBadRequest);
+      return ProblemResponse(
+          MakeProblem(400, "bad_path", "The request path is invalid: " + match.error + "."));
+    case RouteMatch::Kind::kNotFound:
+      return ProblemResponse(MakeProblem(404, "not_found", "No resource at this path."));
+    case RouteMatch::Kind::kMethodNotAllowed: {
+      Response response = ProblemResponse(
+          MakeProblem(405, "method_not_allowed", "Allowed methods: " + match.allow + "."));
+      response.headers.emplace_back("Allow", match.allow);
+      return response;
+    }
+    case RouteMatch::Kind::kFound: break;
+  }
+  request.path = std::move(match.path);
+  request.route = match.route->pattern;
+  request.params = std::move(match.params);
+  const std::size_t question = request.target.find('?');
+  if (question == std::string::npos) return std::nullopt;
+  auto query = ParseQuery(std::string_view(request.target).substr(question + 1));
+  if (!query.ok()) {
+    Problem problem = MakeProblem(400, "bad_query", query.status().message());
+    problem.errors.push_back(FieldError{"query", "query", "percent-encoded UTF-8", "", 0});
+    return ProblemResponse(problem);
+  }
+  request.query_params = std::move(*query);
+  return std::nullopt;
+}
+
+asio::awaitable<Session::Outcome> Session::ServeBodyRequest(Parser& parser, Exchange& exchange,
+                                                            BodyReservation& reservation) {
+  const Route& route = *exchange.match.route;
+  const Admission& admission = core_.router().AdmissionFor(route);
+  if (admission) {
+    std::optional<Response> refusal;
+    if (route.options.execution == Execution::kInline) {
+      refusal = CallAdmission(core_, admission, exchange.request);
+    } else {
+      refusal = co_await RunOnPool(core_.workers(), [this, &admission, &exchange] {
+        return CallAdmission(core_, admission, exchange.request);
+      });
+    }
+    if (refusal) co_return co_await Refuse(exchange, std::move(*refusal));
+  }
+  co_return co_await ReadBody(parser, exchange, reservation);
+}
+
+asio::awaitable<Session::Outcome> Session::Refuse(Exchange& exchange, Response response) {
+  const RouteMatch& match = exchange.match;
+  RouteStats& stats =
+      core_.StatsFor(match.kind == RouteMatch::Kind::kFound ? match.route : nullptr);
+  co_await Write(exchange, std::move(response), false, stats);
+  co_return Outcome::kCloseLingering;
+}
+
+asio::awaitable<Session::Outcome> Session::ReadBody(Parser& parser, Exchange& exchange,
+                                                    BodyReservation& reservation) {
   const ServerOptions& options = core_.options();
   const Route* route = exchange.match.route;
   const std::size_t limit = route != nullptr && route->options.max_body_bytes
@@ -181,6 +344,20 @@ asio::awaitable<Session::Outcome> Session::ReadBody(
         MakeProblem(413, "body_too_large",
                     "The request body exceeds the limit of " + std::to_string(limit) + " bytes."),
         ErrorKind::kBodyTooLarge);
+  }
+  // A chunked body may grow to the limit: reserve all of it.
+  switch (reservation.Reserve(parser.content_length().value_or(limit))) {
+    case ClientLimits::Reservation::kGranted: break;
+    case ClientLimits::Reservation::kAddressFull:
+      co_return co_await SendError(
+          MakeProblem(429, "too_many_bytes",
+                      "This address has too many request bytes in flight; retry shortly."),
+          ErrorKind::kBodyBudget, "1");
+    case ClientLimits::Reservation::kServerFull:
+      co_return co_await SendError(
+          MakeProblem(503, "busy",
+                      "The server has too many request bytes in flight; retry shortly."),
+          ErrorKind::kBodyBudget, "1");
   }
   parser.body_limit(limit);
   beast::error_code ec;
@@ -227,65 +404,27 @@ asio::awaitable<Session::Outcome> Session::FailRead(const beast::error_code& ec)
       ErrorKind::kBadRequest);
 }
 
-asio::awaitable<Session::Outcome> Session::SendError(const Problem& problem, ErrorKind kind) {
+asio::awaitable<Session::Outcome> Session::SendError(const Problem& problem, ErrorKind kind,
+                                                     std::string_view retry_after) {
   core_.CountError(kind);
   Exchange exchange;
   exchange.request.method = Method::kOther;
   exchange.request.client = client_;
   exchange.request.request_id = core_.NextRequestId();
-  co_await Write(exchange, ProblemResponse(problem), false, core_.InvalidStats());
+  Response response = ProblemResponse(problem);
+  if (!retry_after.empty()) response.headers.emplace_back("Retry-After", retry_after);
+  co_await Write(exchange, std::move(response), false, core_.InvalidStats());
   co_return Outcome::kCloseLingering;
 }
 
 asio::awaitable<Response> Session::Respond(Exchange& exchange) {
-  RouteMatch& match = exchange.match;
-  Request& request = exchange.request;
-  switch (match.kind) {
-    case RouteMatch::Kind::kBadPath:
-      core_.CountError(ErrorKind::kBadRequest);
-      co_return ProblemResponse(
-          MakeProblem(400, "bad_path", "The request path is invalid: " + match.error + "."));
-    case RouteMatch::Kind::kNotFound:
-      co_return ProblemResponse(MakeProblem(404, "not_found", "No resource at this path."));
-    case RouteMatch::Kind::kMethodNotAllowed: {
-      Response response = ProblemResponse(
-          MakeProblem(405, "method_not_allowed", "Allowed methods: " + match.allow + "."));
-      response.headers.emplace_back("Allow", match.allow);
-      co_return response;
-    }
-    case RouteMatch::Kind::kFound: break;
-  }
-  request.path = std::move(match.path);
-  request.route = match.route->pattern;
-  request.params = std::move(match.params);
-  const std::size_t question = request.target.find('?');
-  if (question != std::string::npos) {
-    auto query = ParseQuery(std::string_view(request.target).substr(question + 1));
-    if (!query.ok()) {
-      Problem problem = MakeProblem(400, "bad_query", query.status().message());
-      problem.errors.push_back(FieldError{"query", "query", "percent-encoded UTF-8", "", 0});
-      co_return ProblemResponse(problem);
-    }
-    request.query_params = std::move(*query);
-  }
-  const Route& route = *match.route;
+  const Route& route = *exchange.match.route;
+  const Request& request = exchange.request;
   if (route.options.execution == Execution::kInline)
     co_return CallHandler(core_, route.handler, request);
   co_return co_await RunOnPool(core_.workers(), [this, &route, &request] {
     return CallHandler(core_, route.handler, request);
   });
-}
-
-void Session::FillRequest(bhttp::request<bhttp::string_body>& message, Request& request) {
-  request.headers.reserve(std::distance(message.begin(), message.end()));
-  for (const auto& field : message) {
-    request.headers.emplace_back(std::string(View(field.name_string())),
-                                 std::string(View(field.value())));
-  }
-  request.body = std::move(message.body());
-  request.client = client_;
-  const auto id = request.header("X-Request-Id");
-  request.request_id = id && IsValidRequestId(*id) ? std::string(*id) : core_.NextRequestId();
 }
 
 void Session::SetHeaders(bhttp::response<bhttp::string_body>& out, const Response& response,

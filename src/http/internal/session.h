@@ -6,14 +6,22 @@
 
 namespace guild::http::internal {
 
-//! Starts serving `socket` on `shard`'s thread. The session counts itself in
-//! `shard.sessions` while alive and calls core.SessionEnded() when done.
+//! Starts serving `socket` (from the peer IP `address`) on `shard`'s thread.
+//! The session counts itself in `shard.sessions` while alive, in
+//! `shard.idle` while it waits for a request, and calls
+//! core.SessionEnded(address) when done.
 //! REQUIRES: `socket` belongs to shard.context; the caller has counted the
 //! connection.
-void SpawnSession(ServerCore& core, IoShard& shard, asio::ip::tcp::socket socket);
+void SpawnSession(ServerCore& core, IoShard& shard, asio::ip::tcp::socket socket,
+                  std::string address);
 
 //! Closes the connection if it is waiting for a new request (used by Stop).
 //! REQUIRES: called on the session's shard thread.
 void CloseIfIdle(Session& session);
+
+//! Closes the shard's connection that has waited longest for a request, if
+//! any (to admit a new connection at the limit).
+//! REQUIRES: called on the shard's thread.
+void EvictOldestIdle(IoShard& shard);
 
 }  // namespace guild::http::internal

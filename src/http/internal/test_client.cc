@@ -31,10 +31,13 @@ struct TestClient::Impl {
 TestClient::TestClient(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 TestClient::~TestClient() = default;
 
-Result<std::unique_ptr<TestClient>> TestClient::Connect(std::uint16_t port) {
+Result<std::unique_ptr<TestClient>> TestClient::Connect(std::uint16_t port,
+                                                        std::string_view from_address) {
   auto impl = std::make_unique<Impl>();
   boost::system::error_code ec;
-  impl->socket.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port), ec);
+  impl->socket.open(tcp::v4(), ec);
+  if (!ec) impl->socket.bind(tcp::endpoint(asio::ip::make_address(from_address), 0), ec);
+  if (!ec) impl->socket.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port), ec);
   if (ec) return Unavailable("connect: " + ec.message());
   return std::unique_ptr<TestClient>(new TestClient(std::move(impl)));
 }

@@ -25,8 +25,10 @@ struct ClientResponse {
 
 class TestClient {
  public:
-  //! Connects to 127.0.0.1:port; kUnavailable when the connection fails.
-  static Result<std::unique_ptr<TestClient>> Connect(std::uint16_t port);
+  //! Connects to 127.0.0.1:port from `from_address` (any 127.x.y.z works on
+  //! Linux, so tests can play several clients); kUnavailable on failure.
+  static Result<std::unique_ptr<TestClient>> Connect(std::uint16_t port,
+                                                     std::string_view from_address = "127.0.0.1");
   ~TestClient();
 
   //! Writes raw bytes; false when the connection is gone.

@@ -4,13 +4,19 @@
 
 namespace guild {
 
-Result<io::ImportReport> ImportService::Import(const Principal& actor, EntityKind kind,
-                                               io::Format format, std::string_view file_name,
-                                               std::string_view content) {
+Status ImportService::CheckMayImport(const Principal& actor) {
   auto snapshot = snapshots_.Current();
+  if (snapshot == nullptr) return Unavailable("the firm's data is not loaded yet");
   if (!Authorizer(*snapshot).CanImport(actor)) {
     return PermissionDenied("importing is for administrators");
   }
+  return OkStatus();
+}
+
+Result<io::ImportReport> ImportService::Import(const Principal& actor, EntityKind kind,
+                                               io::Format format, std::string_view file_name,
+                                               std::string_view content) {
+  RETURN_IF_ERROR(CheckMayImport(actor));
   ASSIGN_OR_RETURN(io::ImportReport report,
                    io::ImportFile(store_, kind, format, file_name, content));
   if (!report.errors.empty()) return report;

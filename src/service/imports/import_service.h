@@ -13,8 +13,8 @@
 #include <string_view>
 
 #include "io/import.h"
-#include "service/accounts/audit_log.h"
 #include "service/access/authorizer.h"
+#include "service/accounts/audit_log.h"
 #include "service/snapshot/snapshot_holder.h"
 
 namespace guild {
@@ -24,6 +24,10 @@ class ImportService {
   //! Every reference must outlive the service.
   ImportService(Store& store, SnapshotHolder& snapshots, AuditLog& audit)
       : store_(store), snapshots_(snapshots), audit_(audit) {}
+
+  //! OK when `actor` may import (asked before an import's file is read);
+  //! kPermissionDenied otherwise.
+  [[nodiscard]] Status CheckMayImport(const Principal& actor);
 
   [[nodiscard]] Result<io::ImportReport> Import(const Principal& actor, EntityKind kind,
                                                 io::Format format, std::string_view file_name,
