@@ -22,13 +22,13 @@
 #include "common/date.h"
 #include "http/router.h"
 #include "service/accounts/audit_log.h"
+#include "service/accounts/session_service.h"
+#include "service/accounts/user_service.h"
 #include "service/directory/directory_service.h"
 #include "service/imports/import_service.h"
-#include "service/accounts/session_service.h"
 #include "service/skills/skills_service.h"
 #include "service/snapshot/snapshot_holder.h"
 #include "service/staffing/staffing_board_service.h"
-#include "service/accounts/user_service.h"
 
 namespace guild::api {
 
@@ -43,7 +43,7 @@ struct ApiOptions {
   CookieSecurity cookie_security = CookieSecurity::kWhenForwardedHttps;
   size_t max_json_bytes = size_t{1} << 20;     //!< larger JSON bodies get 413
   size_t max_import_bytes = size_t{64} << 20;  //!< larger import files get 413
-  StaffingBoardOptions staffing;  //!< defaults of plans proposed over the API
+  StaffingBoardOptions staffing;               //!< defaults of plans proposed over the API
 };
 
 //! The services behind the API, wired to the injected world.

@@ -14,8 +14,8 @@
 #include "common/progress.h"
 #include "io/export.h"
 #include "io/import.h"
-#include "service/snapshot/snapshot_holder.h"
 #include "service/accounts/user_service.h"
+#include "service/snapshot/snapshot_holder.h"
 #include "store/store.h"
 
 namespace guild::cli {

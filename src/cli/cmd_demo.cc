@@ -15,8 +15,8 @@
 #include "common/progress.h"
 #include "demo/demo.h"
 #include "demo/write.h"
-#include "service/snapshot/snapshot_holder.h"
 #include "service/accounts/user_service.h"
+#include "service/snapshot/snapshot_holder.h"
 #include "store/store.h"
 #include "taxonomy/taxonomy.h"
 

@@ -10,10 +10,10 @@
 
 namespace guild::staffing {
 
-using internal::SteadyClock;
 using internal::Context;
 using internal::Problem;
 using internal::State;
+using internal::SteadyClock;
 
 namespace {
 
@@ -73,9 +73,9 @@ StaffingPlan Solve(Problem& p, StaffingPlan plan, SteadyClock::time_point deadli
   double bound = 0;
   std::vector<double> adjusted, seat_prices;
   const auto bound_deadline = std::min(
-      deadline,
-      SteadyClock::now() + std::chrono::duration_cast<SteadyClock::duration>(
-                         std::chrono::duration<double>(kBoundTimeShare * o.time_limit_seconds)));
+      deadline, SteadyClock::now() +
+                    std::chrono::duration_cast<SteadyClock::duration>(
+                        std::chrono::duration<double>(kBoundTimeShare * o.time_limit_seconds)));
   steps.Run("lagrangian_bound", [&] {
     bound = internal::LagrangianBound(p, s.objective, o.bound_iterations, bound_deadline, &adjusted,
                                       &seat_prices);
@@ -259,7 +259,7 @@ Result<StaffingPlan> StaffingEngine::PlanAll() const {
   // The time limit is for the optimisation steps after candidate generation.
   const auto deadline =
       SteadyClock::now() + std::chrono::duration_cast<SteadyClock::duration>(
-                         std::chrono::duration<double>(c.options.time_limit_seconds));
+                               std::chrono::duration<double>(c.options.time_limit_seconds));
   plan = Solve(p, std::move(plan), deadline);
   MissingLeads(c, plan);
   return plan;

@@ -13,9 +13,9 @@
 
 namespace guild::staffing {
 
-using internal::SteadyClock;
 using internal::Context;
 using internal::kNoIndex;
+using internal::SteadyClock;
 
 namespace {
 
@@ -205,7 +205,8 @@ Result<StaffingPlan> StaffingEngine::PlanOpening(const Opening& opening) const {
   internal::FinishProblem(p);
   StaffingPlan plan;
   plan.today = c.today;
-  plan.steps.push_back({"candidates", std::chrono::duration<double>(SteadyClock::now() - t0).count(),
+  plan.steps.push_back({"candidates",
+                        std::chrono::duration<double>(SteadyClock::now() - t0).count(),
                         std::to_string(p.candidate_count) + " candidates for " +
                             std::to_string(p.seat_group.size()) + " seats"});
   internal::State s = internal::EmptyState(p);

@@ -21,8 +21,8 @@
 #include <vector>
 
 #include "common/date.h"
-#include "service/accounts/audit_log.h"
 #include "service/access/authorizer.h"
+#include "service/accounts/audit_log.h"
 #include "service/accounts/crypto.h"
 #include "service/accounts/rate_limiter.h"
 #include "store/account_store.h"

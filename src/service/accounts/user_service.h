@@ -20,8 +20,8 @@
 #include <vector>
 
 #include "common/date.h"
-#include "service/accounts/audit_log.h"
 #include "service/access/authorizer.h"
+#include "service/accounts/audit_log.h"
 #include "service/accounts/crypto.h"
 #include "service/common/paging.h"
 #include "service/snapshot/snapshot_holder.h"

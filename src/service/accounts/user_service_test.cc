@@ -163,7 +163,8 @@ TEST_F(UserServiceTest, DemoUsersSignInAsALeaderAndAMemberOfTheirTeam) {
   }
   // Running it again resets rather than fails.
   EXPECT_TRUE(
-      CreateDemoUsers(service::testing::TestFirm(), *accounts_, clock_, MinimumPasswordOptions()).ok());
+      CreateDemoUsers(service::testing::TestFirm(), *accounts_, clock_, MinimumPasswordOptions())
+          .ok());
   EXPECT_EQ(*accounts_->CountUsers(), 3);
 }
 

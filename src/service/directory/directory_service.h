@@ -17,8 +17,8 @@
 #include <vector>
 
 #include "service/access/authorizer.h"
-#include "service/snapshot/firm_snapshot.h"
 #include "service/common/paging.h"
+#include "service/snapshot/firm_snapshot.h"
 #include "service/snapshot/snapshot_holder.h"
 
 namespace guild {

@@ -94,13 +94,23 @@ const TableSpec& TableOf(EntityKind kind) {
 }
 
 std::span<const TableSpec* const> TablesChildrenFirst() {
-  static constexpr std::array<const TableSpec*, 17> kTables = {
-      &kOpeningPreferencesTable, &kSkillHistoryTable,  &kTimeEntriesTable,
-      &kTeamMembersTable,        &kTeamsTable,         &kAssignmentsTable,
-      &kOpeningRequirementsTable, &kOpeningsTable,     &kEngagementsTable,
-      &kClientsTable,            &kRoleSkillsTable,    &kRolesTable,
-      &kPersonSkillsTable,       &kSkillSynonymsTable, &kSkillsTable,
-      &kPersonTagsTable,         &kPeopleTable};
+  static constexpr std::array<const TableSpec*, 17> kTables = {&kOpeningPreferencesTable,
+                                                               &kSkillHistoryTable,
+                                                               &kTimeEntriesTable,
+                                                               &kTeamMembersTable,
+                                                               &kTeamsTable,
+                                                               &kAssignmentsTable,
+                                                               &kOpeningRequirementsTable,
+                                                               &kOpeningsTable,
+                                                               &kEngagementsTable,
+                                                               &kClientsTable,
+                                                               &kRoleSkillsTable,
+                                                               &kRolesTable,
+                                                               &kPersonSkillsTable,
+                                                               &kSkillSynonymsTable,
+                                                               &kSkillsTable,
+                                                               &kPersonTagsTable,
+                                                               &kPeopleTable};
   return kTables;
 }
 

@@ -135,8 +135,9 @@ static void Adjust(const Problem& p, const std::vector<double>& lambda, std::vec
   }
 }
 
-double LagrangianBound(const Problem& p, double upper, int iterations, SteadyClock::time_point deadline,
-                       std::vector<double>* adjusted, std::vector<double>* seat_prices) {
+double LagrangianBound(const Problem& p, double upper, int iterations,
+                       SteadyClock::time_point deadline, std::vector<double>* adjusted,
+                       std::vector<double>* seat_prices) {
   const std::vector<uint8_t> seatable = SeatableCandidates(p);
   std::vector<double> lambda(p.agent_person.size() * p.ctx->weeks, 0), best_lambda;
   double best = -1e300, theta = kInitialTheta;

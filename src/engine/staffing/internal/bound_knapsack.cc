@@ -384,7 +384,8 @@ KnapsackResult KnapsackBound(const Problem& p, double upper, const std::vector<d
   // Block-coordinate ascent until a pass gains little.
   std::vector<std::pair<double, bool>> thresholds;
   std::vector<double> values;
-  for (int pass = 0; pass < kMaxAscentPasses && SteadyClock::now() < deadline && upper - out.bound > 1e-9;
+  for (int pass = 0;
+       pass < kMaxAscentPasses && SteadyClock::now() < deadline && upper - out.bound > 1e-9;
        ++pass) {
     AscentPass(p, m, cap, mu, solver, thresholds, values, deadline);
     ++out.ascent_passes;
