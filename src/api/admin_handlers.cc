@@ -104,7 +104,7 @@ http::Response ListUsers(ApiServices& services, const http::Request& request,
   auto page = ReadPage(request);
   if (!page.ok()) return http::ProblemResponse(page.problem());
   auto users = services.users().List(who.principal, page.value());
-  if (!users.ok()) return Fail(users.status());
+  if (!users.ok()) return Fail(users.status(), "query");
   std::string body;
   http::JsonWriter w(body);
   w.BeginObject().Key("items").BeginArray();
@@ -121,7 +121,7 @@ http::Response ListAudit(ApiServices& services, const http::Request& request,
   if (!page.ok()) return http::ProblemResponse(page.problem());
   auto snapshot = services.snapshots().Current();
   auto entries = services.audit().List(Authorizer(*snapshot), who.principal, page.value());
-  if (!entries.ok()) return Fail(entries.status());
+  if (!entries.ok()) return Fail(entries.status(), "query");
   std::string body;
   http::JsonWriter w(body);
   w.BeginObject().Key("items").BeginArray();

@@ -15,7 +15,7 @@ void WriteProfileParts(http::JsonWriter& w, const PersonProfile& profile) {
 
 http::Response Me(ApiServices& services, const http::Request&, const Authenticated& who) {
   auto home = services.directory().Me(who.principal);
-  if (!home.ok()) return Fail(home.status());
+  if (!home.ok()) return Fail(home.status(), "query");
   std::string body;
   http::JsonWriter w(body);
   w.BeginObject().Key("user");
@@ -47,7 +47,7 @@ http::Response ListPeople(ApiServices& services, const http::Request& request,
   query.grade = request.query("grade").value_or("");
   query.page = page.value();
   auto people = services.directory().ListPeople(who.principal, query);
-  if (!people.ok()) return Fail(people.status());
+  if (!people.ok()) return Fail(people.status(), "query");
   std::string body;
   http::JsonWriter w(body);
   w.BeginObject().Key("items").BeginArray();
@@ -61,7 +61,7 @@ http::Response ListPeople(ApiServices& services, const http::Request& request,
 http::Response GetPerson(ApiServices& services, const http::Request& request,
                          const Authenticated& who) {
   auto profile = services.directory().GetPerson(who.principal, request.param("id").value_or(""));
-  if (!profile.ok()) return Fail(profile.status());
+  if (!profile.ok()) return Fail(profile.status(), "query");
   const auto& people = profile->snapshot->data().people;
   std::string body;
   http::JsonWriter w(body);
@@ -86,7 +86,7 @@ http::Response ListSkills(ApiServices& services, const http::Request& request,
   if (!page.ok()) return http::ProblemResponse(page.problem());
   auto skills =
       services.directory().ListSkills(who.principal, request.query("q").value_or(""), page.value());
-  if (!skills.ok()) return Fail(skills.status());
+  if (!skills.ok()) return Fail(skills.status(), "query");
   std::string body;
   http::JsonWriter w(body);
   w.BeginObject().Key("items").BeginArray();
@@ -113,7 +113,7 @@ http::Response ListTeams(ApiServices& services, const http::Request& request,
   auto page = ReadPage(request);
   if (!page.ok()) return http::ProblemResponse(page.problem());
   auto teams = services.directory().ListTeams(who.principal, page.value());
-  if (!teams.ok()) return Fail(teams.status());
+  if (!teams.ok()) return Fail(teams.status(), "query");
   std::string body;
   http::JsonWriter w(body);
   w.BeginObject().Key("items").BeginArray();
@@ -127,7 +127,7 @@ http::Response ListTeams(ApiServices& services, const http::Request& request,
 http::Response GetTeam(ApiServices& services, const http::Request& request,
                        const Authenticated& who) {
   auto team = services.directory().GetTeam(who.principal, request.param("id").value_or(""));
-  if (!team.ok()) return Fail(team.status());
+  if (!team.ok()) return Fail(team.status(), "query");
   const FirmSnapshot& s = *team->snapshot;
   std::string body;
   http::JsonWriter w(body);

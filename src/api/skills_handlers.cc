@@ -73,18 +73,9 @@ void SkillRefJson(http::JsonWriter& w, const SkillIndex& index, SkillRef s) {
   w.BeginObject().Member("id", index.skill_id(s)).Member("name", index.skill_name(s)).EndObject();
 }
 
+// A person of the skill index as a PersonRef.
 void PersonBrief(http::JsonWriter& w, const SkillsState& state, PersonRef p) {
-  const Person* person = state.snapshot->FindPerson(state.index.person_id(p));
-  w.BeginObject().Member("id", state.index.person_id(p)).Member("name", state.index.person_name(p));
-  if (person) {
-    w.Member("grade", person->grade).Member("practice", person->practice);
-    w.Member("office", person->office);
-  }
-  w.EndObject();
-}
-
-void PersonIdName(http::JsonWriter& w, const SkillIndex& index, PersonRef p) {
-  w.BeginObject().Member("id", index.person_id(p)).Member("name", index.person_name(p)).EndObject();
+  WritePersonRef(w, *state.snapshot, state.index.person_id(p));
 }
 
 std::string_view ViaName(skills::MatchVia via) {
@@ -158,7 +149,7 @@ http::Response Suggest(ApiServices& services, const http::Request& r, const Auth
   auto limit = ReadInt(r, "limit", kDefaultSuggest, 1, kMaxLimit);
   if (!limit.ok()) return http::ProblemResponse(limit.problem());
   auto result = services.skills().Suggest(who.principal, r.query("q").value_or(""), limit.value());
-  if (!result.ok()) return Fail(result.status());
+  if (!result.ok()) return Fail(result.status(), "query");
   const SkillIndex& index = result->state->index;
   std::string body;
   http::JsonWriter w(body);
@@ -168,7 +159,7 @@ http::Response Suggest(ApiServices& services, const http::Request& r, const Auth
     w.Member("match", c.matched).EndObject();
   }
   w.EndArray().Key("people").BeginArray();
-  for (const skills::Completion& c : result->people) PersonIdName(w, index, c.ref);
+  for (const skills::Completion& c : result->people) PersonBrief(w, *result->state, c.ref);
   w.EndArray().EndObject();
   return http::JsonResponse(std::move(body));
 }
@@ -237,7 +228,7 @@ http::Response Search(ApiServices& services, const http::Request& r, const Authe
   auto request = ReadSearch(r);
   if (!request.ok()) return http::ProblemResponse(request.problem());
   auto result = services.skills().Search(who.principal, std::move(request).value());
-  if (!result.ok()) return Fail(result.status());
+  if (!result.ok()) return Fail(result.status(), "query");
   if (auto* unknown = std::get_if<UnknownSkill>(&*result)) return UnknownSkillResponse(*unknown);
   const SkillSearch& search = std::get<SkillSearch>(*result);
   std::string body;
@@ -296,7 +287,7 @@ http::Response GrowthHandler(ApiServices& services, const http::Request& r,
   auto limit = ReadInt(r, "limit", kDefaultGrowth, 1, kMaxLimit);
   if (!limit.ok()) return http::ProblemResponse(limit.problem());
   auto g = services.skills().GrowthOf(who.principal, r.param("id").value_or(""), limit.value());
-  if (!g.ok()) return Fail(g.status());
+  if (!g.ok()) return Fail(g.status(), "query");
   const SkillsState& state = *g->state;
   std::string body;
   http::JsonWriter w(body);
@@ -344,7 +335,7 @@ http::Response GapsHandler(ApiServices& services, const http::Request& r,
                            const Authenticated& who) {
   auto gaps = services.skills().Gaps(who.principal, r.param("id").value_or(""),
                                      r.query("role").value_or(""));
-  if (!gaps.ok()) return Fail(gaps.status());
+  if (!gaps.ok()) return Fail(gaps.status(), "query");
   const SkillIndex& index = gaps->state->index;
   std::string body;
   http::JsonWriter w(body);
@@ -363,7 +354,7 @@ http::Response RolesHandler(ApiServices& services, const http::Request& r,
   auto limit = ReadInt(r, "limit", kDefaultSuggest, 1, kMaxLimit);
   if (!limit.ok()) return http::ProblemResponse(limit.problem());
   auto roles = services.skills().Roles(who.principal, r.query("q").value_or(""), limit.value());
-  if (!roles.ok()) return Fail(roles.status());
+  if (!roles.ok()) return Fail(roles.status(), "query");
   const auto& all = roles->state->snapshot->data().roles;
   std::string body;
   http::JsonWriter w(body);
@@ -406,7 +397,7 @@ http::Response MarketHandler(ApiServices& services, const http::Request& r,
   if (!limit.ok()) return http::ProblemResponse(limit.problem());
   request = {from.value(), periods.value(), weeks.value(), limit.value()};
   auto market = services.skills().SkillsMarket(who.principal, request);
-  if (!market.ok()) return Fail(market.status());
+  if (!market.ok()) return Fail(market.status(), "query");
   const SkillIndex& index = market->state->index;
   std::string body;
   http::JsonWriter w(body);
@@ -425,7 +416,7 @@ http::Response MarketHandler(ApiServices& services, const http::Request& r,
     SkillRefJson(w, index, k.skill);
     w.Member("holder_count", market->key_person_holder_counts[i]);
     w.Key("holders").BeginArray();
-    for (PersonRef p : k.holders) PersonIdName(w, index, p);
+    for (PersonRef p : k.holders) PersonBrief(w, *market->state, p);
     w.EndArray().Member("demand_hours", k.demand_hours).EndObject();
   }
   w.EndArray().Key("teaching_gaps").BeginArray();
@@ -463,7 +454,7 @@ http::Response RemediesHandler(ApiServices& services, const http::Request& r,
   request.min_free_hours = hours.value().value_or(0);
   request.limit = limit.value();
   auto result = services.skills().Remedies(who.principal, request);
-  if (!result.ok()) return Fail(result.status());
+  if (!result.ok()) return Fail(result.status(), "query");
   if (auto* unknown = std::get_if<UnknownSkill>(&*result)) return UnknownSkillResponse(*unknown);
   const RemediesView& view = std::get<RemediesView>(*result);
   std::string body;
@@ -483,7 +474,7 @@ http::Response CoverageHandler(ApiServices& services, const http::Request& r,
                                const Authenticated& who) {
   auto coverage = services.skills().TeamCoverage(who.principal, r.param("id").value_or(""),
                                                  r.query("engagement").value_or(""));
-  if (!coverage.ok()) return Fail(coverage.status());
+  if (!coverage.ok()) return Fail(coverage.status(), "query");
   const FirmData& data = coverage->state->snapshot->data();
   const SkillIndex& index = coverage->state->index;
   std::string body;
@@ -501,7 +492,7 @@ http::Response CoverageHandler(ApiServices& services, const http::Request& r,
     w.Member("name", n.skill == kNone ? n.skill_id : index.skill_name(n.skill)).EndObject();
     w.Member("min_level", n.min_level).Member("coverage", CoverageName(n.coverage));
     w.Key("holders").BeginArray();
-    for (PersonRef p : n.holders) PersonIdName(w, index, p);
+    for (PersonRef p : n.holders) PersonBrief(w, *coverage->state, p);
     w.EndArray().EndObject();
   }
   w.EndArray().EndObject();
@@ -515,7 +506,7 @@ http::Response RoundHandler(ApiServices& services, const http::Request& r,
   auto limit = ReadInt(r, "limit", kDefaultRound, 1, 100000);
   if (!limit.ok()) return http::ProblemResponse(limit.problem());
   auto round = services.skills().MentoringRound(who.principal, k.value());
-  if (!round.ok()) return Fail(round.status());
+  if (!round.ok()) return Fail(round.status(), "query");
   const SkillsState& state = *round->state;
   const auto& pairs = round->result.pairs;
   std::string body;

@@ -18,19 +18,6 @@ constexpr int kMaxMarketWeeks = 52;
 
 // ---- Parsing: every failure is a 400 naming the field.
 
-// A service error; an InvalidArgument "field: ..." also names the field.
-http::Response FailNamed(const Status& status, std::string_view location = "query") {
-  http::Problem problem = http::ProblemFromStatus(status);
-  const std::string& message = status.message();
-  const size_t colon = message.find(": ");
-  if (status.code() == StatusCode::kInvalidArgument && colon != std::string::npos &&
-      message.find(' ') > colon) {
-    problem.errors.push_back(
-        {message.substr(0, colon), std::string(location), message.substr(colon + 2), "", 0});
-  }
-  return http::ProblemResponse(problem);
-}
-
 // {"horizon_weeks", "capacity_ceiling", "time_limit_seconds"}; errors are
 // named "options.<field>".
 std::optional<http::Problem> ReadOptions(const nlohmann::json& json, PlanRequest& request) {
@@ -76,20 +63,6 @@ http::ProblemOr<PlanRequest> ReadPlanRequest(const nlohmann::json& json) {
 }
 
 // ---- JSON views.
-
-void PersonRef(http::JsonWriter& w, const FirmSnapshot& snapshot, std::string_view id) {
-  if (id.empty()) {
-    w.Null();
-    return;
-  }
-  const Person* person = snapshot.FindPerson(id);
-  w.BeginObject().Member("id", id).Member("name", person ? person->name : std::string(id));
-  if (person) {
-    w.Member("grade", person->grade).Member("practice", person->practice);
-    w.Member("office", person->office);
-  }
-  w.EndObject();
-}
 
 void SkillRef(http::JsonWriter& w, const FirmSnapshot& snapshot, std::string_view id) {
   const Skill* skill = snapshot.FindSkill(id);
@@ -142,14 +115,14 @@ void ExplanationJson(http::JsonWriter& w, const FirmSnapshot& snapshot,
     SkillRef(w, snapshot, e.stretch_skill_id);
   }
   w.Key("coach");
-  PersonRef(w, snapshot, e.coach_id);
+  WritePersonRef(w, snapshot, e.coach_id);
   w.Member("load_before", e.load_before).Member("load_after", e.load_after);
   w.Member("continuity", e.continuity).Member("volunteer", e.volunteer);
   w.Member("pinned", e.pinned).Member("key_client_partner", e.key_client_partner);
   w.Member("worked_with", e.worked_with).Key("runner_ups").BeginArray();
   for (const staffing::RunnerUp& r : e.runner_ups) {
     w.BeginObject().Key("person");
-    PersonRef(w, snapshot, r.person_id);
+    WritePersonRef(w, snapshot, r.person_id);
     w.Member("cost", r.cost).Member("why_lost", r.why_lost).EndObject();
   }
   w.EndArray().EndObject();
@@ -159,12 +132,12 @@ void EntryJson(http::JsonWriter& w, const FirmSnapshot& snapshot, const OpeningN
                const ProposedAssignment& pa) {
   const Assignment& a = pa.assignment;
   w.BeginObject().Member("id", a.id).Member("seat_id", pa.seat_id).Key("person");
-  PersonRef(w, snapshot, a.person_id);
+  WritePersonRef(w, snapshot, a.person_id);
   w.Key("opening");
   names.Write(w, a.opening_id);
   w.Member("hours_per_week", a.hours_per_week).Member("start", FormatDate(a.start));
   w.Member("end", FormatDate(a.end)).Key("moved_from");
-  PersonRef(w, snapshot, pa.moved_from_person_id);
+  WritePersonRef(w, snapshot, pa.moved_from_person_id);
   w.Member("stretch", pa.stretch).Member("cost", pa.cost).Key("explanation");
   ExplanationJson(w, snapshot, pa.explanation);
   w.EndObject();
@@ -228,7 +201,7 @@ http::Response OpeningsHandler(ApiServices& services, const http::Request& r,
   OpeningsQuery query{std::string(r.query("engagement").value_or("")),
                       std::string(r.query("practice").value_or("")), page.value()};
   auto result = services.staffing().Openings(who.principal, query);
-  if (!result.ok()) return FailNamed(result.status());
+  if (!result.ok()) return Fail(result.status(), "query");
   const FirmData& data = result->snapshot->data();
   std::string body;
   http::JsonWriter w(body);
@@ -239,7 +212,7 @@ http::Response OpeningsHandler(ApiServices& services, const http::Request& r,
     w.BeginObject().Member("id", o.id).Member("title", o.title);
     w.Key("engagement").BeginObject().Member("id", e.id).Member("name", e.name);
     w.Key("leader");
-    PersonRef(w, *result->snapshot, e.leader_id);
+    WritePersonRef(w, *result->snapshot, e.leader_id);
     w.EndObject().Key("client");
     if (b.client) {
       const Client& c = data.clients[*b.client];
@@ -272,7 +245,7 @@ http::Response ProposeHandler(ApiServices& services, const http::Request& r,
   auto request = ReadPlanRequest(json.value());
   if (!request.ok()) return http::ProblemResponse(request.problem());
   auto plan = services.staffing().Propose(who.principal, request.value());
-  if (!plan.ok()) return FailNamed(plan.status(), "body");
+  if (!plan.ok()) return Fail(plan.status(), "body");
   http::Response response = http::JsonResponse(PlanJson(*plan), 201);
   response.headers.emplace_back("Location", "/api/v1/staffing/plans/" + plan->plan->id);
   return response;
@@ -281,7 +254,7 @@ http::Response ProposeHandler(ApiServices& services, const http::Request& r,
 http::Response PlanHandler(ApiServices& services, const http::Request& r,
                            const Authenticated& who) {
   auto plan = services.staffing().Get(who.principal, r.param("id").value_or(""));
-  if (!plan.ok()) return FailNamed(plan.status(), "path");
+  if (!plan.ok()) return Fail(plan.status(), "path");
   return http::JsonResponse(PlanJson(*plan));
 }
 
@@ -289,7 +262,7 @@ http::Response ExplainHandler(ApiServices& services, const http::Request& r,
                               const Authenticated& who) {
   auto found = services.staffing().Explain(who.principal, r.param("id").value_or(""),
                                            r.param("key").value_or(""));
-  if (!found.ok()) return FailNamed(found.status(), "path");
+  if (!found.ok()) return Fail(found.status(), "path");
   const auto& [view, entry] = *found;
   std::string body;
   http::JsonWriter w(body);
@@ -318,7 +291,7 @@ http::Response AcceptHandler(ApiServices& services, const http::Request& r,
   auto outcome = services.staffing().Accept(who.principal, r.param("id").value_or(""),
                                             selected.value_or(std::vector<std::string>{}),
                                             changes.value_or(std::map<std::string, std::string>{}));
-  if (!outcome.ok()) return FailNamed(outcome.status(), "body");
+  if (!outcome.ok()) return Fail(outcome.status(), "body");
   std::string body;
   http::JsonWriter w(body);
   w.BeginObject().Member("plan_id", std::string(r.param("id").value_or("")));
@@ -337,7 +310,7 @@ http::Response MarketHandler(ApiServices& services, const http::Request& r,
   if (!weeks.ok()) return http::ProblemResponse(weeks.problem());
   auto market =
       services.staffing().Market(who.principal, weeks.value(), r.query("plan").value_or(""));
-  if (!market.ok()) return FailNamed(market.status());
+  if (!market.ok()) return Fail(market.status(), "query");
   const FirmSnapshot& snapshot = *market->snapshot;
   const staffing::MarketReport& m = market->report;
   const OpeningNames names(snapshot.data());
@@ -358,7 +331,7 @@ http::Response MarketHandler(ApiServices& services, const http::Request& r,
   w.EndArray().Key("idle").BeginArray();
   for (const staffing::IdlePerson& p : m.idle) {
     w.BeginObject().Key("person");
-    PersonRef(w, snapshot, p.person_id);
+    WritePersonRef(w, snapshot, p.person_id);
     w.Member("utilisation", p.utilisation).Key("skills").BeginArray();
     for (const std::string& s : p.skills) SkillRef(w, snapshot, s);
     w.EndArray().EndObject();
@@ -366,7 +339,7 @@ http::Response MarketHandler(ApiServices& services, const http::Request& r,
   w.EndArray().Key("overloaded").BeginArray();
   for (const staffing::OverloadedPerson& p : m.overloaded) {
     w.BeginObject().Key("person");
-    PersonRef(w, snapshot, p.person_id);
+    WritePersonRef(w, snapshot, p.person_id);
     w.Member("logged_hours_per_week", p.logged_hours_per_week);
     w.Member("capacity_hours", p.capacity_hours);
     w.Member("leadership_hours_per_week", p.leadership_hours_per_week);
@@ -395,7 +368,7 @@ http::Response CapacityHandler(ApiServices& services, const http::Request& r,
     if (name == "person") query.people.push_back(value);
   }
   auto result = services.staffing().Capacity(who.principal, query);
-  if (!result.ok()) return FailNamed(result.status());
+  if (!result.ok()) return Fail(result.status(), "query");
   const FirmData& data = result->snapshot->data();
   std::string body;
   http::JsonWriter w(body);
@@ -404,7 +377,7 @@ http::Response CapacityHandler(ApiServices& services, const http::Request& r,
   w.EndArray().Key("items").BeginArray();
   for (const CapacityRow& row : result->rows) {
     w.BeginObject().Key("person");
-    PersonRef(w, *result->snapshot, data.people[row.person].id);
+    WritePersonRef(w, *result->snapshot, data.people[row.person].id);
     w.Key("weeks").BeginArray();
     for (const CapacityWeek& week : row.weeks) {
       w.BeginObject().Member("capacity", week.capacity).Member("confirmed", week.confirmed);

@@ -34,11 +34,6 @@ std::string KindNames() {
   return out;
 }
 
-int Fail(const Status& status) {
-  std::cerr << "guild: " << status.message() << "\n";
-  return ExitCodeFor(static_cast<int>(status.code()));
-}
-
 Result<std::unique_ptr<Store>> Open(const std::string& url, bool create) {
   StoreOptions options;
   options.url = url;

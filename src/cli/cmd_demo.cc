@@ -58,11 +58,6 @@ class StepTimer {
   std::vector<std::pair<std::string, double>> steps_;
 };
 
-int Fail(const Status& status) {
-  std::cerr << "guild demo: " << status.message() << "\n";
-  return ExitCodeFor(static_cast<int>(status.code()));
-}
-
 Status WriteAll(Store& store, const FirmData& taxonomy, FirmData& firm) {
   ProgressBar bar("writing", static_cast<int64_t>(taxonomy.TotalCount() + firm.TotalCount()));
   std::string label;

@@ -28,11 +28,6 @@ struct ServeFlags {
   int workers = 8;
 };
 
-int Fail(const Status& status) {
-  std::cerr << "guild serve: " << status.message() << "\n";
-  return ExitCodeFor(static_cast<int>(status.code()));
-}
-
 // web/dist next to the executable, or in the source tree this file is in.
 std::string DefaultStaticDir() {
   namespace fs = std::filesystem;

@@ -29,11 +29,6 @@ struct Loaded {
   SkillIndex index;
 };
 
-int Fail(const Status& status) {
-  std::cerr << "error: " << status.message() << "\n";
-  return ExitCodeFor(static_cast<int>(status.code()));
-}
-
 Result<Loaded> LoadFirm(const std::string& db) {
   ASSIGN_OR_RETURN(std::unique_ptr<Store> store,
                    OpenStore({.url = db, .create_if_missing = false}));

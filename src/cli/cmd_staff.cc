@@ -31,11 +31,6 @@ using namespace ::guild::staffing;
 constexpr const char* kDefaultPlanFile = "staff-plan.json";
 constexpr int kProgressSteps = 1000;
 
-int Fail(const Status& status) {
-  std::cerr << "error: " << status.message() << "\n";
-  return ExitCodeFor(static_cast<int>(status.code()));
-}
-
 struct Common {
   std::string db = "guild.db";
   std::string today;

@@ -29,11 +29,6 @@ struct TaxonomyArgs {
   std::string taxonomy_dir;
 };
 
-int Fail(const Status& status) {
-  std::cerr << "guild taxonomy: " << status.message() << "\n";
-  return ExitCodeFor(static_cast<int>(status.code()));
-}
-
 int CountBy(const FirmData& data, SkillSource source) {
   int n = 0;
   for (const auto& s : data.skills) n += s.source == source;

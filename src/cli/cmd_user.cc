@@ -20,11 +20,6 @@ struct UserAddFlags {
   std::string role = "member";
 };
 
-int Fail(const Status& status) {
-  std::cerr << "guild user: " << status.message() << "\n";
-  return ExitCodeFor(static_cast<int>(status.code()));
-}
-
 int AddUser(const UserAddFlags& flags) {
   auto role = ParseUserRole(flags.role);
   if (!role) {

@@ -10,6 +10,8 @@
 #include <CLI/CLI.hpp>
 #include <string>
 
+#include "common/status.h"
+
 namespace guild::cli {
 
 //! Exit codes of every subcommand.
@@ -30,11 +32,14 @@ void AddDbOption(CLI::App& command, std::string& db_url);
 //! kAlreadyExists, kFailedPrecondition -> 1; anything else -> 2.
 int ExitCodeFor(int status_code);
 
+//! Prints "guild: <message>" to stderr and returns the exit code for `status`
+//! (ExitCodeFor). REQUIRES: !status.ok().
+int Fail(const Status& status);
+
 }  // namespace guild::cli
 
 //! In a cmd_*.cc file: GUILD_REGISTER_COMMAND(demo, RegisterDemo);
-#define GUILD_REGISTER_COMMAND(name, fn)                                           \
-  namespace {                                                                     \
-  [[maybe_unused]] const bool guild_registered_##name =                          \
-      ::guild::cli::AddRegistration(#name, fn);                                   \
+#define GUILD_REGISTER_COMMAND(name, fn)                                                          \
+  namespace {                                                                                     \
+  [[maybe_unused]] const bool guild_registered_##name = ::guild::cli::AddRegistration(#name, fn); \
   }

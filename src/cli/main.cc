@@ -1,5 +1,6 @@
 // The `guild` program: parses the command line and runs one subcommand.
 #include <algorithm>
+#include <iostream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -35,6 +36,11 @@ int ExitCodeFor(int status_code) {
     case StatusCode::kFailedPrecondition: return kExitBadInput;
     default: return kExitInternal;
   }
+}
+
+int Fail(const Status& status) {
+  std::cerr << "guild: " << status.message() << "\n";
+  return ExitCodeFor(static_cast<int>(status.code()));
 }
 
 }  // namespace guild::cli

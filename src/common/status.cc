@@ -18,6 +18,15 @@ const char* StatusCodeName(StatusCode code) {
   return "unknown";
 }
 
+Status InvalidField(std::string field, std::string expected, std::string value,
+                    std::string location) {
+  std::string message = field + ": expected " + expected;
+  if (!value.empty()) message += ", got " + value;
+  return {StatusCode::kInvalidArgument, std::move(message),
+          ErrorLocation{std::move(field), std::move(location), std::move(expected),
+                        std::move(value), 0}};
+}
+
 std::string Status::ToString() const {
   if (ok()) return "ok";
   return std::string(StatusCodeName(code_)) + ": " + message_;

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cassert>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -34,15 +35,33 @@ enum class StatusCode {
 //! Returns a stable lower-case name for `code` ("invalid_argument", ...).
 const char* StatusCodeName(StatusCode code);
 
+//! Where a bad-input error was found, set by the code that finds it (never
+//! recovered from the message text). The edges render it: the HTTP layer as
+//! a problem+json `errors` entry (http/problem.h), the CLI as its message.
+struct ErrorLocation {
+  std::string field;     //!< JSON member path ("options.horizon_weeks"), parameter or column
+  std::string location;  //!< "body", "query", "path", "header"; empty: the edge's default
+  std::string expected;  //!< what would have been accepted
+  std::string value;     //!< the offending value, when worth echoing; may be empty
+  int line = 0;          //!< 1-based line in a file or body; 0 when unknown
+};
+
 class [[nodiscard]] Status {
  public:
   //! An OK status.
   Status() = default;
   Status(StatusCode code, std::string message) : code_(code), message_(std::move(message)) {}
+  //! A status that also says where the error was found.
+  Status(StatusCode code, std::string message, ErrorLocation where)
+      : code_(code),
+        message_(std::move(message)),
+        where_(std::make_shared<const ErrorLocation>(std::move(where))) {}
 
   [[nodiscard]] bool ok() const { return code_ == StatusCode::kOk; }
   [[nodiscard]] StatusCode code() const { return code_; }
   [[nodiscard]] const std::string& message() const { return message_; }
+  //! Where the error was found; nullptr when the finder did not say.
+  [[nodiscard]] const ErrorLocation* where() const { return where_.get(); }
   //! "invalid_argument: message" or "ok".
   [[nodiscard]] std::string ToString() const;
   //! Marks an ignored status as deliberately ignored.
@@ -51,6 +70,7 @@ class [[nodiscard]] Status {
  private:
   StatusCode code_ = StatusCode::kOk;
   std::string message_;
+  std::shared_ptr<const ErrorLocation> where_;  // immutable, so copies may share it
 };
 
 inline Status OkStatus() { return {}; }
@@ -73,6 +93,13 @@ inline Status ResourceExhausted(std::string m) {
 }
 inline Status Unavailable(std::string m) { return {StatusCode::kUnavailable, std::move(m)}; }
 inline Status Internal(std::string m) { return {StatusCode::kInternal, std::move(m)}; }
+
+//! kInvalidArgument naming the bad field: the message is
+//! "<field>: expected <expected>" (", got <value>" when a value is given).
+//! `location` is "body", "query", "path" or "header", or empty when the
+//! finder does not know where the field came from (the edge decides).
+Status InvalidField(std::string field, std::string expected, std::string value = {},
+                    std::string location = {});
 
 //! Either a value of type T or a non-OK Status.
 template <typename T>

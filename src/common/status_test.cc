@@ -35,5 +35,19 @@ TEST(StatusTest, MacrosPropagate) {
   EXPECT_FALSE(CheckEven(3).ok());
 }
 
+TEST(StatusTest, InvalidFieldSaysWhereAndKeepsItThroughCopies) {
+  Status s = InvalidField("options.horizon_weeks", "an integer from 1 to 104", "0", "body");
+  EXPECT_EQ(s.code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(s.message(), "options.horizon_weeks: expected an integer from 1 to 104, got 0");
+  Result<int> carried = s;
+  const ErrorLocation* where = carried.status().where();
+  ASSERT_NE(where, nullptr);
+  EXPECT_EQ(where->field, "options.horizon_weeks");
+  EXPECT_EQ(where->location, "body");
+  EXPECT_EQ(where->expected, "an integer from 1 to 104");
+  EXPECT_EQ(where->value, "0");
+  EXPECT_EQ(InvalidArgument("no field").where(), nullptr);
+}
+
 }  // namespace
 }  // namespace guild

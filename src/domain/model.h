@@ -50,7 +50,7 @@ struct Skill {
   SkillKind kind = SkillKind::kSkill;
 };
 
-//! Proficiency levels 1..5 with their written meaning (domain/levels.cc).
+//! Proficiency levels 1..5 with their written meaning (domain/model.cc).
 inline constexpr int kMinLevel = 1;
 inline constexpr int kMaxLevel = 5;
 //! "Awareness", "Working", "Practitioner", "Advanced", "Expert".

@@ -59,12 +59,18 @@ Problem MakeProblem(int status, std::string code, std::string detail) {
   return problem;
 }
 
-Problem ProblemFromStatus(const Status& status) {
+Problem ProblemFromStatus(const Status& status, std::string_view default_location) {
   const int http_status = HttpStatusFor(status.code());
   if (http_status == 500) {
     return MakeProblem(500, "internal", "The server failed to handle the request.");
   }
-  return MakeProblem(http_status, StatusCodeName(status.code()), status.message());
+  Problem problem = MakeProblem(http_status, StatusCodeName(status.code()), status.message());
+  if (const ErrorLocation* where = status.where()) {
+    problem.errors.push_back(
+        {where->field, where->location.empty() ? std::string(default_location) : where->location,
+         where->expected, where->value, where->line});
+  }
+  return problem;
 }
 
 std::string ProblemJson(const Problem& problem) {

@@ -9,6 +9,7 @@
 
 #include <cassert>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -42,9 +43,11 @@ Problem MakeProblem(int status, std::string code, std::string detail);
 //! Maps a Status: kInvalidArgument 400, kNotFound 404, kAlreadyExists 409,
 //! kFailedPrecondition 409, kPermissionDenied 403, kUnauthenticated 401,
 //! kResourceExhausted 429, kUnavailable 503, anything else 500 (whose detail
-//! is replaced by a generic text so internals do not leak).
+//! is replaced by a generic text so internals do not leak). A status that
+//! says where it was found (Status::where()) gives one `errors` entry; its
+//! location is `default_location` when the finder left it empty.
 //! REQUIRES: !status.ok().
-Problem ProblemFromStatus(const Status& status);
+Problem ProblemFromStatus(const Status& status, std::string_view default_location = "body");
 //! The problem rendered as JSON text.
 std::string ProblemJson(const Problem& problem);
 //! The problem as a Response (content type application/problem+json).

@@ -16,7 +16,7 @@
 #include "api_test_support.h"
 #include "service/testing/test_firm.h"
 
-namespace guild::api_testing {
+namespace guild::api::testing {
 
 constexpr const char* kPassword = "password-123";
 constexpr int64_t kStartTime = 1'700'000'000;
@@ -110,4 +110,4 @@ class ApiTest : public ServerSuite {
   static void ExpectServing() { EXPECT_EQ(Send(server_->port(), "GET", "/healthz").status, 200); }
 };
 
-}  // namespace guild::api_testing
+}  // namespace guild::api::testing

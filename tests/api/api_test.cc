@@ -3,7 +3,7 @@
 // endpoint permission matrix, and bad input of every kind.
 #include "api_fixture.h"
 
-namespace guild::api_testing {
+namespace guild::api::testing {
 namespace {
 
 // One row of the permission matrix: who, what, and the expected outcome.
@@ -95,4 +95,4 @@ TEST_F(ApiTest, PermissionMatrix) {
 }
 
 }  // namespace
-}  // namespace guild::api_testing
+}  // namespace guild::api::testing

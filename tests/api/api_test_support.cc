@@ -13,7 +13,7 @@
 
 #include "service/accounts/crypto.h"
 
-namespace guild::api_testing {
+namespace guild::api::testing {
 namespace {
 
 namespace beast = boost::beast;
@@ -170,4 +170,4 @@ void AddUser(AccountStore& accounts, const std::string& id, const std::string& e
   accounts.CreateUser({id, email, hash.ok() ? *hash : "", person_id, role, false, 0}).IgnoreError();
 }
 
-}  // namespace guild::api_testing
+}  // namespace guild::api::testing

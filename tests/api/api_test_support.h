@@ -18,7 +18,7 @@
 #include "store/account_store.h"
 #include "store/store.h"
 
-namespace guild::api_testing {
+namespace guild::api::testing {
 
 struct Reply {
   int status = 0;
@@ -79,4 +79,4 @@ SignedIn SignInAs(uint16_t port, const std::string& email, const std::string& pa
 void AddUser(AccountStore& accounts, const std::string& id, const std::string& email,
              const std::string& password, const std::string& person_id, UserRole role);
 
-}  // namespace guild::api_testing
+}  // namespace guild::api::testing

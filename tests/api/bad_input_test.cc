@@ -3,7 +3,7 @@
 // import and caching flows.
 #include "api_fixture.h"
 
-namespace guild::api_testing {
+namespace guild::api::testing {
 namespace {
 
 struct BadCase {
@@ -229,4 +229,4 @@ TEST_F(ApiTest, PeoplePagesWalkTheWholeDirectory) {
 }
 
 }  // namespace
-}  // namespace guild::api_testing
+}  // namespace guild::api::testing

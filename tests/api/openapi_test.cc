@@ -3,7 +3,7 @@
 
 #include "api_fixture.h"
 
-namespace guild::api_testing {
+namespace guild::api::testing {
 namespace {
 
 std::string Lower(std::string_view text) {
@@ -32,4 +32,4 @@ TEST_F(ApiTest, OpenApiDocumentCoversEveryRouteAndNoOther) {
 }
 
 }  // namespace
-}  // namespace guild::api_testing
+}  // namespace guild::api::testing

@@ -9,7 +9,7 @@
 #include "api_fixture.h"
 #include "service/testing/skills_test_firm.h"
 
-namespace guild::api_testing {
+namespace guild::api::testing {
 namespace {
 
 using nlohmann::json;
@@ -314,4 +314,4 @@ TEST_F(SkillsApiTest, MentoringRoundForAdministrators) {
 }
 
 }  // namespace
-}  // namespace guild::api_testing
+}  // namespace guild::api::testing

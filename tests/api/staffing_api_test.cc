@@ -14,7 +14,7 @@
 
 #include "api_fixture.h"
 
-namespace guild::api_testing {
+namespace guild::api::testing {
 namespace {
 
 using nlohmann::json;
@@ -437,4 +437,4 @@ TEST_F(StaffingChangeTest, AcceptWithAChangeSeatsAnotherPersonOrNothing) {
 }
 
 }  // namespace
-}  // namespace guild::api_testing
+}  // namespace guild::api::testing

@@ -7,7 +7,7 @@
 #include "api_test_support.h"
 #include "service/testing/test_firm.h"
 
-namespace guild::api_testing {
+namespace guild::api::testing {
 namespace {
 
 constexpr auto kPollInterval = std::chrono::milliseconds(50);
@@ -57,4 +57,4 @@ TEST(TwoServersTest, AWriteThroughOneIsVisibleThroughTheOther) {
 }
 
 }  // namespace
-}  // namespace guild::api_testing
+}  // namespace guild::api::testing

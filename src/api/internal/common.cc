@@ -26,17 +26,18 @@ Result<Authenticated> Authenticate(ApiServices& services, const http::Request& r
 
 }  // namespace
 
-http::Response Fail(const Status& status) {
-  return http::ProblemResponse(http::ProblemFromStatus(status));
+http::Response Fail(const Status& status, std::string_view default_location) {
+  return http::ProblemResponse(http::ProblemFromStatus(status, default_location));
 }
 
 http::Problem FieldProblem(std::string_view name, std::string_view location,
                            std::string_view expected, std::string_view value) {
-  http::Problem problem = http::MakeProblem(
-      400, "invalid_argument", std::string(name) + ": expected " + std::string(expected));
-  problem.errors.push_back(
-      {std::string(name), std::string(location), std::string(expected), std::string(value), 0});
-  return problem;
+  // The detail leaves the value out: the errors entry carries it.
+  Status status(StatusCode::kInvalidArgument,
+                std::string(name) + ": expected " + std::string(expected),
+                ErrorLocation{std::string(name), std::string(location), std::string(expected),
+                              std::string(value), 0});
+  return http::ProblemFromStatus(status);
 }
 
 http::Response BadParameter(std::string_view name, std::string_view location,

@@ -18,8 +18,10 @@ namespace guild::api::internal {
 inline constexpr std::string_view kSessionCookie = "guild_session";
 inline constexpr std::string_view kCsrfHeader = "X-CSRF-Token";
 
-//! The problem response for a failed Status (http::ProblemFromStatus).
-http::Response Fail(const Status& status);
+//! The problem response for a failed Status (http::ProblemFromStatus): a
+//! status made with InvalidField names its field, at `default_location`
+//! ("query", "path", "body") unless the status says where.
+http::Response Fail(const Status& status, std::string_view default_location = "body");
 //! A 400 problem naming one field ("name: expected ...") and where it stands
 //! ("query", "path", "body").
 http::Problem FieldProblem(std::string_view name, std::string_view location,
@@ -72,6 +74,10 @@ std::string ClientAddress(const http::Request& request);
 void WriteUser(http::JsonWriter& w, const UserView& user);
 void WritePersonSummary(http::JsonWriter& w, const Person& person);
 void WritePersonDetail(http::JsonWriter& w, const Person& person, bool detail_visible);
+//! A reference to a person inside another shape (schema PersonRef):
+//! {"id", "name", "grade", "practice", "office"}, or null for an empty id.
+//! An id the snapshot does not hold gives {"id", "name": id}.
+void WritePersonRef(http::JsonWriter& w, const FirmSnapshot& snapshot, std::string_view id);
 void WritePersonSkill(http::JsonWriter& w, const FirmSnapshot& snapshot, uint32_t rating);
 void WriteTeamSummary(http::JsonWriter& w, const FirmSnapshot& snapshot, uint32_t team);
 //! `"next_cursor": "..."` or null.

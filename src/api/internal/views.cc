@@ -69,6 +69,20 @@ void WritePersonDetail(http::JsonWriter& w, const Person& p, bool detail_visible
   w.EndObject();
 }
 
+void WritePersonRef(http::JsonWriter& w, const FirmSnapshot& snapshot, std::string_view id) {
+  if (id.empty()) {
+    w.Null();
+    return;
+  }
+  const Person* person = snapshot.FindPerson(id);
+  w.BeginObject().Member("id", id).Member("name", person ? person->name : std::string(id));
+  if (person) {
+    w.Member("grade", person->grade).Member("practice", person->practice);
+    w.Member("office", person->office);
+  }
+  w.EndObject();
+}
+
 void WritePersonSkill(http::JsonWriter& w, const FirmSnapshot& snapshot, uint32_t rating) {
   const PersonSkill& ps = snapshot.data().person_skills[rating];
   const Skill* skill = snapshot.FindSkill(ps.skill_id);

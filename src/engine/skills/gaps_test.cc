@@ -1,17 +1,17 @@
 // Gap analysis against hand-worked examples from the real O*NET 29.2 data.
 //
-// The roles are read from $GUILD_SHARED_DATA/skills/onet/Skills.txt (rows
-// marked Not Relevant left out) and their levels mapped as taxonomy.h
-// documents for OnetLevelToGuild:
+// The roles are read from the O*NET ratings Guild ships
+// (data/taxonomy/onet_ratings.tsv, one row per occupation and element, the
+// same values as O*NET's Skills.txt; see data/ATTRIBUTION.md): the skill
+// elements (2.A basic, 2.B cross-functional), rows marked not relevant left
+// out, levels mapped as taxonomy.h documents for OnetLevelToGuild:
 //   [0,1.5)->1  [1.5,3)->2  [3,4.5)->3  [4.5,5.5)->4  [5.5,7]->5
 // The expected gaps below were worked out by hand from those rows.
 #include "engine/skills/gaps.h"
 
 #include <gtest/gtest.h>
 
-#include <cstdlib>
 #include <fstream>
-#include <map>
 #include <sstream>
 
 namespace guild::skills {
@@ -26,33 +26,22 @@ int MapOnetLevel(double lv) {
 }
 
 // Reads the role of O*NET occupation `soc` and adds its skills to `firm`.
+// Columns: code, element_id, importance, level, not_relevant, suppress.
 Role ReadOnetRole(const std::string& soc, FirmData& firm) {
-  const char* root = std::getenv("GUILD_SHARED_DATA");
-  std::ifstream in(std::string(root ? root : "") + "/skills/onet/Skills.txt");
-  EXPECT_TRUE(in.good()) << "GUILD_SHARED_DATA must point at the shared data";
-  std::map<std::string, RoleSkill> skills;
-  std::map<std::string, bool> relevant;
+  std::ifstream in(std::string(GUILD_TEST_TAXONOMY_DIR) + "/onet_ratings.tsv");
+  EXPECT_TRUE(in.good()) << "cannot read " << GUILD_TEST_TAXONOMY_DIR << "/onet_ratings.tsv";
+  Role role{"onet:" + soc, soc, "", RoleSource::kOnet, {}};
   std::string line;
   while (std::getline(in, line)) {
     std::vector<std::string> f;
     std::stringstream row(line);
     for (std::string cell; std::getline(row, cell, '\t');) f.push_back(cell);
-    if (f.size() < 11 || f[0] != soc) continue;
+    const bool skill_element = f.size() >= 5 && (f[1].starts_with("2.A.") || f[1].starts_with("2.B."));
+    if (!skill_element || f[0] != soc) continue;
     const std::string id = "onet:" + f[1];
-    if (std::none_of(firm.skills.begin(), firm.skills.end(),
-                     [&](const Skill& s) { return s.id == id; })) {
-      firm.skills.push_back({id, f[2], "", "", {}, SkillSource::kOnet, SkillKind::kSkill});
-    }
-    skills[id].skill_id = id;
-    if (f[3] == "IM") skills[id].importance = std::stod(f[4]);
-    if (f[3] == "LV") {
-      skills[id].level = MapOnetLevel(std::stod(f[4]));
-      relevant[id] = f[10] != "Y";
-    }
-  }
-  Role role{"onet:" + soc, soc, "", RoleSource::kOnet, {}};
-  for (const auto& [id, rs] : skills) {
-    if (relevant[id]) role.skills.push_back(rs);
+    firm.skills.push_back({id, f[1], "", "", {}, SkillSource::kOnet, SkillKind::kSkill});
+    if (f[4] == "Y") continue;  // not relevant to this occupation
+    role.skills.push_back({id, MapOnetLevel(std::stod(f[3])), std::stod(f[2]), true});
   }
   return role;
 }

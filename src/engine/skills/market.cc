@@ -12,11 +12,11 @@ namespace {
 constexpr int kDaysPerWeek = 7;
 
 Status CheckOptions(const MarketOptions& o) {
-  if (o.periods < 1) return InvalidArgument("market.periods: expected >= 1");
-  if (o.period_weeks < 1) return InvalidArgument("market.period_weeks: expected >= 1");
+  if (o.periods < 1) return InvalidField("market.periods", ">= 1");
+  if (o.period_weeks < 1) return InvalidField("market.period_weeks", ">= 1");
   for (int level : {o.supply_min_level, o.key_person_level, o.teacher_level}) {
     if (level < kMinLevel || level > kMaxLevel) {
-      return InvalidArgument("market: levels expected 1..5, got " + std::to_string(level));
+      return InvalidField("market.levels", "levels 1..5", std::to_string(level));
     }
   }
   return OkStatus();

@@ -61,10 +61,10 @@ Status ResolveAttribute(const SkillIndex& index, Attribute a, std::string_view w
 }
 
 Result<Plan> Resolve(const SkillIndex& index, const SkillQuery& query) {
-  if (query.needs.empty()) return InvalidArgument("query: at least one --skill is needed");
-  if (query.limit < 0) return InvalidArgument("query.limit: expected >= 0");
+  if (query.needs.empty()) return InvalidField("query.needs", "at least one skill");
+  if (query.limit < 0) return InvalidField("query.limit", ">= 0");
   if (query.availability && query.availability->to < query.availability->from) {
-    return InvalidArgument("query.availability: expected from <= to");
+    return InvalidField("query.availability", "from <= to");
   }
   Plan plan;
   plan.query = &query;

@@ -28,7 +28,7 @@ Result<Page<AuditEntry>> AuditLog::List(const Authorizer& authorizer, const Prin
     ASSIGN_OR_RETURN(std::string key, DecodeCursor(page.cursor));
     auto [end, error] = std::from_chars(key.data(), key.data() + key.size(), before);
     if (error != std::errc() || end != key.data() + key.size() || before <= 0) {
-      return InvalidArgument("cursor: expected a next_cursor from a previous page");
+      return InvalidField("cursor", "a next_cursor from a previous page");
     }
   }
   ASSIGN_OR_RETURN(auto entries, accounts_.ListAudit(before, page.limit + 1));

@@ -20,8 +20,8 @@ PasswordOptions MinimumPasswordOptions() {
 
 Result<std::string> HashPassword(std::string_view password, const PasswordOptions& options) {
   if (password.size() < kMinPasswordLength || password.size() > kMaxPasswordLength) {
-    return InvalidArgument("password: expected " + std::to_string(kMinPasswordLength) + " to " +
-                           std::to_string(kMaxPasswordLength) + " characters");
+    return InvalidField("password", std::to_string(kMinPasswordLength) + " to " +
+                                        std::to_string(kMaxPasswordLength) + " characters");
   }
   EnsureSodium();
   std::array<char, crypto_pwhash_STRBYTES> out{};

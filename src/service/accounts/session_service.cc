@@ -29,7 +29,7 @@ Result<std::string> CheckEmail(std::string_view email) {
     email.remove_suffix(1);
   }
   if (!LooksLikeEmail(email) || email.size() > kMaxEmailLength) {
-    return InvalidArgument("email: expected an email address like name@firm.com");
+    return InvalidField("email", "an email address like name@firm.com");
   }
   return NormalizeEmail(email);
 }
@@ -140,8 +140,7 @@ Status SessionService::SignOut(std::string_view session_token) {
 
 Result<NewApiToken> SessionService::CreateApiToken(const Principal& owner, std::string_view name) {
   if (name.empty() || name.size() > kMaxTokenNameLength) {
-    return InvalidArgument("name: expected 1 to " + std::to_string(kMaxTokenNameLength) +
-                           " characters");
+    return InvalidField("name", "1 to " + std::to_string(kMaxTokenNameLength) + " characters");
   }
   NewApiToken created;
   created.token = GenerateToken(kApiTokenPrefix);

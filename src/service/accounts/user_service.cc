@@ -10,7 +10,7 @@ std::string NewUserId() { return GenerateToken("usr_").substr(0, 20); }
 // The linked person must exist in the firm's data.
 Status CheckPerson(std::string_view person_id, const FirmSnapshot& snapshot) {
   if (person_id.empty() || snapshot.FindPerson(person_id) != nullptr) return OkStatus();
-  return InvalidArgument("person_id: no person with id \"" + std::string(person_id) + "\"");
+  return InvalidField("person_id", "the id of a person in the firm", std::string(person_id));
 }
 
 std::string PatchDetail(const UserPatch& patch) {

@@ -14,7 +14,7 @@ constexpr std::string_view kCursorTag = "c1:";
 
 Status CheckPageLimit(int limit) {
   if (limit < 1 || limit > kMaxPageLimit) {
-    return InvalidArgument("limit: expected an integer from 1 to " + std::to_string(kMaxPageLimit));
+    return InvalidField("limit", "an integer from 1 to " + std::to_string(kMaxPageLimit));
   }
   return OkStatus();
 }
@@ -32,11 +32,11 @@ Result<std::string> DecodeCursor(std::string_view cursor) {
   size_t length = 0;
   if (sodium_base642bin(plain.data(), plain.size(), cursor.data(), cursor.size(), nullptr, &length,
                         nullptr, kVariant) != 0) {
-    return InvalidArgument("cursor: expected a next_cursor from a previous page");
+    return InvalidField("cursor", "a next_cursor from a previous page");
   }
   std::string text(plain.begin(), plain.begin() + static_cast<long>(length));
   if (!text.starts_with(kCursorTag)) {
-    return InvalidArgument("cursor: expected a next_cursor from a previous page");
+    return InvalidField("cursor", "a next_cursor from a previous page");
   }
   return text.substr(kCursorTag.size());
 }

@@ -25,16 +25,15 @@ std::string Lower(std::string_view text) {
 
 Status CheckLimit(std::string_view name, int limit, int max) {
   if (limit < 1 || limit > max) {
-    return InvalidArgument(std::string(name) + ": expected an integer from 1 to " +
-                           std::to_string(max) + ", got " + std::to_string(limit));
+    return InvalidField(std::string(name), "an integer from 1 to " + std::to_string(max),
+                        std::to_string(limit));
   }
   return OkStatus();
 }
 
 Status CheckLevel(std::string_view name, int level) {
   if (level < kMinLevel || level > kMaxLevel) {
-    return InvalidArgument(std::string(name) + ": expected a level from 1 to 5, got " +
-                           std::to_string(level));
+    return InvalidField(std::string(name), "a level from 1 to 5", std::to_string(level));
   }
   return OkStatus();
 }
@@ -220,7 +219,7 @@ Result<Suggestions> SkillsService::Suggest(const Principal& viewer, std::string_
 Result<std::variant<SkillSearch, UnknownSkill>> SkillsService::Search(const Principal& viewer,
                                                                       SearchRequest request) {
   skills::SkillQuery& query = request.query;
-  if (query.needs.empty()) return InvalidArgument("need: expected at least one SKILL[:LEVEL]");
+  if (query.needs.empty()) return InvalidField("need", "at least one SKILL[:LEVEL]");
   RETURN_IF_ERROR(CheckLimit("limit", query.limit, kMaxRows));
   for (const skills::SkillNeed& need : query.needs) {
     RETURN_IF_ERROR(CheckLevel("need", need.min_level));
@@ -234,11 +233,11 @@ Result<std::variant<SkillSearch, UnknownSkill>> SkillsService::Search(const Prin
   }
   query.availability = window;
   if (window && window->to < window->from) {
-    return InvalidArgument("to: expected a date on or after from (" + FormatDate(window->from) +
-                           ")");
+    return InvalidField("to", "a date on or after from (" + FormatDate(window->from) + ")",
+                        FormatDate(window->to));
   }
   if (window && window->min_free_hours < 0) {
-    return InvalidArgument("min_free_hours: expected a number >= 0");
+    return InvalidField("min_free_hours", "a number >= 0");
   }
   ASSIGN_OR_RETURN(SkillsStateRef state, State());
   const skills::SkillIndex& index = state->index;
@@ -325,7 +324,7 @@ Result<Growth> SkillsService::GrowthOf(const Principal& viewer, std::string_view
 
 Result<RoleGaps> SkillsService::Gaps(const Principal& viewer, std::string_view person_id,
                                      std::string_view role_id) {
-  if (role_id.empty()) return InvalidArgument("role: expected a role id (see /roles)");
+  if (role_id.empty()) return InvalidField("role", "a role id (see /roles)");
   ASSIGN_OR_RETURN(SkillsStateRef state, State());
   if (!state->index.FindPerson(person_id)) {
     return NotFound("id: no person '" + std::string(person_id) + "'");
@@ -370,10 +369,10 @@ Result<Market> SkillsService::SkillsMarket(const Principal& viewer, const Market
   options.period_weeks = request.period_weeks;
   options.limit = request.limit;
   if (options.periods < 1 || options.periods > 52) {
-    return InvalidArgument("periods: expected an integer from 1 to 52");
+    return InvalidField("periods", "an integer from 1 to 52");
   }
   if (options.period_weeks < 1 || options.period_weeks > 52) {
-    return InvalidArgument("period_weeks: expected an integer from 1 to 52");
+    return InvalidField("period_weeks", "an integer from 1 to 52");
   }
   RETURN_IF_ERROR(CheckLimit("limit", options.limit, kMaxRows));
   ASSIGN_OR_RETURN(SkillsStateRef state, State());
@@ -396,7 +395,7 @@ Result<std::variant<RemediesView, UnknownSkill>> SkillsService::Remedies(
     const Principal& viewer, const RemediesRequest& request) {
   RETURN_IF_ERROR(CheckLevel("level", request.level));
   RETURN_IF_ERROR(CheckLimit("limit", request.limit, kMaxRows));
-  if (request.min_free_hours < 0) return InvalidArgument("min_free_hours: expected a number >= 0");
+  if (request.min_free_hours < 0) return InvalidField("min_free_hours", "a number >= 0");
   ASSIGN_OR_RETURN(SkillsStateRef state, State());
   if (!Authorizer(*state->snapshot).CanReadFirmWide(viewer)) {
     return PermissionDenied("only firm leaders and administrators may see remedies");
@@ -438,8 +437,7 @@ Result<Coverage> SkillsService::TeamCoverage(const Principal& viewer, std::strin
     return NotFound("engagement: no engagement '" + std::string(engagement_id) + "'");
   }
   if (engagement_id.empty() && t.client_id.empty()) {
-    return InvalidArgument("engagement: expected an engagement id; team '" + t.id +
-                           "' serves no client");
+    return InvalidField("engagement", "an engagement id; team '" + t.id + "' serves no client");
   }
   std::vector<std::string> members;
   if (!t.leader_id.empty()) members.push_back(t.leader_id);
@@ -456,7 +454,7 @@ Result<Coverage> SkillsService::TeamCoverage(const Principal& viewer, std::strin
 
 Result<Round> SkillsService::MentoringRound(const Principal& viewer, int mentees_per_mentor) {
   if (mentees_per_mentor < 1 || mentees_per_mentor > 20) {
-    return InvalidArgument("k: expected an integer from 1 to 20");
+    return InvalidField("k", "an integer from 1 to 20");
   }
   ASSIGN_OR_RETURN(SkillsStateRef state, State());
   if (!Authorizer(*state->snapshot).CanReadFirmWide(viewer)) {

@@ -46,7 +46,7 @@ Result<size_t> Offset(const std::string& cursor) {
   size_t offset = 0;
   auto [end, error] = std::from_chars(key.data(), key.data() + key.size(), offset);
   if (error != std::errc() || end != key.data() + key.size()) {
-    return InvalidArgument("cursor: expected a cursor from a previous page");
+    return InvalidField("cursor", "a cursor from a previous page");
   }
   return offset;
 }
@@ -87,7 +87,7 @@ Result<CapacityPage> StaffingBoardService::Capacity(const Principal& viewer,
                                                     const CapacityQuery& query) {
   RETURN_IF_ERROR(CheckPageLimit(query.page.limit));
   if (query.weeks < 1 || query.weeks > kMaxCapacityWeeks) {
-    return InvalidArgument("weeks: expected an integer from 1 to 26");
+    return InvalidField("weeks", "an integer from 1 to 26");
   }
   ASSIGN_OR_RETURN(auto snapshot, Snapshot());
   const FirmData& data = snapshot->data();

@@ -83,7 +83,7 @@ Result<int> OffsetOf(const std::string& cursor) {
   int offset = 0;
   auto [end, error] = std::from_chars(key.data(), key.data() + key.size(), offset);
   if (error != std::errc() || end != key.data() + key.size() || offset < 0) {
-    return InvalidArgument("cursor: expected a cursor from a previous page");
+    return InvalidField("cursor", "a cursor from a previous page");
   }
   return offset;
 }
@@ -170,20 +170,20 @@ Result<staffing::StaffingOptions> StaffingBoardService::OptionsFor(
   options.progress = nullptr;
   if (request.horizon_weeks) {
     if (*request.horizon_weeks < 1 || *request.horizon_weeks > kMaxHorizonWeeks) {
-      return InvalidArgument("options.horizon_weeks: expected an integer from 1 to 104");
+      return InvalidField("options.horizon_weeks", "an integer from 1 to 104");
     }
     options.horizon_weeks = *request.horizon_weeks;
   }
   if (request.capacity_ceiling) {
     if (!(*request.capacity_ceiling > 0 && *request.capacity_ceiling <= kMaxCeiling)) {
-      return InvalidArgument("options.capacity_ceiling: expected a share in (0, 2]");
+      return InvalidField("options.capacity_ceiling", "a share in (0, 2]");
     }
     options.capacity_ceiling = *request.capacity_ceiling;
   }
   if (request.time_limit_seconds) {
     if (!(*request.time_limit_seconds >= kMinTimeLimit &&
           *request.time_limit_seconds <= kMaxTimeLimit)) {
-      return InvalidArgument("options.time_limit_seconds: expected seconds from 0.1 to 120");
+      return InvalidField("options.time_limit_seconds", "seconds from 0.1 to 120");
     }
     options.time_limit_seconds = *request.time_limit_seconds;
   }
@@ -235,7 +235,7 @@ Result<PlanView> StaffingBoardService::Propose(const Principal& viewer,
   const Date today = clock_.Today();
   if (request.mode == PlanMode::kIncremental) {
     if (request.opening_id.empty()) {
-      return InvalidArgument("opening_id: expected an opening id for mode \"incremental\"");
+      return InvalidField("opening_id", "an opening id for mode \"incremental\"");
     }
     const Opening* opening = FindOpening(data, request.opening_id);
     if (!opening) return NotFound("opening_id: no opening '" + request.opening_id + "'");
@@ -350,8 +350,8 @@ Result<AcceptOutcome> StaffingBoardService::Accept(
     for (const std::string& key : selected) {
       const staffing::ProposedAssignment* entry = staffing::FindInPlan(slot.plan->plan, key);
       if (!entry || (key != entry->assignment.id && key != entry->seat_id)) {
-        return InvalidArgument("assignment_ids: no assignment or seat '" + key + "' in plan " +
-                               std::string(plan_id));
+        return InvalidField("assignment_ids",
+                            "assignment or seat ids of plan " + std::string(plan_id), key);
       }
       if (taken.insert(entry->assignment.id).second) chosen.assignments.push_back(*entry);
     }
@@ -365,13 +365,13 @@ Result<AcceptOutcome> StaffingBoardService::Accept(
                                 return pa.assignment.id == key || pa.seat_id == key;
                               });
     if (entry == chosen.assignments.end()) {
-      return InvalidArgument("changes: no assignment or seat '" + key +
-                             "' among the entries being accepted from plan " +
-                             std::string(plan_id));
+      return InvalidField("changes",
+                          "assignment or seat ids among the entries being accepted from plan " +
+                              std::string(plan_id),
+                          key);
     }
     if (!snapshot->FindPerson(person_id)) {
-      // NOLINTNEXTLINE(performance-inefficient-string-concatenation): error path, once
-      return InvalidArgument("changes: no person '" + person_id + "' for " + key);
+      return InvalidField("changes", "a person id for " + key, person_id);
     }
     if (entry->assignment.person_id == person_id) continue;
     entry->assignment.person_id = person_id;
@@ -419,7 +419,7 @@ Result<MarketView> StaffingBoardService::Market(const Principal& viewer, int wee
     return PermissionDenied("the staffing market is for firm leaders and administrators");
   }
   if (weeks < 1 || weeks > kMaxMarketWeeks) {
-    return InvalidArgument("weeks: expected an integer from 1 to 52");
+    return InvalidField("weeks", "an integer from 1 to 52");
   }
   std::optional<Slot> slot;
   if (!plan_id.empty()) {

@@ -52,7 +52,7 @@ Result<StaffingPlan> StaffingService::Incremental(const Opening& opening) {
 
 Result<staffing::MarketReport> StaffingService::Market(const staffing::MarketOptions& options,
                                                        const StaffingPlan* plan) {
-  if (options.weeks < 1) return InvalidArgument("weeks: expected >= 1");
+  if (options.weeks < 1) return InvalidField("weeks", ">= 1");
   ASSIGN_OR_RETURN(const StaffingEngine* engine, Engine());
   return engine->Market(options, plan);
 }

@@ -25,24 +25,23 @@ void FinishRows(Rows<T>& rows, std::vector<std::pair<uint32_t, T>>& pairs, size_
 
 Status CheckOptions(const StaffingOptions& o) {
   if (o.horizon_weeks < 1 || o.horizon_weeks > 104) {
-    return InvalidArgument("horizon_weeks: expected 1..104, got " +
-                           std::to_string(o.horizon_weeks));
+    return InvalidField("horizon_weeks", "1..104", std::to_string(o.horizon_weeks));
   }
   if (!(o.capacity_ceiling > 0 && o.capacity_ceiling <= 2)) {
-    return InvalidArgument("capacity_ceiling: expected a share in (0, 2], got " +
-                           std::to_string(o.capacity_ceiling));
+    return InvalidField("capacity_ceiling", "a share in (0, 2]",
+                        std::to_string(o.capacity_ceiling));
   }
   if (o.candidates_per_seat < 1 || o.candidates_per_seat > 1000) {
-    return InvalidArgument("candidates_per_seat: expected 1..1000");
+    return InvalidField("candidates_per_seat", "1..1000");
   }
-  if (o.max_scan < 1) return InvalidArgument("max_scan: expected >= 1");
-  if (!(o.time_limit_seconds > 0)) return InvalidArgument("time_limit_seconds: expected > 0");
-  if (o.stretch_min_group < 1) return InvalidArgument("stretch_min_group: expected >= 1");
-  if (o.max_tentative_moves < 0) return InvalidArgument("max_tentative_moves: expected >= 0");
-  if (o.runner_ups < 0) return InvalidArgument("runner_ups: expected >= 0");
-  if (o.bound_iterations < 0) return InvalidArgument("bound_iterations: expected >= 0");
-  if (o.weights.unfilled <= 0) return InvalidArgument("weights.unfilled: expected > 0");
-  if (o.weights.reference_rate <= 0) return InvalidArgument("weights.reference_rate: expected > 0");
+  if (o.max_scan < 1) return InvalidField("max_scan", ">= 1");
+  if (!(o.time_limit_seconds > 0)) return InvalidField("time_limit_seconds", "> 0");
+  if (o.stretch_min_group < 1) return InvalidField("stretch_min_group", ">= 1");
+  if (o.max_tentative_moves < 0) return InvalidField("max_tentative_moves", ">= 0");
+  if (o.runner_ups < 0) return InvalidField("runner_ups", ">= 0");
+  if (o.bound_iterations < 0) return InvalidField("bound_iterations", ">= 0");
+  if (o.weights.unfilled <= 0) return InvalidField("weights.unfilled", "> 0");
+  if (o.weights.reference_rate <= 0) return InvalidField("weights.reference_rate", "> 0");
   return OkStatus();
 }
 
