@@ -2,7 +2,7 @@
 // and kept fixed: requests refused before their body is read, ...
 #include "api_fixture.h"
 
-namespace guild::api_testing {
+namespace guild::api::testing {
 namespace {
 
 std::string ImportHeaders(const Headers& auth, size_t announced_bytes) {
@@ -38,4 +38,4 @@ TEST_F(ApiTest, ImportsAreRefusedFromTheHeadersBeforeTheBody) {
 }
 
 }  // namespace
-}  // namespace guild::api_testing
+}  // namespace guild::api::testing
