@@ -28,9 +28,7 @@ import os
 import subprocess
 import sys
 
-REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-DEFAULT_DATA = os.path.join(
-    os.environ.get("GUILD_SHARED_DATA", os.path.join(REPO, "..", "shared", "data")), "gap")
+DEFAULT_DATA = os.path.join(os.environ.get("GUILD_SHARED_DATA", "/work/shared/data"), "gap")
 
 
 def fail(message):

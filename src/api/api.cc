@@ -1,8 +1,19 @@
 #include "api/api.h"
 
 #include "api/internal/common.h"
+#include "api/staffing_plan_json.h"
 
 namespace guild::api {
+
+namespace {
+
+// The board keeps plans as the API's JSON.
+StaffingBoardOptions WithPlanCodec(StaffingBoardOptions options) {
+  options.codec = StaffingPlanCodec();
+  return options;
+}
+
+}  // namespace
 
 ApiServices::ApiServices(Store& store, AccountStore& accounts, SnapshotHolder& snapshots,
                          const Clock& clock, ApiOptions options)
@@ -14,7 +25,7 @@ ApiServices::ApiServices(Store& store, AccountStore& accounts, SnapshotHolder& s
       directory_(snapshots),
       imports_(store, snapshots, audit_),
       skills_(snapshots, clock),
-      staffing_(store, accounts, snapshots, clock, options_.staffing) {}
+      staffing_(store, accounts, snapshots, clock, WithPlanCodec(options_.staffing)) {}
 
 Status AddApiRoutes(http::Router& router, ApiServices& services) {
   router.SetDefaultAdmission(internal::SignedIn(services));

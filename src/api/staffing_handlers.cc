@@ -1,9 +1,9 @@
 // Staffing: /staffing/openings, /staffing/plans (propose, read, explain an
 // entry, accept), /staffing/market and /staffing/capacity. Parse the request,
 // call the StaffingBoardService (which decides access), shape JSON.
-#include <unordered_map>
-
 #include "api/internal/common.h"
+#include "api/internal/refs.h"
+#include "api/staffing_plan_json.h"
 
 namespace guild::api::internal {
 namespace {
@@ -64,132 +64,23 @@ http::ProblemOr<PlanRequest> ReadPlanRequest(const nlohmann::json& json) {
 
 // ---- JSON views.
 
-void SkillRef(http::JsonWriter& w, const FirmSnapshot& snapshot, std::string_view id) {
-  const Skill* skill = snapshot.FindSkill(id);
-  w.BeginObject().Member("id", id).Member("name", skill ? skill->name : std::string(id));
-  w.EndObject();
-}
-
-// Opening titles and engagements of a plan, looked up once per response.
-class OpeningNames {
- public:
-  explicit OpeningNames(const FirmData& data) {
-    for (const Opening& o : data.openings) openings_[o.id] = &o;
-    for (const Engagement& e : data.engagements) engagements_[e.id] = &e;
-  }
-  void Write(http::JsonWriter& w, std::string_view opening_id) const {
-    auto it = openings_.find(opening_id);
-    const Opening* o = it == openings_.end() ? nullptr : it->second;
-    w.BeginObject().Member("id", opening_id).Member("title", o ? o->title : "");
-    w.Key("engagement");
-    const Engagement* e = nullptr;
-    if (o) {
-      auto found = engagements_.find(o->engagement_id);
-      if (found != engagements_.end()) e = found->second;
-    }
-    if (e) {
-      w.BeginObject().Member("id", e->id).Member("name", e->name).EndObject();
-    } else {
-      w.Null();
-    }
-    w.EndObject();
-  }
-
- private:
-  std::unordered_map<std::string_view, const Opening*> openings_;
-  std::unordered_map<std::string_view, const Engagement*> engagements_;
-};
-
-void ExplanationJson(http::JsonWriter& w, const FirmSnapshot& snapshot,
-                     const staffing::Explanation& e) {
-  w.BeginObject().Key("fit").BeginArray();
-  for (const staffing::SkillFit& f : e.fit) {
-    w.BeginObject().Key("skill");
-    SkillRef(w, snapshot, f.skill_id);
-    w.Member("required", f.required).Member("level", f.level).EndObject();
-  }
-  w.EndArray().Key("stretch_skill");
-  if (e.stretch_skill_id.empty()) {
-    w.Null();
-  } else {
-    SkillRef(w, snapshot, e.stretch_skill_id);
-  }
-  w.Key("coach");
-  WritePersonRef(w, snapshot, e.coach_id);
-  w.Member("load_before", e.load_before).Member("load_after", e.load_after);
-  w.Member("continuity", e.continuity).Member("volunteer", e.volunteer);
-  w.Member("pinned", e.pinned).Member("key_client_partner", e.key_client_partner);
-  w.Member("worked_with", e.worked_with).Key("runner_ups").BeginArray();
-  for (const staffing::RunnerUp& r : e.runner_ups) {
-    w.BeginObject().Key("person");
-    WritePersonRef(w, snapshot, r.person_id);
-    w.Member("cost", r.cost).Member("why_lost", r.why_lost).EndObject();
-  }
-  w.EndArray().EndObject();
-}
-
-void EntryJson(http::JsonWriter& w, const FirmSnapshot& snapshot, const OpeningNames& names,
-               const ProposedAssignment& pa) {
-  const Assignment& a = pa.assignment;
-  w.BeginObject().Member("id", a.id).Member("seat_id", pa.seat_id).Key("person");
-  WritePersonRef(w, snapshot, a.person_id);
-  w.Key("opening");
-  names.Write(w, a.opening_id);
-  w.Member("hours_per_week", a.hours_per_week).Member("start", FormatDate(a.start));
-  w.Member("end", FormatDate(a.end)).Key("moved_from");
-  WritePersonRef(w, snapshot, pa.moved_from_person_id);
-  w.Member("stretch", pa.stretch).Member("cost", pa.cost).Key("explanation");
-  ExplanationJson(w, snapshot, pa.explanation);
-  w.EndObject();
-}
-
-void PlanHeader(http::JsonWriter& w, const PlanView& view) {
-  const StoredPlan& stored = *view.plan;
-  const StaffingPlan& p = stored.plan;
-  w.Member("id", stored.id).Member("mode", stored.mode == PlanMode::kFull ? "full" : "incremental");
-  w.Key("opening_id");
-  if (stored.opening_id.empty()) {
-    w.Null();
-  } else {
-    w.String(stored.opening_id);
-  }
-  w.Member("created", Timestamp(stored.created_seconds)).Member("accepted", view.accepted);
-  w.Member("today", FormatDate(p.today)).Member("objective", p.objective);
-  w.Member("bound", p.bound).Member("gap", p.gap).Member("gap_assignable", p.gap_assignable);
-  w.Member("seats", p.seats).Member("candidates", p.candidates);
-  w.Key("options").BeginObject().Member("horizon_weeks", stored.options.horizon_weeks);
-  w.Member("capacity_ceiling", stored.options.capacity_ceiling);
-  w.Member("time_limit_seconds", stored.options.time_limit_seconds).EndObject();
+// What the viewer may see of a plan (the service decided: PlanFigures),
+// with the firm's names.
+PlanJsonView ViewOf(const PlanView& view) {
+  PlanJsonView v;
+  v.firm = &view.snapshot->data();
+  v.totals = view.figures.totals;
+  v.costs = view.figures.costs;
+  v.loads = view.figures.loads;
+  return v;
 }
 
 std::string PlanJson(const PlanView& view) {
-  const FirmSnapshot& snapshot = *view.snapshot;
-  const StaffingPlan& p = view.plan->plan;
-  const OpeningNames names(snapshot.data());
-  std::string body;
-  http::JsonWriter w(body);
-  w.BeginObject();
-  PlanHeader(w, view);
-  w.Key("steps").BeginArray();
-  for (const staffing::StepReport& s : p.steps) {
-    w.BeginObject().Member("name", s.name).Member("seconds", s.seconds);
-    w.Member("effect", s.effect).EndObject();
-  }
-  w.EndArray().Key("assignments").BeginArray();
-  for (const ProposedAssignment& pa : p.assignments) EntryJson(w, snapshot, names, pa);
-  w.EndArray().Key("unfilled").BeginArray();
-  for (const staffing::UnfilledSeat& u : p.unfilled) {
-    w.BeginObject().Member("seat_id", u.seat_id).Key("opening");
-    names.Write(w, u.opening_id);
-    w.Member("reason", u.reason).EndObject();
-  }
-  w.EndArray().Key("issues").BeginArray();
-  for (const staffing::ConstraintIssue& i : p.issues) {
-    w.BeginObject().Member("constraint", i.constraint).Member("subject_id", i.subject_id);
-    w.Member("message", i.message).EndObject();
-  }
-  w.EndArray().EndObject();
-  return body;
+  PlanJsonView v = ViewOf(view);
+  v.id = view.plan->id;
+  v.created = Timestamp(view.plan->created_seconds);
+  v.accepted = view.accepted;
+  return StaffingPlanJson(view.plan->document, v);
 }
 
 // ---- Handlers.
@@ -203,6 +94,7 @@ http::Response OpeningsHandler(ApiServices& services, const http::Request& r,
   auto result = services.staffing().Openings(who.principal, query);
   if (!result.ok()) return Fail(result.status(), "query");
   const FirmData& data = result->snapshot->data();
+  const RefWriter refs(&data);
   std::string body;
   http::JsonWriter w(body);
   w.BeginObject().Member("total", result->total).Key("items").BeginArray();
@@ -224,7 +116,7 @@ http::Response OpeningsHandler(ApiServices& services, const http::Request& r,
     w.Member("practice", b.practice).Key("required").BeginArray();
     for (const SkillRequirement& req : o.required) {
       w.BeginObject().Key("skill");
-      SkillRef(w, *result->snapshot, req.skill_id);
+      refs.Skill(w, req.skill_id);
       w.Member("min_level", req.min_level).EndObject();
     }
     w.EndArray().Member("hours_per_week", o.hours_per_week);
@@ -267,7 +159,7 @@ http::Response ExplainHandler(ApiServices& services, const http::Request& r,
   std::string body;
   http::JsonWriter w(body);
   w.BeginObject().Member("plan_id", view.plan->id).Key("assignment");
-  EntryJson(w, *view.snapshot, OpeningNames(view.snapshot->data()), entry);
+  WriteStaffingEntryJson(w, entry, ViewOf(view));
   w.EndObject();
   return http::JsonResponse(std::move(body));
 }
@@ -313,19 +205,19 @@ http::Response MarketHandler(ApiServices& services, const http::Request& r,
   if (!market.ok()) return Fail(market.status(), "query");
   const FirmSnapshot& snapshot = *market->snapshot;
   const staffing::MarketReport& m = market->report;
-  const OpeningNames names(snapshot.data());
+  const RefWriter refs(&snapshot.data());
   std::string body;
   http::JsonWriter w(body);
   w.BeginObject().Member("weeks", m.weeks).Key("skills").BeginArray();
   for (const staffing::SkillBalance& b : m.skills) {
     w.BeginObject().Key("skill");
-    SkillRef(w, snapshot, b.skill_id);
+    refs.Skill(w, b.skill_id);
     w.Member("demand_hours", b.demand_hours).Member("supply_hours", b.supply_hours).EndObject();
   }
   w.EndArray().Key("unfilled").BeginArray();
   for (const staffing::UnfilledSeat& u : m.unfilled) {
     w.BeginObject().Member("seat_id", u.seat_id).Key("opening");
-    names.Write(w, u.opening_id);
+    refs.Opening(w, u.opening_id);
     w.Member("reason", u.reason).EndObject();
   }
   w.EndArray().Key("idle").BeginArray();
@@ -333,7 +225,7 @@ http::Response MarketHandler(ApiServices& services, const http::Request& r,
     w.BeginObject().Key("person");
     WritePersonRef(w, snapshot, p.person_id);
     w.Member("utilisation", p.utilisation).Key("skills").BeginArray();
-    for (const std::string& s : p.skills) SkillRef(w, snapshot, s);
+    for (const std::string& s : p.skills) refs.Skill(w, s);
     w.EndArray().EndObject();
   }
   w.EndArray().Key("overloaded").BeginArray();

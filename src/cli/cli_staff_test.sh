@@ -33,7 +33,7 @@ expect_in "$DIR/out" "fit "
 expect_in "$DIR/out" "load "
 expect_exit 1 "$GUILD" staff explain "no-such-seat#9" --plan "$DIR/plan.json"
 # With the store, people and skills are named: "Name (person-id)".
-person=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["assignments"][0]["person_id"])' "$DIR/plan.json")
+person=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["assignments"][0]["person"]["id"])' "$DIR/plan.json")
 name=$("$GUILD" export people --format csv --db "$DB" | python3 -c 'import csv,sys; print(next(r["name"] for r in csv.DictReader(sys.stdin) if r["id"] == sys.argv[1]))' "$person")
 expect_exit 0 "$GUILD" staff explain "$seat" --plan "$DIR/plan.json" --db "$DB"
 expect_in "$DIR/out" "$seat -> $name ($person)"
@@ -47,10 +47,15 @@ after=$(assignments)
 expect_exit 1 "$GUILD" staff accept "$DIR/plan.json" --db "$DB"
 [ "$(assignments)" = "$after" ] || fail "a refused accept wrote something"
 
-echo '{"today": "not a date", "assignments": []}' >"$DIR/bad.json"
+# A plan file with a bad date, and one missing a field: refused, naming the
+# file and the field (nothing is defaulted).
+python3 -c 'import json,sys; p=json.load(open(sys.argv[1])); p["today"]="not a date"; json.dump(p, open(sys.argv[2], "w"))' "$DIR/plan.json" "$DIR/bad.json"
 expect_exit 1 "$GUILD" staff accept "$DIR/bad.json" --db "$DB"
 expect_in "$DIR/err" "bad.json"
-expect_in "$DIR/err" "today"
+expect_in "$DIR/err" "today: expected a date like 2026-03-02"
+python3 -c 'import json,sys; p=json.load(open(sys.argv[1])); del p["assignments"][0]["hours_per_week"]; json.dump(p, open(sys.argv[2], "w"))' "$DIR/plan.json" "$DIR/bad.json"
+expect_exit 1 "$GUILD" staff accept "$DIR/bad.json" --db "$DB"
+expect_in "$DIR/err" "assignments[0].hours_per_week: expected a number (missing)"
 [ "$(assignments)" = "$after" ] || fail "a malformed plan wrote something"
 
 opening=$("$GUILD" export openings --format csv --db "$DB" | sed -n 2p | cut -d, -f1)

@@ -15,10 +15,11 @@
 #include <string>
 #include <unordered_map>
 
+#include "api/staffing_plan_json.h"
 #include "cli/commands.h"
-#include "common/json_text.h"
 #include "common/progress.h"
-#include "service/staffing/staffing_service.h"
+#include "service/staffing/staffing_accept.h"
+#include "service/staffing/staffing_planner.h"
 #include "store/store.h"
 
 namespace guild::cli {
@@ -90,183 +91,13 @@ Result<Names> LoadNames(const std::string& db) {
   return Names(firm);
 }
 
-// ---- plan file (JSON lives only at the edges) ----
+// ---- plan file: the API's plan codec (api/staffing_plan_json.h) ----
 
-Json ToJson(const StaffingOptions& o) {
-  return {{"horizon_weeks", o.horizon_weeks},
-          {"capacity_ceiling", o.capacity_ceiling},
-          {"stretch_min_group", o.stretch_min_group},
-          {"lead_grades", o.lead_grades},
-          {"partner_grades", o.partner_grades}};
-}
-
-Json ToJson(const Explanation& e) {
-  Json fit = Json::array(), runner = Json::array();
-  for (const SkillFit& f : e.fit) {
-    fit.push_back({{"skill_id", f.skill_id}, {"required", f.required}, {"level", f.level}});
-  }
-  for (const RunnerUp& r : e.runner_ups) {
-    runner.push_back({{"person_id", r.person_id}, {"cost", r.cost}, {"why_lost", r.why_lost}});
-  }
-  return {{"fit", fit},
-          {"stretch_skill_id", e.stretch_skill_id},
-          {"coach_id", e.coach_id},
-          {"load_before", e.load_before},
-          {"load_after", e.load_after},
-          {"continuity", e.continuity},
-          {"volunteer", e.volunteer},
-          {"pinned", e.pinned},
-          {"key_client_partner", e.key_client_partner},
-          {"worked_with", e.worked_with},
-          {"runner_ups", runner}};
-}
-
-Json ToJson(const StaffingPlan& p, const StaffingOptions& o) {
-  Json assignments = Json::array(), unfilled = Json::array(), issues = Json::array(),
-       steps = Json::array();
-  for (const ProposedAssignment& a : p.assignments) {
-    assignments.push_back({{"seat_id", a.seat_id},
-                           {"id", a.assignment.id},
-                           {"person_id", a.assignment.person_id},
-                           {"opening_id", a.assignment.opening_id},
-                           {"hours_per_week", a.assignment.hours_per_week},
-                           {"start", FormatDate(a.assignment.start)},
-                           {"end", FormatDate(a.assignment.end)},
-                           {"moved_from_person_id", a.moved_from_person_id},
-                           {"stretch", a.stretch},
-                           {"cost", a.cost},
-                           {"explanation", ToJson(a.explanation)}});
-  }
-  for (const UnfilledSeat& u : p.unfilled) {
-    unfilled.push_back(
-        {{"seat_id", u.seat_id}, {"opening_id", u.opening_id}, {"reason", u.reason}});
-  }
-  for (const ConstraintIssue& i : p.issues) {
-    issues.push_back(
-        {{"constraint", i.constraint}, {"subject_id", i.subject_id}, {"message", i.message}});
-  }
-  for (const StepReport& s : p.steps) {
-    steps.push_back({{"name", s.name}, {"seconds", s.seconds}, {"effect", s.effect}});
-  }
-  return {{"today", FormatDate(p.today)},
-          {"objective", p.objective},
-          {"bound", p.bound},
-          {"gap", p.gap},
-          {"gap_assignable", p.gap_assignable},
-          {"seats", p.seats},
-          {"candidates", p.candidates},
-          {"options", ToJson(o)},
-          {"assignments", assignments},
-          {"unfilled", unfilled},
-          {"issues", issues},
-          {"steps", steps}};
-}
-
-// Reads fields with messages naming the file and the JSON path.
-class Reader {
- public:
-  explicit Reader(std::string file) : file_(std::move(file)) {}
-  Status error;
-
-  template <typename T>
-  T Get(const Json& j, const std::string& path, const char* key, T fallback) {
-    if (!error.ok()) return fallback;
-    if (!j.is_object() || !j.contains(key)) return Fail(path + "." + key, "a value", fallback);
-    try {
-      return j.at(key).get<T>();
-    } catch (const Json::exception&) {
-      return Fail(path + "." + key, "a value of the right type", fallback);
-    }
-  }
-  Date GetDate(const Json& j, const std::string& path, const char* key) {
-    const std::string text = Get<std::string>(j, path, key, "");
-    if (!error.ok()) return {};
-    auto d = ParseDate(text);
-    if (!d) return Fail(path + "." + key, "a date like 2026-03-02", Date{});
-    return *d;
-  }
-
- private:
-  template <typename T>
-  T Fail(const std::string& where, const std::string& what, T fallback) {
-    error = InvalidArgument(file_ + ": " + where + ": expected " + what);
-    return fallback;
-  }
-  std::string file_;
-};
-
-Result<std::pair<StaffingPlan, StaffingOptions>> ReadPlan(const std::string& file) {
+Result<PlanDocument> ReadPlan(const std::string& file) {
   std::ifstream in(file);
   if (!in) return NotFound(file + ": cannot open the plan file (run `guild staff plan` first)");
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  constexpr int kMaxPlanDepth = 32;
-  if (ScanJsonText(text, kMaxPlanDepth, 0).too_deep_at) {
-    return InvalidArgument(file + ": not a plan: nests more than 32 arrays and objects");
-  }
-  Json j;
-  try {
-    j = Json::parse(text);
-  } catch (const Json::exception& e) {
-    return InvalidArgument(file + ": not JSON: " + e.what());
-  }
-  Reader r(file);
-  StaffingPlan p;
-  StaffingOptions o;
-  p.today = r.GetDate(j, "$", "today");
-  p.objective = r.Get<double>(j, "$", "objective", 0);
-  p.bound = r.Get<double>(j, "$", "bound", 0);
-  const Json opts = j.value("options", Json::object());
-  o.horizon_weeks = r.Get<int>(opts, "$.options", "horizon_weeks", o.horizon_weeks);
-  o.capacity_ceiling = r.Get<double>(opts, "$.options", "capacity_ceiling", o.capacity_ceiling);
-  o.stretch_min_group = r.Get<int>(opts, "$.options", "stretch_min_group", o.stretch_min_group);
-  o.lead_grades = r.Get<std::vector<std::string>>(opts, "$.options", "lead_grades", o.lead_grades);
-  o.partner_grades =
-      r.Get<std::vector<std::string>>(opts, "$.options", "partner_grades", o.partner_grades);
-  const Json list = j.value("assignments", Json::array());
-  for (size_t i = 0; i < list.size() && r.error.ok(); ++i) {
-    const std::string path = "$.assignments[" + std::to_string(i) + "]";
-    const Json& a = list[i];
-    ProposedAssignment pa;
-    pa.seat_id = r.Get<std::string>(a, path, "seat_id", "");
-    pa.assignment.id = r.Get<std::string>(a, path, "id", "");
-    pa.assignment.person_id = r.Get<std::string>(a, path, "person_id", "");
-    pa.assignment.opening_id = r.Get<std::string>(a, path, "opening_id", "");
-    pa.assignment.hours_per_week = r.Get<double>(a, path, "hours_per_week", 0);
-    pa.assignment.start = r.GetDate(a, path, "start");
-    pa.assignment.end = r.GetDate(a, path, "end");
-    pa.moved_from_person_id = a.value("moved_from_person_id", "");
-    pa.stretch = a.value("stretch", false);
-    pa.cost = a.value("cost", 0.0);
-    const Json e = a.value("explanation", Json::object());
-    for (const Json& f : e.value("fit", Json::array())) {
-      pa.explanation.fit.push_back(
-          {f.value("skill_id", ""), f.value("required", 0), f.value("level", 0)});
-    }
-    pa.explanation.stretch_skill_id = e.value("stretch_skill_id", "");
-    pa.explanation.coach_id = e.value("coach_id", "");
-    pa.explanation.load_before = e.value("load_before", 0.0);
-    pa.explanation.load_after = e.value("load_after", 0.0);
-    pa.explanation.continuity = e.value("continuity", false);
-    pa.explanation.volunteer = e.value("volunteer", false);
-    pa.explanation.pinned = e.value("pinned", false);
-    pa.explanation.key_client_partner = e.value("key_client_partner", false);
-    pa.explanation.worked_with = e.value("worked_with", 0);
-    for (const Json& ru : e.value("runner_ups", Json::array())) {
-      pa.explanation.runner_ups.push_back(
-          {ru.value("person_id", ""), ru.value("cost", 0.0), ru.value("why_lost", "")});
-    }
-    p.assignments.push_back(std::move(pa));
-  }
-  for (const Json& u : j.value("unfilled", Json::array())) {
-    p.unfilled.push_back(
-        {u.value("seat_id", ""), u.value("opening_id", ""), u.value("reason", "")});
-  }
-  for (const Json& i : j.value("issues", Json::array())) {
-    p.issues.push_back(
-        {i.value("constraint", ""), i.value("subject_id", ""), i.value("message", "")});
-  }
-  if (!r.error.ok()) return r.error;
-  return std::make_pair(std::move(p), std::move(o));
+  return api::ReadStaffingPlanJson(text, file);
 }
 
 // ---- commands ----
@@ -349,33 +180,49 @@ int RunPlan(const PlanArgs& a) {
     bar.SetLabel(std::string(step));
     bar.Update(static_cast<int64_t>(fraction * kProgressSteps));
   };
-  StaffingService service(*firm, *today, o);
+  StaffingPlanner service(*firm, *today, o);
   auto plan = a.opening.empty() ? service.Plan() : service.Incremental(a.opening);
   bar.Finish();
   if (!plan.ok()) return Fail(plan.status());
-  const Json j = ToJson(*plan, o);
+  o.progress = nullptr;
+  const PlanDocument document{a.opening.empty() ? PlanMode::kFull : PlanMode::kIncremental,
+                              a.opening, o, *plan};
+  const std::string text = api::StaffingPlanJson(document, {.firm = &*firm});
   if (!a.out.empty()) {
     std::ofstream file(a.out);
-    file << j.dump(1) << "\n";
+    file << text << "\n";
     if (!file) return Fail(Internal(a.out + ": cannot write the plan file"));
   }
   if (a.common.json) {
-    std::cout << j.dump(2) << "\n";
+    std::cout << text << "\n";
   } else {
     PrintSummary(*plan, *firm, a.out);
   }
   return kExitOk;
 }
 
-int RunAccept(const std::string& db, const std::string& file) {
-  auto plan = ReadPlan(file);
+struct AcceptArgs {
+  std::string db = "guild.db";
+  std::string file;
+  std::string today;
+  double ceiling = 1.0;
+};
+
+// The plan file's entries only: its options and date are what-if settings;
+// the firm's options (the defaults and --ceiling) and today decide.
+int RunAccept(const AcceptArgs& a) {
+  auto today = TodayOf(a.today);
+  if (!today.ok()) return Fail(today.status());
+  auto plan = ReadPlan(a.file);
   if (!plan.ok()) return Fail(plan.status());
-  auto store = OpenStore({.url = db, .create_if_missing = false});
+  auto store = OpenStore({.url = a.db, .create_if_missing = false});
   if (!store.ok()) return Fail(store.status());
-  auto report = StaffingService::Accept(**store, plan->first, plan->second);
-  if (!report.ok()) return Fail(report.status());
+  StaffingOptions firm;
+  firm.capacity_ceiling = a.ceiling;
+  auto accepted = AcceptStaffingEntries(**store, {plan->plan, firm, *today, {}});
+  if (!accepted.ok()) return Fail(accepted.status());
   std::printf("accepted: %d new tentative assignments, %d moved (one transaction)\n",
-              report->created, report->moved);
+              accepted->created, accepted->moved);
   return kExitOk;
 }
 
@@ -384,9 +231,9 @@ int RunExplain(const std::string& key, const std::string& file, const std::strin
   if (!plan.ok()) return Fail(plan.status());
   auto names = json ? Result<Names>(Names()) : LoadNames(db);
   if (!names.ok()) return Fail(names.status());
-  auto found = StaffingService::Explain(plan->first, key);
+  auto found = StaffingPlanner::Explain(plan->plan, key);
   if (!found.ok()) {
-    for (const UnfilledSeat& u : plan->first.unfilled) {
+    for (const UnfilledSeat& u : plan->plan.unfilled) {
       if (u.seat_id != key) continue;
       std::printf("%s is unfilled: %s\n", u.seat_id.c_str(), u.reason.c_str());
       return kExitOk;
@@ -394,7 +241,10 @@ int RunExplain(const std::string& key, const std::string& file, const std::strin
     return Fail(found.status());
   }
   if (json) {
-    std::cout << ToJson(found->explanation).dump(2) << "\n";
+    std::string text;
+    http::JsonWriter w(text);
+    api::WriteStaffingEntryJson(w, *found);
+    std::cout << text << "\n";
   } else {
     PrintExplanation(*found, *names);
   }
@@ -411,13 +261,17 @@ int RunMarket(const Common& c, int weeks, int limit) {
   o.capacity_ceiling = c.ceiling;
   o.time_limit_seconds = c.time_limit;
   o.explain = false;
-  StaffingService service(*firm, *today, o);
+  StaffingPlanner service(*firm, *today, o);
   auto plan = service.Plan();
   if (!plan.ok()) return Fail(plan.status());
   auto r = service.Market({.weeks = weeks, .limit = limit}, &*plan);
   if (!r.ok()) return Fail(r.status());
   if (c.json) {
-    Json out = {{"weeks", r->weeks},
+    Json load_weeks = Json::array();
+    for (Date d : r->load_weeks) load_weeks.push_back(FormatDate(d));
+    Json out = {{"from", FormatDate(r->from)},
+                {"weeks", r->weeks},
+                {"load_weeks", load_weeks},
                 {"delegable_leadership_hours_per_week", r->delegable_leadership_hours_per_week},
                 {"skills", Json::array()},
                 {"unfilled", Json::array()},
@@ -447,7 +301,8 @@ int RunMarket(const Common& c, int weeks, int limit) {
     return kExitOk;
   }
   const Names names(*firm);
-  std::printf("market over %d weeks from %s\n", r->weeks, FormatDate(*today).c_str());
+  std::printf("market over %d weeks from %s (the Monday of the week holding %s)\n", r->weeks,
+              FormatDate(r->from).c_str(), FormatDate(*today).c_str());
   std::printf("%-56s %12s %12s\n", "skill", "demand h", "supply h");
   for (const SkillBalance& s : r->skills) {
     std::printf("%-56s %12.0f %12.0f\n", names.SkillName(s.skill_id).c_str(), s.demand_hours,
@@ -466,7 +321,15 @@ int RunMarket(const Common& c, int weeks, int limit) {
     std::printf("  %-30s %5.0f%% booked  %s\n", names.PersonName(p.person_id).c_str(),
                 100 * p.utilisation, skills.c_str());
   }
-  std::printf("overloaded people (%zu shown)\n", r->overloaded.size());
+  if (r->load_weeks.empty()) {
+    std::printf("overloaded people: no time entries in the last 13 whole weeks\n");
+  } else {
+    std::printf(
+        "overloaded people (%zu shown; logged hours per week over the %zu weeks from %s to "
+        "the week of %s that hold time entries)\n",
+        r->overloaded.size(), r->load_weeks.size(), FormatDate(r->load_weeks.front()).c_str(),
+        FormatDate(r->load_weeks.back()).c_str());
+  }
   for (const OverloadedPerson& p : r->overloaded) {
     std::printf("  %-30s %5.1f h/week logged of %4.1f, leadership %4.1f, delegable %4.1f\n",
                 names.PersonName(p.person_id).c_str(), p.logged_hours_per_week, p.capacity_hours,
@@ -498,11 +361,17 @@ void RegisterStaff(CLI::App& app, int& exit_code) {
   p->add_flag("--no-explain", plan->no_explain, "Skip explanations (faster on large firms)");
   p->callback([plan, &exit_code] { exit_code = RunPlan(*plan); });
 
-  auto accept = std::make_shared<std::pair<std::string, std::string>>("guild.db", "");
-  CLI::App* ac = group->add_subcommand("accept", "Write a plan, all tentative, or nothing.");
-  AddDbOption(*ac, accept->first);
-  ac->add_option("plan", accept->second, "Plan file from `guild staff plan`")->required();
-  ac->callback([accept, &exit_code] { exit_code = RunAccept(accept->first, accept->second); });
+  auto accept = std::make_shared<AcceptArgs>();
+  CLI::App* ac = group->add_subcommand(
+      "accept",
+      "Write a plan's entries, all tentative, or nothing (re-checked against the store).");
+  AddDbOption(*ac, accept->db);
+  ac->add_option("plan", accept->file, "Plan file from `guild staff plan`")->required();
+  ac->add_option("--today", accept->today, "The firm's date YYYY-MM-DD (default: today)");
+  ac->add_option("--ceiling", accept->ceiling,
+                 "The firm's share of weekly capacity never exceeded (default 1.0); a plan "
+                 "file's own ceiling is not used");
+  ac->callback([accept, &exit_code] { exit_code = RunAccept(*accept); });
 
   auto explain = std::make_shared<std::tuple<std::string, std::string, bool, std::string>>(
       "", kDefaultPlanFile, false, "");

@@ -8,6 +8,8 @@
 //   ObjectReader reader(json);
 //   reader.Required("email", request.email);
 //   reader.Optional("person_id", request.person_id);   // std::optional<T>
+//   const nlohmann::json* nested = nullptr;             // any value, read further
+//   reader.Required("options", nested);
 //   if (auto problem = reader.Finish()) return ProblemResponse(*problem);
 //
 // JSON stays at the HTTP edge: handlers convert to typed structs right here.
@@ -78,6 +80,11 @@ class ObjectReader {
   bool Read(std::string_view field, const nlohmann::json& value, std::vector<std::string>& out);
   bool Read(std::string_view field, const nlohmann::json& value,
             std::map<std::string, std::string>& out);
+  //! Any value, for the caller to read further (a nested object or array).
+  bool Read(std::string_view field, const nlohmann::json& value, const nlohmann::json*& out) {
+    out = &value;
+    return true;
+  }
   static std::string_view Expected(const std::string&) { return "a string"; }
   static std::string_view Expected(const bool&) { return "true or false"; }
   static std::string_view Expected(const std::int64_t&) { return "an integer"; }
@@ -89,6 +96,7 @@ class ObjectReader {
   static std::string_view Expected(const std::map<std::string, std::string>&) {
     return "an object whose values are strings";
   }
+  static std::string_view Expected(const nlohmann::json* const&) { return "a JSON value"; }
 
   const nlohmann::json& value_;
   std::string location_;

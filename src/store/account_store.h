@@ -82,7 +82,7 @@ struct StaffingPlanRecord {
   std::string owner_user_id;
   int64_t created_at = 0;  //!< seconds since the epoch
   bool accepted = false;
-  std::string payload;  //!< service/staffing_plan_codec.h text; no NUL byte
+  std::string payload;  //!< text of the plan codec (api/staffing_plan_json.h); no NUL byte
 };
 
 class AccountStore {

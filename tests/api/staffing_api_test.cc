@@ -244,10 +244,35 @@ TEST_F(StaffingApiTest, PlanShapeExplanationsAndWhoMayReadThem) {
   EXPECT_FALSE(market["skills"].empty());
   EXPECT_TRUE(market["unfilled"].empty());
 
-  // An engagement leader's full plan covers only their engagement.
+  // Firm-wide viewers see every figure; a member sees the cost and loads
+  // of their own entry only.
+  for (const json& a : plan["assignments"]) {
+    EXPECT_TRUE(a["cost"].is_number()) << a.dump();
+    EXPECT_TRUE(a["explanation"]["load_after"].is_number());
+  }
+  EXPECT_TRUE(own["assignment"]["cost"].is_number());
+  EXPECT_TRUE(own["assignment"]["explanation"]["load_before"].is_number());
+  for (const json& r : own["assignment"]["explanation"]["runner_ups"]) {
+    EXPECT_TRUE(r["cost"].is_null()) << r.dump();  // another person's rate
+  }
+
+  // An engagement leader's full plan covers only their engagement. The
+  // costs (with the explanation they give back a person's rate), the plan's
+  // totals (a sum of everyone's costs) and the loads of people not on their
+  // engagement are null for them.
   json led = Propose("englead", R"({"mode":"full"})");
   ASSERT_EQ(led["assignments"].size(), 2u);
   for (const json& a : led["assignments"]) EXPECT_EQ(a["opening"]["id"], "o1");
+  for (const char* total : {"objective", "bound", "gap", "gap_assignable"}) {
+    EXPECT_TRUE(led[total].is_null()) << total;
+  }
+  for (const json& step : led["steps"]) EXPECT_TRUE(step["effect"].is_null());
+  for (const json& a : led["assignments"]) {
+    EXPECT_TRUE(a["cost"].is_null()) << a.dump();
+    EXPECT_TRUE(a["explanation"]["load_before"].is_null());
+    EXPECT_TRUE(a["explanation"]["load_after"].is_null());
+    for (const json& r : a["explanation"]["runner_ups"]) EXPECT_TRUE(r["cost"].is_null());
+  }
   EXPECT_EQ(Ok(Get("englead", "/staffing/plans/" + led["id"].get<std::string>()))["id"], led["id"]);
   // Incremental for one opening.
   json one = Propose("fl", R"({"mode":"incremental","opening_id":"o2"})");
@@ -260,9 +285,18 @@ TEST_F(StaffingApiTest, PlanShapeExplanationsAndWhoMayReadThem) {
 TEST_F(StaffingApiTest, AcceptWritesTentativeOnceAndRejectsStalePlans) {
   // 1. The data changes under a leader's plan: a planned person's capacity
   //    drops to 10 h, so the plan would overload them. Nothing is written.
+  //    The leader may not read that person's loads: the conflict names the
+  //    rule and the week, not the hours (an administrator gets them).
   json led = Propose("englead", R"({"mode":"full"})");
+  json firm_wide = Propose("admin", R"({"mode":"full"})");
   const std::string led_id = led["id"];
-  const std::string shrunk = led["assignments"][0]["person"]["id"];
+  std::string shrunk;  // seated by both plans
+  for (const json& a : led["assignments"]) {
+    for (const json& b : firm_wide["assignments"]) {
+      if (a["person"]["id"] == b["person"]["id"]) shrunk = a["person"]["id"];
+    }
+  }
+  ASSERT_FALSE(shrunk.empty()) << led.dump() << firm_wide.dump();
   FirmData change;
   for (const Person& p : StaffingFirm().people) {
     if (p.id == shrunk) change.people.push_back(p);
@@ -273,6 +307,14 @@ TEST_F(StaffingApiTest, AcceptWritesTentativeOnceAndRejectsStalePlans) {
   Reply stale = Post("englead", "/staffing/plans/" + led_id + "/accept", "");
   EXPECT_EQ(stale.status, 409) << stale.body;
   EXPECT_NE(stale.Json().value("detail", "").find("capacity"), std::string::npos) << stale.body;
+  EXPECT_EQ(stale.body.find("booked"), std::string::npos) << stale.body;
+  EXPECT_EQ(stale.body.find("ceiling"), std::string::npos) << stale.body;
+  Reply figures =
+      Post("admin", "/staffing/plans/" + firm_wide["id"].get<std::string>() + "/accept", "");
+  EXPECT_EQ(figures.status, 409) << figures.body;
+  EXPECT_NE(figures.Json().value("detail", "").find("against a ceiling of 10.0 h"),
+            std::string::npos)
+      << figures.body;
   EXPECT_EQ(StoredAssignments(), 0);
   change.people.back().weekly_capacity_hours = 40;
   ASSERT_TRUE(server_->store().Upsert(change).ok());

@@ -76,7 +76,7 @@ test('an administrator proposes a plan, reads why, accepts it and sees the capac
   await admin.locator('#plan-assignments').waitFor({ timeout: PLAN_TIMEOUT_MS });
   const rows = admin.locator('#plan-assignments tbody tr');
   assert.equal(await rows.count(), plan.assignments.length);
-  assert.match(await admin.locator('#plan-summary').innerText(), new RegExp(`${plan.assignments.length} filled of ${plan.seats}`));
+  assert.match(await admin.locator('#plan-summary').innerText(), new RegExp(`Seats filled\\s*${plan.assignments.length} of ${plan.seats}`));
 
   // The heatmap now shows the people of the plan.
   const people = [...new Set(plan.assignments.map((a) => a.person.id))];

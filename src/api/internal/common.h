@@ -78,6 +78,8 @@ void WritePersonDetail(http::JsonWriter& w, const Person& person, bool detail_vi
 //! {"id", "name", "grade", "practice", "office"}, or null for an empty id.
 //! An id the snapshot does not hold gives {"id", "name": id}.
 void WritePersonRef(http::JsonWriter& w, const FirmSnapshot& snapshot, std::string_view id);
+//! The same, given the person (null when the firm does not hold `id`).
+void WritePersonRef(http::JsonWriter& w, std::string_view id, const Person* person);
 void WritePersonSkill(http::JsonWriter& w, const FirmSnapshot& snapshot, uint32_t rating);
 void WriteTeamSummary(http::JsonWriter& w, const FirmSnapshot& snapshot, uint32_t team);
 //! `"next_cursor": "..."` or null.

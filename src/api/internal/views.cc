@@ -70,11 +70,14 @@ void WritePersonDetail(http::JsonWriter& w, const Person& p, bool detail_visible
 }
 
 void WritePersonRef(http::JsonWriter& w, const FirmSnapshot& snapshot, std::string_view id) {
+  WritePersonRef(w, id, id.empty() ? nullptr : snapshot.FindPerson(id));
+}
+
+void WritePersonRef(http::JsonWriter& w, std::string_view id, const Person* person) {
   if (id.empty()) {
     w.Null();
     return;
   }
-  const Person* person = snapshot.FindPerson(id);
   w.BeginObject().Member("id", id).Member("name", person ? person->name : std::string(id));
   if (person) {
     w.Member("grade", person->grade).Member("practice", person->practice);

@@ -90,6 +90,9 @@ struct Checker {
           Add("confirmed", id, "assignment " + id + " is confirmed and may not move", id);
         } else if (it->second->person_id != pa.moved_from_person_id) {
           Add("id", id, "assignment " + id + " is not held by " + pa.moved_from_person_id, id);
+        } else if (it->second->start < plan.today) {
+          Add("dates", id, "assignment " + id + " started " + FormatDate(it->second->start) +
+                               " and may not move", id);
         } else if (!SameButPerson(*it->second, pa.assignment)) {
           Add("dates", id,
               "moved assignment " + id +

@@ -71,11 +71,6 @@ bool Authorizer::CanReadSurveyAnswer(const Principal& viewer,
   return IsSelf(viewer, respondent_person_id);
 }
 
-bool Authorizer::LeadsAnyTeam(const Principal& viewer) const {
-  auto person = snapshot_.PersonIndex(viewer.person_id);
-  return person && !snapshot_.TeamsLedBy(*person).empty();
-}
-
 bool Authorizer::LeadsTeam(const Principal& viewer, std::string_view team_id) const {
   auto person = snapshot_.PersonIndex(viewer.person_id);
   auto team = snapshot_.TeamIndex(team_id);

@@ -12,6 +12,8 @@
 //    team-visible records of those teams' members.
 //  - member: the directory (everyone's summary and skills), their own
 //    records, the teams they are on.
+//  - the staffing board: Staffing() (access/staffing_access.h states its
+//    rules: boards, plans, costs and loads in plans, capacity, the market).
 // Privacy rules, which no role overrides:
 //  - a check-in: its author and the leaders of its team;
 //  - a feedback answer: the person who asked for it and its author;
@@ -33,6 +35,8 @@ namespace guild {
 
 //! Fewest answers before a team survey's aggregate may be shown to anyone.
 inline constexpr int64_t kMinSurveyRespondents = 5;
+
+class StaffingAccess;
 
 //! Who is asking: the signed-in user.
 struct Principal {
@@ -74,16 +78,21 @@ class Authorizer {
   [[nodiscard]] bool CanReadSurveyAnswer(const Principal& viewer,
                                          std::string_view respondent_person_id) const;
 
-  //! true when the viewer's person leads at least one team.
-  [[nodiscard]] bool LeadsAnyTeam(const Principal& viewer) const;
+  //! What the viewer may do on the staffing board (staffing_access.h).
+  [[nodiscard]] StaffingAccess Staffing(const Principal& viewer) const;
+
+  // Without a caller yet, kept for the issues that call them next:
+  // CanChangeTeam (team goals), CanManageToken (the admin token view, issue
+  // 27), CanReadCheckin, CanReadFeedbackAnswer, CanReadSurveyAggregate and
+  // CanReadSurveyAnswer (check-ins, feedback, surveys). Each is tested.
+
+ private:
   //! true when the viewer's person leads the team.
   [[nodiscard]] bool LeadsTeam(const Principal& viewer, std::string_view team_id) const;
   //! true when the viewer's person is on the team or leads it.
   [[nodiscard]] bool OnOrLeadsTeam(const Principal& viewer, std::string_view team_id) const;
   //! true when the viewer's person leads a team that `person_id` is on.
   [[nodiscard]] bool LeadsTeamOf(const Principal& viewer, std::string_view person_id) const;
-
- private:
   [[nodiscard]] bool SeesWholeFirm(const Principal& viewer) const;
   [[nodiscard]] bool IsSelf(const Principal& viewer, std::string_view person_id) const;
 

@@ -81,9 +81,6 @@ std::vector<Rule> Rules() {
       {"read member's own survey answer",
        [](A a, P p) { return a.CanReadSurveyAnswer(p, "member"); },
        {"member"}},
-      {"leads any team",
-       [](A a, P p) { return a.LeadsAnyTeam(p); },
-       {"team_leader", "engagement_leader"}},
   };
 }
 

@@ -21,25 +21,6 @@ bool SameText(std::string_view a, std::string_view b) {
   });
 }
 
-// People a non-firm-wide engagement leader may see: those holding assignments
-// on the engagements they lead. Empty when they lead none.
-std::set<std::string, std::less<>> PeopleOnLedEngagements(const FirmData& data,
-                                                          const Principal& viewer,
-                                                          bool& leads_any) {
-  std::set<std::string, std::less<>> led, openings, people;
-  for (const Engagement& e : data.engagements) {
-    if (!viewer.person_id.empty() && e.leader_id == viewer.person_id) led.insert(e.id);
-  }
-  leads_any = !led.empty();
-  for (const Opening& o : data.openings) {
-    if (led.count(o.engagement_id)) openings.insert(o.id);
-  }
-  for (const Assignment& a : data.assignments) {
-    if (openings.count(a.opening_id)) people.insert(a.person_id);
-  }
-  return people;
-}
-
 Result<size_t> Offset(const std::string& cursor) {
   if (cursor.empty()) return size_t{0};
   ASSIGN_OR_RETURN(std::string key, DecodeCursor(cursor));
@@ -91,11 +72,8 @@ Result<CapacityPage> StaffingBoardService::Capacity(const Principal& viewer,
   }
   ASSIGN_OR_RETURN(auto snapshot, Snapshot());
   const FirmData& data = snapshot->data();
-  const Authorizer authorizer(*snapshot);
-  const bool firm_wide = authorizer.CanReadFirmWide(viewer);
-  bool leads_any = false;
-  const auto on_led = PeopleOnLedEngagements(data, viewer, leads_any);
-  if (!firm_wide && !leads_any) {
+  const StaffingAccess access = Authorizer(*snapshot).Staffing(viewer);
+  if (!access.MayUseBoard()) {
     return PermissionDenied("capacity is for administrators, firm leaders and engagement leaders");
   }
   ASSIGN_OR_RETURN(size_t offset, Offset(query.page.cursor));
@@ -111,9 +89,7 @@ Result<CapacityPage> StaffingBoardService::Capacity(const Principal& viewer,
     if (!query.practice.empty() && !SameText(p.practice, query.practice)) continue;
     if (!query.office.empty() && !SameText(p.office, query.office)) continue;
     if (!only.empty() && !only.count(p.id)) continue;
-    if (!firm_wide && !on_led.count(p.id) && !authorizer.CanReadPersonDetail(viewer, p.id)) {
-      continue;
-    }
+    if (!access.MayReadLoads(p.id)) continue;
     if (seen++ < offset) continue;
     if (page.rows.size() == static_cast<size_t>(query.page.limit)) {
       page.next_cursor = EncodeCursor(std::to_string(seen - 1));

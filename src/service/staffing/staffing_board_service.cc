@@ -9,8 +9,7 @@
 #include <unordered_map>
 
 #include "service/accounts/crypto.h"
-#include "service/staffing/staffing_plan_codec.h"
-#include "service/staffing/staffing_service.h"
+#include "service/staffing/staffing_planner.h"
 
 namespace guild {
 namespace {
@@ -30,16 +29,6 @@ bool SameText(std::string_view a, std::string_view b) {
 
 bool Live(const Engagement& e) {
   return e.status == EngagementStatus::kTentative || e.status == EngagementStatus::kConfirmed;
-}
-
-// Engagement ids the viewer's person leads.
-std::set<std::string, std::less<>> LedEngagements(const FirmData& data, const Principal& viewer) {
-  std::set<std::string, std::less<>> led;
-  if (viewer.person_id.empty()) return led;
-  for (const Engagement& e : data.engagements) {
-    if (e.leader_id == viewer.person_id) led.insert(e.id);
-  }
-  return led;
 }
 
 const Opening* FindOpening(const FirmData& data, std::string_view id) {
@@ -77,6 +66,16 @@ void KeepIssuesIn(const FirmData& data, const std::set<std::string, std::less<>>
   });
 }
 
+// What `access` lets its viewer see of a plan's figures. `snapshot` keeps
+// the access valid as long as the view.
+PlanFigures FiguresFor(std::shared_ptr<const StaffingAccess> access) {
+  PlanFigures figures;
+  figures.totals = access->MayReadTotals();
+  figures.costs = [access](std::string_view person) { return access->MayReadCosts(person); };
+  figures.loads = [access](std::string_view person) { return access->MayReadLoads(person); };
+  return figures;
+}
+
 Result<int> OffsetOf(const std::string& cursor) {
   if (cursor.empty()) return 0;
   ASSIGN_OR_RETURN(std::string key, DecodeCursor(cursor));
@@ -110,9 +109,8 @@ Result<OpeningsPage> StaffingBoardService::Openings(const Principal& viewer,
   RETURN_IF_ERROR(CheckPageLimit(query.page.limit));
   ASSIGN_OR_RETURN(auto snapshot, Snapshot());
   const FirmData& data = snapshot->data();
-  const bool firm_wide = Authorizer(*snapshot).CanReadFirmWide(viewer);
-  const auto led = LedEngagements(data, viewer);
-  if (!firm_wide && led.empty()) {
+  const StaffingAccess access = Authorizer(*snapshot).Staffing(viewer);
+  if (!access.MayUseBoard()) {
     return PermissionDenied(
         "the staffing board is for administrators, firm leaders and "
         "engagement leaders");
@@ -136,7 +134,7 @@ Result<OpeningsPage> StaffingBoardService::Openings(const Principal& viewer,
     if (e == engagement_at.end() || o.end < today) continue;
     const Engagement& engagement = data.engagements[e->second];
     if (!Live(engagement) || engagement.end < today) continue;
-    if (!firm_wide && !led.count(engagement.id)) continue;
+    if (!access.MayStaff(engagement.id)) continue;
     if (!query.engagement_id.empty() && engagement.id != query.engagement_id) continue;
     const int seats = o.headcount - held[o.id];
     if (seats <= 0) continue;
@@ -192,8 +190,7 @@ Result<staffing::StaffingOptions> StaffingBoardService::OptionsFor(
 
 Result<PlanRef> StaffingBoardService::Keep(StoredPlan plan) {
   plan.id = GenerateToken("plan_");
-  const std::string payload =
-      EncodeStaffingPlan({static_cast<int>(plan.mode), plan.opening_id, plan.options, plan.plan});
+  const std::string payload = options_.codec.encode(plan.document);
   RETURN_IF_ERROR(accounts_.CreateStaffingPlan(
       {plan.id, plan.owner_user_id, plan.created_seconds, false, payload}));
   // Old plans go when new ones come; a failed clean-up leaves them a while.
@@ -222,16 +219,16 @@ Result<PlanView> StaffingBoardService::Propose(const Principal& viewer,
   ASSIGN_OR_RETURN(auto snapshot, Snapshot());
   ASSIGN_OR_RETURN(staffing::StaffingOptions options, OptionsFor(request));
   const FirmData& data = snapshot->data();
-  const bool firm_wide = Authorizer(*snapshot).CanReadFirmWide(viewer);
-  const auto led = LedEngagements(data, viewer);
-  if (!firm_wide && led.empty()) {
+  auto access = std::make_shared<const StaffingAccess>(Authorizer(*snapshot).Staffing(viewer));
+  if (!access->MayUseBoard()) {
     return PermissionDenied("plans are for administrators, firm leaders and engagement leaders");
   }
   StoredPlan stored;
   stored.owner_user_id = viewer.user_id;
-  stored.mode = request.mode;
   stored.created_seconds = clock_.NowSeconds();
-  stored.options = options;
+  PlanDocument& document = stored.document;
+  document.mode = request.mode;
+  document.options = options;
   const Date today = clock_.Today();
   if (request.mode == PlanMode::kIncremental) {
     if (request.opening_id.empty()) {
@@ -239,24 +236,24 @@ Result<PlanView> StaffingBoardService::Propose(const Principal& viewer,
     }
     const Opening* opening = FindOpening(data, request.opening_id);
     if (!opening) return NotFound("opening_id: no opening '" + request.opening_id + "'");
-    if (!firm_wide && !led.count(opening->engagement_id)) {
+    if (!access->MayStaff(opening->engagement_id)) {
       return PermissionDenied("opening_id: " + request.opening_id +
                               " is not on an engagement you lead");
     }
-    StaffingService service(data, today, options);
-    ASSIGN_OR_RETURN(stored.plan, service.Incremental(opening->id));
-    stored.opening_id = opening->id;
-  } else if (firm_wide) {
-    StaffingService service(data, today, options);
-    ASSIGN_OR_RETURN(stored.plan, service.Plan());
+    StaffingPlanner planner(data, today, options);
+    ASSIGN_OR_RETURN(document.plan, planner.Incremental(opening->id));
+    document.opening_id = opening->id;
+  } else if (access->FirmWide()) {
+    StaffingPlanner planner(data, today, options);
+    ASSIGN_OR_RETURN(document.plan, planner.Plan());
   } else {
-    const FirmData restricted = RestrictTo(data, led);
-    StaffingService service(restricted, today, options);
-    ASSIGN_OR_RETURN(stored.plan, service.Plan());
-    KeepIssuesIn(data, led, stored.plan);
+    const FirmData restricted = RestrictTo(data, access->Led());
+    StaffingPlanner planner(restricted, today, options);
+    ASSIGN_OR_RETURN(document.plan, planner.Plan());
+    KeepIssuesIn(data, access->Led(), document.plan);
   }
   ASSIGN_OR_RETURN(PlanRef kept, Keep(std::move(stored)));
-  return PlanView{std::move(kept), false, snapshot};
+  return PlanView{std::move(kept), false, snapshot, FiguresFor(access)};
 }
 
 Result<StaffingBoardService::Slot> StaffingBoardService::Find(std::string_view plan_id) {
@@ -282,44 +279,38 @@ Result<StaffingBoardService::Slot> StaffingBoardService::Find(std::string_view p
                     std::to_string(options_.plan_ttl_seconds / 86400) +
                     " days; propose a new one)");
   }
-  ASSIGN_OR_RETURN(EncodedPlanParts parts, DecodeStaffingPlan(record->payload));
+  auto decoded = options_.codec.decode(record->payload, "stored plan " + record->id);
+  // Text in the database that does not read back is our fault, not the caller's.
+  if (!decoded.ok()) return Internal(decoded.status().message());
   StoredPlan plan;
   plan.id = record->id;
   plan.owner_user_id = record->owner_user_id;
-  plan.mode = parts.mode == 1 ? PlanMode::kIncremental : PlanMode::kFull;
-  plan.opening_id = std::move(parts.opening_id);
   plan.created_seconds = record->created_at;
-  plan.options = std::move(parts.options);
-  plan.plan = std::move(parts.plan);
+  plan.document = std::move(decoded).value();
   auto ref = std::make_shared<const StoredPlan>(std::move(plan));
   Cache(ref, record->accepted);
   return Slot{std::move(ref), record->accepted};
 }
 
-bool StaffingBoardService::MayActOn(const Principal& viewer, const StoredPlan& plan,
-                                    const FirmSnapshot& snapshot) const {
-  if (Authorizer(snapshot).CanReadFirmWide(viewer)) return true;
-  return plan.owner_user_id == viewer.user_id;
-}
-
 Result<PlanView> StaffingBoardService::Get(const Principal& viewer, std::string_view plan_id) {
   ASSIGN_OR_RETURN(auto snapshot, Snapshot());
   ASSIGN_OR_RETURN(Slot slot, Find(plan_id));
-  if (!MayActOn(viewer, *slot.plan, *snapshot)) {
+  auto access = std::make_shared<const StaffingAccess>(Authorizer(*snapshot).Staffing(viewer));
+  if (!access->MayActOnPlan(slot.plan->owner_user_id)) {
     return PermissionDenied("plan " + std::string(plan_id) +
                             ": only its author, firm leaders and administrators may read it");
   }
-  return PlanView{slot.plan, slot.accepted, snapshot};
+  return PlanView{slot.plan, slot.accepted, snapshot, FiguresFor(access)};
 }
 
 Result<std::pair<PlanView, staffing::ProposedAssignment>> StaffingBoardService::Explain(
     const Principal& viewer, std::string_view plan_id, std::string_view key) {
   ASSIGN_OR_RETURN(auto snapshot, Snapshot());
   ASSIGN_OR_RETURN(Slot slot, Find(plan_id));
-  const staffing::ProposedAssignment* entry = staffing::FindInPlan(slot.plan->plan, key);
-  const bool own =
-      entry && !viewer.person_id.empty() && entry->assignment.person_id == viewer.person_id;
-  if (!own && !MayActOn(viewer, *slot.plan, *snapshot)) {
+  const staffing::ProposedAssignment* entry = staffing::FindInPlan(slot.plan->document.plan, key);
+  auto access = std::make_shared<const StaffingAccess>(Authorizer(*snapshot).Staffing(viewer));
+  const std::string_view seated = entry ? std::string_view(entry->assignment.person_id) : "";
+  if (!access->MayReadEntry(slot.plan->owner_user_id, seated)) {
     return PermissionDenied("plan " + std::string(plan_id) +
                             ": you may read only the explanation of your own assignment");
   }
@@ -327,28 +318,25 @@ Result<std::pair<PlanView, staffing::ProposedAssignment>> StaffingBoardService::
     return NotFound("key: no assignment, seat or single person '" + std::string(key) +
                     "' in plan " + std::string(plan_id));
   }
-  return std::pair{PlanView{slot.plan, slot.accepted, snapshot}, *entry};
+  return std::pair{PlanView{slot.plan, slot.accepted, snapshot, FiguresFor(access)}, *entry};
 }
 
-Result<AcceptOutcome> StaffingBoardService::Accept(
-    const Principal& viewer, std::string_view plan_id, const std::vector<std::string>& selected,
-    const std::map<std::string, std::string>& changes) {
-  std::lock_guard<std::mutex> accepting(accept_mu_);
-  ASSIGN_OR_RETURN(auto snapshot, Snapshot());
-  ASSIGN_OR_RETURN(Slot slot, Find(plan_id));
-  if (!MayActOn(viewer, *slot.plan, *snapshot)) {
-    return PermissionDenied("plan " + std::string(plan_id) +
-                            ": only its author, firm leaders and administrators may accept it");
-  }
-  if (slot.accepted) {
-    return FailedPrecondition("plan " + std::string(plan_id) + " was already accepted");
-  }
-  staffing::StaffingPlan chosen = slot.plan->plan;
+namespace {
+
+// The entries of `plan` named in `selected` (assignment or seat ids; all of
+// them when empty), with `changes` (entry -> person) applied. Sets *changed.
+Result<staffing::StaffingPlan> Chosen(const staffing::StaffingPlan& plan, std::string_view plan_id,
+                                      const std::vector<std::string>& selected,
+                                      const std::map<std::string, std::string>& changes,
+                                      const FirmSnapshot& snapshot, int* changed) {
+  staffing::StaffingPlan chosen;
+  chosen.today = plan.today;
+  chosen.assignments = plan.assignments;
   if (!selected.empty()) {
     chosen.assignments.clear();
     std::set<std::string_view> taken;
     for (const std::string& key : selected) {
-      const staffing::ProposedAssignment* entry = staffing::FindInPlan(slot.plan->plan, key);
+      const staffing::ProposedAssignment* entry = staffing::FindInPlan(plan, key);
       if (!entry || (key != entry->assignment.id && key != entry->seat_id)) {
         return InvalidField("assignment_ids",
                             "assignment or seat ids of plan " + std::string(plan_id), key);
@@ -356,10 +344,7 @@ Result<AcceptOutcome> StaffingBoardService::Accept(
       if (taken.insert(entry->assignment.id).second) chosen.assignments.push_back(*entry);
     }
   }
-  int changed = 0;
-  for (const auto& change : changes) {
-    const std::string& key = change.first;
-    const std::string& person_id = change.second;
+  for (const auto& [key, person_id] : changes) {
     auto entry = std::find_if(chosen.assignments.begin(), chosen.assignments.end(),
                               [&](const staffing::ProposedAssignment& pa) {
                                 return pa.assignment.id == key || pa.seat_id == key;
@@ -370,22 +355,41 @@ Result<AcceptOutcome> StaffingBoardService::Accept(
                               std::string(plan_id),
                           key);
     }
-    if (!snapshot->FindPerson(person_id)) {
+    if (!snapshot.FindPerson(person_id)) {
       return InvalidField("changes", "a person id for " + key, person_id);
     }
     if (entry->assignment.person_id == person_id) continue;
     entry->assignment.person_id = person_id;
     entry->stretch = false;  // the checker decides from the levels
-    ++changed;
+    ++*changed;
   }
-  if (!Authorizer(*snapshot).CanReadFirmWide(viewer)) {
-    const auto led = LedEngagements(snapshot->data(), viewer);
-    for (const staffing::ProposedAssignment& pa : chosen.assignments) {
-      const Opening* opening = FindOpening(snapshot->data(), pa.assignment.opening_id);
-      if (!opening || !led.count(opening->engagement_id)) {
-        return PermissionDenied("assignment_ids: " + pa.assignment.id + " is on " +
-                                pa.assignment.opening_id + ", not on an engagement you lead");
-      }
+  return chosen;
+}
+
+}  // namespace
+
+Result<AcceptedEntries> StaffingBoardService::Accept(
+    const Principal& viewer, std::string_view plan_id, const std::vector<std::string>& selected,
+    const std::map<std::string, std::string>& changes) {
+  std::lock_guard<std::mutex> accepting(accept_mu_);
+  ASSIGN_OR_RETURN(auto snapshot, Snapshot());
+  ASSIGN_OR_RETURN(Slot slot, Find(plan_id));
+  auto access = std::make_shared<const StaffingAccess>(Authorizer(*snapshot).Staffing(viewer));
+  if (!access->MayActOnPlan(slot.plan->owner_user_id)) {
+    return PermissionDenied("plan " + std::string(plan_id) +
+                            ": only its author, firm leaders and administrators may accept it");
+  }
+  if (slot.accepted) {
+    return FailedPrecondition("plan " + std::string(plan_id) + " was already accepted");
+  }
+  int changed = 0;
+  ASSIGN_OR_RETURN(staffing::StaffingPlan chosen, Chosen(slot.plan->document.plan, plan_id,
+                                                         selected, changes, *snapshot, &changed));
+  for (const staffing::ProposedAssignment& pa : chosen.assignments) {
+    const Opening* opening = FindOpening(snapshot->data(), pa.assignment.opening_id);
+    if (!opening || !access->MayStaff(opening->engagement_id)) {
+      return PermissionDenied("assignment_ids: " + pa.assignment.id + " is on " +
+                              pa.assignment.opening_id + ", not on an engagement you lead");
     }
   }
   auto mark_accepted = [&] {
@@ -398,24 +402,24 @@ Result<AcceptOutcome> StaffingBoardService::Accept(
     mark_accepted();
     return FailedPrecondition("plan " + std::string(plan_id) + " was already accepted");
   }
-  auto report = StaffingService::Accept(store_, chosen, slot.plan->options);
-  if (!report.ok()) {
+  AcceptRequest request{std::move(chosen), options_.staffing, clock_.Today(),
+                        [access](std::string_view person) { return access->MayReadLoads(person); }};
+  request.options.progress = nullptr;
+  auto accepted = AcceptStaffingEntries(store_, request);
+  if (!accepted.ok()) {
     accounts_.ReleaseStaffingPlan(plan_id).IgnoreError();
-    return report.status();
+    return accepted.status();
   }
   mark_accepted();
   RETURN_IF_ERROR(snapshots_.AfterWrite());
-  AcceptOutcome outcome{report->created, report->moved, changed, {}};
-  for (const staffing::ProposedAssignment& pa : chosen.assignments) {
-    outcome.assignment_ids.push_back(pa.assignment.id);
-  }
-  return outcome;
+  accepted->changed = changed;
+  return accepted;
 }
 
 Result<MarketView> StaffingBoardService::Market(const Principal& viewer, int weeks,
                                                 std::string_view plan_id) {
   ASSIGN_OR_RETURN(auto snapshot, Snapshot());
-  if (!Authorizer(*snapshot).CanReadFirmWide(viewer)) {
+  if (!Authorizer(*snapshot).Staffing(viewer).MayReadMarket()) {
     return PermissionDenied("the staffing market is for firm leaders and administrators");
   }
   if (weeks < 1 || weeks > kMaxMarketWeeks) {
@@ -429,9 +433,9 @@ Result<MarketView> StaffingBoardService::Market(const Principal& viewer, int wee
   }
   staffing::MarketOptions market;
   market.weeks = weeks;
-  StaffingService service(snapshot->data(), clock_.Today(), options_.staffing);
+  StaffingPlanner planner(snapshot->data(), clock_.Today(), options_.staffing);
   ASSIGN_OR_RETURN(staffing::MarketReport report,
-                   service.Market(market, slot ? &slot->plan->plan : nullptr));
+                   planner.Market(market, slot ? &slot->plan->document.plan : nullptr));
   return MarketView{snapshot, std::move(report)};
 }
 

@@ -2,31 +2,28 @@
 // board — open openings, what-if plans kept in memory, accepting a plan, the
 // market report and the capacity of people per week.
 //
-// Access (decided here, through the Authorizer and the firm data):
-//  - firm-wide viewers (administrators, firm leaders): everything;
-//  - an engagement leader (Engagement::leader_id is the viewer's person):
-//    the openings of the engagements they lead, full plans restricted to
-//    those openings, incremental plans for one of them, accepting their own
-//    plans, and the capacity of people who hold assignments on those
-//    engagements or whose details they may read;
-//  - anyone else: only the explanation of an entry of a plan that seats them
-//    (kPermissionDenied otherwise).
-//  The market report is firm-wide only.
+// Access: decided by the Authorizer (StaffingAccess, access/staffing_access.h):
+// who may use the board, staff which engagement, read or accept which plan,
+// and see whose costs and loads. An engagement leader's full plan covers only
+// the openings of the engagements they lead (the rest of the firm still weighs
+// on capacity) and keeps only the issues about them. What a viewer may not
+// read of a plan is left out of the PlanView they get (PlanFigures).
 //
 // Plans are what-ifs: never written to the firm's data until Accept. Each
 // plan is kept in the AccountStore (so every server on the database can read
 // and accept it; plans older than options.plan_ttl_seconds are deleted) and
 // cached in memory (at most options.max_plans, the oldest dropped first).
-// Accept claims the plan in the AccountStore first (one server wins), then
-// re-checks the plan
-// against the store's current data (StaffingService::Accept) and writes the
-// chosen entries as tentative assignments in one transaction, or nothing
-// (kFailedPrecondition naming the constraint and subject that broke). After
-// a write the data version is bumped and the snapshot refreshed, so every
-// server sees the new assignments. A plan is accepted at most once, across
-// servers; a failed write releases the claim. `PlanView::accepted` is what
-// this server knows: a plan accepted on another server shows as accepted
-// here once this server has tried to accept it or reloaded it.
+// Accept claims the plan in the AccountStore (one server wins), then writes
+// the chosen entries through AcceptStaffingEntries (staffing_accept.h), which
+// re-checks them against the store's data, the firm's options
+// (options.staffing, never the plan's) and the clock's date, and writes them
+// as tentative assignments in one transaction, or nothing (kFailedPrecondition
+// naming each broken rule and the entries that break it); a failed write
+// releases the claim. After a write the data version is bumped and the
+// snapshot refreshed, so every server sees the new assignments. A plan is
+// accepted at most once, across servers; the accepted mark is read from the
+// AccountStore each time a plan is looked up, so a plan accepted on another
+// server shows as accepted here at once.
 //
 // Errors: kInvalidArgument naming the field; kNotFound for an unknown plan,
 // opening or plan entry; kPermissionDenied as above; kUnavailable before the
@@ -38,6 +35,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -48,18 +46,25 @@
 
 #include "common/date.h"
 #include "engine/staffing/staffing.h"
-#include "service/access/authorizer.h"
+#include "service/access/staffing_access.h"
 #include "service/common/paging.h"
 #include "service/snapshot/snapshot_holder.h"
+#include "service/staffing/plan_document.h"
+#include "service/staffing/staffing_accept.h"
 #include "store/account_store.h"
 #include "store/store.h"
 
 namespace guild {
 
 struct StaffingBoardOptions {
-  staffing::StaffingOptions staffing;             //!< defaults of every plan
+  //! The firm's options: defaults of every plan, and what every accept is
+  //! checked against (whatever the plan was proposed with).
+  staffing::StaffingOptions staffing;
   int max_plans = 64;                             //!< plans cached in memory
   int64_t plan_ttl_seconds = int64_t{7} * 86400;  //!< stored plans older than this are deleted
+  //! How plans are kept as text in the AccountStore; both functions must be
+  //! set (the API sets its JSON codec).
+  PlanCodec codec;
 };
 
 //! An opening with seats left, and where it sits.
@@ -84,8 +89,6 @@ struct OpeningsPage {
   std::string next_cursor;
 };
 
-enum class PlanMode { kFull, kIncremental };
-
 struct PlanRequest {
   PlanMode mode = PlanMode::kFull;
   std::string opening_id;  //!< required for kIncremental
@@ -98,26 +101,26 @@ struct PlanRequest {
 struct StoredPlan {
   std::string id;
   std::string owner_user_id;
-  PlanMode mode = PlanMode::kFull;
-  std::string opening_id;  //!< kIncremental
   int64_t created_seconds = 0;
-  staffing::StaffingOptions options;
-  staffing::StaffingPlan plan;
+  PlanDocument document;
 };
 using PlanRef = std::shared_ptr<const StoredPlan>;
+
+//! Which figures of a plan one viewer may see (StaffingAccess decides).
+struct PlanFigures {
+  bool totals = false;  //!< objective, bound, gap, the steps' effects
+  //! A person's costs (an entry's, a runner-up's).
+  std::function<bool(std::string_view person_id)> costs;
+  //! A person's loads (an entry's load before and after).
+  std::function<bool(std::string_view person_id)> loads;
+};
 
 //! A plan as one viewer sees it (accepted is the state at reading time).
 struct PlanView {
   PlanRef plan;
   bool accepted = false;
-  std::shared_ptr<const FirmSnapshot> snapshot;  //!< for names
-};
-
-struct AcceptOutcome {
-  int created = 0;
-  int moved = 0;
-  int changed = 0;                          //!< entries written with another person than proposed
-  std::vector<std::string> assignment_ids;  //!< written
+  std::shared_ptr<const FirmSnapshot> snapshot;  //!< for names; keeps `figures` valid
+  PlanFigures figures;
 };
 
 struct MarketView {
@@ -173,7 +176,7 @@ class StaffingBoardService {
   //! them when empty). `changes` maps an entry (assignment or seat id) to
   //! another person to seat there instead (e.g. a runner-up); the same
   //! re-check of every hard constraint decides whether it may be written.
-  [[nodiscard]] Result<AcceptOutcome> Accept(
+  [[nodiscard]] Result<AcceptedEntries> Accept(
       const Principal& viewer, std::string_view plan_id, const std::vector<std::string>& selected,
       const std::map<std::string, std::string>& changes = {});
   //! `plan_id` (may be empty) adds that plan's unfilled seats.
@@ -189,9 +192,6 @@ class StaffingBoardService {
   Result<std::shared_ptr<const FirmSnapshot>> Snapshot();
   //! The memory cache, else the AccountStore (then cached).
   Result<Slot> Find(std::string_view plan_id);
-  //! Firm-wide viewers and the plan's author.
-  bool MayActOn(const Principal& viewer, const StoredPlan& plan,
-                const FirmSnapshot& snapshot) const;
   Result<staffing::StaffingOptions> OptionsFor(const PlanRequest& request) const;
   //! Stores the plan in the AccountStore and caches it.
   Result<PlanRef> Keep(StoredPlan plan);

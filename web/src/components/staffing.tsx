@@ -34,7 +34,8 @@ export function useStaffingAccess(user: User): boolean | null {
   return allowed;
 }
 
-export const percent = (share: number) => `${Math.round(share * 100)}%`;
+/** A share as a percentage; "—" for a figure the viewer may not see (null). */
+export const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)}%`);
 
 /** The explanation of one proposed assignment, shown in its expanded row. */
 export function Explanation({ entry }: { entry: ProposedAssignment }) {
@@ -69,9 +70,13 @@ export function Explanation({ entry }: { entry: ProposedAssignment }) {
       </div>
       <div class="explain__col">
         <h4>Load</h4>
-        <p>
-          Peak {percent(e.load_before)} → <strong>{percent(e.load_after)}</strong> of capacity
-        </p>
+        {e.load_before === null || e.load_after === null ? (
+          <p class="muted">Hidden: you may not see this person's bookings.</p>
+        ) : (
+          <p>
+            Peak {percent(e.load_before)} → <strong>{percent(e.load_after)}</strong> of capacity
+          </p>
+        )}
         {facts.length > 0 && (
           <ul class="plain-list explain__facts">
             {facts.map((f) => (

@@ -78,31 +78,41 @@ function Openings({
 }
 
 function PlanSummary({ plan }: { plan: StaffingPlan }) {
+  const { objective, bound, gap } = plan;
   return (
-    <dl class="plan-summary" id="plan-summary">
-      <div>
-        <dt>Seats</dt>
-        <dd>
-          {plan.assignments.length} filled of {plan.seats}
-        </dd>
-      </div>
-      <div>
-        <dt>Objective</dt>
-        <dd>{plan.objective.toFixed(1)}</dd>
-      </div>
-      <div>
-        <dt>Bound</dt>
-        <dd>{plan.bound.toFixed(1)}</dd>
-      </div>
-      <div>
-        <dt>Gap</dt>
-        <dd>{(plan.gap * 100).toFixed(2)}%</dd>
-      </div>
-      <div>
-        <dt>Solved in</dt>
-        <dd>{plan.steps.reduce((t, s) => t + s.seconds, 0).toFixed(2)} s</dd>
-      </div>
-    </dl>
+    <>
+      <dl class="plan-summary" id="plan-summary">
+        <div>
+          <dt>Seats filled</dt>
+          <dd>
+            {plan.assignments.length} of {plan.seats}
+          </dd>
+        </div>
+        <div>
+          <dt>Left open</dt>
+          <dd>{plan.unfilled.length}</dd>
+        </div>
+        <div>
+          <dt>Worked out in</dt>
+          <dd>{plan.steps.reduce((t, s) => t + s.seconds, 0).toFixed(1)} s</dd>
+        </div>
+      </dl>
+      {objective !== null && bound !== null && gap !== null && (
+        <details class="plan-solver" id="plan-solver">
+          <summary>How good is this plan?</summary>
+          <p class="muted">
+            Total cost {objective.toFixed(1)}; no plan can cost less than {bound.toFixed(1)}, so this one is within {(gap * 100).toFixed(2)}% of the best.
+          </p>
+          <ul class="plain-list">
+            {plan.steps.map((s) => (
+              <li key={s.name}>
+                {s.name}: {s.seconds.toFixed(2)} s{s.effect ? ` — ${s.effect}` : ''}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </>
   );
 }
 
@@ -168,7 +178,8 @@ function PlanTable({ plan, selected, onToggle, changes, onChange }: PlanTablePro
                           <option value={a.person.id}>{a.person.name} (proposed)</option>
                           {a.explanation.runner_ups.map((r) => (
                             <option key={r.person.id} value={r.person.id}>
-                              {r.person.name} · {r.person.grade} (cost {r.cost.toFixed(1)} vs {a.cost.toFixed(1)})
+                              {r.person.name} · {r.person.grade}
+                              {r.cost !== null && a.cost !== null ? ` (cost ${r.cost.toFixed(1)} vs ${a.cost.toFixed(1)})` : ''}
                             </option>
                           ))}
                         </select>
