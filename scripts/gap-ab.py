@@ -28,7 +28,9 @@ import os
 import subprocess
 import sys
 
-DEFAULT_DATA = os.path.join(os.environ.get("GUILD_SHARED_DATA", "/work/shared/data"), "gap")
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DEFAULT_DATA = os.path.join(
+    os.environ.get("GUILD_SHARED_DATA", os.path.join(REPO, "..", "shared", "data")), "gap")
 
 
 def fail(message):

@@ -124,11 +124,17 @@ def reference_values(data):
 
 
 def instances(data, pattern):
+    """Types C, D and E of chu1997 and yagiura2004; the 60 small OR-Library
+    gap1..gap12 problems (cattrysse1994) only when the pattern names them
+    (e.g. 'cattrysse': the set the unit tests sample 12 of)."""
     found = []
-    for folder in ("chu1997", "yagiura2004"):
+    for folder in ("chu1997", "yagiura2004", "cattrysse1994"):
         for name in sorted(os.listdir(os.path.join(data, folder))):
             key = folder + "/" + name
-            if name[0] in TYPES and (not pattern or re.search(pattern, key)):
+            if folder == "cattrysse1994":
+                if pattern and re.search(pattern, key):
+                    found.append(key)
+            elif name[0] in TYPES and (not pattern or re.search(pattern, key)):
                 found.append(key)
     return sorted(found, key=lambda k: (k.split("/")[1][0], os.path.getsize(os.path.join(data, k))))
 
