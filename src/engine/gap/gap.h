@@ -1,4 +1,9 @@
-// Generalized Assignment Problem (GAP) solver: the core of the staffing engine.
+// Generalized Assignment Problem (GAP) solver for the public benchmark
+// instances (OR-Library, Yagiura): `guild gap solve` and bench/gap. The
+// staffing engine does not use it: a person's capacity there is a row per
+// week and an opening's seats must go to distinct people, which this model
+// (one capacity per agent, independent jobs) cannot state; it has its own
+// solver (src/engine/staffing, docs/STAFFING.md).
 //
 // Model (minimisation): every job goes to exactly one of its candidate agents;
 // the weights of the jobs given to an agent must not exceed its capacity;
@@ -34,15 +39,15 @@
 //                     subgradient, forced jobs packed in advance) and
 //                     reduced-cost fixing against the best cost - 1; its
 //                     plans become the best solution. On up to 1000 jobs.
-//                     Where a round of knapsacks is cheap (at most 2
-//                     million dynamic-programming cells: the benchmark's
-//                     100-200-job instances and c10400) it searches the
-//                     whole instance for up to 60% of the time limit and
-//                     proves optimality when its tree is exhausted; above,
-//                     it searches a core problem (about 3 candidates per
-//                     job, 2 from 20 jobs per agent; the least capacity
-//                     reduced costs), a heuristic restriction, for up to
-//                     30%. Never into the subset search's share.
+//                     Where a round of knapsacks is cheap (at most
+//                     knapsack_search_max_cells dynamic-programming cells)
+//                     it searches the whole instance for up to 60% of the
+//                     time limit and proves optimality when its tree is
+//                     exhausted; above, it searches a core problem (about 3
+//                     candidates per job, 2 from 20 jobs per agent; the
+//                     least capacity reduced costs), a heuristic
+//                     restriction, for up to 30%. Never into the subset
+//                     search's share.
 //   metaheuristic     Tabu search over shifts and ejection chains with
 //                     adaptive capacity penalties (strategic oscillation)
 //                     over candidate lists cut by Lagrangian reduced-cost
@@ -60,8 +65,9 @@
 //                     their jobs are re-split among them exactly by the
 //                     knapsack_search tree search (1.5% of the time limit
 //                     each) and any cheaper plan is kept; until the time
-//                     limit. Needs three agents; off in iteration-limited
-//                     runs (max_iterations > 0).
+//                     limit, or subset_search_max_subsets subsets. Needs
+//                     three agents; off in iteration-limited runs
+//                     (max_iterations > 0).
 //
 // The descents of construct, repair, local_search and knapsack_bound, and
 // about half the metaheuristic walks (drawn at random at each restart),
@@ -123,6 +129,10 @@ struct GapOptions {
   int64_t knapsack_search_max_cells = 2'000'000;
   //! Rounds of the metaheuristic; 0 = until the time limit.
   int64_t max_iterations = 0;
+  //! Subsets the subset search tries; 0 = until the time limit. With a
+  //! budget the step's work does not depend on the machine's speed (as long
+  //! as each subset's search ends within its 1.5 % of the time limit).
+  int64_t subset_search_max_subsets = 0;
   //! Stop as soon as a feasible solution of at most this cost is found
   //! ("good enough"); INT64_MIN = never.
   int64_t stop_at_objective = INT64_MIN;
@@ -141,6 +151,26 @@ struct GapStepReport {
   int64_t objective = 0;       //!< Best feasible objective after the step.
   int64_t lower_bound = 0;     //!< Best lower bound after the step.
   std::string note;            //!< Short human-readable effect, may be empty.
+  // What the step did, for programs (the note says the same for people).
+  bool skipped = false;            //!< It did not run; the note says why.
+  bool proved_optimal = false;     //!< Its search proved the best objective optimal.
+  bool proved_infeasible = false;  //!< Its search proved that no assignment fits.
+  //! knapsack_search on a core (a heuristic restriction): the core's tree
+  //! was searched to the end, which proves nothing about the instance.
+  bool core_searched = false;
+  int64_t improvements = 0;  //!< Better feasible solutions the step found.
+  // metaheuristic only:
+  int64_t restarts = 0;         //!< Walks restarted.
+  int64_t elite_restarts = 0;   //!< Of those, from the elite pool.
+  int64_t relinked = 0;         //!< Of those, path-relinked.
+  int64_t pool_resets = 0;      //!< Times the elite pool returned to its seeds.
+  int64_t moves_checked = 0;    //!< With GapOptions::check_moves: moves recomputed.
+  int64_t move_mismatches = 0;  //!< Of those, fast and full evaluation disagreed.
+  // subset_search only:
+  int64_t subsets = 0;        //!< Subsets searched.
+  int64_t subsets_ended = 0;  //!< Of those, searched to the end.
+  int subset_agents_min = 0;  //!< Fewest agents in a subset.
+  int subset_agents_max = 0;  //!< Most agents in a subset.
 };
 
 //! The answer of SolveGap.

@@ -53,7 +53,10 @@ GapStepReport RunStep(Context& ctx, const StepDef& step) {
   report.name = step.name;
   double start = ctx.deadline.Elapsed();
   report.note = SkipNote(ctx, step.kind);
-  if (report.note.empty()) report.note = step.run(ctx);
+  report.skipped = !report.note.empty();
+  ctx.report = &report;
+  if (!report.skipped) report.note = step.run(ctx);
+  ctx.report = nullptr;
   report.seconds = ctx.deadline.Elapsed() - start;
   report.has_objective = ctx.HasBest();
   report.objective = ctx.HasBest() ? ctx.best_cost : 0;

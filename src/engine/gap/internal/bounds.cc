@@ -65,7 +65,7 @@ std::vector<int64_t> LoadsOf(const Problem& p, const std::vector<int>& candidate
 std::string LpBoundStep(Context& ctx) {
   const Problem& p = ctx.problem;
   if (p.Candidates() > ctx.options.lp_max_candidates) {
-    return "skipped: " + std::to_string(p.Candidates()) + " candidates above lp_max_candidates";
+    return ctx.Skip(std::to_string(p.Candidates()) + " candidates above lp_max_candidates");
   }
   try {
     ClpSimplex model = BuildLp(p);
@@ -78,6 +78,7 @@ std::string LpBoundStep(Context& ctx) {
     model.dual();
     if (model.isProvenPrimalInfeasible()) {
       ctx.proven_infeasible = true;
+      ctx.report->proved_infeasible = true;
       ctx.reason =
           "LP relaxation is infeasible: the jobs cannot fit the agents' capacities "
           "even fractionally, so no assignment exists";

@@ -74,7 +74,7 @@ class Search {
 }  // namespace
 
 std::string BranchAndBoundStep(Context& ctx) {
-  if (ctx.reduced_cost.empty()) return "skipped: no Lagrangian multipliers";
+  if (ctx.reduced_cost.empty()) return ctx.Skip("no Lagrangian multipliers");
   Search search(ctx);
   bool finished = search.Run();
   std::string nodes = std::to_string(search.nodes()) + " nodes";
@@ -82,9 +82,11 @@ std::string BranchAndBoundStep(Context& ctx) {
   if (ctx.HasBest()) {
     ctx.optimal = true;
     ctx.lower_bound = ctx.best_cost;
+    ctx.report->proved_optimal = true;
     return nodes + ", optimality proven";
   }
   ctx.proven_infeasible = true;
+  ctx.report->proved_infeasible = true;
   ctx.reason = "exhaustive search: no assignment of the jobs fits the agents' capacities";
   return nodes + ", infeasibility proven";
 }

@@ -68,7 +68,7 @@ std::string RepairStep(Context& ctx) {
 }
 
 std::string LocalSearchStep(Context& ctx) {
-  if (!ctx.HasBest()) return "skipped: no feasible solution";
+  if (!ctx.HasBest()) return ctx.Skip("no feasible solution");
   const Problem& p = ctx.problem;
   State state(p, ctx.best);
   Penalty hard{std::vector<double>(p.agents, kHardPenalty)};

@@ -24,10 +24,9 @@ namespace guild::gap::internal {
 
 namespace {
 
-//! Share of the time limit the step may use: up to kSmallJobs jobs, where
-//! rounds are cheap and the metaheuristic has iterations to spare, more
-//! rounds pay (measured on the D instances of 100 to 400 jobs, see
-//! bench/results/gap.md run 6); above, the metaheuristic needs the time.
+//! Share of the time limit the step may use: kTimeShareSmall up to
+//! kSmallJobs jobs, where rounds are cheap, else kTimeShareLarge (the
+//! metaheuristic needs the time there).
 constexpr int kSmallJobs = 400;
 constexpr double kTimeShareSmall = 0.4;
 constexpr double kTimeShareLarge = 0.1;
@@ -43,9 +42,7 @@ constexpr int kStallRounds = 10;
 constexpr double kTargetMargin = 0.02;
 constexpr double kRepairNormSlack = 1.5;
 //! One repair (assembly and descent) is worth about jobs / kRepairBudget
-//! rounds of knapsacks: measured against the time each took on the
-//! benchmark instances (about one repair in six rounds at 100 jobs, one in
-//! ten at 400, one or two in all at 1600).
+//! rounds of knapsacks.
 constexpr int64_t kRepairBudget = 40;
 
 //! Solutions the step keeps to seed the metaheuristic's elite pool.
@@ -264,7 +261,7 @@ std::string KnapsackStep(Context& ctx) {
   const Problem& p = ctx.problem;
   Knapsacks knapsacks(p);
   if (knapsacks.MaxCells() > kMaxCellsPerRound) {
-    return "skipped: capacities too large for exact knapsacks";
+    return ctx.Skip("capacities too large for exact knapsacks");
   }
   std::vector<double> lambda = LambdaFromCapacityMultipliers(p, ctx.multipliers);
   const double share = p.jobs <= kSmallJobs ? kTimeShareSmall : kTimeShareLarge;
@@ -324,6 +321,7 @@ std::string KnapsackStep(Context& ctx) {
     ctx.knapsack_lambda = best_lambda;
   }
   const int64_t kept = CandidatesLeft(ctx);
+  ctx.report->improvements = offered;
   std::string note = std::to_string(rounds) + " rounds (" + std::to_string(repairs) +
                      " repaired), L = " + std::to_string(best_value) + ", " +
                      std::to_string(offered) + " better solutions, " + std::to_string(kept) +

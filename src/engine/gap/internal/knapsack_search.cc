@@ -14,27 +14,21 @@
 // above z is removed, and the search branches on the free job with the
 // fewest candidates left, cheapest fixing cost first.
 //
-// On type D instances of 100-200 jobs, where the bound is within about
-// 0.1 % of the optimum, this dives straight to exactly packed plans that the
-// tabu search finds rarely. A search that ends without running out of time
-// has proven its last plan optimal. Its plans become the best solution (the
-// metaheuristic starts from it) but do not enter the elite pool, which keeps
-// the knapsack step's distinct seeds. Measured with scripts/gap-ab.py, 10 s
-// runs (bench/results/gap.md, session 12): five type D of 100-200 jobs,
-// seeds 1-2, mean gap 0.156 % without the step, 0.107 % with it and its
-// plans in the pool, 0.095 % without; six C and E of that size 0.053 ->
-// 0.025 / 0.018 %. It takes 60 % of the time limit (see kTimeShare).
-// Where a round of knapsacks costs too much for that (400-1000 jobs), the
-// same search runs on a core problem of 2-3 candidates per job (see
-// kCoreCandidates): on d20400 and d40400 it finds in 3 s plans the tabu
-// search reaches rarely in 10.
+// Where the knapsack bound is tight, this dives straight to exactly packed
+// plans that the tabu search finds rarely. A search of the whole problem
+// that ends without running out of time has proven its last plan optimal.
+// Its plans become the best solution (the metaheuristic starts from it) but
+// do not enter the elite pool, which keeps the knapsack step's distinct
+// seeds. It takes kTimeShare of the time limit. Where a round of knapsacks
+// costs too much for that, the same search runs on a core problem of 2-3
+// candidates per job (see kCoreCandidates). Why these choices:
+// bench/results/gap.md, "Where the constants come from".
 //
 // SubsetSearchStep uses the same search as a large-neighbourhood move: the
 // jobs of a few related agents (a random one, then those its jobs' cheapest
 // other candidates point to) are re-split exactly among those agents, with
-// the rest of the plan fixed. Type D plans that the tabu search leaves
-// (nearly full agents, 2-agent optimal) still improve on subsets of about
-// 80 jobs, where the knapsack bound is tight enough to finish the search.
+// the rest of the plan fixed; subsets of about 80 jobs keep the knapsack
+// bound tight enough for most searches to end.
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -62,23 +56,11 @@ namespace {
 //! for kCoreTimeShare of the time limit, when that core has at most
 //! kMaxCoreCells cells. Its plans are valid plans of the whole problem, but
 //! a core searched to the end proves nothing about the whole problem.
-//! Measured with scripts/gap-ab.py, 10 s runs (bench/results/gap.md,
-//! session 14), mean gap without -> with the core search: d10400, d20400,
-//! d40400, d15900, d30900 and d60900, seeds 1-2, 0.188 -> 0.155 % (30 %
-//! share; 50 %: 0.158 %); d20400, d40400, d30900, c20400, c40400, e10400,
-//! e20400 and e40400, seeds 3-4, 0.107 -> 0.083 % (a core of 2 per job:
-//! 0.091 %). d20400 went 0.23 -> 0.15 % and d40400 0.38 -> 0.26 %; e40400
-//! 0.04 -> 0.07 % was the one that lost.
 constexpr double kCoreCandidates = 3.0;
 //! With at least kManyJobsPerAgent jobs per agent, the core keeps
 //! kManyJobsCoreCandidates per job instead: with more jobs per agent, more
 //! packings reach the bound, and a smaller core still holds good ones while
-//! its tree is smaller. Measured the same way (session 14), core of 3 -> 2,
-//! seeds 5-6: d10400, d20400, d30900, d15900, c20400, e20400, c30900,
-//! e30900, c15900 and e15900, 0.056 -> 0.041 % (d30900 0.155 -> 0.057,
-//! d20400 0.132 -> 0.106; c30900 0.040 -> 0.055 the one that lost); d30900
-//! seeds 1-3 0.174 -> 0.100 %. Below 20 jobs per agent, 2 was worse:
-//! d40400 0.26 -> 0.39 % (seeds 3-4), d60900 0.174 -> 0.182 % (seeds 1-3).
+//! its tree is smaller (below kManyJobsPerAgent, 2 was worse).
 constexpr int kManyJobsPerAgent = 20;
 constexpr double kManyJobsCoreCandidates = 2.0;
 constexpr double kCoreTimeShare = 0.3;
@@ -90,14 +72,9 @@ constexpr int kMaxJobs = 1000;
 //! Fixing costs at or above this are "cannot be forced" (ReducedCosts gives
 //! infinity where a candidate does not fit at all).
 constexpr double kNoFit = 1e18;
-//! Share of the time limit the step may use. Where the step runs (100-200
-//! jobs), the metaheuristic that follows found almost nothing after it
-//! (10 s runs of d10100, d20100 and d10200: 0 improvements in 3-4 s), so
-//! the step takes most of that time. Measured with scripts/gap-ab.py, 10 s
-//! runs (bench/results/gap.md, session 14), mean gap with 30 -> 60 %: five
-//! type D of 100-200 jobs (d10100, d20100, d10200, d20200, d05200), seeds
-//! 1-3, 0.115 -> 0.074 %; seeds 4-6, 0.107 -> 0.079 % (45 % 0.082, 70 %
-//! 0.080); eleven C and E of 100-400 jobs, seeds 1-2, 0.007 -> 0.003 %.
+//! Share of the time limit the step may use searching the whole problem:
+//! where that search runs, the metaheuristic after it finds little, so the
+//! step takes most of the time (never the subset search's share).
 constexpr double kTimeShare = 0.6;
 //! Subgradient rounds at the root (warm-started from the knapsack step's
 //! multipliers when it ran) and at every other node, with their first step
@@ -349,7 +326,7 @@ std::string CoreSearch(Context& ctx) {
   }
   core.jobs = p.jobs;
   if (Knapsacks(core).MaxCells() > kMaxCoreCells) {
-    return "skipped: too large for a tree search, even on a core";
+    return ctx.Skip("too large for a tree search, even on a core");
   }
   const int64_t start_cost = ctx.best_cost;
   const double stop_at = StopAt(ctx, kCoreTimeShare);
@@ -361,6 +338,8 @@ std::string CoreSearch(Context& ctx) {
         return ctx.OfferSolution(choice);
       });
   const bool ended = search.Run(FirstMultipliers(ctx, core));
+  ctx.report->improvements = search.found();
+  ctx.report->core_searched = ended;
   return "on a core of " + std::to_string(core.Candidates()) + " of " +
          std::to_string(p.Candidates()) + " candidates: " + SearchNote(search, start_cost, ctx) +
          (ended ? ", core searched to the end" : ", time share used");
@@ -370,8 +349,8 @@ std::string CoreSearch(Context& ctx) {
 
 std::string KnapsackSearchStep(Context& ctx) {
   const Problem& p = ctx.problem;
-  if (!ctx.HasBest()) return "skipped: no feasible solution to improve";
-  if (p.jobs > kMaxJobs) return "skipped: too large for a tree search";
+  if (!ctx.HasBest()) return ctx.Skip("no feasible solution to improve");
+  if (p.jobs > kMaxJobs) return ctx.Skip("too large for a tree search");
   if (Knapsacks(p).MaxCells() > ctx.options.knapsack_search_max_cells) return CoreSearch(ctx);
   const int64_t start_cost = ctx.best_cost;
   const double stop_at = StopAt(ctx, kTimeShare);
@@ -379,6 +358,7 @@ std::string KnapsackSearchStep(Context& ctx) {
       p, ctx.best_cost, [&] { return ctx.deadline.Elapsed() >= stop_at || ctx.Done(); },
       [&](const std::vector<int>& choice) { return ctx.OfferSolution(choice); });
   const bool complete = search.Run(FirstMultipliers(ctx, p));
+  ctx.report->improvements = search.found();
   std::string note = SearchNote(search, start_cost, ctx);
   if (!complete) {
     return note +
@@ -386,6 +366,7 @@ std::string KnapsackSearchStep(Context& ctx) {
   }
   ctx.optimal = true;
   ctx.lower_bound = ctx.best_cost;
+  ctx.report->proved_optimal = true;
   return note + ", optimality proven";
 }
 
@@ -394,10 +375,6 @@ namespace {
 //! Subsets start at about this many jobs. The size then adapts: times
 //! kGrow after a subset whose search ended, times kShrink after one that ran
 //! out of time (so about 70 % end), within [kLeastJobs, kMostJobs].
-//! Measured on d40400, d20400, d60900, d801600: subsets of 120-160 jobs
-//! rarely end in 0.3 s, of 80 mostly do; with scripts/gap-ab.py, 10 s runs
-//! of the nine type D named at kSubsetShare, seeds 7-12, mean gap 0.152 %
-//! with a fixed 80 jobs, 0.145 % adapting (0.149 % with kGrow = 1.05).
 constexpr double kSubsetJobs = 80;
 constexpr double kGrow = 1.02;
 constexpr double kShrink = 0.95;
@@ -408,10 +385,6 @@ constexpr double kMostJobs = 400;
 //! the one with most votes, ties broken at random.
 constexpr int kRelated = 3;
 //! Share of the time limit for the step (taken from the metaheuristic).
-//! Measured with scripts/gap-ab.py, 10 s runs, nine type D of 100-1600 jobs
-//! (d40400, d20400, d10400, d20200, d10200, d20100, d30900, d60900,
-//! d801600): seeds 1-2, mean gap 0.172 % without the step, 0.157 % with
-//! 30 %; seeds 3-4, 0.163 % without, 0.151 % with 30 %, 0.158 % with 50 %.
 constexpr double kSubsetShare = 0.3;
 //! Time for one subset's search, as a share of the time limit.
 constexpr double kSubsetSeconds = 0.015;
@@ -518,10 +491,10 @@ double SubsetSearchShare(const Context& ctx) {
 
 std::string SubsetSearchStep(Context& ctx) {
   const Problem& p = ctx.problem;
-  if (!ctx.HasBest()) return "skipped: no feasible solution to improve";
+  if (!ctx.HasBest()) return ctx.Skip("no feasible solution to improve");
   if (SubsetSearchShare(ctx) <= 0) {
-    if (ctx.options.max_iterations > 0) return "skipped: iteration-limited run";
-    return p.jobs == 0 ? "skipped: no jobs" : "skipped: fewer than three agents";
+    if (ctx.options.max_iterations > 0) return ctx.Skip("iteration-limited run");
+    return ctx.Skip(p.jobs == 0 ? "no jobs" : "fewer than three agents");
   }
   double size_jobs = kSubsetJobs;
   int size = SubsetAgents(p, size_jobs);
@@ -530,7 +503,8 @@ std::string SubsetSearchStep(Context& ctx) {
   const int64_t start_cost = ctx.best_cost;
   int64_t subsets = 0, finished = 0, better = 0;
   std::vector<char> in;
-  while (!ctx.Done()) {
+  const int64_t max_subsets = ctx.options.subset_search_max_subsets;
+  while (!ctx.Done() && (max_subsets <= 0 || subsets < max_subsets)) {
     const std::vector<int>& best = ctx.best;
     const std::vector<int> agents = ChooseAgents(p, best, related, size, ctx.rng, in);
     const Subset subset = BuildSubset(p, best, agents, in);
@@ -559,6 +533,11 @@ std::string SubsetSearchStep(Context& ctx) {
     for (int q = 0; q < subset.sub.jobs; ++q) choice[subset.jobs[q]] = subset.original[sub_best[q]];
     if (ctx.OfferSolution(choice)) ++better;
   }
+  ctx.report->improvements = better;
+  ctx.report->subsets = subsets;
+  ctx.report->subsets_ended = finished;
+  ctx.report->subset_agents_min = least_size;
+  ctx.report->subset_agents_max = most_size;
   std::string note = std::to_string(subsets) + " subsets of " + std::to_string(least_size) +
                      (most_size > least_size ? "-" + std::to_string(most_size) : std::string()) +
                      " agents (" + std::to_string(finished) + " searched to the end), " +

@@ -38,15 +38,8 @@ constexpr double kPenaltyUp = 1.02;
 constexpr double kPenaltyDown = 0.98;
 constexpr double kPenaltyFloor = 1e-3;
 constexpr double kPenaltyCeiling = 1e9;
-// Short tabu tenures and frequent restarts from good solutions: measured on
-// the type C, D and E benchmark instances (bench/results/gap.md, runs 4 and
-// 5), tenures of 1..(1 + jobs/50) with a restart after 500 iterations
-// without a new best beat 3..(3 + jobs/20) with 5000 (D mean gap 0.33% ->
-// 0.25%), and 1..(1 + jobs/100) with 250 was a little better again on the
-// worst C, E and large D instances (equal on the small D ones). Longer
-// tenures, random shifts or elite crossovers at restart, larger elite pools,
-// random penalty kicks, three-link chains and exact re-optimisation of agent
-// pairs and triples were each worse.
+// Short tabu tenures (1..(1 + jobs / kTenureJobsPerStep)) and a restart
+// after kRestartIterations iterations without a new best.
 constexpr int kTenureMin = 1;
 constexpr int kTenureJobsPerStep = 100;
 constexpr int64_t kRestartIterations = 250;
@@ -59,13 +52,7 @@ constexpr int kElite = 5;
 // the best solution; when it differs from the restart solution, a greedy
 // walk moves between kRelinkFromPercent and kRelinkToPercent % of the jobs
 // where the two differ to the guide's agent, each time the one whose move
-// changes cost + penalty least. Measured with 10 s runs (seeds 4-8): on
-// the type D instances of 100-200 jobs, d20100 0.258 -> 0.097 % and
-// d10200 0.177 -> 0.121 % (seed 7), six of them 0.159 -> 0.120 % (seeds
-// 4-5); neutral on the C and E ones of that size (0.033 -> 0.026 %); but on
-// 400 jobs and more it was worse (d40400 0.32 -> 0.41 %, seeds 5-8).
-// Walking 10-40 % or 50-90 % of the way, or relinking at 30 % or 75 % of
-// the restarts, was worse than this.
+// changes cost + penalty least.
 constexpr int kRelinkJobs = 200;
 constexpr uint64_t kRelinkPercent = 50;
 constexpr size_t kRelinkFromPercent = 25;
@@ -73,19 +60,10 @@ constexpr size_t kRelinkToPercent = 75;
 // After this many restarts in a row without a new best solution, the elite
 // pool is set back to what it held at the start (the knapsack step's seeds),
 // so that restarts return to those distinct starts with new random draws.
-// It acts where restarts are many (100-200 jobs; 10 s runs of d10400,
-// d20400 and d40400 never reached it). Measured with 10 s runs (bench/results/gap.md,
-// session 11), mean gap without -> with: seven type D of 100-400 jobs, seeds
-// 4-9, 0.182 -> 0.174 %; five D of 100-200 jobs, seeds 10-19, 0.171 ->
-// 0.163 %; four D, two C and two E of 100-200 jobs, seeds 20-25, 0.135 ->
-// 0.122 % (C unchanged). Resetting after 50 restarts was no better.
 constexpr int64_t kPoolResetRestarts = 150;
 // Each walk searches, with equal chance, the core of kWalkCore candidates
 // per job (ActiveCandidates) or the full capped lists; the first walk the
-// core. Measured with 10 s runs on the small type D instances (100 and 200
-// jobs; seeds 5-7): mean gap 0.186 % with full lists only, 0.153 % with this
-// draw (and core descents); on the larger ones and on types C and E the
-// draw was as good as the core alone.
+// core.
 constexpr double kWalkCore = 3.0;
 // Above this many jobs, swaps are evaluated each iteration only from jobs on
 // overloaded agents plus one job in kSwapStride chosen at random; shifts are
@@ -95,8 +73,7 @@ constexpr uint64_t kSwapStride = 4;
 // Up to this many jobs, the swap neighbourhood is replaced by ejection chains
 // (which include every swap). With each job's best exits computed once per
 // iteration (Exits), that is about 2 * (active cap) * jobs^2 / agents chain
-// evaluations per iteration; on the 900- and 1600-job benchmark instances
-// the wider neighbourhood beats 4x more sampled-swap iterations.
+// evaluations per iteration.
 constexpr int kChainJobs = 1600;
 constexpr int64_t kNoExit = INT64_MAX;
 
@@ -593,7 +570,7 @@ class Tabu {
 }  // namespace
 
 std::string MetaheuristicStep(Context& ctx) {
-  if (ctx.problem.jobs == 0) return "skipped: no jobs";
+  if (ctx.problem.jobs == 0) return ctx.Skip("no jobs");
   Tabu search(ctx);
   int64_t rounds = 0, improvements = 0;
   const int64_t limit = ctx.options.max_iterations;
@@ -602,6 +579,14 @@ std::string MetaheuristicStep(Context& ctx) {
     improvements += search.Step() ? 1 : 0;
     ++rounds;
   }
+  GapStepReport& r = *ctx.report;
+  r.improvements = improvements;
+  r.restarts = search.restarts();
+  r.elite_restarts = search.elite_restarts();
+  r.relinked = search.relinks();
+  r.pool_resets = search.pool_resets();
+  r.moves_checked = search.checked();
+  r.move_mismatches = search.mismatches();
   std::string note = std::to_string(rounds) + " iterations, " + std::to_string(improvements) +
                      " improvements, " + std::to_string(search.restarts()) + " restarts (" +
                      std::to_string(search.elite_restarts()) + " from the elite pool, " +

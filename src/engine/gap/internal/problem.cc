@@ -99,8 +99,7 @@ namespace {
 //! The core's reduced-cost threshold (see ActiveCandidates), or infinity.
 double CoreThreshold(const Context& context, double core) {
   const std::vector<double>& rc = context.reduced_cost;
-  // On few agents a core is no smaller problem, only a poorer one: with 5
-  // agents, a core of 3 per job took d05100 from 0.047 % to 0.157 % (10 s).
+  // On few agents a core is no smaller problem, only a poorer one.
   if (core <= 0 || rc.empty() || 2 * core > context.problem.agents) {
     return std::numeric_limits<double>::infinity();
   }
@@ -166,6 +165,11 @@ int64_t CandidatesLeft(const Context& context) {
     left += static_cast<int64_t>(list.size());
   }
   return left;
+}
+
+std::string Context::Skip(const std::string& why) {
+  if (report != nullptr) report->skipped = true;
+  return "skipped: " + why;
 }
 
 }  // namespace guild::gap::internal

@@ -89,11 +89,16 @@ struct Context {
   //! metaheuristic to restart from.
   SolutionPool seeds;
   int64_t best_cost = INT64_MAX;
+  //! The running step's report: steps set its typed fields (SolveGap sets
+  //! the name, time, objective, bound and note).
+  GapStepReport* report = nullptr;
   bool optimal = false;
   bool proven_infeasible = false;
   std::string reason;
 
   [[nodiscard]] bool HasBest() const { return !best.empty(); }
+  //! Marks the running step skipped; returns "skipped: " + why (its note).
+  std::string Skip(const std::string& why);
   //! Sets multipliers (and L, reduced costs, bound) if L(u) is not worse.
   void OfferMultipliers(const std::vector<double>& u);
   //! Keeps `choice` as best if it is complete, within capacity and cheaper.
