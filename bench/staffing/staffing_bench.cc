@@ -7,7 +7,8 @@
 //
 // Usage: staffing_bench [--people N] [--openings M] [--time-limit S]
 //          [--incremental K] [--peer-people N] [--peer-openings M] [--peer-time-limit S]
-//          [--taxonomy DIR] [--seed S] [--no-check] [--no-peer]
+//          [--taxonomy DIR] [--seed S] [--no-check] [--no-peer] [--shape]
+//   --shape: also print the full instance's model shape (PrintModelShape).
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -44,7 +45,7 @@ struct Args {
   double peer_time_limit = 60;
   std::string taxonomy = "data/taxonomy";
   uint64_t seed = 1;
-  bool check = true, peer = true;
+  bool check = true, peer = true, shape = false;
 };
 
 double Seconds(Clock::time_point t0) {
@@ -97,6 +98,8 @@ Args Parse(int argc, char** argv) {
       a.check = false;
     else if (flag == "--no-peer")
       a.peer = false;
+    else if (flag == "--shape")
+      a.shape = true;
     else {
       std::fprintf(stderr, "unknown flag %s\n", flag.c_str());
       std::exit(1);
@@ -153,9 +156,12 @@ void PrintPlan(const char* label, const StaffingPlan& p, double seconds) {
 }
 
 // CBC on the candidate model: binaries per (group, candidate), an unfilled
-// count per group, one capacity row per touched person-week.
+// count per group, one capacity row per touched person-week. `tight` also
+// leaves out the stretch candidates no plan can seat and adds each
+// opening's "at most one stretch person" row, and seats the pins our plan
+// seats: only the coach and lead rules left out.
 void RunPeer(const guild::staffing::CandidateModel& m, double time_limit, double ours,
-             double our_bound, double our_seconds) {
+             double our_bound, double our_seconds, bool tight) {
   const auto dir = std::filesystem::temp_directory_path() / "guild_staffing_peer";
   std::filesystem::create_directories(dir);
   const std::string lp = (dir / "model.lp").string(), sol = (dir / "sol.txt").string();
@@ -171,11 +177,28 @@ void RunPeer(const guild::staffing::CandidateModel& m, double time_limit, double
   for (size_t g = 0; g < m.groups.size(); ++g) {
     const auto& gr = m.groups[g];
     out << " s_" << g << ":";
+    int stretchers = 0;
     for (size_t k = 0; k < gr.candidates.size(); ++k) {
       out << " + x_" << g << "_" << k;
       for (int w = gr.w0; w < gr.w1; ++w) rows[{gr.candidates[k].person, w}].push_back({g, k});
+      stretchers += gr.candidates[k].stretch && gr.candidates[k].seatable;
     }
     out << " + y_" << g << " = " << gr.seats << "\n";
+    if (!tight) continue;
+    for (size_t k = 0; k < gr.candidates.size(); ++k) {
+      if (!gr.candidates[k].seatable)
+        out << " u_" << g << "_" << k << ": x_" << g << "_" << k << " = 0\n";
+      if (gr.candidates[k].pinned) {
+        out << " p_" << g << "_" << k << ": x_" << g << "_" << k << " = 1\n";
+      }
+    }
+    if (stretchers >= 2 && gr.seats >= 2) {
+      out << " t_" << g << ":";
+      for (size_t k = 0; k < gr.candidates.size(); ++k) {
+        if (gr.candidates[k].stretch && gr.candidates[k].seatable) out << " + x_" << g << "_" << k;
+      }
+      out << " <= 1\n";
+    }
   }
   int r = 0;
   for (const auto& [key, terms] : rows) {
@@ -201,10 +224,54 @@ void RunPeer(const guild::staffing::CandidateModel& m, double time_limit, double
   double value = 0;
   const size_t at = status.find("objective value");
   if (at != std::string::npos) value = std::stod(status.substr(at + 15));
-  std::printf("peer CBC (%zu groups, %zu capacity rows): rc %d, %.2f s, \"%s\"\n", m.groups.size(),
-              rows.size(), rc, secs, status.c_str());
+  std::printf("peer CBC, %s model (%zu groups, %zu capacity rows): rc %d, %.2f s, \"%s\"\n",
+              tight ? "tight" : "relaxed", m.groups.size(), rows.size(), rc, secs, status.c_str());
   std::printf("  ours %.2f in %.2f s (bound %.2f)  CBC %.2f  ours/CBC %.5f\n", ours, our_seconds,
               our_bound, value, value > 0 ? ours / value : 0);
+}
+
+// Whether the candidate model could be stated as a GAP (one capacity per
+// agent, independent jobs): people whose candidate seats cover different
+// weeks, or whose free hours differ between the weeks their seats cover,
+// need a capacity row per week; openings of two or more seats need their
+// seats on distinct people.
+void PrintModelShape(const char* label, const guild::staffing::CandidateModel& m) {
+  std::vector<std::pair<int, int>> span(m.person_ids.size(), {-1, -1});
+  std::vector<uint8_t> multi(m.person_ids.size(), 0), uneven(m.person_ids.size(), 0);
+  std::vector<int> seats_of(m.person_ids.size(), 0);
+  size_t multi_seat_groups = 0, multi_seat_seats = 0, seats = 0;
+  for (const auto& g : m.groups) {
+    seats += static_cast<size_t>(g.seats);
+    if (g.seats >= 2) ++multi_seat_groups, multi_seat_seats += static_cast<size_t>(g.seats);
+    for (const auto& c : g.candidates) {
+      const size_t p = static_cast<size_t>(c.person);
+      ++seats_of[p];
+      if (span[p].first < 0) {
+        span[p] = {g.w0, g.w1};
+      } else if (span[p] != std::pair<int, int>{g.w0, g.w1}) {
+        multi[p] = 1;
+      }
+      for (int w = g.w0 + 1; w < g.w1; ++w) {
+        const size_t k = p * static_cast<size_t>(m.weeks);
+        if (m.free[k + static_cast<size_t>(w)] != m.free[k + static_cast<size_t>(g.w0)]) {
+          uneven[p] = 1;
+        }
+      }
+    }
+  }
+  size_t people = m.person_ids.size(), several = 0, not_gap = 0;
+  for (size_t p = 0; p < people; ++p) {
+    if (seats_of[p] < 2) continue;
+    ++several;
+    not_gap += multi[p] || uneven[p];
+  }
+  std::printf(
+      "%s model shape: %zu people, %zu with 2+ candidate openings, %zu of those (%.1f %%) "
+      "need a capacity per week (their openings cover different weeks or their free hours "
+      "differ by week); %zu of %zu openings (%zu of %zu seats) have 2+ seats (distinct "
+      "people)\n",
+      label, people, several, not_gap, several ? 100.0 * not_gap / several : 0.0, multi_seat_groups,
+      m.groups.size(), multi_seat_seats, seats);
 }
 
 guild::Result<guild::FirmData> Firm(const Args& a, int people, int openings, guild::Date today,
@@ -249,6 +316,7 @@ int main(int argc, char** argv) {
       "full plan total (index + plan): %.2f s wall, %.2f s CPU, peak RSS %.0f MiB (firm "
       "data included)\n",
       build + solve, CpuSeconds() - cpu0, PeakRssMiB());
+  if (a.shape) PrintModelShape("full", (*engine)->Candidates());
   if (a.check) {
     t0 = Clock::now();
     auto violations = guild::staffing::CheckStaffingPlan(*firm, *plan, options);
@@ -292,8 +360,10 @@ int main(int argc, char** argv) {
     auto peer_plan = (*peer_engine)->PlanAll();
     const double ours = Seconds(t0);
     PrintPlan("peer instance, ours", *peer_plan, ours);
-    RunPeer((*peer_engine)->Candidates(), a.peer_time_limit, peer_plan->objective, peer_plan->bound,
-            ours);
+    const guild::staffing::CandidateModel model = (*peer_engine)->Candidates();
+    PrintModelShape("peer", model);
+    RunPeer(model, a.peer_time_limit, peer_plan->objective, peer_plan->bound, ours, false);
+    RunPeer(model, a.peer_time_limit, peer_plan->objective, peer_plan->bound, ours, true);
   }
   return 0;
 }

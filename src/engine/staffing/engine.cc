@@ -62,6 +62,7 @@ StaffingPlan Solve(Problem& p, StaffingPlan plan, SteadyClock::time_point deadli
   }
   steps.Run("pins", [&] {
     const int placed = internal::PlacePins(p, s);
+    internal::RecordPins(p, s);
     return std::to_string(placed) + " pinned people seated, " + std::to_string(p.issues.size()) +
            " pins cannot be met";
   });
@@ -232,11 +233,21 @@ CandidateModel StaffingEngine::Candidates() const {
   m.unfilled = c.options.weights.unfilled;
   for (uint32_t person : p.agent_person) m.person_ids.push_back(c.firm->people[person].id);
   m.free = p.agent_free;
+  const std::vector<uint8_t> seatable = internal::SeatableCandidates(p);
+  State pins = internal::EmptyState(p);
+  internal::PlacePins(p, pins);
   for (const internal::Group& g : p.groups) {
     CandidateModel::Group mg{g.facts.opening->id, g.seats,    g.facts.opening->hours_per_week,
                              g.facts.w0,          g.facts.w1, {}};
-    for (const internal::Cand& cand : g.cands) {
-      mg.candidates.push_back({static_cast<int32_t>(cand.agent), cand.cost});
+    for (size_t k = 0; k < g.cands.size(); ++k) {
+      const internal::Cand& cand = g.cands[k];
+      bool pinned = false;
+      for (int seat = g.first_seat; seat < g.first_seat + g.seats; ++seat) {
+        pinned = pinned || (pins.fixed[static_cast<size_t>(seat)] &&
+                            pins.pick[static_cast<size_t>(seat)] == static_cast<int>(k));
+      }
+      mg.candidates.push_back({static_cast<int32_t>(cand.agent), cand.cost, cand.stretch_req >= 0,
+                               seatable[g.cand_offset + k] != 0, pinned});
     }
     m.groups.push_back(std::move(mg));
   }

@@ -225,13 +225,20 @@ struct MarketOptions {
   int limit = 50;           //!< rows per list
 };
 
-//! The candidate model PlanAll solves (without the stretch, coach, pin and
-//! lead rules, and with capacity in the horizon's weeks only), for peers
-//! such as a MIP solver in the benchmark.
+//! The candidate model PlanAll solves (without the coach and lead rules,
+//! and with capacity in the horizon's weeks only; the stretch rule as "at
+//! most one stretch person per opening"; the pins PlanAll seats marked), for
+//! peers such as a MIP solver in the benchmark.
 struct CandidateModel {
   struct Candidate {
     int32_t person = 0;  //!< index into person_ids
     double cost = 0;
+    bool stretch = false;  //!< one level short of one required skill (H3)
+    //! False for a stretch candidate no plan can seat: no coach on the
+    //! engagement and no candidate on any of its openings who could coach.
+    bool seatable = true;
+    //! A pinned person whom PlanAll seats first (H4) and never moves.
+    bool pinned = false;
   };
   struct Group {
     std::string opening_id;

@@ -870,6 +870,27 @@ TEST(Staffing, BoundsLeaveOutStretchWithoutAnyPossibleCoach) {
   EXPECT_NEAR(plan.gap, 0, 1e-9);
 }
 
+// A pinned person is seated first and never moved, so every plan PlanAll
+// returns holds the pin: both bounds count its seat, cost and hours as
+// given, and here prove the plan (the pin, dearer than `best`) optimal.
+TEST(Staffing, BoundsCountTheSeatedPins) {
+  FirmBuilder b;
+  b.AddPerson("best");
+  b.AddPerson("pinme");
+  b.Skill("best", "tax", 5);
+  b.Skill("pinme", "tax", 3);
+  b.AddOpening("o1", {{"tax", 3}}, 10);
+  b.Prefer("o1", "pinme", PreferenceKind::kPinned);
+  const StaffingPlan plan = PlanOf(b.f);
+  ASSERT_EQ(PersonOn(plan, "o1"), "pinme");
+  ASSERT_EQ(plan.assignments.size(), 1u);
+  ASSERT_FALSE(plan.assignments[0].explanation.runner_ups.empty());
+  EXPECT_LT(plan.assignments[0].explanation.runner_ups[0].cost, plan.objective);  // best is cheaper
+  EXPECT_NEAR(KnapsackBoundOf(plan), plan.objective, 1e-6);
+  EXPECT_NEAR(LagrangianBoundOf(plan), plan.objective, 0.006);  // printed to 0.01
+  EXPECT_NEAR(plan.gap, 0, 1e-9);
+}
+
 // A coach who is fully booked coaches but takes no seat: of three stretch
 // candidates one may join q1, the third seat stays empty. The knapsack bound
 // prices "at most one stretch person per opening" too, so it proves that.

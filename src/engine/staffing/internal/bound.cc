@@ -4,8 +4,10 @@
 // reduced costs min(U, cost + hours * sum_{w in seat weeks} lambda[a][w])
 //           - sum_{a, w} lambda[a][w] * free[a][w]
 // is a lower bound on the optimum over the generated candidates for any
-// lambda >= 0 (the stretch, coach, lead and pin rules are relaxed too, which
-// only lowers it; stretch candidates no plan can seat are left out).
+// lambda >= 0 (the stretch, coach and lead rules are relaxed too, which
+// only lowers it; stretch candidates no plan can seat are left out). Seats,
+// costs and free hours are those the pins PlanAll seats first leave
+// (RecordPins), plus the pins' cost.
 // Subgradient steps with Polyak's rule maximise it.
 #include <algorithm>
 #include <cmath>
@@ -36,12 +38,15 @@ Relaxed Evaluate(const Problem& p, const std::vector<uint8_t>& seatable,
     for (int w = 0; w < weeks; ++w) {
       const size_t k = a * weeks + w;
       prefix[a * (weeks + 1) + w + 1] = prefix[a * (weeks + 1) + w] + lambda[k];
-      r.value -= lambda[k] * p.agent_free[k];
-      r.g[k] = -p.agent_free[k];
+      r.value -= lambda[k] * p.bound_free[k];
+      r.g[k] = -p.bound_free[k];
     }
   }
   std::vector<std::pair<double, uint32_t>> rc;
-  for (const Group& g : p.groups) {
+  r.value += p.pinned_cost;
+  for (size_t gi = 0; gi < p.groups.size(); ++gi) {
+    const Group& g = p.groups[gi];
+    const int seats = p.free_seats[gi];
     const double h = g.facts.opening->hours_per_week;
     rc.clear();
     for (size_t k = 0; k < g.cands.size(); ++k) {
@@ -50,7 +55,7 @@ Relaxed Evaluate(const Problem& p, const std::vector<uint8_t>& seatable,
       const size_t base = static_cast<size_t>(c.agent) * (weeks + 1);
       rc.push_back({c.cost + h * (prefix[base + g.facts.w1] - prefix[base + g.facts.w0]), c.agent});
     }
-    const size_t take = std::min(rc.size(), static_cast<size_t>(g.seats));
+    const size_t take = std::min(rc.size(), static_cast<size_t>(seats));
     std::partial_sort(rc.begin(), rc.begin() + static_cast<std::ptrdiff_t>(take), rc.end());
     size_t used = 0;
     for (; used < take && rc[used].first < unfilled; ++used) {
@@ -59,7 +64,7 @@ Relaxed Evaluate(const Problem& p, const std::vector<uint8_t>& seatable,
         r.g[static_cast<size_t>(rc[used].second) * weeks + w] += h;
       }
     }
-    r.value += unfilled * static_cast<double>(g.seats - static_cast<int>(used));
+    r.value += unfilled * static_cast<double>(seats - static_cast<int>(used));
   }
   return r;
 }
@@ -70,6 +75,10 @@ std::vector<uint8_t> SeatableCandidates(const Problem& p) {
   std::vector<uint8_t> out;
   for (const Group& g : p.groups) {
     for (const Cand& c : g.cands) {
+      if (p.pinned_out[out.size()]) {
+        out.push_back(0);
+        continue;
+      }
       bool ok = c.stretch_req < 0;
       if (!ok) {
         const auto [skill, min] = g.facts.required[static_cast<size_t>(c.stretch_req)];
@@ -114,9 +123,10 @@ static void SeatPrices(const Problem& p, const std::vector<uint8_t>& seatable,
       }
       rc.push_back(c.cost + h * price);
     }
-    if (rc.size() <= static_cast<size_t>(g.seats)) continue;
-    std::nth_element(rc.begin(), rc.begin() + g.seats, rc.end());
-    out[gi] = std::max(0.0, unfilled - rc[static_cast<size_t>(g.seats)]);
+    const int seats = p.free_seats[gi];
+    if (rc.size() <= static_cast<size_t>(seats)) continue;
+    std::nth_element(rc.begin(), rc.begin() + seats, rc.end());
+    out[gi] = std::max(0.0, unfilled - rc[static_cast<size_t>(seats)]);
   }
 }
 

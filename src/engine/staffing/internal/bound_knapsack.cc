@@ -13,7 +13,8 @@
 //                                      a's free hours in every week }
 //
 // a lower bound on the optimum over the generated candidates for any
-// mu, nu >= 0. The coach, pin and lead rules are relaxed (only lowers it);
+// mu, nu >= 0 (seats, costs and hours counted after the pins PlanAll seats
+// first, RecordPins). The coach, pin and lead rules are relaxed (only lowers it);
 // stretch candidates no plan can seat are left out (SeatableCandidates). Each
 // person's subproblem is a small multi-week knapsack solved exactly by depth
 // first branch and bound; when a person's node budget runs out, the smallest
@@ -65,7 +66,7 @@ struct Model {
   std::vector<uint32_t> group_offsets{0};                  //!< per group: its rows in group_items
   std::vector<std::pair<uint32_t, uint32_t>> group_items;  //!< (agent, item index)
   std::vector<uint32_t> group_cand;      //!< per group_items row: the candidate's k in its group
-  double constant = 0;                   //!< U * seats_total
+  double constant = 0;                   //!< the pins' cost + U * the seats they leave
   std::vector<uint8_t> stretch_limited;  //!< per group: has a stretch row (2+ stretch items)
 };
 
@@ -85,6 +86,7 @@ Model BuildModel(const Problem& p) {
     }
   }
   Model m;
+  m.constant = p.pinned_cost;
   m.offsets.assign(p.agent_person.size() + 1, 0);
   for (size_t a = 0; a < p.agent_person.size(); ++a) m.offsets[a + 1] = m.offsets[a] + count[a + 1];
   m.items.resize(m.offsets.back());
@@ -95,7 +97,7 @@ Model BuildModel(const Problem& p) {
   std::vector<uint32_t> fill(m.offsets.begin(), m.offsets.end() - 1);
   for (uint32_t gi = 0; gi < p.groups.size(); ++gi) {
     const Group& g = p.groups[gi];
-    m.constant += unfilled * g.seats;
+    m.constant += unfilled * p.free_seats[gi];
     int stretchers = 0;
     for (size_t k = 0; k < g.cands.size(); ++k) {
       stretchers += seatable[g.cand_offset + k] && g.cands[k].stretch_req >= 0;
@@ -103,7 +105,7 @@ Model BuildModel(const Problem& p) {
     // At most one stretch person per opening (existing ones leave no stretch
     // candidates): a row that can bind only with two or more stretch items and
     // two or more seats.
-    m.stretch_limited[gi] = stretchers >= 2 && g.seats >= 2;
+    m.stretch_limited[gi] = stretchers >= 2 && p.free_seats[gi] >= 2;
     for (size_t k = 0; k < g.cands.size(); ++k) {
       if (!seatable[g.cand_offset + k]) continue;
       const Cand& c = g.cands[k];
@@ -195,7 +197,7 @@ struct PersonSolver {
   double Solve(const Problem& p, const Model& m, const std::vector<double>& mu, size_t a,
                uint32_t skip, const Item* reserve, int64_t budget) {
     const int weeks = p.ctx->weeks;
-    k.free = p.agent_free.data() + a * static_cast<size_t>(weeks);
+    k.free = p.bound_free.data() + a * static_cast<size_t>(weeks);
     neg.clear();
     for (uint32_t i = m.offsets[a]; i < m.offsets[a + 1]; ++i) {
       if (i == skip) continue;
@@ -247,8 +249,8 @@ Relaxed Evaluate(const Problem& p, const Model& m, const std::vector<double>& mu
   const size_t groups = p.groups.size();
   r.g.assign(2 * groups, 0);
   for (size_t gi = 0; gi < groups; ++gi) {
-    r.value -= mu[gi] * p.groups[gi].seats;
-    r.g[gi] = -p.groups[gi].seats;
+    r.value -= mu[gi] * p.free_seats[gi];
+    r.g[gi] = -p.free_seats[gi];
     if (m.stretch_limited[gi]) {
       r.value -= mu[groups + gi];  // at most one stretch person
       r.g[groups + gi] = -1;
@@ -300,7 +302,7 @@ void AscentPass(const Problem& p, const Model& m, const std::vector<double>& cap
   const size_t groups = p.groups.size();
   for (size_t gi = 0; gi < groups; ++gi) {
     if ((gi & 1023) == 0 && SteadyClock::now() > deadline) return;
-    const size_t seats = static_cast<size_t>(p.groups[gi].seats);
+    const size_t seats = static_cast<size_t>(p.free_seats[gi]);
     const uint32_t b = m.group_offsets[gi], e = m.group_offsets[gi + 1];
     const bool limited = m.stretch_limited[gi] != 0;
     if (e - b <= seats && !limited) {

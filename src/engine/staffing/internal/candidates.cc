@@ -225,6 +225,11 @@ void FinishProblem(Problem& problem) {
       problem.agent_free[a * c.weeks + w] = c.Free(problem.agent_person[a], w);
     }
   }
+  problem.free_seats.clear();
+  for (const Group& g : problem.groups) problem.free_seats.push_back(g.seats);
+  problem.bound_free = problem.agent_free;
+  problem.pinned_out.assign(offset, 0);
+  problem.pinned_cost = 0;
 }
 
 }  // namespace guild::staffing::internal

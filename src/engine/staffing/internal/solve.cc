@@ -271,6 +271,30 @@ int PlacePins(Problem& p, State& s) {
   return placed;
 }
 
+void RecordPins(Problem& p, const State& s) {
+  const int weeks = p.ctx->weeks;
+  for (uint32_t gi = 0; gi < p.groups.size(); ++gi) {
+    const Group& g = p.groups[gi];
+    for (int k = 0; k < g.seats; ++k) {
+      const size_t seat = static_cast<size_t>(g.first_seat + k);
+      if (!s.fixed[seat] || s.pick[seat] < 0) continue;
+      const size_t c = static_cast<size_t>(s.pick[seat]);
+      const Cand& cand = g.cands[c];
+      --p.free_seats[gi];
+      p.pinned_cost += cand.cost;
+      p.pinned_out[g.cand_offset + c] = 1;
+      for (int w = g.facts.w0; w < g.facts.w1; ++w) {
+        p.bound_free[static_cast<size_t>(cand.agent) * weeks + w] -=
+            static_cast<float>(g.facts.opening->hours_per_week);
+      }
+      if (cand.stretch_req < 0) continue;
+      for (size_t o = 0; o < g.cands.size(); ++o) {
+        if (g.cands[o].stretch_req >= 0) p.pinned_out[g.cand_offset + o] = 1;
+      }
+    }
+  }
+}
+
 int ConstructRegret(const Problem& p, State& s, const std::vector<double>* adjusted) {
   const double unfilled = p.ctx->options.weights.unfilled;
   auto evaluate = [&](uint32_t seat, int* best) {

@@ -41,6 +41,12 @@ struct Problem {
   std::unordered_map<uint32_t, std::vector<uint32_t>> groups_of_engagement;
   std::vector<ConstraintIssue> issues;  //!< pins that cannot be met
   int64_t candidate_count = 0;
+  // What the bounds solve for: the seats the pins leave (FinishProblem sets
+  // them to the whole problem, RecordPins takes the seated pins out).
+  std::vector<int> free_seats;      //!< per group: seats not held by a pin
+  std::vector<float> bound_free;    //!< [a * weeks + w]: free hours less the pins' hours
+  std::vector<uint8_t> pinned_out;  //!< per candidate (cand_offset + k): left out by the pins
+  double pinned_cost = 0;           //!< the seated pins' cost
 };
 
 //! Per seat: index into its group's cands, or -1.
@@ -63,6 +69,11 @@ void FinishProblem(Problem& problem);
 State EmptyState(const Problem& problem);
 //! Seats pinned candidates first (fixed); records pins that cannot be met.
 int PlacePins(Problem& problem, State& state);
+//! Takes the pins `state` seats (fixed seats) out of what the bounds solve:
+//! every plan PlanAll can return seats them (H4), so the bounds count their
+//! cost, their hours and their seats as given; a pinned stretch person also
+//! leaves the opening's other stretch candidates out (one stretch person).
+void RecordPins(Problem& problem, const State& state);
 //! Regret greedy over the remaining seats, on `adjusted` costs (indexed by
 //! cand_offset + k; null = the real costs). Returns seats filled.
 int ConstructRegret(const Problem& problem, State& state,
