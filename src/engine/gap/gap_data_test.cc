@@ -15,7 +15,10 @@
 namespace guild::gap {
 namespace {
 
-constexpr double kPerInstanceSeconds = 5.0;
+// A wide margin, not a measure: each solve stops at its optimum
+// (stop_at_objective) or, on d05100, when the knapsack search proves it
+// (about 7,000 nodes, 1-2 s on a quiet machine; past 5 s on a loaded one).
+constexpr double kPerInstanceSeconds = 60.0;
 constexpr size_t kInstances = 15;
 
 // GUILD_SOURCE_DIR is set by CTest (CMakeLists.txt's guild_test).
