@@ -2,11 +2,12 @@
 """Extracts Guild's built-in skills taxonomy from the O*NET 29.2 and ESCO v1.1.1 files.
 
 Reproducible: reads the tab-separated reference files described in
-/work/shared/data/skills/README.md and writes the compact subset that Guild
+skills/README.md of the shared data folder (../shared/data beside the
+repository) and writes the compact subset that Guild
 ships in data/taxonomy/. Python 3 standard library only.
 
 Usage (from the repository root):
-    python3 data/taxonomy/extract.py /work/shared/data/skills data/taxonomy
+    python3 data/taxonomy/extract.py ../shared/data/skills data/taxonomy
 
 What is kept (see docs/TAXONOMY.md and data/ATTRIBUTION.md):
   O*NET: skills (2.A.*, 2.B.*) and knowledge (2.C.*) elements with their group
@@ -152,7 +153,7 @@ def extract_esco(src, out):
 
 def main(argv):
     if len(argv) != 3:
-        sys.exit("usage: extract.py SOURCE_DIR (e.g. /work/shared/data/skills) OUTPUT_DIR")
+        sys.exit("usage: extract.py SOURCE_DIR (e.g. ../shared/data/skills) OUTPUT_DIR")
     src, out = argv[1], argv[2]
     os.makedirs(out, exist_ok=True)
     extract_onet(src, out)
