@@ -125,11 +125,14 @@ StaffingPlan Solve(Problem& p, StaffingPlan plan, SteadyClock::time_point deadli
         knapsack_deadline, &adjusted);
     const double was = bound;
     bound = std::max(bound, k.bound);
-    char buf[256];
+    char buf[512];
     std::snprintf(buf, sizeof buf,
                   "bound %.6f (uncapped %.6f, warm start %.6f, after %d ascent passes %.6f, "
+                  "after %d column rounds %.6f (%lld patterns, %s, master %.2f), "
                   "%d evaluations, %lld people bounded not solved); best bound %.2f -> %.2f",
-                  k.bound, k.uncapped, k.first, k.ascent_passes, k.after_ascent, k.iterations,
+                  k.bound, k.uncapped, k.first, k.ascent_passes, k.after_ascent, k.column_rounds,
+                  k.after_columns, static_cast<long long>(k.columns),
+                  k.columns_converged ? "converged" : "not converged", k.master_value, k.iterations,
                   static_cast<long long>(k.inexact_people), was, bound);
     return std::string(buf);
   });

@@ -19,15 +19,20 @@
 // person's subproblem is a small multi-week knapsack solved exactly by depth
 // first branch and bound; when a person's node budget runs out, the smallest
 // bound of the unexplored branches is used instead (still a lower bound).
+// A person's free hours hold in every week their seats touch: the horizon's
+// weeks and, past it, stretches of weeks where nothing changes (AddSlots).
 // Unlike the capacity relaxation, this subproblem lacks the integrality
 // property, so K can exceed the LP relaxation (a 40 h person cannot take two
 // 32 h seats). From the seat prices implied by the capacity relaxation's
-// multipliers, block-coordinate ascent (AscentPass) and then Polyak
-// subgradient steps maximise it.
+// multipliers, block-coordinate ascent (AscentPass), column generation on
+// the Dantzig-Wolfe master (ColumnGeneration) and then Polyak subgradient
+// steps maximise it.
 #include <algorithm>
 #include <cmath>
+#include <coin/ClpSimplex.hpp>
 #include <functional>
 #include <limits>
+#include <span>
 
 #include "engine/staffing/internal/solver.h"
 
@@ -55,7 +60,7 @@ constexpr uint32_t kNoRow = UINT32_MAX;
 struct Item {
   uint32_t group = 0;
   uint32_t stretch_row = kNoRow;  //!< a stretch candidate: its opening's stretch row
-  int w0 = 0, w1 = 0;
+  int w0 = 0, w1 = 0;             //!< the agent's slots [w0, w1) the seat covers
   double hours = 0;
   double base = 0;  //!< cost - U
 };
@@ -68,12 +73,94 @@ struct Model {
   std::vector<uint32_t> group_cand;      //!< per group_items row: the candidate's k in its group
   double constant = 0;                   //!< the pins' cost + U * the seats they leave
   std::vector<uint8_t> stretch_limited;  //!< per group: has a stretch row (2+ stretch items)
+  //! Per agent, its capacity slots: the horizon's weeks, then the stretches
+  //! of weeks past it in which neither their bookings nor their items change.
+  std::vector<uint32_t> slot_offsets{0};
+  std::vector<float> slot_free;  //!< free hours per slot (the least of its weeks: all equal)
+  int max_slots = 0;
+  [[nodiscard]] const float* Free(size_t a) const { return slot_free.data() + slot_offsets[a]; }
 };
 
 // An item's price: its opening's seat row plus, for a stretch candidate, its
 // opening's stretch row (rows are numbered: groups, then stretch rows).
 double Price(const Item& it, const std::vector<double>& mu) {
   return mu[it.group] + (it.stretch_row != kNoRow ? mu[it.stretch_row] : 0.0);
+}
+
+// Capacity holds in every week a seat touches, past the horizon too: per
+// agent, the horizon's weeks are its first slots (free hours less the seated
+// pins'), and the weeks past it, up to the end of their last item, are cut
+// where a booking, a pinned seat or an item starts or ends, so that booked
+// hours are the same in every week of a slot. Items' weeks become slots.
+void AddSlots(const Problem& p, Model& m) {
+  const Context& ctx = *p.ctx;
+  const int weeks = ctx.weeks;
+  const size_t agents = m.offsets.size() - 1;
+  std::vector<const Booking*> pinned(agents + 1, nullptr);
+  std::vector<uint32_t> pin_start(agents + 1, 0);
+  for (const auto& [agent, b] : p.pinned_late) ++pin_start[agent + 1];
+  for (size_t a = 0; a < agents; ++a) pin_start[a + 1] += pin_start[a];
+  std::vector<Booking> pins(p.pinned_late.size());
+  {
+    std::vector<uint32_t> fill(pin_start.begin(), pin_start.end() - 1);
+    for (const auto& [agent, b] : p.pinned_late) pins[fill[agent]++] = b;
+  }
+  std::vector<int> cuts;
+  m.slot_offsets.assign(1, 0);
+  m.slot_free.clear();
+  for (size_t a = 0; a < agents; ++a) {
+    const uint32_t person = p.agent_person[a];
+    const float* horizon = p.bound_free.data() + a * static_cast<size_t>(weeks);
+    m.slot_free.insert(m.slot_free.end(), horizon, horizon + weeks);
+    cuts.clear();
+    int end = weeks;
+    for (uint32_t i = m.offsets[a]; i < m.offsets[a + 1]; ++i) {
+      const OpeningFacts& f = p.groups[m.items[i].group].facts;
+      if (f.end_week <= weeks) continue;
+      cuts.push_back(std::max(f.first_week, weeks));
+      cuts.push_back(f.end_week);
+      end = std::max(end, f.end_week);
+    }
+    const std::span<const Booking> late = ctx.late.Row(person);
+    const std::span<const Booking> pinned_late(pins.data() + pin_start[a],
+                                               pin_start[a + 1] - pin_start[a]);
+    if (end > weeks) {
+      for (auto list : {late, pinned_late}) {
+        for (const Booking& b : list) {
+          if (b.w0 > weeks && b.w0 < end) cuts.push_back(b.w0);
+          if (b.w1 > weeks && b.w1 < end) cuts.push_back(b.w1);
+        }
+      }
+      cuts.push_back(weeks);
+      std::sort(cuts.begin(), cuts.end());
+      cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+      const float limit = static_cast<float>(ctx.options.capacity_ceiling * ctx.capacity[person]);
+      for (size_t c = 0; c + 1 < cuts.size(); ++c) {
+        float booked = 0;
+        for (auto list : {late, pinned_late}) {
+          for (const Booking& b : list) {
+            if (b.w0 <= cuts[c] && cuts[c] < b.w1) booked += b.hours;
+          }
+        }
+        m.slot_free.push_back(limit - booked);
+      }
+      // Items' late weeks as slots (a slot per cut interval, after the horizon's).
+      for (uint32_t i = m.offsets[a]; i < m.offsets[a + 1]; ++i) {
+        Item& it = m.items[i];
+        const OpeningFacts& f = p.groups[it.group].facts;
+        if (f.end_week <= weeks) continue;
+        auto slot = [&](int w) {
+          return weeks +
+                 static_cast<int>(std::lower_bound(cuts.begin(), cuts.end(), w) - cuts.begin());
+        };
+        if (f.first_week >= weeks) it.w0 = slot(f.first_week);
+        it.w1 = slot(f.end_week);
+      }
+    }
+    m.slot_offsets.push_back(static_cast<uint32_t>(m.slot_free.size()));
+    m.max_slots =
+        std::max(m.max_slots, static_cast<int>(m.slot_offsets[a + 1] - m.slot_offsets[a]));
+  }
 }
 
 Model BuildModel(const Problem& p) {
@@ -121,6 +208,7 @@ Model BuildModel(const Problem& p) {
     }
     m.group_offsets.push_back(static_cast<uint32_t>(m.group_items.size()));
   }
+  AddSlots(p, m);
   return m;
 }
 
@@ -183,10 +271,10 @@ struct PersonSolver {
   std::vector<double> value;
   Knapsack k;
 
-  explicit PersonSolver(int weeks) {
+  explicit PersonSolver(int slots) {
     k.items = &items;
     k.value = &value;
-    k.used.assign(static_cast<size_t>(weeks), 0);
+    k.used.assign(static_cast<size_t>(slots), 0);
   }
 
   // Minimum over the subsets of agent a's items other than `skip` (an index
@@ -196,8 +284,7 @@ struct PersonSolver {
   // marks the best subset found, indexed like `items`.
   double Solve(const Problem& p, const Model& m, const std::vector<double>& mu, size_t a,
                uint32_t skip, const Item* reserve, int64_t budget) {
-    const int weeks = p.ctx->weeks;
-    k.free = p.bound_free.data() + a * static_cast<size_t>(weeks);
+    k.free = m.Free(a);
     neg.clear();
     for (uint32_t i = m.offsets[a]; i < m.offsets[a + 1]; ++i) {
       if (i == skip) continue;
@@ -354,6 +441,184 @@ void OpportunityCosts(const Problem& p, const Model& m, const std::vector<double
   }
 }
 
+// Column generation on the Dantzig-Wolfe master of this relaxation: a
+// column is one person's subset of items that fits their free hours (a
+// pattern); the master LP picks at most one pattern per person (fractional
+// in the LP) under the seat and stretch rows. Its optimum equals max K, and
+// its row duals are seat and stretch prices. A person whose items all fit
+// together at once needs no patterns: the convex hull of their subsets is
+// the unit box, so their items are columns of their own, bounded by 1. The
+// others get a convexity row and, to start, each item that fits alone and
+// the best pattern at the starting prices; each round solves the LP, prices
+// every person's knapsack at its duals (which is an evaluation of K: the
+// bound taken is that, never the LP value) and adds the patterns whose
+// reduced cost is negative. Stops when none is (the LP value then equals K),
+// or at the deadline.
+// Whether agent a's items, all taken, fit their free hours in every week.
+bool AllFit(const Problem& p, const Model& m, size_t a, std::vector<double>& used) {
+  const int slots = static_cast<int>(m.slot_offsets[a + 1] - m.slot_offsets[a]);
+  const float* free = m.Free(a);
+  std::fill(used.begin(), used.end(), 0.0);
+  for (uint32_t i = m.offsets[a]; i < m.offsets[a + 1]; ++i) {
+    for (int w = m.items[i].w0; w < m.items[i].w1; ++w) used[w] += m.items[i].hours;
+  }
+  for (int w = 0; w < slots; ++w) {
+    if (used[w] > free[w] + kHoursSlack) return false;
+  }
+  return true;
+}
+
+struct ColumnResult {
+  int rounds = 0;       //!< LP solves
+  int64_t columns = 0;  //!< patterns added after the first LP
+  bool converged = false;
+  double lp_value = 0;  //!< the last restricted master's value
+};
+
+// Appends to `rows`/`values` the rows of a pattern: its items' seat (and
+// stretch) rows, and the agent's convexity row when it has one.
+void PatternRows(const std::vector<const Item*>& items, int conv_row, std::vector<int>& rows,
+                 std::vector<double>& values, double& cost) {
+  rows.clear();
+  values.clear();
+  cost = 0;
+  for (const Item* it : items) {
+    rows.push_back(static_cast<int>(it->group));
+    if (it->stretch_row != kNoRow) rows.push_back(static_cast<int>(it->stretch_row));
+    cost += it->base;
+  }
+  if (conv_row >= 0) rows.push_back(conv_row);
+  values.assign(rows.size(), 1.0);
+}
+
+ColumnResult ColumnGeneration(const Problem& p, const Model& m, std::vector<double>& mu,
+                              PersonSolver& solver, SteadyClock::time_point deadline,
+                              KnapsackResult& out, std::vector<double>& best_mu) {
+  ColumnResult res;
+  const size_t groups = p.groups.size();
+  const size_t agents = m.offsets.size() - 1;
+  std::vector<int> conv_row(agents, -1);
+  std::vector<double> used(static_cast<size_t>(m.max_slots), 0.0);
+  int rows = static_cast<int>(2 * groups);
+  for (size_t a = 0; a < agents; ++a) {
+    if (m.offsets[a + 1] - m.offsets[a] >= 2 && !AllFit(p, m, a, used)) conv_row[a] = rows++;
+  }
+  std::vector<double> row_lower(rows, -COIN_DBL_MAX), row_upper(rows, 1.0);
+  for (size_t gi = 0; gi < groups; ++gi) {
+    row_upper[gi] = p.free_seats[gi];
+    row_upper[groups + gi] = m.stretch_limited[gi] ? 1.0 : COIN_DBL_MAX;
+  }
+  ClpSimplex lp;
+  lp.setLogLevel(0);
+  lp.resize(rows, 0);
+  for (int r = 0; r < rows; ++r) {
+    lp.setRowLower(r, row_lower[r]);
+    lp.setRowUpper(r, row_upper[r]);
+  }
+  // Columns are gathered here and added to the LP in batches.
+  std::vector<CoinBigIndex> starts{0};
+  std::vector<int> col_rows;
+  std::vector<double> col_values, col_cost, col_lower, col_upper;
+  std::vector<int> rows_buf;
+  std::vector<double> values_buf;
+  std::vector<const Item*> pattern;
+  auto add = [&](int conv, double cost) {
+    col_rows.insert(col_rows.end(), rows_buf.begin(), rows_buf.end());
+    col_values.insert(col_values.end(), values_buf.begin(), values_buf.end());
+    starts.push_back(static_cast<CoinBigIndex>(col_rows.size()));
+    col_cost.push_back(cost);
+    col_lower.push_back(0.0);
+    col_upper.push_back(conv >= 0 ? COIN_DBL_MAX : 1.0);  // the convexity row bounds patterns
+  };
+  auto flush = [&] {
+    const int n = static_cast<int>(col_cost.size());
+    if (n == 0) return;
+    lp.addColumns(n, col_lower.data(), col_upper.data(), col_cost.data(), starts.data(),
+                  col_rows.data(), col_values.data());
+    starts.assign(1, 0);
+    col_rows.clear();
+    col_values.clear();
+    col_cost.clear();
+    col_lower.clear();
+    col_upper.clear();
+  };
+  // Each item alone (if it fits), then the best pattern at the starting prices.
+  for (size_t a = 0; a < agents; ++a) {
+    const float* free = m.Free(a);
+    for (uint32_t i = m.offsets[a]; i < m.offsets[a + 1]; ++i) {
+      const Item& it = m.items[i];
+      bool fits = true;
+      for (int w = it.w0; w < it.w1; ++w) fits = fits && it.hours <= free[w] + kHoursSlack;
+      if (!fits) continue;
+      pattern.assign(1, &it);
+      double cost = 0;
+      PatternRows(pattern, conv_row[a], rows_buf, values_buf, cost);
+      add(conv_row[a], cost);
+    }
+  }
+  flush();
+  // Prices each person at mu (duals pi for the convexity rows); adds
+  // patterns of negative reduced cost; returns K(mu).
+  auto price = [&](const std::vector<double>& prices, const double* pi, int64_t& added) {
+    double value = m.constant;
+    for (size_t gi = 0; gi < groups; ++gi) {
+      value -= prices[gi] * p.free_seats[gi];
+      if (m.stretch_limited[gi]) value -= prices[groups + gi];
+    }
+    int64_t inexact = 0;
+    for (size_t a = 0; a < agents; ++a) {
+      const double v = solver.Solve(p, m, prices, a, UINT32_MAX, nullptr, kNodeBudget);
+      value += v;
+      inexact += solver.k.aborted;
+      if (conv_row[a] < 0) continue;
+      pattern.clear();
+      for (size_t i = 0; i < solver.k.best_pick.size(); ++i) {
+        if (solver.k.best_pick[i]) pattern.push_back(solver.items[i]);
+      }
+      if (pattern.size() < 2) continue;  // singletons are in from the start
+      const double dual = pi != nullptr ? pi[conv_row[a]] : 0.0;  // <= 0
+      if (solver.k.best >= dual - 1e-7) continue;                 // no negative reduced cost
+      double cost = 0;
+      PatternRows(pattern, conv_row[a], rows_buf, values_buf, cost);
+      add(conv_row[a], cost);
+      ++added;
+    }
+    if (value > out.bound) {
+      out.bound = value;
+      out.inexact_people = inexact;
+      best_mu = prices;
+    }
+    return value;
+  };
+  int64_t added = 0;
+  price(mu, nullptr, added);
+  flush();
+  std::vector<double> prices(2 * groups, 0);
+  for (;;) {
+    const double left = std::chrono::duration<double>(deadline - SteadyClock::now()).count();
+    if (left <= 0) break;
+    lp.setMaximumWallSeconds(left);
+    lp.setMaximumSeconds(left);
+    lp.primal();
+    ++res.rounds;
+    if (!lp.isProvenOptimal()) break;
+    res.lp_value = m.constant + lp.objectiveValue();
+    const double* duals = lp.dualRowSolution();
+    for (size_t r = 0; r < 2 * groups; ++r) prices[r] = std::max(0.0, -duals[r]);
+    added = 0;
+    price(prices, duals, added);
+    ++out.iterations;
+    res.columns += added;
+    if (added == 0) {
+      res.converged = true;
+      break;
+    }
+    flush();
+  }
+  mu = best_mu;
+  return res;
+}
+
 }  // namespace
 
 KnapsackResult KnapsackBound(const Problem& p, double upper, const std::vector<double>& warm,
@@ -375,7 +640,7 @@ KnapsackResult KnapsackBound(const Problem& p, double upper, const std::vector<d
   if (warm.size() == groups) {
     for (size_t gi = 0; gi < groups; ++gi) mu[gi] = std::clamp(warm[gi], 0.0, cap[gi]);
   }
-  PersonSolver solver(p.ctx->weeks);
+  PersonSolver solver(m.max_slots);
   KnapsackResult out;
   Relaxed r = Evaluate(p, m, mu, solver);
   out.iterations = 1;
@@ -402,6 +667,18 @@ KnapsackResult KnapsackBound(const Problem& p, double upper, const std::vector<d
     if (gain < kAscentMinGain * std::max(1.0, upper - out.bound)) break;
   }
   out.after_ascent = out.bound;
+  // Then column generation from the ascent's prices.
+  if (SteadyClock::now() < deadline && upper - out.bound > 1e-9) {
+    mu = best_mu;
+    const ColumnResult c = ColumnGeneration(p, m, mu, solver, deadline, out, best_mu);
+    out.column_rounds = c.rounds;
+    out.columns = c.columns;
+    out.columns_converged = c.converged;
+    out.master_value = c.lp_value;
+    mu = best_mu;
+    r = Evaluate(p, m, mu, solver);
+  }
+  out.after_columns = out.bound;
   // Then Polyak subgradient steps from the ascent's prices.
   double theta = out.ascent_passes > 0 ? kThetaAfterAscent : kInitialTheta;
   int stale = 0;

@@ -230,6 +230,7 @@ void FinishProblem(Problem& problem) {
   problem.bound_free = problem.agent_free;
   problem.pinned_out.assign(offset, 0);
   problem.pinned_cost = 0;
+  problem.pinned_late.clear();
 }
 
 }  // namespace guild::staffing::internal

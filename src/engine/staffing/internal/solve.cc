@@ -287,6 +287,11 @@ void RecordPins(Problem& p, const State& s) {
         p.bound_free[static_cast<size_t>(cand.agent) * weeks + w] -=
             static_cast<float>(g.facts.opening->hours_per_week);
       }
+      if (g.facts.end_week > weeks) {
+        p.pinned_late.push_back({cand.agent,
+                                 {std::max(g.facts.first_week, weeks), g.facts.end_week,
+                                  static_cast<float>(g.facts.opening->hours_per_week)}});
+      }
       if (cand.stretch_req < 0) continue;
       for (size_t o = 0; o < g.cands.size(); ++o) {
         if (g.cands[o].stretch_req >= 0) p.pinned_out[g.cand_offset + o] = 1;

@@ -47,6 +47,8 @@ struct Problem {
   std::vector<float> bound_free;    //!< [a * weeks + w]: free hours less the pins' hours
   std::vector<uint8_t> pinned_out;  //!< per candidate (cand_offset + k): left out by the pins
   double pinned_cost = 0;           //!< the seated pins' cost
+  //! (agent, weeks past the horizon) of each seated pin whose seat runs past it.
+  std::vector<std::pair<uint32_t, Booking>> pinned_late;
 };
 
 //! Per seat: index into its group's cands, or -1.
@@ -102,13 +104,18 @@ double LagrangianBound(const Problem& problem, double upper, int iterations,
                        std::vector<double>* seat_prices = nullptr);
 
 struct KnapsackResult {
-  double bound = 0;            //!< best K(mu), at most `upper`
-  double uncapped = 0;         //!< best K(mu) itself (above `upper` only if invalid)
-  double first = 0;            //!< K at the warm start
-  double after_ascent = 0;     //!< best K after the block-coordinate ascent
-  int ascent_passes = 0;       //!< passes of block-coordinate ascent over the openings
-  int iterations = 0;          //!< evaluations of K
-  int64_t inexact_people = 0;  //!< at the best mu: people bounded, not solved exactly
+  double bound = 0;                //!< best K(mu), at most `upper`
+  double uncapped = 0;             //!< best K(mu) itself (above `upper` only if invalid)
+  double first = 0;                //!< K at the warm start
+  double after_ascent = 0;         //!< best K after the block-coordinate ascent
+  int ascent_passes = 0;           //!< passes of block-coordinate ascent over the openings
+  int iterations = 0;              //!< evaluations of K
+  int64_t inexact_people = 0;      //!< at the best mu: people bounded, not solved exactly
+  double after_columns = 0;        //!< best K after the column generation
+  int column_rounds = 0;           //!< restricted master LPs solved
+  int64_t columns = 0;             //!< patterns the pricing added
+  bool columns_converged = false;  //!< no pattern left to add: max K reached
+  double master_value = 0;         //!< the last restricted master's value (not a bound)
 };
 //! Lagrangian lower bound relaxing the seat rows instead (one price per
 //! group): one exact multi-week knapsack per person. Can exceed the LP
