@@ -55,6 +55,9 @@ constexpr double kThetaAfterAscent = 0.5;
 // More permissive than CanTake's 1e-4, so every feasible primal subset fits.
 constexpr double kHoursSlack = 1e-3;
 
+//! Share of the step's remaining time the first restricted master LP may use.
+constexpr double kFirstLpShare = 0.5;
+
 constexpr uint32_t kNoRow = UINT32_MAX;
 
 struct Item {
@@ -595,8 +598,11 @@ ColumnResult ColumnGeneration(const Problem& p, const Model& m, std::vector<doub
   flush();
   std::vector<double> prices(2 * groups, 0);
   for (;;) {
-    const double left = std::chrono::duration<double>(deadline - SteadyClock::now()).count();
+    double left = std::chrono::duration<double>(deadline - SteadyClock::now()).count();
     if (left <= 0) break;
+    // The first LP (from no basis) is the long one: when it cannot finish in
+    // its share, the subgradient steps get the rest.
+    if (res.rounds == 0) left *= kFirstLpShare;
     lp.setMaximumWallSeconds(left);
     lp.setMaximumSeconds(left);
     lp.primal();
