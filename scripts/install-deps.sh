@@ -9,10 +9,12 @@ PACKAGES=(
   libpqxx-dev postgresql-15 postgresql-client-15
   nlohmann-json3-dev libcli11-dev libfmt-dev libspdlog-dev libsodium-dev
   liblemon-dev coinor-libclp-dev coinor-libcbc-dev coinor-cbc
+  libigraph-dev
   libboost-dev libboost-system-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   time
   wrk nginx-light curl
+  python3-networkx python3-numpy
 )
 
 missing=()

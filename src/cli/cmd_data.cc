@@ -11,6 +11,7 @@
 #include <string>
 
 #include "cli/commands.h"
+#include "cli/files.h"
 #include "common/progress.h"
 #include "io/export.h"
 #include "io/import.h"
@@ -59,22 +60,6 @@ Result<io::Format> FormatArgument(const std::string& flag, const std::string& fi
     return *format;
   }
   return io::FormatFromFileName(file_name).value_or(fallback);
-}
-
-Result<std::string> ReadFile(const std::string& path, size_t max_bytes) {
-  std::error_code error;
-  auto size = std::filesystem::file_size(path, error);
-  if (error) return NotFound("cannot read " + path + ": " + error.message());
-  if (size > max_bytes) {
-    return InvalidArgument(path + " has " + std::to_string(size) + " bytes; the limit is " +
-                           std::to_string(max_bytes) + " (see --max-file-mb)");
-  }
-  std::ifstream in(path, std::ios::binary);
-  std::string content(size, '\0');
-  if (!in.read(content.data(), static_cast<std::streamsize>(size))) {
-    return Internal("cannot read " + path);
-  }
-  return content;
 }
 
 // --- init -------------------------------------------------------------------

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "cli/commands.h"
+#include "cli/files.h"
 #include "engine/gap/gap.h"
 
 namespace guild::cli {
@@ -21,14 +22,6 @@ struct GapSolveArgs {
   uint64_t seed = 1;
   bool json = false;
 };
-
-Result<std::string> ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return InvalidArgument(path + ": cannot open file");
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
 
 nlohmann::json ToJson(const std::string& name, const gap::GapSolution& s, double seconds) {
   nlohmann::json steps = nlohmann::json::array();

@@ -1,0 +1,123 @@
+#include "engine/network/distance.h"
+
+#include <algorithm>
+#include <cassert>
+#include <cmath>
+
+#include "engine/network/internal/node_heap.h"
+
+namespace guild::network {
+
+Length EdgeLength(double w, const LengthOptions& options) {
+  switch (options.model) {
+    case LengthModel::kOneMinusSimilarity:
+      return std::llround((1.0 - std::min(w, 1.0)) * kLengthUnit);
+    case LengthModel::kSaturating:
+      return std::llround(options.saturation / (w + options.saturation) * kLengthUnit);
+    case LengthModel::kUnit: return kLengthUnit;
+  }
+  return kLengthUnit;
+}
+
+std::vector<Length> ArcLengths(const Graph& graph, const LengthOptions& options) {
+  std::vector<Length> out(2 * graph.edge_count());
+  for (uint64_t arc = 0; arc < out.size(); ++arc) {
+    out[arc] = EdgeLength(graph.arc_weight(arc), options);
+  }
+  return out;
+}
+
+ShortestPaths::ShortestPaths(const Graph& graph, std::span<const Length> lengths)
+    : graph_(graph),
+      lengths_(lengths),
+      distance_(graph.node_count(), kUnreachable),
+      origin_(graph.node_count(), kNoNode),
+      is_target_(graph.node_count(), 0),
+      heap_(std::make_unique<internal::NodeHeap>(graph.node_count())) {
+  assert(lengths.size() == 2 * graph.edge_count());
+}
+
+ShortestPaths::~ShortestPaths() = default;
+
+void ShortestPaths::Reset() {
+  for (NodeId v : touched_) {
+    distance_[v] = kUnreachable;
+    origin_[v] = kNoNode;
+  }
+  touched_.clear();
+  heap_->Clear();
+}
+
+// Keys are (distance, origin), compared in that order, so that a node keeps
+// the lowest origin among its nearest sources. With `targets` > 0, stops once
+// that many nodes marked in is_target_ are settled.
+void ShortestPaths::Settle(Length bound, uint32_t targets) {
+  while (!heap_->empty()) {
+    const NodeId v = heap_->Pop();
+    ++settled_total_;
+    const Length dv = distance_[v];
+    if (dv > bound) break;
+    if (targets > 0 && is_target_[v] && --targets == 0) break;
+    const NodeId ov = origin_[v];
+    const uint64_t end = graph_.arc_begin(v + 1);
+    for (uint64_t arc = graph_.arc_begin(v); arc < end; ++arc) {
+      const NodeId w = graph_.arc_target(arc);
+      const Length d = dv + lengths_[arc];
+      if (d > distance_[w] || (d == distance_[w] && ov >= origin_[w])) continue;
+      if (distance_[w] == kUnreachable) touched_.push_back(w);
+      distance_[w] = d;
+      origin_[w] = ov;
+      heap_->Push(w, d, ov);
+    }
+  }
+}
+
+std::span<const Length> ShortestPaths::From(NodeId source, Length bound) {
+  Reset();
+  distance_[source] = 0;
+  origin_[source] = source;
+  touched_.push_back(source);
+  heap_->Push(source, 0, source);
+  Settle(bound);
+  return distance_;
+}
+
+bool ShortestPaths::settled(NodeId v) const {
+  return distance_[v] != kUnreachable && !heap_->Contains(v);
+}
+
+void ShortestPaths::ToTargets(NodeId source, std::span<const NodeId> targets, Length bound,
+                              std::span<Length> out) {
+  Reset();
+  uint32_t distinct = 0;
+  for (NodeId t : targets) {
+    if (!is_target_[t]) ++distinct;
+    is_target_[t] = 1;
+  }
+  distance_[source] = 0;
+  origin_[source] = source;
+  touched_.push_back(source);
+  heap_->Push(source, 0, source);
+  Settle(bound, distinct);
+  for (size_t i = 0; i < targets.size(); ++i) {
+    // Settled targets are exact; a tentative distance <= bound is exact too
+    // only when settled, so anything not settled counts as beyond the bound.
+    const Length d = distance_[targets[i]];
+    out[i] = d <= bound && settled(targets[i]) ? d : kUnreachable;
+  }
+  for (NodeId t : targets) is_target_[t] = 0;
+}
+
+ShortestPaths::Nearest ShortestPaths::FromNearest(std::span<const NodeId> sources) {
+  Reset();
+  for (NodeId s : sources) {
+    if (distance_[s] == kUnreachable) touched_.push_back(s);
+    distance_[s] = 0;
+    origin_[s] = std::min(origin_[s], s);
+    heap_->Push(s, 0, origin_[s]);
+  }
+  Settle(kUnreachable);
+  return {distance_, origin_};
+}
+
+}  // namespace guild::network

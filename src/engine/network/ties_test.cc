@@ -1,0 +1,164 @@
+#include "engine/network/ties.h"
+
+#include <gtest/gtest.h>
+
+#include "engine/network/co_staffing.h"
+
+namespace guild::network {
+namespace {
+
+Date D(const char* text) { return *ParseDate(text); }
+
+TimeEntry Entry(std::string person, const char* day, double hours, std::string engagement) {
+  TimeEntry t;
+  t.id = person + day + engagement + std::to_string(hours);
+  t.person_id = std::move(person);
+  t.date = D(day);
+  t.hours = hours;
+  t.engagement_id = std::move(engagement);
+  return t;
+}
+
+Assignment Assign(std::string person, std::string opening, double hours, const char* from,
+                  const char* to) {
+  Assignment a;
+  a.id = person + opening;
+  a.person_id = std::move(person);
+  a.opening_id = std::move(opening);
+  a.hours_per_week = hours;
+  a.start = D(from);
+  a.end = D(to);
+  return a;
+}
+
+FirmData SmallFirm() {
+  FirmData f;
+  for (const char* id : {"p1", "p2", "p3", "p4"}) f.people.push_back({.id = id, .name = id});
+  f.engagements.push_back({.id = "e1", .client_id = "c1"});
+  f.engagements.push_back({.id = "e2", .client_id = "c1"});
+  f.openings.push_back({.id = "o1", .engagement_id = "e1"});
+  f.openings.push_back({.id = "o2", .engagement_id = "e1"});
+  f.openings.push_back({.id = "o3", .engagement_id = "e2"});
+  f.time_entries = {
+      Entry("p1", "2025-01-06", 8, "e1"), Entry("p2", "2025-01-06", 5, "e1"),
+      Entry("p3", "2025-01-06", 1, "e1"), Entry("p3", "2025-01-06", 1, "e1"),
+      Entry("p1", "2025-01-07", 4, "e1"), Entry("p2", "2025-01-07", 6, "e1"),
+      Entry("p1", "2025-01-13", 3, "e1"), Entry("p2", "2025-01-13", 3, "e1"),
+      Entry("p4", "2025-01-06", 8, "e2"), Entry("p3", "2025-01-07", 8, ""),
+  };
+  f.assignments = {
+      Assign("p3", "o1", 20, "2025-01-10", "2025-01-30"),
+      Assign("p4", "o2", 40, "2025-01-20", "2025-02-02"),
+      Assign("p1", "o3", 40, "2025-01-01", "2025-03-01"),
+  };
+  return f;
+}
+
+double Weight(const Graph& g, const char* a, const char* b) {
+  auto arc = g.FindArc(*g.Find(a), *g.Find(b));
+  return arc ? g.arc_weight(*arc) : 0.0;
+}
+
+std::vector<std::string> People(const FirmData& f) {
+  std::vector<std::string> out;
+  for (const Person& p : f.people) out.push_back(p.id);
+  return out;
+}
+
+TEST(TiesTest, CoStaffingSumsDailyOverlapsAndPlansAfterTheActuals) {
+  FirmData firm = SmallFirm();
+  CoStaffingTies source(firm, {});
+  const TieSource* sources[] = {&source};
+  auto set = BuildTieSet(People(firm), sources);
+  ASSERT_TRUE(set.ok()) << set.status().message();
+  EXPECT_EQ(set->kind_names(), (std::vector<std::string>{"co-staffing"}));
+  Graph all = set->Read({});
+  EXPECT_EQ(all.node_count(), 4u);
+  EXPECT_DOUBLE_EQ(Weight(all, "p1", "p2"), 5 + 4 + 3);
+  EXPECT_DOUBLE_EQ(Weight(all, "p1", "p3"), 2);  // p3's two entries make 2 h that day
+  EXPECT_DOUBLE_EQ(Weight(all, "p2", "p3"), 2);
+  // Plans after 2025-01-13: p3 (20 h) and p4 (40 h) share 11 days.
+  EXPECT_NEAR(Weight(all, "p3", "p4"), 20.0 / 7 * 11, 1e-5);
+  EXPECT_EQ(Weight(all, "p1", "p4"), 0);  // different engagements
+  EXPECT_EQ(all.edge_count(), 4u);
+  ASSERT_TRUE(set->Span());
+  EXPECT_EQ(set->Span()->from, D("2025-01-06"));
+  EXPECT_EQ(set->Span()->to, D("2025-01-30"));
+}
+
+TEST(TiesTest, ReadingAPeriodProratesEachTieByItsDaysInside) {
+  FirmData firm = SmallFirm();
+  CoStaffingTies source(firm, {});
+  const TieSource* sources[] = {&source};
+  auto set = BuildTieSet(People(firm), sources);
+  ASSERT_TRUE(set.ok());
+  Graph week2 = set->Read({.period = Period{D("2025-01-13"), D("2025-01-13")}});
+  EXPECT_DOUBLE_EQ(Weight(week2, "p1", "p2"), 3);
+  EXPECT_EQ(week2.edge_count(), 1u);
+  // Week one's tie runs over 01-06 and 01-07: one of its two days inside.
+  Graph tuesday = set->Read({.period = Period{D("2025-01-07"), D("2025-01-07")}});
+  EXPECT_DOUBLE_EQ(Weight(tuesday, "p1", "p2"), 9.0 / 2);
+  Graph late = set->Read({.period = Period{D("2025-01-20"), D("2025-01-24")}});
+  EXPECT_NEAR(Weight(late, "p3", "p4"), 20.0 / 7 * 5, 1e-5);
+}
+
+TEST(TiesTest, ActualsThroughMovesTheLineBetweenEntriesAndPlans) {
+  FirmData firm = SmallFirm();
+  CoStaffingTies source(firm, {.actuals_through = D("2025-01-06")});
+  const TieSource* sources[] = {&source};
+  auto set = BuildTieSet(People(firm), sources);
+  ASSERT_TRUE(set.ok());
+  Graph g = set->Read({});
+  EXPECT_DOUBLE_EQ(Weight(g, "p1", "p2"), 5);  // only 01-06 counts as actuals
+  // p3 planned from 01-10, p4 from 01-20: still 11 shared days.
+  EXPECT_NEAR(Weight(g, "p3", "p4"), 20.0 / 7 * 11, 1e-5);
+}
+
+TEST(TiesTest, ImportedEdgesKeepTheirKindsAndDates) {
+  FirmData firm = SmallFirm();
+  std::vector<InputProblem> problems;
+  auto edges = ParseEdgeList(
+      "source\ttarget\tweight\tdate\tkind\np1\tp4\t2\t2025-01-06\tmeeting\np2\tp4\t1\t\t\n",
+      "viva.tsv", {}, problems);
+  ASSERT_TRUE(edges.ok());
+  CoStaffingTies co(firm, {});
+  ImportedTies imported(*edges);
+  const TieSource* sources[] = {&co, &imported};
+  auto set = BuildTieSet(People(firm), sources);
+  ASSERT_TRUE(set.ok()) << set.status().message();
+  EXPECT_EQ(set->kind_names(), (std::vector<std::string>{"co-staffing", "meeting", "imported"}));
+  Graph all = set->Read({});
+  EXPECT_DOUBLE_EQ(Weight(all, "p1", "p4"), 2);
+  EXPECT_EQ(all.kinds(*all.Find("p1"))[2], 2u);  // p1's arcs: p2, p3, p4 -> "meeting"
+  std::vector<std::string> names{"co-staffing"};
+  Graph co_only = set->Read({.kinds = set->KindsNamed(names)});
+  EXPECT_EQ(Weight(co_only, "p1", "p4"), 0);
+  // The undated edge holds in any period.
+  Graph later = set->Read({.period = Period{D("2026-01-01"), D("2026-01-31")}});
+  EXPECT_DOUBLE_EQ(Weight(later, "p2", "p4"), 1);
+  EXPECT_EQ(later.edge_count(), 1u);
+}
+
+TEST(TiesTest, ImportedEdgesNamingStrangersAreRefusedWithTheirLine) {
+  FirmData firm = SmallFirm();
+  std::vector<InputProblem> problems;
+  auto edges =
+      ParseEdgeList("source\ttarget\tweight\np1\tp2\t1\np1\tghost\t1\n", "viva.tsv", {}, problems);
+  ASSERT_TRUE(edges.ok());
+  ImportedTies imported(*edges);
+  const TieSource* sources[] = {&imported};
+  auto set = BuildTieSet(People(firm), sources);
+  ASSERT_FALSE(set.ok());
+  EXPECT_EQ(set.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(set.status().message().find("viva.tsv:3: column 'target': got 'ghost'"),
+            std::string::npos)
+      << set.status().message();
+}
+
+TEST(TiesTest, RepeatedPeopleAreRefused) {
+  auto set = BuildTieSet({"a", "a"}, {});
+  EXPECT_FALSE(set.ok());
+}
+
+}  // namespace
+}  // namespace guild::network
