@@ -85,7 +85,7 @@ Target SignIn(uint16_t port) {
 
 double ApiRate(guild::Store& store, guild::AccountStore& accounts, int clients, double seconds) {
   guild::SystemClock clock;
-  guild::SnapshotHolder snapshots(store, accounts, guild::SnapshotOptions{});
+  guild::SnapshotHolder snapshots(store, guild::SnapshotOptions{});
   if (!snapshots.Load().ok()) std::exit(2);
   guild::api::ApiOptions options;
   options.passwords = guild::MinimumPasswordOptions();

@@ -50,7 +50,10 @@ int Write(const char* db, const guild::FirmData& taxonomy, guild::FirmData& firm
     last_done = done;
     last = std::chrono::steady_clock::now();
   };
-  if (s.ok()) s = guild::WriteDemoFirm(**store, taxonomy, firm, kChunk, report);
+  if (s.ok())
+    s = guild::WriteDemoFirm(
+        [&](guild::FirmChange&& change) { return (*store)->Commit(change).status(); }, taxonomy,
+        firm, kChunk, report);
   for (const auto& key : order) {
     auto [rows, secs] = rates[key];
     std::printf("  write %-14s %9lld rows %7.2f s %9.0f rows/s\n", key.c_str(),

@@ -19,13 +19,14 @@ ApiServices::ApiServices(Store& store, AccountStore& accounts, SnapshotHolder& s
                          const Clock& clock, ApiOptions options)
     : options_(std::move(options)),
       snapshots_(snapshots),
+      writer_(store, &snapshots, clock),
       audit_(accounts, clock),
       sessions_(accounts, audit_, clock, options_.sessions),
       users_(accounts, snapshots, audit_, clock, options_.passwords),
       directory_(snapshots),
-      imports_(store, snapshots, audit_),
+      imports_(store, snapshots, writer_),
       skills_(snapshots, clock),
-      staffing_(store, accounts, snapshots, clock, WithPlanCodec(options_.staffing)) {}
+      staffing_(store, accounts, snapshots, writer_, clock, WithPlanCodec(options_.staffing)) {}
 
 Status AddApiRoutes(http::Router& router, ApiServices& services) {
   router.SetDefaultAdmission(internal::SignedIn(services));

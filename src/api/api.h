@@ -29,6 +29,7 @@
 #include "service/skills/skills_service.h"
 #include "service/snapshot/snapshot_holder.h"
 #include "service/staffing/staffing_board_service.h"
+#include "service/writes/firm_writer.h"
 
 namespace guild::api {
 
@@ -55,6 +56,9 @@ class ApiServices {
 
   const ApiOptions& options() const { return options_; }
   SnapshotHolder& snapshots() { return snapshots_; }
+  //! The one path of writes to the firm's data (group commit, audit, change
+  //! feed, this server's snapshot).
+  FirmWriter& writer() { return writer_; }
   AuditLog& audit() { return audit_; }
   SessionService& sessions() { return sessions_; }
   UserService& users() { return users_; }
@@ -66,6 +70,7 @@ class ApiServices {
  private:
   const ApiOptions options_;
   SnapshotHolder& snapshots_;
+  FirmWriter writer_;
   AuditLog audit_;
   SessionService sessions_;
   UserService users_;

@@ -17,6 +17,7 @@
 #include "io/import.h"
 #include "service/accounts/user_service.h"
 #include "service/snapshot/snapshot_holder.h"
+#include "service/writes/firm_writer.h"
 #include "store/store.h"
 
 namespace guild::cli {
@@ -177,16 +178,16 @@ int RunImport(const ImportArgs& args) {
   if (!args.json) {
     options.on_progress = [progress](auto s, auto d, auto t) { (*progress)(s, d, t); };
   }
+  // Through the one write path: running servers follow its change feed record.
+  SystemClock clock;
+  FirmWriter writer(**store, nullptr, clock);
+  options.commit = [&writer](FirmChange&& change) {
+    return writer.Commit(WriteRequest{std::move(change), std::nullopt, ""}).status();
+  };
   auto report = io::ImportFile(**store, *kind, *format, args.file, *content, options);
   progress.reset();
   options.on_progress = nullptr;
   if (!report.ok()) return Fail(report.status());
-  if (report->errors_total == 0) {
-    // Running servers reload their snapshot when the data version moves.
-    if (Status marked = MarkFirmDataChanged(StoreOptions{.url = args.db}); !marked.ok()) {
-      return Fail(marked);
-    }
-  }
   if (args.json) {
     std::cout << io::ReportToJson(*report) << "\n";
   } else {

@@ -17,6 +17,7 @@
 #include "demo/write.h"
 #include "service/accounts/user_service.h"
 #include "service/snapshot/snapshot_holder.h"
+#include "service/writes/firm_writer.h"
 #include "store/store.h"
 #include "taxonomy/taxonomy.h"
 
@@ -61,7 +62,14 @@ class StepTimer {
 Status WriteAll(Store& store, const FirmData& taxonomy, FirmData& firm) {
   ProgressBar bar("writing", static_cast<int64_t>(taxonomy.TotalCount() + firm.TotalCount()));
   std::string label;
-  Status s = WriteDemoFirm(store, taxonomy, firm, kWriteChunk,
+  // Through the one write path: a running server follows the change feed
+  // (each change of the demo is too large to list, so it reloads once).
+  SystemClock clock;
+  FirmWriter writer(store, nullptr, clock);
+  const DemoCommit commit = [&writer](FirmChange&& change) {
+    return writer.Commit(WriteRequest{std::move(change), std::nullopt, ""}).status();
+  };
+  Status s = WriteDemoFirm(commit, taxonomy, firm, kWriteChunk,
                            [&](std::string_view step, int64_t done, int64_t) {
                              if (label != step) {
                                bar.SetLabel(label = "writing " + std::string(step));
@@ -196,7 +204,6 @@ int RunDemo(const DemoArgs& args) {
   timer.Done("users");
   if (Status written = WriteAll(**store, *taxonomy, *firm); !written.ok()) return Fail(written);
   timer.Done("write");
-  if (Status marked = MarkFirmDataChanged(store_options); !marked.ok()) return Fail(marked);
   if (args.json) {
     auto j = SummaryJson(args, FormatDate(*today), summary, timer);
     j["sign_ins"] = nlohmann::json::array();

@@ -76,7 +76,7 @@ int Serve(const ServeFlags& flags) {
   if (!store.ok()) return Fail(store.status());
   auto accounts = OpenAccountStore(store_options);
   if (!accounts.ok()) return Fail(accounts.status());
-  SnapshotHolder snapshots(**store, **accounts, SnapshotOptions{});
+  SnapshotHolder snapshots(**store, SnapshotOptions{});
   if (Status loaded = snapshots.Load(); !loaded.ok()) return Fail(loaded);
   SystemClock clock;
   // Credentials of every request come from memory; writes through this server
@@ -92,9 +92,9 @@ int Serve(const ServeFlags& flags) {
   server_options.bind_address = flags.bind;
   server_options.port = static_cast<uint16_t>(flags.port);
   server_options.worker_threads = flags.workers;
-  AccountStore& account_store = **accounts;
-  server_options.ready = [&snapshots, &account_store] {
-    return snapshots.loaded() && account_store.DataVersion().ok();
+  Store& firm_store = **store;
+  server_options.ready = [&snapshots, &firm_store] {
+    return snapshots.loaded() && firm_store.FeedHead().ok();
   };
   http::Server server(server_options, std::move(router));
   if (Status started = server.Start(); !started.ok()) return Fail(started);

@@ -31,7 +31,7 @@ int AddUser(const UserAddFlags& flags) {
   if (!store.ok()) return Fail(store.status());
   auto accounts = OpenAccountStore(options);
   if (!accounts.ok()) return Fail(accounts.status());
-  SnapshotHolder snapshots(**store, **accounts, SnapshotOptions{});
+  SnapshotHolder snapshots(**store, SnapshotOptions{});
   if (Status loaded = snapshots.Load(); !loaded.ok()) return Fail(loaded);
   SystemClock clock;
   AuditLog audit(**accounts, clock);

@@ -8,7 +8,7 @@ namespace guild {
 namespace {
 
 struct Writer {
-  Store& store;
+  const DemoCommit& commit;
   FirmData& firm;
   size_t chunk;
   const DemoWriteProgress& progress;
@@ -21,11 +21,11 @@ struct Writer {
     const size_t step = kind == EntityKind::kPeople ? std::max<size_t>(items.size(), 1) : chunk;
     for (size_t begin = 0; begin < items.size(); begin += step) {
       size_t end = std::min(items.size(), begin + step);
-      FirmData batch;
-      (batch.*member)
+      FirmChange change;
+      (change.upserts.*member)
           .assign(std::make_move_iterator(items.begin() + begin),
                   std::make_move_iterator(items.begin() + end));
-      RETURN_IF_ERROR(store.Upsert(batch));
+      RETURN_IF_ERROR(commit(std::move(change)));
       done += static_cast<int64_t>(end - begin);
       if (progress) progress(ToString(kind), done, total);
     }
@@ -36,12 +36,14 @@ struct Writer {
 
 }  // namespace
 
-Status WriteDemoFirm(Store& store, const FirmData& taxonomy, FirmData& firm, size_t chunk,
-                     const DemoWriteProgress& progress) {
-  Writer w{store, firm, std::max<size_t>(chunk, 1), progress};
+Status WriteDemoFirm(const DemoCommit& commit, const FirmData& taxonomy, FirmData& firm,
+                     size_t chunk, const DemoWriteProgress& progress) {
+  Writer w{commit, firm, std::max<size_t>(chunk, 1), progress};
   w.total = static_cast<int64_t>(taxonomy.TotalCount() + firm.TotalCount());
   if (progress) progress("taxonomy", 0, w.total);
-  RETURN_IF_ERROR(store.Upsert(taxonomy));
+  FirmChange taxonomy_change;
+  taxonomy_change.upserts = taxonomy;
+  RETURN_IF_ERROR(commit(std::move(taxonomy_change)));
   w.done = static_cast<int64_t>(taxonomy.TotalCount());
   if (progress) progress("taxonomy", w.done, w.total);
   using F = FirmData;

@@ -1,4 +1,4 @@
-// Writing a generated demo firm into a Store, in dependency order and in
+// Writing a generated demo firm as changes, in dependency order and in
 // chunks, reporting progress. Separate from demo.h so that the generator
 // itself does not depend on the store.
 #pragma once
@@ -17,13 +17,17 @@ namespace guild {
 //! ...), entities written so far and the total.
 using DemoWriteProgress = std::function<void(std::string_view step, int64_t done, int64_t total)>;
 
-//! Upserts `taxonomy` and then `firm` into `store`: taxonomy, people (one
-//! batch: managers may refer to anyone), then roles, clients, engagements,
+//! Commits one change (`guild demo` passes its FirmWriter's Commit).
+using DemoCommit = std::function<Status(FirmChange&& change)>;
+
+//! Commits `taxonomy` and then `firm` as upserts: taxonomy, people (one
+//! change: managers may refer to anyone), then roles, clients, engagements,
 //! openings, assignments, teams, person skills, skill history, time
-//! entries and opening preferences in batches of at most `chunk` entities. Moves the entities out
-//! of `firm` and frees each vector once written, to keep memory low; `taxonomy` is left intact.
-//! Errors: the first failing Upsert's status; batches before it stay written.
-Status WriteDemoFirm(Store& store, const FirmData& taxonomy, FirmData& firm, size_t chunk,
-                     const DemoWriteProgress& progress);
+//! entries and opening preferences in changes of at most `chunk` entities.
+//! Moves the entities out of `firm` and frees each vector once written, to
+//! keep memory low; `taxonomy` is left intact.
+//! Errors: the first failing commit's status; changes before it stay written.
+Status WriteDemoFirm(const DemoCommit& commit, const FirmData& taxonomy, FirmData& firm,
+                     size_t chunk, const DemoWriteProgress& progress);
 
 }  // namespace guild

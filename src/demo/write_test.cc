@@ -22,7 +22,8 @@ TEST(WriteDemoFirm, StoresEveryEntityAndCountsMatch) {
   auto store = OpenStore({.url = std::string(dir) + "/demo.db", .durability = Durability::kOff});
   ASSERT_TRUE(store.ok()) << store.status().ToString();
   int64_t last_done = -1, total = 0;
-  Status s = WriteDemoFirm(**store, *taxonomy, *firm, 1000,
+  Status s = WriteDemoFirm([&](FirmChange&& change) { return (*store)->Commit(change).status(); },
+                           *taxonomy, *firm, 1000,
                            [&](std::string_view, int64_t done, int64_t t) {
                              EXPECT_GE(done, last_done);
                              last_done = done;

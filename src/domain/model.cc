@@ -93,6 +93,24 @@ std::string_view LevelMeaning(int level) {
   return kLevelMeanings[level - kMinLevel];
 }
 
+Residence ResidenceOf(EntityKind kind) {
+  switch (kind) {
+    case EntityKind::kPeople:
+    case EntityKind::kSkills:
+    case EntityKind::kPersonSkills:
+    case EntityKind::kRoles:
+    case EntityKind::kClients:
+    case EntityKind::kEngagements:
+    case EntityKind::kOpenings:
+    case EntityKind::kAssignments:
+    case EntityKind::kTeams:
+    case EntityKind::kTimeEntries:
+    case EntityKind::kSkillHistory:
+    case EntityKind::kOpeningPreferences: return Residence::kMemory;
+  }
+  return Residence::kMemory;
+}
+
 size_t FirmData::Count(EntityKind kind) const {
   switch (kind) {
     case EntityKind::kPeople: return people.size();

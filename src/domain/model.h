@@ -222,6 +222,13 @@ inline constexpr EntityKind kAllEntityKinds[] = {
     EntityKind::kTimeEntries, EntityKind::kSkillHistory, EntityKind::kOpeningPreferences,
 };
 
+//! Where the entities of a kind are read from. kMemory: every server keeps
+//! them in its in-memory snapshot (LoadOptions{} loads them). kStoreOnly: too
+//! many to keep in memory (years of weekly check-ins): read from the store
+//! by indexed columns (Store::Select), never loaded whole by default.
+enum class Residence { kMemory, kStoreOnly };
+Residence ResidenceOf(EntityKind kind);
+
 //! A set of entities: a whole firm, or a batch of changes to apply at once.
 struct FirmData {
   std::vector<Person> people;

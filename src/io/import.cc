@@ -91,11 +91,16 @@ void Progress(const ImportOptions& options, ImportStage stage, int64_t done, int
 }
 
 template <typename E>
-Status Write(Store& store, std::vector<E> items, ImportReport& report) {
+Status Write(Store& store, std::vector<E> items, const ImportOptions& options,
+             ImportReport& report) {
   ASSIGN_OR_RETURN(int64_t before, store.Count(Kind<E>::kKind));
-  FirmData batch;
-  Kind<E>::Items(batch) = std::move(items);
-  RETURN_IF_ERROR(store.Upsert(batch));
+  FirmChange change;
+  Kind<E>::Items(change.upserts) = std::move(items);
+  if (options.commit) {
+    RETURN_IF_ERROR(options.commit(std::move(change)));
+  } else {
+    RETURN_IF_ERROR(store.Commit(change).status());
+  }
   ASSIGN_OR_RETURN(int64_t after, store.Count(Kind<E>::kKind));
   report.inserted = after - before;
   report.updated = report.rows - report.inserted;
@@ -179,7 +184,7 @@ Status ImportEntities(Store& store, const Input& in, ProblemSink& sink, ImportRe
 
   start = SteadyClock::now();
   Progress(in.options, ImportStage::kWrite, 0, report.rows);
-  RETURN_IF_ERROR(Write(store, std::move(items), report));
+  RETURN_IF_ERROR(Write(store, std::move(items), in.options, report));
   Progress(in.options, ImportStage::kWrite, report.rows, report.rows);
   report.write_seconds = SecondsSince(start);
   return OkStatus();

@@ -3,8 +3,8 @@
 // ImportFile parses every row of a file, checks each one (field forms,
 // domain/validate.h rules, references to other entities, duplicates inside
 // the file) and collects EVERY problem it finds. When there is at least one
-// error it writes nothing; otherwise it writes all rows in one
-// Store::Upsert transaction (insert or replace by key).
+// error it writes nothing; otherwise it writes all rows as one change in one
+// transaction (insert or replace by key; ImportOptions::commit).
 //
 // File layouts (column and field names, list encodings, the HR layout that
 // people files may also use) are documented in docs/IMPORT_FORMATS.md.
@@ -47,6 +47,10 @@ struct ImportOptions {
   //! Called now and then with the stage, the amount done and the total
   //! (bytes while parsing, rows while checking). May be empty.
   std::function<void(ImportStage stage, int64_t done, int64_t total)> on_progress;
+  //! Writes the checked rows, all of them as one change. Empty: Store::Commit.
+  //! A server passes its FirmWriter's commit (audited, applied to its
+  //! snapshot), the CLI a FirmWriter without a snapshot.
+  std::function<Status(FirmChange&& change)> commit;
 };
 
 //! One problem in a file: where it is, what was there, and what was expected.

@@ -1,11 +1,13 @@
 // The AccountStore: durable home of users, sessions, API tokens, the audit
-// log, the firm data version and the what-if staffing plans every server on
+// log (AuditEntry, store.h) and the what-if staffing plans every server on
 // the database can read and accept.
 //
-// It lives beside the Store (store.h), in the same database: SQLite (a file
-// path) or PostgreSQL (a "postgresql://" URL), with its own tables and its own
-// schema version (table `guild_account_schema`). Both backends pass the same
-// conformance suite (account_store_conformance_test.cc).
+// It lives beside the Store (store.h), in the same database and schema:
+// SQLite (a file path) or PostgreSQL (a "postgresql://" URL); its tables are
+// migration 3 of the store's numbered migrations (docs/STORE.md). Both
+// backends pass the same conformance suite (account_store_conformance_test.cc).
+// The Store appends audit entries and claims staffing plans in the same
+// transaction as a change (CommitRequest) with the same SQL.
 //
 // Contract:
 //  - Every write call is one transaction: all of its changes or none.
@@ -13,9 +15,6 @@
 //    the hash of the token (service/crypto.h), passwords by their argon2id
 //    string. This layer stores what it is given and never hashes.
 //  - Emails are compared case-insensitively (stored lower-case by callers).
-//  - The data version is a counter bumped by every write to the firm's data
-//    (BumpDataVersion); several servers on one database poll it to know when
-//    to reload their snapshot.
 //
 // Thread safety: an AccountStore may be used from several threads at once; the
 // backend serialises what it must.
@@ -64,16 +63,6 @@ struct ApiTokenRecord {
   std::string token_hash;  //!< hex hash of the token; unique
   int64_t created_at = 0;
   std::optional<int64_t> last_used_at;
-};
-
-struct AuditEntry {
-  int64_t seq = 0;  //!< assigned by AppendAudit, increasing
-  int64_t at = 0;   //!< seconds since the epoch
-  std::string user_id;
-  std::string action;  //!< e.g. "user.create", "import", "session.create"
-  std::string entity;  //!< e.g. "user", "people"
-  std::string entity_id;
-  std::string detail;  //!< free text, no secrets
 };
 
 //! A what-if staffing plan, shared by the servers on one database.
@@ -133,11 +122,6 @@ class AccountStore {
   //! Entries with seq < before_seq (0 = from the newest), newest first.
   [[nodiscard]] virtual Result<std::vector<AuditEntry>> ListAudit(int64_t before_seq,
                                                                   int limit) = 0;
-
-  //! The firm data version: 0 on a new database, then increasing.
-  [[nodiscard]] virtual Result<int64_t> DataVersion() = 0;
-  //! Increments the data version; returns the new value.
-  [[nodiscard]] virtual Result<int64_t> BumpDataVersion() = 0;
 
   //! Fails with kAlreadyExists on a duplicate id.
   [[nodiscard]] virtual Status CreateStaffingPlan(const StaffingPlanRecord& plan) = 0;

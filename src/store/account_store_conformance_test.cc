@@ -135,13 +135,6 @@ TEST_P(AccountStoreTest, AuditIsNewestFirstAndPages) {
   EXPECT_EQ((*older)[0].at, 100);
 }
 
-TEST_P(AccountStoreTest, DataVersionStartsAtZeroAndIncreases) {
-  EXPECT_EQ(*store_->DataVersion(), 0);
-  EXPECT_EQ(*store_->BumpDataVersion(), 1);
-  EXPECT_EQ(*store_->BumpDataVersion(), 2);
-  EXPECT_EQ(*store_->DataVersion(), 2);
-}
-
 TEST_P(AccountStoreTest, StaffingPlansAreSharedClaimedOnceAndPruned) {
   const std::string payload = "guild-plan/1;0;0:" + std::string(70000, 'x');  // > one page
   ASSERT_TRUE(store_->CreateStaffingPlan({"plan_a", "u1", 100, false, payload}).ok());
@@ -176,8 +169,6 @@ TEST_P(AccountStoreTest, StaffingPlansAreSharedClaimedOnceAndPruned) {
 TEST_P(AccountStoreTest, SecondStoreOnTheDatabaseSharesIt) {
   auto second = OpenAccountStore({.url = harness_->url(), .durability = Durability::kOff});
   ASSERT_TRUE(second.ok()) << second.status().ToString();
-  ASSERT_TRUE(store_->BumpDataVersion().ok());
-  EXPECT_EQ(*(*second)->DataVersion(), 1);
   ASSERT_TRUE(store_->CreateUser(User("u1", "a@x.com")).ok());
   EXPECT_EQ((*second)->CreateUser(User("u1", "b@x.com")).code(), StatusCode::kAlreadyExists);
 }

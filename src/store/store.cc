@@ -20,6 +20,38 @@ bool IsPostgresUrl(std::string_view url) {
 
 }  // namespace store::internal
 
+size_t FirmChange::size() const {
+  size_t n = upserts.TotalCount();
+  for (const KindKeys& keys : deletes) n += keys.ids.size();
+  return n;
+}
+
+Result<int64_t> Store::Commit(const CommitRequest& request) {
+  std::vector<Result<int64_t>> results = CommitBatch(std::span<const CommitRequest>(&request, 1));
+  return std::move(results.front());
+}
+
+Result<int64_t> Store::Commit(const FirmChange& change) {
+  return Commit(CommitRequest{.change = &change});
+}
+
+Status Store::Upsert(const FirmData& batch) {
+  FirmChange change;
+  change.upserts = batch;
+  return Commit(change).status();
+}
+
+Status Store::Delete(EntityKind kind, std::span<const std::string> ids) {
+  FirmChange change;
+  change.deletes.push_back(KindKeys{kind, {ids.begin(), ids.end()}});
+  return Commit(change).status();
+}
+
+Result<FirmData> Store::Load(const LoadOptions& options) {
+  ASSIGN_OR_RETURN(LoadedFirm loaded, LoadAt(options));
+  return std::move(loaded.data);
+}
+
 Result<std::unique_ptr<Store>> OpenStore(const StoreOptions& options) {
   if (store::internal::IsPostgresUrl(options.url)) {
     return store::internal::OpenPostgresStore(options);

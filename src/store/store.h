@@ -5,15 +5,19 @@
 // database). Both pass the same conformance suite (store/store_conformance_test.cc).
 //
 // Contract:
-//  - Every write call is one transaction: it applies all of its changes or,
-//    on any error, none of them.
+//  - Every write is a change (FirmChange: upserts and deletes of any kinds),
+//    committed in one transaction together with its record in the change
+//    feed: all of it or, on any error, none of it. The store numbers every
+//    committed change (its feed sequence number, seq), so a commit and its
+//    announcement to other servers are one step; the feed orders changes as
+//    they committed.
 //  - Upserts replace the whole entity with the same key (id; for person
 //    skills the key is person_id + skill_id + source; a team's members and a
 //    role's or opening's skills are replaced with it).
-//  - References must resolve inside the store after the write (foreign keys:
+//  - References must resolve inside the store after the change (foreign keys:
 //    a person skill's person and skill, an engagement's client, ...); a
-//    dangling reference fails the write with kFailedPrecondition.
-//  - When one batch holds the same key twice, the later entity wins.
+//    dangling reference fails the change with kFailedPrecondition.
+//  - When one change holds the same key twice, the later entity wins.
 //  - Reads return entities ordered by key, compared bytewise (a person
 //    skill's source by its name: "assessed" < "manager" < "peer" < "self").
 //
@@ -25,8 +29,10 @@
 #include <memory>
 #include <span>
 #include <string>
+#include <variant>
 #include <vector>
 
+#include "common/date.h"
 #include "common/status.h"
 #include "domain/model.h"
 
@@ -50,9 +56,120 @@ struct StoreOptions {
   Durability durability = Durability::kNormal;
 };
 
-//! Which kinds Load reads; empty means all.
+//! Which kinds Load reads; empty means every kind that lives in memory
+//! (ResidenceOf(kind) == Residence::kMemory). A store-only kind is read only
+//! when named here, or by Select.
 struct LoadOptions {
   std::vector<EntityKind> kinds;
+};
+
+//! Keys of one kind to delete, in the Store::Delete id form.
+struct KindKeys {
+  EntityKind kind = EntityKind::kPeople;
+  std::vector<std::string> ids;
+};
+
+//! One change to the firm's data, committed all-or-nothing: first the
+//! upserts (parents before children), then the deletes (children before
+//! parents). Deleting an unknown key does nothing; a key both upserted and
+//! deleted in one change is kInvalidArgument.
+struct FirmChange {
+  FirmData upserts;
+  std::vector<KindKeys> deletes;
+
+  //! Entities upserted plus keys deleted.
+  [[nodiscard]] size_t size() const;
+  [[nodiscard]] bool empty() const { return size() == 0; }
+};
+
+//! One line of the audit log: who changed what and when.
+struct AuditEntry {
+  int64_t seq = 0;  //!< assigned when appended, increasing
+  int64_t at = 0;   //!< seconds since the epoch
+  std::string user_id;
+  std::string action;  //!< e.g. "user.create", "import", "session.create"
+  std::string entity;  //!< e.g. "user", "people"
+  std::string entity_id;
+  std::string detail;  //!< free text, no secrets
+};
+
+//! A change to commit and what goes with it in its transaction.
+struct CommitRequest {
+  const FirmChange* change = nullptr;  //!< required
+  //! Appended to the audit log in the same transaction when set.
+  const AuditEntry* audit = nullptr;
+  //! When non-empty: this staffing plan (AccountStore) is marked accepted in
+  //! the same transaction; the change fails with kFailedPrecondition when
+  //! the plan is already accepted and kNotFound when there is no such plan.
+  std::string claim_staffing_plan;
+};
+
+//! Changes of more entities than this are recorded in the feed as "reload":
+//! other servers read the whole firm again instead of applying them.
+inline constexpr size_t kMaxFeedEntities = 10'000;
+//! The feed keeps the newest entries; a server further behind than this
+//! (or one that starts) reads the whole firm.
+inline constexpr int64_t kFeedEntriesKept = 100'000;
+
+//! A committed change, as the change feed recorded it.
+struct FeedEntry {
+  int64_t seq = 0;
+  //! The change was too large to record (kMaxFeedEntities) or was a Clear:
+  //! `change` is empty and readers must read the whole firm again.
+  bool reload = false;
+  FirmChange change;
+};
+
+struct FeedPage {
+  std::vector<FeedEntry> entries;  //!< seq > after, in order
+  //! Entries after `after` were already pruned (kFeedEntriesKept): the
+  //! reader must read the whole firm again. `entries` is then empty.
+  bool too_far_behind = false;
+};
+
+//! The firm as of one point of the change feed.
+struct LoadedFirm {
+  FirmData data;
+  int64_t seq = 0;  //!< the last change the data includes (0: none yet)
+};
+
+//! A value a column is compared with. Dates compare as dates.
+using ColumnValue = std::variant<std::string, int64_t, double, bool, Date>;
+
+enum class Compare { kEq, kLt, kLe, kGt, kGe };
+
+struct ColumnCondition {
+  std::string column;  //!< a column of the kind's table
+  Compare op = Compare::kEq;
+  ColumnValue value;
+};
+
+enum class SortOrder { kAscending, kDescending };
+
+//! Rows of one kind chosen by indexed columns (Store::Select).
+struct SelectQuery {
+  EntityKind kind = EntityKind::kPeople;
+  //! Every condition must hold. The equality conditions must name a prefix of
+  //! the columns of the table's key or of one of its indexes, and a range
+  //! condition (at most one column) the column after it.
+  std::vector<ColumnCondition> where;
+  //! Columns to order by, the next columns of that same key or index; empty
+  //! orders by the key. The key's columns are appended, so the order is total.
+  std::vector<std::string> order_by;
+  SortOrder order = SortOrder::kAscending;
+  //! 1 to kMaxSelectRows rows.
+  int limit = 100;
+  //! SelectPage::next_cursor of the previous page of the same query; empty
+  //! for the first page.
+  std::string after;
+};
+
+inline constexpr int kMaxSelectRows = 10'000;
+
+struct SelectPage {
+  FirmData rows;  //!< in the query's order, in the kind's vector
+  //! Pass as SelectQuery::after for the next page; empty after the last.
+  std::string next_cursor;
 };
 
 class Store {
@@ -67,26 +184,54 @@ class Store {
   //! Schema version after migrations.
   [[nodiscard]] virtual Result<int> SchemaVersion() = 0;
 
-  //! Inserts or replaces every entity in `batch`, in one transaction.
-  //! Parents are written before children, so a batch may hold both.
-  [[nodiscard]] virtual Status Upsert(const FirmData& batch) = 0;
+  //! Commits the requests in ONE transaction (one durable commit: group
+  //! commit), each in its own savepoint: each change is all-or-nothing and a
+  //! failing one fails alone (its error in its slot, the others committed).
+  //! Returns, per request, the feed seq the store gave its change; the seqs
+  //! of one call increase in request order. When the commit itself fails,
+  //! every slot holds that error and nothing was written.
+  [[nodiscard]] virtual std::vector<Result<int64_t>> CommitBatch(
+      std::span<const CommitRequest> requests) = 0;
+  //! One request: CommitBatch of one.
+  [[nodiscard]] Result<int64_t> Commit(const CommitRequest& request);
+  //! Commits `change` with no audit entry. Returns its seq.
+  [[nodiscard]] Result<int64_t> Commit(const FirmChange& change);
 
+  //! Inserts or replaces every entity in `batch`: Commit of the upserts.
+  [[nodiscard]] Status Upsert(const FirmData& batch);
   //! Deletes the entities of `kind` with these ids (for person skills, the id
   //! is "person_id/skill_id/source"; for skill history,
   //! "person_id/skill_id/YYYY-MM-DD"; for opening preferences,
-  //! "opening_id/person_id", split at the last '/'). Unknown ids are ignored. An entity's
-  //! lists (tags, synonyms, role skills, requirements, members) go with it.
-  //! Fails with kFailedPrecondition when another entity still refers to one
-  //! of them, and with kInvalidArgument for a malformed composite id.
-  [[nodiscard]] virtual Status Delete(EntityKind kind, std::span<const std::string> ids) = 0;
+  //! "opening_id/person_id", split at the last '/'). Unknown ids are ignored.
+  //! An entity's lists (tags, synonyms, role skills, requirements, members)
+  //! go with it. Fails with kFailedPrecondition when another entity still
+  //! refers to one of them, and with kInvalidArgument for a malformed
+  //! composite id. Commit of the deletes.
+  [[nodiscard]] Status Delete(EntityKind kind, std::span<const std::string> ids);
 
-  //! Reads the entities of the requested kinds.
-  [[nodiscard]] virtual Result<FirmData> Load(const LoadOptions& options) = 0;
+  //! Reads the entities of the requested kinds and the feed position they
+  //! reflect, in one read transaction.
+  [[nodiscard]] virtual Result<LoadedFirm> LoadAt(const LoadOptions& options) = 0;
+  //! LoadAt without the position.
+  [[nodiscard]] Result<FirmData> Load(const LoadOptions& options);
+
+  //! The seq of the newest committed change (0 on a new database).
+  [[nodiscard]] virtual Result<int64_t> FeedHead() = 0;
+  //! The committed changes with seq > after, oldest first, at most
+  //! `max_entries` (1 or more).
+  [[nodiscard]] virtual Result<FeedPage> ReadFeed(int64_t after, int max_entries) = 0;
+
+  //! One page of rows of a kind by indexed columns (see SelectQuery), with
+  //! their lists. kInvalidArgument (naming the column or the cursor) for an
+  //! unknown column, a value of the wrong type, conditions or an order no key
+  //! or index serves, a limit out of range or a cursor of another query.
+  [[nodiscard]] virtual Result<SelectPage> Select(const SelectQuery& query) = 0;
 
   //! Number of stored entities of `kind`.
   [[nodiscard]] virtual Result<int64_t> Count(EntityKind kind) = 0;
 
-  //! Removes every entity (keeps the schema). For `guild demo` and tests.
+  //! Removes every entity (keeps the schema and the account tables) and
+  //! records a "reload" change in the feed. For `guild demo` and tests.
   [[nodiscard]] virtual Status Clear() = 0;
 };
 

@@ -122,8 +122,8 @@ std::unique_ptr<TestServer> TestServer::Start(const TestServerOptions& options,
   if (!store.ok() || !accounts.ok()) return nullptr;
   server->store_ = std::move(store).value();
   server->accounts_ = std::move(accounts).value();
-  server->snapshots_ = std::make_unique<SnapshotHolder>(*server->store_, *server->accounts_,
-                                                        SnapshotOptions{options.check_interval});
+  server->snapshots_ =
+      std::make_unique<SnapshotHolder>(*server->store_, SnapshotOptions{options.check_interval});
   if (!server->snapshots_->Load().ok()) return nullptr;
   api::ApiOptions api_options;
   api_options.passwords = MinimumPasswordOptions();

@@ -109,8 +109,6 @@ Result<int64_t> CachedAccountStore::AppendAudit(const AuditEntry& entry) {
 Result<std::vector<AuditEntry>> CachedAccountStore::ListAudit(int64_t before_seq, int limit) {
   return inner_.ListAudit(before_seq, limit);
 }
-Result<int64_t> CachedAccountStore::DataVersion() { return inner_.DataVersion(); }
-Result<int64_t> CachedAccountStore::BumpDataVersion() { return inner_.BumpDataVersion(); }
 Status CachedAccountStore::CreateStaffingPlan(const StaffingPlanRecord& plan) {
   return inner_.CreateStaffingPlan(plan);
 }

@@ -9,7 +9,7 @@
 //    PostgreSQL database) are seen within `ttl_seconds` (+1 s of clock
 //    granularity): a revoked session or disabled user elsewhere stops working
 //    here by then.
-//  - Everything else (listing, audit, data version) passes straight through.
+//  - Everything else (listing, audit, staffing plans) passes straight through.
 // Thread safety: safe for concurrent use; the inner store must be too.
 #pragma once
 
@@ -53,8 +53,6 @@ class CachedAccountStore final : public AccountStore {
   Status TouchApiToken(std::string_view id, int64_t at) override;
   Result<int64_t> AppendAudit(const AuditEntry& entry) override;
   Result<std::vector<AuditEntry>> ListAudit(int64_t before_seq, int limit) override;
-  Result<int64_t> DataVersion() override;
-  Result<int64_t> BumpDataVersion() override;
   Status CreateStaffingPlan(const StaffingPlanRecord& plan) override;
   Result<std::optional<StaffingPlanRecord>> FindStaffingPlan(std::string_view id) override;
   Result<std::optional<bool>> StaffingPlanAccepted(std::string_view id) override;

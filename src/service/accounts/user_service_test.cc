@@ -15,25 +15,19 @@ namespace {
 class UserServiceTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    char pattern[] = "/tmp/guild-users-XXXXXX";
-    ASSERT_NE(mkdtemp(pattern), nullptr);
-    dir_ = pattern;
-    auto opened = OpenAccountStore({dir_ + "/guild.db", true, Durability::kOff});
-    ASSERT_TRUE(opened.ok());
-    accounts_ = std::move(opened).value();
-    holder_ = std::make_unique<SnapshotHolder>(store_, *accounts_, SnapshotOptions{});
-    ASSERT_TRUE(holder_->Load().ok());
+    const Status opened = world_.Open("guild-users");
+    ASSERT_TRUE(opened.ok()) << opened.ToString();
+    accounts_ = world_.accounts();
+    holder_ = world_.holder();
     audit_ = std::make_unique<AuditLog>(*accounts_, clock_);
     users_ = std::make_unique<UserService>(*accounts_, *holder_, *audit_, clock_,
                                            MinimumPasswordOptions());
   }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
 
-  std::string dir_;
+  service::testing::SnapshotWorld world_{service::testing::TestFirm()};
   FakeClock clock_{5000};
-  service::testing::MemoryStore store_{service::testing::TestFirm()};
-  std::unique_ptr<AccountStore> accounts_;
-  std::unique_ptr<SnapshotHolder> holder_;
+  AccountStore* accounts_ = nullptr;
+  SnapshotHolder* holder_ = nullptr;
   std::unique_ptr<AuditLog> audit_;
   std::unique_ptr<UserService> users_;
   Principal admin_{"u-admin", UserRole::kAdministrator, ""};

@@ -17,16 +17,17 @@ Result<io::ImportReport> ImportService::Import(const Principal& actor, EntityKin
                                                io::Format format, std::string_view file_name,
                                                std::string_view content) {
   RETURN_IF_ERROR(CheckMayImport(actor));
-  ASSIGN_OR_RETURN(io::ImportReport report,
-                   io::ImportFile(store_, kind, format, file_name, content));
-  if (!report.errors.empty()) return report;
-  RETURN_IF_ERROR(snapshots_.AfterWrite());
-  std::string detail = std::string(io::ToString(format)) + " rows=" + std::to_string(report.rows) +
-                       " inserted=" + std::to_string(report.inserted) +
-                       " updated=" + std::to_string(report.updated);
-  RETURN_IF_ERROR(audit_.Record(actor.user_id, "import", std::string(ToString(kind)),
-                                std::string(file_name), detail));
-  return report;
+  io::ImportOptions options;
+  options.commit = [&](FirmChange&& change) {
+    const std::string detail =
+        std::string(io::ToString(format)) + " rows=" + std::to_string(change.size());
+    WriteRequest request{std::move(change),
+                         AuditEntry{0, 0, actor.user_id, "import", std::string(ToString(kind)),
+                                    std::string(file_name), detail},
+                         ""};
+    return writer_.Commit(request).status();
+  };
+  return io::ImportFile(store_, kind, format, file_name, content, options);
 }
 
 }  // namespace guild

@@ -1,7 +1,8 @@
 // ImportService: administrators import a CSV or JSON file of one entity kind
 // (io/import.h). The file is checked whole; with any error nothing is written.
-// After a write, the data version is bumped and the snapshot refreshed so
-// every server sees the new data; the import is written to the audit log.
+// The rows are written through the FirmWriter as one change, with the audit
+// entry ("import") in the same transaction; this server's snapshot has them
+// when Import returns, other servers follow the change feed.
 //
 // Errors: kPermissionDenied unless the authorizer allows imports; the
 // store's error when it fails. A file with bad rows is not an error: the
@@ -16,14 +17,15 @@
 #include "service/access/authorizer.h"
 #include "service/accounts/audit_log.h"
 #include "service/snapshot/snapshot_holder.h"
+#include "service/writes/firm_writer.h"
 
 namespace guild {
 
 class ImportService {
  public:
   //! Every reference must outlive the service.
-  ImportService(Store& store, SnapshotHolder& snapshots, AuditLog& audit)
-      : store_(store), snapshots_(snapshots), audit_(audit) {}
+  ImportService(Store& store, SnapshotHolder& snapshots, FirmWriter& writer)
+      : store_(store), snapshots_(snapshots), writer_(writer) {}
 
   //! OK when `actor` may import (asked before an import's file is read);
   //! kPermissionDenied otherwise.
@@ -36,7 +38,7 @@ class ImportService {
  private:
   Store& store_;
   SnapshotHolder& snapshots_;
-  AuditLog& audit_;
+  FirmWriter& writer_;
 };
 
 }  // namespace guild

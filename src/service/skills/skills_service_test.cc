@@ -40,7 +40,6 @@ class SkillsServiceTest : public ::testing::Test {
   }
 
   service::testing::SnapshotWorld world_{service::testing::SkillsTestFirm()};
-  service::testing::MemoryStore& store_ = world_.store();
   AccountStore* accounts_ = nullptr;
   SnapshotHolder* holder_ = nullptr;
   FakeClock clock_{service::testing::kSkillsTestNow};
@@ -62,8 +61,8 @@ TEST_F(SkillsServiceTest, BuildsOnceAndAgainOnlyWhenTheDataChanges) {
 
   FirmData batch;
   batch.people = {service::testing::TestPerson("newbie", "Nell Newbie", "associate")};
-  ASSERT_TRUE(store_.Upsert(batch).ok());
-  ASSERT_TRUE(holder_->AfterWrite().ok());
+  ASSERT_TRUE(world_.store().Upsert(batch).ok());
+  ASSERT_TRUE(holder_->Refresh().ok());
   auto third = service.State();
   ASSERT_TRUE(third.ok());
   EXPECT_NE(first->get(), third->get());

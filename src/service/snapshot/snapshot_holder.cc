@@ -11,36 +11,44 @@ int64_t MonotonicMs() {
 
 }  // namespace
 
-SnapshotHolder::SnapshotHolder(Store& store, AccountStore& accounts, SnapshotOptions options)
-    : store_(store), accounts_(accounts), options_(options) {}
+SnapshotHolder::SnapshotHolder(Store& store, SnapshotOptions options)
+    : store_(store), options_(options) {}
 
-Status SnapshotHolder::LoadAt(int64_t version) {
-  ASSIGN_OR_RETURN(FirmData data, store_.Load(LoadOptions{}));
-  auto snapshot = FirmSnapshot::Build(std::move(data), version);
+void SnapshotHolder::Publish(std::shared_ptr<const FirmSnapshot> snapshot) {
   std::lock_guard lock(publish_mu_);
   current_ = std::move(snapshot);
+}
+
+Status SnapshotHolder::LoadLocked() {
+  ASSIGN_OR_RETURN(LoadedFirm loaded, store_.LoadAt(LoadOptions{}));
+  Publish(FirmSnapshot::Build(std::move(loaded.data), loaded.seq));
+  std::lock_guard lock(publish_mu_);
+  ++stats_.loads;
   return OkStatus();
 }
 
+Status SnapshotHolder::CatchUp(int64_t seq) {
+  auto current = Peek();
+  if (current != nullptr && current->version() >= seq) return OkStatus();
+  return LoadLocked();
+}
+
 Status SnapshotHolder::Load() {
-  std::lock_guard lock(reload_mu_);
-  ASSIGN_OR_RETURN(int64_t version, accounts_.DataVersion());
+  std::lock_guard lock(update_mu_);
   last_check_ms_ = MonotonicMs();
-  return LoadAt(version);
+  return LoadLocked();
 }
 
 Status SnapshotHolder::Refresh() {
-  std::lock_guard lock(reload_mu_);
-  ASSIGN_OR_RETURN(int64_t version, accounts_.DataVersion());
+  std::lock_guard lock(update_mu_);
   last_check_ms_ = MonotonicMs();
-  auto current = Peek();
-  if (current != nullptr && current->version() == version) return OkStatus();
-  return LoadAt(version);
+  ASSIGN_OR_RETURN(int64_t head, store_.FeedHead());
+  return CatchUp(head);
 }
 
-Status SnapshotHolder::AfterWrite() {
-  RETURN_IF_ERROR(accounts_.BumpDataVersion().status());
-  return Refresh();
+Status SnapshotHolder::Advance(int64_t seq) {
+  std::lock_guard lock(update_mu_);
+  return CatchUp(seq);
 }
 
 std::shared_ptr<const FirmSnapshot> SnapshotHolder::Current() {
@@ -54,14 +62,14 @@ std::shared_ptr<const FirmSnapshot> SnapshotHolder::Current() {
   return Peek();
 }
 
-Status MarkFirmDataChanged(const StoreOptions& options) {
-  ASSIGN_OR_RETURN(auto accounts, OpenAccountStore(options));
-  return accounts->BumpDataVersion().status();
-}
-
 std::shared_ptr<const FirmSnapshot> SnapshotHolder::Peek() const {
   std::lock_guard lock(publish_mu_);
   return current_;
+}
+
+SnapshotStats SnapshotHolder::stats() const {
+  std::lock_guard lock(publish_mu_);
+  return stats_;
 }
 
 }  // namespace guild

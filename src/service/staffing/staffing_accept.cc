@@ -64,7 +64,8 @@ Result<AcceptedEntries> AcceptStaffingEntries(Store& store, const AcceptRequest&
   const std::vector<staffing::ConstraintIssue> violations = staffing::CheckStaffingPlan(
       current, entries, request.options, staffing::CheckScope::kEntries);
   if (!violations.empty()) return FailedPrecondition(Refusal(violations, request));
-  FirmData batch;
+  FirmChange change;
+  FirmData& batch = change.upserts;
   AcceptedEntries accepted;
   for (const staffing::ProposedAssignment& pa : entries.assignments) {
     Assignment a = pa.assignment;
@@ -73,7 +74,11 @@ Result<AcceptedEntries> AcceptStaffingEntries(Store& store, const AcceptRequest&
     batch.assignments.push_back(std::move(a));
     ++(pa.moved_from_person_id.empty() ? accepted.created : accepted.moved);
   }
-  RETURN_IF_ERROR(store.Upsert(batch));
+  if (request.commit) {
+    RETURN_IF_ERROR(request.commit(std::move(change)));
+  } else {
+    RETURN_IF_ERROR(store.Commit(change).status());
+  }
   return accepted;
 }
 

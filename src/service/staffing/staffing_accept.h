@@ -14,8 +14,8 @@
 //    capacity in every week, dates, skills and stretch, exclusions, one seat
 //    per person, seat counts, leads, a pin's last seat, a key client's two
 //    partners.
-// Then every entry is written as a TENTATIVE assignment in one Upsert
-// transaction, or nothing is written and the error lists what broke.
+// Then every entry is written as a TENTATIVE assignment in one change
+// (AcceptRequest::commit: one transaction), or nothing is written and the error lists what broke.
 //
 // Errors: kFailedPrecondition naming each broken rule and the entries that
 // break it (figures such as hours booked only for people the caller may read
@@ -47,6 +47,9 @@ struct AcceptRequest {
   //! Whether the caller may read this person's loads (hours booked, the
   //! ceiling); empty means everyone's (the command line).
   std::function<bool(std::string_view person_id)> may_read_loads;
+  //! Writes the checked entries as one change: a server passes its
+  //! FirmWriter's commit (with the audit entry); empty: Store::Commit.
+  std::function<Status(FirmChange&& change)> commit;
 };
 
 //! What an accept wrote.

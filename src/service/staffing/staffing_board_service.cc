@@ -90,11 +90,12 @@ Result<int> OffsetOf(const std::string& cursor) {
 }  // namespace
 
 StaffingBoardService::StaffingBoardService(::guild::Store& store, AccountStore& accounts,
-                                           SnapshotHolder& snapshots, const Clock& clock,
-                                           StaffingBoardOptions options)
+                                           SnapshotHolder& snapshots, FirmWriter& writer,
+                                           const Clock& clock, StaffingBoardOptions options)
     : store_(store),
       accounts_(accounts),
       snapshots_(snapshots),
+      writer_(writer),
       clock_(clock),
       options_(std::move(options)) {}
 
@@ -405,13 +406,20 @@ Result<AcceptedEntries> StaffingBoardService::Accept(
   AcceptRequest request{std::move(chosen), options_.staffing, clock_.Today(),
                         [access](std::string_view person) { return access->MayReadLoads(person); }};
   request.options.progress = nullptr;
+  request.commit = [&](FirmChange&& change) {
+    const std::string detail = "assignments=" + std::to_string(change.upserts.assignments.size());
+    WriteRequest write{std::move(change),
+                       AuditEntry{0, 0, viewer.user_id, "staffing.accept", "plan",
+                                  std::string(plan_id), detail},
+                       ""};
+    return writer_.Commit(write).status();
+  };
   auto accepted = AcceptStaffingEntries(store_, request);
   if (!accepted.ok()) {
     accounts_.ReleaseStaffingPlan(plan_id).IgnoreError();
     return accepted.status();
   }
   mark_accepted();
-  RETURN_IF_ERROR(snapshots_.AfterWrite());
   accepted->changed = changed;
   return accepted;
 }

@@ -19,8 +19,9 @@
 // (options.staffing, never the plan's) and the clock's date, and writes them
 // as tentative assignments in one transaction, or nothing (kFailedPrecondition
 // naming each broken rule and the entries that break it); a failed write
-// releases the claim. After a write the data version is bumped and the
-// snapshot refreshed, so every server sees the new assignments. A plan is
+// releases the claim. The entries are written through the FirmWriter with the
+// audit entry ("staffing.accept") in one transaction; this server's snapshot
+// has them when Accept returns, other servers follow the change feed. A plan is
 // accepted at most once, across servers; the accepted mark is read from the
 // AccountStore each time a plan is looked up, so a plan accepted on another
 // server shows as accepted here at once.
@@ -51,6 +52,7 @@
 #include "service/snapshot/snapshot_holder.h"
 #include "service/staffing/plan_document.h"
 #include "service/staffing/staffing_accept.h"
+#include "service/writes/firm_writer.h"
 #include "store/account_store.h"
 #include "store/store.h"
 
@@ -162,7 +164,7 @@ class StaffingBoardService {
  public:
   //! Every reference must outlive the service.
   StaffingBoardService(Store& store, AccountStore& accounts, SnapshotHolder& snapshots,
-                       const Clock& clock, StaffingBoardOptions options);
+                       FirmWriter& writer, const Clock& clock, StaffingBoardOptions options);
 
   [[nodiscard]] Result<OpeningsPage> Openings(const Principal& viewer, const OpeningsQuery& query);
   //! Solves and stores a what-if plan.
@@ -200,6 +202,7 @@ class StaffingBoardService {
   ::guild::Store& store_;
   AccountStore& accounts_;
   SnapshotHolder& snapshots_;
+  FirmWriter& writer_;
   const Clock& clock_;
   const StaffingBoardOptions options_;
   mutable std::mutex plans_mu_;

@@ -1,15 +1,13 @@
 // Test-only: a small firm with two teams, an account team and people in
-// every role, and an in-memory Store over it; SnapshotWorld puts a loaded
-// SnapshotHolder on top. Used by the service tests.
+// every role; SnapshotWorld puts it in a store with a loaded SnapshotHolder on
+// top. Used by the service tests.
 #pragma once
 
 #include <stdlib.h>
 
-#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <memory>
-#include <mutex>
 #include <string>
 
 #include "domain/model.h"
@@ -68,86 +66,47 @@ inline FirmData TestFirm() {
   return firm;
 }
 
-//! A Store over a FirmData in memory: enough for services that only read.
-class MemoryStore final : public Store {
- public:
-  explicit MemoryStore(FirmData data) : data_(std::move(data)) {}
-  std::string BackendName() const override { return "memory"; }
-  Result<int> SchemaVersion() override { return 1; }
-  Status Upsert(const FirmData& batch) override {
-    std::lock_guard lock(mu_);
-    for (const Person& p : batch.people) {
-      auto it = std::find_if(data_.people.begin(), data_.people.end(),
-                             [&](const Person& q) { return q.id == p.id; });
-      if (it != data_.people.end()) {
-        *it = p;
-      } else {
-        data_.people.push_back(p);
-      }
-    }
-    return OkStatus();
-  }
-  Status Delete(EntityKind, std::span<const std::string>) override {
-    return FailedPrecondition("MemoryStore: Delete is not supported");
-  }
-  Result<FirmData> Load(const LoadOptions&) override {
-    std::lock_guard lock(mu_);
-    ++loads_;
-    return data_;
-  }
-  Result<int64_t> Count(EntityKind kind) override {
-    std::lock_guard lock(mu_);
-    return static_cast<int64_t>(data_.Count(kind));
-  }
-  Status Clear() override {
-    std::lock_guard lock(mu_);
-    data_ = FirmData{};
-    return OkStatus();
-  }
-  int loads() {
-    std::lock_guard lock(mu_);
-    return loads_;
-  }
-
- private:
-  std::mutex mu_;
-  FirmData data_;
-  int loads_ = 0;
-};
-
-//! A firm in a MemoryStore, an account store in a fresh temporary folder and
-//! a SnapshotHolder over both that reloads at once: what the service tests
-//! stand on. The folder is removed with the object.
+//! A firm in a SQLite store in a fresh temporary folder, the account store on
+//! the same database and a SnapshotHolder over it that checks the change feed
+//! on every read: what the service tests stand on. The folder is removed with
+//! the object.
 class SnapshotWorld {
  public:
-  explicit SnapshotWorld(FirmData firm) : store_(std::move(firm)) {}
+  explicit SnapshotWorld(FirmData firm) : firm_(std::move(firm)) {}
   SnapshotWorld(const SnapshotWorld&) = delete;
   SnapshotWorld& operator=(const SnapshotWorld&) = delete;
   ~SnapshotWorld() {
     holder_.reset();
     accounts_.reset();
+    store_.reset();
     if (!dir_.empty()) std::filesystem::remove_all(dir_);
   }
 
-  //! Creates the folder (/tmp/PREFIX-XXXXXX), the account store and the
-  //! holder, and loads the first snapshot.
+  //! Creates the folder (/tmp/PREFIX-XXXXXX), the stores with the firm in
+  //! them and the holder, and loads the first snapshot.
   Status Open(const std::string& prefix) {
     std::string pattern = "/tmp/" + prefix + "-XXXXXX";
     if (mkdtemp(pattern.data()) == nullptr) return Internal("mkdtemp failed for " + pattern);
     dir_ = pattern;
-    ASSIGN_OR_RETURN(accounts_, OpenAccountStore({dir_ + "/guild.db", true, Durability::kOff}));
-    holder_ = std::make_unique<SnapshotHolder>(store_, *accounts_,
-                                               SnapshotOptions{std::chrono::milliseconds(0)});
+    const StoreOptions options{dir_ + "/guild.db", true, Durability::kOff};
+    ASSIGN_OR_RETURN(store_, OpenStore(options));
+    RETURN_IF_ERROR(store_->Upsert(firm_));
+    ASSIGN_OR_RETURN(accounts_, OpenAccountStore(options));
+    holder_ =
+        std::make_unique<SnapshotHolder>(*store_, SnapshotOptions{std::chrono::milliseconds(0)});
     return holder_->Load();
   }
 
-  MemoryStore& store() { return store_; }
+  //! The database's URL, for a second store on it (another server).
+  [[nodiscard]] std::string url() const { return dir_ + "/guild.db"; }
+  Store& store() { return *store_; }
   AccountStore* accounts() { return accounts_.get(); }
   SnapshotHolder* holder() { return holder_.get(); }
 
  private:
-  MemoryStore store_;
+  FirmData firm_;
   std::string dir_;
+  std::unique_ptr<Store> store_;
   std::unique_ptr<AccountStore> accounts_;
   std::unique_ptr<SnapshotHolder> holder_;
 };

@@ -3,36 +3,15 @@
 #include <algorithm>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
+#include "store/internal/change_codec.h"
 #include "store/internal/codec.h"
 
 namespace guild::store::internal {
 
 namespace {
-
-// The items to write: all, or the last occurrence of each key.
-template <typename T>
-std::vector<const T*> ItemsToWrite(const EntityCodec<T>& codec, const std::vector<T>& items,
-                                   bool dedupe) {
-  std::vector<const T*> out;
-  out.reserve(items.size());
-  if (!dedupe) {
-    for (const T& item : items) out.push_back(&item);
-    return out;
-  }
-  std::vector<std::string> keys(items.size());
-  std::unordered_map<std::string_view, size_t> last;
-  last.reserve(items.size());
-  for (size_t i = 0; i < items.size(); ++i) {
-    codec.key(items[i], keys[i]);
-    last[keys[i]] = i;
-  }
-  for (size_t i = 0; i < items.size(); ++i) {
-    if (last[keys[i]] == i) out.push_back(&items[i]);
-  }
-  return out;
-}
 
 template <typename T>
 Status WriteKind(const EntityCodec<T>& codec, const FirmData& batch, Dedupe dedupe,
@@ -40,7 +19,13 @@ Status WriteKind(const EntityCodec<T>& codec, const FirmData& batch, Dedupe dedu
   const std::vector<T>& all = batch.*codec.items;
   if (all.empty()) return OkStatus();
   const bool reduce = dedupe == Dedupe::kAllKinds || codec.children.has_value();
-  const std::vector<const T*> items = ItemsToWrite(codec, all, reduce);
+  std::vector<const T*> items;
+  if (reduce) {
+    items = LastOfEachKey(codec, all);
+  } else {
+    items.reserve(all.size());
+    for (const T& item : all) items.push_back(&item);
+  }
   RETURN_IF_ERROR(target.UpsertRows(*codec.table, [&](RowSink& sink) -> Status {
     for (const T* item : items) {
       codec.encode(*item, sink);
@@ -93,8 +78,74 @@ Status ReadKind(const EntityCodec<T>& codec, ReadSource& source, FirmData& out) 
 }
 
 bool Wanted(const LoadOptions& options, EntityKind kind) {
-  return options.kinds.empty() ||
-         std::find(options.kinds.begin(), options.kinds.end(), kind) != options.kinds.end();
+  if (options.kinds.empty()) return ResidenceOf(kind) == Residence::kMemory;
+  return std::find(options.kinds.begin(), options.kinds.end(), kind) != options.kinds.end();
+}
+
+// The keys of the entities of `codec`'s kind that `upserts` holds.
+template <typename T>
+std::unordered_set<std::string> UpsertedKeys(const EntityCodec<T>& codec, const FirmData& upserts) {
+  std::unordered_set<std::string> keys;
+  std::string key;
+  for (const T& item : upserts.*codec.items) {
+    codec.key(item, key);
+    keys.insert(key);
+  }
+  return keys;
+}
+
+Status CheckDeletes(const FirmChange& change) {
+  for (const KindKeys& deleted : change.deletes) {
+    RETURN_IF_ERROR(ForEachCodec([&](const auto& codec) -> Status {
+      if (codec.kind != deleted.kind || (change.upserts.*codec.items).empty()) return OkStatus();
+      const auto upserted = UpsertedKeys(codec, change.upserts);
+      for (const std::string& id : deleted.ids) {
+        if (upserted.count(id)) {
+          return InvalidArgument(std::string(ToString(deleted.kind)) + " '" + id +
+                                 "' is both upserted and deleted in one change");
+        }
+      }
+      return OkStatus();
+    }));
+  }
+  return OkStatus();
+}
+
+// The deletes, children's kinds first (the reverse of ForEachCodec's order).
+std::vector<const KindKeys*> DeletesChildrenFirst(const FirmChange& change) {
+  std::vector<EntityKind> order;
+  ForEachCodec([&](const auto& codec) {
+    order.push_back(codec.kind);
+    return OkStatus();
+  }).IgnoreError();
+  std::vector<const KindKeys*> out;
+  for (auto kind = order.rbegin(); kind != order.rend(); ++kind) {
+    for (const KindKeys& keys : change.deletes) {
+      if (keys.kind == *kind && !keys.ids.empty()) out.push_back(&keys);
+    }
+  }
+  return out;
+}
+
+template <typename T>
+void CollectSelfReferences(const EntityCodec<T>& codec, const FirmChange& change,
+                           std::vector<SelfReference>& out) {
+  const TableSpec& table = *codec.table;
+  if (table.self_reference.empty()) return;
+  const size_t column = *ColumnIndex(table, table.self_reference);
+  std::string key;
+  for (const T& item : change.upserts.*codec.items) {
+    FieldsRowSink sink;
+    codec.encode(item, sink);
+    const std::optional<std::string>& target = sink.fields()[column];
+    if (!target) continue;
+    codec.key(item, key);
+    out.push_back({&table, key, *target});
+  }
+  for (const KindKeys& deleted : change.deletes) {
+    if (deleted.kind != codec.kind) continue;
+    for (const std::string& id : deleted.ids) out.push_back({&table, id, ""});
+  }
 }
 
 }  // namespace
@@ -102,6 +153,47 @@ bool Wanted(const LoadOptions& options, EntityKind kind) {
 Status WriteBatch(const FirmData& batch, Dedupe dedupe, WriteTarget& target) {
   return ForEachCodec(
       [&](const auto& codec) -> Status { return WriteKind(codec, batch, dedupe, target); });
+}
+
+Status WriteChange(const FirmChange& change, Dedupe dedupe, WriteTarget& target) {
+  RETURN_IF_ERROR(CheckDeletes(change));
+  RETURN_IF_ERROR(WriteBatch(change.upserts, dedupe, target));
+  for (const KindKeys* deleted : DeletesChildrenFirst(change)) {
+    const TableSpec& table = TableOf(deleted->kind);
+    std::vector<std::vector<std::string>> keys;
+    keys.reserve(deleted->ids.size());
+    for (const std::string& id : deleted->ids) {
+      ASSIGN_OR_RETURN(std::vector<std::string> key, SplitKey(table, id));
+      keys.push_back(std::move(key));
+    }
+    RETURN_IF_ERROR(target.DeleteRows(table, keys, deleted->ids));
+  }
+  return OkStatus();
+}
+
+std::vector<SelfReference> SelfReferencesOf(const FirmChange& change) {
+  std::vector<SelfReference> out;
+  ForEachCodec([&](const auto& codec) {
+    CollectSelfReferences(codec, change, out);
+    return OkStatus();
+  }).IgnoreError();
+  return out;
+}
+
+FeedRecord RecordOf(const FirmChange& change) {
+  if (change.size() > kMaxFeedEntities) return FeedRecord{true, ""};
+  return FeedRecord{false, EncodeChange(change)};
+}
+
+Result<FeedEntry> EntryOf(int64_t seq, bool reload, std::string_view body) {
+  FeedEntry entry{seq, reload, {}};
+  if (reload) return entry;
+  auto change = DecodeChange(body);
+  if (!change.ok()) {
+    return Internal("change feed entry " + std::to_string(seq) + ": " + change.status().message());
+  }
+  entry.change = std::move(change).value();
+  return entry;
 }
 
 Status ReadKinds(const LoadOptions& options, ReadSource& source, FirmData& out) {

@@ -39,6 +39,62 @@ constexpr std::string_view kSkillHistoryColumns[] = {"person_id", "skill_id", "e
 constexpr std::string_view kOpeningPreferencesColumns[] = {"opening_id", "person_id", "kind",
                                                            "note"};
 
+using T = ColumnType;
+constexpr ColumnType kPeopleTypes[] = {T::kText, T::kText, T::kText, T::kText, T::kText, T::kText,
+                                       T::kText, T::kText, T::kReal, T::kDate, T::kDate, T::kReal};
+constexpr ColumnType kPositionedText[] = {T::kText, T::kInt, T::kText};
+constexpr ColumnType kSkillsTypes[] = {T::kText, T::kText, T::kText, T::kText, T::kText, T::kText};
+constexpr ColumnType kPersonSkillsTypes[] = {T::kText, T::kText, T::kText, T::kInt,
+                                             T::kBool, T::kDate, T::kDate};
+constexpr ColumnType kRolesTypes[] = {T::kText, T::kText, T::kText, T::kText};
+constexpr ColumnType kRoleSkillsTypes[] = {T::kText, T::kInt,  T::kText,
+                                           T::kInt,  T::kReal, T::kBool};
+constexpr ColumnType kClientsTypes[] = {T::kText, T::kText, T::kText, T::kBool};
+constexpr ColumnType kEngagementsTypes[] = {T::kText, T::kText, T::kText, T::kText,
+                                            T::kDate, T::kDate, T::kText};
+constexpr ColumnType kOpeningsTypes[] = {T::kText, T::kText, T::kText, T::kReal,
+                                         T::kDate, T::kDate, T::kInt,  T::kBool};
+constexpr ColumnType kOpeningRequirementsTypes[] = {T::kText, T::kInt, T::kText, T::kInt};
+constexpr ColumnType kAssignmentsTypes[] = {T::kText, T::kText, T::kText, T::kReal,
+                                            T::kDate, T::kDate, T::kText};
+constexpr ColumnType kTeamsTypes[] = {T::kText, T::kText, T::kText, T::kText, T::kText, T::kBool};
+constexpr ColumnType kTeamMembersTypes[] = {T::kText, T::kInt, T::kText, T::kText};
+constexpr ColumnType kTimeEntriesTypes[] = {T::kText, T::kText, T::kDate,
+                                            T::kReal, T::kText, T::kText};
+constexpr ColumnType kSkillHistoryTypes[] = {T::kText, T::kText, T::kDate, T::kInt};
+constexpr ColumnType kOpeningPreferencesTypes[] = {T::kText, T::kText, T::kText, T::kText};
+
+// The secondary indexes, as the migrations create them.
+constexpr std::string_view kManagerId[] = {"manager_id"};
+constexpr std::string_view kBroaderId[] = {"broader_id"};
+constexpr std::string_view kSkillLevel[] = {"skill_id", "level"};
+constexpr std::string_view kSkillId[] = {"skill_id"};
+constexpr std::string_view kClientId[] = {"client_id"};
+constexpr std::string_view kLeaderId[] = {"leader_id"};
+constexpr std::string_view kEngagementId[] = {"engagement_id"};
+constexpr std::string_view kSkillMinLevel[] = {"skill_id", "min_level"};
+constexpr std::string_view kPersonId[] = {"person_id"};
+constexpr std::string_view kOpeningId[] = {"opening_id"};
+constexpr std::string_view kPersonDate[] = {"person_id", "entry_date"};
+
+constexpr IndexSpec kPeopleIndexes[] = {{"people_manager", kManagerId}};
+constexpr IndexSpec kSkillsIndexes[] = {{"skills_broader", kBroaderId}};
+constexpr IndexSpec kPersonSkillsIndexes[] = {{"person_skills_skill_level", kSkillLevel}};
+constexpr IndexSpec kRoleSkillsIndexes[] = {{"role_skills_skill", kSkillId}};
+constexpr IndexSpec kEngagementsIndexes[] = {{"engagements_client", kClientId},
+                                             {"engagements_leader", kLeaderId}};
+constexpr IndexSpec kOpeningsIndexes[] = {{"openings_engagement", kEngagementId}};
+constexpr IndexSpec kOpeningRequirementsIndexes[] = {
+    {"opening_requirements_skill", kSkillMinLevel}};
+constexpr IndexSpec kAssignmentsIndexes[] = {{"assignments_person", kPersonId},
+                                             {"assignments_opening", kOpeningId}};
+constexpr IndexSpec kTeamsIndexes[] = {{"teams_leader", kLeaderId}, {"teams_client", kClientId}};
+constexpr IndexSpec kTeamMembersIndexes[] = {{"team_members_person", kPersonId}};
+constexpr IndexSpec kTimeEntriesIndexes[] = {{"time_entries_person_date", kPersonDate},
+                                             {"time_entries_engagement", kEngagementId}};
+constexpr IndexSpec kSkillHistoryIndexes[] = {{"skill_history_skill", kSkillId}};
+constexpr IndexSpec kOpeningPreferencesIndexes[] = {{"opening_preferences_person", kPersonId}};
+
 constexpr size_t kEntityKeySize = 1;
 constexpr size_t kChildKeySize = 2;
 constexpr size_t kPairKeySize = 2;
@@ -55,25 +111,38 @@ std::string Join(std::span<const std::string_view> names) {
 
 }  // namespace
 
-const TableSpec kPeopleTable{"people", kPeopleColumns, kEntityKeySize};
-const TableSpec kPersonTagsTable{"person_tags", kPersonTagsColumns, kChildKeySize};
-const TableSpec kSkillsTable{"skills", kSkillsColumns, kEntityKeySize};
-const TableSpec kSkillSynonymsTable{"skill_synonyms", kSkillSynonymsColumns, kChildKeySize};
-const TableSpec kPersonSkillsTable{"person_skills", kPersonSkillsColumns, kTripleKeySize};
-const TableSpec kRolesTable{"roles", kRolesColumns, kEntityKeySize};
-const TableSpec kRoleSkillsTable{"role_skills", kRoleSkillsColumns, kChildKeySize};
-const TableSpec kClientsTable{"clients", kClientsColumns, kEntityKeySize};
-const TableSpec kEngagementsTable{"engagements", kEngagementsColumns, kEntityKeySize};
-const TableSpec kOpeningsTable{"openings", kOpeningsColumns, kEntityKeySize};
+const TableSpec kPeopleTable{"people",     kPeopleColumns, kEntityKeySize,
+                             kPeopleTypes, kPeopleIndexes, "manager_id"};
+const TableSpec kPersonTagsTable{"person_tags", kPersonTagsColumns, kChildKeySize, kPositionedText};
+const TableSpec kSkillsTable{"skills",     kSkillsColumns, kEntityKeySize,
+                             kSkillsTypes, kSkillsIndexes, "broader_id"};
+const TableSpec kSkillSynonymsTable{"skill_synonyms", kSkillSynonymsColumns, kChildKeySize,
+                                    kPositionedText};
+const TableSpec kPersonSkillsTable{"person_skills", kPersonSkillsColumns, kTripleKeySize,
+                                   kPersonSkillsTypes, kPersonSkillsIndexes};
+const TableSpec kRolesTable{"roles", kRolesColumns, kEntityKeySize, kRolesTypes};
+const TableSpec kRoleSkillsTable{"role_skills", kRoleSkillsColumns, kChildKeySize, kRoleSkillsTypes,
+                                 kRoleSkillsIndexes};
+const TableSpec kClientsTable{"clients", kClientsColumns, kEntityKeySize, kClientsTypes};
+const TableSpec kEngagementsTable{"engagements", kEngagementsColumns, kEntityKeySize,
+                                  kEngagementsTypes, kEngagementsIndexes};
+const TableSpec kOpeningsTable{"openings", kOpeningsColumns, kEntityKeySize, kOpeningsTypes,
+                               kOpeningsIndexes};
 const TableSpec kOpeningRequirementsTable{"opening_requirements", kOpeningRequirementsColumns,
-                                          kChildKeySize};
-const TableSpec kAssignmentsTable{"assignments", kAssignmentsColumns, kEntityKeySize};
-const TableSpec kTeamsTable{"teams", kTeamsColumns, kEntityKeySize};
-const TableSpec kTeamMembersTable{"team_members", kTeamMembersColumns, kChildKeySize};
-const TableSpec kTimeEntriesTable{"time_entries", kTimeEntriesColumns, kEntityKeySize};
-const TableSpec kSkillHistoryTable{"skill_history", kSkillHistoryColumns, kTripleKeySize};
+                                          kChildKeySize, kOpeningRequirementsTypes,
+                                          kOpeningRequirementsIndexes};
+const TableSpec kAssignmentsTable{"assignments", kAssignmentsColumns, kEntityKeySize,
+                                  kAssignmentsTypes, kAssignmentsIndexes};
+const TableSpec kTeamsTable{"teams", kTeamsColumns, kEntityKeySize, kTeamsTypes, kTeamsIndexes};
+const TableSpec kTeamMembersTable{"team_members", kTeamMembersColumns, kChildKeySize,
+                                  kTeamMembersTypes, kTeamMembersIndexes};
+const TableSpec kTimeEntriesTable{"time_entries", kTimeEntriesColumns, kEntityKeySize,
+                                  kTimeEntriesTypes, kTimeEntriesIndexes};
+const TableSpec kSkillHistoryTable{"skill_history", kSkillHistoryColumns, kTripleKeySize,
+                                   kSkillHistoryTypes, kSkillHistoryIndexes};
 const TableSpec kOpeningPreferencesTable{"opening_preferences", kOpeningPreferencesColumns,
-                                         kPairKeySize};
+                                         kPairKeySize, kOpeningPreferencesTypes,
+                                         kOpeningPreferencesIndexes};
 
 const TableSpec& TableOf(EntityKind kind) {
   switch (kind) {
@@ -91,6 +160,20 @@ const TableSpec& TableOf(EntityKind kind) {
     case EntityKind::kOpeningPreferences: return kOpeningPreferencesTable;
   }
   return kPeopleTable;
+}
+
+std::optional<EntityKind> KindOfTable(std::string_view name) {
+  for (EntityKind kind : kAllEntityKinds) {
+    if (TableOf(kind).name == name) return kind;
+  }
+  return std::nullopt;
+}
+
+std::optional<size_t> ColumnIndex(const TableSpec& table, std::string_view column) {
+  for (size_t i = 0; i < table.columns.size(); ++i) {
+    if (table.columns[i] == column) return i;
+  }
+  return std::nullopt;
 }
 
 std::span<const TableSpec* const> TablesChildrenFirst() {

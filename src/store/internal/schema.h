@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -14,6 +15,15 @@
 
 namespace guild::store::internal {
 
+//! How a column's values are stored and compared (RowSink's value kinds).
+enum class ColumnType { kText, kInt, kReal, kBool, kDate };
+
+//! A secondary index of a table, as its migration creates it.
+struct IndexSpec {
+  std::string_view name;
+  std::span<const std::string_view> columns;
+};
+
 //! One table. The first `key_size` columns form its primary key, and reads
 //! order by them. For a child table (a list field of an entity), column 0 is
 //! the parent's id and column 1 the position in the list.
@@ -21,6 +31,13 @@ struct TableSpec {
   std::string_view name;
   std::span<const std::string_view> columns;
   size_t key_size = 1;
+  //! One per column, in column order.
+  std::span<const ColumnType> types;
+  //! The secondary indexes (Store::Select may use them and the key).
+  std::span<const IndexSpec> indexes = {};
+  //! A column that refers to this table's own key (a person's manager), whose
+  //! foreign key is checked at commit; empty when none.
+  std::string_view self_reference = {};
 };
 
 extern const TableSpec kPeopleTable;
@@ -43,6 +60,11 @@ extern const TableSpec kOpeningPreferencesTable;
 
 //! The main table of `kind`.
 const TableSpec& TableOf(EntityKind kind);
+//! The entity kind whose main table is named `name`; nullopt for others.
+std::optional<EntityKind> KindOfTable(std::string_view name);
+
+//! Position of `column` in the table; nullopt when it has none of that name.
+std::optional<size_t> ColumnIndex(const TableSpec& table, std::string_view column);
 
 //! Every table, children before parents (a safe order to empty them in).
 std::span<const TableSpec* const> TablesChildrenFirst();

@@ -7,9 +7,34 @@
 #include <string>
 
 #include "store/internal/account_backends.h"
+#include "store/postgres/pg_accounts.h"
 #include "store/postgres/pg_connection.h"
 
 namespace guild::store::internal {
+
+int64_t PgAppendAudit(pqxx::transaction_base& txn, const AuditEntry& e) {
+  return txn
+      .exec_params1(
+          "INSERT INTO guild_audit (at, user_id, action, entity, entity_id, detail) "
+          "VALUES ($1, $2, $3, $4, $5, $6) RETURNING seq",
+          e.at, e.user_id, e.action, e.entity, e.entity_id, e.detail)[0]
+      .as<int64_t>();
+}
+
+Result<bool> PgClaimStaffingPlan(pqxx::transaction_base& txn, std::string_view id) {
+  const std::string key(id);
+  if (txn.exec_params("UPDATE guild_staffing_plans SET accepted = TRUE WHERE id = $1 AND NOT "
+                      "accepted",
+                      key)
+          .affected_rows() == 1) {
+    return true;
+  }
+  if (txn.exec_params("SELECT 1 FROM guild_staffing_plans WHERE id = $1", key).empty()) {
+    return NotFound("staffing plan " + key);
+  }
+  return false;
+}
+
 namespace {
 
 constexpr const char* kUserSelect =
@@ -171,11 +196,7 @@ class PostgresAccountStore final : public AccountStore {
   Result<int64_t> AppendAudit(const AuditEntry& e) override {
     int64_t seq = 0;
     RETURN_IF_ERROR(Run("append audit", [&](pqxx::work& w) {
-      pqxx::result r = w.exec_params(
-          "INSERT INTO guild_audit (at, user_id, action, entity, entity_id, detail) "
-          "VALUES ($1, $2, $3, $4, $5, $6) RETURNING seq",
-          e.at, e.user_id, e.action, e.entity, e.entity_id, e.detail);
-      seq = r[0][0].as<int64_t>();
+      seq = PgAppendAudit(w, e);
       return OkStatus();
     }));
     return seq;
@@ -193,14 +214,6 @@ class PostgresAccountStore final : public AccountStore {
       return OkStatus();
     }));
     return entries;
-  }
-
-  Result<int64_t> DataVersion() override {
-    return QueryInt("SELECT version FROM guild_data_version WHERE id = 1");
-  }
-  Result<int64_t> BumpDataVersion() override {
-    return QueryInt(
-        "UPDATE guild_data_version SET version = version + 1 WHERE id = 1 RETURNING version");
   }
 
   Status CreateStaffingPlan(const StaffingPlanRecord& p) override {
@@ -239,17 +252,8 @@ class PostgresAccountStore final : public AccountStore {
 
   Result<bool> ClaimStaffingPlan(std::string_view id) override {
     bool claimed = false;
-    RETURN_IF_ERROR(Run("claim staffing plan", [&](pqxx::work& w) {
-      const std::string key(id);
-      claimed = w.exec_params(
-                     "UPDATE guild_staffing_plans SET accepted = TRUE "
-                     "WHERE id = $1 AND NOT accepted",
-                     key)
-                    .affected_rows() == 1;
-      if (!claimed &&
-          w.exec_params("SELECT 1 FROM guild_staffing_plans WHERE id = $1", key).empty()) {
-        return NotFound("staffing plan " + key);
-      }
+    RETURN_IF_ERROR(Run("claim staffing plan", [&](pqxx::work& w) -> Status {
+      ASSIGN_OR_RETURN(claimed, PgClaimStaffingPlan(w, id));
       return OkStatus();
     }));
     return claimed;

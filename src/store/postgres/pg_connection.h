@@ -19,6 +19,9 @@ namespace guild::store::internal {
 //! Every pg_advisory_xact_lock key Guild takes, in one place.
 enum class PgLock : int64_t {
   kMigrations = 0x6775696c64,  //!< "guild": held while migrating the schema
+  //! Held from writing a change's feed row to its commit, so that feed
+  //! sequence order is commit order.
+  kChangeFeed = 0x6775696c65,
 };
 
 //! "SELECT pg_advisory_xact_lock(<key>)".

@@ -1,8 +1,11 @@
 #include "store/postgres/pg_io.h"
 
 #include <charconv>
+#include <optional>
 #include <pqxx/tablewriter>
 #include <string>
+#include <type_traits>
+#include <variant>
 #include <vector>
 
 namespace guild::store::internal {
@@ -11,8 +14,6 @@ namespace {
 
 constexpr int kFetchRows = 20'000;
 constexpr size_t kNumberTextSize = 32;
-
-std::string StageName(const TableSpec& table) { return "guild_stage_" + std::string(table.name); }
 
 // Builds one line of COPY text format per row and hands it to the stream.
 class PgCopySink final : public RowSink {
@@ -90,7 +91,79 @@ std::vector<std::string> Columns(const TableSpec& table) {
   return {table.columns.begin(), table.columns.end()};
 }
 
+// Collects one row's values as text parameters (nullptr for NULL) and runs
+// the statement at EndRow.
+class PgParamSink final : public RowSink {
+ public:
+  PgParamSink(pqxx::transaction_base& txn, const std::string& sql) : txn_(txn), sql_(sql) {}
+
+  void Null() override { values_.emplace_back(); }
+  void Text(std::string_view value) override { values_.emplace_back(std::string(value)); }
+  void Int(int64_t value) override { values_.emplace_back(std::to_string(value)); }
+  void Real(double value) override {
+    char buffer[kNumberTextSize];
+    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+    values_.emplace_back(std::string(buffer, result.ptr));
+  }
+  void Bool(bool value) override { values_.emplace_back(value ? "t" : "f"); }
+  void DateValue(Date value) override { values_.emplace_back(FormatDate(value)); }
+  Status EndRow() override {
+    std::vector<const char*> params;
+    params.reserve(values_.size());
+    for (const auto& value : values_) params.push_back(value ? value->c_str() : nullptr);
+    txn_.exec_params0(sql_, pqxx::prepare::make_dynamic_params(params));
+    values_.clear();
+    return OkStatus();
+  }
+
+ private:
+  pqxx::transaction_base& txn_;
+  const std::string& sql_;
+  std::vector<std::optional<std::string>> values_;
+};
+
+std::string Placeholders(size_t count) {
+  std::string out;
+  for (size_t i = 1; i <= count; ++i) out += (i == 1 ? "$" : ", $") + std::to_string(i);
+  return out;
+}
+
+std::string UpsertSql(const TableSpec& table, const std::string& source) {
+  const std::string update = UpdateFromExcluded(table);
+  return "INSERT INTO " + std::string(table.name) + " (" + ColumnList(table) + ") " + source +
+         " ON CONFLICT (" + KeyList(table) + ") DO " +
+         (update.empty() ? "NOTHING" : "UPDATE SET " + update);
+}
+
+std::string ParamText(const ColumnValue& value) {
+  return std::visit(
+      [](const auto& v) -> std::string {
+        using V = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<V, std::string>) {
+          return v;
+        } else if constexpr (std::is_same_v<V, bool>) {
+          return v ? "true" : "false";
+        } else if constexpr (std::is_same_v<V, Date>) {
+          return FormatDate(v);
+        } else {
+          char buffer[kNumberTextSize];
+          const auto result = std::to_chars(buffer, buffer + sizeof buffer, v);
+          return std::string(buffer, result.ptr);
+        }
+      },
+      value);
+}
+
 }  // namespace
+
+std::string PgWriteTarget::StageName(const TableSpec& table) const {
+  return "guild_stage_" + std::string(table.name) + suffix_;
+}
+
+Status PgWriteTarget::InsertEach(const std::string& sql, const RowProducer& produce) {
+  PgParamSink sink(txn_, sql);
+  return produce(sink);
+}
 
 Status PgWriteTarget::Stage(const TableSpec& table, const RowProducer& produce) {
   const std::string stage = StageName(table);
@@ -110,18 +183,26 @@ Status PgWriteTarget::Stage(const TableSpec& table, const RowProducer& produce) 
 }
 
 Status PgWriteTarget::UpsertRows(const TableSpec& table, const RowProducer& produce) {
+  if (mode_ == PgWriteMode::kRows) {
+    return InsertEach(UpsertSql(table, "VALUES (" + Placeholders(table.columns.size()) + ")"),
+                      produce);
+  }
   RETURN_IF_ERROR(Stage(table, produce));
-  const std::string columns = ColumnList(table);
-  const std::string update = UpdateFromExcluded(table);
-  txn_.exec0("INSERT INTO " + std::string(table.name) + " (" + columns + ") SELECT " + columns +
-             " FROM " + StageName(table) + " ON CONFLICT (" + KeyList(table) + ") DO " +
-             (update.empty() ? "NOTHING" : "UPDATE SET " + update));
+  txn_.exec0(UpsertSql(table, "SELECT " + ColumnList(table) + " FROM " + StageName(table)));
   return OkStatus();
 }
 
 Status PgWriteTarget::ReplaceChildren(const TableSpec& parent, const TableSpec& child,
-                                      std::span<const std::string_view> /*parent_ids*/,
+                                      std::span<const std::string_view> parent_ids,
                                       const RowProducer& produce) {
+  if (mode_ == PgWriteMode::kRows) {
+    const std::string remove = "DELETE FROM " + std::string(child.name) + " WHERE " +
+                               std::string(child.columns[0]) + " = $1";
+    for (std::string_view id : parent_ids) txn_.exec_params0(remove, std::string(id));
+    return InsertEach("INSERT INTO " + std::string(child.name) + " (" + ColumnList(child) +
+                          ") VALUES (" + Placeholders(child.columns.size()) + ")",
+                      produce);
+  }
   // The parents' staging table holds exactly the ids just upserted.
   txn_.exec0("DELETE FROM " + std::string(child.name) + " c USING " + StageName(parent) +
              " s WHERE c." + std::string(child.columns[0]) + " = s." +
@@ -130,6 +211,38 @@ Status PgWriteTarget::ReplaceChildren(const TableSpec& parent, const TableSpec& 
   const std::string columns = ColumnList(child);
   txn_.exec0("INSERT INTO " + std::string(child.name) + " (" + columns + ") SELECT " + columns +
              " FROM " + StageName(child));
+  return OkStatus();
+}
+
+Status PgWriteTarget::DeleteRows(const TableSpec& table,
+                                 std::span<const std::vector<std::string>> keys,
+                                 std::span<const std::string> ids) {
+  std::string sql = "DELETE FROM " + std::string(table.name) + " WHERE ";
+  for (size_t i = 0; i < table.key_size; ++i) {
+    sql += (i == 0 ? "" : " AND ") + std::string(table.columns[i]) + " = $" + std::to_string(i + 1);
+  }
+  for (size_t k = 0; k < keys.size(); ++k) {
+    try {
+      txn_.exec_params0(sql, pqxx::prepare::make_dynamic_params(keys[k]));
+    } catch (const pqxx::foreign_key_violation&) {
+      return FailedPrecondition("cannot delete " + std::string(table.name) + " '" + ids[k] +
+                                "': another entity still refers to it");
+    }
+  }
+  return OkStatus();
+}
+
+Status PgReadSource::Query(const std::string& sql, std::span<const ColumnValue> params,
+                           const RowConsumer& consume) {
+  std::vector<std::string> texts;
+  texts.reserve(params.size());
+  for (const ColumnValue& value : params) texts.push_back(ParamText(value));
+  const pqxx::result rows = txn_.exec_params(sql, pqxx::prepare::make_dynamic_params(texts));
+  PgRowSource source;
+  for (const pqxx::row& row : rows) {
+    source.Reset(row);
+    RETURN_IF_ERROR(consume(source));
+  }
   return OkStatus();
 }
 

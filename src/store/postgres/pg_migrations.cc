@@ -206,10 +206,23 @@ CREATE INDEX IF NOT EXISTS guild_staffing_plans_created ON guild_staffing_plans(
 DROP TABLE guild_account_schema;
 )sql";
 
-constexpr std::array<Migration, 3> kMigrations = {{
+// Version 4: as SQLite's. Sequence numbers are given under
+// PgLock::kChangeFeed, taken just before the row is written and held to the
+// commit, so seq order is commit order.
+constexpr std::string_view kChangeFeed = R"sql(
+CREATE TABLE guild_changes (
+  seq bigint PRIMARY KEY,
+  reload boolean NOT NULL,
+  body text NOT NULL
+);
+DROP TABLE guild_data_version;
+)sql";
+
+constexpr std::array<Migration, 4> kMigrations = {{
     {1, "initial schema", kInitialSchema},
     {2, "lead openings and opening preferences", kOpeningPreferences},
     {3, "account tables", kAccounts, "guild_account_schema", kAdoptAccounts},
+    {4, "change feed", kChangeFeed},
 }};
 
 }  // namespace

@@ -5,9 +5,39 @@
 #include <string>
 
 #include "store/internal/account_backends.h"
+#include "store/sqlite/sqlite_accounts.h"
 #include "store/sqlite/sqlite_handle.h"
 
 namespace guild::store::internal {
+
+Result<int64_t> SqliteAppendAudit(SqliteDb& db, const AuditEntry& e) {
+  ASSIGN_OR_RETURN(SqliteStatement * s,
+                   db.Prepare("INSERT INTO guild_audit (at, user_id, action, entity, entity_id, "
+                              "detail) VALUES (?, ?, ?, ?, ?, ?)"));
+  s->BindAll(e.at, e.user_id, e.action, e.entity, e.entity_id, e.detail);
+  RETURN_IF_ERROR(s->Run("appending to the audit log"));
+  return int64_t{sqlite3_last_insert_rowid(db.raw())};
+}
+
+Result<bool> SqliteClaimStaffingPlan(SqliteDb& db, std::string_view id) {
+  ASSIGN_OR_RETURN(
+      SqliteStatement * claim,
+      db.Prepare("UPDATE guild_staffing_plans SET accepted = 1 WHERE id = ? AND accepted = 0"));
+  claim->BindText(1, id);
+  RETURN_IF_ERROR(claim->Run("claiming a staffing plan"));
+  if (db.Changes() == 1) return true;
+  ASSIGN_OR_RETURN(SqliteStatement * exists,
+                   db.Prepare("SELECT count(*) FROM guild_staffing_plans WHERE id = ?"));
+  exists->BindText(1, id);
+  bool found = false;
+  RETURN_IF_ERROR(exists->ForEachRow("reading a staffing plan", [&] {
+    found = exists->ColumnInt(0) > 0;
+    return OkStatus();
+  }));
+  if (!found) return NotFound("staffing plan " + std::string(id));
+  return false;
+}
+
 namespace {
 
 constexpr const char* kUserSelect =
@@ -145,11 +175,7 @@ class SqliteAccountStore final : public AccountStore {
 
   Result<int64_t> AppendAudit(const AuditEntry& e) override {
     std::lock_guard lock(mu_);
-    RETURN_IF_ERROR(Run("appending to the audit log",
-                        "INSERT INTO guild_audit (at, user_id, action, entity, entity_id, detail) "
-                        "VALUES (?, ?, ?, ?, ?, ?)",
-                        e.at, e.user_id, e.action, e.entity, e.entity_id, e.detail));
-    return int64_t{sqlite3_last_insert_rowid(db_->raw())};
+    return SqliteAppendAudit(*db_, e);
   }
 
   Result<std::vector<AuditEntry>> ListAudit(int64_t before_seq, int limit) override {
@@ -158,16 +184,6 @@ class SqliteAccountStore final : public AccountStore {
         "SELECT seq, at, user_id, action, entity, entity_id, detail FROM guild_audit "
         "WHERE (?1 = 0 OR seq < ?1) ORDER BY seq DESC LIMIT ?2",
         &ReadAudit, before_seq, limit);
-  }
-
-  Result<int64_t> DataVersion() override {
-    std::lock_guard lock(mu_);
-    return db_->QueryInt("SELECT version FROM guild_data_version WHERE id = 1");
-  }
-  Result<int64_t> BumpDataVersion() override {
-    std::lock_guard lock(mu_);
-    return db_->QueryInt(
-        "UPDATE guild_data_version SET version = version + 1 WHERE id = 1 RETURNING version");
   }
 
   Status CreateStaffingPlan(const StaffingPlanRecord& p) override {
@@ -188,16 +204,8 @@ class SqliteAccountStore final : public AccountStore {
   }
 
   Result<bool> ClaimStaffingPlan(std::string_view id) override {
-    {
-      std::lock_guard lock(mu_);
-      RETURN_IF_ERROR(
-          Run("claiming a staffing plan",
-              "UPDATE guild_staffing_plans SET accepted = 1 WHERE id = ? AND accepted = 0", id));
-      if (db_->Changes() == 1) return true;
-    }
-    ASSIGN_OR_RETURN(std::optional<bool> accepted, StaffingPlanAccepted(id));
-    if (!accepted) return NotFound("staffing plan " + std::string(id));
-    return false;
+    std::lock_guard lock(mu_);
+    return SqliteClaimStaffingPlan(*db_, id);
   }
 
   Status ReleaseStaffingPlan(std::string_view id) override {

@@ -2,6 +2,8 @@
 
 #include <array>
 #include <cstring>
+#include <type_traits>
+#include <variant>
 
 namespace guild::store::internal {
 
@@ -111,21 +113,61 @@ Status SqliteWriteTarget::ReplaceChildren(const TableSpec& parent, const TableSp
   return produce(sink);
 }
 
+Status SqliteWriteTarget::DeleteRows(const TableSpec& table,
+                                     std::span<const std::vector<std::string>> keys,
+                                     std::span<const std::string> ids) {
+  std::string sql = "DELETE FROM " + std::string(table.name) + " WHERE ";
+  for (size_t i = 0; i < table.key_size; ++i) {
+    sql += (i == 0 ? "" : " AND ") + std::string(table.columns[i]) + " = ?";
+  }
+  ASSIGN_OR_RETURN(SqliteStatement * stmt, db_.Prepare(sql));
+  for (size_t k = 0; k < keys.size(); ++k) {
+    for (size_t i = 0; i < keys[k].size(); ++i) stmt->BindText(static_cast<int>(i) + 1, keys[k][i]);
+    Status status = stmt->Run("deleting " + std::string(table.name) + " '" + ids[k] + "'");
+    if (status.code() == StatusCode::kFailedPrecondition) {
+      return FailedPrecondition("cannot delete " + std::string(table.name) + " '" + ids[k] +
+                                "': another entity still refers to it");
+    }
+    RETURN_IF_ERROR(status);
+  }
+  return OkStatus();
+}
+
 Status SqliteReadSource::SelectAll(const TableSpec& table, const RowConsumer& consume) {
   const std::string sql = "SELECT " + ColumnList(table) + " FROM " + std::string(table.name) +
                           " ORDER BY " + KeyList(table);
   ASSIGN_OR_RETURN(SqliteStatement * stmt, db_.Prepare(sql));
   SqliteRowSource row(stmt->raw());
-  int rc;
-  while ((rc = stmt->Step()) == SQLITE_ROW) {
-    Status status = consume(row);
-    if (!status.ok()) {
-      stmt->Reset();
-      return status;
-    }
+  return stmt->ForEachRow("reading " + std::string(table.name), [&] { return consume(row); });
+}
+
+Status SqliteReadSource::Query(const std::string& sql, std::span<const ColumnValue> params,
+                               const RowConsumer& consume) {
+  ASSIGN_OR_RETURN(SqliteStatement * stmt, db_.Prepare(sql));
+  std::vector<std::string> dates;  // bound text must outlive the steps
+  dates.reserve(params.size());
+  for (size_t i = 0; i < params.size(); ++i) {
+    const int index = static_cast<int>(i) + 1;
+    std::visit(
+        [&](const auto& value) {
+          using V = std::decay_t<decltype(value)>;
+          if constexpr (std::is_same_v<V, std::string>) {
+            stmt->BindText(index, value);
+          } else if constexpr (std::is_same_v<V, int64_t>) {
+            stmt->BindInt(index, value);
+          } else if constexpr (std::is_same_v<V, double>) {
+            stmt->BindReal(index, value);
+          } else if constexpr (std::is_same_v<V, bool>) {
+            stmt->BindInt(index, value ? 1 : 0);
+          } else {
+            dates.push_back(FormatDate(value));
+            stmt->BindText(index, dates.back());
+          }
+        },
+        params[i]);
   }
-  stmt->Reset();
-  return SqliteStatus(rc, db_.raw(), "reading " + std::string(table.name));
+  SqliteRowSource row(stmt->raw());
+  return stmt->ForEachRow("selecting", [&] { return consume(row); });
 }
 
 }  // namespace guild::store::internal

@@ -14,6 +14,8 @@ class SqliteWriteTarget final : public WriteTarget {
   Status ReplaceChildren(const TableSpec& parent, const TableSpec& child,
                          std::span<const std::string_view> parent_ids,
                          const RowProducer& produce) override;
+  Status DeleteRows(const TableSpec& table, std::span<const std::vector<std::string>> keys,
+                    std::span<const std::string> ids) override;
 
  private:
   SqliteDb& db_;
@@ -23,6 +25,8 @@ class SqliteReadSource final : public ReadSource {
  public:
   explicit SqliteReadSource(SqliteDb& db) : db_(db) {}
   Status SelectAll(const TableSpec& table, const RowConsumer& consume) override;
+  Status Query(const std::string& sql, std::span<const ColumnValue> params,
+               const RowConsumer& consume) override;
 
  private:
   SqliteDb& db_;

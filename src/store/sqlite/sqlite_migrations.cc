@@ -214,10 +214,24 @@ CREATE INDEX IF NOT EXISTS guild_staffing_plans_created ON guild_staffing_plans(
 DROP TABLE guild_account_schema;
 )sql";
 
-constexpr std::array<Migration, 3> kMigrations = {{
+// Version 4: the change feed. Every committed change is a row, numbered by
+// the store in commit order, written in the same transaction as the change:
+// its entities and deleted keys as text (store/internal/change_codec.h), or
+// reload = 1 when it was too large to list. It replaces the data version.
+constexpr std::string_view kChangeFeed = R"sql(
+CREATE TABLE guild_changes (
+  seq INTEGER PRIMARY KEY,
+  reload INTEGER NOT NULL,
+  body TEXT NOT NULL
+);
+DROP TABLE guild_data_version;
+)sql";
+
+constexpr std::array<Migration, 4> kMigrations = {{
     {1, "initial schema", kInitialSchema},
     {2, "lead openings and opening preferences", kOpeningPreferences},
     {3, "account tables", kAccounts, "guild_account_schema", kAdoptAccounts},
+    {4, "change feed", kChangeFeed},
 }};
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <mutex>
 
 #include "store/internal/firm_io.h"
+#include "store/sqlite/sqlite_accounts.h"
 #include "store/sqlite/sqlite_handle.h"
 #include "store/sqlite/sqlite_io.h"
 
@@ -11,128 +12,232 @@ namespace guild::store::internal {
 
 namespace {
 
-// Names the first row whose deferred (self) reference dangles.
-Status DiagnoseDeferredReferences(SqliteDb& db, Status commit_error) {
-  struct Check {
-    const char* sql;
-    const char* what;
-  };
-  static constexpr Check kChecks[] = {
-      {"SELECT c.id || ''' has manager_id ''' || c.manager_id FROM people c WHERE c.manager_id "
-       "IS NOT NULL AND NOT EXISTS (SELECT 1 FROM people p WHERE p.id = c.manager_id) LIMIT 1",
-       "person '"},
-      {"SELECT c.id || ''' has broader_id ''' || c.broader_id FROM skills c WHERE c.broader_id "
-       "IS NOT NULL AND NOT EXISTS (SELECT 1 FROM skills p WHERE p.id = c.broader_id) LIMIT 1",
-       "skill '"},
-  };
-  for (const Check& check : kChecks) {
-    Result<SqliteStatement*> stmt = db.Prepare(check.sql);
-    if (!stmt.ok()) break;
-    if ((*stmt)->Step() == SQLITE_ROW) {
-      std::string message =
-          std::string(check.what) + std::string((*stmt)->ColumnText(0)) + "', which does not exist";
-      (*stmt)->Reset();
-      return FailedPrecondition(message);
+constexpr std::string_view kMemoryPath = ":memory:";
+
+// One connection and the mutex that serialises its use.
+struct Connection {
+  std::mutex mu;
+  std::unique_ptr<SqliteDb> db;  // guarded by mu
+};
+
+// The self references (a person's manager, a skill's broader skill) are
+// checked by SQLite only at COMMIT, which would fail every change of a group
+// commit for one bad one: each change checks its own before its savepoint
+// is released.
+Status CheckSelfReferences(SqliteDb& db, const FirmChange& change) {
+  for (const SelfReference& ref : SelfReferencesOf(change)) {
+    const TableSpec& table = *ref.table;
+    const std::string name(table.name);
+    const std::string key(table.columns[0]);
+    const std::string column(table.self_reference);
+    if (!ref.target.empty()) {
+      ASSIGN_OR_RETURN(SqliteStatement * stmt,
+                       db.Prepare("SELECT count(*) FROM " + name + " WHERE " + key + " = ?"));
+      stmt->BindText(1, ref.target);
+      bool exists = false;
+      RETURN_IF_ERROR(stmt->ForEachRow("checking " + column, [&] {
+        exists = stmt->ColumnInt(0) > 0;
+        return OkStatus();
+      }));
+      if (!exists) {
+        return FailedPrecondition(name + " '" + ref.row_id + "' has " + column + " '" + ref.target +
+                                  "', which does not exist");
+      }
+      continue;
     }
-    (*stmt)->Reset();
+    ASSIGN_OR_RETURN(SqliteStatement * stmt, db.Prepare("SELECT " + key + " FROM " + name +
+                                                        " WHERE " + column + " = ? LIMIT 1"));
+    stmt->BindText(1, ref.row_id);
+    std::string referrer;
+    RETURN_IF_ERROR(stmt->ForEachRow("checking " + column, [&] {
+      referrer = std::string(stmt->ColumnText(0));
+      return OkStatus();
+    }));
+    if (!referrer.empty()) {
+      return FailedPrecondition("cannot delete " + name + " '" + ref.row_id + "': " + name + " '" +
+                                referrer + "' still refers to it (" + column + ")");
+    }
   }
-  return commit_error;
+  return OkStatus();
 }
 
 class SqliteStore final : public Store {
  public:
-  explicit SqliteStore(std::unique_ptr<SqliteDb> db) : db_(std::move(db)) {}
+  // `reader` may be null: reads then share the writer's connection.
+  SqliteStore(std::unique_ptr<SqliteDb> writer, std::unique_ptr<SqliteDb> reader) {
+    writer_.db = std::move(writer);
+    reader_.db = std::move(reader);
+  }
 
   std::string BackendName() const override { return "sqlite"; }
 
   Result<int> SchemaVersion() override {
-    std::lock_guard lock(mu_);
-    ASSIGN_OR_RETURN(int64_t version, db_->QueryInt("SELECT max(version) FROM schema_migrations"));
+    Connection& c = Reader();
+    std::lock_guard lock(c.mu);
+    ASSIGN_OR_RETURN(int64_t version, c.db->QueryInt("SELECT max(version) FROM schema_migrations"));
     return static_cast<int>(version);
   }
 
-  Status Upsert(const FirmData& batch) override {
-    std::lock_guard lock(mu_);
-    return InTransaction([&] {
-      SqliteWriteTarget target(*db_);
-      return WriteBatch(batch, Dedupe::kKindsWithChildren, target);
+  std::vector<Result<int64_t>> CommitBatch(std::span<const CommitRequest> requests) override {
+    std::vector<Result<int64_t>> results(requests.size(), Result<int64_t>(Internal("not run")));
+    std::lock_guard lock(writer_.mu);
+    SqliteDb& db = *writer_.db;
+    const Status status = db.InTransaction([&]() -> Status {
+      ASSIGN_OR_RETURN(int64_t head, db.QueryInt(kHeadSql));
+      for (size_t i = 0; i < requests.size(); ++i) {
+        RETURN_IF_ERROR(db.Exec("SAVEPOINT guild_change"));
+        results[i] = CommitOne(db, requests[i], head + 1);
+        if (results[i].ok()) {
+          head = *results[i];
+        } else {
+          RETURN_IF_ERROR(db.Exec("ROLLBACK TO guild_change"));
+        }
+        RETURN_IF_ERROR(db.Exec("RELEASE guild_change"));
+      }
+      return PruneFeed(db, head);
     });
+    if (!status.ok()) {
+      for (Result<int64_t>& result : results) result = status;
+    }
+    return results;
   }
 
-  Status Delete(EntityKind kind, std::span<const std::string> ids) override {
-    std::lock_guard lock(mu_);
-    return InTransaction([&] { return DeleteRows(TableOf(kind), ids); });
-  }
-
-  Result<FirmData> Load(const LoadOptions& options) override {
-    std::lock_guard lock(mu_);
-    FirmData data;
-    RETURN_IF_ERROR(db_->Exec("BEGIN"));  // one snapshot for every table
-    SqliteReadSource source(*db_);
-    Status status = ReadKinds(options, source, data);
-    db_->Exec("COMMIT").IgnoreError();
+  Result<LoadedFirm> LoadAt(const LoadOptions& options) override {
+    Connection& c = Reader();
+    std::lock_guard lock(c.mu);
+    LoadedFirm loaded;
+    RETURN_IF_ERROR(c.db->Exec("BEGIN"));  // one snapshot for every table and the feed
+    Status status = [&]() -> Status {
+      ASSIGN_OR_RETURN(loaded.seq, c.db->QueryInt(kHeadSql));
+      SqliteReadSource source(*c.db);
+      return ReadKinds(options, source, loaded.data);
+    }();
+    c.db->Exec("COMMIT").IgnoreError();
     if (!status.ok()) return status;
-    return data;
+    return loaded;
+  }
+
+  Result<int64_t> FeedHead() override {
+    Connection& c = Reader();
+    std::lock_guard lock(c.mu);
+    return c.db->QueryInt(kHeadSql);
+  }
+
+  Result<FeedPage> ReadFeed(int64_t after, int max_entries) override {
+    Connection& c = Reader();
+    std::lock_guard lock(c.mu);
+    RETURN_IF_ERROR(c.db->Exec("BEGIN"));
+    Result<FeedPage> page = ReadFeedIn(*c.db, after, max_entries);
+    c.db->Exec("COMMIT").IgnoreError();
+    return page;
+  }
+
+  Result<SelectPage> Select(const SelectQuery& query) override {
+    Connection& c = Reader();
+    std::lock_guard lock(c.mu);
+    SqliteReadSource source(*c.db);
+    return SelectRows(query, Dialect::kSqlite, source);
   }
 
   Result<int64_t> Count(EntityKind kind) override {
-    std::lock_guard lock(mu_);
-    return db_->QueryInt("SELECT count(*) FROM " + std::string(TableOf(kind).name));
+    Connection& c = Reader();
+    std::lock_guard lock(c.mu);
+    return c.db->QueryInt("SELECT count(*) FROM " + std::string(TableOf(kind).name));
   }
 
   Status Clear() override {
-    std::lock_guard lock(mu_);
+    std::lock_guard lock(writer_.mu);
+    SqliteDb& db = *writer_.db;
     // Emptying every table leaves no reference behind; without the checks
     // SQLite can drop each table's contents at once.
-    RETURN_IF_ERROR(db_->Exec("PRAGMA foreign_keys = OFF"));
-    Status status = InTransaction([&] {
+    RETURN_IF_ERROR(db.Exec("PRAGMA foreign_keys = OFF"));
+    Status status = db.InTransaction([&]() -> Status {
       for (const TableSpec* table : TablesChildrenFirst()) {
-        RETURN_IF_ERROR(db_->Exec("DELETE FROM " + std::string(table->name)));
+        RETURN_IF_ERROR(db.Exec("DELETE FROM " + std::string(table->name)));
       }
-      return OkStatus();
+      ASSIGN_OR_RETURN(int64_t head, db.QueryInt(kHeadSql));
+      return AppendFeed(db, head + 1, FeedRecord{true, ""});
     });
-    Status restore = db_->Exec("PRAGMA foreign_keys = ON");
+    Status restore = db.Exec("PRAGMA foreign_keys = ON");
     return status.ok() ? restore : status;
   }
 
  private:
-  // Runs `body` in a write transaction; commits when it succeeds, else rolls
-  // back. A commit refused by a deferred reference check names the row.
-  Status InTransaction(const std::function<Status()>& body) {
-    return db_->InTransaction(body, [&](Status commit_error) {
-      if (commit_error.code() != StatusCode::kFailedPrecondition) return commit_error;
-      return DiagnoseDeferredReferences(*db_, std::move(commit_error));
-    });
-  }
+  static constexpr const char* kHeadSql = "SELECT coalesce(max(seq), 0) FROM guild_changes";
 
-  Status DeleteRows(const TableSpec& table, std::span<const std::string> ids) {
-    std::string sql = "DELETE FROM " + std::string(table.name) + " WHERE ";
-    for (size_t i = 0; i < table.key_size; ++i) {
-      sql += (i == 0 ? "" : " AND ") + std::string(table.columns[i]) + " = ?";
-    }
-    ASSIGN_OR_RETURN(SqliteStatement * stmt, db_->Prepare(sql));
-    for (const std::string& id : ids) {
-      ASSIGN_OR_RETURN(std::vector<std::string> key, SplitKey(table, id));
-      for (size_t i = 0; i < key.size(); ++i) stmt->BindText(static_cast<int>(i) + 1, key[i]);
-      Status status = stmt->Run("deleting " + std::string(table.name) + " '" + id + "'");
-      if (status.code() == StatusCode::kFailedPrecondition) {
-        return FailedPrecondition("cannot delete " + std::string(table.name) + " '" + id +
-                                  "': another entity still refers to it");
+  Connection& Reader() { return reader_.db ? reader_ : writer_; }
+
+  // Writes one request inside the caller's savepoint; returns its seq.
+  static Result<int64_t> CommitOne(SqliteDb& db, const CommitRequest& request, int64_t seq) {
+    if (request.change == nullptr) return InvalidArgument("commit: no change");
+    const FirmChange& change = *request.change;
+    SqliteWriteTarget target(db);
+    RETURN_IF_ERROR(WriteChange(change, Dedupe::kKindsWithChildren, target));
+    RETURN_IF_ERROR(CheckSelfReferences(db, change));
+    if (!request.claim_staffing_plan.empty()) {
+      ASSIGN_OR_RETURN(bool claimed, SqliteClaimStaffingPlan(db, request.claim_staffing_plan));
+      if (!claimed) {
+        return FailedPrecondition("plan " + request.claim_staffing_plan + " was already accepted");
       }
-      RETURN_IF_ERROR(status);
     }
-    return OkStatus();
+    RETURN_IF_ERROR(AppendFeed(db, seq, RecordOf(change)));
+    if (request.audit != nullptr) RETURN_IF_ERROR(SqliteAppendAudit(db, *request.audit).status());
+    return seq;
   }
 
-  std::mutex mu_;
-  std::unique_ptr<SqliteDb> db_;  // guarded by mu_
+  static Status AppendFeed(SqliteDb& db, int64_t seq, const FeedRecord& record) {
+    ASSIGN_OR_RETURN(SqliteStatement * stmt,
+                     db.Prepare("INSERT INTO guild_changes (seq, reload, body) VALUES (?, ?, ?)"));
+    stmt->BindAll(seq, record.reload, record.body);
+    return stmt->Run("recording change " + std::to_string(seq));
+  }
+
+  // Keeps the newest kFeedEntriesKept entries (and always the head).
+  static Status PruneFeed(SqliteDb& db, int64_t head) {
+    ASSIGN_OR_RETURN(SqliteStatement * stmt,
+                     db.Prepare("DELETE FROM guild_changes WHERE seq <= ?"));
+    stmt->BindInt(1, head - kFeedEntriesKept);
+    return stmt->Run("pruning the change feed");
+  }
+
+  static Result<FeedPage> ReadFeedIn(SqliteDb& db, int64_t after, int max_entries) {
+    FeedPage page;
+    ASSIGN_OR_RETURN(int64_t oldest,
+                     db.QueryInt("SELECT coalesce(min(seq), 0) FROM guild_changes"));
+    if (oldest > after + 1) {
+      page.too_far_behind = true;
+      return page;
+    }
+    ASSIGN_OR_RETURN(
+        SqliteStatement * stmt,
+        db.Prepare(
+            "SELECT seq, reload, body FROM guild_changes WHERE seq > ? ORDER BY seq LIMIT ?"));
+    stmt->BindAll(after, std::max(1, max_entries));
+    RETURN_IF_ERROR(stmt->ForEachRow("reading the change feed", [&]() -> Status {
+      ASSIGN_OR_RETURN(FeedEntry entry,
+                       EntryOf(stmt->ColumnInt(0), stmt->ColumnInt(1) != 0, stmt->ColumnText(2)));
+      page.entries.push_back(std::move(entry));
+      return OkStatus();
+    }));
+    return page;
+  }
+
+  Connection writer_;
+  Connection reader_;
 };
 
 }  // namespace
 
 Result<std::unique_ptr<Store>> OpenSqliteStore(const StoreOptions& options) {
-  ASSIGN_OR_RETURN(std::unique_ptr<SqliteDb> db, OpenSqliteDatabase(options));
-  return std::unique_ptr<Store>(std::make_unique<SqliteStore>(std::move(db)));
+  ASSIGN_OR_RETURN(std::unique_ptr<SqliteDb> writer, OpenSqliteDatabase(options));
+  std::unique_ptr<SqliteDb> reader;
+  if (options.url != kMemoryPath) {
+    // Reads (loads, the feed, selects) on their own connection: WAL lets
+    // them run beside a commit.
+    ASSIGN_OR_RETURN(reader, OpenSqliteDatabase(options));
+  }
+  return std::unique_ptr<Store>(
+      std::make_unique<SqliteStore>(std::move(writer), std::move(reader)));
 }
 
 }  // namespace guild::store::internal

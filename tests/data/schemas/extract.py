@@ -19,6 +19,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 FIRM_V1 = "b8f48ce"      # firm schema version 1; account tables, account schema 1
 FIRM_V2 = "05fa92a"      # firm schema version 2 (lead openings, opening preferences)
 PLANS = "30a6b16"        # guild_staffing_plans added to the account tables (still account schema 1)
+ONE_STACK = "f6b370f"    # schema version 3: the account tables are migration 3
 
 
 def show(commit, path):
@@ -42,6 +43,8 @@ def migrations(commit, backend):
     if "kOpeningPreferences" in source:
         out.append((2, "lead openings and opening preferences",
                     raw_string(source, "kOpeningPreferences")))
+    if "kAccounts" in source:
+        out.append((3, "account tables", raw_string(source, "kAccounts")))
     return out
 
 
@@ -49,6 +52,10 @@ def schema_migrations_ddl(commit, backend):
     path = {"sqlite": "src/store/sqlite/sqlite_store.cc",
             "postgres": "src/store/postgres/pg_store.cc"}[backend]
     source = show(commit, path)
+    if "CREATE TABLE IF NOT EXISTS schema_migrations" not in source:  # moved by ONE_STACK
+        path = {"sqlite": "src/store/sqlite/sqlite_handle.cc",
+                "postgres": "src/store/postgres/pg_connection.cc"}[backend]
+        source = show(commit, path)
     match = re.search(r'"(CREATE TABLE IF NOT EXISTS schema_migrations[^"]*)"\s*"([^"]*)"', source)
     return match.group(1) + match.group(2) + ";\n"
 
@@ -145,7 +152,10 @@ def firm_rows(version, backend):
 
 
 def fixture(backend, firm_version, accounts):
-    """accounts: None, FIRM_V1 (no plans table) or PLANS."""
+    """accounts: None, FIRM_V1 (no plans table), PLANS or ONE_STACK (schema version 3: the
+    account tables are migration 3)."""
+    if accounts == ONE_STACK:
+        return fixture_v3(backend)
     commit = FIRM_V1 if firm_version == 1 else FIRM_V2
     parts = [f"-- Guild database as left by commit {accounts or commit} "
              f"(firm schema version {firm_version}"
@@ -171,11 +181,29 @@ def fixture(backend, firm_version, accounts):
     return "".join(parts)
 
 
+def fixture_v3(backend):
+    parts = [f"-- Guild database as left by commit {ONE_STACK} (schema version 3: firm tables "
+             f"and account tables), {backend}.\n"
+             "-- Written by tests/data/schemas/extract.py; do not edit.\n"]
+    parts.append(schema_migrations_ddl(ONE_STACK, backend))
+    for version, name, sql in migrations(ONE_STACK, backend):
+        parts.append(sql)
+        parts.append(insert("schema_migrations (version, name)", [(version, name)], backend))
+    parts.append(firm_rows(2, backend))
+    parts.append(f"UPDATE guild_data_version SET version = {DATA_VERSION} WHERE id = 1;\n")
+    for table, rows in ACCOUNT_ROWS + PLAN_ROWS:
+        parts.append(insert(table, rows, backend))
+    if backend == "postgres":
+        parts.append("SELECT setval('guild_audit_seq_seq', 2);\n")
+    return "".join(parts)
+
+
 FIXTURES = [
     ("v1", 1, None),                   # a firm imported by the CLI, never served
     ("v1-accounts", 1, FIRM_V1),       # served by the first release
     ("v2-accounts", 2, FIRM_V1),       # after the lead openings release
     ("v2-accounts-plans", 2, PLANS),   # after staffing plans moved to the database
+    ("v3", 2, ONE_STACK),              # account tables under the numbered migrations
 ]
 
 for backend in ("sqlite", "postgres"):

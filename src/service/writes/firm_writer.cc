@@ -1,0 +1,67 @@
+#include "service/writes/firm_writer.h"
+
+#include <algorithm>
+#include <vector>
+
+namespace guild {
+
+FirmWriter::FirmWriter(Store& store, SnapshotHolder* snapshots, const Clock& clock,
+                       FirmWriterOptions options)
+    : store_(store), snapshots_(snapshots), clock_(clock), options_(options) {}
+
+Result<int64_t> FirmWriter::Commit(const WriteRequest& request) {
+  Pending pending{&request, request.audit};
+  if (pending.audit && pending.audit->at == 0) pending.audit->at = clock_.NowSeconds();
+  std::unique_lock lock(mu_);
+  queue_.push_back(&pending);
+  while (!pending.done && queue_.front() != &pending) pending.cv.wait(lock);
+  if (!pending.done) WriteBatch(lock);
+  return std::move(pending.result);
+}
+
+void FirmWriter::WriteBatch(std::unique_lock<std::mutex>& lock) {
+  const size_t count = std::min(queue_.size(), std::max<size_t>(options_.max_batch, 1));
+  std::vector<Pending*> batch(queue_.begin(), queue_.begin() + static_cast<long>(count));
+  ++batches_;
+  lock.unlock();
+  std::vector<CommitRequest> requests;
+  requests.reserve(batch.size());
+  for (Pending* p : batch) {
+    requests.push_back(CommitRequest{&p->request->change, p->audit ? &*p->audit : nullptr,
+                                     p->request->claim_staffing_plan});
+  }
+  std::vector<Result<int64_t>> results = store_.CommitBatch(requests);
+  int64_t last = 0;
+  for (const Result<int64_t>& result : results) {
+    if (result.ok()) last = std::max(last, *result);
+  }
+  // The writers read their own writes: the snapshot moves before they return.
+  Status advanced = OkStatus();
+  if (snapshots_ != nullptr && last > 0) advanced = snapshots_->Advance(last);
+  lock.lock();
+  for (size_t i = 0; i < batch.size(); ++i) {
+    Pending* p = batch[i];
+    if (results[i].ok() && !advanced.ok()) {
+      p->result = Unavailable("committed as change " + std::to_string(*results[i]) +
+                              ", but this server's data could not catch up: " + advanced.message());
+    } else {
+      p->result = std::move(results[i]);
+    }
+    p->done = true;
+    queue_.pop_front();
+    if (p != batch.front()) p->cv.notify_one();
+  }
+  if (!queue_.empty()) queue_.front()->cv.notify_one();
+}
+
+int64_t FirmWriter::batches_for_testing() const {
+  std::lock_guard lock(mu_);
+  return batches_;
+}
+
+size_t FirmWriter::waiting_for_testing() const {
+  std::lock_guard lock(mu_);
+  return queue_.size();
+}
+
+}  // namespace guild

@@ -1,0 +1,93 @@
+// FirmWriter: the one path by which the firm's data changes.
+//
+// Services (and the CLI's import and demo) hand it a FirmChange — upserts and
+// deletes of any kinds — with the audit entry that records it. It decides no
+// access: callers ask the Authorizer first. Commit writes the change through
+// the store in one transaction together with its change-feed record and its
+// audit entry (and, for a staffing plan's accept, the plan's claim), then
+// moves this server's snapshot forward so the writer reads its own write
+// as soon as Commit returns. Other servers follow the change feed.
+//
+// Group commit: concurrent Commit calls are batched into one store
+// transaction (Store::CommitBatch, one durable commit for the batch); each
+// change stays all-or-nothing and a failing one fails alone. While a batch
+// is being written the next callers queue; the first of them writes the
+// next batch (at most options.max_batch changes).
+//
+// Thread safety: all methods may be called from several threads at once.
+#pragma once
+
+#include <condition_variable>
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include "common/date.h"
+#include "common/status.h"
+#include "service/snapshot/snapshot_holder.h"
+#include "store/store.h"
+
+namespace guild {
+
+struct FirmWriterOptions {
+  //! Most changes in one store transaction.
+  size_t max_batch = 256;
+};
+
+//! One change and what goes with it.
+struct WriteRequest {
+  FirmChange change;
+  //! The audit entry written with the change; `at` is set from the clock
+  //! when 0. None for writes no user made (`guild demo`).
+  std::optional<AuditEntry> audit;
+  //! See CommitRequest::claim_staffing_plan.
+  std::string claim_staffing_plan;
+};
+
+class FirmWriter {
+ public:
+  //! `store` and `clock` must outlive the writer. `snapshots` is this
+  //! server's snapshot, moved forward after each commit; nullptr for a
+  //! program that keeps none (the CLI).
+  FirmWriter(Store& store, SnapshotHolder* snapshots, const Clock& clock,
+             FirmWriterOptions options = {});
+
+  //! Commits `request` and returns its feed seq. Errors: the store's for
+  //! this change (kFailedPrecondition for a dangling or still-used
+  //! reference, kInvalidArgument for a value the schema refuses or a key both
+  //! upserted and deleted, ...): nothing of it was written. When the
+  //! snapshot cannot be moved forward after a successful commit, the error
+  //! says so; the change is committed all the same.
+  [[nodiscard]] Result<int64_t> Commit(const WriteRequest& request);
+
+  //! Test-only: how many store transactions Commit has run.
+  [[nodiscard]] int64_t batches_for_testing() const;
+  //! Test-only: Commit calls queued or being written.
+  [[nodiscard]] size_t waiting_for_testing() const;
+
+ private:
+  struct Pending {
+    const WriteRequest* request;
+    std::optional<AuditEntry> audit;  // stamped copy
+    Result<int64_t> result = Internal("not written");
+    bool done = false;
+    std::condition_variable cv;
+  };
+
+  // Writes the queue's first changes as one batch. REQUIRES: mu_ held by
+  // `lock`; the caller is at the front of the queue.
+  void WriteBatch(std::unique_lock<std::mutex>& lock);
+
+  Store& store_;
+  SnapshotHolder* snapshots_;
+  const Clock& clock_;
+  const FirmWriterOptions options_;
+  mutable std::mutex mu_;
+  std::deque<Pending*> queue_;  // GUARDED_BY(mu_): the first is the writer
+  int64_t batches_ = 0;         // GUARDED_BY(mu_)
+};
+
+}  // namespace guild

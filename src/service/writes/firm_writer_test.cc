@@ -1,0 +1,192 @@
+// FirmWriter: commits with their audit entries, reads its own writes, and
+// batches concurrent commits into one store transaction where a failing
+// change fails alone.
+#include "service/writes/firm_writer.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "service/testing/test_firm.h"
+
+namespace guild {
+namespace {
+
+using service::testing::SnapshotWorld;
+using service::testing::TestFirm;
+using service::testing::TestPerson;
+
+constexpr int64_t kNow = 1'800'000'000;
+
+WriteRequest NewPerson(const std::string& id, const std::string& manager = "") {
+  WriteRequest request;
+  request.change.upserts.people.push_back(TestPerson(id, "Name " + id, "associate", manager));
+  request.audit = AuditEntry{0, 0, "admin", "person.create", "people", id, ""};
+  return request;
+}
+
+const Person* FindPerson(const FirmSnapshot& snapshot, const std::string& id) {
+  for (const Person& p : snapshot.data().people) {
+    if (p.id == id) return &p;
+  }
+  return nullptr;
+}
+
+// Forwards to a real store; its first CommitBatch waits until the test
+// releases it, so the test can queue more commits behind it.
+class GatedStore final : public Store {
+ public:
+  explicit GatedStore(Store& inner) : inner_(inner) {}
+  void Release() {
+    std::lock_guard lock(mu_);
+    released_ = true;
+    cv_.notify_all();
+  }
+  [[nodiscard]] std::vector<size_t> batch_sizes() {
+    std::lock_guard lock(mu_);
+    return batch_sizes_;
+  }
+  std::string BackendName() const override { return inner_.BackendName(); }
+  Result<int> SchemaVersion() override { return inner_.SchemaVersion(); }
+  std::vector<Result<int64_t>> CommitBatch(std::span<const CommitRequest> requests) override {
+    {
+      std::unique_lock lock(mu_);
+      batch_sizes_.push_back(requests.size());
+      cv_.wait(lock, [&] { return released_; });
+    }
+    return inner_.CommitBatch(requests);
+  }
+  Result<LoadedFirm> LoadAt(const LoadOptions& options) override { return inner_.LoadAt(options); }
+  Result<int64_t> FeedHead() override { return inner_.FeedHead(); }
+  Result<FeedPage> ReadFeed(int64_t after, int max_entries) override {
+    return inner_.ReadFeed(after, max_entries);
+  }
+  Result<SelectPage> Select(const SelectQuery& query) override { return inner_.Select(query); }
+  Result<int64_t> Count(EntityKind kind) override { return inner_.Count(kind); }
+  Status Clear() override { return inner_.Clear(); }
+
+ private:
+  Store& inner_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool released_ = false;
+  std::vector<size_t> batch_sizes_;
+};
+
+class FirmWriterTest : public ::testing::Test {
+ protected:
+  void SetUp() override { ASSERT_TRUE(world_.Open("guild-firm-writer").ok()); }
+
+  SnapshotWorld world_{TestFirm()};
+  FakeClock clock_{kNow};
+};
+
+TEST_F(FirmWriterTest, CommitWritesTheChangeItsAuditAndTheSnapshotAtOnce) {
+  FirmWriter writer(world_.store(), world_.holder(), clock_);
+  const int64_t before = world_.holder()->Peek()->version();
+  auto seq = writer.Commit(NewPerson("newbie", "lead"));
+  ASSERT_TRUE(seq.ok()) << seq.status().ToString();
+  EXPECT_EQ(*seq, before + 1);
+  EXPECT_EQ(*world_.store().FeedHead(), *seq);
+  // Read-your-write: this server's snapshot has it when Commit returns.
+  auto snapshot = world_.holder()->Peek();
+  EXPECT_EQ(snapshot->version(), *seq);
+  ASSERT_NE(FindPerson(*snapshot, "newbie"), nullptr);
+  EXPECT_EQ(FindPerson(*snapshot, "newbie")->manager_id, "lead");
+
+  auto audit = world_.accounts()->ListAudit(0, 10);
+  ASSERT_TRUE(audit.ok());
+  ASSERT_EQ(audit->size(), 1u);
+  EXPECT_EQ((*audit)[0].action, "person.create");
+  EXPECT_EQ((*audit)[0].entity_id, "newbie");
+  EXPECT_EQ((*audit)[0].at, kNow);
+}
+
+TEST_F(FirmWriterTest, AFailedChangeWritesNothingNotEvenItsAudit) {
+  FirmWriter writer(world_.store(), world_.holder(), clock_);
+  const int64_t before = world_.holder()->Peek()->version();
+  auto seq = writer.Commit(NewPerson("orphan", "no-such-manager"));
+  EXPECT_EQ(seq.status().code(), StatusCode::kFailedPrecondition) << seq.status().ToString();
+  EXPECT_EQ(*world_.store().FeedHead(), before);
+  EXPECT_EQ(world_.accounts()->ListAudit(0, 10)->size(), 0u);
+  EXPECT_EQ(FindPerson(*world_.holder()->Peek(), "orphan"), nullptr);
+
+  WriteRequest both = NewPerson("twice");
+  both.change.deletes.push_back({EntityKind::kPeople, {"twice"}});
+  EXPECT_EQ(writer.Commit(both).status().code(), StatusCode::kInvalidArgument);
+}
+
+TEST_F(FirmWriterTest, DeletesAndUpsertsOfSeveralKindsCommitTogether) {
+  FirmWriter writer(world_.store(), world_.holder(), clock_);
+  WriteRequest request;
+  request.change.upserts.clients.push_back({"c2", "Client Two", "Energy", true});
+  request.change.deletes.push_back({EntityKind::kPersonSkills, {"member/firm:audit/self"}});
+  ASSERT_TRUE(writer.Commit(request).ok());
+  const FirmData& data = world_.holder()->Peek()->data();
+  EXPECT_EQ(data.clients.size(), 2u);
+  EXPECT_EQ(data.person_skills.size(), 2u);
+  // A reload equals what the writer left in memory.
+  auto loaded = world_.store().Load({});
+  ASSERT_TRUE(loaded.ok());
+  EXPECT_EQ(loaded->person_skills.size(), 2u);
+  EXPECT_EQ(loaded->clients.size(), 2u);
+}
+
+TEST_F(FirmWriterTest, ConcurrentCommitsShareATransactionAndAFailingOneFailsAlone) {
+  GatedStore gated(world_.store());
+  FirmWriter writer(gated, world_.holder(), clock_);
+  // The first commit holds the store; the next five queue behind it and are
+  // written together as the second batch, one of them failing.
+  std::vector<Result<int64_t>> results(6, Internal("not run"));
+  std::vector<std::thread> threads;
+  threads.emplace_back([&] { results[0] = writer.Commit(NewPerson("w0")); });
+  while (gated.batch_sizes().empty()) std::this_thread::yield();
+  for (int i = 1; i < 6; ++i) {
+    threads.emplace_back([&, i] {
+      results[i] = writer.Commit(i == 3 ? NewPerson("bad", "no-such-manager")
+                                        : NewPerson("w" + std::to_string(i)));
+    });
+  }
+  while (writer.waiting_for_testing() < 6) std::this_thread::yield();
+  gated.Release();
+  for (std::thread& t : threads) t.join();
+
+  EXPECT_EQ(gated.batch_sizes(), (std::vector<size_t>{1, 5}));
+  EXPECT_EQ(writer.batches_for_testing(), 2);
+  std::vector<int64_t> seqs;
+  for (int i = 0; i < 6; ++i) {
+    if (i == 3) {
+      EXPECT_EQ(results[i].status().code(), StatusCode::kFailedPrecondition);
+      continue;
+    }
+    ASSERT_TRUE(results[i].ok()) << i << ": " << results[i].status().ToString();
+    seqs.push_back(*results[i]);
+  }
+  // The threads queued in any order; the batch numbered its changes one after
+  // another, and the failed change took no number.
+  std::sort(seqs.begin(), seqs.end());
+  for (size_t k = 1; k < seqs.size(); ++k) EXPECT_EQ(seqs[k], seqs[k - 1] + 1);
+  auto snapshot = world_.holder()->Peek();
+  EXPECT_EQ(snapshot->version(), seqs.back());
+  for (const char* id : {"w0", "w1", "w2", "w4", "w5"}) {
+    EXPECT_NE(FindPerson(*snapshot, id), nullptr) << id;
+  }
+  EXPECT_EQ(FindPerson(*snapshot, "bad"), nullptr);
+  EXPECT_EQ(world_.accounts()->ListAudit(0, 10)->size(), 5u);
+}
+
+TEST_F(FirmWriterTest, AWriterWithoutASnapshotOnlyWrites) {
+  FirmWriter writer(world_.store(), nullptr, clock_);
+  auto seq = writer.Commit(NewPerson("cli"));
+  ASSERT_TRUE(seq.ok()) << seq.status().ToString();
+  ASSERT_TRUE(world_.holder()->Refresh().ok());
+  EXPECT_NE(FindPerson(*world_.holder()->Peek(), "cli"), nullptr);
+}
+
+}  // namespace
+}  // namespace guild
