@@ -76,7 +76,11 @@ int Serve(const ServeFlags& flags) {
   if (!store.ok()) return Fail(store.status());
   auto accounts = OpenAccountStore(store_options);
   if (!accounts.ok()) return Fail(accounts.status());
-  SnapshotHolder snapshots(**store, SnapshotOptions{});
+  SnapshotOptions snapshot_options;
+  snapshot_options.log = [](std::string_view line) {
+    std::cerr << "guild serve: " << line << "\n";
+  };
+  SnapshotHolder snapshots(**store, snapshot_options);
   if (Status loaded = snapshots.Load(); !loaded.ok()) return Fail(loaded);
   SystemClock clock;
   // Credentials of every request come from memory; writes through this server

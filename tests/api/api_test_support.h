@@ -56,6 +56,7 @@ class TestServer {
   Store& store() { return *store_; }
   AccountStore& accounts() { return *accounts_; }
   api::ApiServices& services() { return *services_; }
+  SnapshotHolder& snapshots() { return *snapshots_; }
 
  private:
   TestServer() = default;

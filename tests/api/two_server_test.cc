@@ -51,9 +51,52 @@ TEST(TwoServersTest, AWriteThroughOneIsVisibleThroughTheOther) {
     if (status != 200) std::this_thread::sleep_for(kPollInterval);
   }
   EXPECT_EQ(status, 200);
+  // The second server applied the change from the feed; neither reloaded.
+  EXPECT_EQ(second->snapshots().stats().loads, 1);
+  EXPECT_GE(second->snapshots().stats().changes_applied, 1);
+  EXPECT_EQ(first->snapshots().stats().loads, 1);
   // And the audit entry written through the first is read through the second.
   Reply audit = Send(second->port(), "GET", "/api/v1/admin/audit?limit=1", reader);
   EXPECT_EQ(audit.Json().value(nlohmann::json::json_pointer("/items/0/action"), ""), "import");
+}
+
+// A change is announced by its commit: a server that commits and stops
+// before doing anything else (here: a commit straight on its store, no
+// snapshot update, no notification) cannot hide it from the others.
+TEST(TwoServersTest, ACommittedChangeCannotBeHiddenByItsServerStopping) {
+  const char* url = std::getenv("GUILD_TEST_PG_URL");
+  if (url == nullptr) GTEST_SKIP() << "GUILD_TEST_PG_URL not set";
+  TestServerOptions options;
+  options.store = {url, true, Durability::kFull};
+  options.check_interval = std::chrono::milliseconds(200);
+  {
+    auto store = OpenStore(options.store);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    ASSERT_TRUE((*store)->Clear().ok());
+    ASSERT_TRUE((*store)->Upsert(service::testing::TestFirm()).ok());
+  }
+  FakeClock clock(1'700'000'000);
+  auto reader_server = TestServer::Start(options, clock);
+  ASSERT_NE(reader_server, nullptr);
+  AddUser(reader_server->accounts(), "u-admin2", "admin2@firm.test", "password-123", "",
+          UserRole::kAdministrator);
+  SignedIn signed_in = SignInAs(reader_server->port(), "admin2@firm.test", "password-123");
+  Headers reader = {{"Cookie", signed_in.cookie}};
+  {
+    auto crashing = OpenStore(options.store);
+    ASSERT_TRUE(crashing.ok());
+    FirmChange change;
+    change.upserts.people.push_back(
+        service::testing::TestPerson("late1", "Lena Late", "associate", "lead"));
+    ASSERT_TRUE((*crashing)->Commit(change).ok());
+  }  // the "server" is gone
+  int status = 0;
+  for (int poll = 0; poll < kMaxPolls && status != 200; ++poll) {
+    status = Send(reader_server->port(), "GET", "/api/v1/people/late1", reader).status;
+    if (status != 200) std::this_thread::sleep_for(kPollInterval);
+  }
+  EXPECT_EQ(status, 200);
+  EXPECT_EQ(reader_server->snapshots().stats().loads, 1);
 }
 
 }  // namespace

@@ -10,6 +10,16 @@
 // whatever snapshot they hold: an old snapshot stays valid, immutable and
 // alive while anyone holds it.
 //
+// Catching up follows the change feed: the changes after the snapshot's
+// version are read (Store::ReadFeed) and applied in order to a copy of its
+// data (ApplyChange, store/apply_change.h), and one new snapshot is built and
+// published for all of them; the store is not read again. The whole firm is
+// loaded instead when the holder starts, when the feed no longer holds the
+// changes it missed (kFeedEntriesKept), when one of them was recorded as
+// "reload" (a change of more than kMaxFeedEntities entities, or Clear), or
+// when applying fails. Every catch-up and reload is logged
+// (SnapshotOptions::log).
+//
 // Thread safety: all methods may be called from several threads at once;
 // updates are serialised and readers never wait for one.
 #pragma once
@@ -17,8 +27,11 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
+#include <string>
+#include <string_view>
 
 #include "common/status.h"
 #include "service/snapshot/firm_snapshot.h"
@@ -30,11 +43,16 @@ struct SnapshotOptions {
   //! How often Current() asks the store for its feed head; zero asks every
   //! time.
   std::chrono::milliseconds check_interval{200};
+  //! Receives one line per catch-up and per whole-firm load (the server log);
+  //! may be empty.
+  std::function<void(std::string_view line)> log;
 };
 
 //! What the holder has done, for logs and tests.
 struct SnapshotStats {
-  int64_t loads = 0;  //!< whole firm read from the store
+  int64_t loads = 0;            //!< whole firm read from the store
+  int64_t catch_ups = 0;        //!< snapshots built by applying feed changes
+  int64_t changes_applied = 0;  //!< feed changes applied in those
 };
 
 class SnapshotHolder {
@@ -62,7 +80,8 @@ class SnapshotHolder {
  private:
   // REQUIRES: update_mu_ held.
   Status CatchUp(int64_t seq);
-  Status LoadLocked();
+  Status LoadLocked(std::string_view why);
+  void Log(const std::string& line) const;
   void Publish(std::shared_ptr<const FirmSnapshot> snapshot);
 
   Store& store_;

@@ -1,0 +1,141 @@
+// SnapshotHolder: follows the change feed without reloading, catches up
+// exactly after missing changes, and loads the whole firm only when the
+// feed asks for it.
+#include "service/snapshot/snapshot_holder.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "service/testing/test_firm.h"
+#include "service/writes/firm_writer.h"
+
+namespace guild {
+namespace {
+
+using service::testing::SnapshotWorld;
+using service::testing::TestFirm;
+using service::testing::TestPerson;
+
+WriteRequest Write(FirmChange change) { return WriteRequest{std::move(change), std::nullopt, ""}; }
+
+FirmChange NewPerson(const std::string& id, const std::string& manager = "") {
+  FirmChange change;
+  change.upserts.people.push_back(TestPerson(id, "Name " + id, "associate", manager));
+  return change;
+}
+
+// Every entity of every in-memory kind, in order: what a snapshot holds.
+std::string Fingerprint(const FirmData& data) {
+  std::string out;
+  for (const Person& p : data.people) out += "P " + p.id + " " + p.name + " " + p.manager_id + "\n";
+  for (const PersonSkill& s : data.person_skills) {
+    out += "S " + s.person_id + " " + s.skill_id + " " + std::string(ToString(s.source)) + " " +
+           std::to_string(s.level) + "\n";
+  }
+  for (const Team& t : data.teams) {
+    out += "T " + t.id + " " + t.leader_id;
+    for (const TeamMember& m : t.members) out += " " + m.person_id;
+    out += "\n";
+  }
+  for (const Client& c : data.clients) out += "C " + c.id + " " + c.name + "\n";
+  return out;
+}
+
+class SnapshotHolderTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(world_.Open("guild-snapshot-holder").ok());
+    auto store = OpenStore({world_.url(), false, Durability::kOff});
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    other_store_ = std::move(store).value();
+    SnapshotOptions options{std::chrono::milliseconds(0)};
+    options.log = [this](std::string_view line) { log_.emplace_back(line); };
+    other_ = std::make_unique<SnapshotHolder>(*other_store_, options);
+    ASSERT_TRUE(other_->Load().ok());
+  }
+
+  void ExpectEqualsAReload(SnapshotHolder& holder) {
+    auto loaded = world_.store().LoadAt({});
+    ASSERT_TRUE(loaded.ok());
+    auto snapshot = holder.Peek();
+    EXPECT_EQ(snapshot->version(), loaded->seq);
+    EXPECT_EQ(Fingerprint(snapshot->data()), Fingerprint(loaded->data));
+  }
+
+  SnapshotWorld world_{TestFirm()};
+  FakeClock clock_{1'800'000'000};
+  std::unique_ptr<Store> other_store_;  // "another server" on the same database
+  std::unique_ptr<SnapshotHolder> other_;
+  std::vector<std::string> log_;
+};
+
+TEST_F(SnapshotHolderTest, AnotherServerAppliesTheChangesItMissedWithoutReloading) {
+  FirmWriter writer(world_.store(), world_.holder(), clock_);
+  ASSERT_TRUE(writer.Commit(Write(NewPerson("n1", "lead"))).ok());
+  ASSERT_TRUE(writer.Commit(Write(NewPerson("n2", "n1"))).ok());
+  FirmChange mixed;
+  mixed.upserts.person_skills.push_back(
+      {"n2", "firm:tax", RatingSource::kPeer, 4, false, std::nullopt, std::nullopt});
+  mixed.upserts.teams.push_back(
+      {"alpha", "Alpha", "Win tax work", "lead", "", false, {{"n1", "member"}, {"n2", "member"}}});
+  mixed.deletes.push_back({EntityKind::kPersonSkills, {"member/firm:audit/self"}});
+  mixed.deletes.push_back({EntityKind::kTeams, {"beta"}});
+  ASSERT_TRUE(writer.Commit(Write(mixed)).ok());
+  ASSERT_FALSE(writer.Commit(Write(NewPerson("bad", "nobody"))).ok());  // leaves no trace
+
+  // The writer's server applied its own writes without a reload.
+  EXPECT_EQ(world_.holder()->stats().loads, 1);
+  EXPECT_EQ(world_.holder()->stats().changes_applied, 3);
+  ExpectEqualsAReload(*world_.holder());
+
+  // The other server catches up in one step: three changes, one new snapshot.
+  ASSERT_TRUE(other_->Refresh().ok());
+  EXPECT_EQ(other_->stats().loads, 1);
+  EXPECT_EQ(other_->stats().catch_ups, 1);
+  EXPECT_EQ(other_->stats().changes_applied, 3);
+  ExpectEqualsAReload(*other_);
+  ASSERT_NE(other_->Peek()->FindPerson("n2"), nullptr);
+  EXPECT_EQ(other_->Peek()->FindTeam("beta"), nullptr);
+  const uint32_t n1 = *other_->Peek()->PersonIndex("n1");
+  EXPECT_EQ(other_->Peek()->ReportsOf(n1).size(), 1u);  // the indexes follow the data
+  ASSERT_EQ(log_.size(), 2u);
+  EXPECT_NE(log_[1].find("applied 3 change(s)"), std::string::npos) << log_[1];
+}
+
+TEST_F(SnapshotHolderTest, ReadersKeepTheSnapshotTheyHold) {
+  FirmWriter writer(world_.store(), world_.holder(), clock_);
+  auto before = world_.holder()->Peek();
+  ASSERT_TRUE(writer.Commit(Write(NewPerson("n1"))).ok());
+  EXPECT_EQ(before->FindPerson("n1"), nullptr);
+  EXPECT_NE(world_.holder()->Peek()->FindPerson("n1"), nullptr);
+}
+
+TEST_F(SnapshotHolderTest, AReloadInTheFeedLoadsTheWholeFirm) {
+  ASSERT_TRUE(world_.store().Clear().ok());
+  ASSERT_TRUE(world_.store().Upsert(TestFirm()).ok());
+  ASSERT_TRUE(other_->Refresh().ok());
+  EXPECT_EQ(other_->stats().loads, 2);
+  EXPECT_EQ(other_->stats().catch_ups, 0);
+  ExpectEqualsAReload(*other_);
+  ASSERT_EQ(log_.size(), 2u);
+  EXPECT_NE(log_[1].find("asks for a reload"), std::string::npos) << log_[1];
+}
+
+TEST_F(SnapshotHolderTest, ALargeChangeIsRecordedAsAReload) {
+  FirmChange large;
+  for (size_t i = 0; i <= kMaxFeedEntities; ++i) {
+    large.upserts.clients.push_back({"bulk" + std::to_string(i), "Bulk", "", true});
+  }
+  FirmWriter writer(world_.store(), world_.holder(), clock_);
+  ASSERT_TRUE(writer.Commit(Write(std::move(large))).ok());
+  EXPECT_EQ(world_.holder()->stats().loads, 2);
+  ASSERT_TRUE(other_->Refresh().ok());
+  EXPECT_EQ(other_->stats().loads, 2);
+  ExpectEqualsAReload(*other_);
+  EXPECT_EQ(other_->Peek()->data().clients.size(), kMaxFeedEntities + 2);
+}
+
+}  // namespace
+}  // namespace guild
