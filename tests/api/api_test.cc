@@ -38,8 +38,8 @@ std::vector<Case> PermissionCases() {
   };
   for (auto c :
        {team("admin", "alpha", 200), team("fl", "alpha", 200), team("lead", "alpha", 200),
-        team("member", "alpha", 200), team("outsider", "alpha", 403), team("member", "beta", 403),
-        team("outsider", "beta", 200), team("lead", "account", 403), team("fl", "account", 200),
+        team("member", "alpha", 200), team("outsider", "alpha", 404), team("member", "beta", 404),
+        team("outsider", "beta", 200), team("lead", "account", 404), team("fl", "account", 200),
         team("member", "nope", 404)}) {
     cases.push_back(c);
   }

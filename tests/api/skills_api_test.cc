@@ -81,7 +81,8 @@ TEST_F(SkillsApiTest, BadRequestsAndForbiddenOnesGetANamedProblem) {
       {"member", "/people/member/gaps?role=firm:astronaut", 404, "role"},
       {"outsider", "/people/member/gaps?role=firm:senior", 403, ""},
       {"member", "/roles?limit=501", 400, "limit"},
-      {"outsider", "/teams/alpha/coverage?engagement=e2", 403, ""},
+      {"outsider", "/teams/alpha/coverage?engagement=e2", 404, ""},
+      {"member", "/teams/alpha/coverage?engagement=e2", 404, ""},
       {"member", "/teams/alpha/coverage?engagement=nope", 404, "engagement"},
       {"member", "/teams/alpha/coverage", 400, "engagement"},
       {"member", "/mentoring-round", 403, ""},
@@ -285,7 +286,7 @@ TEST_F(SkillsApiTest, RemediesForFirmLeadersAndAdministrators) {
 }
 
 TEST_F(SkillsApiTest, TeamCoverage) {
-  json coverage = Ok("member", "/teams/alpha/coverage?engagement=e2");
+  json coverage = Ok("fl", "/teams/alpha/coverage?engagement=e2");
   EXPECT_EQ(coverage["team"]["id"], "alpha");
   EXPECT_EQ(Ids(coverage["engagements"], nullptr), (std::vector<std::string>{"e2"}));
   ASSERT_EQ(coverage["needs"].size(), 2u);

@@ -27,6 +27,17 @@ bool Authorizer::CanReadTeam(const Principal& viewer, std::string_view team_id) 
   return SeesWholeFirm(viewer) || OnOrLeadsTeam(viewer, team_id);
 }
 
+bool Authorizer::CanReadEngagement(const Principal& viewer, const Engagement& engagement) const {
+  if (SeesWholeFirm(viewer) || IsSelf(viewer, engagement.leader_id)) return true;
+  auto person = snapshot_.PersonIndex(viewer.person_id);
+  if (!person || engagement.client_id.empty()) return false;
+  const auto& teams = snapshot_.data().teams;
+  for (uint32_t team : snapshot_.TeamsOf(*person)) {
+    if (teams[team].client_id == engagement.client_id) return true;
+  }
+  return false;
+}
+
 bool Authorizer::CanChangeTeam(const Principal& viewer, std::string_view team_id) const {
   if (!snapshot_.TeamIndex(team_id)) return false;
   return viewer.role == UserRole::kAdministrator || LeadsTeam(viewer, team_id);

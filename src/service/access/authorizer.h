@@ -11,9 +11,11 @@
 //  - a team or engagement leader (derived): their teams, and the
 //    team-visible records of those teams' members.
 //  - member: the directory (everyone's summary and skills), their own
-//    records, the teams they are on.
+//    records, the teams they are on and the engagements those teams serve.
 //  - the staffing board: Staffing() (access/staffing_access.h states its
 //    rules: boards, plans, costs and loads in plans, capacity, the market).
+// A resource the viewer may not see answers as if it did not exist (404,
+// never 403), so that ids cannot be probed.
 // Privacy rules, which no role overrides:
 //  - a check-in: its author and the leaders of its team;
 //  - a feedback answer: the person who asked for it and its author;
@@ -57,6 +59,10 @@ class Authorizer {
   [[nodiscard]] bool CanReadPersonDetail(const Principal& viewer, std::string_view person_id) const;
   //! A team: its members, its leaders, firm leaders, administrators.
   [[nodiscard]] bool CanReadTeam(const Principal& viewer, std::string_view team_id) const;
+  //! An engagement's name, client and skill needs: firm leaders,
+  //! administrators, its leader, and the members and leaders of a team that
+  //! serves its client.
+  [[nodiscard]] bool CanReadEngagement(const Principal& viewer, const Engagement& engagement) const;
   //! Changing a team's purpose, goals or membership: its leaders, administrators.
   [[nodiscard]] bool CanChangeTeam(const Principal& viewer, std::string_view team_id) const;
   [[nodiscard]] bool CanImport(const Principal& viewer) const;

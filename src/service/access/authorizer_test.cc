@@ -26,6 +26,14 @@ const std::map<std::string, Principal>& Principals() {
   return *principals;
 }
 
+// Engagement e1 of the test firm (client c1, led by englead).
+Engagement Engagement1() {
+  for (const Engagement& e : service::testing::TestFirm().engagements) {
+    if (e.id == "e1") return e;
+  }
+  return {};
+}
+
 struct Rule {
   std::string name;
   std::function<bool(const Authorizer&, const Principal&)> check;
@@ -53,6 +61,17 @@ std::vector<Rule> Rules() {
       {"read account team",
        [](A a, P p) { return a.CanReadTeam(p, "account"); },
        {"admin", "firm_leader", "engagement_leader"}},
+      {"read engagement e1 (client c1)",
+       [](A a, P p) { return a.CanReadEngagement(p, Engagement1()); },
+       {"admin", "firm_leader", "engagement_leader"}},
+      {"read an engagement of a client no team serves",
+       [](A a, P p) {
+         Engagement other = Engagement1();
+         other.client_id = "c9";
+         other.leader_id = "";
+         return a.CanReadEngagement(p, other);
+       },
+       {"admin", "firm_leader"}},
       {"change team alpha",
        [](A a, P p) { return a.CanChangeTeam(p, "alpha"); },
        {"admin", "team_leader"}},

@@ -137,10 +137,10 @@ Result<SnapshotPage> DirectoryService::ListTeams(const Principal& viewer, const 
 
 Result<TeamProfile> DirectoryService::GetTeam(const Principal& viewer, std::string_view id) {
   auto snapshot = snapshots_.Current();
+  // A team the viewer may not see answers as a missing one: ids cannot be probed.
   auto team = snapshot->TeamIndex(id);
-  if (!team) return NotFound("team " + std::string(id) + ": no such team");
-  if (!Authorizer(*snapshot).CanReadTeam(viewer, id)) {
-    return PermissionDenied("only the team's members and leaders may see this team");
+  if (!team || !Authorizer(*snapshot).CanReadTeam(viewer, id)) {
+    return NotFound("team " + std::string(id) + ": no such team");
   }
   const Team& t = snapshot->data().teams[*team];
   TeamProfile profile;

@@ -418,17 +418,19 @@ Result<Coverage> SkillsService::TeamCoverage(const Principal& viewer, std::strin
   ASSIGN_OR_RETURN(SkillsStateRef state, State());
   const FirmSnapshot& snapshot = *state->snapshot;
   const FirmData& data = snapshot.data();
+  // A team or engagement the viewer may not see answers as a missing one.
   auto team = snapshot.TeamIndex(team_id);
-  if (!team) return NotFound("id: no team '" + std::string(team_id) + "'");
-  if (!Authorizer(snapshot).CanReadTeam(viewer, team_id)) {
-    return PermissionDenied("only the team's members and leaders may see its coverage");
+  const Authorizer authorizer(snapshot);
+  if (!team || !authorizer.CanReadTeam(viewer, team_id)) {
+    return NotFound("id: no team '" + std::string(team_id) + "'");
   }
   Coverage out;
   out.team = *team;
   const Team& t = data.teams[*team];
   for (uint32_t e = 0; e < data.engagements.size(); ++e) {
     const Engagement& engagement = data.engagements[e];
-    if (!engagement_id.empty() ? engagement.id == engagement_id
+    if (!engagement_id.empty() ? engagement.id == engagement_id &&
+                                     authorizer.CanReadEngagement(viewer, engagement)
                                : engagement.client_id == t.client_id && IsOpen(engagement)) {
       out.engagements.push_back(e);
     }
