@@ -147,6 +147,20 @@ std::optional<http::Response> AdmitImport(ApiServices& services, const http::Req
 
 }  // namespace
 
+http::Response ListUserTokens(ApiServices& services, const http::Request& request,
+                              const Authenticated& who) {
+  return ApiTokensResponse(
+      services.users().ListTokens(who.principal, request.param("id").value_or("")));
+}
+
+http::Response RevokeUserToken(ApiServices& services, const http::Request& request,
+                               const Authenticated& who) {
+  Status revoked = services.users().RevokeToken(who.principal, request.param("id").value_or(""),
+                                                request.param("token").value_or(""));
+  if (!revoked.ok()) return Fail(revoked, "path");
+  return http::NoContentResponse();
+}
+
 Status AddAdminRoutes(http::Router& router, ApiServices& s) {
   using namespace std::placeholders;
   http::RouteOptions import_options;
@@ -160,6 +174,10 @@ Status AddAdminRoutes(http::Router& router, ApiServices& s) {
       router.Post("/api/v1/admin/users", Authed(s, std::bind(CreateUser, std::ref(s), _1, _2))));
   RETURN_IF_ERROR(router.Add(http::Method::kPatch, "/api/v1/admin/users/{id}",
                              Authed(s, std::bind(UpdateUser, std::ref(s), _1, _2))));
+  RETURN_IF_ERROR(router.Get("/api/v1/admin/users/{id}/tokens",
+                             Authed(s, std::bind(ListUserTokens, std::ref(s), _1, _2))));
+  RETURN_IF_ERROR(router.Add(http::Method::kDelete, "/api/v1/admin/users/{id}/tokens/{token}",
+                             Authed(s, std::bind(RevokeUserToken, std::ref(s), _1, _2))));
   return router.Get("/api/v1/admin/audit", Authed(s, std::bind(ListAudit, std::ref(s), _1, _2)));
 }
 

@@ -34,8 +34,17 @@ http::Response SignIn(ApiServices& services, const http::Request& request) {
   reader.Required("email", email);
   reader.Required("password", password);
   if (auto problem = reader.Finish()) return http::ProblemResponse(*problem);
-  auto signed_in = services.sessions().SignIn(email, password, ClientAddress(request));
-  if (!signed_in.ok()) return Fail(signed_in.status());
+  const std::string address = ClientAddress(request);
+  auto signed_in = services.sessions().SignIn(email, password, address);
+  if (!signed_in.ok()) {
+    http::Response refused = Fail(signed_in.status());
+    if (signed_in.status().code() == StatusCode::kResourceExhausted) {
+      refused.headers.emplace_back(
+          "Retry-After",
+          std::to_string(services.sessions().SignInRetryAfterSeconds(email, address)));
+    }
+    return refused;
+  }
   UserView view = ViewOf(signed_in->user, *services.snapshots().Current());
   http::Response response = http::JsonResponse(SessionBody(view, signed_in->csrf_token));
   response.headers.emplace_back(
@@ -70,15 +79,27 @@ http::Response CreateToken(ApiServices& services, const http::Request& request,
                            const Authenticated& who) {
   auto json = JsonBody(request, services.options().max_json_bytes);
   if (!json.ok()) return http::ProblemResponse(json.problem());
-  std::string name;
+  NewApiTokenRequest input;
+  std::optional<std::string> scope;
+  std::optional<int> days;
   http::ObjectReader reader(json.value());
-  reader.Required("name", name);
+  reader.Required("name", input.name);
+  reader.Optional("scope", scope);
+  reader.Optional("expires_in_days", days);
   if (auto problem = reader.Finish()) return http::ProblemResponse(*problem);
-  auto created = services.sessions().CreateApiToken(who.principal, name);
+  if (scope) {
+    auto parsed = ParseTokenScope(*scope);
+    if (!parsed) return BadParameter("scope", "body", "read or write", *scope);
+    input.scope = *parsed;
+  }
+  if (days) input.expires_in_days = *days;
+  auto created = services.sessions().CreateApiToken(who.principal, input);
   if (!created.ok()) return Fail(created.status());
   std::string body;
   http::JsonWriter w(body);
   w.BeginObject().Member("id", created->record.id).Member("name", created->record.name);
+  w.Member("scope", ToString(created->record.scope));
+  w.Member("expires_at", Timestamp(created->record.expires_at.value_or(0)));
   w.Member("token", created->token).EndObject();
   http::Response response = http::JsonResponse(std::move(body), 201);
   response.cache_control = "no-store";
@@ -86,23 +107,7 @@ http::Response CreateToken(ApiServices& services, const http::Request& request,
 }
 
 http::Response ListTokens(ApiServices& services, const http::Request&, const Authenticated& who) {
-  auto tokens = services.sessions().ListApiTokens(who.principal);
-  if (!tokens.ok()) return Fail(tokens.status());
-  std::string body;
-  http::JsonWriter w(body);
-  w.BeginObject().Key("items").BeginArray();
-  for (const ApiTokenRecord& token : *tokens) {
-    w.BeginObject().Member("id", token.id).Member("name", token.name);
-    w.Member("created_at", Timestamp(token.created_at)).Key("last_used_at");
-    if (token.last_used_at) {
-      w.String(Timestamp(*token.last_used_at));
-    } else {
-      w.Null();
-    }
-    w.EndObject();
-  }
-  w.EndArray().EndObject();
-  return http::JsonResponse(std::move(body));
+  return ApiTokensResponse(services.sessions().ListApiTokens(who.principal));
 }
 
 http::Response DeleteToken(ApiServices& services, const http::Request& request,

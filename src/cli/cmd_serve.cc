@@ -7,6 +7,7 @@
 
 #include "api/api.h"
 #include "cli/commands.h"
+#include "http/readiness.h"
 #include "http/server.h"
 #include "http/static_files.h"
 #include "service/accounts/cached_account_store.h"
@@ -96,10 +97,19 @@ int Serve(const ServeFlags& flags) {
   server_options.bind_address = flags.bind;
   server_options.port = static_cast<uint16_t>(flags.port);
   server_options.worker_threads = flags.workers;
+  server_options.behind_tls = flags.secure_cookies;
+  // Ready means able to take writes: a query on each connection writes use
+  // (on PostgreSQL, that query is what reconnects after an outage).
   Store& firm_store = **store;
-  server_options.ready = [&snapshots, &firm_store] {
-    return snapshots.loaded() && firm_store.FeedHead().ok();
-  };
+  AccountStore& account_store = **accounts;
+  auto probe = std::make_shared<http::ReadinessProbe>(std::vector<http::ReadinessCheck>{
+      {"firm data",
+       [&snapshots] {
+         return snapshots.loaded() ? OkStatus() : Unavailable("the firm's data is not loaded");
+       }},
+      {"firm store", [&firm_store] { return firm_store.FeedHead().status(); }},
+      {"account store", [&account_store] { return account_store.CountUsers().status(); }}});
+  server_options.ready = [probe] { return (*probe)(); };
   http::Server server(server_options, std::move(router));
   if (Status started = server.Start(); !started.ok()) return Fail(started);
   std::cout << "listening on http://" << flags.bind << ":" << server.port() << std::endl;

@@ -1,5 +1,10 @@
 // `guild user add`: creates a user from the command line (for the operator,
 // who has the database in hand; recorded in the audit log as user "cli").
+// The password never comes from the command line, where every user of the
+// machine sees it (`ps`): it is read from an environment variable
+// (GUILD_USER_PASSWORD unless --password-env names another) or, with
+// --password-stdin, from the first line of standard input.
+#include <cstdlib>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -15,12 +20,39 @@ namespace {
 struct UserAddFlags {
   std::string db = "guild.db";
   std::string email;
-  std::string password;
+  std::string password_env = "GUILD_USER_PASSWORD";
+  bool password_stdin = false;
+  std::string password_flag;  // refused: visible in ps
   std::string person;
   std::string role = "member";
 };
 
+Result<std::string> ReadPassword(const UserAddFlags& flags) {
+  if (!flags.password_flag.empty()) {
+    return InvalidField("--password",
+                        "no password on the command line (every user of the machine sees it in "
+                        "ps); use --password-stdin or set " +
+                            flags.password_env);
+  }
+  std::string password;
+  if (flags.password_stdin) {
+    std::getline(std::cin, password);
+    if (!password.empty() && password.back() == '\r') password.pop_back();
+  } else if (const char* value = std::getenv(flags.password_env.c_str())) {
+    password = value;
+  }
+  if (password.empty()) {
+    return InvalidField("--password-stdin",
+                        "the new user's password on standard input, or in the environment "
+                        "variable " +
+                            flags.password_env);
+  }
+  return password;
+}
+
 int AddUser(const UserAddFlags& flags) {
+  auto password = ReadPassword(flags);
+  if (!password.ok()) return Fail(password.status());
   auto role = ParseUserRole(flags.role);
   if (!role) {
     return Fail(InvalidArgument("--role: expected administrator, firm_leader or member, got '" +
@@ -38,7 +70,7 @@ int AddUser(const UserAddFlags& flags) {
   UserService users(**accounts, snapshots, audit, clock, PasswordOptions{});
   const Principal operator_principal{"cli", UserRole::kAdministrator, ""};
   auto created =
-      users.Create(operator_principal, NewUser{flags.email, flags.password, flags.person, *role});
+      users.Create(operator_principal, NewUser{flags.email, *password, flags.person, *role});
   if (!created.ok()) return Fail(created.status());
   std::cout << "user " << created->user.id << " " << created->user.email << " "
             << ToString(created->user.role) << "\n";
@@ -52,7 +84,11 @@ void RegisterUser(CLI::App& app, int& exit_code) {
   CLI::App* add = user->add_subcommand("add", "Create a user");
   AddDbOption(*add, flags->db);
   add->add_option("--email", flags->email, "Sign-in email")->required();
-  add->add_option("--password", flags->password, "Password (8 to 1024 characters)")->required();
+  add->add_flag("--password-stdin", flags->password_stdin,
+                "Read the password (8 to 1024 characters) from the first line of standard input");
+  add->add_option("--password-env", flags->password_env,
+                  "Environment variable holding the password (default GUILD_USER_PASSWORD)");
+  add->add_option("--password", flags->password_flag)->group("");  // refused, with a reason
   add->add_option("--person", flags->person, "Id of the person this user is");
   add->add_option("--role", flags->role, "administrator, firm_leader or member (default)");
   add->callback([flags, &exit_code] { exit_code = AddUser(*flags); });

@@ -51,4 +51,31 @@ LogSink StderrLogSink() {
   return [](std::string_view line) { std::fwrite(line.data(), 1, line.size(), stderr); };
 }
 
+namespace {
+
+LogSink& ErrorLogSink() {
+  static LogSink sink = StderrLogSink();
+  return sink;
+}
+
+}  // namespace
+
+std::string FormatErrorLog(std::chrono::system_clock::time_point time, std::string_view message) {
+  std::string line;
+  JsonWriter writer(line);
+  writer.BeginObject();
+  writer.Member("time", FormatUtcTime(time));
+  writer.Member("level", "error");
+  writer.Member("message", message);
+  writer.EndObject();
+  line.push_back('\n');
+  return line;
+}
+
+void SetErrorLogSink(LogSink sink) { ErrorLogSink() = std::move(sink); }
+
+void LogServerError(std::string_view message) {
+  ErrorLogSink()(FormatErrorLog(std::chrono::system_clock::now(), message));
+}
+
 }  // namespace guild::http

@@ -37,4 +37,13 @@ std::string FormatUtcTime(std::chrono::system_clock::time_point time);
 //! A sink writing each line to stderr with a single write.
 LogSink StderrLogSink();
 
+//! The JSON line {"time":...,"level":"error","message":...} (newline included).
+std::string FormatErrorLog(std::chrono::system_clock::time_point time, std::string_view message);
+//! Where LogServerError writes; stderr unless replaced. Not thread-safe to
+//! replace: set it before serving (tests replace it to read what was logged).
+void SetErrorLogSink(LogSink sink);
+//! Writes `message` to the server's error log: what a client must not see
+//! (a database's address, an internal failure), for the operator.
+void LogServerError(std::string_view message);
+
 }  // namespace guild::http

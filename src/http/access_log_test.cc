@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "http/problem.h"
+
 namespace guild::http {
 namespace {
 
@@ -33,6 +35,33 @@ TEST(AccessLogTest, LineIsOneJsonObject) {
   EXPECT_DOUBLE_EQ(json["duration_ms"].get<double>(), 1.234);
   EXPECT_EQ(json["bytes"], 2048);
   EXPECT_EQ(json["time"], "1970-01-01T00:00:00.000Z");
+}
+
+// Issue 27 item 8(c): while PostgreSQL was down, a signed-out sign-in got a
+// 503 whose text named the database's address and port. The client now gets
+// a generic text; the operator gets the detail in the error log.
+TEST(ErrorLogTest, UnavailableAndInternalProblemsHideTheDetailAndLogIt) {
+  std::vector<std::string> logged;
+  SetErrorLogSink([&logged](std::string_view line) { logged.emplace_back(line); });
+  const std::string secret =
+      "cannot reach PostgreSQL: connection to server at \"db.internal\" "
+      "(10.0.0.7), port 5432 failed";
+  Problem unavailable = ProblemFromStatus(Status(StatusCode::kUnavailable, secret));
+  Problem internal = ProblemFromStatus(Status(StatusCode::kInternal, secret));
+  SetErrorLogSink(StderrLogSink());
+  EXPECT_EQ(unavailable.status, 503);
+  EXPECT_EQ(internal.status, 500);
+  for (const Problem& problem : {unavailable, internal}) {
+    const std::string json = ProblemJson(problem);
+    EXPECT_EQ(json.find("5432"), std::string::npos) << json;
+    EXPECT_EQ(json.find("db.internal"), std::string::npos) << json;
+  }
+  ASSERT_EQ(logged.size(), 2u);
+  for (const std::string& line : logged) {
+    const auto json = nlohmann::json::parse(line);
+    EXPECT_EQ(json["level"], "error");
+    EXPECT_NE(json["message"].get<std::string>().find("port 5432"), std::string::npos);
+  }
 }
 
 }  // namespace

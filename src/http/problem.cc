@@ -1,5 +1,6 @@
 #include "http/problem.h"
 
+#include "http/access_log.h"
 #include "http/json_writer.h"
 
 namespace guild::http {
@@ -61,8 +62,16 @@ Problem MakeProblem(int status, std::string code, std::string detail) {
 
 Problem ProblemFromStatus(const Status& status, std::string_view default_location) {
   const int http_status = HttpStatusFor(status.code());
+  // A 500 or 503 tells the client nothing about internals (a database's
+  // address and port, a failed query): the detail goes to the error log.
   if (http_status == 500) {
+    LogServerError(status.ToString());
     return MakeProblem(500, "internal", "The server failed to handle the request.");
+  }
+  if (http_status == 503) {
+    LogServerError(status.ToString());
+    return MakeProblem(503, "unavailable",
+                       "The service is temporarily unavailable; try again shortly.");
   }
   Problem problem = MakeProblem(http_status, StatusCodeName(status.code()), status.message());
   if (const ErrorLocation* where = status.where()) {

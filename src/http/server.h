@@ -82,6 +82,13 @@ struct ServerOptions {
   std::string default_cache_control = "no-cache";  //!< When a Response leaves it empty.
   std::string content_security_policy{kDefaultContentSecurityPolicy};
   std::string referrer_policy = "no-referrer";
+  //! Strict-Transport-Security, sent on responses to requests that came over
+  //! TLS: always when `behind_tls`, else when a proxy said
+  //! `X-Forwarded-Proto: https`. Empty: never sent.
+  std::string strict_transport_security = "max-age=31536000";
+  //! Every request reaches the client over TLS (`guild serve --secure-cookies`
+  //! behind a TLS proxy).
+  bool behind_tls = false;
   //! Answers /readyz (200 when true, else 503). Null: always ready.
   std::function<bool()> ready;
   //! Access log; null disables it. Default: one JSON line per request to stderr.

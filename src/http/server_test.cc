@@ -122,6 +122,22 @@ TEST_F(ServerTest, SecurityAndCacheHeaders) {
   EXPECT_EQ(response.header("Content-Security-Policy"), kDefaultContentSecurityPolicy);
   EXPECT_EQ(response.header("Cache-Control"), "no-cache");
   EXPECT_TRUE(response.header("Date").has_value());
+  // Plain HTTP: no HSTS (issue 27 item 7: there was none behind TLS either).
+  EXPECT_FALSE(response.header("Strict-Transport-Security").has_value());
+  ClientResponse proxied = Get("/api/v1/people/a", {{"X-Forwarded-Proto", "https"}});
+  EXPECT_EQ(proxied.header("Strict-Transport-Security"), "max-age=31536000");
+}
+
+TEST(ServerTlsTest, BehindTlsEveryResponseHasHsts) {
+  Router router;
+  ASSERT_TRUE(router.Get("/api/v1/people/{id}", Echo).ok());
+  ServerOptions options;
+  options.access_log = nullptr;
+  options.behind_tls = true;
+  auto server = testing::StartServer(std::move(options), std::move(router));
+  auto response = Fetch(server->port(), "GET", "/api/v1/people/a", {});
+  ASSERT_TRUE(response.ok());
+  EXPECT_EQ(response->header("Strict-Transport-Security"), "max-age=31536000");
 }
 
 TEST_F(ServerTest, RequestIdsCookiesAndBodies) {

@@ -1,8 +1,10 @@
 #include "io/import.h"
 
+#include <algorithm>
 #include <chrono>
 #include <type_traits>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "io/internal/checks.h"
 #include "io/internal/people.h"
@@ -161,6 +163,52 @@ Status CheckLeads(Store& store, const std::vector<Engagement>& items,
   return OkStatus();
 }
 
+// Chains of managers end: a person's managers, their managers and so on
+// never lead back to them (issue 27 item 7: loops were accepted). The file's
+// rows replace the stored people they name.
+Status CheckManagerLoops(Store& store, const std::vector<Person>& items,
+                         const std::vector<internal::Location>& where, ProblemSink& sink) {
+  bool any_manager = false;
+  for (const Person& p : items) any_manager = any_manager || !p.manager_id.empty();
+  if (!any_manager) return OkStatus();
+  ASSIGN_OR_RETURN(FirmData firm, store.Load(LoadOptions{{EntityKind::kPeople}}));
+  std::unordered_map<std::string, std::string> manager_of;
+  for (Person& p : firm.people) manager_of[std::move(p.id)] = std::move(p.manager_id);
+  for (const Person& p : items) manager_of[p.id] = p.manager_id;
+  // 0 unvisited, 1 on the chain being walked, 2 known to end.
+  std::unordered_map<std::string_view, int> state;
+  std::unordered_set<std::string_view> in_loop;
+  for (const auto& [id, manager] : manager_of) {
+    std::vector<std::string_view> chain;
+    std::string_view at = id;
+    while (!at.empty() && state[at] == 0) {
+      state[at] = 1;
+      chain.push_back(at);
+      auto next = manager_of.find(std::string(at));
+      at = next == manager_of.end() ? std::string_view() : std::string_view(next->second);
+    }
+    if (!at.empty() && state[at] == 1) {  // walked into this chain: a loop from `at`
+      for (auto it = std::find(chain.begin(), chain.end(), at); it != chain.end(); ++it) {
+        in_loop.insert(*it);
+      }
+    }
+    for (std::string_view walked : chain) state[walked] = 2;
+  }
+  for (size_t i = 0; i < items.size(); ++i) {
+    // Being one's own manager is the domain rule's to report.
+    if (in_loop.count(items[i].id) == 0 || items[i].manager_id == items[i].id) continue;
+    std::string loop = items[i].id;
+    for (std::string_view at = items[i].manager_id; at != items[i].id && loop.size() < 200;
+         at = manager_of[std::string(at)]) {
+      loop += " -> " + std::string(at);
+    }
+    sink.Error(where[i], "manager_id", items[i].manager_id,
+               "a manager whose chain of managers does not lead back to " + items[i].id +
+                   " (loop: " + loop + " -> " + items[i].id + ")");
+  }
+  return OkStatus();
+}
+
 template <typename E>
 Status ImportEntities(Store& store, const Input& in, ProblemSink& sink, ImportReport& report) {
   auto start = SteadyClock::now();
@@ -178,6 +226,9 @@ Status ImportEntities(Store& store, const Input& in, ProblemSink& sink, ImportRe
   internal::CheckReferences(items, rows.where, known, sink);
   if constexpr (std::is_same_v<E, Opening> || std::is_same_v<E, Engagement>) {
     RETURN_IF_ERROR(CheckLeads(store, items, rows.where, sink));
+  }
+  if constexpr (std::is_same_v<E, Person>) {
+    RETURN_IF_ERROR(CheckManagerLoops(store, items, rows.where, sink));
   }
   report.check_seconds = SecondsSince(start);
   if (sink.HasErrors()) return OkStatus();

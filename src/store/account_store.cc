@@ -15,6 +15,16 @@ std::string_view ToString(UserRole role) {
   return "member";
 }
 
+std::string_view ToString(TokenScope scope) {
+  return scope == TokenScope::kRead ? "read" : "write";
+}
+
+std::optional<TokenScope> ParseTokenScope(std::string_view text) {
+  if (text == "read") return TokenScope::kRead;
+  if (text == "write") return TokenScope::kWrite;
+  return std::nullopt;
+}
+
 std::optional<UserRole> ParseUserRole(std::string_view text) {
   for (UserRole role : {UserRole::kAdministrator, UserRole::kFirmLeader, UserRole::kMember}) {
     if (ToString(role) == text) return role;

@@ -56,6 +56,12 @@ struct SessionRecord {
   int64_t last_seen_at = 0;
 };
 
+//! What an API token may do: read only (GET and HEAD), or everything its
+//! owner may.
+enum class TokenScope { kRead, kWrite };
+std::string_view ToString(TokenScope scope);  //!< "read", "write"
+std::optional<TokenScope> ParseTokenScope(std::string_view text);
+
 struct ApiTokenRecord {
   std::string id;          //!< unique, shown to the user
   std::string user_id;     //!< the owner
@@ -63,6 +69,8 @@ struct ApiTokenRecord {
   std::string token_hash;  //!< hex hash of the token; unique
   int64_t created_at = 0;
   std::optional<int64_t> last_used_at;
+  std::optional<int64_t> expires_at;  //!< seconds since the epoch; nullopt: never
+  TokenScope scope = TokenScope::kWrite;
 };
 
 //! A what-if staffing plan, shared by the servers on one database.
@@ -115,6 +123,8 @@ class AccountStore {
       std::string_view user_id) = 0;
   //! kNotFound when no token with this id belongs to user_id.
   [[nodiscard]] virtual Status DeleteApiToken(std::string_view user_id, std::string_view id) = 0;
+  //! Removes every token of a user (password change, disabling); returns how many.
+  [[nodiscard]] virtual Result<int64_t> DeleteUserApiTokens(std::string_view user_id) = 0;
   [[nodiscard]] virtual Status TouchApiToken(std::string_view id, int64_t at) = 0;
 
   //! Appends an entry; entry.seq is ignored and assigned. Returns the seq.

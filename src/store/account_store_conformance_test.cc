@@ -114,6 +114,29 @@ TEST_P(AccountStoreTest, ApiTokensBelongToTheirOwner) {
   EXPECT_FALSE(store_->FindApiTokenByHash("hash1")->has_value());
 }
 
+TEST_P(AccountStoreTest, ApiTokensKeepExpiryAndScopeAndAreRevokedPerUser) {
+  ASSERT_TRUE(store_->CreateUser(User("u1", "a@x.com")).ok());
+  ASSERT_TRUE(store_->CreateUser(User("u2", "b@x.com")).ok());
+  ASSERT_TRUE(store_
+                  ->CreateApiToken({"t1", "u1", "read", "hash1", 5, std::nullopt, int64_t{900},
+                                    TokenScope::kRead})
+                  .ok());
+  ASSERT_TRUE(store_->CreateApiToken({"t2", "u1", "write", "hash2", 5, std::nullopt}).ok());
+  ASSERT_TRUE(store_->CreateApiToken({"t3", "u2", "other", "hash3", 5, std::nullopt}).ok());
+  auto read = *store_->FindApiTokenByHash("hash1");
+  EXPECT_EQ(read->expires_at, std::optional<int64_t>(900));
+  EXPECT_EQ(read->scope, TokenScope::kRead);
+  auto write = *store_->FindApiTokenByHash("hash2");
+  EXPECT_EQ(write->expires_at, std::nullopt);
+  EXPECT_EQ(write->scope, TokenScope::kWrite);
+  auto deleted = store_->DeleteUserApiTokens("u1");
+  ASSERT_TRUE(deleted.ok()) << deleted.status().ToString();
+  EXPECT_EQ(*deleted, 2);
+  EXPECT_TRUE(store_->ListApiTokens("u1")->empty());
+  EXPECT_EQ(store_->ListApiTokens("u2")->size(), 1u);
+  EXPECT_EQ(*store_->DeleteUserApiTokens("u1"), 0);
+}
+
 TEST_P(AccountStoreTest, AuditIsNewestFirstAndPages) {
   int64_t last = 0;
   for (int i = 0; i < 3; ++i) {

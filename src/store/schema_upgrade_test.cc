@@ -215,7 +215,11 @@ TEST_P(SchemaUpgrade, KeepsEveryRowAndReachesTheLatestVersion) {
     EXPECT_EQ((*user)->role, UserRole::kAdministrator);
     EXPECT_TRUE((*a.FindUserById("u2"))->disabled);
     EXPECT_EQ((*a.FindSession("sessionhash1"))->csrf_token, "csrf1");
-    EXPECT_EQ((*a.FindApiTokenByHash("tokenhash1"))->last_used_at, std::nullopt);
+    auto token = *a.FindApiTokenByHash("tokenhash1");
+    EXPECT_EQ(token->last_used_at, std::nullopt);
+    // Tokens made before version 4 never expire and keep writing.
+    EXPECT_EQ(token->expires_at, std::nullopt);
+    EXPECT_EQ(token->scope, TokenScope::kWrite);
     EXPECT_EQ(a.ListAudit(0, 10)->size(), 2u);
   }
   // The change feed (version 4) replaces the data version and starts empty.

@@ -134,7 +134,7 @@ TEST_F(ApiTest, ExpiredSessionIsRefusedWithAProblem) {
 
 TEST_F(ApiTest, SignInIsRateLimited) {
   AddUser(server_->accounts(), "u-victim", "victim@firm.test", kPassword, "", UserRole::kMember);
-  const int kAllowedFailures = SessionOptions{}.per_email.max_events;
+  const int kAllowedFailures = SessionOptions{}.per_email_and_address.max_events;
   for (int i = 0; i < kAllowedFailures; ++i) {
     EXPECT_EQ(SignInAs(server_->port(), "victim@firm.test", "wrong-password").cookie, "");
   }
@@ -143,10 +143,25 @@ TEST_F(ApiTest, SignInIsRateLimited) {
            R"({"email":"victim@firm.test","password":"password-123"})");
   EXPECT_EQ(reply.status, 429);
   EXPECT_EQ(reply.headers["content-type"], "application/problem+json");
+  // Issue 27 item 7: the 429 says when to retry.
+  EXPECT_EQ(reply.headers["retry-after"],
+            std::to_string(SessionOptions{}.per_email_and_address.window_seconds));
   Reply wrong =
       Send(server_->port(), "POST", "/api/v1/session", {{"Content-Type", "application/json"}},
            R"({"email":"member@firm.test","password":"nope-nope"})");
   EXPECT_EQ(wrong.status, 401);
+}
+
+// Issue 27 item 7: personal data was sent with a Cache-Control a shared cache
+// may keep.
+TEST_F(ApiTest, SignedInAnswersAreNeverKeptBySharedCaches) {
+  for (const char* path : {"/api/v1/me", "/api/v1/people/member", "/api/v1/teams/alpha"}) {
+    Reply reply = Send(server_->port(), "GET", path, As("member"));
+    EXPECT_EQ(reply.status, 200) << path;
+    EXPECT_NE(reply.headers["cache-control"].find("private"), std::string::npos) << path;
+  }
+  EXPECT_EQ(Send(server_->port(), "GET", "/api/v1/session", As("member")).headers["cache-control"],
+            "no-store");
 }
 
 TEST_F(ApiTest, SignInSetsAHardenedCookieAndSignOutRevokes) {
@@ -183,6 +198,57 @@ TEST_F(ApiTest, ApiTokensWorkWithoutCsrfUntilRevoked) {
   EXPECT_EQ(
       Send(server_->port(), "GET", "/api/v1/me", {{"Authorization", "Bearer gt_nope"}}).status,
       401);
+}
+
+// Issue 27 item 5: read-only scope, expiry, administrators revoke other
+// users' tokens, and a password reset revokes them all.
+TEST_F(ApiTest, ApiTokensHaveScopeAndExpiryAndAdministratorsRevokeThem) {
+  AddUser(server_->accounts(), "u-tokens", "tokens@firm.test", kPassword, "", UserRole::kMember);
+  Headers member = As("tokens");
+  member.emplace_back("Content-Type", "application/json");
+  Reply read = Send(server_->port(), "POST", "/api/v1/tokens", member,
+                    R"({"name":"dash","scope":"read","expires_in_days":7})");
+  ASSERT_EQ(read.status, 201) << read.body;
+  EXPECT_EQ(read.Json().value("scope", ""), "read");
+  EXPECT_FALSE(read.Json().value("expires_at", "").empty());
+  Headers reader = {{"Authorization", "Bearer " + read.Json().value("token", "")},
+                    {"Content-Type", "application/json"}};
+  EXPECT_EQ(Send(server_->port(), "GET", "/api/v1/me", reader).status, 200);
+  Reply refused = Send(server_->port(), "POST", "/api/v1/tokens", reader, R"({"name":"x"})");
+  EXPECT_EQ(refused.status, 403);
+  EXPECT_EQ(refused.Json().value("type", ""), "https://guild.dev/problems/token_scope");
+  for (const char* bad : {R"({"name":"x","scope":"admin"})", R"({"name":"x","expires_in_days":0})",
+                          R"({"name":"x","expires_in_days":366})"}) {
+    EXPECT_EQ(Send(server_->port(), "POST", "/api/v1/tokens", member, bad).status, 400) << bad;
+  }
+  Reply write = Send(server_->port(), "POST", "/api/v1/tokens", member, R"({"name":"ci"})");
+  ASSERT_EQ(write.status, 201);
+  const std::string write_id = write.Json().value("id", "");
+  Headers writer = {{"Authorization", "Bearer " + write.Json().value("token", "")}};
+
+  // Administrators see and revoke them; others may not.
+  Headers admin = As("admin");
+  Reply listed = Send(server_->port(), "GET", "/api/v1/admin/users/u-tokens/tokens", admin);
+  ASSERT_EQ(listed.status, 200) << listed.body;
+  EXPECT_EQ(listed.Json()["items"].size(), 2u);
+  EXPECT_EQ(listed.body.find("gt_"), std::string::npos);  // never the secrets
+  EXPECT_EQ(Send(server_->port(), "GET", "/api/v1/admin/users/u-tokens/tokens", As("fl")).status,
+            403);
+  EXPECT_EQ(Send(server_->port(), "GET", "/api/v1/admin/users/nobody/tokens", admin).status, 404);
+  EXPECT_EQ(
+      Send(server_->port(), "DELETE", "/api/v1/admin/users/u-tokens/tokens/" + write_id, admin)
+          .status,
+      204);
+  EXPECT_EQ(Send(server_->port(), "GET", "/api/v1/me", writer).status, 401);
+
+  // A password reset revokes the rest.
+  Headers json_admin = admin;
+  json_admin.emplace_back("Content-Type", "application/json");
+  ASSERT_EQ(Send(server_->port(), "PATCH", "/api/v1/admin/users/u-tokens", json_admin,
+                 R"({"password":"a-new-password"})")
+                .status,
+            200);
+  EXPECT_EQ(Send(server_->port(), "GET", "/api/v1/me", reader).status, 401);
 }
 
 TEST_F(ApiTest, ImportWritesRefreshesTheSnapshotAndIsAudited) {

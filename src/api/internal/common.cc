@@ -48,6 +48,12 @@ http::Response BadParameter(std::string_view name, std::string_view location,
 Identity Identify(ApiServices& services, const http::Request& request) {
   auto who = Authenticate(services, request);
   if (!who.ok()) return Identity{std::nullopt, Fail(who.status())};
+  // A read-only API token reads, nothing else (issue 27 item 5).
+  if (who->scope == TokenScope::kRead && !IsSafeMethod(request.method)) {
+    return Identity{std::nullopt,
+                    http::ProblemResponse(http::MakeProblem(
+                        403, "token_scope", "this API token is read-only (scope \"read\")"))};
+  }
   if (who->method == AuthMethod::kSessionCookie && !IsSafeMethod(request.method)) {
     auto csrf = request.header(kCsrfHeader);
     if (!csrf || !ConstantTimeEquals(*csrf, who->csrf_token)) {
@@ -65,7 +71,10 @@ http::Handler Authed(ApiServices& services, AuthedHandler handler) {
   return [&services, handler = std::move(handler)](const http::Request& request) {
     Identity identity = Identify(services, request);
     if (!identity.who) return std::move(identity.refusal);
-    return handler(request, *identity.who);
+    http::Response response = handler(request, *identity.who);
+    // What a signed-in user sees is theirs: no shared cache may keep it.
+    if (response.cache_control.empty()) response.cache_control = "private, no-cache";
+    return response;
   };
 }
 

@@ -72,6 +72,9 @@ std::string ClientAddress(const http::Request& request);
 
 // JSON views (docs/API.md "Shapes").
 void WriteUser(http::JsonWriter& w, const UserView& user);
+//! {"items":[{"id","name","scope","created_at","expires_at","last_used_at"}]}:
+//! never the secrets; or the problem of a failed listing.
+http::Response ApiTokensResponse(const Result<std::vector<ApiTokenRecord>>& tokens);
 void WritePersonSummary(http::JsonWriter& w, const Person& person);
 void WritePersonDetail(http::JsonWriter& w, const Person& person, bool detail_visible);
 //! A reference to a person inside another shape (schema PersonRef):

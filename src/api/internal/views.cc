@@ -30,6 +30,36 @@ void SummaryFields(http::JsonWriter& w, const Person& p) {
 
 }  // namespace
 
+namespace {
+
+void WriteApiToken(http::JsonWriter& w, const ApiTokenRecord& token) {
+  w.BeginObject().Member("id", token.id).Member("name", token.name);
+  w.Member("scope", ToString(token.scope));
+  w.Member("created_at", Timestamp(token.created_at));
+  for (const auto& [key, at] :
+       {std::pair{"expires_at", token.expires_at}, std::pair{"last_used_at", token.last_used_at}}) {
+    w.Key(key);
+    if (at) {
+      w.String(Timestamp(*at));
+    } else {
+      w.Null();
+    }
+  }
+  w.EndObject();
+}
+
+}  // namespace
+
+http::Response ApiTokensResponse(const Result<std::vector<ApiTokenRecord>>& tokens) {
+  if (!tokens.ok()) return Fail(tokens.status(), "path");
+  std::string body;
+  http::JsonWriter w(body);
+  w.BeginObject().Key("items").BeginArray();
+  for (const ApiTokenRecord& token : *tokens) WriteApiToken(w, token);
+  w.EndArray().EndObject();
+  return http::JsonResponse(std::move(body));
+}
+
 void WriteUser(http::JsonWriter& w, const UserView& view) {
   w.BeginObject();
   w.Member("id", view.user.id).Member("email", view.user.email);

@@ -441,6 +441,10 @@ void Session::SetHeaders(bhttp::response<bhttp::string_body>& out, const Respons
   out.set("Referrer-Policy", options.referrer_policy);
   out.set("Content-Security-Policy", options.content_security_policy);
   out.set("X-Request-Id", request.request_id);
+  if (!options.strict_transport_security.empty() &&
+      (options.behind_tls || request.header("X-Forwarded-Proto") == "https")) {
+    out.set("Strict-Transport-Security", options.strict_transport_security);
+  }
   for (const auto& [name, value] : response.headers) out.insert(name, value);
 }
 

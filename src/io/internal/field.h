@@ -58,14 +58,18 @@ Field<T> ImportOnly(Field<T> field) {
 
 template <typename T, typename A>
 Field<T> TextField(std::string_view name, A access, Need need = Need::kOptional) {
-  Field<T> f = MakeField<T>(name, need, "text");
+  Field<T> f = MakeField<T>(name, need, kTextExpected);
   f.from_text = [access](T& t, std::string_view v) {
+    v = UnescapeFormula(v);
+    if (!IsCleanText(v)) return false;
     std::invoke(access, t).assign(v);
     return true;
   };
-  f.to_text = [access](const T& t, std::string& out) { out.append(std::invoke(access, t)); };
+  f.to_text = [access](const T& t, std::string& out) {
+    AppendEscapingFormula(out, std::invoke(access, t));
+  };
   f.from_json = [access](T& t, const Json& j) {
-    if (!j.is_string()) return false;
+    if (!j.is_string() || !IsCleanText(j.template get_ref<const std::string&>())) return false;
     std::invoke(access, t) = j.template get<std::string>();
     return true;
   };
@@ -204,10 +208,18 @@ template <typename T, typename A>
 Field<T> ListField(std::string_view name, A access) {
   Field<T> f = MakeField<T>(name, Need::kOptional, kListExpected);
   f.from_text = [access](T& t, std::string_view v) {
-    std::invoke(access, t) = SplitList(v);
+    std::vector<std::string> items = SplitList(UnescapeFormula(v));
+    for (const std::string& item : items) {
+      if (!IsCleanText(item)) return false;
+    }
+    std::invoke(access, t) = std::move(items);
     return true;
   };
-  f.to_text = [access](const T& t, std::string& out) { AppendList(out, std::invoke(access, t)); };
+  f.to_text = [access](const T& t, std::string& out) {
+    std::string list;
+    AppendList(list, std::invoke(access, t));
+    AppendEscapingFormula(out, list);
+  };
   f.from_json = [access](T& t, const Json& j) {
     return StringListFromJson(j, std::invoke(access, t));
   };
@@ -222,10 +234,12 @@ Field<T> NestedField(std::string_view name, A access, std::string_view expected,
                      bool (*from_json)(const Json&, V&), Json (*to_json)(const V&)) {
   Field<T> f = MakeField<T>(name, Need::kOptional, expected);
   f.from_text = [access, parse](T& t, std::string_view v) {
-    return parse(v, std::invoke(access, t));
+    return parse(UnescapeFormula(v), std::invoke(access, t));
   };
   f.to_text = [access, append](const T& t, std::string& out) {
-    append(out, std::invoke(access, t));
+    std::string text;
+    append(text, std::invoke(access, t));
+    AppendEscapingFormula(out, text);
   };
   f.from_json = [access, from_json](T& t, const Json& j) {
     return from_json(j, std::invoke(access, t));

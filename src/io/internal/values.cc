@@ -127,6 +127,41 @@ void AppendReal(std::string& out, double value) {
   out.append(buffer, end);
 }
 
+bool IsCleanText(std::string_view text) {
+  if (text.size() > kMaxTextBytes) return false;
+  for (char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if ((byte < 0x20 && c != '\t' && c != '\n' && c != '\r') || byte == 0x7f) return false;
+  }
+  return true;
+}
+
+namespace {
+
+bool StartsLikeFormula(std::string_view text) {
+  return !text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' ||
+                           text[0] == '\t' || text[0] == '\r');
+}
+
+// Formula-like text, or quotes before formula-like text ("'=x"), so that
+// escaping is undone exactly.
+bool NeedsEscape(std::string_view text) {
+  while (!text.empty() && text[0] == '\'') text.remove_prefix(1);
+  return StartsLikeFormula(text);
+}
+
+}  // namespace
+
+void AppendEscapingFormula(std::string& out, std::string_view text) {
+  if (NeedsEscape(text)) out.push_back('\'');
+  out.append(text);
+}
+
+std::string_view UnescapeFormula(std::string_view cell) {
+  if (!cell.empty() && cell[0] == '\'' && NeedsEscape(cell.substr(1))) cell.remove_prefix(1);
+  return cell;
+}
+
 std::vector<std::string> SplitList(std::string_view text) {
   std::vector<std::string> items;
   ForEachItem(text, [&](std::string_view item) {
@@ -217,7 +252,7 @@ bool StringListFromJson(const Json& json, std::vector<std::string>& out) {
   if (!json.is_array()) return false;
   out.clear();
   for (const auto& item : json) {
-    if (!item.is_string()) return false;
+    if (!item.is_string() || !IsCleanText(item.get_ref<const std::string&>())) return false;
     out.push_back(item.get<std::string>());
   }
   return true;

@@ -20,7 +20,12 @@ inline constexpr std::string_view kIntExpected = "a whole number";
 inline constexpr std::string_view kRealExpected = "a number";
 inline constexpr std::string_view kBoolExpected = "true or false (also yes/no, 1/0)";
 inline constexpr std::string_view kDateExpected = "a date like 2024-03-31";
-inline constexpr std::string_view kListExpected = "a list of items separated by ';'";
+inline constexpr std::string_view kListExpected =
+    "a list of items separated by ';', each at most 10000 bytes without control characters";
+//! Longest text cell (bytes); names, ids and descriptions alike.
+inline constexpr size_t kMaxTextBytes = 10000;
+inline constexpr std::string_view kTextExpected =
+    "text of at most 10000 bytes without control characters (NUL, ...)";
 inline constexpr std::string_view kRoleSkillsExpected =
     "items skill_id:level:importance[:optional] separated by ';', e.g. "
     "firm:tax:3:4;firm:audit:2:3:optional";
@@ -28,6 +33,17 @@ inline constexpr std::string_view kRequirementsExpected =
     "items skill_id:min_level separated by ';', e.g. firm:tax:3;firm:audit:2";
 inline constexpr std::string_view kMembersExpected =
     "items person_id:role separated by ';', e.g. p1:lead;p2:member";
+
+//! True when `text` may be stored: at most kMaxTextBytes, and no control
+//! character other than tab, line feed and carriage return (no NUL byte).
+bool IsCleanText(std::string_view text);
+
+//! A text cell for CSV export: a value starting with '=', '+', '-', '@', tab
+//! or carriage return (after any '\'' characters), which a spreadsheet would
+//! run as a formula, gets a leading '\'' (OWASP "CSV injection"). UnescapeFormula undoes it on
+//! import, so exported files read back to the same values.
+void AppendEscapingFormula(std::string& out, std::string_view text);
+std::string_view UnescapeFormula(std::string_view cell);
 
 //! Strips ASCII spaces and tabs from both ends.
 std::string_view Trim(std::string_view text);

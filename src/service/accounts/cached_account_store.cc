@@ -94,6 +94,11 @@ Result<std::vector<ApiTokenRecord>> CachedAccountStore::ListApiTokens(std::strin
 Status CachedAccountStore::DeleteApiToken(std::string_view user_id, std::string_view id) {
   return InvalidateAfter(inner_.DeleteApiToken(user_id, id));
 }
+Result<int64_t> CachedAccountStore::DeleteUserApiTokens(std::string_view user_id) {
+  auto deleted = inner_.DeleteUserApiTokens(user_id);
+  Invalidate();
+  return deleted;
+}
 Status CachedAccountStore::TouchApiToken(std::string_view id, int64_t at) {
   RETURN_IF_ERROR(inner_.TouchApiToken(id, at));
   std::lock_guard lock(mutex_);

@@ -50,6 +50,7 @@ class CachedAccountStore final : public AccountStore {
   Result<std::optional<ApiTokenRecord>> FindApiTokenByHash(std::string_view token_hash) override;
   Result<std::vector<ApiTokenRecord>> ListApiTokens(std::string_view user_id) override;
   Status DeleteApiToken(std::string_view user_id, std::string_view id) override;
+  Result<int64_t> DeleteUserApiTokens(std::string_view user_id) override;
   Status TouchApiToken(std::string_view id, int64_t at) override;
   Result<int64_t> AppendAudit(const AuditEntry& entry) override;
   Result<std::vector<AuditEntry>> ListAudit(int64_t before_seq, int limit) override;

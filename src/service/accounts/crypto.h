@@ -30,9 +30,15 @@ PasswordOptions MinimumPasswordOptions();
 inline constexpr size_t kMinPasswordLength = 8;
 inline constexpr size_t kMaxPasswordLength = 1024;
 
-//! Hashes `password` with argon2id. kInvalidArgument when its length is outside
-//! [kMinPasswordLength, kMaxPasswordLength]; kResourceExhausted when memory
-//! for the hash cannot be had.
+//! OK when `password` may be used: its length is inside
+//! [kMinPasswordLength, kMaxPasswordLength], it is not one of the most common
+//! passwords (compared case-insensitively: "password", "12345678",
+//! "qwertyuiop"...), and it has at least 4 distinct characters ("aaaaaaaa",
+//! "12121212" are refused). Else kInvalidArgument naming the field "password".
+Status CheckPasswordPolicy(std::string_view password);
+
+//! Hashes `password` with argon2id. kInvalidArgument when CheckPasswordPolicy
+//! refuses it; kResourceExhausted when memory for the hash cannot be had.
 Result<std::string> HashPassword(std::string_view password, const PasswordOptions& options);
 
 //! true when `password` matches `hash` (a HashPassword result). Any malformed

@@ -36,6 +36,23 @@ TEST(CryptoTest, PasswordLengthIsChecked) {
             StatusCode::kInvalidArgument);
 }
 
+// Issue 27 item 7: "password" and "12345678" were accepted.
+TEST(CryptoTest, CommonAndTrivialPasswordsAreRefused) {
+  for (std::string_view weak :
+       {"password", "12345678", "PassWord1", "qwertyuiop", "aaaaaaaa", "12121212", "abcabcab"}) {
+    Status status = CheckPasswordPolicy(weak);
+    EXPECT_EQ(status.code(), StatusCode::kInvalidArgument) << weak;
+    ASSERT_NE(status.where(), nullptr) << weak;
+    EXPECT_EQ(status.where()->field, "password");
+    EXPECT_EQ(HashPassword(weak, MinimumPasswordOptions()).status().code(),
+              StatusCode::kInvalidArgument)
+        << weak;
+  }
+  for (std::string_view fine : {"correct horse", "abcdabcd", "password-123", "s3cret-pass"}) {
+    EXPECT_TRUE(CheckPasswordPolicy(fine).ok()) << fine;
+  }
+}
+
 TEST(CryptoTest, TokensAreRandomAndHashedOneWay) {
   std::set<std::string> seen;
   for (int i = 0; i < 100; ++i) {

@@ -19,7 +19,7 @@ class SessionServiceTest : public ::testing::Test {
     accounts_ = std::move(opened).value();
     audit_ = std::make_unique<AuditLog>(*accounts_, clock_);
     options_.password = MinimumPasswordOptions();
-    options_.per_email = {3, 600, 100};
+    options_.per_email_and_address = {3, 600, 100};
     options_.per_address = {10, 600, 100};
     sessions_ = std::make_unique<SessionService>(*accounts_, *audit_, clock_, options_);
     auto hash = HashPassword("s3cret-pass", MinimumPasswordOptions());
@@ -59,16 +59,43 @@ TEST_F(SessionServiceTest, WrongPasswordAndUnknownEmailLookTheSame) {
   EXPECT_EQ(wrong.status().message(), unknown.status().message());
 }
 
-TEST_F(SessionServiceTest, FailedSignInsAreRateLimitedPerEmail) {
+// Issue 27 item 7: five wrong passwords from anywhere locked the account for
+// everyone for 15 minutes. Failed sign-ins now lock one email and address
+// pair, which says when to retry; the owner signs in from elsewhere.
+TEST_F(SessionServiceTest, FailedSignInsLockOnlyThatEmailAndAddressPair) {
   for (int i = 0; i < 3; ++i) {
     EXPECT_EQ(sessions_->SignIn("mia@firm.test", "bad-password", "10.0.0.1").status().code(),
               StatusCode::kUnauthenticated);
   }
-  // Even the right password is refused while limited.
-  EXPECT_EQ(sessions_->SignIn("mia@firm.test", "s3cret-pass", "10.0.0.2").status().code(),
+  // Even the right password is refused from the guessing address...
+  EXPECT_EQ(sessions_->SignIn("mia@firm.test", "s3cret-pass", "10.0.0.1").status().code(),
             StatusCode::kResourceExhausted);
-  clock_.Advance(600);
+  EXPECT_EQ(sessions_->SignInRetryAfterSeconds("mia@firm.test", "10.0.0.1"), 600);
+  clock_.Advance(100);
+  EXPECT_EQ(sessions_->SignInRetryAfterSeconds(" MIA@firm.test", "10.0.0.1"), 500);
+  // ...but not from the owner's.
+  EXPECT_EQ(sessions_->SignInRetryAfterSeconds("mia@firm.test", "10.0.0.2"), 0);
   EXPECT_TRUE(sessions_->SignIn("mia@firm.test", "s3cret-pass", "10.0.0.2").ok());
+  clock_.Advance(500);
+  EXPECT_TRUE(sessions_->SignIn("mia@firm.test", "s3cret-pass", "10.0.0.1").ok());
+}
+
+// Issue 27 item 7: failed sign-ins were not in the audit log.
+TEST_F(SessionServiceTest, FailedSignInsAreAudited) {
+  ASSERT_FALSE(sessions_->SignIn("mia@firm.test", "bad-password", "10.0.0.1").ok());
+  ASSERT_FALSE(sessions_->SignIn("who@firm.test", "bad-password", "10.0.0.2").ok());
+  ASSERT_FALSE(sessions_->SignIn("not an email", "bad-password", "10.0.0.3").ok());
+  auto audit = accounts_->ListAudit(0, 10);
+  ASSERT_TRUE(audit.ok());
+  ASSERT_EQ(audit->size(), 3u);
+  for (const AuditEntry& entry : *audit) {
+    EXPECT_EQ(entry.action, "session.fail");
+    EXPECT_EQ(entry.detail.find("bad-password"), std::string::npos);
+  }
+  EXPECT_EQ((*audit)[2].entity_id, "u1");  // oldest first from the end
+  EXPECT_EQ((*audit)[2].detail, "wrong email or password from 10.0.0.1");
+  EXPECT_EQ((*audit)[1].entity_id, "");
+  EXPECT_EQ((*audit)[0].detail, "malformed email from 10.0.0.3");
 }
 
 TEST_F(SessionServiceTest, SignInsAreRateLimitedPerAddress) {
@@ -125,7 +152,7 @@ TEST_F(SessionServiceTest, SignOutRevokes) {
 TEST_F(SessionServiceTest, DisabledUsersLoseTheirSessionsAndTokens) {
   auto signed_in = sessions_->SignIn("mia@firm.test", "s3cret-pass", "a");
   ASSERT_TRUE(signed_in.ok());
-  auto token = sessions_->CreateApiToken(PrincipalOf(signed_in->user), "ci");
+  auto token = sessions_->CreateApiToken(PrincipalOf(signed_in->user), {"ci"});
   ASSERT_TRUE(token.ok());
   UserRecord user = signed_in->user;
   user.disabled = true;
@@ -138,7 +165,7 @@ TEST_F(SessionServiceTest, DisabledUsersLoseTheirSessionsAndTokens) {
 
 TEST_F(SessionServiceTest, ApiTokensAreShownOnceAndStoredHashed) {
   Principal mia{"u1", UserRole::kMember, "member"};
-  auto created = sessions_->CreateApiToken(mia, "nightly export");
+  auto created = sessions_->CreateApiToken(mia, {"nightly export"});
   ASSERT_TRUE(created.ok());
   EXPECT_TRUE(created->token.starts_with("gt_"));
   EXPECT_EQ(created->record.token_hash, HashToken(created->token));
@@ -154,7 +181,43 @@ TEST_F(SessionServiceTest, ApiTokensAreShownOnceAndStoredHashed) {
   ASSERT_TRUE(sessions_->DeleteApiToken(mia, created->record.id).ok());
   EXPECT_EQ(sessions_->AuthenticateApiToken(created->token).status().code(),
             StatusCode::kUnauthenticated);
-  EXPECT_EQ(sessions_->CreateApiToken(mia, "").status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(sessions_->CreateApiToken(mia, {""}).status().code(), StatusCode::kInvalidArgument);
+}
+
+// Issue 27 item 5: tokens never expired, had no scope, and a user could
+// create any number.
+TEST_F(SessionServiceTest, ApiTokensExpireMayBeReadOnlyAndAreLimitedPerUser) {
+  Principal mia{"u1", UserRole::kMember, "member"};
+  auto read = sessions_->CreateApiToken(mia, {"dashboard", TokenScope::kRead, 2});
+  ASSERT_TRUE(read.ok()) << read.status().ToString();
+  EXPECT_EQ(read->record.expires_at, std::optional<int64_t>(clock_.NowSeconds() + 2 * 86400));
+  auto who = sessions_->AuthenticateApiToken(read->token);
+  ASSERT_TRUE(who.ok());
+  EXPECT_EQ(who->scope, TokenScope::kRead);
+  auto write = sessions_->CreateApiToken(mia, {"ci"});
+  ASSERT_TRUE(write.ok());
+  EXPECT_EQ(sessions_->AuthenticateApiToken(write->token)->scope, TokenScope::kWrite);
+  // Expired: refused like an unknown token.
+  clock_.Advance(2 * 86400 - 1);
+  EXPECT_TRUE(sessions_->AuthenticateApiToken(read->token).ok());
+  clock_.Advance(1);
+  EXPECT_EQ(sessions_->AuthenticateApiToken(read->token).status().message(),
+            sessions_->AuthenticateApiToken("gt_forged").status().message());
+  EXPECT_TRUE(sessions_->AuthenticateApiToken(write->token).ok());  // 90 days by default
+  for (int days : {0, -1, SessionService::kMaxTokenDays + 1}) {
+    auto bad = sessions_->CreateApiToken(mia, {"x", TokenScope::kWrite, days});
+    ASSERT_EQ(bad.status().code(), StatusCode::kInvalidArgument) << days;
+    EXPECT_EQ(bad.status().where()->field, "expires_in_days");
+  }
+  // At most kMaxTokensPerUser each.
+  while (sessions_->ListApiTokens(mia)->size() < SessionService::kMaxTokensPerUser) {
+    ASSERT_TRUE(sessions_->CreateApiToken(mia, {"more"}).ok());
+  }
+  EXPECT_EQ(sessions_->CreateApiToken(mia, {"one too many"}).status().code(),
+            StatusCode::kFailedPrecondition);
+  ASSERT_TRUE(
+      accounts_->CreateUser({"u2", "noor@firm.test", "x", "", UserRole::kMember, false, 0}).ok());
+  EXPECT_TRUE(sessions_->CreateApiToken({"u2", UserRole::kMember, ""}, {"other user"}).ok());
 }
 
 TEST_F(SessionServiceTest, ForgedTokensAreRejected) {

@@ -22,6 +22,27 @@ std::string PatchDetail(const UserPatch& patch) {
   return detail;
 }
 
+bool ActiveAdministrator(const UserRecord& user) {
+  return user.role == UserRole::kAdministrator && !user.disabled;
+}
+
+// kFailedPrecondition when no active administrator but `except_id` exists.
+Status CheckAnotherAdministrator(AccountStore& accounts, std::string_view except_id) {
+  constexpr int kPage = 500;
+  std::string after;
+  for (;;) {
+    ASSIGN_OR_RETURN(std::vector<UserRecord> users, accounts.ListUsers(after, kPage));
+    for (const UserRecord& user : users) {
+      if (user.id != except_id && ActiveAdministrator(user)) return OkStatus();
+    }
+    if (static_cast<int>(users.size()) < kPage) break;
+    after = users.back().id;
+  }
+  return FailedPrecondition(
+      "role: the last active administrator cannot be demoted or disabled; make another user an "
+      "administrator first");
+}
+
 }  // namespace
 
 UserView ViewOf(const UserRecord& user, const FirmSnapshot& snapshot) {
@@ -77,10 +98,37 @@ Result<UserView> UserService::Update(const Principal& actor, std::string_view us
   if (patch.password) {
     ASSIGN_OR_RETURN(user.password_hash, HashPassword(*patch.password, password_options_));
   }
+  // Someone must be left to manage users.
+  if (ActiveAdministrator(*found) && !ActiveAdministrator(user)) {
+    RETURN_IF_ERROR(CheckAnotherAdministrator(accounts_, user.id));
+  }
   RETURN_IF_ERROR(accounts_.UpdateUser(user));
-  if (user.disabled || patch.password) RETURN_IF_ERROR(accounts_.DeleteUserSessions(user.id));
-  RETURN_IF_ERROR(audit_.Record(actor.user_id, "user.update", "user", user.id, PatchDetail(patch)));
+  std::string detail = PatchDetail(patch);
+  // A reset password or a disabled account ends every way in (issue 27 item 5:
+  // tokens outlived both).
+  if (user.disabled || patch.password) {
+    RETURN_IF_ERROR(accounts_.DeleteUserSessions(user.id));
+    ASSIGN_OR_RETURN(int64_t revoked, accounts_.DeleteUserApiTokens(user.id));
+    if (revoked > 0) detail += " tokens revoked=" + std::to_string(revoked);
+  }
+  RETURN_IF_ERROR(audit_.Record(actor.user_id, "user.update", "user", user.id, detail));
   return ViewOf(user, *snapshot);
+}
+
+Result<std::vector<ApiTokenRecord>> UserService::ListTokens(const Principal& actor,
+                                                            std::string_view user_id) {
+  RETURN_IF_ERROR(CheckActor(actor, *snapshots_.Current()));
+  ASSIGN_OR_RETURN(std::optional<UserRecord> found, accounts_.FindUserById(user_id));
+  if (!found) return NotFound("user " + std::string(user_id) + ": no such user");
+  return accounts_.ListApiTokens(user_id);
+}
+
+Status UserService::RevokeToken(const Principal& actor, std::string_view user_id,
+                                std::string_view token_id) {
+  RETURN_IF_ERROR(CheckActor(actor, *snapshots_.Current()));
+  RETURN_IF_ERROR(accounts_.DeleteApiToken(user_id, token_id));
+  return audit_.Record(actor.user_id, "token.revoke", "token", token_id,
+                       "of user " + std::string(user_id));
 }
 
 Result<Page<UserView>> UserService::List(const Principal& actor, const PageRequest& page) {

@@ -4,12 +4,15 @@
 // A user may be linked to a Person (person_id), which gives them their
 // derived team leadership. Passwords are hashed here and never stored or
 // returned in clear. Disabling a user or changing their password ends their
-// sessions. Every change is written to the audit log.
+// sessions and revokes their API tokens (re-enabling brings neither back).
+// The last active administrator can be neither demoted nor disabled.
+// Administrators list and revoke any user's API tokens. Every change is
+// written to the audit log.
 //
 // Errors: kPermissionDenied unless the authorizer lets the actor manage
 // users; kInvalidArgument naming the field for bad input (email, password,
 // role, person_id); kAlreadyExists for a taken email; kNotFound for an
-// unknown user id.
+// unknown user id or token; kFailedPrecondition for the last administrator.
 //
 // Thread safety: all methods may be called from several threads at once.
 #pragma once
@@ -62,6 +65,12 @@ class UserService {
   [[nodiscard]] Result<UserView> Update(const Principal& actor, std::string_view user_id,
                                         const UserPatch& patch);
   [[nodiscard]] Result<Page<UserView>> List(const Principal& actor, const PageRequest& page);
+  //! The API tokens of user `user_id`, ordered by id (never their secrets).
+  [[nodiscard]] Result<std::vector<ApiTokenRecord>> ListTokens(const Principal& actor,
+                                                               std::string_view user_id);
+  //! Revokes one token of user `user_id`.
+  [[nodiscard]] Status RevokeToken(const Principal& actor, std::string_view user_id,
+                                   std::string_view token_id);
 
  private:
   Status CheckActor(const Principal& actor, const FirmSnapshot& snapshot) const;

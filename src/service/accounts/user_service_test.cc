@@ -107,6 +107,75 @@ TEST_F(UserServiceTest, UpdateChangesRoleAndPasswordChangeEndsSessions) {
   EXPECT_EQ(users_->Update(admin_, "nobody", patch).status().code(), StatusCode::kNotFound);
 }
 
+// Issue 27 item 7: the last administrator could demote itself, leaving no
+// one to manage users.
+TEST_F(UserServiceTest, TheLastActiveAdministratorCannotBeDemotedOrDisabled) {
+  auto first = users_->Create(admin_, {"a1@firm.test", "password-1", "", UserRole::kAdministrator});
+  ASSERT_TRUE(first.ok());
+  const Principal self = PrincipalOf(first->user);
+  UserPatch demote;
+  demote.role = UserRole::kMember;
+  UserPatch disable;
+  disable.disabled = true;
+  EXPECT_EQ(users_->Update(self, self.user_id, demote).status().code(),
+            StatusCode::kFailedPrecondition);
+  EXPECT_EQ(users_->Update(self, self.user_id, disable).status().code(),
+            StatusCode::kFailedPrecondition);
+  EXPECT_EQ((*accounts_->FindUserById(self.user_id))->role, UserRole::kAdministrator);
+  // A disabled administrator does not count.
+  auto second = users_->Create(self, {"a2@firm.test", "password-2", "", UserRole::kAdministrator});
+  ASSERT_TRUE(second.ok());
+  ASSERT_TRUE(users_->Update(self, second->user.id, disable).ok());
+  EXPECT_EQ(users_->Update(self, self.user_id, demote).status().code(),
+            StatusCode::kFailedPrecondition);
+  // With another active administrator, either may step down.
+  UserPatch enable;
+  enable.disabled = false;
+  ASSERT_TRUE(users_->Update(self, second->user.id, enable).ok());
+  EXPECT_TRUE(users_->Update(self, self.user_id, demote).ok());
+}
+
+// Issue 27 item 5: a token kept working after an administrator reset the
+// password and after disable/re-enable; administrators could not list or
+// revoke other users' tokens.
+TEST_F(UserServiceTest, PasswordResetAndDisablingRevokeTokensAndAdministratorsRevokeAny) {
+  auto created = users_->Create(admin_, {"a@firm.test", "password-1", "", UserRole::kMember});
+  ASSERT_TRUE(created.ok());
+  const std::string id = created->user.id;
+  auto make_token = [&](const std::string& token_id) {
+    ASSERT_TRUE(
+        accounts_->CreateApiToken({token_id, id, "ci", "hash-" + token_id, 5000, std::nullopt})
+            .ok());
+  };
+  make_token("t1");
+  make_token("t2");
+  auto listed = users_->ListTokens(admin_, id);
+  ASSERT_TRUE(listed.ok());
+  EXPECT_EQ(listed->size(), 2u);
+  EXPECT_EQ(users_->ListTokens(member_, id).status().code(), StatusCode::kPermissionDenied);
+  EXPECT_EQ(users_->RevokeToken(member_, id, "t1").code(), StatusCode::kPermissionDenied);
+  EXPECT_EQ(users_->ListTokens(admin_, "nobody").status().code(), StatusCode::kNotFound);
+  ASSERT_TRUE(users_->RevokeToken(admin_, id, "t1").ok());
+  EXPECT_EQ(users_->RevokeToken(admin_, id, "t1").code(), StatusCode::kNotFound);
+  EXPECT_EQ(users_->ListTokens(admin_, id)->size(), 1u);
+  EXPECT_EQ((*accounts_->ListAudit(0, 1))[0].action, "token.revoke");
+
+  UserPatch reset;
+  reset.password = "password-2";
+  ASSERT_TRUE(users_->Update(admin_, id, reset).ok());
+  EXPECT_TRUE(users_->ListTokens(admin_, id)->empty());
+
+  make_token("t3");
+  UserPatch disable;
+  disable.disabled = true;
+  ASSERT_TRUE(users_->Update(admin_, id, disable).ok());
+  UserPatch enable;
+  enable.disabled = false;
+  ASSERT_TRUE(users_->Update(admin_, id, enable).ok());
+  EXPECT_TRUE(users_->ListTokens(admin_, id)->empty());  // re-enabling brings none back
+  EXPECT_FALSE(accounts_->FindApiTokenByHash("hash-t3")->has_value());
+}
+
 TEST_F(UserServiceTest, ListPagesThroughEveryUserOnce) {
   for (int i = 0; i < 7; ++i) {
     ASSERT_TRUE(users_

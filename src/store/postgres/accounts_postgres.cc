@@ -40,7 +40,8 @@ namespace {
 constexpr const char* kUserSelect =
     "SELECT id, email, password_hash, person_id, role, disabled, created_at FROM guild_users";
 constexpr const char* kTokenSelect =
-    "SELECT id, user_id, name, token_hash, created_at, last_used_at FROM guild_api_tokens";
+    "SELECT id, user_id, name, token_hash, created_at, last_used_at, expires_at, scope "
+    "FROM guild_api_tokens";
 
 UserRecord ReadUser(const pqxx::row& r) {
   UserRecord u;
@@ -57,8 +58,16 @@ UserRecord ReadUser(const pqxx::row& r) {
 ApiTokenRecord ReadToken(const pqxx::row& r) {
   std::optional<int64_t> last_used;
   if (!r[5].is_null()) last_used = r[5].as<int64_t>();
-  return ApiTokenRecord{r[0].as<std::string>(), r[1].as<std::string>(), r[2].as<std::string>(),
-                        r[3].as<std::string>(), r[4].as<int64_t>(),     last_used};
+  std::optional<int64_t> expires;
+  if (!r[6].is_null()) expires = r[6].as<int64_t>();
+  return ApiTokenRecord{r[0].as<std::string>(),
+                        r[1].as<std::string>(),
+                        r[2].as<std::string>(),
+                        r[3].as<std::string>(),
+                        r[4].as<int64_t>(),
+                        last_used,
+                        expires,
+                        ParseTokenScope(r[7].as<std::string>()).value_or(TokenScope::kRead)};
 }
 
 AuditEntry ReadAudit(const pqxx::row& r) {
@@ -151,8 +160,11 @@ class PostgresAccountStore final : public AccountStore {
   }
 
   Status CreateApiToken(const ApiTokenRecord& t) override {
-    return Exec("create token", "INSERT INTO guild_api_tokens VALUES ($1, $2, $3, $4, $5, $6)",
-                t.id, t.user_id, t.name, t.token_hash, t.created_at, t.last_used_at);
+    return Exec("create token",
+                "INSERT INTO guild_api_tokens (id, user_id, name, token_hash, created_at, "
+                "last_used_at, expires_at, scope) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                t.id, t.user_id, t.name, t.token_hash, t.created_at, t.last_used_at, t.expires_at,
+                std::string(ToString(t.scope)));
   }
 
   Result<std::optional<ApiTokenRecord>> FindApiTokenByHash(std::string_view hash) override {
@@ -186,6 +198,17 @@ class PostgresAccountStore final : public AccountStore {
       if (r.affected_rows() == 0) return NotFound("token " + std::string(id) + ": no such token");
       return OkStatus();
     });
+  }
+
+  Result<int64_t> DeleteUserApiTokens(std::string_view user_id) override {
+    int64_t deleted = 0;
+    RETURN_IF_ERROR(Run("delete tokens", [&](pqxx::work& w) {
+      deleted =
+          w.exec_params("DELETE FROM guild_api_tokens WHERE user_id = $1", std::string(user_id))
+              .affected_rows();
+      return OkStatus();
+    }));
+    return deleted;
   }
 
   Status TouchApiToken(std::string_view id, int64_t at) override {

@@ -218,11 +218,20 @@ CREATE TABLE guild_changes (
 DROP TABLE guild_data_version;
 )sql";
 
-constexpr std::array<Migration, 4> kMigrations = {{
+// Version 5: as SQLite's (token expiry and scope).
+constexpr std::string_view kTokenLimits = R"sql(
+ALTER TABLE guild_api_tokens ADD COLUMN expires_at BIGINT;
+ALTER TABLE guild_api_tokens ADD COLUMN scope TEXT NOT NULL DEFAULT 'write'
+  CHECK (scope IN ('read', 'write'));
+CREATE INDEX guild_api_tokens_user ON guild_api_tokens(user_id);
+)sql";
+
+constexpr std::array<Migration, 5> kMigrations = {{
     {1, "initial schema", kInitialSchema},
     {2, "lead openings and opening preferences", kOpeningPreferences},
     {3, "account tables", kAccounts, "guild_account_schema", kAdoptAccounts},
     {4, "change feed", kChangeFeed},
+    {5, "token expiry and scope", kTokenLimits},
 }};
 
 }  // namespace

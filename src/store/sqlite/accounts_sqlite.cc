@@ -43,7 +43,8 @@ namespace {
 constexpr const char* kUserSelect =
     "SELECT id, email, password_hash, person_id, role, disabled, created_at FROM guild_users";
 constexpr const char* kTokenSelect =
-    "SELECT id, user_id, name, token_hash, created_at, last_used_at FROM guild_api_tokens";
+    "SELECT id, user_id, name, token_hash, created_at, last_used_at, expires_at, scope "
+    "FROM guild_api_tokens";
 constexpr const char* kSessionSelect =
     "SELECT token_hash, user_id, csrf_token, created_at, last_seen_at FROM guild_sessions";
 constexpr const char* kPlanSelect =
@@ -66,8 +67,14 @@ SessionRecord ReadSession(const SqliteStatement& s) {
 }
 
 ApiTokenRecord ReadToken(const SqliteStatement& s) {
-  return ApiTokenRecord{Str(s, 0), Str(s, 1),      Str(s, 2),
-                        Str(s, 3), s.ColumnInt(4), s.ColumnOptionalInt(5)};
+  return ApiTokenRecord{Str(s, 0),
+                        Str(s, 1),
+                        Str(s, 2),
+                        Str(s, 3),
+                        s.ColumnInt(4),
+                        s.ColumnOptionalInt(5),
+                        s.ColumnOptionalInt(6),
+                        ParseTokenScope(s.ColumnText(7)).value_or(TokenScope::kRead)};
 }
 
 AuditEntry ReadAudit(const SqliteStatement& s) {
@@ -145,8 +152,11 @@ class SqliteAccountStore final : public AccountStore {
   }
 
   Status CreateApiToken(const ApiTokenRecord& t) override {
-    return Write("creating token " + t.id, "INSERT INTO guild_api_tokens VALUES (?, ?, ?, ?, ?, ?)",
-                 t.id, t.user_id, t.name, t.token_hash, t.created_at, t.last_used_at);
+    return Write("creating token " + t.id,
+                 "INSERT INTO guild_api_tokens (id, user_id, name, token_hash, created_at, "
+                 "last_used_at, expires_at, scope) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                 t.id, t.user_id, t.name, t.token_hash, t.created_at, t.last_used_at, t.expires_at,
+                 ToString(t.scope));
   }
 
   Result<std::optional<ApiTokenRecord>> FindApiTokenByHash(std::string_view hash) override {
@@ -166,6 +176,13 @@ class SqliteAccountStore final : public AccountStore {
                         "DELETE FROM guild_api_tokens WHERE user_id = ? AND id = ?", user_id, id));
     if (db_->Changes() == 0) return NotFound("token " + std::string(id) + ": no such token");
     return OkStatus();
+  }
+
+  Result<int64_t> DeleteUserApiTokens(std::string_view user_id) override {
+    std::lock_guard lock(mu_);
+    RETURN_IF_ERROR(
+        Run("deleting tokens", "DELETE FROM guild_api_tokens WHERE user_id = ?", user_id));
+    return int64_t{db_->Changes()};
   }
 
   Status TouchApiToken(std::string_view id, int64_t at) override {

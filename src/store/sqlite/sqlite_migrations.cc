@@ -227,11 +227,22 @@ CREATE TABLE guild_changes (
 DROP TABLE guild_data_version;
 )sql";
 
-constexpr std::array<Migration, 4> kMigrations = {{
+// Version 5: API tokens expire and may be read-only (issue 27 item 5).
+// Tokens made before have no expiry and keep writing; an index on the owner
+// for listing, counting and revoking a user's tokens.
+constexpr std::string_view kTokenLimits = R"sql(
+ALTER TABLE guild_api_tokens ADD COLUMN expires_at INTEGER;
+ALTER TABLE guild_api_tokens ADD COLUMN scope TEXT NOT NULL DEFAULT 'write'
+  CHECK (scope IN ('read', 'write'));
+CREATE INDEX guild_api_tokens_user ON guild_api_tokens(user_id);
+)sql";
+
+constexpr std::array<Migration, 5> kMigrations = {{
     {1, "initial schema", kInitialSchema},
     {2, "lead openings and opening preferences", kOpeningPreferences},
     {3, "account tables", kAccounts, "guild_account_schema", kAdoptAccounts},
     {4, "change feed", kChangeFeed},
+    {5, "token expiry and scope", kTokenLimits},
 }};
 
 }  // namespace

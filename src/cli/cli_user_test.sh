@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# End-to-end test of `guild user add` through the real binary: the password
+# never comes from the command line, where `ps` shows it to every user of the
+# machine (issue 27 item 7); it comes from an environment variable or standard
+# input, and the password policy refuses common passwords.
+# Usage: cli_user_test.sh PATH_TO_GUILD
+set -u
+GUILD=$1
+DIR=$(mktemp -d)
+trap 'rm -rf "$DIR"' EXIT
+DB="$DIR/guild.db"
+FAILURES=0
+
+# shellcheck source=../../tests/cli_test_lib.sh
+. "$(dirname "$0")/../../tests/cli_test_lib.sh"
+
+expect_exit 0 env GUILD_ADMIN_PASSWORD=first-admin-pass "$GUILD" init --db "$DB" --admin-email admin@firm.test
+
+# On the command line: refused, nothing created.
+expect_exit 1 "$GUILD" user add --db "$DB" --email a@firm.test --password visible-in-ps
+expect_in "$DIR/err" "--password"
+expect_in "$DIR/err" "ps"
+# No password anywhere: refused and says where to put it.
+expect_exit 1 env -u GUILD_USER_PASSWORD "$GUILD" user add --db "$DB" --email a@firm.test
+expect_in "$DIR/err" "GUILD_USER_PASSWORD"
+# A common password: refused by the policy.
+expect_exit 1 env GUILD_USER_PASSWORD=password "$GUILD" user add --db "$DB" --email a@firm.test
+expect_in "$DIR/err" "password"
+
+expect_exit 0 env GUILD_USER_PASSWORD=from-the-env-1 "$GUILD" user add --db "$DB" --email a@firm.test
+expect_in "$DIR/out" "a@firm.test"
+printf 'from-stdin-pass\n' >"$DIR/pw"
+expect_exit 0 "$GUILD" user add --db "$DB" --email b@firm.test --role firm_leader --password-stdin <"$DIR/pw"
+expect_in "$DIR/out" "b@firm.test firm_leader"
+expect_exit 0 env SECRET_PW=named-env-pass "$GUILD" user add --db "$DB" --email c@firm.test --password-env SECRET_PW
+expect_in "$DIR/out" "c@firm.test"
+
+if [ "$FAILURES" -ne 0 ]; then echo "$FAILURES failure(s)"; exit 1; fi
+echo "cli_user: all passed"
