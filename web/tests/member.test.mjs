@@ -58,7 +58,7 @@ test('/admin shows the no-access page', async () => {
   assert.equal(await page.locator('#import').count(), 0);
 });
 
-test("a team I am on shows its purpose and members; a team I am not on is closed", async () => {
+test("a team I am on shows its purpose and members; a team I am not on is as if missing", async () => {
   const me = await apiGet(page, '/me');
   assert.ok(me.teams.length > 0, 'the demo member should be on a team');
   const mine = me.teams[0];
@@ -75,8 +75,10 @@ test("a team I am on shows its purpose and members; a team I am not on is closed
   const myIds = new Set(me.teams.map((t) => t.id));
   const other = everyTeam.find((t) => !myIds.has(t.id) && t.leader_id !== me.person?.id);
   assert.ok(other, 'the demo firm should have a team the member is not on');
+  // The API answers 404 for a team the viewer may not see, as for a missing
+  // one, so team ids cannot be probed (issue 27).
   await page.goto(`/teams/${encodeURIComponent(other.id)}`);
-  await waitForHeading(page, NO_ACCESS);
+  await waitForHeading(page, "We can't find that team");
   assert.equal(await page.getByText(other.name, { exact: true }).count(), 0);
   // And it is not in the member's team list either.
   await page.goto('/teams');
