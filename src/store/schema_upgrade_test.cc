@@ -217,7 +217,7 @@ TEST_P(SchemaUpgrade, KeepsEveryRowAndReachesTheLatestVersion) {
     EXPECT_EQ((*a.FindSession("sessionhash1"))->csrf_token, "csrf1");
     auto token = *a.FindApiTokenByHash("tokenhash1");
     EXPECT_EQ(token->last_used_at, std::nullopt);
-    // Tokens made before version 4 never expire and keep writing.
+    // Tokens made before version 5 never expire and keep writing.
     EXPECT_EQ(token->expires_at, std::nullopt);
     EXPECT_EQ(token->scope, TokenScope::kWrite);
     EXPECT_EQ(a.ListAudit(0, 10)->size(), 2u);
