@@ -26,7 +26,8 @@ ApiServices::ApiServices(Store& store, AccountStore& accounts, SnapshotHolder& s
       directory_(snapshots),
       imports_(store, snapshots, writer_),
       skills_(snapshots, clock),
-      staffing_(store, accounts, snapshots, writer_, clock, WithPlanCodec(options_.staffing)) {}
+      staffing_(store, accounts, snapshots, writer_, clock, WithPlanCodec(options_.staffing)),
+      network_(snapshots, skills_, clock) {}
 
 Status AddApiRoutes(http::Router& router, ApiServices& services) {
   router.SetDefaultAdmission(internal::SignedIn(services));
@@ -38,6 +39,7 @@ Status AddApiRoutes(http::Router& router, ApiServices& services) {
   RETURN_IF_ERROR(internal::AddDirectoryRoutes(router, services));
   RETURN_IF_ERROR(internal::AddSkillsRoutes(router, services));
   RETURN_IF_ERROR(internal::AddStaffingRoutes(router, services));
+  RETURN_IF_ERROR(internal::AddNetworkRoutes(router, services));
   return internal::AddAdminRoutes(router, services);
 }
 

@@ -26,6 +26,7 @@
 #include "service/accounts/user_service.h"
 #include "service/directory/directory_service.h"
 #include "service/imports/import_service.h"
+#include "service/network/network_service.h"
 #include "service/skills/skills_service.h"
 #include "service/snapshot/snapshot_holder.h"
 #include "service/staffing/staffing_board_service.h"
@@ -66,6 +67,7 @@ class ApiServices {
   ImportService& imports() { return imports_; }
   SkillsService& skills() { return skills_; }
   StaffingBoardService& staffing() { return staffing_; }
+  NetworkService& network() { return network_; }
 
  private:
   const ApiOptions options_;
@@ -78,6 +80,7 @@ class ApiServices {
   ImportService imports_;
   SkillsService skills_;
   StaffingBoardService staffing_;
+  NetworkService network_;
 };
 
 //! Registers every /api/v1 route (handlers keep a reference to `services`,

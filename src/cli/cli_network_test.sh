@@ -3,7 +3,7 @@
 # binary: an edge list's metrics and shape (JSON, GraphML, GEXF), every kind
 # of bad edge file named with its line and column (exit 1, nothing printed on
 # stdout), team formation on a tiny expert network (zero-length edges, skills
-# nobody holds named).
+# nobody holds named), and a team's and the firm's network on a demo firm.
 # Usage: cli_network_test.sh PATH_TO_GUILD
 set -u
 GUILD=$1
@@ -60,6 +60,24 @@ expect_in "$DIR/err" "--objective: expected diameter, sum or leader"
 printf 'u\tv\tjaccard\n0\t7\t0.5\n' > "$DIR/y.edges.tsv"
 expect_exit 1 "$GUILD" team form --experts "$DIR/x.experts.tsv" --edges "$DIR/y.edges.tsv" --skills 1
 expect_in "$DIR/err" "y.edges.tsv:2: column 'v': got '7', expected a known id"
+
+# A demo firm: one team's network and the firm's, as JSON and as an edge list.
+expect_exit 0 "$GUILD" demo --db "$DIR/guild.db" --people 200 --seed 3 --today 2025-06-02
+team=$("$GUILD" export teams --format csv --db "$DIR/guild.db" | python3 -c 'import csv,sys; print(next(csv.DictReader(sys.stdin))["id"])')
+expect_exit 0 "$GUILD" network team "$team" --db "$DIR/guild.db" --today 2025-06-02 --json
+[ "$(json "d['team'] == '$team' and len(d['timeline']) == 6 and d['shape'] in ('network', 'org_chart', 'wagon_wheel', 'none')")" = "True" ] || fail "network team JSON"
+expect_exit 1 "$GUILD" network team no-such-team --db "$DIR/guild.db"
+expect_in "$DIR/err" "TEAM: no team 'no-such-team'"
+expect_exit 1 "$GUILD" network team "$team" --db "$DIR/guild.db" --from 2025-13-01
+expect_in "$DIR/err" "--from: expected a date"
+expect_exit 0 "$GUILD" network firm --db "$DIR/guild.db" --today 2025-06-02 --format tsv
+edges=$(($(wc -l < "$DIR/out") - 1))
+[ "$edges" -gt 0 ] || fail "the demo firm's network has no ties"
+cp "$DIR/out" "$DIR/firm.tsv"
+expect_exit 0 "$GUILD" network firm --db "$DIR/guild.db" --today 2025-06-02 --json
+[ "$(json "d['edges']")" = "$edges" ] || fail "firm JSON edges $(json "d['edges']") vs TSV $edges"
+expect_exit 0 "$GUILD" network analyze "$DIR/firm.tsv" --json
+[ "$(json "d['edges']")" = "$edges" ] || fail "the exported edge list reads back with other edges"
 
 [ "$FAILURES" = 0 ] || { echo "$FAILURES failure(s)"; exit 1; }
 echo "all network CLI checks passed"

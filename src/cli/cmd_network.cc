@@ -3,6 +3,9 @@
 //
 //   network analyze EDGES.tsv   metrics, communities and shape of an edge list;
 //                               --format text|json|graphml|gexf (--json = json)
+//   network team TEAM --db      the same for a team of the firm, from its
+//                               co-staffing ties (--from, --to), with its timeline
+//   network firm --db           the same for the whole firm or --practice
 //   team form                   a team covering --skills on the network of
 //                               --experts and --edges (the DBLP data set's TSV
 //                               layout), for --objective diameter|sum|leader
@@ -22,6 +25,8 @@
 #include "engine/network/metrics.h"
 #include "engine/network/shape.h"
 #include "engine/network/team_formation.h"
+#include "service/network/network_service.h"
+#include "store/store.h"
 
 namespace guild::cli {
 
@@ -88,8 +93,14 @@ Json Names(const net::Graph& g, const std::vector<net::NodeId>& nodes) {
   return out;
 }
 
+// How the metrics were computed, as the JSON states it.
+struct Method {
+  bool weighted = false;
+  std::string communities = "louvain";
+};
+
 Json AnalysisJson(const net::Graph& g, const net::NetworkMetrics& m, const net::ShapeReport& s,
-                  const AnalyzeArgs& args, double seconds, double cpu_seconds) {
+                  const Method& method, double seconds, double cpu_seconds) {
   Json betweenness = Json::object();
   for (net::NodeId v = 0; v < g.node_count(); ++v) betweenness[g.name(v)] = m.betweenness[v];
   Json communities = Json::array();
@@ -98,7 +109,7 @@ Json AnalysisJson(const net::Graph& g, const net::NetworkMetrics& m, const net::
   for (const auto& c : m.components) components.push_back(Names(g, c));
   Json out = {{"nodes", m.nodes},
               {"edges", m.edges},
-              {"weighted", args.weighted},
+              {"weighted", method.weighted},
               {"density", m.density},
               {"avg_clustering", m.avg_clustering},
               {"transitivity", m.transitivity},
@@ -107,7 +118,7 @@ Json AnalysisJson(const net::Graph& g, const net::NetworkMetrics& m, const net::
               {"betweenness_sources", m.betweenness_sources},
               {"components", components},
               {"communities", communities},
-              {"community_method", args.communities},
+              {"community_method", method.communities},
               {"modularity", m.modularity},
               {"shape", net::ToString(s.shape)},
               {"shape_reason", s.reason},
@@ -195,7 +206,10 @@ int RunAnalyze(AnalyzeArgs args) {
   const double seconds = SecondsSince(start);
   const double cpu_seconds = ProcessCpuSeconds() - cpu_start;
   if (args.format == "json") {
-    std::cout << AnalysisJson(*graph, *metrics, shape, args, seconds, cpu_seconds).dump() << "\n";
+    std::cout << AnalysisJson(*graph, *metrics, shape, {args.weighted, args.communities}, seconds,
+                              cpu_seconds)
+                     .dump()
+              << "\n";
   } else if (args.format == "graphml") {
     std::cout << net::WriteGraphml(*graph, {.metrics = &*metrics});
   } else if (args.format == "gexf") {
@@ -204,6 +218,125 @@ int RunAnalyze(AnalyzeArgs args) {
     PrintAnalysis(*graph, *metrics, shape, seconds);
   }
   return kExitOk;
+}
+
+// --- network team / network firm ---------------------------------------------------
+
+struct FirmArgs {
+  std::string db = "guild.db";
+  std::string team;      // network team
+  std::string practice;  // network firm
+  std::string from;
+  std::string to;
+  std::string today;
+  std::string format = "text";
+  bool json = false;
+};
+
+Result<std::optional<Date>> DateFlag(const std::string& name, const std::string& text) {
+  if (text.empty()) return std::optional<Date>();
+  std::optional<Date> d = ParseDate(text);
+  if (!d)
+    return InvalidArgument("--" + name + ": expected a date like 2026-03-02, got '" + text + "'");
+  return d;
+}
+
+// The firm's network state from the store, as of --today.
+Result<NetworkStateRef> LoadNetwork(const FirmArgs& args, PeriodRequest& period) {
+  ASSIGN_OR_RETURN(period.from, DateFlag("from", args.from));
+  ASSIGN_OR_RETURN(period.to, DateFlag("to", args.to));
+  ASSIGN_OR_RETURN(std::optional<Date> today, DateFlag("today", args.today));
+  ASSIGN_OR_RETURN(std::unique_ptr<Store> store,
+                   OpenStore({.url = args.db, .create_if_missing = false}));
+  ASSIGN_OR_RETURN(FirmData firm, store->Load({}));
+  return BuildNetworkState(FirmSnapshot::Build(std::move(firm), 0),
+                           today.value_or(SystemClock().Today()), NetworkOptions{});
+}
+
+std::vector<std::string> PersonLabels(const NetworkState& state, const net::Graph& g) {
+  std::vector<std::string> out;
+  for (const std::string& id : g.names()) {
+    const Person* p = state.snapshot->FindPerson(id);
+    out.push_back(p ? p->name : id);
+  }
+  return out;
+}
+
+int PrintFigures(const NetworkState& state, const NetworkFigures& f, const FirmArgs& args,
+                 Json extra, double seconds) {
+  const std::vector<std::string> labels = PersonLabels(state, f.graph);
+  if (args.format == "graphml") {
+    std::cout << net::WriteGraphml(f.graph, {.labels = labels, .metrics = &f.metrics});
+  } else if (args.format == "tsv") {
+    std::cout << net::WriteEdgeList(f.graph);
+  } else if (args.format == "gexf") {
+    std::cout << net::WriteGexf(f.graph, {.labels = labels, .metrics = &f.metrics});
+  } else if (args.format == "json" || args.json) {
+    Json out = AnalysisJson(f.graph, f.metrics, f.shape, {}, seconds, ProcessCpuSeconds());
+    out.update(extra);
+    std::cout << out.dump() << "\n";
+  } else {
+    PrintAnalysis(f.graph, f.metrics, f.shape, seconds);
+  }
+  return kExitOk;
+}
+
+int RunTeamNetwork(const FirmArgs& args) {
+  const auto start = std::chrono::steady_clock::now();
+  PeriodRequest period;
+  Result<NetworkStateRef> state = LoadNetwork(args, period);
+  if (!state.ok()) return Fail(state.status());
+  const Team* team = (*state)->snapshot->FindTeam(args.team);
+  if (team == nullptr) return Fail(NotFound("TEAM: no team '" + args.team + "'"));
+  Result<TeamNetwork> network = TeamNetworkIn(*state, *team, period, NetworkOptions{});
+  if (!network.ok()) return Fail(network.status());
+  Json timeline = Json::array();
+  for (const TimelinePoint& p : network->timeline) {
+    timeline.push_back({{"from", FormatDate(p.period.from)},
+                        {"to", FormatDate(p.period.to)},
+                        {"shape", net::ToString(p.shape)},
+                        {"ties", p.ties},
+                        {"transitivity", p.transitivity},
+                        {"leader_share", p.leader_share}});
+  }
+  Json extra = {{"team", team->id}, {"team_name", team->name}, {"timeline", timeline}};
+  return PrintFigures(**state, network->figures, args, extra, SecondsSince(start));
+}
+
+int RunFirmNetwork(const FirmArgs& args) {
+  const auto start = std::chrono::steady_clock::now();
+  PeriodRequest period;
+  Result<NetworkStateRef> state = LoadNetwork(args, period);
+  if (!state.ok()) return Fail(state.status());
+  Result<FirmNetwork> firm = FirmNetworkIn(*state, {args.practice, period}, NetworkOptions{});
+  if (!firm.ok()) return Fail(firm.status());
+  // The firm's graph itself, for the same output as a team's.
+  std::vector<net::NodeId> nodes;
+  for (const std::string& id : firm->node_ids) nodes.push_back(*(*state)->ties.Find(id));
+  NetworkFigures figures;
+  figures.graph = (*state)->ties.ReadAmong(nodes, {.period = firm->period});
+  figures.metrics = firm->metrics;
+  figures.shape = net::ClassifyShape(figures.graph, figures.metrics, std::nullopt);
+  Json shapes = Json::object();
+  for (const TeamShapeRow& t : firm->teams) {
+    shapes[std::string(net::ToString(t.shape))] =
+        shapes.value(std::string(net::ToString(t.shape)), 0) + 1;
+  }
+  Json extra = {
+      {"practice", args.practice}, {"teams", firm->teams.size()}, {"team_shapes", shapes}};
+  return PrintFigures(**state, figures, args, extra, SecondsSince(start));
+}
+
+void AddFirmOptions(CLI::App* command, FirmArgs& args) {
+  AddDbOption(*command, args.db);
+  command->add_option("--from", args.from, "First day of the period (YYYY-MM-DD)");
+  command->add_option("--to", args.to, "Last day of the period (YYYY-MM-DD)");
+  command->add_option("--today", args.today, "The firm's today (default: the clock)");
+  command
+      ->add_option("--format", args.format,
+                   "text (default), json, graphml, gexf, or tsv (the edge list)")
+      ->check(CLI::IsMember({"text", "json", "graphml", "gexf", "tsv"}));
+  command->add_flag("--json", args.json, "Same as --format json");
 }
 
 // --- team form ------------------------------------------------------------------
@@ -334,6 +467,19 @@ void RegisterNetwork(CLI::App& app, int& exit_code) {
   analyze->add_option("--threads", a->threads, "Threads for betweenness (default 1)")
       ->check(CLI::Range(1, 64));
   analyze->callback([a, &exit_code] { exit_code = RunAnalyze(*a); });
+
+  CLI::App* team =
+      group->add_subcommand("team", "A team's network and shape, from the firm's records");
+  auto t = std::make_shared<FirmArgs>();
+  team->add_option("TEAM", t->team, "Team id")->required();
+  AddFirmOptions(team, *t);
+  team->callback([t, &exit_code] { exit_code = RunTeamNetwork(*t); });
+
+  CLI::App* firm = group->add_subcommand("firm", "The whole firm's (or one practice's) network");
+  auto f = std::make_shared<FirmArgs>();
+  firm->add_option("--practice", f->practice, "Only this practice");
+  AddFirmOptions(firm, *f);
+  firm->callback([f, &exit_code] { exit_code = RunFirmNetwork(*f); });
 }
 
 void RegisterTeam(CLI::App& app, int& exit_code) {

@@ -1,6 +1,7 @@
 #include "api/internal/common.h"
 
 #include <charconv>
+#include <cmath>
 
 namespace guild::api::internal {
 namespace {
@@ -120,6 +121,41 @@ http::ProblemOr<std::optional<Date>> ReadDate(const http::Request& request, std:
   auto date = ParseDate(*text);
   if (!date) return FieldProblem(name, "query", "a date YYYY-MM-DD", *text);
   return std::optional<Date>(*date);
+}
+
+http::ProblemOr<std::optional<double>> ReadHours(const http::Request& r, std::string_view name) {
+  auto text = r.query(name);
+  if (!text) return std::optional<double>();
+  double value = 0;
+  auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), value);
+  if (error != std::errc() || end != text->data() + text->size() || !std::isfinite(value) ||
+      value < 0) {
+    return FieldProblem(name, "query", "a number of hours >= 0", *text);
+  }
+  return std::optional<double>(value);
+}
+
+http::ProblemOr<bool> ReadBool(const http::Request& r, std::string_view name) {
+  auto text = r.query(name);
+  if (!text || *text == "false") return false;
+  if (*text == "true") return true;
+  return FieldProblem(name, "query", "true or false", *text);
+}
+
+http::ProblemOr<skills::SkillNeed> ParseNeed(std::string_view text) {
+  constexpr std::string_view kExpected = "SKILL[:LEVEL], SKILL an id or name, LEVEL 1 to 5";
+  skills::SkillNeed need{std::string(text), kMinLevel};
+  const size_t colon = text.rfind(':');
+  if (colon != std::string_view::npos && colon + 1 < text.size() &&
+      text.find_first_not_of("0123456789", colon + 1) == std::string_view::npos) {
+    int level = 0;
+    std::from_chars(text.data() + colon + 1, text.data() + text.size(), level);
+    if (level < kMinLevel || level > kMaxLevel)
+      return FieldProblem("need", "query", kExpected, text);
+    need = {std::string(text.substr(0, colon)), level};
+  }
+  if (need.skill.empty()) return FieldProblem("need", "query", kExpected, text);
+  return need;
 }
 
 http::ProblemOr<PageRequest> ReadPage(const http::Request& request) {

@@ -65,6 +65,14 @@ http::ProblemOr<int> ReadInt(const http::Request& request, std::string_view name
 //! naming the parameter when malformed.
 http::ProblemOr<std::optional<Date>> ReadDate(const http::Request& request, std::string_view name);
 
+//! Query parameter `name` as hours >= 0; nullopt when absent.
+http::ProblemOr<std::optional<double>> ReadHours(const http::Request& r, std::string_view name);
+//! Query parameter `name` as true or false; false when absent.
+http::ProblemOr<bool> ReadBool(const http::Request& r, std::string_view name);
+//! A `need` query value "SKILL[:LEVEL]": the level is the text after the last
+//! ':' when it is all digits (1 to 5), else 1; a 400 naming "need" otherwise.
+http::ProblemOr<skills::SkillNeed> ParseNeed(std::string_view text);
+
 //! Seconds since the epoch as "YYYY-MM-DDTHH:MM:SSZ".
 std::string Timestamp(int64_t seconds);
 //! The client's address without the port ("10.0.0.1:5555" -> "10.0.0.1").
@@ -98,5 +106,8 @@ Status AddSkillsRoutes(http::Router& router, ApiServices& services);
 //! market|capacity (staffing_handlers.cc).
 Status AddStaffingRoutes(http::Router& router, ApiServices& services);
 Status AddAdminRoutes(http::Router& router, ApiServices& services);
+//! /teams/{id}/network, /network, /clients, /clients/{id}/coverage,
+//! /team-formation (network_handlers.cc).
+Status AddNetworkRoutes(http::Router& router, ApiServices& services);
 
 }  // namespace guild::api::internal

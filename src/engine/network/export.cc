@@ -83,6 +83,19 @@ std::string WriteGraphml(const Graph& graph, const ExportOptions& options) {
   return out;
 }
 
+std::string WriteEdgeList(const Graph& graph) {
+  std::string out = "source\ttarget\tweight\n";
+  for (NodeId v = 0; v < graph.node_count(); ++v) {
+    auto row = graph.neighbors(v);
+    auto w = graph.weights(v);
+    for (size_t i = 0; i < row.size(); ++i) {
+      if (row[i] < v) continue;
+      out += graph.name(v) + "\t" + graph.name(row[i]) + "\t" + Number(w[i]) + "\n";
+    }
+  }
+  return out;
+}
+
 std::string WriteGexf(const Graph& graph, const ExportOptions& options) {
   const NetworkMetrics* m = options.metrics;
   const std::vector<int> community = CommunityOf(graph, m);

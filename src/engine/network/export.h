@@ -24,6 +24,9 @@ struct ExportOptions {
 };
 
 std::string WriteGraphml(const Graph& graph, const ExportOptions& options);
+//! The edges as an edge list (edge_list.h): "source<TAB>target<TAB>weight",
+//! each edge once, weights with 17 significant digits.
+std::string WriteEdgeList(const Graph& graph);
 std::string WriteGexf(const Graph& graph, const ExportOptions& options);
 
 }  // namespace guild::network

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "engine/network/edge_list.h"
 #include "engine/network/testing/reference.h"
 
 namespace guild::network {
@@ -50,6 +51,20 @@ TEST(ExportTest, GexfHasAttributesWhenMetricsAreGiven) {
   EXPECT_EQ(Count(full, "<attvalue for=\"community\""), 3u);
   EXPECT_EQ(Count(full, "<edge "), 2u);
   EXPECT_NE(full.find("weight=\"2\""), std::string::npos);
+}
+
+TEST(ExportTest, EdgeListReadsBackAsTheSameGraph) {
+  Graph g = testing::MakeGraph(4, {{0, 1}, {1, 2}, {0, 3}}, {0.1, 2, 7.25});
+  std::vector<InputProblem> problems;
+  auto list = ParseEdgeList(WriteEdgeList(g), "out.tsv", {}, problems);
+  ASSERT_TRUE(list.ok()) << list.status().message();
+  ASSERT_EQ(list->rows.size(), 3u);
+  GraphBuilder b;
+  for (const EdgeRow& r : list->rows) b.AddEdge(b.AddNode(r.source), b.AddNode(r.target), r.weight);
+  Graph back = b.Build();
+  EXPECT_EQ(back.edge_count(), 3u);
+  EXPECT_EQ(back.arc_weight(*back.FindArc(*back.Find("0"), *back.Find("1"))), 0.1);
+  EXPECT_EQ(back.arc_weight(*back.FindArc(*back.Find("0"), *back.Find("3"))), 7.25);
 }
 
 }  // namespace

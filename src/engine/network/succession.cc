@@ -131,7 +131,7 @@ class Scorer {
       s.skills.push_back(d.id);
     }
     s.skill_share = demand_total_ > 0 ? met / demand_total_ : 0;
-    if (ref) {
+    if (ref && options_.capacity_weight > 0) {
       s.free_hours_per_week =
           index_.FreeHours(*ref, options_.today, AddDays(options_.today, kWindowDays - 1)) /
           kWindowWeeks;
@@ -168,8 +168,10 @@ class Scorer {
       }
       out += ")";
     }
-    std::snprintf(buffer, sizeof buffer, "; %.0f free hours a week", s.free_hours_per_week);
-    out += buffer;
+    if (options_.capacity_weight > 0) {
+      std::snprintf(buffer, sizeof buffer, "; %.0f free hours a week", s.free_hours_per_week);
+      out += buffer;
+    }
     if (s.tied_holder) {
       std::snprintf(buffer, sizeof buffer, "; %.0f hours of shared work with ", s.tie_hours);
       out += buffer + firm_.people[*s.tied_holder].name + ", who holds the relationship";

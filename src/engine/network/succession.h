@@ -17,7 +17,8 @@
 //                           (hours, ties.h) to a current holder (the strong
 //                           ones, or all holders when none is strong).
 // The best options.limit are returned, best first, each with a reason naming
-// the skills, the free hours and the tie.
+// the skills, the free hours and the tie. With capacity_weight 0 free hours
+// are neither computed nor mentioned (for viewers who may not see them).
 #pragma once
 
 #include <cstdint>

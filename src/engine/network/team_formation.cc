@@ -24,42 +24,74 @@ std::optional<Objective> ParseObjective(std::string_view text) {
   return std::nullopt;
 }
 
-Result<ExpertNetwork> ExpertNetwork::Build(Graph graph, std::vector<Length> lengths,
-                                           const std::vector<std::vector<std::string>>& skills) {
+Status ExpertNetwork::CheckLengths(const Graph& graph, const std::vector<Length>& lengths) {
   if (lengths.size() != 2 * graph.edge_count()) {
     return InvalidArgument("lengths: expected one per arc (" +
                            std::to_string(2 * graph.edge_count()) + "), got " +
                            std::to_string(lengths.size()));
   }
+  if (std::any_of(lengths.begin(), lengths.end(), [](Length l) { return l < 0; })) {
+    return InvalidArgument("lengths: expected lengths >= 0");
+  }
+  return OkStatus();
+}
+
+// REQUIRES: distinct skills.
+void ExpertNetwork::AddSkills(std::vector<SkillHolders> skills) {
+  holder_begin_.assign(1, 0);
+  for (SkillHolders& s : skills) {
+    skill_index_.emplace(s.skill, static_cast<uint32_t>(skill_names_.size()));
+    skill_names_.push_back(std::move(s.skill));
+    std::sort(s.holders.begin(), s.holders.end());
+    s.holders.erase(std::unique(s.holders.begin(), s.holders.end()), s.holders.end());
+    holders_.insert(holders_.end(), s.holders.begin(), s.holders.end());
+    holder_begin_.push_back(holders_.size());
+  }
+}
+
+Result<ExpertNetwork> ExpertNetwork::Build(Graph graph, std::vector<Length> lengths,
+                                           const std::vector<std::vector<std::string>>& skills) {
+  RETURN_IF_ERROR(CheckLengths(graph, lengths));
   if (skills.size() != graph.node_count()) {
     return InvalidArgument("skills: expected one list per node (" +
                            std::to_string(graph.node_count()) + "), got " +
                            std::to_string(skills.size()));
   }
-  if (std::any_of(lengths.begin(), lengths.end(), [](Length l) { return l < 0; })) {
-    return InvalidArgument("lengths: expected lengths >= 0");
-  }
-  ExpertNetwork net;
-  std::vector<std::vector<NodeId>> holders;
+  std::vector<SkillHolders> by_skill;
+  std::unordered_map<std::string_view, size_t> position;
   for (NodeId v = 0; v < skills.size(); ++v) {
     for (const std::string& s : skills[v]) {
-      auto [it, added] =
-          net.skill_index_.try_emplace(s, static_cast<uint32_t>(net.skill_names_.size()));
-      if (added) {
-        net.skill_names_.push_back(s);
-        holders.emplace_back();
-      }
-      std::vector<NodeId>& list = holders[it->second];
-      if (list.empty() || list.back() != v) list.push_back(v);
+      auto [it, added] = position.try_emplace(s, by_skill.size());
+      if (added) by_skill.push_back({s, {}});
+      by_skill[it->second].holders.push_back(v);
     }
   }
-  net.holder_begin_.assign(1, 0);
-  for (const auto& list : holders) {
-    net.holders_.insert(net.holders_.end(), list.begin(), list.end());
-    net.holder_begin_.push_back(net.holders_.size());
+  ExpertNetwork net;
+  net.graph_ = std::make_shared<const Graph>(std::move(graph));
+  net.lengths_ = std::make_shared<const std::vector<Length>>(std::move(lengths));
+  net.AddSkills(std::move(by_skill));
+  return net;
+}
+
+Result<ExpertNetwork> ExpertNetwork::FromHolders(std::shared_ptr<const Graph> graph,
+                                                 std::shared_ptr<const std::vector<Length>> lengths,
+                                                 std::vector<SkillHolders> skills) {
+  RETURN_IF_ERROR(CheckLengths(*graph, *lengths));
+  std::unordered_set<std::string_view> names;
+  for (const SkillHolders& s : skills) {
+    if (!names.insert(s.skill).second) {
+      return InvalidArgument("skills: '" + s.skill + "' is listed twice");
+    }
+    for (NodeId v : s.holders) {
+      if (v >= graph->node_count()) {
+        return InvalidArgument("skills: a holder of '" + s.skill + "' is not in the graph");
+      }
+    }
   }
+  ExpertNetwork net;
   net.graph_ = std::move(graph);
   net.lengths_ = std::move(lengths);
+  net.AddSkills(std::move(skills));
   return net;
 }
 

@@ -47,6 +47,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -66,7 +67,15 @@ enum class Objective { kDiameter, kSumOfDistances, kLeaderDistance };
 std::string_view ToString(Objective objective);
 std::optional<Objective> ParseObjective(std::string_view text);
 
-//! People, their skills, and the lengths of their ties.
+//! One skill and the people who hold it.
+struct SkillHolders {
+  std::string skill;
+  std::vector<NodeId> holders;  //!< any order; repeats are ignored
+};
+
+//! People, their skills, and the lengths of their ties. The graph and the
+//! lengths may be shared between networks (one collaboration graph, a small
+//! network of holders per task).
 class ExpertNetwork {
  public:
   //! `lengths` are parallel to the graph's arcs (ArcLengths), each >= 0;
@@ -74,9 +83,14 @@ class ExpertNetwork {
   //! the sizes disagree or a length is negative.
   static Result<ExpertNetwork> Build(Graph graph, std::vector<Length> lengths,
                                      const std::vector<std::vector<std::string>>& skills);
+  //! The same over a shared graph and lengths, with the holders of each
+  //! skill given directly. Errors as Build, and for a holder not in the graph.
+  static Result<ExpertNetwork> FromHolders(std::shared_ptr<const Graph> graph,
+                                           std::shared_ptr<const std::vector<Length>> lengths,
+                                           std::vector<SkillHolders> skills);
 
-  [[nodiscard]] const Graph& graph() const { return graph_; }
-  [[nodiscard]] std::span<const Length> lengths() const { return lengths_; }
+  [[nodiscard]] const Graph& graph() const { return *graph_; }
+  [[nodiscard]] std::span<const Length> lengths() const { return *lengths_; }
   [[nodiscard]] uint32_t skill_count() const { return static_cast<uint32_t>(skill_names_.size()); }
   [[nodiscard]] std::optional<uint32_t> FindSkill(std::string_view id) const;
   [[nodiscard]] const std::string& skill_name(uint32_t skill) const { return skill_names_[skill]; }
@@ -88,8 +102,11 @@ class ExpertNetwork {
   [[nodiscard]] bool Holds(NodeId v, uint32_t skill) const;
 
  private:
-  Graph graph_;
-  std::vector<Length> lengths_;
+  static Status CheckLengths(const Graph& graph, const std::vector<Length>& lengths);
+  void AddSkills(std::vector<SkillHolders> skills);
+
+  std::shared_ptr<const Graph> graph_;
+  std::shared_ptr<const std::vector<Length>> lengths_;
   std::vector<std::string> skill_names_;
   std::unordered_map<std::string, uint32_t> skill_index_;
   std::vector<uint64_t> holder_begin_;

@@ -181,6 +181,24 @@ TEST(TeamFormationTest, ExplanationsListCoversAndTies) {
   EXPECT_EQ(reasons[1].leader, true);
 }
 
+TEST(TeamFormationTest, SharedGraphWithHoldersGiven) {
+  Graph g = MakeGraph(4, {{0, 1}, {1, 2}, {2, 3}}, {0.5, 1.0, 0.25});
+  auto lengths = std::make_shared<const std::vector<Length>>(
+      ArcLengths(g, {.model = LengthModel::kOneMinusSimilarity}));
+  auto graph = std::make_shared<const Graph>(std::move(g));
+  auto net =
+      ExpertNetwork::FromHolders(graph, lengths, {{"x", {3, 0, 3}}, {"y", {1}}, {"z", {2, 3}}});
+  ASSERT_TRUE(net.ok()) << net.status().message();
+  EXPECT_EQ(net->holders(*net->FindSkill("x")).size(), 2u);  // repeats ignored, sorted
+  EXPECT_EQ(net->holders(*net->FindSkill("x"))[0], 0u);
+  std::vector<std::string> skills{"x", "y", "z"};
+  auto team = FormTeam(*net, skills, {.objective = Objective::kDiameter});
+  ASSERT_TRUE(team.ok());
+  EXPECT_EQ(team->cost, kLengthUnit / 2);  // as with Path()
+  EXPECT_FALSE(ExpertNetwork::FromHolders(graph, lengths, {{"x", {9}}}).ok());
+  EXPECT_FALSE(ExpertNetwork::FromHolders(graph, lengths, {{"x", {0}}, {"x", {1}}}).ok());
+}
+
 TEST(TeamFormationTest, LengthModels) {
   EXPECT_EQ(EdgeLength(1.0, {.model = LengthModel::kOneMinusSimilarity}), 0);
   EXPECT_EQ(EdgeLength(0.333, {.model = LengthModel::kOneMinusSimilarity}), 667000);

@@ -80,23 +80,60 @@ KindSet TieSet::KindsNamed(std::span<const std::string> names) const {
   return out;
 }
 
+std::optional<NodeId> TieSet::Find(std::string_view person_id) const {
+  auto it = index_.find(std::string(person_id));
+  if (it == index_.end()) return std::nullopt;
+  return it->second;
+}
+
+// Sums the ties of one pair starting at ties_[i] into `weight` and `kinds`;
+// returns the position after them.
+size_t TieSet::SumPair(size_t i, const ReadOptions& options, double& weight, KindSet& kinds) const {
+  const NodeId a = ties_[i].a, b = ties_[i].b;
+  weight = 0;
+  kinds = 0;
+  for (; i < ties_.size() && ties_[i].a == a && ties_[i].b == b; ++i) {
+    const Tie& t = ties_[i];
+    if ((options.kinds & (KindSet{1} << t.kind)) == 0) continue;
+    const double w = WeightIn(t, options.period);
+    if (w <= 0) continue;
+    weight += w;
+    kinds |= KindSet{1} << t.kind;
+  }
+  return i;
+}
+
 Graph TieSet::Read(const ReadOptions& options) const {
   GraphBuilder builder;
   for (const std::string& person : people_) builder.AddNode(person);
-  size_t i = 0;
-  while (i < ties_.size()) {
+  double weight = 0;
+  KindSet kinds = 0;
+  for (size_t i = 0; i < ties_.size();) {
     const NodeId a = ties_[i].a, b = ties_[i].b;
-    double weight = 0;
-    KindSet kinds = 0;
-    for (; i < ties_.size() && ties_[i].a == a && ties_[i].b == b; ++i) {
-      const Tie& t = ties_[i];
-      if ((options.kinds & (KindSet{1} << t.kind)) == 0) continue;
-      const double w = WeightIn(t, options.period);
-      if (w <= 0) continue;
-      weight += w;
-      kinds |= KindSet{1} << t.kind;
-    }
+    i = SumPair(i, options, weight, kinds);
     if (weight > 0) builder.AddEdge(a, b, weight, kinds);
+  }
+  return builder.Build();
+}
+
+Graph TieSet::ReadAmong(std::span<const NodeId> people, const ReadOptions& options) const {
+  GraphBuilder builder;
+  std::unordered_map<NodeId, NodeId> local;
+  local.reserve(people.size());
+  for (NodeId v : people) local.emplace(v, builder.AddNode(people_[v]));
+  double weight = 0;
+  KindSet kinds = 0;
+  for (NodeId v : people) {
+    for (size_t i = first_[v]; i < first_[v + 1];) {
+      auto other = local.find(ties_[i].b);
+      if (other == local.end()) {
+        const NodeId b = ties_[i].b;
+        while (i < first_[v + 1] && ties_[i].b == b) ++i;
+        continue;
+      }
+      i = SumPair(i, options, weight, kinds);
+      if (weight > 0) builder.AddEdge(local.at(v), other->second, weight, kinds);
+    }
   }
   return builder.Build();
 }
@@ -124,6 +161,11 @@ Result<TieSet> BuildTieSet(std::vector<std::string> people,
   std::stable_sort(set.ties_.begin(), set.ties_.end(),
                    [](const Tie& x, const Tie& y) { return x.a != y.a ? x.a < y.a : x.b < y.b; });
   set.ties_.shrink_to_fit();
+  set.first_.assign(set.people_.size() + 1, 0);
+  for (const Tie& t : set.ties_) ++set.first_[t.a + 1];
+  for (size_t v = 0; v < set.people_.size(); ++v) set.first_[v + 1] += set.first_[v];
+  set.index_.reserve(set.people_.size());
+  for (NodeId v = 0; v < set.people_.size(); ++v) set.index_.emplace(set.people_[v], v);
   return set;
 }
 

@@ -99,18 +99,26 @@ class TieSet {
   [[nodiscard]] const std::vector<std::string>& kind_names() const { return kind_names_; }
   //! The bits of the named kinds; unknown names are left out.
   [[nodiscard]] KindSet KindsNamed(std::span<const std::string> names) const;
+  //! The person's node; nullopt for an unknown id. O(1).
+  [[nodiscard]] std::optional<NodeId> Find(std::string_view person_id) const;
   //! The graph of every person (isolates included) and the ties read.
   //! O(ties + people).
   [[nodiscard]] Graph Read(const ReadOptions& options) const;
+  //! The graph of `people` (distinct nodes; node i of the result is
+  //! people[i]) and the ties among them. O(their ties + log ties each).
+  [[nodiscard]] Graph ReadAmong(std::span<const NodeId> people, const ReadOptions& options) const;
   //! The earliest and latest day of any dated tie; nullopt when none is dated.
   [[nodiscard]] std::optional<Period> Span() const;
 
  private:
+  size_t SumPair(size_t i, const ReadOptions& options, double& weight, KindSet& kinds) const;
   friend Result<TieSet> BuildTieSet(std::vector<std::string> people,
                                     std::span<const TieSource* const> sources);
   std::vector<std::string> people_;
+  std::unordered_map<std::string, NodeId> index_;
   std::vector<std::string> kind_names_;
-  std::vector<Tie> ties_;  // sorted by (a, b)
+  std::vector<Tie> ties_;        // sorted by (a, b)
+  std::vector<uint64_t> first_;  // ties of a = v are ties_[first_[v] .. first_[v + 1])
 };
 
 //! Runs every source over `people` (distinct ids). Errors: the first source

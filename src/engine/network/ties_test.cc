@@ -102,6 +102,31 @@ TEST(TiesTest, ReadingAPeriodProratesEachTieByItsDaysInside) {
   EXPECT_NEAR(Weight(late, "p3", "p4"), 20.0 / 7 * 5, 1e-5);
 }
 
+TEST(TiesTest, ReadingAmongSomePeopleEqualsTheInducedSubgraph) {
+  FirmData firm = SmallFirm();
+  CoStaffingTies source(firm, {});
+  const TieSource* sources[] = {&source};
+  auto set = BuildTieSet(People(firm), sources);
+  ASSERT_TRUE(set.ok());
+  const std::vector<NodeId> some{*set->Find("p3"), *set->Find("p1"), *set->Find("p4")};
+  EXPECT_FALSE(set->Find("nobody"));
+  for (const ReadOptions& options :
+       {ReadOptions{}, ReadOptions{.period = Period{D("2025-01-20"), D("2025-01-24")}}}) {
+    Graph among = set->ReadAmong(some, options);
+    Graph induced = InducedSubgraph(set->Read(options), some);
+    ASSERT_EQ(among.node_count(), 3u);
+    EXPECT_EQ(among.name(0), "p3");
+    EXPECT_EQ(among.edge_count(), induced.edge_count());
+    for (NodeId v = 0; v < 3; ++v) {
+      ASSERT_EQ(among.degree(v), induced.degree(v));
+      for (size_t i = 0; i < among.degree(v); ++i) {
+        EXPECT_EQ(among.neighbors(v)[i], induced.neighbors(v)[i]);
+        EXPECT_DOUBLE_EQ(among.weights(v)[i], induced.weights(v)[i]);
+      }
+    }
+  }
+}
+
 TEST(TiesTest, ActualsThroughMovesTheLineBetweenEntriesAndPlans) {
   FirmData firm = SmallFirm();
   CoStaffingTies source(firm, {.actuals_through = D("2025-01-06")});

@@ -1,6 +1,20 @@
 #include "service/access/authorizer.h"
 
+#include <algorithm>
+#include <cctype>
+
 namespace guild {
+
+namespace {
+
+bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+}  // namespace
 
 bool Authorizer::SeesWholeFirm(const Principal& viewer) const {
   return viewer.role == UserRole::kAdministrator || viewer.role == UserRole::kFirmLeader;
@@ -60,6 +74,39 @@ bool Authorizer::CanManageToken(const Principal& viewer, std::string_view owner_
 }
 
 bool Authorizer::CanReadFirmWide(const Principal& viewer) const { return SeesWholeFirm(viewer); }
+
+bool Authorizer::CanReadTeamNetwork(const Principal& viewer, std::string_view team_id) const {
+  return CanReadTeam(viewer, team_id);
+}
+
+ClientScope Authorizer::ClientCoverageScope(const Principal& viewer) const {
+  ClientScope scope;
+  if (SeesWholeFirm(viewer)) {
+    scope.all = true;
+    return scope;
+  }
+  const Person* person = snapshot_.FindPerson(viewer.person_id);
+  if (person == nullptr || !EqualsIgnoringCase(person->grade, kDefaultGrades[0])) return scope;
+  for (const Engagement& e : snapshot_.data().engagements) {
+    if (e.leader_id == viewer.person_id) scope.clients.insert(e.client_id);
+  }
+  return scope;
+}
+
+bool Authorizer::CanReadClientCoverage(const Principal& viewer, std::string_view client_id) const {
+  const ClientScope scope = ClientCoverageScope(viewer);
+  return scope.all || scope.clients.contains(client_id);
+}
+
+bool Authorizer::CanFormTeams(const Principal& viewer) const {
+  if (SeesWholeFirm(viewer)) return true;
+  auto person = snapshot_.PersonIndex(viewer.person_id);
+  if (person && !snapshot_.TeamsLedBy(*person).empty()) return true;
+  for (const Engagement& e : snapshot_.data().engagements) {
+    if (!viewer.person_id.empty() && e.leader_id == viewer.person_id) return true;
+  }
+  return false;
+}
 
 bool Authorizer::CanReadCheckin(const Principal& viewer, std::string_view author_person_id,
                                 std::string_view team_id) const {

@@ -16,6 +16,11 @@
 //    rules: boards, plans, costs and loads in plans, capacity, the market).
 // A resource the viewer may not see answers as if it did not exist (404,
 // never 403), so that ids cannot be probed.
+//  - collaboration networks (docs/NETWORKS.md): a team's network as the
+//    team; the firm's network firm-wide only; a client's coverage to firm
+//    leaders, administrators and the partners leading its engagements; team
+//    formation to firm leaders, administrators and team or engagement
+//    leaders.
 // Privacy rules, which no role overrides:
 //  - a check-in: its author and the leaders of its team;
 //  - a feedback answer: the person who asked for it and its author;
@@ -29,6 +34,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 
 #include "service/snapshot/firm_snapshot.h"
 #include "store/account_store.h"
@@ -39,6 +45,11 @@ namespace guild {
 inline constexpr int64_t kMinSurveyRespondents = 5;
 
 class StaffingAccess;
+//! The clients whose coverage a viewer may read (CanReadClientCoverage).
+struct ClientScope {
+  bool all = false;                              //!< every client
+  std::unordered_set<std::string_view> clients;  //!< else these ids (views into the snapshot)
+};
 
 //! Who is asking: the signed-in user.
 struct Principal {
@@ -72,6 +83,20 @@ class Authorizer {
   [[nodiscard]] bool CanManageToken(const Principal& viewer, std::string_view owner_user_id) const;
   //! Firm-wide views (the skills market, who is idle): firm leaders, administrators.
   [[nodiscard]] bool CanReadFirmWide(const Principal& viewer) const;
+
+  //! A team's collaboration network and shape: whoever may read the team
+  //! (its members, its leaders, firm leaders, administrators).
+  [[nodiscard]] bool CanReadTeamNetwork(const Principal& viewer, std::string_view team_id) const;
+  //! A client's relationship coverage and succession suggestions: firm
+  //! leaders, administrators, and partners (grade kDefaultGrades[0]) who lead
+  //! an engagement for that client.
+  [[nodiscard]] bool CanReadClientCoverage(const Principal& viewer,
+                                           std::string_view client_id) const;
+  //! The clients CanReadClientCoverage allows, in one pass over engagements.
+  [[nodiscard]] ClientScope ClientCoverageScope(const Principal& viewer) const;
+  //! Proposing a team from the collaboration network: firm leaders,
+  //! administrators, and people who lead a team or an engagement.
+  [[nodiscard]] bool CanFormTeams(const Principal& viewer) const;
 
   [[nodiscard]] bool CanReadCheckin(const Principal& viewer, std::string_view author_person_id,
                                     std::string_view team_id) const;

@@ -1,0 +1,166 @@
+#include "service/network/network_service.h"
+
+#include <gtest/gtest.h>
+
+#include "service/testing/network_test_firm.h"
+
+namespace guild {
+namespace {
+
+using service::testing::SnapshotWorld;
+
+constexpr int64_t kSecondsPerDay = 86400;
+constexpr int32_t kToday = 160;
+
+FirmData NetworkFirm() { return service::testing::NetworkTestFirm(Date{kToday}); }
+
+Principal As(const std::string& person, UserRole role = UserRole::kMember) {
+  return {"u-" + person, role, person};
+}
+
+class NetworkServiceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(world_.Open("guild-network").ok());
+    skills_ = std::make_unique<SkillsService>(*world_.holder(), clock_);
+    service_ = std::make_unique<NetworkService>(*world_.holder(), *skills_, clock_);
+  }
+
+  SnapshotWorld world_{NetworkFirm()};
+  FakeClock clock_{kToday * kSecondsPerDay};
+  std::unique_ptr<SkillsService> skills_;
+  std::unique_ptr<NetworkService> service_;
+};
+
+double Weight(const network::Graph& g, const char* a, const char* b) {
+  auto arc = g.FindArc(*g.Find(a), *g.Find(b));
+  return arc ? g.arc_weight(*arc) : 0.0;
+}
+
+TEST_F(NetworkServiceTest, TeamNetworkHasTheTeamsTiesAndShape) {
+  auto team = service_->TeamNetworkOf(As("member"), "alpha", {});
+  ASSERT_TRUE(team.ok()) << team.status().message();
+  const network::Graph& g = team->figures.graph;
+  EXPECT_EQ(g.node_count(), 3u);
+  EXPECT_EQ(g.name(0), "lead");  // the leader first
+  EXPECT_DOUBLE_EQ(Weight(g, "lead", "member"), 6 + 8);
+  EXPECT_DOUBLE_EQ(Weight(g, "lead", "peer"), 4);
+  EXPECT_DOUBLE_EQ(Weight(g, "member", "peer"), 4);
+  EXPECT_EQ(team->figures.shape.shape, network::Shape::kNetwork);
+  EXPECT_DOUBLE_EQ(team->figures.shape.leader_share, 2.0 / 3.0);
+  ASSERT_EQ(team->timeline.size(), 6u);
+  // Days 150-151 are in the last 28-day period, ending today (day 160).
+  EXPECT_EQ(team->timeline.back().ties, 3u);
+  EXPECT_EQ(team->timeline.front().ties, 0u);
+  EXPECT_EQ(team->timeline.back().period.to, Date{kToday});
+}
+
+TEST_F(NetworkServiceTest, APeriodReadsOnlyItsTies) {
+  auto team = service_->TeamNetworkOf(As("lead"), "alpha", {Date{kToday - 9}, Date{kToday - 9}});
+  ASSERT_TRUE(team.ok()) << team.status().message();
+  EXPECT_EQ(team->figures.graph.edge_count(), 1u);  // only lead and member worked on day 151
+  EXPECT_EQ(team->figures.shape.shape, network::Shape::kNone);
+  auto bad = service_->TeamNetworkOf(As("lead"), "alpha", {Date{kToday - 9}, Date{kToday - 10}});
+  EXPECT_EQ(bad.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(bad.status().message().find("to:"), std::string::npos);
+}
+
+TEST_F(NetworkServiceTest, WhoSeesATeamsNetwork) {
+  EXPECT_TRUE(service_->TeamNetworkOf(As("peer"), "alpha", {}).ok());
+  EXPECT_TRUE(service_->TeamNetworkOf(As("firmlead", UserRole::kFirmLeader), "alpha", {}).ok());
+  EXPECT_TRUE(service_->TeamNetworkOf(As("admin", UserRole::kAdministrator), "alpha", {}).ok());
+  EXPECT_EQ(service_->TeamNetworkOf(As("outsider"), "alpha", {}).status().code(),
+            StatusCode::kPermissionDenied);
+  EXPECT_EQ(service_->TeamNetworkOf(As("lead2"), "alpha", {}).status().code(),
+            StatusCode::kPermissionDenied);
+  EXPECT_EQ(service_->TeamNetworkOf(As("lead"), "nope", {}).status().code(), StatusCode::kNotFound);
+}
+
+TEST_F(NetworkServiceTest, FirmViewIsFirmWideOnly) {
+  auto firm = service_->Firm(As("firmlead", UserRole::kFirmLeader), {});
+  ASSERT_TRUE(firm.ok()) << firm.status().message();
+  EXPECT_EQ(firm->people, 8u);
+  EXPECT_EQ(firm->metrics.edges, 6u);  // the triangle plus englead with each of the three
+  EXPECT_EQ(firm->teams.size(), 3u);
+  EXPECT_FALSE(firm->communities.empty());
+  EXPECT_EQ(service_->Firm(As("lead"), {}).status().code(), StatusCode::kPermissionDenied);
+  auto practice = service_->Firm(As("admin", UserRole::kAdministrator), {.practice = "tax"});
+  ASSERT_TRUE(practice.ok());
+  EXPECT_EQ(practice->people, 8u);  // everyone is in Tax; case does not matter
+  EXPECT_EQ(
+      service_->Firm(As("admin", UserRole::kAdministrator), {.practice = "Law"}).status().code(),
+      StatusCode::kNotFound);
+}
+
+TEST_F(NetworkServiceTest, ClientCoverageByRole) {
+  // englead leads e1 (running today) for the key client c1: strong, partner.
+  auto all = service_->Clients(As("firmlead", UserRole::kFirmLeader), {});
+  ASSERT_TRUE(all.ok());
+  ASSERT_EQ(all->clients.size(), 1u);
+  const network::ClientCoverage& c1 = all->state->coverage[0];
+  ASSERT_FALSE(c1.holders.empty());
+  EXPECT_EQ(all->state->snapshot->data().people[c1.holders[0].person].id, "englead");
+  EXPECT_EQ(c1.risk, network::Risk::kSinglePartner);
+  EXPECT_TRUE(c1.flagged);
+
+  EXPECT_EQ(service_->Clients(As("englead"), {})->clients.size(), 1u);
+  EXPECT_TRUE(service_->Clients(As("lead"), {})->clients.empty());  // partner, no engagement
+  EXPECT_TRUE(service_->Clients(As("member"), {})->clients.empty());
+
+  auto partner = service_->Client(As("englead"), "c1");
+  ASSERT_TRUE(partner.ok()) << partner.status().message();
+  EXPECT_FALSE(partner->capacity_visible);
+  for (const auto& s : partner->successors) {
+    EXPECT_EQ(s.free_hours_per_week, 0);
+    EXPECT_EQ(s.reason.find("free hours"), std::string::npos) << s.reason;
+  }
+  auto leader = service_->Client(As("firmlead", UserRole::kFirmLeader), "c1");
+  ASSERT_TRUE(leader.ok());
+  EXPECT_TRUE(leader->capacity_visible);
+  ASSERT_FALSE(leader->successors.empty());
+  EXPECT_NE(leader->successors[0].reason.find("free hours"), std::string::npos);
+  EXPECT_EQ(service_->Client(As("lead"), "c1").status().code(), StatusCode::kPermissionDenied);
+  EXPECT_EQ(service_->Client(As("firmlead", UserRole::kFirmLeader), "c9").status().code(),
+            StatusCode::kNotFound);
+}
+
+TEST_F(NetworkServiceTest, TeamFormationByRoleAndBadInput) {
+  FormTeamRequest request;
+  request.needs = {{"Tax law", 2}};
+  auto outcome = service_->FormTeam(As("lead"), request);
+  ASSERT_TRUE(outcome.ok()) << outcome.status().message();
+  const FormedTeam& team = std::get<FormedTeam>(*outcome);
+  ASSERT_EQ(team.proposal.cover.size(), 1u);
+  EXPECT_EQ(team.proposal.cover[0], *team.state->ties.Find("member"));
+
+  EXPECT_EQ(service_->FormTeam(As("member"), request).status().code(),
+            StatusCode::kPermissionDenied);
+  EXPECT_TRUE(service_->FormTeam(As("englead"), request).ok());  // leads an engagement
+  request.hours = 10;
+  EXPECT_EQ(service_->FormTeam(As("lead"), request).status().code(), StatusCode::kPermissionDenied);
+  EXPECT_TRUE(service_->FormTeam(As("firmlead", UserRole::kFirmLeader), request).ok());
+  request.hours = 0;
+
+  request.needs = {{"Tax law", 5}, {"Juggling", 1}};
+  auto bad = service_->FormTeam(As("lead"), request);
+  ASSERT_TRUE(bad.ok());
+  const auto& unmet = std::get<std::vector<UnmetNeed>>(*bad);
+  ASSERT_EQ(unmet.size(), 2u);
+  EXPECT_EQ(unmet[0].need, "Tax law:5");
+  EXPECT_NE(unmet[0].expected.find("no one holds 'Tax law' at level 5"), std::string::npos)
+      << unmet[0].expected;
+  EXPECT_EQ(unmet[1].need, "Juggling:1");
+  request.needs = {{"Tax law", 7}};
+  EXPECT_EQ(service_->FormTeam(As("lead"), request).status().code(), StatusCode::kInvalidArgument);
+  request.needs = {};
+  EXPECT_EQ(service_->FormTeam(As("lead"), request).status().code(), StatusCode::kInvalidArgument);
+}
+
+TEST_F(NetworkServiceTest, TheStateIsBuiltOncePerSnapshot) {
+  ASSERT_TRUE(service_->State().ok());
+  ASSERT_TRUE(service_->State().ok());
+  EXPECT_EQ(service_->builds_for_testing(), 1);
+}
+
+}  // namespace
+}  // namespace guild
