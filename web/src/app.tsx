@@ -4,11 +4,14 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, setCsrfToken, setUnauthorizedHandler } from './api/client';
 import type { SessionInfo } from './api/types';
+import { useClientsAccess } from './components/network';
 import { useStaffingAccess } from './components/staffing';
 import { Loading } from './components/status';
 import { Link, matchPath, navigate, useLocation, type Location } from './lib/router';
 import { isAdministrator, roleLabel, SessionContext, useSession } from './lib/session';
 import { Admin } from './pages/Admin';
+import { Client, Clients } from './pages/Clients';
+import { FirmNetwork } from './pages/FirmNetwork';
 import { Finder } from './pages/Finder';
 import { Growth } from './pages/Growth';
 import { Home } from './pages/Home';
@@ -19,6 +22,8 @@ import { NotFound } from './pages/Simple';
 import { SignIn } from './pages/SignIn';
 import { Staffing } from './pages/Staffing';
 import { Team } from './pages/Team';
+import { TeamFormation } from './pages/TeamFormation';
+import { TeamNetwork } from './pages/TeamNetwork';
 import { Teams } from './pages/Teams';
 
 const SIGN_IN_PATH = '/signin';
@@ -44,6 +49,9 @@ function routePage(path: string) {
   if (path === '/finder') return <Finder />;
   if (path === '/market') return <Market />;
   if (path === '/staffing') return <Staffing />;
+  if (path === '/network') return <FirmNetwork />;
+  if (path === '/clients') return <Clients />;
+  if (path === '/team-formation') return <TeamFormation />;
   if (path === '/admin' || path.startsWith('/admin/')) return <Admin path={path} />;
   const person = matchPath('/people/:id', path);
   if (person) return <Person id={person.id} />;
@@ -51,6 +59,10 @@ function routePage(path: string) {
   if (growth) return <Growth id={growth.id} />;
   const team = matchPath('/teams/:id', path);
   if (team) return <Team id={team.id} />;
+  const teamNetwork = matchPath('/teams/:id/network', path);
+  if (teamNetwork) return <TeamNetwork id={teamNetwork.id} />;
+  const client = matchPath('/clients/:id', path);
+  if (client) return <Client id={client.id} />;
   return <NotFound />;
 }
 
@@ -66,6 +78,8 @@ function NavLink({ href, label, path }: { href: string; label: string; path: str
 function Header({ path }: { path: string }) {
   const { user, signOut } = useSession();
   const staffing = useStaffingAccess(user);
+  const clients = useClientsAccess(user);
+  const firmWide = user.role === 'administrator' || user.role === 'firm_leader';
   const [busy, setBusy] = useState(false);
   return (
     <header class="app-header">
@@ -82,6 +96,9 @@ function Header({ path }: { path: string }) {
           <NavLink href="/teams" label="Teams" path={path} />
           <NavLink href="/market" label="Skills market" path={path} />
           {staffing && <NavLink href="/staffing" label="Staffing" path={path} />}
+          {staffing && <NavLink href="/team-formation" label="Form a team" path={path} />}
+          {firmWide && <NavLink href="/network" label="Network" path={path} />}
+          {clients && <NavLink href="/clients" label="Clients" path={path} />}
           {isAdministrator(user) && <NavLink href="/admin" label="Admin" path={path} />}
         </nav>
         <div class="user-box">

@@ -24,7 +24,14 @@ test('the nav has Home, My growth, People, Find people, Teams and Skills market 
   const staffing = (await page.request.get('/api/v1/staffing/openings?limit=1')).status() === 200;
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Skills market' }).waitFor({ timeout: UI_TIMEOUT_MS });
   if (staffing) await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Staffing' }).waitFor({ timeout: UI_TIMEOUT_MS });
-  assert.deepEqual(await navLinks(page), ['Home', 'My growth', 'People', 'Find people', 'Teams', 'Skills market', ...(staffing ? ['Staffing'] : [])]);
+  // Form a team shows with Staffing; Clients when the member leads an engagement for a client (docs/NETWORKS.md).
+  const clients = (await apiGet(page, '/clients')).total > 0;
+  if (clients) await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Clients' }).waitFor({ timeout: UI_TIMEOUT_MS });
+  assert.deepEqual(await navLinks(page), [
+    'Home', 'My growth', 'People', 'Find people', 'Teams', 'Skills market',
+    ...(staffing ? ['Staffing', 'Form a team'] : []),
+    ...(clients ? ['Clients'] : []),
+  ]);
   const session = await apiGet(page, '/session');
   assert.equal(session.user.role, 'member');
   assert.match(await page.locator('.user-box').innerText(), new RegExp(session.user.name || session.user.email));

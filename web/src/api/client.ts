@@ -36,6 +36,7 @@ import type {
   UsersPage,
   UserChange,
 } from './types';
+import type { ClientDetail, ClientList, FirmNetwork, FormedTeam, FormTeamQuery, TeamNetwork } from './types';
 import { HttpStatus } from './status';
 
 const API_ROOT = '/api/v1';
@@ -209,6 +210,21 @@ export const api = {
     }),
   capacity: (query: CapacityQuery, signal?: AbortSignal) =>
     request<CapacityPage>('GET', '/staffing/capacity', { query: { ...query }, signal }),
+
+  // Collaboration networks.
+  teamNetwork: (id: string, period: { from?: string; to?: string }, signal?: AbortSignal) =>
+    request<TeamNetwork>('GET', `/teams/${encodeURIComponent(id)}/network`, { query: { ...period }, signal }),
+  firmNetwork: (query: { practice?: string; from?: string; to?: string }, signal?: AbortSignal) =>
+    request<FirmNetwork>('GET', '/network', { query: { ...query }, signal }),
+  clients: (query: { flagged?: boolean; key?: boolean }, signal?: AbortSignal) =>
+    request<ClientList>('GET', '/clients', {
+      query: { flagged: query.flagged ? 'true' : undefined, key: query.key ? 'true' : undefined },
+      signal,
+    }),
+  clientCoverage: (id: string, signal?: AbortSignal) =>
+    request<ClientDetail>('GET', `/clients/${encodeURIComponent(id)}/coverage`, { signal }),
+  formTeam: (query: FormTeamQuery, signal?: AbortSignal) =>
+    request<FormedTeam>('GET', '/team-formation', { query: { ...query }, signal }),
 
   users: (limit: number, cursor?: string | null, signal?: AbortSignal) =>
     request<UsersPage>('GET', '/admin/users', { query: { limit, cursor }, signal }),

@@ -134,3 +134,24 @@ export type AcceptResult = Answer<'acceptStaffingPlan'>;
 export type CapacityPage = Answer<'getStaffingCapacity'>;
 export type CapacityWeek = Item<Item<CapacityPage['items']>['weeks']>;
 export type CapacityQuery = QueryOf<'getStaffingCapacity'>;
+
+// ---------- Collaboration networks (docs/API.md, "Networks") ----------
+
+export type NetworkMetrics = Schema<'NetworkMetrics'>;
+export type NetworkShape = Schema<'NetworkShape'>;
+export type ShapeName = NetworkShape['name'];
+export type TeamNetwork = Answer<'getTeamNetwork'>;
+export type NetworkNode = Item<TeamNetwork['nodes']>;
+export type NetworkEdge = Item<TeamNetwork['edges']>;
+export type TimelinePoint = Item<TeamNetwork['timeline']>;
+export type FirmNetwork = Answer<'getFirmNetwork'>;
+export type ClientList = Answer<'listClientCoverage'>;
+export type ClientCoverage = Schema<'ClientCoverage'>;
+export type RelationshipHolder = Item<ClientCoverage['holders']>;
+export type Strength = RelationshipHolder['strength'];
+export type Risk = ClientCoverage['risk'];
+export type ClientDetail = Answer<'getClientCoverage'>;
+export type Successor = Item<ClientDetail['successors']>;
+export type FormedTeam = Answer<'formTeam'>;
+export type FormTeamQuery = QueryOf<'formTeam'>;
+export type Objective = NonNullable<FormTeamQuery['objective']>;

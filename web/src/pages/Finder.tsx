@@ -20,7 +20,7 @@ const PAGE_SIZE = 20;
 const DEFAULT_LEVEL = 3;
 const SUGGEST_LIMIT = 8;
 
-interface Need {
+export interface Need {
   skill: string; //!< a name (or id) as the server accepts it
   level: number;
 }
@@ -131,7 +131,7 @@ interface SuggestOption extends TypeAheadOption {
   id: string;
 }
 
-function NeedList({ needs, onChange }: { needs: Need[]; onChange: (needs: Need[]) => void }) {
+export function NeedList({ needs, onChange }: { needs: Need[]; onChange: (needs: Need[]) => void }) {
   if (needs.length === 0) return <p class="muted needs__empty">No skills yet: pick one above.</p>;
   return (
     <ul class="needs" aria-label="Skills to find">

@@ -5,7 +5,7 @@ import type { TeamDetail } from '../api/types';
 import { Avatar, PersonRow } from '../components/people';
 import { AsyncPage } from '../components/async';
 import { Card, EmptyState } from '../components/status';
-import { Link, personPath } from '../lib/router';
+import { Link, personPath, teamPath } from '../lib/router';
 import { useAsync, usePageTitle } from '../lib/useAsync';
 
 function MemberTable({ detail }: { detail: TeamDetail }) {
@@ -52,6 +52,9 @@ function TeamBody({ detail }: { detail: TeamDetail }) {
       <header class="page-header">
         <p class="eyebrow">{detail.team.leadership_team ? 'Leadership team' : 'Team'}</p>
         <h1>{detail.team.name}</h1>
+        <p class="page-header__lead">
+          <Link href={`${teamPath(detail.team.id)}/network`}>How this team works together: its network and shape →</Link>
+        </p>
       </header>
       <section class="purpose" aria-labelledby="team-purpose-heading">
         <h2 id="team-purpose-heading" class="purpose__label">
