@@ -137,6 +137,19 @@ std::vector<Endpoint> Endpoints() {
        Refusal::kNotFound},
       {"GET", "/api/v1/mentoring-round", Fixed("/api/v1/mentoring-round"), "", On::kNothing,
        FirmWide},
+      // Collaboration networks (docs/NETWORKS.md).
+      {"GET", "/api/v1/teams/{id}/network", TeamPath("/api/v1/teams/", "/network"), "", On::kTeam,
+       [](A a, P p, R r) { return a.CanReadTeamNetwork(p, r.team); }, Refusal::kNotFound},
+      {"GET", "/api/v1/network", Fixed("/api/v1/network"), "", On::kNothing, FirmWide},
+      // Everyone signed in lists the clients whose coverage they may read.
+      {"GET", "/api/v1/clients", Fixed("/api/v1/clients"), "", On::kNothing, SignedIn},
+      {"GET", "/api/v1/clients/{id}/coverage", Fixed("/api/v1/clients/c1/coverage"), "",
+       On::kNothing, [](A a, P p, R) { return a.CanReadClientCoverage(p, "c1"); }},
+      {"GET", "/api/v1/team-formation", Fixed("/api/v1/team-formation?need=firm:tax:1"), "",
+       On::kNothing, [](A a, P p, R) { return a.CanFormTeams(p); }},
+      // Weighing free hours is firm-wide knowledge.
+      {"GET", "/api/v1/team-formation", Fixed("/api/v1/team-formation?need=firm:tax:1&hours=10"),
+       "", On::kNothing, [](A a, P p, R) { return a.CanFormTeams(p) && a.CanReadFirmWide(p); }},
       {"GET", "/api/v1/staffing/openings", Fixed("/api/v1/staffing/openings"), "", On::kNothing,
        StaffingBoard},
       {"POST", "/api/v1/staffing/plans", Fixed("/api/v1/staffing/plans"), R"({"mode":"full"})",
@@ -309,8 +322,8 @@ TEST_F(AuthorizationMatrix, EveryRoleGetsWhatTheAuthorizerAllows) {
       }
     }
   }
-  // 36 operations x 6 roles, some with several resources.
-  EXPECT_GT(checked, 36 * 6);
+  // 41 operations x 6 roles, some with several resources.
+  EXPECT_GT(checked, 41 * 6);
 }
 
 }  // namespace

@@ -14,13 +14,13 @@
 //    records, the teams they are on and the engagements those teams serve.
 //  - the staffing board: Staffing() (access/staffing_access.h states its
 //    rules: boards, plans, costs and loads in plans, capacity, the market).
-// A resource the viewer may not see answers as if it did not exist (404,
-// never 403), so that ids cannot be probed.
 //  - collaboration networks (docs/NETWORKS.md): a team's network as the
 //    team; the firm's network firm-wide only; a client's coverage to firm
 //    leaders, administrators and the partners leading its engagements; team
 //    formation to firm leaders, administrators and team or engagement
 //    leaders.
+// A resource the viewer may not see answers as if it did not exist (404,
+// never 403), so that ids cannot be probed.
 // Privacy rules, which no role overrides:
 //  - a check-in: its author and the leaders of its team;
 //  - a feedback answer: the person who asked for it and its author;

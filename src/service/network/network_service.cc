@@ -132,12 +132,10 @@ Result<TeamNetwork> NetworkService::TeamNetworkOf(const Principal& viewer, std::
                                                   const PeriodRequest& period) {
   ASSIGN_OR_RETURN(NetworkStateRef state, State());
   const Team* team = state->snapshot->FindTeam(team_id);
-  if (team == nullptr) return NotFound("team: no team '" + std::string(team_id) + "'");
-  Authorizer authorizer(*state->snapshot);
-  if (!authorizer.CanReadTeamNetwork(viewer, team_id)) {
-    return PermissionDenied(
-        "team: only the team's members and leaders, firm leaders and "
-        "administrators see its network");
+  // A team the viewer may not read answers as a missing one (never 403), so
+  // that team ids cannot be probed.
+  if (team == nullptr || !Authorizer(*state->snapshot).CanReadTeamNetwork(viewer, team_id)) {
+    return NotFound("team: no team '" + std::string(team_id) + "'");
   }
   return TeamNetworkIn(std::move(state), *team, period, options_);
 }
