@@ -126,6 +126,13 @@ bool TryMove(const Context& c, const internal::OpeningFacts& f, const Blocked& b
     moved.assignment = a;
     moved.assignment.person_id = c.firm->people[r].id;
     moved.moved_from_person_id = c.firm->people[b.person].id;
+    // The replacement's peak load over the moved weeks, before and with them.
+    const internal::Booking taken{moved_weeks.first, moved_weeks.second,
+                                  static_cast<float>(a.hours_per_week)};
+    moved.explanation.load_before =
+        c.UtilisationOver(r, moved_weeks.first, moved_weeks.second).peak;
+    moved.explanation.load_after =
+        c.UtilisationOver(r, moved_weeks.first, moved_weeks.second, {&taken, 1}).peak;
     plan.assignments.push_back(std::move(moved));
     return true;
   }
@@ -154,6 +161,8 @@ void MakeRoom(const Context& c, const internal::Problem& p, const internal::Stat
       if (in_plan.count(b.person)) continue;
       const size_t before = plan.assignments.size();
       if (!TryMove(c, g.facts, b, in_plan, overlay, plan)) continue;
+      const Assignment& freed = plan.assignments.back().assignment;
+      const std::pair<int, int> freed_weeks = WeeksOf(c, freed.start, freed.end);
       ++moves;
       ProposedAssignment pa;
       pa.seat_id = u.seat_id;
@@ -165,7 +174,16 @@ void MakeRoom(const Context& c, const internal::Problem& p, const internal::Stat
       pa.assignment.start = g.facts.start;
       pa.assignment.end = g.facts.end;
       pa.cost = b.cost;
-      pa.explanation.load_before = 1;
+      // The person's peak load over the seat's weeks: before (with the
+      // assignment that moves away), and after (without it, with the seat).
+      const internal::Booking change[] = {
+          {freed_weeks.first, freed_weeks.second, -static_cast<float>(freed.hours_per_week)},
+          {g.facts.first_week, g.facts.end_week,
+           static_cast<float>(g.facts.opening->hours_per_week)}};
+      pa.explanation.load_before =
+          c.UtilisationOver(b.person, g.facts.first_week, g.facts.end_week).peak;
+      pa.explanation.load_after =
+          c.UtilisationOver(b.person, g.facts.first_week, g.facts.end_week, change).peak;
       plan.assignments.insert(plan.assignments.begin() + static_cast<std::ptrdiff_t>(before), pa);
       plan.objective += b.cost - c.options.weights.unfilled;
       done = true;

@@ -304,6 +304,13 @@ TEST(Staffing, IncrementalChecksCapacityPastTheHorizon) {
   ASSERT_EQ(room->assignments.size(), 2u);
   EXPECT_EQ(room->assignments[1].moved_from_person_id, "p1");
   EXPECT_EQ(room->assignments[1].assignment.person_id, "p2");
+  // Loads include the hours each entry brings, in the weeks they fall in:
+  // p1 had a1's 30 h of 40 and keeps the seat's 20; p2 had 10 h and takes
+  // a1's 30.
+  EXPECT_NEAR(room->assignments[0].explanation.load_before, 0.75, 1e-6);
+  EXPECT_NEAR(room->assignments[0].explanation.load_after, 0.5, 1e-6);
+  EXPECT_NEAR(room->assignments[1].explanation.load_before, 0.25, 1e-6);
+  EXPECT_NEAR(room->assignments[1].explanation.load_after, 1.0, 1e-6);
   with = b.f;
   with.openings.push_back(fresh);
   for (const std::string& v : CapacityByHand(with, *room, 1.0)) ADD_FAILURE() << v;

@@ -3,16 +3,9 @@
 
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
-import type { CapacityPage, ProposedAssignment, User } from '../api/types';
+import type { CapacityPage, ProposedAssignment, StaffingPlan, User } from '../api/types';
 import { levelLabel, useChart } from './insights';
-import type { CapacityCell } from '../lib/charts';
-
-const BANDS = [
-  { label: 'under 50%', className: 'band--light' },
-  { label: '50–80%', className: 'band--green' },
-  { label: '80–100%', className: 'band--amber' },
-  { label: 'over 100%', className: 'band--red' },
-];
+import { CAPACITY_BANDS, utilisation, type CapacityCell } from '../lib/capacity';
 
 /**
  * Whether the user may open the staffing board: administrators and firm
@@ -103,13 +96,69 @@ export function Explanation({ entry }: { entry: ProposedAssignment }) {
   );
 }
 
-export function CapacityLegend({ includeTentative }: { includeTentative: boolean }) {
+/** Hours the plan proposes per person and week (a week counts an entry it touches, as the engine does); a moved entry leaves its old holder. */
+export function plannedHours(plan: StaffingPlan, weeks: string[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  const add = (person: string, start: string, end: string, hours: number) => {
+    const row = out.get(person) ?? weeks.map(() => 0);
+    weeks.forEach((monday, i) => {
+      const sunday = new Date(Date.parse(`${monday}T00:00:00Z`) + 6 * 86400000).toISOString().slice(0, 10);
+      if (start <= sunday && end >= monday) row[i] += hours;
+    });
+    out.set(person, row);
+  };
+  for (const a of plan.assignments) {
+    add(a.person.id, a.start, a.end, a.hours_per_week);
+    if (a.moved_from) add(a.moved_from.id, a.start, a.end, -a.hours_per_week);
+  }
+  return out;
+}
+
+export type CapacitySort = 'name' | 'busiest' | 'freest';
+export type CapacityGrouping = 'none' | 'practice' | 'office' | 'grade';
+type Row = CapacityPage['items'][number] & { group?: string };
+
+function peakShare(row: Row, includeTentative: boolean): number {
+  let peak = -1;
+  for (const cell of row.weeks) peak = Math.max(peak, utilisation(cell as CapacityCell, includeTentative) ?? -1);
+  return peak;
+}
+
+/** Rows sorted by name or peak utilisation, within groups (each row carries its group's name). */
+export function sortAndGroup(items: Row[], sort: CapacitySort, grouping: CapacityGrouping, includeTentative: boolean): Row[] {
+  const key = (r: Row) => (grouping === 'none' ? '' : (r.person[grouping] ?? '') || 'none');
+  const share = new Map(items.map((r) => [r.person.id, peakShare(r, includeTentative)]));
+  return items
+    .map((r) => ({ ...r, group: grouping === 'none' ? undefined : key(r) }))
+    .sort((a, b) => {
+      const g = key(a).localeCompare(key(b));
+      if (g !== 0) return g;
+      if (sort !== 'name') {
+        const d = (share.get(b.person.id) ?? 0) - (share.get(a.person.id) ?? 0);
+        if (d !== 0) return sort === 'busiest' ? d : -d;
+      }
+      return a.person.name.localeCompare(b.person.name) || a.person.id.localeCompare(b.person.id);
+    });
+}
+
+/** Row labels: the name, and for people who share a name on the page their grade, office and id. */
+export function rowLabels(items: Row[]): string[] {
+  const count = new Map<string, number>();
+  for (const r of items) count.set(r.person.name, (count.get(r.person.name) ?? 0) + 1);
+  return items.map((r) => {
+    const p = r.person;
+    const base = (count.get(p.name) ?? 0) > 1 ? `${p.name} (${[p.grade, p.office, p.id].filter(Boolean).join(', ')})` : p.name;
+    return r.group ? `${r.group} · ${base}` : base;
+  });
+}
+
+export function CapacityLegend({ includeTentative, withPlan = false }: { includeTentative: boolean; withPlan?: boolean }) {
   return (
     <div class="capacity-legend" id="capacity-legend">
       <span class="capacity-legend__title">Booked share of capacity:</span>
-      {BANDS.map((b) => (
+      {CAPACITY_BANDS.map((b) => (
         <span key={b.label} class="capacity-legend__item">
-          <span class={`swatch ${b.className}`} aria-hidden="true" />
+          <span class="swatch" style={{ background: b.color }} aria-hidden="true" />
           {b.label}
         </span>
       ))}
@@ -117,10 +166,16 @@ export function CapacityLegend({ includeTentative }: { includeTentative: boolean
         <span class="swatch swatch--none" aria-hidden="true" />
         not employed
       </span>
+      {withPlan && (
+        <span class="capacity-legend__item" id="capacity-legend-plan">
+          <span class="swatch swatch--planned" aria-hidden="true" />
+          dashed outline, bold: with the proposed plan's hours
+        </span>
+      )}
       {includeTentative ? (
         <span class="capacity-legend__item">
           <span class="swatch swatch--tentative" aria-hidden="true" />
-          dashed outline, italic: includes tentative hours
+          dotted outline, italic: includes tentative hours
         </span>
       ) : (
         <span class="capacity-legend__item">confirmed work and time off only</span>
@@ -130,11 +185,11 @@ export function CapacityLegend({ includeTentative }: { includeTentative: boolean
 }
 
 /** The capacity heatmap; decorative for screen readers (the table view has the numbers). */
-export function CapacityHeatmap({ page, includeTentative }: { page: CapacityPage; includeTentative: boolean }) {
+export function CapacityHeatmap({ page, includeTentative }: { page: { weeks: string[]; items: Row[] }; includeTentative: boolean }) {
   const { host, state } = useChart(
     (charts, el) =>
       charts.drawCapacityHeatmap(el, {
-        people: page.items.map((row) => row.person.name),
+        people: rowLabels(page.items),
         weeks: page.weeks,
         cells: page.items.map((row) => row.weeks as CapacityCell[]),
         includeTentative,
@@ -151,13 +206,12 @@ export function CapacityHeatmap({ page, includeTentative }: { page: CapacityPage
 }
 
 function cellText(cell: CapacityCell, includeTentative: boolean): string {
-  if (cell.capacity <= 0) return '–';
-  const booked = cell.confirmed + cell.time_off + (includeTentative ? cell.tentative : 0);
-  return `${Math.round((booked / cell.capacity) * 100)}%`;
+  const share = utilisation(cell, includeTentative);
+  return share === null ? '–' : `${Math.round(share * 100)}%`;
 }
 
 /** The same numbers as the heatmap, as a table (keyboard and screen readers). */
-export function CapacityTable({ page, includeTentative }: { page: CapacityPage; includeTentative: boolean }) {
+export function CapacityTable({ page, includeTentative }: { page: { weeks: string[]; items: Row[] }; includeTentative: boolean }) {
   return (
     <div class="table-wrap" tabIndex={0} aria-label="Capacity by person and week">
       <table class="table table--compact" id="capacity-table">
@@ -173,15 +227,16 @@ export function CapacityTable({ page, includeTentative }: { page: CapacityPage; 
           </tr>
         </thead>
         <tbody>
-          {page.items.map((row) => (
+          {page.items.map((row, r) => (
             <tr key={row.person.id}>
               <th scope="row" class="table__rowhead">
-                {row.person.name}
+                {rowLabels(page.items)[r]}
               </th>
-              {row.weeks.map((cell, i) => (
-                <td key={page.weeks[i]} class="num" title={`${cell.confirmed} h confirmed, ${cell.tentative} h tentative, ${cell.time_off} h off of ${cell.capacity} h`}>
+              {(row.weeks as CapacityCell[]).map((cell, i) => (
+                <td key={page.weeks[i]} class="num" title={`${cell.confirmed} h confirmed, ${cell.tentative} h tentative, ${cell.proposed ?? 0} h proposed, ${cell.time_off} h off of ${cell.capacity} h`}>
                   {cellText(cell, includeTentative)}
                   {cell.tentative > 0 && <span class="muted"> ({Math.round(cell.confirmed)}+{Math.round(cell.tentative)}t)</span>}
+                  {(cell.proposed ?? 0) !== 0 && <span class="muted"> +{Math.round(cell.proposed ?? 0)}p</span>}
                 </td>
               ))}
             </tr>

@@ -6,6 +6,9 @@ import { BarChart, HeatmapChart, LineChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import type { PersonSkillView } from '../api/types';
+import { CAPACITY_BANDS, capacityBand, NO_CAPACITY_COLOR, PLANNED_BORDER, TENTATIVE_BORDER, utilisation, type CapacityCell } from './capacity';
+
+export { CAPACITY_BANDS, capacityBand, utilisation, type CapacityCell };
 import { formatMarketValue, heatValue, MARKET_COLORS, RATIO_LOG_CLAMP, type HeatmapInput } from '../components/market-scale';
 
 use([BarChart, LineChart, HeatmapChart, GridComponent, TooltipComponent, VisualMapComponent, SVGRenderer]);
@@ -225,14 +228,6 @@ export function drawMarketHeatmap(host: HTMLElement, input: HeatmapInput): () =>
   return track(chart);
 }
 
-/** One person-week of the capacity heatmap, in hours. */
-export interface CapacityCell {
-  capacity: number;
-  confirmed: number;
-  tentative: number;
-  time_off: number;
-}
-
 export interface CapacityHeatmapInput {
   people: string[]; //!< row labels, top to bottom
   weeks: string[]; //!< column labels (Mondays, YYYY-MM-DD)
@@ -240,25 +235,6 @@ export interface CapacityHeatmapInput {
   includeTentative: boolean; //!< count tentative hours in the colour
 }
 
-/** The resource planners' bands: under 50% light, 50–80 green, 80–100 amber, over 100 red. */
-export const CAPACITY_BANDS = [
-  { label: 'under 50%', max: 0.5, color: '#e8eef5', text: '#18212d' },
-  { label: '50–80%', max: 0.8, color: '#6dbb7f', text: '#0d2414' },
-  { label: '80–100%', max: 1.0000001, color: '#f0b44c', text: '#2b1d03' },
-  { label: 'over 100%', max: Infinity, color: '#d9534f', text: '#ffffff' },
-];
-const NO_CAPACITY_COLOR = '#c9ced6';
-const TENTATIVE_BORDER = '#1c2430';
-
-/** Booked share of capacity (confirmed, time off and, when asked, tentative); null without capacity. */
-export function utilisation(cell: CapacityCell, includeTentative: boolean): number | null {
-  if (cell.capacity <= 0) return null;
-  return (cell.confirmed + cell.time_off + (includeTentative ? cell.tentative : 0)) / cell.capacity;
-}
-
-export function capacityBand(share: number) {
-  return CAPACITY_BANDS.find((b) => share < b.max) ?? CAPACITY_BANDS[CAPACITY_BANDS.length - 1];
-}
 
 /**
  * A heatmap of people (rows) by weeks (columns), each cell coloured by the
@@ -273,21 +249,23 @@ export function drawCapacityHeatmap(host: HTMLElement, input: CapacityHeatmapInp
       const share = utilisation(cell, input.includeTentative);
       const band = share === null ? null : capacityBand(share);
       const tentative = input.includeTentative && cell.capacity > 0 && cell.tentative > 0;
+      const planned = cell.capacity > 0 && (cell.proposed ?? 0) !== 0;
       return {
         value: [c, r, share === null ? '-' : Math.round(share * 100)],
         itemStyle: {
           color: band ? band.color : NO_CAPACITY_COLOR,
-          borderColor: tentative ? TENTATIVE_BORDER : '#ffffff',
-          borderWidth: 2,
-          borderType: tentative ? 'dashed' : 'solid',
+          borderColor: planned ? PLANNED_BORDER : tentative ? TENTATIVE_BORDER : band?.max === CAPACITY_BANDS[0].max ? '#c9ced6' : '#ffffff',
+          borderWidth: planned ? 3 : 2,
+          borderType: planned ? 'dashed' : tentative ? 'dotted' : 'solid',
         },
-        label: { color: band ? band.text : '#18212d', fontStyle: tentative ? 'italic' : 'normal' },
+        label: { color: band ? band.text : '#18212d', fontStyle: tentative ? 'italic' : 'normal', fontWeight: planned ? 'bold' : 'normal' },
       };
     }),
   );
   const describe = (cell: CapacityCell) => {
     if (cell.capacity <= 0) return 'not employed this week';
     const parts = [`${Math.round(cell.confirmed)} h confirmed`, `${Math.round(cell.tentative)} h tentative`];
+    if (cell.proposed) parts.push(`${Math.round(cell.proposed)} h proposed`);
     if (cell.time_off > 0) parts.push(`${Math.round(cell.time_off)} h time off`);
     return `${parts.join(', ')} of ${Math.round(cell.capacity)} h`;
   };

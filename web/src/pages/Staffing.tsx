@@ -4,12 +4,13 @@
 // leaders (the server decides; others see "no access").
 
 import { Fragment } from 'preact';
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
 import type { AcceptResult, StaffingOpening, StaffingPlan } from '../api/types';
+import type { CapacityCell } from '../lib/capacity';
 import { levelLabel, longDate } from '../components/insights';
 import { refusalFor } from '../components/async';
-import { CapacityHeatmap, CapacityLegend, CapacityTable, Explanation, percent } from '../components/staffing';
+import { CapacityHeatmap, CapacityLegend, CapacityTable, Explanation, percent, plannedHours, sortAndGroup, type CapacityGrouping, type CapacitySort } from '../components/staffing';
 import { Card, EmptyState, ErrorMessage, Loading } from '../components/status';
 import { toApiError, useAsync, usePageTitle } from '../lib/useAsync';
 
@@ -220,9 +221,54 @@ function PlanTable({ plan, selected, onToggle, changes, onChange }: PlanTablePro
   );
 }
 
+/** The constraint problems that concern this plan: its entries, openings, engagements or people. */
+function issuesOfPlan(plan: StaffingPlan) {
+  const entries = new Set(plan.assignments.map((a) => a.id));
+  const subjects = new Set<string>();
+  for (const a of plan.assignments) {
+    subjects.add(a.opening.id).add(a.person.id);
+    if (a.opening.engagement) subjects.add(a.opening.engagement.id);
+  }
+  for (const u of plan.unfilled) {
+    subjects.add(u.opening.id);
+    if (u.opening.engagement) subjects.add(u.opening.engagement.id);
+  }
+  if (plan.opening_id) subjects.add(plan.opening_id);
+  return plan.issues.filter((i) => i.entry_ids.some((id) => entries.has(id)) || subjects.has(i.subject_id));
+}
+
+function planTitle(plan: StaffingPlan): string {
+  if (plan.mode === 'full') return 'Proposed plan';
+  const opening = plan.assignments.find((a) => a.opening.id === plan.opening_id)?.opening ?? plan.unfilled.find((u) => u.opening.id === plan.opening_id)?.opening;
+  return `Proposed plan for ${opening?.title || 'one opening'}${opening?.engagement ? ` (${opening.engagement.name})` : ''}`;
+}
+
 function PlanCard({ plan, onAccepted }: { plan: StaffingPlan; onAccepted: (result: AcceptResult) => void }) {
   const [selected, setSelected] = useState<Set<string>>(() => new Set(plan.assignments.map((a) => a.id)));
   const [changes, setChanges] = useState<Record<string, string>>({});
+  const [byEngagement, setByEngagement] = useState('');
+  const engagements = useMemo(() => {
+    const seen = new Map<string, { name: string; count: number }>();
+    for (const a of plan.assignments) {
+      const e = a.opening.engagement;
+      if (!e) continue;
+      const entry = seen.get(e.id) ?? { name: e.name, count: 0 };
+      entry.count += 1;
+      seen.set(e.id, entry);
+    }
+    return [...seen].sort((a, b) => a[1].name.localeCompare(b[1].name));
+  }, [plan]);
+  const issues = useMemo(() => issuesOfPlan(plan), [plan]);
+  // Moving to the plan once it is shown, and saying so.
+  const top = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const heading = document.getElementById('staffing-plan-heading');
+    if (heading) {
+      heading.setAttribute('tabindex', '-1');
+      heading.focus();
+    }
+    top.current?.scrollIntoView?.({ block: 'start' });
+  }, [plan.id]);
   const change = (id: string, personId: string | null) => {
     const next = { ...changes };
     if (personId === null) delete next[id];
@@ -235,6 +281,10 @@ function PlanCard({ plan, onAccepted }: { plan: StaffingPlan; onAccepted: (resul
     if (next.has(id)) next.delete(id);
     else next.add(id);
     setSelected(next);
+  };
+  const selectEngagement = (id: string) => {
+    setByEngagement(id);
+    if (id) setSelected(new Set(plan.assignments.filter((a) => a.opening.engagement?.id === id).map((a) => a.id)));
   };
   const accept = async () => {
     setState({ status: 'busy' });
@@ -249,85 +299,143 @@ function PlanCard({ plan, onAccepted }: { plan: StaffingPlan; onAccepted: (resul
     }
   };
   const done = state.status === 'done' || plan.accepted;
+  const filled = plan.assignments.length;
   return (
-    <Card title={plan.mode === 'full' ? 'Proposed plan' : `Proposed plan for ${plan.opening_id}`} id="staffing-plan">
-      <p class="muted">
-        A what-if: nothing is saved until you accept it. Accepted assignments are written as tentative. To seat a runner-up instead, pick them in the
-        row; every rule is checked again when you accept.
+    <div ref={top} class="plan-anchor">
+      <p class="visually-hidden" role="status" aria-live="polite" id="plan-announce">
+        Plan ready: {filled} of {plan.seats} seats filled, {plan.unfilled.length} left open.
       </p>
-      <PlanSummary plan={plan} />
-      {plan.assignments.length === 0 ? (
-        <EmptyState title="Nobody can be seated">
-          <p>The reasons for each open seat are listed below.</p>
-        </EmptyState>
-      ) : (
-        <PlanTable plan={plan} selected={selected} onToggle={toggle} changes={changes} onChange={change} />
-      )}
-      {plan.unfilled.length > 0 && (
-        <div id="plan-unfilled">
-          <h3>Unfilled seats</h3>
-          <ul class="plain-list">
-            {plan.unfilled.map((u) => (
-              <li key={u.seat_id}>
-                <strong>{u.opening.title || u.opening.id}</strong> <span class="muted">— {u.reason}</span>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {plan.issues.length > 0 && (
-        <div id="plan-issues">
-          <h3>Constraints the plan could not meet</h3>
-          <ul class="plain-list">
-            {plan.issues.map((i) => (
-              <li key={`${i.constraint}-${i.subject_id}-${i.message}`}>
-                <span class="tag">{i.constraint}</span> {i.message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {plan.assignments.length > 0 && (
-        <div class="plan-actions">
-          <button type="button" class="button button--primary" id="plan-accept" disabled={done || state.status === 'busy' || selected.size === 0} onClick={accept}>
-            {state.status === 'busy' ? 'Accepting…' : `Accept ${selected.size} of ${plan.assignments.length}`}
-          </button>
-          <div aria-live="polite" role="status" id="plan-accept-status">
-            {state.status === 'done' && (
-              <p class="alert alert--success">
-                Accepted: {state.result.created} tentative assignment{state.result.created === 1 ? '' : 's'} written
-                {state.result.moved > 0 && `, ${state.result.moved} moved`}
-                {state.result.changed > 0 && `, ${state.result.changed} with the person you chose`}.
-              </p>
-            )}
+      <Card title={planTitle(plan)} id="staffing-plan">
+        <p class="muted">
+          A what-if: nothing is saved until you accept it. Accepted assignments are written as tentative. To seat a runner-up instead, pick them in the
+          row; every rule is checked again when you accept.
+        </p>
+        <PlanSummary plan={plan} />
+        {filled === 0 ? (
+          <EmptyState title="Nobody can be seated">
+            <p>The reasons for each open seat are listed below.</p>
+          </EmptyState>
+        ) : (
+          <>
+            <div class="plan-select" role="group" aria-label="Select entries to accept">
+              <button type="button" class="button button--small" id="plan-select-all" disabled={done} onClick={() => { setSelected(new Set(plan.assignments.map((a) => a.id))); setByEngagement(''); }}>
+                Select all
+              </button>
+              <button type="button" class="button button--small" id="plan-select-none" disabled={done} onClick={() => { setSelected(new Set()); setByEngagement(''); }}>
+                Select none
+              </button>
+              {engagements.length > 1 && (
+                <label class="field field--compact">
+                  <span>Only engagement</span>
+                  <select id="plan-select-engagement" value={byEngagement} disabled={done} onChange={(e) => selectEngagement(e.currentTarget.value)}>
+                    <option value="">—</option>
+                    {engagements.map(([id, e]) => (
+                      <option key={id} value={id}>
+                        {e.name} ({e.count})
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              )}
+            </div>
+            <PlanTable plan={plan} selected={selected} onToggle={toggle} changes={changes} onChange={change} />
+          </>
+        )}
+        {plan.unfilled.length > 0 && (
+          <div id="plan-unfilled">
+            <h3>Seats left open</h3>
+            <ul class="plain-list">
+              {plan.unfilled.map((u) => (
+                <li key={u.seat_id}>
+                  <strong>{u.opening.title || 'Untitled opening'}</strong>
+                  {u.opening.engagement && <span class="muted"> · {u.opening.engagement.name}</span>} <span class="muted">— {u.reason}</span>
+                </li>
+              ))}
+            </ul>
           </div>
-          {state.status === 'error' && <ErrorMessage error={state.error} title="The plan was not accepted; nothing was written" />}
-        </div>
-      )}
-    </Card>
+        )}
+        {issues.length > 0 && (
+          <div id="plan-issues">
+            <h3>Rules this plan could not meet</h3>
+            <ul class="plain-list">
+              {issues.map((i) => (
+                <li key={`${i.constraint}-${i.subject_id}-${i.message}`}>
+                  <span class="tag">{i.constraint.replace('_', ' ')}</span> {i.message}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {filled > 0 && (
+          <div class="plan-actions plan-actions--sticky" id="plan-accept-bar">
+            <span class="plan-actions__count" id="plan-selected-count">
+              {selected.size} of {filled} selected
+            </span>
+            <button type="button" class="button button--primary" id="plan-accept" disabled={done || state.status === 'busy' || selected.size === 0} onClick={accept}>
+              {state.status === 'busy' ? 'Accepting…' : `Accept ${selected.size} of ${filled}`}
+            </button>
+            <div aria-live="polite" role="status" id="plan-accept-status">
+              {state.status === 'done' && (
+                <p class="alert alert--success">
+                  Accepted: {state.result.created} tentative assignment{state.result.created === 1 ? '' : 's'} written
+                  {state.result.moved > 0 && `, ${state.result.moved} moved`}
+                  {state.result.changed > 0 && `, ${state.result.changed} with the person you chose`}.
+                </p>
+              )}
+            </div>
+            {state.status === 'error' && <ErrorMessage error={state.error} title="The plan was not accepted; nothing was written" />}
+          </div>
+        )}
+      </Card>
+    </div>
   );
 }
 
-function Capacity({ version, planPeople }: { version: number; planPeople: string[] | null }) {
+function Capacity({ version, plan }: { version: number; plan: StaffingPlan | null }) {
   const [weeks, setWeeks] = useState(8);
   const [practice, setPractice] = useState('');
+  const [search, setSearch] = useState('');
   const [onlyPlan, setOnlyPlan] = useState(true);
-  const people = planPeople && onlyPlan ? planPeople : undefined;
-  const peopleKey = people ? people.join(',') : '';
+  const [sort, setSort] = useState<CapacitySort>('name');
+  const [group, setGroup] = useState<CapacityGrouping>('none');
+  const planPeople = useMemo(() => (plan && plan.assignments.length > 0 ? [...new Set(plan.assignments.map((a) => a.person.id))] : null), [plan]);
   const [includeTentative, setIncludeTentative] = useState(true);
   const [asTable, setAsTable] = useState(false);
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const cursor = cursors[cursors.length - 1];
+  const restart = () => setCursors([null]);
   const state = useAsync(
-    (signal) => api.capacity({ weeks, practice: practice || undefined, person: people, limit: CAPACITY_PAGE, cursor: cursor ?? undefined }, signal),
-    [weeks, practice, cursor, version, peopleKey],
+    async (signal) => {
+      // A name search finds the people first (the directory's search), then their rows.
+      let people = planPeople && onlyPlan ? planPeople : undefined;
+      if (search) {
+        const found = await api.people({ q: search }, CAPACITY_PAGE, null, signal);
+        const ids = found.items.map((p) => p.id).filter((id) => !people || people.includes(id));
+        if (ids.length === 0) return { weeks: [] as string[], items: [], next_cursor: null };
+        people = ids;
+      }
+      // The plan's people come in one page, so that sorting and grouping see them all.
+      const limit = people ? Math.min(500, Math.max(CAPACITY_PAGE, people.length)) : CAPACITY_PAGE;
+      return api.capacity({ weeks, practice: practice || undefined, person: people, limit, cursor: cursor ?? undefined }, signal);
+    },
+    [weeks, practice, search, cursor, version, onlyPlan, planPeople],
   );
+  const rows = useMemo(() => {
+    if (state.status !== 'ready') return null;
+    const page = state.data;
+    const proposed = plan && !plan.accepted ? plannedHours(plan, page.weeks) : new Map<string, number[]>();
+    const items = page.items.map((row) => ({
+      ...row,
+      weeks: row.weeks.map((cell, i): CapacityCell => ({ ...cell, proposed: proposed.get(row.person.id)?.[i] ?? 0 })),
+    }));
+    return { ...page, items: sortAndGroup(items, sort, group, includeTentative) };
+  }, [state, plan, sort, group, includeTentative]);
   return (
     <Card title="Capacity by person and week" id="staffing-capacity">
       <form class="filters" aria-label="Capacity view" onSubmit={(e) => e.preventDefault()}>
         <div class="field field--compact">
           <label for="capacity-weeks">Weeks</label>
-          <select id="capacity-weeks" value={weeks} onChange={(e) => { setWeeks(Number(e.currentTarget.value)); setCursors([null]); }}>
+          <select id="capacity-weeks" value={weeks} onChange={(e) => { setWeeks(Number(e.currentTarget.value)); restart(); }}>
             {WEEK_CHOICES.map((n) => (
               <option key={n} value={n}>
                 {n}
@@ -336,12 +444,33 @@ function Capacity({ version, planPeople }: { version: number; planPeople: string
           </select>
         </div>
         <div class="field field--compact">
+          <label for="capacity-search">Name</label>
+          <input id="capacity-search" type="search" value={search} placeholder="anyone" onChange={(e) => { setSearch(e.currentTarget.value.trim()); restart(); }} />
+        </div>
+        <div class="field field--compact">
           <label for="capacity-practice">Practice</label>
-          <input id="capacity-practice" value={practice} placeholder="all" onChange={(e) => { setPractice(e.currentTarget.value.trim()); setCursors([null]); }} />
+          <input id="capacity-practice" value={practice} placeholder="all" onChange={(e) => { setPractice(e.currentTarget.value.trim()); restart(); }} />
+        </div>
+        <div class="field field--compact">
+          <label for="capacity-sort">Sort by</label>
+          <select id="capacity-sort" value={sort} onChange={(e) => setSort(e.currentTarget.value as CapacitySort)}>
+            <option value="name">name</option>
+            <option value="busiest">busiest first</option>
+            <option value="freest">most free first</option>
+          </select>
+        </div>
+        <div class="field field--compact">
+          <label for="capacity-group">Group by</label>
+          <select id="capacity-group" value={group} onChange={(e) => setGroup(e.currentTarget.value as CapacityGrouping)}>
+            <option value="none">nothing</option>
+            <option value="practice">practice</option>
+            <option value="office">office</option>
+            <option value="grade">grade</option>
+          </select>
         </div>
         {planPeople && (
           <label class="choice">
-            <input type="checkbox" id="capacity-only-plan" checked={onlyPlan} onChange={(e) => { setOnlyPlan(e.currentTarget.checked); setCursors([null]); }} /> only people in the plan
+            <input type="checkbox" id="capacity-only-plan" checked={onlyPlan} onChange={(e) => { setOnlyPlan(e.currentTarget.checked); restart(); }} /> only people in the plan
           </label>
         )}
         <label class="choice">
@@ -353,20 +482,20 @@ function Capacity({ version, planPeople }: { version: number; planPeople: string
       </form>
       {state.status === 'loading' && <Loading label="Adding up hours…" />}
       {state.status === 'error' && <ErrorMessage error={state.error} title="The capacity could not be loaded" />}
-      {state.status === 'ready' && state.data.items.length === 0 && (
+      {rows && rows.items.length === 0 && (
         <EmptyState title="Nobody to show">
-          <p>No one you may see matches these filters.</p>
+          <p>No one you may see matches these filters{search ? ` and the name “${search}”` : ''}.</p>
         </EmptyState>
       )}
-      {state.status === 'ready' && state.data.items.length > 0 && (
+      {rows && rows.items.length > 0 && (
         <>
-          <CapacityLegend includeTentative={includeTentative} />
-          {asTable ? <CapacityTable page={state.data} includeTentative={includeTentative} /> : <CapacityHeatmap page={state.data} includeTentative={includeTentative} />}
+          <CapacityLegend includeTentative={includeTentative} withPlan={Boolean(plan && !plan.accepted)} />
+          {asTable ? <CapacityTable page={rows} includeTentative={includeTentative} /> : <CapacityHeatmap page={rows} includeTentative={includeTentative} />}
           <div class="pager">
             <button type="button" class="button button--small" disabled={cursors.length === 1} onClick={() => setCursors(cursors.slice(0, -1))}>
               Previous people
             </button>
-            <button type="button" class="button button--small" disabled={!state.data.next_cursor} onClick={() => setCursors([...cursors, state.data.next_cursor])}>
+            <button type="button" class="button button--small" disabled={!rows.next_cursor} onClick={() => setCursors([...cursors, rows.next_cursor])}>
               Next people
             </button>
           </div>
@@ -376,28 +505,41 @@ function Capacity({ version, planPeople }: { version: number; planPeople: string
   );
 }
 
+/** Every engagement with open seats the viewer may staff (all pages of the openings). */
+function useEngagements(practice: string, version: number) {
+  return useAsync(
+    async (signal) => {
+      const seen = new Map<string, string>();
+      let cursor: string | null = null;
+      do {
+        const page = await api.staffingOpenings({ practice: practice || undefined }, 500, cursor, signal);
+        for (const o of page.items) seen.set(o.engagement.id, o.engagement.name);
+        cursor = page.next_cursor;
+      } while (cursor);
+      return [...seen].sort((a, b) => a[1].localeCompare(b[1]));
+    },
+    [practice, version],
+  );
+}
+
 export function Staffing() {
   usePageTitle('Staffing');
   const [engagement, setEngagement] = useState('');
   const [practice, setPractice] = useState('');
   const [version, setVersion] = useState(0);
   const [plan, setPlan] = useState<PlanState>({ status: 'idle' });
-  const openings = useAsync((signal) => api.staffingOpenings({ practice: practice || undefined }, OPENINGS_PAGE, null, signal), [practice, version]);
-  const engagements = useMemo(() => {
-    if (openings.status !== 'ready') return [];
-    const seen = new Map<string, string>();
-    for (const o of openings.data.items) seen.set(o.engagement.id, o.engagement.name);
-    return [...seen].sort((a, b) => a[1].localeCompare(b[1]));
-  }, [openings]);
-  const planPeople = useMemo(
-    () => (plan.status === 'ready' && plan.plan.assignments.length > 0 ? [...new Set(plan.plan.assignments.map((a) => a.person.id))] : null),
-    [plan],
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const cursor = cursors[cursors.length - 1];
+  const openings = useAsync(
+    (signal) => api.staffingOpenings({ practice: practice || undefined, engagement: engagement || undefined }, OPENINGS_PAGE, cursor, signal),
+    [practice, engagement, cursor, version],
   );
+  const engagements = useEngagements(practice, version);
   const refused = refusalFor(openings);
   if (refused) return refused;
 
   const propose = async (opening?: StaffingOpening) => {
-    setPlan({ status: 'solving', label: opening ? `Seating ${opening.title || opening.id}…` : 'Solving the full plan…' });
+    setPlan({ status: 'solving', label: opening ? `Seating ${opening.title || 'the opening'}…` : 'Working out the full plan…' });
     try {
       const result = await api.proposePlan(opening ? { mode: 'incremental', opening_id: opening.id } : { mode: 'full' });
       setPlan({ status: 'ready', plan: result });
@@ -405,8 +547,9 @@ export function Staffing() {
       setPlan({ status: 'error', error: toApiError(error) });
     }
   };
-  const shown = openings.status === 'ready' ? openings.data.items.filter((o) => !engagement || o.engagement.id === engagement) : [];
+  const shown = openings.status === 'ready' ? openings.data.items : [];
   const busy = plan.status === 'solving';
+  const first = (cursors.length - 1) * OPENINGS_PAGE;
   return (
     <>
       <header class="page-header">
@@ -425,17 +568,18 @@ export function Staffing() {
         <form class="filters" aria-label="Filter openings" onSubmit={(e) => e.preventDefault()}>
           <div class="field field--compact">
             <label for="openings-practice">Practice</label>
-            <input id="openings-practice" value={practice} placeholder="all" onChange={(e) => setPractice(e.currentTarget.value.trim())} />
+            <input id="openings-practice" value={practice} placeholder="all" onChange={(e) => { setPractice(e.currentTarget.value.trim()); setEngagement(''); setCursors([null]); }} />
           </div>
           <div class="field field--compact">
             <label for="openings-engagement">Engagement</label>
-            <select id="openings-engagement" value={engagement} onChange={(e) => setEngagement(e.currentTarget.value)}>
-              <option value="">all</option>
-              {engagements.map(([id, name]) => (
-                <option key={id} value={id}>
-                  {name}
-                </option>
-              ))}
+            <select id="openings-engagement" value={engagement} onChange={(e) => { setEngagement(e.currentTarget.value); setCursors([null]); }}>
+              <option value="">all{engagements.status === 'ready' ? ` (${engagements.data.length})` : ''}</option>
+              {engagements.status === 'ready' &&
+                engagements.data.map(([id, name]) => (
+                  <option key={id} value={id}>
+                    {name}
+                  </option>
+                ))}
             </select>
           </div>
         </form>
@@ -446,19 +590,37 @@ export function Staffing() {
             <p>Every opening you can staff is filled{practice || engagement ? ' for these filters' : ''}.</p>
           </EmptyState>
         )}
-        {shown.length > 0 && (
+        {shown.length > 0 && openings.status === 'ready' && (
           <>
-            <p class="muted" role="status">
-              {shown.length} of {openings.status === 'ready' ? openings.data.total : 0} openings
+            <p class="muted" role="status" id="openings-count">
+              Openings {first + 1}–{first + shown.length} of {openings.data.total}
             </p>
             <Openings openings={shown} busy={busy} onPropose={propose} />
+            <div class="pager">
+              <button type="button" class="button button--small" id="openings-previous" disabled={cursors.length === 1} onClick={() => setCursors(cursors.slice(0, -1))}>
+                Previous openings
+              </button>
+              <button type="button" class="button button--small" id="openings-next" disabled={!openings.data.next_cursor} onClick={() => setCursors([...cursors, openings.data.next_cursor])}>
+                Next openings
+              </button>
+            </div>
           </>
         )}
       </Card>
       {plan.status === 'solving' && <Loading label={plan.label} />}
       {plan.status === 'error' && <ErrorMessage error={plan.error} title="No plan could be made" />}
-      {plan.status === 'ready' && <PlanCard key={plan.plan.id} plan={plan.plan} onAccepted={() => setVersion(version + 1)} />}
-      <Capacity version={version} planPeople={planPeople} />
+      {plan.status === 'ready' && (
+        <PlanCard
+          key={plan.plan.id}
+          plan={plan.plan}
+          onAccepted={() => {
+            // Accepted: its hours are bookings now, no longer drawn as proposed.
+            setPlan({ status: 'ready', plan: { ...plan.plan, accepted: true } });
+            setVersion(version + 1);
+          }}
+        />
+      )}
+      <Capacity version={version} plan={plan.status === 'ready' ? plan.plan : null} />
     </>
   );
 }
