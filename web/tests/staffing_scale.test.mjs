@@ -34,7 +34,9 @@ async function propose(page) {
   const reply = page.waitForResponse((r) => r.url().endsWith('/api/v1/staffing/plans') && r.request().method() === 'POST', { timeout: PLAN_TIMEOUT_MS });
   await page.locator('#propose-full').click();
   const plan = await (await reply).json();
-  await page.locator('#plan-assignments').waitFor({ timeout: PLAN_TIMEOUT_MS });
+  // The table when someone is seated, else the empty state.
+  await page.locator('#plan-summary').waitFor({ timeout: PLAN_TIMEOUT_MS });
+  if (plan.assignments.length > 0) await page.locator('#plan-assignments').waitFor({ timeout: UI_TIMEOUT_MS });
   return plan;
 }
 
