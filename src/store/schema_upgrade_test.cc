@@ -262,12 +262,12 @@ TEST_P(SchemaUpgrade, LeavesTheSchemaOfANewDatabase) {
 constexpr Fixture kSqliteFixtures[] = {
     {"sqlite", "v1", 1, false, false},         {"sqlite", "v1-accounts", 1, true, false},
     {"sqlite", "v2-accounts", 2, true, false}, {"sqlite", "v2-accounts-plans", 2, true, true},
-    {"sqlite", "v3", 2, true, true},
+    {"sqlite", "v3", 2, true, true},           {"sqlite", "v4", 2, true, true},
 };
 constexpr Fixture kPostgresFixtures[] = {
     {"postgres", "v1", 1, false, false},         {"postgres", "v1-accounts", 1, true, false},
     {"postgres", "v2-accounts", 2, true, false}, {"postgres", "v2-accounts-plans", 2, true, true},
-    {"postgres", "v3", 2, true, true},
+    {"postgres", "v3", 2, true, true},           {"postgres", "v4", 2, true, true},
 };
 
 INSTANTIATE_TEST_SUITE_P(Sqlite, SchemaUpgrade, ::testing::ValuesIn(kSqliteFixtures), TestName);

@@ -20,6 +20,7 @@ FIRM_V1 = "b8f48ce"      # firm schema version 1; account tables, account schema
 FIRM_V2 = "05fa92a"      # firm schema version 2 (lead openings, opening preferences)
 PLANS = "30a6b16"        # guild_staffing_plans added to the account tables (still account schema 1)
 ONE_STACK = "f6b370f"    # schema version 3: the account tables are migration 3
+FEED = "db6d5ad"         # schema version 4: the change feed replaces the data version
 
 
 def show(commit, path):
@@ -45,6 +46,8 @@ def migrations(commit, backend):
                     raw_string(source, "kOpeningPreferences")))
     if "kAccounts" in source:
         out.append((3, "account tables", raw_string(source, "kAccounts")))
+    if "kChangeFeed" in source:
+        out.append((4, "change feed", raw_string(source, "kChangeFeed")))
     return out
 
 
@@ -154,8 +157,8 @@ def firm_rows(version, backend):
 def fixture(backend, firm_version, accounts):
     """accounts: None, FIRM_V1 (no plans table), PLANS or ONE_STACK (schema version 3: the
     account tables are migration 3)."""
-    if accounts == ONE_STACK:
-        return fixture_v3(backend)
+    if accounts in (ONE_STACK, FEED):
+        return fixture_numbered(backend, accounts)
     commit = FIRM_V1 if firm_version == 1 else FIRM_V2
     parts = [f"-- Guild database as left by commit {accounts or commit} "
              f"(firm schema version {firm_version}"
@@ -181,16 +184,19 @@ def fixture(backend, firm_version, accounts):
     return "".join(parts)
 
 
-def fixture_v3(backend):
-    parts = [f"-- Guild database as left by commit {ONE_STACK} (schema version 3: firm tables "
-             f"and account tables), {backend}.\n"
+def fixture_numbered(backend, commit):
+    """A schema from version 3 on: every table under the numbered migrations."""
+    versions = migrations(commit, backend)
+    parts = [f"-- Guild database as left by commit {commit} (schema version {versions[-1][0]}: "
+             f"firm tables and account tables), {backend}.\n"
              "-- Written by tests/data/schemas/extract.py; do not edit.\n"]
-    parts.append(schema_migrations_ddl(ONE_STACK, backend))
-    for version, name, sql in migrations(ONE_STACK, backend):
+    parts.append(schema_migrations_ddl(commit, backend))
+    for version, name, sql in versions:
         parts.append(sql)
         parts.append(insert("schema_migrations (version, name)", [(version, name)], backend))
     parts.append(firm_rows(2, backend))
-    parts.append(f"UPDATE guild_data_version SET version = {DATA_VERSION} WHERE id = 1;\n")
+    if versions[-1][0] < 4:  # the change feed replaced the data version
+        parts.append(f"UPDATE guild_data_version SET version = {DATA_VERSION} WHERE id = 1;\n")
     for table, rows in ACCOUNT_ROWS + PLAN_ROWS:
         parts.append(insert(table, rows, backend))
     if backend == "postgres":
@@ -204,6 +210,7 @@ FIXTURES = [
     ("v2-accounts", 2, FIRM_V1),       # after the lead openings release
     ("v2-accounts-plans", 2, PLANS),   # after staffing plans moved to the database
     ("v3", 2, ONE_STACK),              # account tables under the numbered migrations
+    ("v4", 2, FEED),                   # the change feed
 ]
 
 for backend in ("sqlite", "postgres"):
