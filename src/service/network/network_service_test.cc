@@ -69,10 +69,12 @@ TEST_F(NetworkServiceTest, WhoSeesATeamsNetwork) {
   EXPECT_TRUE(service_->TeamNetworkOf(As("peer"), "alpha", {}).ok());
   EXPECT_TRUE(service_->TeamNetworkOf(As("firmlead", UserRole::kFirmLeader), "alpha", {}).ok());
   EXPECT_TRUE(service_->TeamNetworkOf(As("admin", UserRole::kAdministrator), "alpha", {}).ok());
-  EXPECT_EQ(service_->TeamNetworkOf(As("outsider"), "alpha", {}).status().code(),
-            StatusCode::kPermissionDenied);
+  // A team the viewer may not read answers as a missing one, word for word.
+  const Status outsider = service_->TeamNetworkOf(As("outsider"), "alpha", {}).status();
+  EXPECT_EQ(outsider.code(), StatusCode::kNotFound);
+  EXPECT_EQ(outsider.message(), "team: no team 'alpha'");
   EXPECT_EQ(service_->TeamNetworkOf(As("lead2"), "alpha", {}).status().code(),
-            StatusCode::kPermissionDenied);
+            StatusCode::kNotFound);
   EXPECT_EQ(service_->TeamNetworkOf(As("lead"), "nope", {}).status().code(), StatusCode::kNotFound);
 }
 
