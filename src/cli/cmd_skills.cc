@@ -46,17 +46,6 @@ Result<Date> DateArg(const std::string& flag, const std::string& text, Date fall
   return *d;
 }
 
-// "NAME:LEVEL" -> need; the level is the text after the last ':' when it is 1..5.
-Result<SkillNeed> ParseNeed(const std::string& text) {
-  const size_t colon = text.rfind(':');
-  if (colon != std::string::npos && colon + 2 == text.size() && text[colon + 1] >= '1' &&
-      text[colon + 1] <= '5') {
-    return SkillNeed{text.substr(0, colon), text[colon + 1] - '0'};
-  }
-  if (text.empty()) return InvalidArgument("--skill: expected NAME or NAME:LEVEL (level 1..5)");
-  return SkillNeed{text, kMinLevel};
-}
-
 struct FindArgs {
   std::string db = "guild.db";
   std::vector<std::string> skills;
@@ -69,7 +58,7 @@ struct FindArgs {
 Result<SkillQuery> BuildQuery(const FindArgs& a) {
   SkillQuery q;
   for (const std::string& s : a.skills) {
-    ASSIGN_OR_RETURN(SkillNeed need, ParseNeed(s));
+    ASSIGN_OR_RETURN(SkillNeed need, skills::ParseSkillNeed(s, "--skill"));
     q.needs.push_back(need);
   }
   q.mode = a.any ? MatchMode::kAnyOf : MatchMode::kAllOf;

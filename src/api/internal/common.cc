@@ -143,19 +143,9 @@ http::ProblemOr<bool> ReadBool(const http::Request& r, std::string_view name) {
 }
 
 http::ProblemOr<skills::SkillNeed> ParseNeed(std::string_view text) {
-  constexpr std::string_view kExpected = "SKILL[:LEVEL], SKILL an id or name, LEVEL 1 to 5";
-  skills::SkillNeed need{std::string(text), kMinLevel};
-  const size_t colon = text.rfind(':');
-  if (colon != std::string_view::npos && colon + 1 < text.size() &&
-      text.find_first_not_of("0123456789", colon + 1) == std::string_view::npos) {
-    int level = 0;
-    std::from_chars(text.data() + colon + 1, text.data() + text.size(), level);
-    if (level < kMinLevel || level > kMaxLevel)
-      return FieldProblem("need", "query", kExpected, text);
-    need = {std::string(text.substr(0, colon)), level};
-  }
-  if (need.skill.empty()) return FieldProblem("need", "query", kExpected, text);
-  return need;
+  Result<skills::SkillNeed> need = skills::ParseSkillNeed(text, "need", "query");
+  if (!need.ok()) return http::ProblemFromStatus(need.status(), "query");
+  return *std::move(need);
 }
 
 http::ProblemOr<PageRequest> ReadPage(const http::Request& request) {

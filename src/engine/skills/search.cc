@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cmath>
 #include <span>
+#include <string_view>
 #include <tuple>
 
 #include "engine/skills/internal/expansion.h"
@@ -127,6 +129,27 @@ std::optional<Scored> Score(const SkillIndex& index, PersonRef p, const Plan& pl
 }
 
 }  // namespace
+
+Result<SkillNeed> ParseSkillNeed(std::string_view text, std::string_view field,
+                                 std::string_view location) {
+  constexpr std::string_view kExpected = "SKILL[:LEVEL], SKILL an id or name, LEVEL 1 to 5";
+  SkillNeed need{std::string(text), kMinLevel};
+  const size_t colon = text.rfind(':');
+  if (colon != std::string_view::npos && colon + 1 < text.size() &&
+      text.find_first_not_of("0123456789", colon + 1) == std::string_view::npos) {
+    int level = 0;
+    auto [end, error] = std::from_chars(text.data() + colon + 1, text.data() + text.size(), level);
+    if (error != std::errc() || level < kMinLevel || level > kMaxLevel)
+      need.skill.clear();
+    else
+      need = {std::string(text.substr(0, colon)), level};
+  }
+  if (need.skill.empty()) {
+    return InvalidField(std::string(field), std::string(kExpected), std::string(text),
+                        std::string(location));
+  }
+  return need;
+}
 
 Result<SearchResponse> FindPeople(const SkillIndex& index, const SkillQuery& query) {
   ASSIGN_OR_RETURN(Plan plan, Resolve(index, query));

@@ -40,6 +40,15 @@ struct SkillNeed {
   int min_level = kMinLevel;
 };
 
+//! Reads a need written "SKILL[:LEVEL]", the one form the API (`need=`) and
+//! the CLI (`--skill`) take: the level is the text after the last ':' when
+//! that text is all digits, and must be 1 to 5; otherwise the whole text is
+//! the skill (an id, name or synonym, which may itself hold a ':', as ids do).
+//! A bad need is InvalidField(`field`, ..., `location`).
+[[nodiscard]] Result<SkillNeed> ParseSkillNeed(std::string_view text,
+                                               std::string_view field = "need",
+                                               std::string_view location = {});
+
 //! Keeps people with at least `min_free_hours` free in [from, to].
 struct AvailabilityWindow {
   Date from;

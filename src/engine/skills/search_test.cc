@@ -187,6 +187,34 @@ SkillQuery RandomQuery(std::mt19937& rng, const FirmData& firm) {
   return q;
 }
 
+TEST(ParseSkillNeed, LevelAfterTheLastColonWhenAllDigits) {
+  auto plain = ParseSkillNeed("Tax law");
+  ASSERT_TRUE(plain.ok());
+  EXPECT_EQ(plain->skill, "Tax law");
+  EXPECT_EQ(plain->min_level, kMinLevel);
+  auto leveled = ParseSkillNeed("esco:abc-123:4");
+  ASSERT_TRUE(leveled.ok());
+  EXPECT_EQ(leveled->skill, "esco:abc-123");
+  EXPECT_EQ(leveled->min_level, 4);
+  // An id with a ':' and no level is a skill, not a level.
+  auto id = ParseSkillNeed("firm:tax");
+  ASSERT_TRUE(id.ok());
+  EXPECT_EQ(id->skill, "firm:tax");
+  EXPECT_EQ(id->min_level, kMinLevel);
+}
+
+TEST(ParseSkillNeed, RefusesLevelsOutOfRangeAndEmptySkillsNamingTheField) {
+  for (const char* bad : {"", "Tax:0", "Tax:6", "Tax:99999999999", ":3"}) {
+    auto need = ParseSkillNeed(bad, "--skill");
+    ASSERT_FALSE(need.ok()) << bad;
+    EXPECT_EQ(need.status().code(), StatusCode::kInvalidArgument) << bad;
+    ASSERT_NE(need.status().where(), nullptr) << bad;
+    EXPECT_EQ(need.status().where()->field, "--skill") << bad;
+    EXPECT_EQ(need.status().message().rfind("--skill: expected SKILL[:LEVEL]", 0), 0u)
+        << need.status().message();
+  }
+}
+
 TEST(FindPeople, MatchesBruteForceOnRandomFirmsAndQueries) {
   std::mt19937 rng(7);
   int compared_hits = 0;
