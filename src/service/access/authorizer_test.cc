@@ -12,20 +12,6 @@
 namespace guild {
 namespace {
 
-// Principals, one per column of the matrix.
-const std::map<std::string, Principal>& Principals() {
-  static const auto* principals = new std::map<std::string, Principal>{
-      {"admin", {"u-admin", UserRole::kAdministrator, "admin"}},
-      {"firm_leader", {"u-fl", UserRole::kFirmLeader, "firmlead"}},
-      {"team_leader", {"u-lead", UserRole::kMember, "lead"}},
-      {"engagement_leader", {"u-eng", UserRole::kMember, "englead"}},
-      {"member", {"u-member", UserRole::kMember, "member"}},
-      {"other_team_member", {"u-out", UserRole::kMember, "outsider"}},
-      {"unlinked_member", {"u-none", UserRole::kMember, ""}},
-  };
-  return *principals;
-}
-
 // Engagement e1 of the test firm (client c1, led by englead).
 Engagement Engagement1() {
   for (const Engagement& e : service::testing::TestFirm().engagements) {
@@ -119,7 +105,7 @@ TEST(AuthorizerTest, RoleByRecordMatrix) {
   auto snapshot = FirmSnapshot::Build(service::testing::TestFirm(), 1);
   Authorizer authorizer(*snapshot);
   for (const Rule& rule : Rules()) {
-    for (const auto& [name, principal] : Principals()) {
+    for (const auto& [name, principal] : service::testing::TestPrincipals()) {
       bool expected =
           std::find(rule.allowed.begin(), rule.allowed.end(), name) != rule.allowed.end();
       EXPECT_EQ(rule.check(authorizer, principal), expected)

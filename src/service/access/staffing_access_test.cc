@@ -31,19 +31,6 @@ FirmData StaffingTestFirm() {
   return firm;
 }
 
-const std::map<std::string, Principal>& Principals() {
-  static const auto* principals = new std::map<std::string, Principal>{
-      {"admin", {"u-admin", UserRole::kAdministrator, "admin"}},
-      {"firm_leader", {"u-fl", UserRole::kFirmLeader, "firmlead"}},
-      {"team_leader", {"u-lead", UserRole::kMember, "lead"}},
-      {"engagement_leader", {"u-eng", UserRole::kMember, "englead"}},
-      {"member", {"u-member", UserRole::kMember, "member"}},
-      {"other_team_member", {"u-out", UserRole::kMember, "outsider"}},
-      {"unlinked_member", {"u-none", UserRole::kMember, ""}},
-  };
-  return *principals;
-}
-
 struct Rule {
   std::string name;
   std::function<bool(const StaffingAccess&)> check;
@@ -90,7 +77,7 @@ TEST(StaffingAccessTest, RoleByRecordMatrix) {
   auto snapshot = FirmSnapshot::Build(StaffingTestFirm(), 1);
   const Authorizer authorizer(*snapshot);
   for (const Rule& rule : Rules()) {
-    for (const auto& [name, principal] : Principals()) {
+    for (const auto& [name, principal] : service::testing::TestPrincipals()) {
       const bool expected =
           std::find(rule.allowed.begin(), rule.allowed.end(), name) != rule.allowed.end();
       EXPECT_EQ(rule.check(authorizer.Staffing(principal)), expected)

@@ -7,10 +7,12 @@
 
 #include <chrono>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <string>
 
 #include "domain/model.h"
+#include "service/access/authorizer.h"
 #include "service/snapshot/snapshot_holder.h"
 #include "store/account_store.h"
 #include "store/store.h"
@@ -64,6 +66,21 @@ inline FirmData TestFirm() {
                  {{"lead", "lead"}, {"member", "member"}, {"peer", "member"}}},
                 {"beta", "Beta", "Audit well", "lead2", "", false, {{"outsider", "member"}}}};
   return firm;
+}
+
+//! One principal per role of TestFirm(), by role name: the columns of the
+//! Authorizer's role x record matrices (authorizer_test, staffing_access_test).
+inline const std::map<std::string, Principal>& TestPrincipals() {
+  static const auto* principals = new std::map<std::string, Principal>{
+      {"admin", {"u-admin", UserRole::kAdministrator, "admin"}},
+      {"firm_leader", {"u-fl", UserRole::kFirmLeader, "firmlead"}},
+      {"team_leader", {"u-lead", UserRole::kMember, "lead"}},
+      {"engagement_leader", {"u-eng", UserRole::kMember, "englead"}},
+      {"member", {"u-member", UserRole::kMember, "member"}},
+      {"other_team_member", {"u-out", UserRole::kMember, "outsider"}},
+      {"unlinked_member", {"u-none", UserRole::kMember, ""}},
+  };
+  return *principals;
 }
 
 //! A firm in a SQLite store in a fresh temporary folder, the account store on
