@@ -131,45 +131,13 @@ const Role* SkillsState::FindRole(std::string_view id) const {
 }
 
 SkillsService::SkillsService(SnapshotHolder& snapshots, const Clock& clock, SkillsOptions options)
-    : snapshots_(snapshots), clock_(clock), options_(std::move(options)) {}
+    : clock_(clock), options_(std::move(options)), state_(snapshots, Build) {}
 
-SkillsStateRef SkillsService::Published() const {
-  std::lock_guard lock(state_mu_);
-  return current_;
-}
-
-Result<SkillsStateRef> SkillsService::State() {
-  auto snapshot = snapshots_.Current();
-  if (!snapshot) return Unavailable("the firm's data is not loaded yet");
-  SkillsStateRef current = Published();
-  if (current && current->snapshot->version() == snapshot->version()) return current;
-  std::unique_lock build(build_mu_, std::defer_lock);
-  if (current) {
-    // Another request is building the new index: serve the previous one.
-    if (!build.try_lock()) return current;
-  } else {
-    build.lock();
-  }
-  {
-    std::lock_guard lock(state_mu_);
-    if (current_ && current_->snapshot->version() == snapshot->version()) return current_;
-    if (failed_version_ == snapshot->version()) return failed_status_;
-  }
-  auto fresh = Build(snapshot);
-  std::lock_guard lock(state_mu_);
-  if (!fresh.ok()) {
-    failed_version_ = snapshot->version();
-    failed_status_ = fresh.status();
-    return fresh.status();
-  }
-  current_ = *fresh;
-  return current_;
-}
+Result<SkillsStateRef> SkillsService::State() { return state_.Get(); }
 
 Result<SkillsStateRef> SkillsService::Build(std::shared_ptr<const FirmSnapshot> snapshot) {
   const FirmData& data = snapshot->data();
   auto index = skills::SkillIndex::Build(data);
-  builds_.fetch_add(1);
   if (!index.ok()) {
     return FailedPrecondition("the firm's skills data cannot be indexed: " +
                               index.status().message());
@@ -429,9 +397,9 @@ Result<Coverage> SkillsService::TeamCoverage(const Principal& viewer, std::strin
   const Team& t = data.teams[*team];
   for (uint32_t e = 0; e < data.engagements.size(); ++e) {
     const Engagement& engagement = data.engagements[e];
-    if (!engagement_id.empty() ? engagement.id == engagement_id &&
-                                     authorizer.CanReadEngagement(viewer, engagement)
-                               : engagement.client_id == t.client_id && IsOpen(engagement)) {
+    if (!engagement_id.empty()
+            ? engagement.id == engagement_id && authorizer.CanReadEngagement(viewer, engagement)
+            : engagement.client_id == t.client_id && IsOpen(engagement)) {
       out.engagements.push_back(e);
     }
   }

@@ -3,12 +3,12 @@
 // role, team coverage, the skills market, remedies and the mentoring round —
 // answered from a skills::SkillIndex over the current firm snapshot.
 //
-// The index: built from the snapshot's FirmData the first time it is needed
-// and again whenever the snapshot's version changes. At most one build runs at
-// a time, outside the lock readers take; while a newer index builds, other
-// requests keep getting the previous one. A build that fails (data the engine
-// rejects) is remembered for that version and reported as kFailedPrecondition
-// until the data changes. "Today" comes from the injected Clock.
+// The index: a PerSnapshot state (service/snapshot/per_snapshot.h), built
+// from the snapshot's FirmData the first time it is needed and again whenever
+// the snapshot's version changes; while a newer index builds, other requests
+// keep getting the previous one. A build that fails (data the engine rejects)
+// is remembered for that version and reported as kFailedPrecondition until
+// the data changes. "Today" comes from the injected Clock.
 //
 // Access (decided here through the Authorizer, never by the API handlers):
 //  - every signed-in user: Suggest, Search, Roles, Market, and Growth and
@@ -37,10 +37,8 @@
 // Thread safety: all methods may be called from several threads at once.
 #pragma once
 
-#include <atomic>
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -54,6 +52,7 @@
 #include "engine/skills/search.h"
 #include "engine/skills/skill_index.h"
 #include "service/access/authorizer.h"
+#include "service/snapshot/per_snapshot.h"
 #include "service/snapshot/snapshot_holder.h"
 
 namespace guild {
@@ -230,22 +229,15 @@ class SkillsService {
   [[nodiscard]] Result<Round> MentoringRound(const Principal& viewer, int mentees_per_mentor);
 
   //! Test-only: how many indexes have been built.
-  [[nodiscard]] int64_t builds_for_testing() const { return builds_.load(); }
+  [[nodiscard]] int64_t builds_for_testing() const { return state_.builds(); }
 
  private:
-  [[nodiscard]] SkillsStateRef Published() const;
-  [[nodiscard]] Result<SkillsStateRef> Build(std::shared_ptr<const FirmSnapshot> snapshot);
+  [[nodiscard]] static Result<SkillsStateRef> Build(std::shared_ptr<const FirmSnapshot> snapshot);
   [[nodiscard]] skills::MentoringOptions Mentoring(int limit) const;
 
-  SnapshotHolder& snapshots_;
   const Clock& clock_;
   const SkillsOptions options_;
-  std::mutex build_mu_;  // held for a whole build: one build at a time
-  mutable std::mutex state_mu_;
-  SkillsStateRef current_;       // GUARDED_BY(state_mu_)
-  int64_t failed_version_ = -1;  // GUARDED_BY(state_mu_)
-  Status failed_status_;         // GUARDED_BY(state_mu_)
-  std::atomic<int64_t> builds_{0};
+  PerSnapshot<SkillsState> state_;
 };
 
 }  // namespace guild
