@@ -1,5 +1,12 @@
-# Shared helpers of the CLI script tests (sourced, not run). The sourcing
-# script sets GUILD, DIR (a temporary folder it removes) and FAILURES=0.
+# Shared set-up and helpers of the CLI script tests (sourced, not run, by a
+# script whose first argument is the guild binary): GUILD, DIR (a temporary
+# folder removed on exit), DB (a database path in it) and FAILURES.
+set -u
+GUILD=$1
+DIR=$(mktemp -d)
+trap 'rm -rf "$DIR"' EXIT
+DB="$DIR/guild.db"
+FAILURES=0
 
 fail() { echo "FAIL: $*"; FAILURES=$((FAILURES + 1)); }
 # expect_exit CODE -- command...: runs the command, saving stdout/stderr.
@@ -11,4 +18,10 @@ expect_exit() {
 }
 expect_in() {  # expect_in FILE TEXT
   grep -qF -- "$2" "$1" || fail "$(basename "$1") lacks '$2': $(head -c 2000 "$1")"
+}
+# finish NAME: the last line of a test: says how it went, exits 1 on failures.
+finish() {
+  if [ "$FAILURES" -ne 0 ]; then echo "$1: $FAILURES check(s) failed"; exit 1; fi
+  echo "$1: all checks passed"
+  exit 0
 }

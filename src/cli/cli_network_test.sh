@@ -5,11 +5,6 @@
 # stdout), team formation on a tiny expert network (zero-length edges, skills
 # nobody holds named), and a team's and the firm's network on a demo firm.
 # Usage: cli_network_test.sh PATH_TO_GUILD
-set -u
-GUILD=$1
-DIR=$(mktemp -d)
-trap 'rm -rf "$DIR"' EXIT
-FAILURES=0
 
 # shellcheck source=../../tests/cli_test_lib.sh
 . "$(dirname "$0")/../../tests/cli_test_lib.sh"
@@ -79,5 +74,4 @@ expect_exit 0 "$GUILD" network firm --db "$DIR/guild.db" --today 2025-06-02 --js
 expect_exit 0 "$GUILD" network analyze "$DIR/firm.tsv" --json
 [ "$(json "d['edges']")" = "$edges" ] || fail "the exported edge list reads back with other edges"
 
-[ "$FAILURES" = 0 ] || { echo "$FAILURES failure(s)"; exit 1; }
-echo "all network CLI checks passed"
+finish cli_network

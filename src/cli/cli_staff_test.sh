@@ -5,12 +5,6 @@
 # twice without writing, a malformed plan file is named with its JSON path,
 # incremental planning answers for one opening, market prints its sections.
 # Usage: cli_staff_test.sh PATH_TO_GUILD
-set -u
-GUILD=$1
-DIR=$(mktemp -d)
-trap 'rm -rf "$DIR"' EXIT
-DB="$DIR/guild.db"
-FAILURES=0
 
 # shellcheck source=../../tests/cli_test_lib.sh
 . "$(dirname "$0")/../../tests/cli_test_lib.sh"
@@ -66,5 +60,4 @@ expect_exit 1 "$GUILD" staff plan --db "$DB" --opening "no-such-opening" --out "
 expect_exit 0 "$GUILD" staff market --db "$DB" --weeks 8
 [ -s "$DIR/out" ] || fail "staff market printed nothing"
 
-[ "$FAILURES" = 0 ] && echo "cli staff: all checks passed"
-exit $((FAILURES > 0))
+finish cli_staff

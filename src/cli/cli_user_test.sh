@@ -4,12 +4,6 @@
 # machine (issue 27 item 7); it comes from an environment variable or standard
 # input, and the password policy refuses common passwords.
 # Usage: cli_user_test.sh PATH_TO_GUILD
-set -u
-GUILD=$1
-DIR=$(mktemp -d)
-trap 'rm -rf "$DIR"' EXIT
-DB="$DIR/guild.db"
-FAILURES=0
 
 # shellcheck source=../../tests/cli_test_lib.sh
 . "$(dirname "$0")/../../tests/cli_test_lib.sh"
@@ -35,5 +29,4 @@ expect_in "$DIR/out" "b@firm.test firm_leader"
 expect_exit 0 env SECRET_PW=named-env-pass "$GUILD" user add --db "$DB" --email c@firm.test --password-env SECRET_PW
 expect_in "$DIR/out" "c@firm.test"
 
-if [ "$FAILURES" -ne 0 ]; then echo "$FAILURES failure(s)"; exit 1; fi
-echo "cli_user: all passed"
+finish cli_user

@@ -3,12 +3,6 @@
 # the real binary: good files import (exit 0), bad files print every error
 # as FILE:LINE: ... and exit 1 without writing, exports read back.
 # Usage: cli_import_test.sh PATH_TO_GUILD
-set -u
-GUILD=$1
-DIR=$(mktemp -d)
-trap 'rm -rf "$DIR"' EXIT
-DB="$DIR/guild.db"
-FAILURES=0
 
 # shellcheck source=../../tests/cli_test_lib.sh
 . "$(dirname "$0")/../../tests/cli_test_lib.sh"
@@ -90,8 +84,4 @@ expect_exit 1 "$GUILD" export people --db "$DIR/never-created.db"
 expect_exit 0 "$GUILD" import --help
 expect_in "$DIR/out" "--format"
 
-if [ "$FAILURES" -ne 0 ]; then
-  echo "$FAILURES check(s) failed"
-  exit 1
-fi
-echo "all CLI import/export checks passed"
+finish cli_import
