@@ -20,7 +20,14 @@ Result<int64_t> FirmWriter::Commit(const WriteRequest& request) {
 }
 
 void FirmWriter::WriteBatch(std::unique_lock<std::mutex>& lock) {
-  const size_t count = std::min(queue_.size(), std::max<size_t>(options_.max_batch, 1));
+  // A large change (an import, guild demo) is written in a transaction of
+  // its own: the others' savepoints would make it slow (see CommitBatch).
+  const auto large = [](const Pending* p) { return p->request->change.size() > kMaxFeedEntities; };
+  const size_t most = std::min(queue_.size(), std::max<size_t>(options_.max_batch, 1));
+  size_t count = 1;
+  if (!large(queue_.front())) {
+    while (count < most && !large(queue_[count])) ++count;
+  }
   std::vector<Pending*> batch(queue_.begin(), queue_.begin() + static_cast<long>(count));
   ++batches_;
   lock.unlock();

@@ -180,6 +180,35 @@ TEST_F(FirmWriterTest, ConcurrentCommitsShareATransactionAndAFailingOneFailsAlon
   EXPECT_EQ(world_.accounts()->ListAudit(0, 10)->size(), 5u);
 }
 
+// A change of more than kMaxFeedEntities entities (an import, guild demo) is
+// written in a transaction of its own, never batched with others: inside the
+// others' savepoints SQLite writes it many times slower.
+TEST_F(FirmWriterTest, ALargeChangeIsWrittenInATransactionOfItsOwn) {
+  GatedStore gated(world_.store());
+  FirmWriter writer(gated, world_.holder(), clock_);
+  WriteRequest large;
+  for (size_t i = 0; i <= kMaxFeedEntities; ++i) {
+    large.change.upserts.clients.push_back({"bulk" + std::to_string(i), "Bulk", "", true});
+  }
+  std::vector<Result<int64_t>> results(6, Internal("not run"));
+  std::vector<std::thread> threads;
+  threads.emplace_back([&] { results[0] = writer.Commit(NewPerson("w0")); });
+  while (gated.batch_sizes().empty()) std::this_thread::yield();
+  // Queued in this order behind the first: two small, the large, two small.
+  for (size_t i = 1; i < 6; ++i) {
+    threads.emplace_back([&, i] {
+      results[i] = writer.Commit(i == 3 ? large : NewPerson("w" + std::to_string(i)));
+    });
+    while (writer.waiting_for_testing() < i + 1) std::this_thread::yield();
+  }
+  gated.Release();
+  for (std::thread& t : threads) t.join();
+  EXPECT_EQ(gated.batch_sizes(), (std::vector<size_t>{1, 2, 1, 2}));
+  for (const Result<int64_t>& result : results)
+    EXPECT_TRUE(result.ok()) << result.status().ToString();
+  EXPECT_EQ(world_.holder()->Peek()->data().clients.size(), kMaxFeedEntities + 2);
+}
+
 TEST_F(FirmWriterTest, AWriterWithoutASnapshotOnlyWrites) {
   FirmWriter writer(world_.store(), nullptr, clock_);
   auto seq = writer.Commit(NewPerson("cli"));
