@@ -27,7 +27,8 @@ ApiServices::ApiServices(Store& store, AccountStore& accounts, SnapshotHolder& s
       imports_(store, snapshots, writer_),
       skills_(snapshots, clock),
       staffing_(store, accounts, snapshots, writer_, clock, WithPlanCodec(options_.staffing)),
-      network_(snapshots, skills_, clock) {}
+      network_(snapshots, skills_, clock),
+      goals_(store, snapshots, writer_, clock, options_.goals) {}
 
 Status AddApiRoutes(http::Router& router, ApiServices& services) {
   router.SetDefaultAdmission(internal::SignedIn(services));
@@ -40,6 +41,7 @@ Status AddApiRoutes(http::Router& router, ApiServices& services) {
   RETURN_IF_ERROR(internal::AddSkillsRoutes(router, services));
   RETURN_IF_ERROR(internal::AddStaffingRoutes(router, services));
   RETURN_IF_ERROR(internal::AddNetworkRoutes(router, services));
+  RETURN_IF_ERROR(internal::AddGoalsRoutes(router, services));
   return internal::AddAdminRoutes(router, services);
 }
 

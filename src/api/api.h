@@ -25,6 +25,7 @@
 #include "service/accounts/session_service.h"
 #include "service/accounts/user_service.h"
 #include "service/directory/directory_service.h"
+#include "service/goals/goals_service.h"
 #include "service/imports/import_service.h"
 #include "service/network/network_service.h"
 #include "service/skills/skills_service.h"
@@ -46,6 +47,7 @@ struct ApiOptions {
   size_t max_json_bytes = size_t{1} << 20;     //!< larger JSON bodies get 413
   size_t max_import_bytes = size_t{64} << 20;  //!< larger import files get 413
   StaffingBoardOptions staffing;               //!< defaults of plans proposed over the API
+  GoalsOptions goals;                          //!< status thresholds and the leadership team bound
 };
 
 //! The services behind the API, wired to the injected world.
@@ -68,6 +70,7 @@ class ApiServices {
   SkillsService& skills() { return skills_; }
   StaffingBoardService& staffing() { return staffing_; }
   NetworkService& network() { return network_; }
+  GoalsService& goals() { return goals_; }
 
  private:
   const ApiOptions options_;
@@ -81,6 +84,7 @@ class ApiServices {
   SkillsService skills_;
   StaffingBoardService staffing_;
   NetworkService network_;
+  GoalsService goals_;
 };
 
 //! Registers every /api/v1 route (handlers keep a reference to `services`,

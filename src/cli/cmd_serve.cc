@@ -27,6 +27,7 @@ struct ServeFlags {
   bool secure_cookies = false;
   std::string durability = "normal";
   int workers = 8;
+  GoalsOptions goals;  //!< firm settings of goals and roles (docs/GOALS.md)
 };
 
 // web/dist next to the executable, or in the source tree this file is in.
@@ -89,6 +90,8 @@ int Serve(const ServeFlags& flags) {
   CachedAccountStore cached_accounts(**accounts, clock, CredentialCacheOptions{});
   api::ApiOptions api_options;
   if (flags.secure_cookies) api_options.cookie_security = api::CookieSecurity::kAlways;
+  if (Status goals = GoalsService::Validate(flags.goals); !goals.ok()) return Fail(goals);
+  api_options.goals = flags.goals;
   api::ApiServices services(**store, cached_accounts, snapshots, clock, api_options);
   http::Router router;
   if (Status added = api::AddApiRoutes(router, services); !added.ok()) return Fail(added);
@@ -132,6 +135,13 @@ void RegisterServe(CLI::App& app, int& exit_code) {
   serve->add_option("--durability", flags->durability,
                     "SQLite commit durability: full, normal (default) or off");
   serve->add_option("--workers", flags->workers, "Worker threads for handlers (default 8)");
+  serve->add_option("--goal-at-risk-shortfall", flags->goals.status.at_risk_shortfall,
+                    "A goal is at risk when its progress trails the linear expectation by more "
+                    "than this share of the way (default 0.10)");
+  serve->add_option("--goal-off-track-shortfall", flags->goals.status.off_track_shortfall,
+                    "... and off track beyond this share (default 0.25)");
+  serve->add_option("--leadership-team-max", flags->goals.raci.max_leadership_team,
+                    "Most people a leadership team may have before a warning (default 7)");
   serve->callback([flags, &exit_code] { exit_code = Serve(*flags); });
 }
 

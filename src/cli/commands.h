@@ -28,6 +28,11 @@ bool AddRegistration(const char* name, RegisterFn fn);
 //! Adds `--db` (a SQLite path, default guild.db, or a postgresql:// URL).
 void AddDbOption(CLI::App& command, std::string& db_url);
 
+//! The `guild team` group, made by the first file that adds a subcommand to
+//! it (cmd_team.cc: brief, roles); every file adding a `team` subcommand
+//! takes the group from here.
+CLI::App* TeamCommandGroup(CLI::App& app);
+
 //! Maps a Status code to the exit code: kInvalidArgument, kNotFound,
 //! kAlreadyExists, kFailedPrecondition -> 1; anything else -> 2.
 int ExitCodeFor(int status_code);

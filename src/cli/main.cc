@@ -27,6 +27,17 @@ void AddDbOption(CLI::App& command, std::string& db_url) {
                      "Store: a SQLite file path or a postgresql:// URL (default guild.db)");
 }
 
+CLI::App* TeamCommandGroup(CLI::App& app) {
+  const auto named_team = [](CLI::App* sub) { return sub->get_name() == "team"; };
+  if (const std::vector<CLI::App*> found = app.get_subcommands(named_team); !found.empty()) {
+    return found.front();
+  }
+  CLI::App* group = app.add_subcommand(
+      "team", "Teams: onboarding brief, who does what");
+  group->require_subcommand(1);
+  return group;
+}
+
 int ExitCodeFor(int status_code) {
   switch (static_cast<StatusCode>(status_code)) {
     case StatusCode::kOk: return kExitOk;

@@ -7,6 +7,11 @@ namespace guild {
 
 namespace {
 constexpr int kIsoDateLength = 10;
+constexpr int kIsoTimestampLength = 20;  // YYYY-MM-DDTHH:MM:SSZ
+constexpr int64_t kSecondsPerDay = 86400;
+constexpr int kSecondsPerMinute = 60;
+constexpr int kMinutesPerHour = 60;
+constexpr int kHoursPerDay = 24;
 
 bool AllDigits(std::string_view s) {
   for (char c : s) {
@@ -41,6 +46,38 @@ std::string FormatDate(Date date) {
   std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
                 static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
   return buf;
+}
+
+std::string FormatTimestamp(int64_t seconds) {
+  int64_t days =
+      seconds >= 0 ? seconds / kSecondsPerDay : (seconds - kSecondsPerDay + 1) / kSecondsPerDay;
+  int64_t rest = seconds - days * kSecondsPerDay;
+  char time[16];
+  std::snprintf(time, sizeof(time), "T%02d:%02d:%02dZ",
+                static_cast<int>(rest / (kSecondsPerMinute * kMinutesPerHour)),
+                static_cast<int>(rest / kSecondsPerMinute % kMinutesPerHour),
+                static_cast<int>(rest % kSecondsPerMinute));
+  return FormatDate(Date{static_cast<int32_t>(days)}) + time;
+}
+
+std::optional<int64_t> ParseTimestamp(std::string_view text) {
+  if (text.size() != kIsoTimestampLength || text[10] != 'T' || text[13] != ':' ||
+      text[16] != ':' || text[19] != 'Z') {
+    return std::nullopt;
+  }
+  auto date = ParseDate(text.substr(0, kIsoDateLength));
+  auto hh = text.substr(11, 2);
+  auto mm = text.substr(14, 2);
+  auto ss = text.substr(17, 2);
+  if (!date || !AllDigits(hh) || !AllDigits(mm) || !AllDigits(ss)) return std::nullopt;
+  const int hours = ToInt(hh);
+  const int minutes = ToInt(mm);
+  const int secs = ToInt(ss);
+  if (hours >= kHoursPerDay || minutes >= kMinutesPerHour || secs >= kSecondsPerMinute) {
+    return std::nullopt;
+  }
+  return int64_t{date->days} * kSecondsPerDay +
+         (int64_t{hours} * kMinutesPerHour + minutes) * kSecondsPerMinute + secs;
 }
 
 int Weekday(Date date) {

@@ -26,6 +26,11 @@ Date WeekStart(Date date);
 int Weekday(Date date);
 inline Date AddDays(Date date, int32_t days) { return Date{date.days + days}; }
 
+//! Seconds since the epoch as "YYYY-MM-DDTHH:MM:SSZ" (UTC).
+std::string FormatTimestamp(int64_t seconds);
+//! Parses "YYYY-MM-DDTHH:MM:SSZ" (FormatTimestamp's form); nullopt otherwise.
+std::optional<int64_t> ParseTimestamp(std::string_view text);
+
 //! Source of "today"; injected so that tests never read the wall clock.
 class Clock {
  public:

@@ -32,6 +32,21 @@ TEST(DateTest, WeekStartIsMonday) {
   EXPECT_EQ(Weekday(*ParseDate("1969-12-29")), 0);
 }
 
+TEST(DateTest, TimestampsRoundTrip) {
+  for (int64_t seconds : {int64_t{0}, int64_t{1'700'000'000}, int64_t{-1}, int64_t{86399},
+                          int64_t{951'868'799}}) {
+    auto parsed = ParseTimestamp(FormatTimestamp(seconds));
+    ASSERT_TRUE(parsed.has_value()) << FormatTimestamp(seconds);
+    EXPECT_EQ(*parsed, seconds);
+  }
+  EXPECT_EQ(FormatTimestamp(1'700'000'000), "2023-11-14T22:13:20Z");
+  EXPECT_EQ(FormatTimestamp(-1), "1969-12-31T23:59:59Z");
+  for (const char* bad : {"2023-11-14 22:13:20Z", "2023-11-14T24:00:00Z", "2023-11-14T22:60:00Z",
+                          "2023-02-30T00:00:00Z", "2023-11-14T22:13:20", "2023-11-14"}) {
+    EXPECT_FALSE(ParseTimestamp(bad).has_value()) << bad;
+  }
+}
+
 TEST(DateTest, FakeClockIsInjectable) {
   FakeClock clock(86400 * 3 + 5);
   EXPECT_EQ(clock.Today().days, 3);

@@ -42,6 +42,7 @@ Result<FirmData> GenerateDemoFirm(const DemoOptions& options, const FirmData& ta
   demo::internal::GenerateOpeningsAndAssignments(c);
   demo::internal::GenerateStaffing(c);
   demo::internal::GenerateTimeEntries(c);
+  demo::internal::GenerateGoalsAndRoles(c);
   return out;
 }
 

@@ -57,7 +57,13 @@ Status WriteDemoFirm(const DemoCommit& commit, const FirmData& taxonomy, FirmDat
   RETURN_IF_ERROR(w.Kind(&F::person_skills, EntityKind::kPersonSkills));
   RETURN_IF_ERROR(w.Kind(&F::skill_history, EntityKind::kSkillHistory));
   RETURN_IF_ERROR(w.Kind(&F::time_entries, EntityKind::kTimeEntries));
-  return w.Kind(&F::opening_preferences, EntityKind::kOpeningPreferences);
+  RETURN_IF_ERROR(w.Kind(&F::opening_preferences, EntityKind::kOpeningPreferences));
+  RETURN_IF_ERROR(w.Kind(&F::goals, EntityKind::kGoals));
+  RETURN_IF_ERROR(w.Kind(&F::goal_updates, EntityKind::kGoalUpdates));
+  RETURN_IF_ERROR(w.Kind(&F::deliverables, EntityKind::kDeliverables));
+  RETURN_IF_ERROR(w.Kind(&F::client_relationships, EntityKind::kClientRelationships));
+  RETURN_IF_ERROR(w.Kind(&F::purpose_changes, EntityKind::kPurposeChanges));
+  return w.Kind(&F::client_log, EntityKind::kClientLog);
 }
 
 }  // namespace guild

@@ -23,9 +23,11 @@ using DemoCommit = std::function<Status(FirmChange&& change)>;
 //! Commits `taxonomy` and then `firm` as upserts: taxonomy, people (one
 //! change: managers may refer to anyone), then roles, clients, engagements,
 //! openings, assignments, teams, person skills, skill history, time
-//! entries and opening preferences in changes of at most `chunk` entities.
-//! Moves the entities out of `firm` and frees each vector once written, to
-//! keep memory low; `taxonomy` is left intact.
+//! entries, opening preferences, goals, goal updates, deliverables, client
+//! relationships, purpose changes and the client log in changes of at most
+//! `chunk` entities (goals are generated parents first: a goal's parent_id is
+//! checked at each commit). Moves the entities out of `firm` and frees each
+//! vector once written, to keep memory low; `taxonomy` is left intact.
 //! Errors: the first failing commit's status; changes before it stay written.
 Status WriteDemoFirm(const DemoCommit& commit, const FirmData& taxonomy, FirmData& firm,
                      size_t chunk, const DemoWriteProgress& progress);

@@ -24,7 +24,7 @@ std::optional<E> ValueOf(const std::array<std::pair<E, std::string_view>, N>& ta
   return std::nullopt;
 }
 
-constexpr std::array<std::pair<EntityKind, std::string_view>, 12> kEntityKindNames{{
+constexpr std::array<std::pair<EntityKind, std::string_view>, 18> kEntityKindNames{{
     {EntityKind::kPeople, "people"},
     {EntityKind::kSkills, "skills"},
     {EntityKind::kPersonSkills, "person-skills"},
@@ -37,6 +37,12 @@ constexpr std::array<std::pair<EntityKind, std::string_view>, 12> kEntityKindNam
     {EntityKind::kTimeEntries, "time-entries"},
     {EntityKind::kSkillHistory, "skill-history"},
     {EntityKind::kOpeningPreferences, "opening-preferences"},
+    {EntityKind::kGoals, "goals"},
+    {EntityKind::kGoalUpdates, "goal-updates"},
+    {EntityKind::kDeliverables, "deliverables"},
+    {EntityKind::kClientRelationships, "client-relationships"},
+    {EntityKind::kPurposeChanges, "purpose-changes"},
+    {EntityKind::kClientLog, "client-log"},
 }};
 constexpr std::array<std::pair<SkillSource, std::string_view>, 3> kSkillSourceNames{{
     {SkillSource::kOnet, "onet"}, {SkillSource::kEsco, "esco"}, {SkillSource::kFirm, "firm"}}};
@@ -70,6 +76,30 @@ constexpr std::array<std::pair<PreferenceKind, std::string_view>, 3> kPreference
     {PreferenceKind::kVolunteer, "volunteer"},
     {PreferenceKind::kPinned, "pinned"},
     {PreferenceKind::kExcluded, "excluded"}}};
+
+constexpr std::array<std::pair<TeamKind, std::string_view>, 5> kTeamKindNames{{
+    {TeamKind::kOther, "other"},
+    {TeamKind::kEngagement, "engagement"},
+    {TeamKind::kAccount, "account"},
+    {TeamKind::kPractice, "practice"},
+    {TeamKind::kFirm, "firm"}}};
+constexpr std::array<std::pair<RaciRole, std::string_view>, 4> kRaciRoleNames{{
+    {RaciRole::kResponsible, "R"},
+    {RaciRole::kAccountable, "A"},
+    {RaciRole::kConsulted, "C"},
+    {RaciRole::kInformed, "I"}}};
+constexpr std::array<std::pair<RaciRole, std::string_view>, 4> kRaciRoleWords{{
+    {RaciRole::kResponsible, "responsible"},
+    {RaciRole::kAccountable, "accountable"},
+    {RaciRole::kConsulted, "consulted"},
+    {RaciRole::kInformed, "informed"}}};
+constexpr std::array<std::pair<GoalDirection, std::string_view>, 2> kGoalDirectionNames{{
+    {GoalDirection::kUp, "up"}, {GoalDirection::kDown, "down"}}};
+constexpr std::array<std::pair<DeliverableStatus, std::string_view>, 4> kDeliverableStatusNames{{
+    {DeliverableStatus::kPlanned, "planned"},
+    {DeliverableStatus::kInProgress, "in-progress"},
+    {DeliverableStatus::kDone, "done"},
+    {DeliverableStatus::kCancelled, "cancelled"}}};
 
 constexpr std::array<std::string_view, 5> kLevelNames{"Awareness", "Working", "Practitioner",
                                                       "Advanced", "Expert"};
@@ -106,7 +136,15 @@ Residence ResidenceOf(EntityKind kind) {
     case EntityKind::kTeams:
     case EntityKind::kTimeEntries:
     case EntityKind::kSkillHistory:
-    case EntityKind::kOpeningPreferences: return Residence::kMemory;
+    case EntityKind::kOpeningPreferences:
+    case EntityKind::kGoals:
+    case EntityKind::kDeliverables:
+    case EntityKind::kClientRelationships:
+    case EntityKind::kPurposeChanges: return Residence::kMemory;
+    // A year of weekly progress per goal, and years of client log entries
+    // (docs/GOALS.md "What lives in memory").
+    case EntityKind::kGoalUpdates:
+    case EntityKind::kClientLog: return Residence::kStoreOnly;
   }
   return Residence::kMemory;
 }
@@ -125,6 +163,12 @@ size_t FirmData::Count(EntityKind kind) const {
     case EntityKind::kTimeEntries: return time_entries.size();
     case EntityKind::kSkillHistory: return skill_history.size();
     case EntityKind::kOpeningPreferences: return opening_preferences.size();
+    case EntityKind::kGoals: return goals.size();
+    case EntityKind::kGoalUpdates: return goal_updates.size();
+    case EntityKind::kDeliverables: return deliverables.size();
+    case EntityKind::kClientRelationships: return client_relationships.size();
+    case EntityKind::kPurposeChanges: return purpose_changes.size();
+    case EntityKind::kClientLog: return client_log.size();
   }
   return 0;
 }
@@ -168,6 +212,26 @@ std::optional<TimeCategory> ParseTimeCategory(std::string_view s) {
 std::string_view ToString(PreferenceKind k) { return NameOf(kPreferenceKindNames, k); }
 std::optional<PreferenceKind> ParsePreferenceKind(std::string_view s) {
   return ValueOf(kPreferenceKindNames, s);
+}
+
+std::string_view ToString(TeamKind k) { return NameOf(kTeamKindNames, k); }
+std::optional<TeamKind> ParseTeamKind(std::string_view s) { return ValueOf(kTeamKindNames, s); }
+std::string_view ToString(RaciRole r) { return NameOf(kRaciRoleNames, r); }
+std::optional<RaciRole> ParseRaciRole(std::string_view s) {
+  if (s.size() == 1) {
+    const char upper[2] = {static_cast<char>(s[0] >= 'a' && s[0] <= 'z' ? s[0] - 'a' + 'A' : s[0]),
+                           '\0'};
+    return ValueOf(kRaciRoleNames, std::string_view(upper, 1));
+  }
+  return ValueOf(kRaciRoleWords, s);
+}
+std::string_view ToString(GoalDirection d) { return NameOf(kGoalDirectionNames, d); }
+std::optional<GoalDirection> ParseGoalDirection(std::string_view s) {
+  return ValueOf(kGoalDirectionNames, s);
+}
+std::string_view ToString(DeliverableStatus s) { return NameOf(kDeliverableStatusNames, s); }
+std::optional<DeliverableStatus> ParseDeliverableStatus(std::string_view s) {
+  return ValueOf(kDeliverableStatusNames, s);
 }
 
 }  // namespace guild

@@ -171,14 +171,23 @@ struct TeamMember {
   std::string role;  //!< free text: "lead", "member", "coach", ...
 };
 
+//! What a team is. Goals align upwards through these levels: an engagement
+//! team's goals to its account team's, those to a practice's, those to the
+//! firm's (docs/GOALS.md).
+enum class TeamKind { kOther, kEngagement, kAccount, kPractice, kFirm };
+
 struct Team {
   std::string id;
   std::string name;
+  //! The end the team serves for the client or the firm, not a list of
+  //! activities. Changes through the services are kept in PurposeChange.
   std::string purpose;
   std::string leader_id;       //!< Person id, or empty
   std::string client_id;       //!< for account teams, or empty
   bool leadership_team = false;
   std::vector<TeamMember> members;  //!< each person at most once
+  TeamKind kind = TeamKind::kOther;
+  std::string engagement_id;  //!< an engagement team's engagement, or empty
 };
 
 enum class TimeCategory {
@@ -200,6 +209,103 @@ struct TimeEntry {
   std::string engagement_id;  //!< for billable time, or empty
 };
 
+// ---- Purpose, goals and roles (docs/GOALS.md) ------------------------------
+
+//! One edit of a team's purpose. (team_id, at) is the key.
+struct PurposeChange {
+  std::string team_id;
+  int64_t at = 0;         //!< seconds since the epoch (UTC)
+  std::string author_id;  //!< the Person who made it, or empty (an administrator, an import)
+  std::string before;
+  std::string after;
+};
+
+//! Responsible, Accountable, Consulted, Informed: a person's part in one row
+//! of a team's responsibility matrix (a goal, a deliverable, a client
+//! relationship).
+enum class RaciRole { kResponsible, kAccountable, kConsulted, kInformed };
+
+struct RaciEntry {
+  std::string person_id;
+  RaciRole role = RaciRole::kResponsible;
+};
+
+enum class GoalDirection {
+  kUp,    //!< success is reaching a value at or above the target
+  kDown,  //!< success is reaching a value at or below the target
+};
+
+//! A measurable goal of a team, or a personal goal (team_id empty).
+//! Progress is measured by updates (GoalUpdate); the goal keeps the latest.
+struct Goal {
+  std::string id;
+  std::string team_id;  //!< the team whose goal it is; empty for a personal goal
+  std::string title;    //!< non-empty, e.g. "Acme renews the audit for three years"
+  std::string metric;   //!< what is measured, non-empty, e.g. "client satisfaction"
+  std::string unit;     //!< e.g. "points", "%", "k EUR"; may be empty
+  double start_value = 0;
+  double target_value = 1;  //!< != start_value, on the side `direction` says
+  GoalDirection direction = GoalDirection::kUp;
+  Date start_date;  //!< when the goal was set; the expectation starts here
+  Date due_date;    //!< > start_date
+  //! The one accountable person: on the team for a team goal; the person
+  //! whose goal it is for a personal goal.
+  std::string owner_id;
+  //! Contributors (responsible), consulted and informed people; never the
+  //! owner, never accountable, each person at most once.
+  std::vector<RaciEntry> raci;
+  std::string parent_id;  //!< the goal this one aligns to, or empty
+  //! Personal goals: visible beyond the person and their leaders (docs/GOALS.md).
+  bool shared = false;
+  //! The latest progress update's value and date; both unset before the first.
+  std::optional<double> current_value;
+  std::optional<Date> measured_on;
+};
+
+//! One progress measurement of a goal. (goal_id, date) is the key: a later
+//! update on the same day replaces the earlier one.
+struct GoalUpdate {
+  std::string goal_id;
+  Date date;
+  double value = 0;
+  std::string comment;
+  std::string author_id;  //!< Person id, or empty
+};
+
+enum class DeliverableStatus { kPlanned, kInProgress, kDone, kCancelled };
+
+//! Something a team owes, with who is responsible and accountable for it.
+struct Deliverable {
+  std::string id;
+  std::string team_id;
+  std::string name;
+  Date due_date;
+  DeliverableStatus status = DeliverableStatus::kPlanned;
+  std::vector<RaciEntry> raci;  //!< each person at most once; at most one accountable
+};
+
+//! A relationship the team holds with a client (e.g. with its CFO), with who
+//! is responsible and accountable for it.
+struct ClientRelationship {
+  std::string id;
+  std::string team_id;
+  std::string client_id;
+  std::string contact;          //!< who at the client, e.g. "CFO, Jane Roe"; may be empty
+  std::vector<RaciEntry> raci;  //!< each person at most once; at most one accountable
+};
+
+//! A progress note on an engagement: what changed for the client, issues
+//! spotted and how they will be resolved.
+struct ClientLogEntry {
+  std::string id;
+  std::string engagement_id;
+  Date date;
+  std::string author_id;  //!< Person id, or empty
+  std::string changed;    //!< non-empty
+  std::string issues;
+  std::string resolution;
+};
+
 //! The kinds of entity that can be stored, imported and exported.
 enum class EntityKind {
   kPeople,
@@ -214,12 +320,23 @@ enum class EntityKind {
   kTimeEntries,
   kSkillHistory,
   kOpeningPreferences,
+  kGoals,
+  kGoalUpdates,
+  kDeliverables,
+  kClientRelationships,
+  kPurposeChanges,
+  kClientLog,
 };
 inline constexpr EntityKind kAllEntityKinds[] = {
-    EntityKind::kPeople,      EntityKind::kSkills,      EntityKind::kPersonSkills,
-    EntityKind::kRoles,       EntityKind::kClients,     EntityKind::kEngagements,
-    EntityKind::kOpenings,    EntityKind::kAssignments, EntityKind::kTeams,
-    EntityKind::kTimeEntries, EntityKind::kSkillHistory, EntityKind::kOpeningPreferences,
+    EntityKind::kPeople,       EntityKind::kSkills,
+    EntityKind::kPersonSkills, EntityKind::kRoles,
+    EntityKind::kClients,      EntityKind::kEngagements,
+    EntityKind::kOpenings,     EntityKind::kAssignments,
+    EntityKind::kTeams,        EntityKind::kTimeEntries,
+    EntityKind::kSkillHistory, EntityKind::kOpeningPreferences,
+    EntityKind::kGoals,        EntityKind::kGoalUpdates,
+    EntityKind::kDeliverables, EntityKind::kClientRelationships,
+    EntityKind::kPurposeChanges, EntityKind::kClientLog,
 };
 
 //! Where the entities of a kind are read from. kMemory: every server keeps
@@ -243,6 +360,12 @@ struct FirmData {
   std::vector<TimeEntry> time_entries;
   std::vector<SkillHistoryEntry> skill_history;
   std::vector<OpeningPreference> opening_preferences;
+  std::vector<Goal> goals;
+  std::vector<GoalUpdate> goal_updates;
+  std::vector<Deliverable> deliverables;
+  std::vector<ClientRelationship> client_relationships;
+  std::vector<PurposeChange> purpose_changes;
+  std::vector<ClientLogEntry> client_log;
 
   //! Number of entities of `kind`.
   [[nodiscard]] size_t Count(EntityKind kind) const;
@@ -271,5 +394,17 @@ std::string_view ToString(TimeCategory c);
 std::optional<TimeCategory> ParseTimeCategory(std::string_view s);
 std::string_view ToString(PreferenceKind k);  //!< "volunteer", "pinned", "excluded"
 std::optional<PreferenceKind> ParsePreferenceKind(std::string_view s);
+//! "other", "engagement", "account", "practice", "firm"
+std::string_view ToString(TeamKind k);
+std::optional<TeamKind> ParseTeamKind(std::string_view s);
+//! "R", "A", "C", "I"; Parse also takes the letters in lower case and
+//! "responsible", "accountable", "consulted", "informed".
+std::string_view ToString(RaciRole r);
+std::optional<RaciRole> ParseRaciRole(std::string_view s);
+std::string_view ToString(GoalDirection d);  //!< "up", "down"
+std::optional<GoalDirection> ParseGoalDirection(std::string_view s);
+//! "planned", "in-progress", "done", "cancelled"
+std::string_view ToString(DeliverableStatus s);
+std::optional<DeliverableStatus> ParseDeliverableStatus(std::string_view s);
 
 }  // namespace guild

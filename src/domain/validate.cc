@@ -155,6 +155,10 @@ void ValidateTeam(const Team& t, std::vector<FieldError>& errors) {
   for (const auto& m : t.members) RequireId(m.person_id, "members", errors);
   Require(Unique(t.members, [](const TeamMember& m) { return m.person_id; }), "members",
           "each person at most once", errors);
+  Require(ParseTeamKind(ToString(t.kind)).has_value(), "kind",
+          "one of other, engagement, account, practice, firm", errors);
+  Require(t.engagement_id.empty() || t.kind == TeamKind::kEngagement, "engagement_id",
+          "empty unless kind is engagement", errors);
 }
 
 void ValidateTimeEntry(const TimeEntry& t, std::vector<FieldError>& errors) {

@@ -36,6 +36,27 @@ void ValidateOpeningPreference(const OpeningPreference& p, std::vector<FieldErro
 //! Longest accepted OpeningPreference::note, in bytes.
 inline constexpr size_t kMaxPreferenceNoteBytes = 2000;
 
+// Purpose, goals and roles (validate_goals.cc; docs/GOALS.md).
+
+//! Longest accepted purpose, goal title, metric, unit, deliverable name and
+//! client contact, in bytes.
+inline constexpr size_t kMaxShortTextBytes = 2000;
+//! Longest accepted progress comment and client log text, in bytes.
+inline constexpr size_t kMaxLongTextBytes = 8000;
+
+//! Id, title and metric set; target differs from start on the side
+//! `direction` names; due after start; an owner; RACI entries other than
+//! the owner, never accountable, each person once; not its own parent;
+//! current value and its date both set or both unset, numbers finite.
+void ValidateGoal(const Goal& g, std::vector<FieldError>& errors);
+void ValidateGoalUpdate(const GoalUpdate& u, std::vector<FieldError>& errors);
+//! Ids and name set; RACI entries each person once, at most one accountable.
+void ValidateDeliverable(const Deliverable& d, std::vector<FieldError>& errors);
+void ValidateClientRelationship(const ClientRelationship& r, std::vector<FieldError>& errors);
+void ValidatePurposeChange(const PurposeChange& c, std::vector<FieldError>& errors);
+//! Ids set, `changed` non-empty, texts at most kMaxLongTextBytes.
+void ValidateClientLogEntry(const ClientLogEntry& e, std::vector<FieldError>& errors);
+
 //! One broken rule that involves several entities.
 struct RecordError {
   EntityKind kind;      //!< kind of the offending entity
@@ -55,6 +76,23 @@ struct RecordError {
 //! Openings whose engagement is not in `data` are not checked against it.
 void ValidateFirmRules(const FirmData& data, bool check_references,
                        std::vector<RecordError>& errors);
+
+//! The rules of goals and responsibility rows between entities, over `data`
+//! (a whole firm, or a batch together with the stored entities it touches),
+//! appended to `errors` in input order:
+//!  - a team goal's owner is on its team (a member or its leader_id):
+//!    field "owner_id", "goal G: owner P is not on team T";
+//!  - the accountable person of a deliverable or client relationship is on
+//!    its team: field "raci";
+//!  - a goal's parent is a team goal ("goal G: parent G2 is a personal
+//!    goal"), and following parents never leads back to the goal: field
+//!    "parent_id", "goal G: aligning to G2 makes a cycle (G -> G2 -> G)",
+//!    reported for every goal on the cycle.
+//! Entities whose team or parent is not in `data` are not checked against it.
+void ValidateGoalRules(const FirmData& data, std::vector<RecordError>& errors);
+
+//! True when `person_id` is on `team`: one of its members or its leader_id.
+bool OnTeam(const Team& team, std::string_view person_id);
 
 //! True for "local@domain.tld"-shaped text (no spaces, one '@', a dot after it).
 bool LooksLikeEmail(std::string_view email);

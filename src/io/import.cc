@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "io/internal/checks.h"
+#include "io/internal/goal_checks.h"
 #include "io/internal/people.h"
 #include "io/internal/read_json.h"
 
@@ -36,10 +37,16 @@ std::vector<EntityKind> ReferencedKinds(EntityKind kind) {
     case K::kEngagements: return {K::kClients, K::kPeople};
     case K::kOpenings: return {K::kEngagements, K::kSkills};
     case K::kAssignments: return {K::kPeople, K::kOpenings};
-    case K::kTeams: return {K::kPeople, K::kClients};
+    case K::kTeams: return {K::kPeople, K::kClients, K::kEngagements};
     case K::kTimeEntries: return {K::kPeople, K::kEngagements};
     case K::kSkillHistory: return {K::kPeople, K::kSkills};
     case K::kOpeningPreferences: return {K::kOpenings, K::kPeople};
+    case K::kGoals: return {K::kTeams, K::kPeople, K::kGoals};
+    case K::kGoalUpdates: return {K::kGoals, K::kPeople};
+    case K::kDeliverables: return {K::kTeams, K::kPeople};
+    case K::kClientRelationships: return {K::kTeams, K::kClients, K::kPeople};
+    case K::kPurposeChanges: return {K::kTeams, K::kPeople};
+    case K::kClientLog: return {K::kEngagements, K::kPeople};
   }
   return {};
 }
@@ -97,6 +104,10 @@ Status Write(Store& store, std::vector<E> items, const ImportOptions& options,
              ImportReport& report) {
   ASSIGN_OR_RETURN(int64_t before, store.Count(Kind<E>::kKind));
   FirmChange change;
+  if constexpr (std::is_same_v<E, GoalUpdate>) {
+    // A goal keeps its latest measurement: moved in the same change.
+    ASSIGN_OR_RETURN(change.upserts.goals, internal::GoalsMovedBy(store, items));
+  }
   Kind<E>::Items(change.upserts) = std::move(items);
   if (options.commit) {
     RETURN_IF_ERROR(options.commit(std::move(change)));
@@ -229,6 +240,10 @@ Status ImportEntities(Store& store, const Input& in, ProblemSink& sink, ImportRe
   }
   if constexpr (std::is_same_v<E, Person>) {
     RETURN_IF_ERROR(CheckManagerLoops(store, items, rows.where, sink));
+  }
+  if constexpr (std::is_same_v<E, Goal> || std::is_same_v<E, Deliverable> ||
+                std::is_same_v<E, ClientRelationship>) {
+    RETURN_IF_ERROR(internal::CheckGoalRules(store, items, rows.where, sink));
   }
   report.check_seconds = SecondsSince(start);
   if (sink.HasErrors()) return OkStatus();

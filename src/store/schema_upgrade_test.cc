@@ -7,6 +7,7 @@
 // scripts/with-postgres.sh (schema_upgrade_postgres), on PostgreSQL.
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <fstream>
 #include <ostream>
 #include <sstream>
@@ -30,6 +31,7 @@ struct Fixture {
   int firm_version;
   bool accounts;  //!< account tables present
   bool plans;     //!< guild_staffing_plans present
+  int64_t feed_head = 0;  //!< the change feed's last seq (version 5 on; 0 before it)
 };
 
 void PrintTo(const Fixture& f, std::ostream* out) { *out << f.backend << "/" << f.name; }
@@ -146,7 +148,9 @@ FirmData FixtureFirm(int version) {
                     false}};
   firm.assignments = {{"a1", "p2", "o1", 20.0, *ParseDate("2026-10-05"), *ParseDate("2026-12-18"),
                        AssignmentStatus::kConfirmed}};
-  firm.teams = {{"t1", "Indirect tax", "VAT for retail", "p1", "c1", false, {{"p2", "member"}}}};
+  // Version 6 makes every team with a client an account team.
+  firm.teams = {{"t1", "Indirect tax", "VAT for retail", "p1", "c1", false, {{"p2", "member"}},
+                 TeamKind::kAccount}};
   firm.time_entries = {{"te1", "p2", *ParseDate("2026-10-05"), 7.5, TimeCategory::kBillable, "e1"}};
   firm.skill_history = {{"p2", "firm:vat", *ParseDate("2026-06-30"), 1}};
   if (version >= 2) {
@@ -222,8 +226,9 @@ TEST_P(SchemaUpgrade, KeepsEveryRowAndReachesTheLatestVersion) {
     EXPECT_EQ(token->scope, TokenScope::kWrite);
     EXPECT_EQ(a.ListAudit(0, 10)->size(), 2u);
   }
-  // The change feed (version 4) replaces the data version and starts empty.
-  EXPECT_EQ(*(*store)->FeedHead(), 0);
+  // The change feed (version 4) replaces the data version and starts empty;
+  // a database that had one keeps its position.
+  EXPECT_EQ(*(*store)->FeedHead(), f.feed_head);
   // The audit sequence continues after the rows that were there.
   auto seq = a.AppendAudit({0, 1, "u1", "test", "test", "x", ""});
   ASSERT_TRUE(seq.ok()) << seq.status().ToString();
@@ -237,7 +242,7 @@ TEST_P(SchemaUpgrade, KeepsEveryRowAndReachesTheLatestVersion) {
   EXPECT_TRUE(a.CreateStaffingPlan({"plan_2", "u1", 5, false, "new"}).ok());
   // The upgraded database takes writes of every kind, and the feed numbers them.
   EXPECT_TRUE((*store)->Upsert(store::testing::SampleFirm()).ok());
-  EXPECT_EQ(*(*store)->FeedHead(), 1);
+  EXPECT_EQ(*(*store)->FeedHead(), f.feed_head + 1);
 }
 
 TEST_P(SchemaUpgrade, LeavesTheSchemaOfANewDatabase) {
@@ -263,11 +268,13 @@ constexpr Fixture kSqliteFixtures[] = {
     {"sqlite", "v1", 1, false, false},         {"sqlite", "v1-accounts", 1, true, false},
     {"sqlite", "v2-accounts", 2, true, false}, {"sqlite", "v2-accounts-plans", 2, true, true},
     {"sqlite", "v3", 2, true, true},           {"sqlite", "v4", 2, true, true},
+    {"sqlite", "v5", 2, true, true, 1},
 };
 constexpr Fixture kPostgresFixtures[] = {
     {"postgres", "v1", 1, false, false},         {"postgres", "v1-accounts", 1, true, false},
     {"postgres", "v2-accounts", 2, true, false}, {"postgres", "v2-accounts-plans", 2, true, true},
     {"postgres", "v3", 2, true, true},           {"postgres", "v4", 2, true, true},
+    {"postgres", "v5", 2, true, true, 1},
 };
 
 INSTANTIATE_TEST_SUITE_P(Sqlite, SchemaUpgrade, ::testing::ValuesIn(kSqliteFixtures), TestName);

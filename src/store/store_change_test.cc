@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <iterator>
 #include <thread>
 
 #include "store/account_store.h"
@@ -37,8 +38,8 @@ class StoreChangeTest : public ::testing::TestWithParam<Backend> {
     return store.ok() ? std::move(store).value() : nullptr;
   }
 
-  FirmData LoadAll() {
-    auto data = store_->Load({});
+  FirmData LoadAll() {  // store-only kinds too
+    auto data = store_->Load({{std::begin(kAllEntityKinds), std::end(kAllEntityKinds)}});
     EXPECT_TRUE(data.ok()) << data.status().ToString();
     return data.ok() ? *data : FirmData{};
   }
@@ -335,6 +336,29 @@ TEST_P(StoreChangeTest, SelectReadsByKeyWithListsAndByDateRange) {
     expected += e.person_id == entry.person_id && e.date == entry.date ? 1 : 0;
   }
   EXPECT_EQ(entries->rows.time_entries.size(), expected);
+}
+
+// The store-only kinds of goals (docs/GOALS.md): a goal's progress by its
+// key, an engagement's client log by its index, newest first.
+TEST_P(StoreChangeTest, SelectReadsGoalProgressAndTheClientLogNewestFirst) {
+  ASSERT_TRUE(store_->Upsert(SampleFirm()).ok());
+  auto updates = store_->Select({.kind = EntityKind::kGoalUpdates,
+                                 .where = {{"goal_id", Compare::kEq, std::string("g2")}},
+                                 .order_by = {"entry_date"},
+                                 .order = SortOrder::kDescending,
+                                 .limit = 1});
+  ASSERT_TRUE(updates.ok()) << updates.status().ToString();
+  ASSERT_EQ(updates->rows.goal_updates.size(), 1u);
+  EXPECT_EQ(updates->rows.goal_updates[0].date, *ParseDate("2024-06-30"));
+  EXPECT_FALSE(updates->next_cursor.empty());
+  auto log = store_->Select({.kind = EntityKind::kClientLog,
+                             .where = {{"engagement_id", Compare::kEq, std::string("e1")}},
+                             .order_by = {"entry_date"},
+                             .order = SortOrder::kDescending});
+  ASSERT_TRUE(log.ok()) << log.status().ToString();
+  ASSERT_EQ(log->rows.client_log.size(), 2u);
+  EXPECT_EQ(log->rows.client_log[0].id, "l2");
+  EXPECT_EQ(log->rows.client_log[1].id, "l1");
 }
 
 TEST_P(StoreChangeTest, SelectRefusesWhatNoIndexServesAndBadInput) {

@@ -2,6 +2,7 @@
 // CTest run) and PostgreSQL (through scripts/with-postgres.sh).
 #include <gtest/gtest.h>
 
+#include <iterator>
 #include <ostream>
 #include <thread>
 
@@ -40,8 +41,9 @@ class StoreConformance : public ::testing::TestWithParam<Backend> {
     return StoreOptions{.url = harness_->url(), .durability = Durability::kOff};
   }
 
-  FirmData LoadAll(Store& store) {
-    Result<FirmData> data = store.Load({});
+  FirmData LoadAll(Store& store) {  // store-only kinds too
+    Result<FirmData> data =
+        store.Load({{std::begin(kAllEntityKinds), std::end(kAllEntityKinds)}});
     EXPECT_TRUE(data.ok()) << data.status().ToString();
     return data.ok() ? *data : FirmData{};
   }
@@ -121,6 +123,14 @@ TEST_P(StoreConformance, UpsertReplacesEntitiesAndTheirLists) {
   Opening opening = firm.openings[0];
   opening.required.pop_back();
   change.openings.push_back(opening);
+  Goal goal = firm.goals[0];  // g2, with two RACI entries
+  goal.raci = {{"p2", RaciRole::kResponsible}};
+  goal.current_value.reset();
+  goal.measured_on.reset();
+  change.goals.push_back(goal);
+  Deliverable deliverable = firm.deliverables[0];
+  deliverable.raci.clear();
+  change.deliverables.push_back(deliverable);
   UpsertOk(change);
 
   firm.people[0] = person;
@@ -128,6 +138,8 @@ TEST_P(StoreConformance, UpsertReplacesEntitiesAndTheirLists) {
   firm.teams[0] = team;
   firm.skills[0] = skill;
   firm.openings[0] = opening;
+  firm.goals[0] = goal;
+  firm.deliverables[0] = deliverable;
   EXPECT_EQ(Dump(LoadAll(*store_)), Dump(SortedByKey(firm)));
 }
 
@@ -182,6 +194,22 @@ TEST_P(StoreConformance, DanglingReferenceFailsAndWritesNothing) {
       {"history", [](FirmData& f) { f.skill_history[0].skill_id = "nothing"; }},
       {"preference opening", [](FirmData& f) { f.opening_preferences[0].opening_id = "none"; }},
       {"preference person", [](FirmData& f) { f.opening_preferences[1].person_id = "nobody"; }},
+      {"team engagement", [](FirmData& f) { f.teams[2].engagement_id = "none"; }},
+      {"goal team", [](FirmData& f) { f.goals[1].team_id = "none"; }},
+      {"goal owner", [](FirmData& f) { f.goals[1].owner_id = "nobody"; }},
+      {"goal parent", [](FirmData& f) { f.goals[0].parent_id = "none"; }},
+      {"goal raci", [](FirmData& f) { f.goals[0].raci[1].person_id = "nobody"; }},
+      {"update goal", [](FirmData& f) { f.goal_updates[1].goal_id = "none"; }},
+      {"update author", [](FirmData& f) { f.goal_updates[0].author_id = "nobody"; }},
+      {"deliverable team", [](FirmData& f) { f.deliverables[1].team_id = "none"; }},
+      {"deliverable raci", [](FirmData& f) { f.deliverables[0].raci[2].person_id = "nobody"; }},
+      {"relationship client", [](FirmData& f) { f.client_relationships[0].client_id = "none"; }},
+      {"relationship raci",
+       [](FirmData& f) { f.client_relationships[0].raci[0].person_id = "nobody"; }},
+      {"purpose team", [](FirmData& f) { f.purpose_changes[1].team_id = "none"; }},
+      {"purpose author", [](FirmData& f) { f.purpose_changes[0].author_id = "nobody"; }},
+      {"log engagement", [](FirmData& f) { f.client_log[1].engagement_id = "none"; }},
+      {"log author", [](FirmData& f) { f.client_log[0].author_id = "nobody"; }},
   };
   for (const auto& [name, breaker] : kBreakers) {
     FirmData firm = SampleFirm();
@@ -211,14 +239,48 @@ TEST_P(StoreConformance, OutOfRangeLevelIsInvalidArgument) {
   EXPECT_EQ(store_->Upsert(firm).code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(TotalCount(), 0);
 }
+
+// Removes the goals, deliverables, client relationships and purpose history
+// that refer to teams t0 and t1, so that the teams may be deleted.
+void DeleteTeamGoals(Store& store) {
+  ASSERT_TRUE(store.Delete(EntityKind::kGoals, std::vector<std::string>{"g2"}).ok());
+  ASSERT_TRUE(store.Delete(EntityKind::kGoals, std::vector<std::string>{"g1"}).ok());
+  ASSERT_TRUE(store.Delete(EntityKind::kDeliverables, std::vector<std::string>{"d1", "d0"}).ok());
+  ASSERT_TRUE(store.Delete(EntityKind::kClientRelationships, std::vector<std::string>{"r1"}).ok());
+  // A team's purpose history is an entity kind of its own (kept in memory),
+  // so it restricts the team's delete like any other reference.
+  EXPECT_EQ(store.Delete(EntityKind::kTeams, std::vector<std::string>{"t1"}).code(),
+            StatusCode::kFailedPrecondition);
+  ASSERT_TRUE(store
+                  .Delete(EntityKind::kPurposeChanges,
+                          std::vector<std::string>{"t1/1600000000", "t1/1700000000"})
+                  .ok());
+}
+
 TEST_P(StoreConformance, DeleteRemovesEntityAndItsLists) {
   UpsertOk(SampleFirm());
+  DeleteTeamGoals(*store_);
   const std::vector<std::string> teams = {"t1", "unknown-team"};
   ASSERT_TRUE(store_->Delete(EntityKind::kTeams, teams).ok());
-  EXPECT_EQ(CountOf(EntityKind::kTeams), 1);
+  EXPECT_EQ(CountOf(EntityKind::kTeams), 2);
   Result<int64_t> members = harness_->QueryInt("SELECT count(*) FROM team_members");
   ASSERT_TRUE(members.ok()) << members.status().ToString();
-  EXPECT_EQ(*members, 0);
+  EXPECT_EQ(*members, 1);  // t2's
+}
+
+// A goal's RACI list and progress updates go with it; a goal another one
+// aligns to, and a team with goals, stay.
+TEST_P(StoreConformance, DeletingAGoalTakesItsUpdatesAndRaci) {
+  UpsertOk(SampleFirm());
+  EXPECT_EQ(store_->Delete(EntityKind::kGoals, std::vector<std::string>{"g1"}).code(),
+            StatusCode::kFailedPrecondition);  // g2 aligns to it
+  EXPECT_EQ(store_->Delete(EntityKind::kTeams, std::vector<std::string>{"t2"}).code(),
+            StatusCode::kFailedPrecondition);  // g2 is its goal
+  ASSERT_TRUE(store_->Delete(EntityKind::kGoals, std::vector<std::string>{"g2"}).ok());
+  EXPECT_EQ(CountOf(EntityKind::kGoalUpdates), 0);
+  Result<int64_t> raci = harness_->QueryInt("SELECT count(*) FROM goal_raci");
+  ASSERT_TRUE(raci.ok()) << raci.status().ToString();
+  EXPECT_EQ(*raci, 1);  // g1's
 }
 
 TEST_P(StoreConformance, DeleteOfReferencedEntityFails) {
@@ -259,6 +321,12 @@ TEST_P(StoreConformance, DeleteByCompositeKey) {
   const std::vector<std::string> no_person = {"o1"};
   EXPECT_EQ(store_->Delete(EntityKind::kOpeningPreferences, no_person).code(),
             StatusCode::kInvalidArgument);
+  const std::vector<std::string> updates = {"g2/2024-03-31", "g2/2030-01-01"};
+  ASSERT_TRUE(store_->Delete(EntityKind::kGoalUpdates, updates).ok());
+  EXPECT_EQ(CountOf(EntityKind::kGoalUpdates), 1);
+  const std::vector<std::string> purposes = {"t1/1600000000"};
+  ASSERT_TRUE(store_->Delete(EntityKind::kPurposeChanges, purposes).ok());
+  EXPECT_EQ(CountOf(EntityKind::kPurposeChanges), 1);
 }
 
 TEST_P(StoreConformance, DeleteOfUnreferencedEntitySucceeds) {
@@ -266,6 +334,10 @@ TEST_P(StoreConformance, DeleteOfUnreferencedEntitySucceeds) {
   UpsertOk(firm);
   const std::vector<std::string> entries = {"te1"};
   ASSERT_TRUE(store_->Delete(EntityKind::kTimeEntries, entries).ok());
+  DeleteTeamGoals(*store_);
+  ASSERT_TRUE(store_->Delete(EntityKind::kGoals, std::vector<std::string>{"g3"}).ok());
+  ASSERT_TRUE(store_->Delete(EntityKind::kTeams, std::vector<std::string>{"t2"}).ok());
+  ASSERT_TRUE(store_->Delete(EntityKind::kClientLog, std::vector<std::string>{"l1", "l2"}).ok());
   const std::vector<std::string> teams = {"t1"};
   ASSERT_TRUE(store_->Delete(EntityKind::kTeams, teams).ok());
   const std::vector<std::string> preferences = {"o1/p3"};
@@ -285,6 +357,16 @@ TEST_P(StoreConformance, LoadReadsOnlyRequestedKinds) {
   expected.teams = firm.teams;
   expected.skills = firm.skills;
   EXPECT_EQ(Dump(*data), Dump(SortedByKey(expected)));
+  // No kinds named: the in-memory kinds (ResidenceOf), not the store-only
+  // ones (goal updates, the client log), which SampleFirm has.
+  ASSERT_FALSE(firm.goal_updates.empty());
+  ASSERT_FALSE(firm.client_log.empty());
+  Result<FirmData> memory = store_->Load({});
+  ASSERT_TRUE(memory.ok()) << memory.status().ToString();
+  FirmData resident = firm;
+  resident.goal_updates.clear();
+  resident.client_log.clear();
+  EXPECT_EQ(Dump(*memory), Dump(SortedByKey(resident)));
 }
 
 TEST_P(StoreConformance, ClearEmptiesEveryKindAndKeepsSchema) {

@@ -156,6 +156,14 @@ void AddWork(FirmData& f) {
                          .leadership_team = true,
                          .members = {{"p2", "lead"}, {"p1", "coach"}, {"p3", "member"}}});
   f.teams.push_back(Team{.id = "t0", .name = "Solo", .purpose = ""});
+  f.teams.push_back(Team{.id = "t2",
+                         .name = "Audit 2024 team",
+                         .purpose = "Sign off a clean audit",
+                         .leader_id = "p1",
+                         .members = {{"p3", "member"}},
+                         .kind = TeamKind::kEngagement,
+                         .engagement_id = "e1"});
+  f.teams[0].kind = TeamKind::kAccount;
   f.time_entries.push_back(TimeEntry{.id = "te2",
                                      .person_id = "p2",
                                      .date = D("2024-02-05"),
@@ -185,10 +193,124 @@ void AddWork(FirmData& f) {
                                                     .note = "Wants tax 🚀"});
 }
 
+void AddGoals(FirmData& f) {
+  // Children before parents on purpose: parent_id is checked at commit.
+  f.goals.push_back(Goal{.id = "g2",
+                         .team_id = "t2",
+                         .title = "Clean opinion 🚀",
+                         .metric = "open findings",
+                         .unit = "",
+                         .start_value = 12,
+                         .target_value = 0.5,
+                         .direction = GoalDirection::kDown,
+                         .start_date = D("2024-01-01"),
+                         .due_date = D("2024-12-31"),
+                         .owner_id = "p3",
+                         .raci = {{"p1", RaciRole::kConsulted}, {"p2", RaciRole::kInformed}},
+                         .parent_id = "g1",
+                         .current_value = 3.25,
+                         .measured_on = D("2024-06-30")});
+  f.goals.push_back(Goal{.id = "g1",
+                         .team_id = "t1",
+                         .title = "Acme renews",
+                         .metric = "satisfaction",
+                         .unit = "points\t/10",
+                         .start_value = -1,
+                         .target_value = 9,
+                         .start_date = D("2024-01-01"),
+                         .due_date = D("2025-06-30"),
+                         .owner_id = "p2",
+                         .raci = {{"p3", RaciRole::kResponsible}}});
+  f.goals.push_back(Goal{.id = "g3",
+                         .title = "Learn German",
+                         .metric = "CEFR level",
+                         .unit = "level",
+                         .start_value = 1,
+                         .target_value = 4,
+                         .start_date = D("2024-03-01"),
+                         .due_date = D("2025-03-01"),
+                         .owner_id = "p3",
+                         .shared = true});
+  f.goal_updates.push_back(GoalUpdate{.goal_id = "g2",
+                                      .date = D("2024-06-30"),
+                                      .value = 3.25,
+                                      .comment = "Two \"findings\" closed\nmore",
+                                      .author_id = "p3"});
+  f.goal_updates.push_back(
+      GoalUpdate{.goal_id = "g2", .date = D("2024-03-31"), .value = 8, .comment = ""});
+  f.deliverables.push_back(Deliverable{.id = "d1",
+                                       .team_id = "t1",
+                                       .name = "Board pack",
+                                       .due_date = D("2024-09-30"),
+                                       .status = DeliverableStatus::kInProgress,
+                                       .raci = {{"p2", RaciRole::kAccountable},
+                                                {"p3", RaciRole::kResponsible},
+                                                {"p1", RaciRole::kConsulted}}});
+  f.deliverables.push_back(Deliverable{.id = "d0",
+                                       .team_id = "t0",
+                                       .name = "Nothing yet",
+                                       .due_date = D("2025-01-01"),
+                                       .status = DeliverableStatus::kCancelled});
+  f.client_relationships.push_back(ClientRelationship{
+      .id = "r1", .team_id = "t1", .client_id = "c1", .contact = "CFO, Jane Roe",
+      .raci = {{"p1", RaciRole::kAccountable}, {"p2", RaciRole::kInformed}}});
+  f.purpose_changes.push_back(PurposeChange{.team_id = "t1",
+                                            .at = 1'700'000'000,
+                                            .author_id = "p1",
+                                            .before = "",
+                                            .after = "Keep Acme 💼"});
+  f.purpose_changes.push_back(
+      PurposeChange{.team_id = "t1", .at = 1'600'000'000, .before = "x", .after = ""});
+  f.client_log.push_back(ClientLogEntry{.id = "l2",
+                                        .engagement_id = "e1",
+                                        .date = D("2024-05-02"),
+                                        .author_id = "p2",
+                                        .changed = "New CFO",
+                                        .issues = "Late data",
+                                        .resolution = "Weekly call"});
+  f.client_log.push_back(ClientLogEntry{
+      .id = "l1", .engagement_id = "e1", .date = D("2024-04-01"), .changed = "Kick-off"});
+}
+
 template <typename T, typename Key>
 void SortBy(std::vector<T>& items, Key key) {
   std::stable_sort(items.begin(), items.end(),
                    [&](const T& a, const T& b) { return key(a) < key(b); });
+}
+
+std::string Raci(const RaciEntry& e) { return e.person_id + ":" + std::string(ToString(e.role)); }
+
+void DumpGoals(const FirmData& f, std::ostringstream& out) {
+  for (const Goal& g : f.goals) {
+    out << "goal " << Quote(g.id) << Quote(g.team_id) << Quote(g.title) << Quote(g.metric)
+        << Quote(g.unit) << Num(g.start_value) << " " << Num(g.target_value) << " "
+        << ToString(g.direction) << " " << FormatDate(g.start_date) << " "
+        << FormatDate(g.due_date) << " " << Quote(g.owner_id) << Quote(g.parent_id) << g.shared
+        << " " << Opt(g.current_value) << " " << Opt(g.measured_on) << " "
+        << Join<RaciEntry>(g.raci, &Raci) << "\n";
+  }
+  for (const GoalUpdate& u : f.goal_updates) {
+    out << "update " << Quote(u.goal_id) << FormatDate(u.date) << " " << Num(u.value) << " "
+        << Quote(u.comment) << Quote(u.author_id) << "\n";
+  }
+  for (const Deliverable& d : f.deliverables) {
+    out << "deliverable " << Quote(d.id) << Quote(d.team_id) << Quote(d.name)
+        << FormatDate(d.due_date) << " " << ToString(d.status) << " "
+        << Join<RaciEntry>(d.raci, &Raci) << "\n";
+  }
+  for (const ClientRelationship& r : f.client_relationships) {
+    out << "relationship " << Quote(r.id) << Quote(r.team_id) << Quote(r.client_id)
+        << Quote(r.contact) << Join<RaciEntry>(r.raci, &Raci) << "\n";
+  }
+  for (const PurposeChange& c : f.purpose_changes) {
+    out << "purpose " << Quote(c.team_id) << c.at << " " << Quote(c.author_id) << Quote(c.before)
+        << Quote(c.after) << "\n";
+  }
+  for (const ClientLogEntry& e : f.client_log) {
+    out << "log " << Quote(e.id) << Quote(e.engagement_id) << FormatDate(e.date) << " "
+        << Quote(e.author_id) << Quote(e.changed) << Quote(e.issues) << Quote(e.resolution)
+        << "\n";
+  }
 }
 
 }  // namespace
@@ -198,6 +320,7 @@ FirmData SampleFirm() {
   AddPeopleAndSkills(f);
   AddRatings(f);
   AddWork(f);
+  AddGoals(f);
   return f;
 }
 
@@ -212,6 +335,13 @@ FirmData SortedByKey(FirmData f) {
   SortBy(f.assignments, by_id);
   SortBy(f.teams, by_id);
   SortBy(f.time_entries, by_id);
+  SortBy(f.goals, by_id);
+  SortBy(f.deliverables, by_id);
+  SortBy(f.client_relationships, by_id);
+  SortBy(f.client_log, by_id);
+  SortBy(f.goal_updates, [](const GoalUpdate& u) { return std::make_tuple(u.goal_id, u.date); });
+  SortBy(f.purpose_changes,
+         [](const PurposeChange& c) { return std::make_tuple(c.team_id, c.at); });
   // Person skills order by the source's name, as stored.
   SortBy(f.person_skills, [](const PersonSkill& p) {
     return std::make_tuple(p.person_id, p.skill_id, std::string(ToString(p.source)));
@@ -279,7 +409,7 @@ std::string Dump(const FirmData& f) {
         << Quote(t.client_id) << t.leadership_team << " "
         << Join<TeamMember>(t.members,
                             [](const TeamMember& m) { return m.person_id + ":" + m.role; })
-        << "\n";
+        << " " << ToString(t.kind) << " " << Quote(t.engagement_id) << "\n";
   }
   for (const TimeEntry& e : f.time_entries) {
     out << "time " << Quote(e.id) << Quote(e.person_id) << FormatDate(e.date) << " " << Num(e.hours)
@@ -293,6 +423,7 @@ std::string Dump(const FirmData& f) {
     out << "preference " << Quote(p.opening_id) << Quote(p.person_id) << ToString(p.kind) << " "
         << Quote(p.note) << "\n";
   }
+  DumpGoals(f, out);
   return out.str();
 }
 

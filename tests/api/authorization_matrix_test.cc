@@ -13,7 +13,11 @@
 //    (a body a service rejects later, 400/404/409/422, is fine: the matrix
 //    checks who is let in, not the business answer);
 //  - the rule: which Authorizer predicate lets the viewer in, and how a
-//    refusal looks (403, or 404 for resources that must not be probed).
+//    refusal looks (403, or 404 for resources that must not be probed, or
+//    404 unless the viewer may see the resource and 403 when they may:
+//    a change to a team the viewer may read but not change);
+//  - `before`, when an allowed request removes what the next one needs
+//    (a DELETE): it puts it back.
 // docs/SECURITY.md ("The authorization matrix") says the same.
 #include <functional>
 #include <set>
@@ -49,6 +53,7 @@ struct Resource {
 enum class Refusal {
   kForbidden,  //!< 403
   kNotFound,   //!< 404: the resource must not be probed
+  kHidden,     //!< 404 unless Endpoint::visible, then 403
 };
 
 struct Endpoint {
@@ -63,6 +68,10 @@ struct Endpoint {
   std::function<bool(const Authorizer&, const Principal&, const Resource&)> allows;
   Refusal refusal = Refusal::kForbidden;
   bool anyone = false;  //!< open to signed-out clients too
+  //! For Refusal::kHidden: whether the viewer may see the resource.
+  std::function<bool(const Authorizer&, const Principal&, const Resource&)> visible = {};
+  //! Run before each request of this endpoint.
+  std::function<void()> before = {};
 };
 
 using A = const Authorizer&;
@@ -85,6 +94,64 @@ std::function<std::string(R)> PersonPath(std::string before, std::string after =
 std::function<std::string(R)> TeamPath(std::string before, std::string after = "") {
   return [before, after](R r) { return before + r.team + after; };
 }
+
+// Goals and roles (docs/GOALS.md): a goal, a deliverable and a client
+// relationship per team ("goal-alpha", "deliv-alpha", "rel-alpha") and a
+// personal goal per person ("goal-member", not shared), so that team and
+// person resources each have one.
+FirmData GoalsSeed(const FirmData& firm) {
+  FirmData seed;
+  auto goal = [](std::string id, std::string team, std::string owner) {
+    Goal g;
+    g.id = std::move(id);
+    g.team_id = std::move(team);
+    g.title = "Matrix goal";
+    g.metric = "score";
+    g.start_value = 0;
+    g.target_value = 10;
+    g.start_date = Date{100};
+    g.due_date = Date{400};
+    g.owner_id = std::move(owner);
+    return g;
+  };
+  for (const Team& t : firm.teams) {
+    const std::string owner = t.members.empty() ? t.leader_id : t.members.back().person_id;
+    if (owner.empty()) continue;
+    seed.goals.push_back(goal("goal-" + t.id, t.id, owner));
+    seed.deliverables.push_back(
+        {"deliv-" + t.id, t.id, "Matrix deliverable", Date{300}, DeliverableStatus::kPlanned, {}});
+    seed.client_relationships.push_back({"rel-" + t.id, t.id, "c1", "Matrix contact", {}});
+  }
+  for (const Person& p : firm.people) seed.goals.push_back(goal("goal-" + p.id, "", p.id));
+  return seed;
+}
+
+FirmData MatrixFirm() {
+  FirmData firm = service::testing::TestFirm();
+  FirmData seed = GoalsSeed(firm);
+  firm.goals = std::move(seed.goals);
+  firm.deliverables = std::move(seed.deliverables);
+  firm.client_relationships = std::move(seed.client_relationships);
+  return firm;
+}
+
+bool ReadsGoal(A a, P p, const std::string& id) {
+  const Goal* g = a.snapshot().FindGoal(id);
+  return g != nullptr && a.CanReadGoal(p, *g);
+}
+bool ChangesGoal(A a, P p, const std::string& id) {
+  const Goal* g = a.snapshot().FindGoal(id);
+  return g != nullptr && a.CanChangeGoal(p, *g);
+}
+bool UpdatesGoal(A a, P p, const std::string& id) {
+  const Goal* g = a.snapshot().FindGoal(id);
+  return g != nullptr && a.CanUpdateGoalProgress(p, *g);
+}
+bool ReadsTeam(A a, P p, R r) { return a.CanReadTeam(p, r.team); }
+bool ChangesTeam(A a, P p, R r) { return a.CanChangeTeam(p, r.team); }
+
+// Puts back the seeded goals, deliverables and relationships (DELETE removes them).
+void Reseed();
 
 // Every operation of the API. Keep in the order of openapi.json.
 std::vector<Endpoint> Endpoints() {
@@ -150,6 +217,74 @@ std::vector<Endpoint> Endpoints() {
       // Weighing free hours is firm-wide knowledge.
       {"GET", "/api/v1/team-formation", Fixed("/api/v1/team-formation?need=firm:tax:1&hours=10"),
        "", On::kNothing, [](A a, P p, R) { return a.CanFormTeams(p) && a.CanReadFirmWide(p); }},
+      // Goals and roles (docs/GOALS.md). Bodies a service refuses after
+      // access (an empty title, a date in the future...) change nothing.
+      {"GET", "/api/v1/teams/{id}/goals", TeamPath("/api/v1/teams/", "/goals"), "", On::kTeam,
+       ReadsTeam, Refusal::kNotFound},
+      {"GET", "/api/v1/teams/{id}/roles", TeamPath("/api/v1/teams/", "/roles"), "", On::kTeam,
+       ReadsTeam, Refusal::kNotFound},
+      {"PATCH", "/api/v1/teams/{id}/roles", TeamPath("/api/v1/teams/", "/roles"),
+       R"({"changes":[]})", On::kTeam, ChangesTeam, Refusal::kHidden, false, ReadsTeam},
+      {"GET", "/api/v1/teams/{id}/brief", TeamPath("/api/v1/teams/", "/brief"), "", On::kTeam,
+       ReadsTeam, Refusal::kNotFound},
+      {"PUT", "/api/v1/teams/{id}/purpose", TeamPath("/api/v1/teams/", "/purpose"),
+       R"({"purpose":" "})", On::kTeam, ChangesTeam, Refusal::kHidden, false, ReadsTeam},
+      {"POST", "/api/v1/teams/{id}/deliverables", TeamPath("/api/v1/teams/", "/deliverables"), "{}",
+       On::kTeam, ChangesTeam, Refusal::kHidden, false, ReadsTeam},
+      {"POST", "/api/v1/teams/{id}/relationships", TeamPath("/api/v1/teams/", "/relationships"),
+       R"({"contact":""})", On::kTeam, ChangesTeam, Refusal::kHidden, false, ReadsTeam},
+      // A team goal (the team is in the body) and a personal goal (the viewer's own).
+      {"POST", "/api/v1/goals", Fixed("/api/v1/goals"), R"({"team_id":"alpha"})", On::kNothing,
+       [](A a, P p, R) { return a.CanChangeTeam(p, "alpha"); }, Refusal::kHidden, false,
+       [](A a, P p, R) { return a.CanReadTeam(p, "alpha"); }},
+      {"POST", "/api/v1/goals", Fixed("/api/v1/goals"), R"({"team_id":"beta"})", On::kNothing,
+       [](A a, P p, R) { return a.CanChangeTeam(p, "beta"); }, Refusal::kHidden, false,
+       [](A a, P p, R) { return a.CanReadTeam(p, "beta"); }},
+      {"POST", "/api/v1/goals", Fixed("/api/v1/goals"), "{}", On::kNothing,
+       [](A a, P p, R) { return a.CanCreatePersonalGoal(p, p.person_id); }},
+      // Team goals, then personal goals ("goal-" + the team or the person).
+      {"GET", "/api/v1/goals/{id}", TeamPath("/api/v1/goals/goal-"), "", On::kTeam,
+       [](A a, P p, R r) { return ReadsGoal(a, p, "goal-" + r.team); }, Refusal::kNotFound},
+      {"GET", "/api/v1/goals/{id}", PersonPath("/api/v1/goals/goal-"), "", On::kPerson,
+       [](A a, P p, R r) { return ReadsGoal(a, p, "goal-" + r.person); }, Refusal::kNotFound},
+      {"PATCH", "/api/v1/goals/{id}", TeamPath("/api/v1/goals/goal-"), R"({"title":""})", On::kTeam,
+       [](A a, P p, R r) { return ChangesGoal(a, p, "goal-" + r.team); }, Refusal::kHidden, false,
+       [](A a, P p, R r) { return ReadsGoal(a, p, "goal-" + r.team); }},
+      {"PATCH", "/api/v1/goals/{id}", PersonPath("/api/v1/goals/goal-"), R"({"title":""})",
+       On::kPerson, [](A a, P p, R r) { return ChangesGoal(a, p, "goal-" + r.person); },
+       Refusal::kHidden, false, [](A a, P p, R r) { return ReadsGoal(a, p, "goal-" + r.person); }},
+      {"DELETE", "/api/v1/goals/{id}", TeamPath("/api/v1/goals/goal-"), "", On::kTeam,
+       [](A a, P p, R r) { return ChangesGoal(a, p, "goal-" + r.team); }, Refusal::kHidden, false,
+       [](A a, P p, R r) { return ReadsGoal(a, p, "goal-" + r.team); }, Reseed},
+      {"DELETE", "/api/v1/goals/{id}", PersonPath("/api/v1/goals/goal-"), "", On::kPerson,
+       [](A a, P p, R r) { return ChangesGoal(a, p, "goal-" + r.person); }, Refusal::kHidden, false,
+       [](A a, P p, R r) { return ReadsGoal(a, p, "goal-" + r.person); }, Reseed},
+      {"POST", "/api/v1/goals/{id}/updates", TeamPath("/api/v1/goals/goal-", "/updates"),
+       R"({"value":1,"date":"2999-01-01"})", On::kTeam,
+       [](A a, P p, R r) { return UpdatesGoal(a, p, "goal-" + r.team); }, Refusal::kHidden, false,
+       [](A a, P p, R r) { return ReadsGoal(a, p, "goal-" + r.team); }},
+      {"POST", "/api/v1/goals/{id}/updates", PersonPath("/api/v1/goals/goal-", "/updates"),
+       R"({"value":1,"date":"2999-01-01"})", On::kPerson,
+       [](A a, P p, R r) { return UpdatesGoal(a, p, "goal-" + r.person); }, Refusal::kHidden, false,
+       [](A a, P p, R r) { return ReadsGoal(a, p, "goal-" + r.person); }},
+      {"GET", "/api/v1/me/goals", Fixed("/api/v1/me/goals"), "", On::kNothing, SignedIn},
+      // Lists the goals of the person the viewer may read (none hidden are named).
+      {"GET", "/api/v1/people/{id}/goals", PersonPath("/api/v1/people/", "/goals"), "", On::kPerson,
+       [](A a, P p, R r) { return a.CanReadPerson(p, r.person); }, Refusal::kNotFound},
+      {"PATCH", "/api/v1/deliverables/{id}", TeamPath("/api/v1/deliverables/deliv-"),
+       R"({"name":""})", On::kTeam, ChangesTeam, Refusal::kHidden, false, ReadsTeam},
+      {"DELETE", "/api/v1/deliverables/{id}", TeamPath("/api/v1/deliverables/deliv-"), "",
+       On::kTeam, ChangesTeam, Refusal::kHidden, false, ReadsTeam, Reseed},
+      {"DELETE", "/api/v1/relationships/{id}", TeamPath("/api/v1/relationships/rel-"), "",
+       On::kTeam, ChangesTeam, Refusal::kHidden, false, ReadsTeam, Reseed},
+      {"GET", "/api/v1/engagements/{id}/log", Fixed("/api/v1/engagements/e1/log"), "", On::kNothing,
+       [](A a, P p, R) { return a.CanReadClientLog(p, "e1"); }, Refusal::kNotFound},
+      {"POST", "/api/v1/engagements/{id}/log", Fixed("/api/v1/engagements/e1/log"),
+       R"({"changed":""})", On::kNothing, [](A a, P p, R) { return a.CanWriteClientLog(p, "e1"); },
+       Refusal::kHidden, false, [](A a, P p, R) { return a.CanReadClientLog(p, "e1"); }},
+      // Client c1 has no leadership team: the page is firm-wide only.
+      {"GET", "/api/v1/clients/{id}/leadership", Fixed("/api/v1/clients/c1/leadership"), "",
+       On::kNothing, FirmWide, Refusal::kNotFound},
       {"GET", "/api/v1/staffing/openings", Fixed("/api/v1/staffing/openings"), "", On::kNothing,
        StaffingBoard},
       {"POST", "/api/v1/staffing/plans", Fixed("/api/v1/staffing/plans"), R"({"mode":"full"})",
@@ -203,7 +338,7 @@ std::vector<Role> Roles() {
 class AuthorizationMatrix : public ServerSuite {
  protected:
   static void SetUpTestSuite() {
-    StartSuite("/tmp/guild-matrix-XXXXXX", kStartTime, service::testing::TestFirm(),
+    StartSuite("/tmp/guild-matrix-XXXXXX", kStartTime, MatrixFirm(),
                {{"u-admin", "admin@firm.test", "admin", UserRole::kAdministrator},
                 {"u-fl", "fl@firm.test", "firmlead", UserRole::kFirmLeader},
                 {"u-lead", "lead@firm.test", "lead", UserRole::kMember},
@@ -250,7 +385,15 @@ class AuthorizationMatrix : public ServerSuite {
   }
 
   static inline std::string* plan_id_ = nullptr;
+  friend void Reseed();
 };
+
+void Reseed() {
+  FirmChange change;
+  change.upserts = GoalsSeed(service::testing::TestFirm());
+  auto seq = AuthorizationMatrix::server_->services().writer().Commit({change, std::nullopt, ""});
+  ASSERT_TRUE(seq.ok()) << seq.status().ToString();
+}
 
 std::string Key(const std::string& method, const std::string& path) {
   std::string lower = method;
@@ -295,6 +438,7 @@ TEST_F(AuthorizationMatrix, EveryRoleGetsWhatTheAuthorizerAllows) {
                                                    ? "text/csv"
                                                    : "application/json");
         }
+        if (endpoint.before) endpoint.before();
         const Reply reply = Send(server_->port(), endpoint.method, target, headers, endpoint.body);
         const std::string where = endpoint.method + " " + target + " as " + role.name + " (" +
                                   std::string(Name(resource.relation)) + "): got " +
@@ -310,11 +454,15 @@ TEST_F(AuthorizationMatrix, EveryRoleGetsWhatTheAuthorizerAllows) {
           continue;
         }
         const bool allowed = endpoint.allows(authorizer, *principal, resource);
-        const int refused = endpoint.refusal == Refusal::kForbidden ? 403 : 404;
+        int refused = endpoint.refusal == Refusal::kForbidden ? 403 : 404;
+        if (endpoint.refusal == Refusal::kHidden &&
+            endpoint.visible(authorizer, *principal, resource)) {
+          refused = 403;
+        }
         if (allowed) {
           EXPECT_NE(reply.status, 401) << where;
           EXPECT_NE(reply.status, 403) << where;
-          if (endpoint.refusal == Refusal::kNotFound) EXPECT_NE(reply.status, 404) << where;
+          if (endpoint.refusal != Refusal::kForbidden) EXPECT_NE(reply.status, 404) << where;
           EXPECT_LT(reply.status, 500) << where;
         } else {
           EXPECT_EQ(reply.status, refused) << where << " (the Authorizer refuses)";

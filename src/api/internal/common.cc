@@ -7,7 +7,6 @@ namespace guild::api::internal {
 namespace {
 
 constexpr std::string_view kBearerPrefix = "Bearer ";
-constexpr int64_t kSecondsPerDay = 86400;
 
 bool IsSafeMethod(http::Method method) {
   return method == http::Method::kGet || method == http::Method::kHead;
@@ -167,15 +166,7 @@ http::ProblemOr<PageRequest> ReadPage(const http::Request& request) {
   return page;
 }
 
-std::string Timestamp(int64_t seconds) {
-  int64_t days =
-      seconds >= 0 ? seconds / kSecondsPerDay : (seconds - kSecondsPerDay + 1) / kSecondsPerDay;
-  int64_t rest = seconds - days * kSecondsPerDay;
-  char time[16];
-  std::snprintf(time, sizeof(time), "T%02d:%02d:%02dZ", static_cast<int>(rest / 3600),
-                static_cast<int>(rest / 60 % 60), static_cast<int>(rest % 60));
-  return FormatDate(Date{static_cast<int32_t>(days)}) + time;
-}
+std::string Timestamp(int64_t seconds) { return FormatTimestamp(seconds); }
 
 std::string ClientAddress(const http::Request& request) {
   const std::string& client = request.client;

@@ -109,5 +109,7 @@ Status AddAdminRoutes(http::Router& router, ApiServices& services);
 //! /teams/{id}/network, /network, /clients, /clients/{id}/coverage,
 //! /team-formation (network_handlers.cc).
 Status AddNetworkRoutes(http::Router& router, ApiServices& services);
+//! Purpose, goals and roles (goals_handlers.cc; docs/API.md "Goals and roles").
+Status AddGoalsRoutes(http::Router& router, ApiServices& services);
 
 }  // namespace guild::api::internal

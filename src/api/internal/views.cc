@@ -135,6 +135,7 @@ void WriteTeamSummary(http::JsonWriter& w, const FirmSnapshot& snapshot, uint32_
   OptionalString(w, "client_id", team.client_id);
   w.Member("leadership_team", team.leadership_team);
   w.Member("member_count", static_cast<int64_t>(snapshot.MemberCount(index)));
+  w.Member("kind", ToString(team.kind));
   w.EndObject();
 }
 

@@ -45,6 +45,7 @@ void AddAccountTeam(Context& c, const Client& client, int practice, int32_t lead
   t.client_id = client.id;
   t.leader_id = people[lead].id;
   t.leadership_team = key;
+  t.kind = TeamKind::kAccount;
   t.name = (key ? "Account leadership team: " : "Account team: ") + client.name;
   t.purpose = key ? "Be " + client.name +
                         "'s first call for advice across every practice, with "
@@ -62,6 +63,7 @@ void AddAccountTeam(Context& c, const Client& client, int practice, int32_t lead
     if (p >= 0) AddMember(t, people[p], "member");
   }
   c.out.teams.push_back(std::move(t));
+  c.team_practice.push_back(static_cast<uint8_t>(practice));
 }
 
 std::string ClientName(Context& c) {

@@ -56,6 +56,9 @@ struct Context {
   //! People of each practice and grade: pool[practice * kGradeCount + grade].
   std::vector<std::vector<uint32_t>> pool;
 
+  // Per team (account teams, in out.teams order).
+  std::vector<uint8_t> team_practice;
+
   // Per engagement.
   std::vector<uint8_t> engagement_practice;
   //! Confirmed engagements of each practice, for billable time.
@@ -86,5 +89,13 @@ void GenerateOpeningsAndAssignments(Context& c);
 void GenerateStaffing(Context& c);
 //! Also planned time off: a week for ~5% of people in the next 12 weeks.
 void GenerateTimeEntries(Context& c);
+//! Purpose, goals and roles (goals.cc, goal_history.cc): a firm team, a
+//! practice squad per practice and an engagement team per live engagement
+//! beside the account teams; every team's purpose, two to five goals aligned
+//! upwards (engagement -> account -> practice -> firm), deliverables, client
+//! relationships with their RACI, a year of progress updates, purpose
+//! history and the client log; a few teams deliberately broken
+//! (BrokenTeamsPerKind). Own generator: earlier entities stay as they were.
+void GenerateGoalsAndRoles(Context& c);
 
 }  // namespace guild::demo::internal

@@ -105,8 +105,9 @@ template <typename E>
 void CheckReferences(const std::vector<E>& items, const std::vector<Location>& where,
                      const KnownIds& known, ProblemSink& sink) {
   std::unordered_set<std::string_view> own;  // ids in this file, for self references
-  bool self_referring =
-      Kind<E>::kKind == EntityKind::kPeople || Kind<E>::kKind == EntityKind::kSkills;
+  bool self_referring = Kind<E>::kKind == EntityKind::kPeople ||
+                        Kind<E>::kKind == EntityKind::kSkills ||
+                        Kind<E>::kKind == EntityKind::kGoals;
   if (self_referring) {
     for (const auto& item : items) own.insert(Kind<E>::Key(item).a);
   }

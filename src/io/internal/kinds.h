@@ -186,6 +186,7 @@ struct Kind<Team> : PlainRow<Team> {
     fn("leader_id", EntityKind::kPeople, e.leader_id);
     fn("client_id", EntityKind::kClients, e.client_id);
     for (const auto& m : e.members) fn("members", EntityKind::kPeople, m.person_id);
+    fn("engagement_id", EntityKind::kEngagements, e.engagement_id);
   }
 };
 
@@ -237,6 +238,103 @@ struct Kind<OpeningPreference> : PlainRow<OpeningPreference> {
   }
 };
 
+template <>
+struct Kind<Goal> : PlainRow<Goal> {
+  static constexpr EntityKind kKind = EntityKind::kGoals;
+  static constexpr std::string_view kKeyFields = "id";
+  static const std::vector<Field<Row>>& Fields();
+  static std::vector<Goal>& Items(FirmData& d) { return d.goals; }
+  static void Validate(const Goal& e, std::vector<FieldError>& out) { ValidateGoal(e, out); }
+  static RowKey Key(const Goal& e) { return {e.id, {}, 0}; }
+  static void References(const Goal& e, const ReferenceFn& fn) {
+    fn("team_id", EntityKind::kTeams, e.team_id);
+    fn("owner_id", EntityKind::kPeople, e.owner_id);
+    fn("parent_id", EntityKind::kGoals, e.parent_id);
+    for (const auto& r : e.raci) fn("raci", EntityKind::kPeople, r.person_id);
+  }
+};
+
+template <>
+struct Kind<GoalUpdate> : PlainRow<GoalUpdate> {
+  static constexpr EntityKind kKind = EntityKind::kGoalUpdates;
+  static constexpr std::string_view kKeyFields = "goal_id and date";
+  static const std::vector<Field<Row>>& Fields();
+  static std::vector<GoalUpdate>& Items(FirmData& d) { return d.goal_updates; }
+  static void Validate(const GoalUpdate& e, std::vector<FieldError>& out) {
+    ValidateGoalUpdate(e, out);
+  }
+  static RowKey Key(const GoalUpdate& e) { return {e.goal_id, {}, e.date.days}; }
+  static void References(const GoalUpdate& e, const ReferenceFn& fn) {
+    fn("goal_id", EntityKind::kGoals, e.goal_id);
+    fn("author_id", EntityKind::kPeople, e.author_id);
+  }
+};
+
+template <>
+struct Kind<Deliverable> : PlainRow<Deliverable> {
+  static constexpr EntityKind kKind = EntityKind::kDeliverables;
+  static constexpr std::string_view kKeyFields = "id";
+  static const std::vector<Field<Row>>& Fields();
+  static std::vector<Deliverable>& Items(FirmData& d) { return d.deliverables; }
+  static void Validate(const Deliverable& e, std::vector<FieldError>& out) {
+    ValidateDeliverable(e, out);
+  }
+  static RowKey Key(const Deliverable& e) { return {e.id, {}, 0}; }
+  static void References(const Deliverable& e, const ReferenceFn& fn) {
+    fn("team_id", EntityKind::kTeams, e.team_id);
+    for (const auto& r : e.raci) fn("raci", EntityKind::kPeople, r.person_id);
+  }
+};
+
+template <>
+struct Kind<ClientRelationship> : PlainRow<ClientRelationship> {
+  static constexpr EntityKind kKind = EntityKind::kClientRelationships;
+  static constexpr std::string_view kKeyFields = "id";
+  static const std::vector<Field<Row>>& Fields();
+  static std::vector<ClientRelationship>& Items(FirmData& d) { return d.client_relationships; }
+  static void Validate(const ClientRelationship& e, std::vector<FieldError>& out) {
+    ValidateClientRelationship(e, out);
+  }
+  static RowKey Key(const ClientRelationship& e) { return {e.id, {}, 0}; }
+  static void References(const ClientRelationship& e, const ReferenceFn& fn) {
+    fn("team_id", EntityKind::kTeams, e.team_id);
+    fn("client_id", EntityKind::kClients, e.client_id);
+    for (const auto& r : e.raci) fn("raci", EntityKind::kPeople, r.person_id);
+  }
+};
+
+template <>
+struct Kind<PurposeChange> : PlainRow<PurposeChange> {
+  static constexpr EntityKind kKind = EntityKind::kPurposeChanges;
+  static constexpr std::string_view kKeyFields = "team_id and at";
+  static const std::vector<Field<Row>>& Fields();
+  static std::vector<PurposeChange>& Items(FirmData& d) { return d.purpose_changes; }
+  static void Validate(const PurposeChange& e, std::vector<FieldError>& out) {
+    ValidatePurposeChange(e, out);
+  }
+  static RowKey Key(const PurposeChange& e) { return {e.team_id, {}, e.at}; }
+  static void References(const PurposeChange& e, const ReferenceFn& fn) {
+    fn("team_id", EntityKind::kTeams, e.team_id);
+    fn("author_id", EntityKind::kPeople, e.author_id);
+  }
+};
+
+template <>
+struct Kind<ClientLogEntry> : PlainRow<ClientLogEntry> {
+  static constexpr EntityKind kKind = EntityKind::kClientLog;
+  static constexpr std::string_view kKeyFields = "id";
+  static const std::vector<Field<Row>>& Fields();
+  static std::vector<ClientLogEntry>& Items(FirmData& d) { return d.client_log; }
+  static void Validate(const ClientLogEntry& e, std::vector<FieldError>& out) {
+    ValidateClientLogEntry(e, out);
+  }
+  static RowKey Key(const ClientLogEntry& e) { return {e.id, {}, 0}; }
+  static void References(const ClientLogEntry& e, const ReferenceFn& fn) {
+    fn("engagement_id", EntityKind::kEngagements, e.engagement_id);
+    fn("author_id", EntityKind::kPeople, e.author_id);
+  }
+};
+
 //! The entities of type E in `data`.
 template <typename E>
 const std::vector<E>& ItemsOf(const FirmData& data) {
@@ -259,6 +357,12 @@ decltype(auto) VisitKind(EntityKind kind, Fn&& fn) {
     case EntityKind::kTimeEntries: return fn.template operator()<TimeEntry>();
     case EntityKind::kSkillHistory: return fn.template operator()<SkillHistoryEntry>();
     case EntityKind::kOpeningPreferences: return fn.template operator()<OpeningPreference>();
+    case EntityKind::kGoals: return fn.template operator()<Goal>();
+    case EntityKind::kGoalUpdates: return fn.template operator()<GoalUpdate>();
+    case EntityKind::kDeliverables: return fn.template operator()<Deliverable>();
+    case EntityKind::kClientRelationships: return fn.template operator()<ClientRelationship>();
+    case EntityKind::kPurposeChanges: return fn.template operator()<PurposeChange>();
+    case EntityKind::kClientLog: return fn.template operator()<ClientLogEntry>();
   }
   return fn.template operator()<Person>();
 }

@@ -12,6 +12,7 @@ constexpr std::string_view kAssignmentStatusNames = "one of tentative, confirmed
 constexpr std::string_view kTimeCategoryNames =
     "one of billable, client-development, leadership, admin, training, other, time-off";
 constexpr std::string_view kPreferenceKindNames = "one of volunteer, pinned, excluded";
+constexpr std::string_view kTeamKindNames = "one of other, engagement, account, practice, firm";
 
 // A field every row must fill (a missing kind must not silently mean "volunteer").
 template <typename T>
@@ -98,6 +99,8 @@ const std::vector<Field<Team>>& Kind<Team>::Fields() {
       NestedField<S, std::vector<TeamMember>>("members", &S::members, kMembersExpected,
                                               ParseMembers, AppendMembers, MembersFromJson,
                                               MembersToJson),
+      EnumField<S, TeamKind>("kind", &S::kind, ParseTeamKind, kTeamKindNames),
+      TextField<S>("engagement_id", &S::engagement_id),
   });
   return fields;
 }

@@ -238,6 +238,27 @@ void AppendMembers(std::string& out, const std::vector<TeamMember>& members) {
   }
 }
 
+bool ParseRaci(std::string_view text, std::vector<RaciEntry>& out) {
+  out.clear();
+  return ForEachItem(text, [&](std::string_view item) {
+    std::string_view head;
+    std::string_view tail;
+    if (!SplitLast(item, head, tail)) return false;
+    auto role = ParseRaciRole(NormalizeName(tail));
+    if (!role) return false;
+    out.push_back({std::string(Trim(head)), *role});
+    return !out.back().person_id.empty();
+  });
+}
+
+void AppendRaci(std::string& out, const std::vector<RaciEntry>& raci) {
+  for (size_t i = 0; i < raci.size(); ++i) {
+    if (i > 0) out.push_back(kItemSeparator);
+    out.append(raci[i].person_id).push_back(kPartSeparator);
+    out.append(ToString(raci[i].role));
+  }
+}
+
 bool IntFromJson(const Json& json, int& out) {
   if (!json.is_number_integer()) return false;
   auto value = json.get<int64_t>();

@@ -33,6 +33,9 @@ inline constexpr std::string_view kRequirementsExpected =
     "items skill_id:min_level separated by ';', e.g. firm:tax:3;firm:audit:2";
 inline constexpr std::string_view kMembersExpected =
     "items person_id:role separated by ';', e.g. p1:lead;p2:member";
+inline constexpr std::string_view kRaciExpected =
+    "items person_id:R|A|C|I separated by ';', e.g. p1:A;p2:R;p3:C";
+inline constexpr std::string_view kTimestampExpected = "a time like 2024-03-31T09:30:00Z (UTC)";
 
 //! True when `text` may be stored: at most kMaxTextBytes, and no control
 //! character other than tab, line feed and carriage return (no NUL byte).
@@ -68,6 +71,8 @@ bool ParseRequirements(std::string_view text, std::vector<SkillRequirement>& out
 void AppendRequirements(std::string& out, const std::vector<SkillRequirement>& required);
 bool ParseMembers(std::string_view text, std::vector<TeamMember>& out);
 void AppendMembers(std::string& out, const std::vector<TeamMember>& members);
+bool ParseRaci(std::string_view text, std::vector<RaciEntry>& out);
+void AppendRaci(std::string& out, const std::vector<RaciEntry>& raci);
 
 // JSON forms. Each *FromJson returns false when `json` has the wrong type
 // or shape.
@@ -79,5 +84,8 @@ bool RequirementsFromJson(const Json& json, std::vector<SkillRequirement>& out);
 Json RequirementsToJson(const std::vector<SkillRequirement>& required);
 bool MembersFromJson(const Json& json, std::vector<TeamMember>& out);
 Json MembersToJson(const std::vector<TeamMember>& members);
+//! [{"person_id": "p1", "role": "A"}, ...]; roles as ParseRaciRole reads them.
+bool RaciFromJson(const Json& json, std::vector<RaciEntry>& out);
+Json RaciToJson(const std::vector<RaciEntry>& raci);
 
 }  // namespace guild::io::internal

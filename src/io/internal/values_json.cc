@@ -95,4 +95,26 @@ Json MembersToJson(const std::vector<TeamMember>& members) {
   return out;
 }
 
+bool RaciFromJson(const Json& json, std::vector<RaciEntry>& out) {
+  return ObjectsFromJson(json, out, [](const Json& item, RaciEntry& entry) {
+    std::string role;
+    if (!OnlyKeys(item, {"person_id", "role"})) return false;
+    if (!StringAt(item, "person_id", entry.person_id) || !StringAt(item, "role", role)) {
+      return false;
+    }
+    auto parsed = ParseRaciRole(role);
+    if (!parsed) return false;
+    entry.role = *parsed;
+    return true;
+  });
+}
+
+Json RaciToJson(const std::vector<RaciEntry>& raci) {
+  Json out = Json::array();
+  for (const auto& e : raci) {
+    out.push_back({{"person_id", e.person_id}, {"role", std::string(ToString(e.role))}});
+  }
+  return out;
+}
+
 }  // namespace guild::io::internal

@@ -73,7 +73,7 @@ void DumpWork(const FirmData& d, std::ostream& out) {
     out << t.id << "|" << t.name << "|" << t.purpose << "|" << t.leader_id << "|" << t.client_id
         << "|" << t.leadership_team;
     for (const auto& m : t.members) out << "|" << m.person_id << ":" << m.role;
-    out << "\n";
+    out << "|" << ToString(t.kind) << "|" << t.engagement_id << "\n";
   }
   for (const auto& t : d.time_entries) {
     out << t.id << "|" << t.person_id << "|" << FormatDate(t.date) << "|" << t.hours << "|"
@@ -82,6 +82,96 @@ void DumpWork(const FirmData& d, std::ostream& out) {
   for (const auto& p : d.opening_preferences) {
     out << p.opening_id << "|" << p.person_id << "|" << ToString(p.kind) << "|" << p.note << "\n";
   }
+}
+
+std::string Raci(const std::vector<RaciEntry>& raci) {
+  std::string out;
+  for (const auto& e : raci) out += "[" + e.person_id + ":" + std::string(ToString(e.role)) + "]";
+  return out;
+}
+
+void DumpGoals(const FirmData& d, std::ostream& out) {
+  for (const auto& g : d.goals) {
+    out << g.id << "|" << g.team_id << "|" << g.title << "|" << g.metric << "|" << g.unit << "|"
+        << g.start_value << "|" << g.target_value << "|" << ToString(g.direction) << "|"
+        << FormatDate(g.start_date) << "|" << FormatDate(g.due_date) << "|" << g.owner_id << "|"
+        << Raci(g.raci) << "|" << g.parent_id << "|" << g.shared << "|" << Opt(g.current_value)
+        << "|" << Opt(g.measured_on) << "\n";
+  }
+  for (const auto& u : d.goal_updates) {
+    out << u.goal_id << "|" << FormatDate(u.date) << "|" << u.value << "|" << u.comment << "|"
+        << u.author_id << "\n";
+  }
+  for (const auto& x : d.deliverables) {
+    out << x.id << "|" << x.team_id << "|" << x.name << "|" << FormatDate(x.due_date) << "|"
+        << ToString(x.status) << "|" << Raci(x.raci) << "\n";
+  }
+  for (const auto& r : d.client_relationships) {
+    out << r.id << "|" << r.team_id << "|" << r.client_id << "|" << r.contact << "|"
+        << Raci(r.raci) << "\n";
+  }
+  for (const auto& c : d.purpose_changes) {
+    out << c.team_id << "|" << c.at << "|" << c.author_id << "|" << c.before << "|" << c.after
+        << "\n";
+  }
+  for (const auto& e : d.client_log) {
+    out << e.id << "|" << e.engagement_id << "|" << FormatDate(e.date) << "|" << e.author_id << "|"
+        << e.changed << "|" << e.issues << "|" << e.resolution << "\n";
+  }
+}
+
+void AddGoals(FirmData& f) {
+  f.teams.push_back({"t3", "Audit 2024 team", "A clean opinion", "p1", "", false,
+                     {{"p3", "senior"}}, TeamKind::kEngagement, "e1"});
+  Goal renew;
+  renew.id = "g1";
+  renew.team_id = "t1";
+  renew.title = "Acme renews, \"for 3 years\"";
+  renew.metric = "satisfaction";
+  renew.unit = "points";
+  renew.start_value = 6.5;
+  renew.target_value = 9;
+  renew.start_date = D("2024-01-01");
+  renew.due_date = D("2024-12-31");
+  renew.owner_id = "p1";
+  renew.raci = {{"p2", RaciRole::kResponsible}, {"p3", RaciRole::kInformed}};
+  renew.current_value = 7.25;
+  renew.measured_on = D("2024-03-31");
+  Goal clean = renew;
+  clean.id = "g2";
+  clean.team_id = "t3";
+  clean.title = "Clean opinion";
+  clean.metric = "open findings";
+  clean.unit = "";
+  clean.start_value = 12;
+  clean.target_value = 0;
+  clean.direction = GoalDirection::kDown;
+  clean.owner_id = "p3";
+  clean.raci = {};
+  clean.parent_id = "g1";
+  clean.current_value.reset();
+  clean.measured_on.reset();
+  Goal german = clean;
+  german.id = "g3";
+  german.team_id = "";
+  german.title = "Learn German";
+  german.metric = "CEFR level";
+  german.start_value = 1;
+  german.target_value = 4;
+  german.direction = GoalDirection::kUp;
+  german.owner_id = "p2";
+  german.parent_id = "";
+  german.shared = true;
+  f.goals = {renew, clean, german};
+  f.goal_updates = {{"g1", D("2024-02-29"), 6.75, "first, \"early\"\nsigns", "p1"},
+                    {"g1", D("2024-03-31"), 7.25, "", ""}};
+  f.deliverables = {{"d1", "t1", "Board pack", D("2024-06-30"), DeliverableStatus::kInProgress,
+                     {{"p1", RaciRole::kAccountable}, {"p2", RaciRole::kResponsible}}},
+                    {"d2", "t3", "Findings memo", D("2024-09-30"), DeliverableStatus::kPlanned, {}}};
+  f.client_relationships = {{"r1", "t1", "c1", "CFO, Jane Roe", {{"p1", RaciRole::kAccountable}}}};
+  f.purpose_changes = {{"t1", 1'700'000'000, "p1", "Keep Acme", "Keep Acme \"delighted\""}};
+  f.client_log = {{"l1", "e1", D("2024-02-01"), "p1", "New CFO; budget, cut", "Late data",
+                   "Weekly call\nwith controller"}};
 }
 
 }  // namespace
@@ -179,6 +269,8 @@ FirmData RichFirm() {
       {"o1", "p2", PreferenceKind::kVolunteer, "Wants audit work, \"any\" role,\nsoon"},
       {"o1", "p3", PreferenceKind::kExcluded, ""},
       {"o2", "p1", PreferenceKind::kPinned, "Knows the client"}};
+  f.teams[0].kind = TeamKind::kAccount;
+  AddGoals(f);
   return f;
 }
 
@@ -199,12 +291,21 @@ std::string Dump(const FirmData& data, EntityKind kind) {
     case EntityKind::kOpeningPreferences:
       only.opening_preferences = data.opening_preferences;
       break;
+    case EntityKind::kGoals: only.goals = data.goals; break;
+    case EntityKind::kGoalUpdates: only.goal_updates = data.goal_updates; break;
+    case EntityKind::kDeliverables: only.deliverables = data.deliverables; break;
+    case EntityKind::kClientRelationships:
+      only.client_relationships = data.client_relationships;
+      break;
+    case EntityKind::kPurposeChanges: only.purpose_changes = data.purpose_changes; break;
+    case EntityKind::kClientLog: only.client_log = data.client_log; break;
   }
   std::ostringstream out;
   out.precision(17);
   DumpPeople(only, out);
   DumpSkills(only, out);
   DumpWork(only, out);
+  DumpGoals(only, out);
   return out.str();
 }
 

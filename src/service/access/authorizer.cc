@@ -151,4 +151,52 @@ bool Authorizer::LeadsTeamOf(const Principal& viewer, std::string_view person_id
   return false;
 }
 
+bool Authorizer::CanReadGoal(const Principal& viewer, const Goal& goal) const {
+  if (!goal.team_id.empty()) return CanReadTeam(viewer, goal.team_id);
+  if (IsSelf(viewer, goal.owner_id)) return true;
+  if (goal.shared) return snapshot_.PersonIndex(goal.owner_id).has_value();
+  const Person* person = snapshot_.FindPerson(goal.owner_id);
+  if (person == nullptr) return false;
+  return IsSelf(viewer, person->manager_id) || LeadsTeamOf(viewer, goal.owner_id);
+}
+
+bool Authorizer::CanChangeGoal(const Principal& viewer, const Goal& goal) const {
+  if (goal.team_id.empty()) return IsSelf(viewer, goal.owner_id);
+  return CanChangeTeam(viewer, goal.team_id);
+}
+
+bool Authorizer::CanUpdateGoalProgress(const Principal& viewer, const Goal& goal) const {
+  if (CanChangeGoal(viewer, goal)) return true;
+  if (goal.team_id.empty() || !CanReadTeam(viewer, goal.team_id)) return false;
+  if (IsSelf(viewer, goal.owner_id)) return true;
+  return std::any_of(goal.raci.begin(), goal.raci.end(), [&](const RaciEntry& e) {
+    return e.role == RaciRole::kResponsible && IsSelf(viewer, e.person_id);
+  });
+}
+
+bool Authorizer::CanCreatePersonalGoal(const Principal& viewer, std::string_view person_id) const {
+  return IsSelf(viewer, person_id) && snapshot_.PersonIndex(person_id).has_value();
+}
+
+bool Authorizer::WorksOnEngagement(const Principal& viewer, std::string_view engagement_id) const {
+  auto engagement = snapshot_.EngagementIndex(engagement_id);
+  auto person = snapshot_.PersonIndex(viewer.person_id);
+  if (!engagement || !person) return false;
+  if (IsSelf(viewer, snapshot_.data().engagements[*engagement].leader_id)) return true;
+  for (uint32_t team : snapshot_.TeamsOfEngagement(*engagement)) {
+    if (snapshot_.OnTeam(*person, team) || snapshot_.Leads(*person, team)) return true;
+  }
+  return false;
+}
+
+bool Authorizer::CanReadClientLog(const Principal& viewer, std::string_view engagement_id) const {
+  if (!snapshot_.EngagementIndex(engagement_id)) return false;
+  return SeesWholeFirm(viewer) || WorksOnEngagement(viewer, engagement_id);
+}
+
+bool Authorizer::CanWriteClientLog(const Principal& viewer, std::string_view engagement_id) const {
+  if (!snapshot_.EngagementIndex(engagement_id)) return false;
+  return viewer.role == UserRole::kAdministrator || WorksOnEngagement(viewer, engagement_id);
+}
+
 }  // namespace guild

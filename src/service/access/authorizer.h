@@ -21,7 +21,19 @@
 //    leaders.
 // A resource the viewer may not see answers as if it did not exist (404,
 // never 403), so that ids cannot be probed.
+// Goals and roles (docs/GOALS.md):
+//  - a team goal, the team's deliverables, client relationships, RACI and
+//    purpose history: read as the team (CanReadTeam); changed by the team's
+//    leaders and administrators (CanChangeTeam); a team goal's progress is
+//    also written by its owner and contributors (responsible);
+//  - an engagement's client log: firm leaders and administrators, the
+//    engagement's leader, and the members and leaders of its engagement
+//    team and of its client's account teams read it; the same people write
+//    it, except firm leaders who are none of the others.
 // Privacy rules, which no role overrides:
+//  - a personal goal: the person, their manager and the leaders of the teams
+//    they are on; everyone signed in once the person shares it; only the
+//    person changes it or writes its progress;
 //  - a check-in: its author and the leaders of its team;
 //  - a feedback answer: the person who asked for it and its author;
 //  - a team survey: never one person's answers; the aggregate only to the
@@ -63,6 +75,9 @@ class Authorizer {
   //! `snapshot` must outlive the authorizer.
   explicit Authorizer(const FirmSnapshot& snapshot) : snapshot_(snapshot) {}
 
+  //! The snapshot the rules read.
+  [[nodiscard]] const FirmSnapshot& snapshot() const { return snapshot_; }
+
   //! The directory entry (summary, skills, teams list) of an existing person.
   [[nodiscard]] bool CanReadPerson(const Principal& viewer, std::string_view person_id) const;
   //! A person's private details (capacity, dates, tags, cost): themselves,
@@ -97,6 +112,19 @@ class Authorizer {
   //! Proposing a team from the collaboration network: firm leaders,
   //! administrators, and people who lead a team or an engagement.
   [[nodiscard]] bool CanFormTeams(const Principal& viewer) const;
+  //! A goal (team or personal; see the header comment).
+  [[nodiscard]] bool CanReadGoal(const Principal& viewer, const Goal& goal) const;
+  //! Changing a goal's fields, its RACI entries, or deleting it.
+  [[nodiscard]] bool CanChangeGoal(const Principal& viewer, const Goal& goal) const;
+  //! Writing a progress update of the goal.
+  [[nodiscard]] bool CanUpdateGoalProgress(const Principal& viewer, const Goal& goal) const;
+  //! Creating a personal goal for `person_id`: the person only.
+  [[nodiscard]] bool CanCreatePersonalGoal(const Principal& viewer,
+                                           std::string_view person_id) const;
+  [[nodiscard]] bool CanReadClientLog(const Principal& viewer,
+                                      std::string_view engagement_id) const;
+  [[nodiscard]] bool CanWriteClientLog(const Principal& viewer,
+                                       std::string_view engagement_id) const;
 
   [[nodiscard]] bool CanReadCheckin(const Principal& viewer, std::string_view author_person_id,
                                     std::string_view team_id) const;
@@ -125,6 +153,9 @@ class Authorizer {
   //! true when the viewer's person leads a team that `person_id` is on.
   [[nodiscard]] bool LeadsTeamOf(const Principal& viewer, std::string_view person_id) const;
   [[nodiscard]] bool SeesWholeFirm(const Principal& viewer) const;
+  //! The engagement's leader, or on or leading one of its teams.
+  [[nodiscard]] bool WorksOnEngagement(const Principal& viewer,
+                                       std::string_view engagement_id) const;
   [[nodiscard]] bool IsSelf(const Principal& viewer, std::string_view person_id) const;
 
   const FirmSnapshot& snapshot_;

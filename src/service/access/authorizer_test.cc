@@ -7,7 +7,7 @@
 #include <functional>
 #include <map>
 
-#include "service/testing/test_firm.h"
+#include "service/testing/goals_test_firm.h"
 
 namespace guild {
 namespace {
@@ -99,6 +99,78 @@ std::vector<Rule> Rules() {
        [](A a, P p) { return a.CanReadSurveyAnswer(p, "member"); },
        {"member"}},
   };
+}
+
+// Goals and roles, over GoalsTestFirm (in which firmlead leads the firm team).
+std::vector<Rule> GoalRules() {
+  using A = const Authorizer&;
+  using P = const Principal&;
+  auto goal = [](A a, const char* id) -> const Goal& {
+    return *a.snapshot().FindGoal(id);
+  };
+  return {
+      {"read alpha's goal",
+       [=](A a, P p) { return a.CanReadGoal(p, goal(a, "g-alpha")); },
+       {"admin", "firm_leader", "team_leader", "member"}},
+      {"change alpha's goal",
+       [=](A a, P p) { return a.CanChangeGoal(p, goal(a, "g-alpha")); },
+       {"admin", "team_leader"}},
+      {"write progress of alpha's goal (member is responsible)",
+       [=](A a, P p) { return a.CanUpdateGoalProgress(p, goal(a, "g-alpha")); },
+       {"admin", "team_leader", "member"}},
+      {"write progress of the firm goal",
+       [=](A a, P p) { return a.CanUpdateGoalProgress(p, goal(a, "g-firm")); },
+       {"admin", "firm_leader"}},
+      {"read member's private goal",
+       [=](A a, P p) { return a.CanReadGoal(p, goal(a, "g-member")); },
+       {"team_leader", "member"}},
+      {"read member's shared goal",
+       [=](A a, P p) { return a.CanReadGoal(p, goal(a, "g-member-shared")); },
+       {"admin", "firm_leader", "team_leader", "engagement_leader", "member", "other_team_member",
+        "unlinked_member"}},
+      {"read outsider's private goal",
+       [=](A a, P p) { return a.CanReadGoal(p, goal(a, "g-outsider")); },
+       {"other_team_member"}},
+      {"change member's personal goal",
+       [=](A a, P p) { return a.CanChangeGoal(p, goal(a, "g-member")); },
+       {"member"}},
+      {"write progress of member's personal goal",
+       [=](A a, P p) { return a.CanUpdateGoalProgress(p, goal(a, "g-member-shared")); },
+       {"member"}},
+      {"create a personal goal for member",
+       [](A a, P p) { return a.CanCreatePersonalGoal(p, "member"); },
+       {"member"}},
+      {"read e1's client log",
+       [](A a, P p) { return a.CanReadClientLog(p, "e1"); },
+       {"admin", "firm_leader", "engagement_leader"}},
+      {"write e1's client log",
+       [](A a, P p) { return a.CanWriteClientLog(p, "e1"); },
+       {"admin", "engagement_leader"}},
+      {"read an unknown engagement's log",
+       [](A a, P p) { return a.CanReadClientLog(p, "ghost"); },
+       {}},
+  };
+}
+
+TEST(AuthorizerTest, GoalsByRoleMatrix) {
+  auto snapshot = FirmSnapshot::Build(service::testing::GoalsTestFirm(), 1);
+  Authorizer authorizer(*snapshot);
+  for (const Rule& rule : GoalRules()) {
+    for (const auto& [name, principal] : service::testing::TestPrincipals()) {
+      bool expected =
+          std::find(rule.allowed.begin(), rule.allowed.end(), name) != rule.allowed.end();
+      EXPECT_EQ(rule.check(authorizer, principal), expected)
+          << "rule \"" << rule.name << "\" for " << name;
+    }
+  }
+}
+
+TEST(AuthorizerTest, PeopleOnAnEngagementTeamReadItsLog) {
+  auto snapshot = FirmSnapshot::Build(service::testing::GoalsTestFirm(), 1);
+  Authorizer authorizer(*snapshot);
+  const Principal peer{"u-peer", UserRole::kMember, "peer"};  // on e1team and the account team
+  EXPECT_TRUE(authorizer.CanReadClientLog(peer, "e1"));
+  EXPECT_TRUE(authorizer.CanWriteClientLog(peer, "e1"));
 }
 
 TEST(AuthorizerTest, RoleByRecordMatrix) {

@@ -8,7 +8,8 @@ namespace {
 
 using Pairs = std::vector<std::pair<uint32_t, uint32_t>>;
 
-// Groups (key, value) pairs into rows; values in each row sorted and unique.
+}  // namespace
+
 Adjacency BuildAdjacency(Pairs pairs, size_t key_count) {
   std::sort(pairs.begin(), pairs.end());
   pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
@@ -22,6 +23,8 @@ Adjacency BuildAdjacency(Pairs pairs, size_t key_count) {
   for (size_t k = 0; k < key_count; ++k) adjacency.offsets[k + 1] += adjacency.offsets[k];
   return adjacency;
 }
+
+namespace {
 
 template <typename T>
 std::unordered_map<std::string_view, uint32_t> IdIndex(const std::vector<T>& items) {
@@ -60,6 +63,7 @@ FirmSnapshot::FirmSnapshot(FirmData data, int64_t version)
   IndexPeople();
   IndexTeams();
   IndexSkills();
+  IndexGoals();
 }
 
 void FirmSnapshot::IndexIds() {

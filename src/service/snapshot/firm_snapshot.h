@@ -82,12 +82,53 @@ class FirmSnapshot {
   //! true when the person leads the team.
   [[nodiscard]] bool Leads(uint32_t person, uint32_t team) const;
 
+  // ---- Purpose, goals and roles (firm_snapshot_goals.cc) ----
+  [[nodiscard]] std::optional<uint32_t> GoalIndex(std::string_view id) const;
+  [[nodiscard]] std::optional<uint32_t> DeliverableIndex(std::string_view id) const;
+  [[nodiscard]] std::optional<uint32_t> RelationshipIndex(std::string_view id) const;
+  [[nodiscard]] std::optional<uint32_t> EngagementIndex(std::string_view id) const;
+  [[nodiscard]] std::optional<uint32_t> ClientIndex(std::string_view id) const;
+  [[nodiscard]] const Goal* FindGoal(std::string_view id) const;
+  //! Goal positions of the team, ascending.
+  [[nodiscard]] std::span<const uint32_t> GoalsOfTeam(uint32_t team) const {
+    return goals_of_team_.Row(team);
+  }
+  [[nodiscard]] std::span<const uint32_t> DeliverablesOfTeam(uint32_t team) const {
+    return deliverables_of_team_.Row(team);
+  }
+  [[nodiscard]] std::span<const uint32_t> RelationshipsOfTeam(uint32_t team) const {
+    return relationships_of_team_.Row(team);
+  }
+  //! Goals the person owns or holds a RACI part in (team and personal), ascending.
+  [[nodiscard]] std::span<const uint32_t> GoalsOfPerson(uint32_t person) const {
+    return goals_of_person_.Row(person);
+  }
+  //! Goals that align to the goal, ascending.
+  [[nodiscard]] std::span<const uint32_t> ChildGoals(uint32_t goal) const {
+    return child_goals_.Row(goal);
+  }
+  //! The engagement's own teams (engagement_id) and its client's account
+  //! teams (client_id), ascending.
+  [[nodiscard]] std::span<const uint32_t> TeamsOfEngagement(uint32_t engagement) const {
+    return teams_of_engagement_.Row(engagement);
+  }
+  //! Engagements a team's client log covers: its engagement, or every
+  //! engagement of its client; ascending.
+  [[nodiscard]] std::span<const uint32_t> EngagementsOfTeam(uint32_t team) const {
+    return engagements_of_team_.Row(team);
+  }
+  //! The team's purpose changes, oldest first.
+  [[nodiscard]] std::span<const uint32_t> PurposeChangesOfTeam(uint32_t team) const {
+    return purpose_changes_of_team_.Row(team);
+  }
+
  private:
   FirmSnapshot(FirmData data, int64_t version);
   void IndexIds();
   void IndexPeople();
   void IndexTeams();
   void IndexSkills();
+  void IndexGoals();
 
   FirmData data_;
   int64_t version_;
@@ -102,6 +143,23 @@ class FirmSnapshot {
   Adjacency skills_of_;
   Adjacency reports_of_;
   std::vector<uint32_t> member_count_;
+  std::unordered_map<std::string_view, uint32_t> goal_by_id_;
+  std::unordered_map<std::string_view, uint32_t> deliverable_by_id_;
+  std::unordered_map<std::string_view, uint32_t> relationship_by_id_;
+  std::unordered_map<std::string_view, uint32_t> engagement_by_id_;
+  std::unordered_map<std::string_view, uint32_t> client_by_id_;
+  Adjacency goals_of_team_;
+  Adjacency deliverables_of_team_;
+  Adjacency relationships_of_team_;
+  Adjacency goals_of_person_;
+  Adjacency child_goals_;
+  Adjacency teams_of_engagement_;
+  Adjacency engagements_of_team_;
+  Adjacency purpose_changes_of_team_;
 };
+
+//! Groups (key, value) pairs into an Adjacency of `key_count` rows, each
+//! row's values sorted and unique.
+Adjacency BuildAdjacency(std::vector<std::pair<uint32_t, uint32_t>> pairs, size_t key_count);
 
 }  // namespace guild

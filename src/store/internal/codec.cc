@@ -320,6 +320,8 @@ void EncodeTeam(const Team& t, RowSink& s) {
   s.OptionalText(t.leader_id);
   s.OptionalText(t.client_id);
   s.Bool(t.leadership_team);
+  s.Text(ToString(t.kind));
+  s.OptionalText(t.engagement_id);
 }
 
 Status DecodeTeam(const RowSource& r, Team& t) {
@@ -329,6 +331,8 @@ Status DecodeTeam(const RowSource& r, Team& t) {
   t.leader_id = Str(r, 3);
   t.client_id = Str(r, 4);
   t.leadership_team = r.Bool(5);
+  RETURN_IF_ERROR(ReadEnum(kTeamsTable, r, 6, &ParseTeamKind, t.kind));
+  t.engagement_id = Str(r, 7);
   return OkStatus();
 }
 
@@ -414,6 +418,176 @@ Status DecodeOpeningPreference(const RowSource& r, OpeningPreference& p) {
 void OpeningPreferenceKey(const OpeningPreference& p, std::string& out) {
   out.assign(p.opening_id).append("/").append(p.person_id);
 }
+
+// --- RACI lists (goals, deliverables, client relationships) ---------------------
+
+template <typename T>
+Status EncodeRaci(const T& item, RowSink& s) {
+  for (size_t i = 0; i < item.raci.size(); ++i) {
+    s.Text(item.id);
+    s.Int(static_cast<int64_t>(i));
+    s.Text(item.raci[i].person_id);
+    s.Text(ToString(item.raci[i].role));
+    RETURN_IF_ERROR(s.EndRow());
+  }
+  return OkStatus();
+}
+
+template <typename T, const TableSpec& kTable>
+Status DecodeRaci(const RowSource& r, T& item) {
+  RaciEntry entry{.person_id = Str(r, 2)};
+  RETURN_IF_ERROR(ReadEnum(kTable, r, 3, &ParseRaciRole, entry.role));
+  item.raci.push_back(std::move(entry));
+  return OkStatus();
+}
+
+// --- goals ---------------------------------------------------------------------
+
+void EncodeGoal(const Goal& g, RowSink& s) {
+  s.Text(g.id);
+  s.OptionalText(g.team_id);
+  s.Text(g.title);
+  s.Text(g.metric);
+  s.Text(g.unit);
+  s.Real(g.start_value);
+  s.Real(g.target_value);
+  s.Text(ToString(g.direction));
+  s.DateValue(g.start_date);
+  s.DateValue(g.due_date);
+  s.Text(g.owner_id);
+  s.OptionalText(g.parent_id);
+  s.Bool(g.shared);
+  s.OptionalReal(g.current_value);
+  s.OptionalDate(g.measured_on);
+}
+
+Status DecodeGoal(const RowSource& r, Goal& g) {
+  g.id = Str(r, 0);
+  g.team_id = Str(r, 1);
+  g.title = Str(r, 2);
+  g.metric = Str(r, 3);
+  g.unit = Str(r, 4);
+  g.start_value = r.Real(5);
+  g.target_value = r.Real(6);
+  RETURN_IF_ERROR(ReadEnum(kGoalsTable, r, 7, &ParseGoalDirection, g.direction));
+  RETURN_IF_ERROR(ReadDate(kGoalsTable, r, 8, g.start_date));
+  RETURN_IF_ERROR(ReadDate(kGoalsTable, r, 9, g.due_date));
+  g.owner_id = Str(r, 10);
+  g.parent_id = Str(r, 11);
+  g.shared = r.Bool(12);
+  if (r.IsNull(13)) {
+    g.current_value.reset();
+  } else {
+    g.current_value = r.Real(13);
+  }
+  return ReadOptionalDate(kGoalsTable, r, 14, g.measured_on);
+}
+
+void GoalKey(const Goal& g, std::string& out) { out = g.id; }
+
+void EncodeGoalUpdate(const GoalUpdate& u, RowSink& s) {
+  s.Text(u.goal_id);
+  s.DateValue(u.date);
+  s.Real(u.value);
+  s.Text(u.comment);
+  s.OptionalText(u.author_id);
+}
+
+Status DecodeGoalUpdate(const RowSource& r, GoalUpdate& u) {
+  u.goal_id = Str(r, 0);
+  RETURN_IF_ERROR(ReadDate(kGoalUpdatesTable, r, 1, u.date));
+  u.value = r.Real(2);
+  u.comment = Str(r, 3);
+  u.author_id = Str(r, 4);
+  return OkStatus();
+}
+
+void GoalUpdateKey(const GoalUpdate& u, std::string& out) {
+  out.assign(u.goal_id).append("/").append(FormatDate(u.date));
+}
+
+// --- deliverables and client relationships ---------------------------------------
+
+void EncodeDeliverable(const Deliverable& d, RowSink& s) {
+  s.Text(d.id);
+  s.Text(d.team_id);
+  s.Text(d.name);
+  s.DateValue(d.due_date);
+  s.Text(ToString(d.status));
+}
+
+Status DecodeDeliverable(const RowSource& r, Deliverable& d) {
+  d.id = Str(r, 0);
+  d.team_id = Str(r, 1);
+  d.name = Str(r, 2);
+  RETURN_IF_ERROR(ReadDate(kDeliverablesTable, r, 3, d.due_date));
+  return ReadEnum(kDeliverablesTable, r, 4, &ParseDeliverableStatus, d.status);
+}
+
+void DeliverableKey(const Deliverable& d, std::string& out) { out = d.id; }
+
+void EncodeClientRelationship(const ClientRelationship& c, RowSink& s) {
+  s.Text(c.id);
+  s.Text(c.team_id);
+  s.Text(c.client_id);
+  s.Text(c.contact);
+}
+
+Status DecodeClientRelationship(const RowSource& r, ClientRelationship& c) {
+  c.id = Str(r, 0);
+  c.team_id = Str(r, 1);
+  c.client_id = Str(r, 2);
+  c.contact = Str(r, 3);
+  return OkStatus();
+}
+
+void ClientRelationshipKey(const ClientRelationship& c, std::string& out) { out = c.id; }
+
+// --- purpose changes and the client log --------------------------------------------
+
+void EncodePurposeChange(const PurposeChange& c, RowSink& s) {
+  s.Text(c.team_id);
+  s.Int(c.at);
+  s.OptionalText(c.author_id);
+  s.Text(c.before);
+  s.Text(c.after);
+}
+
+Status DecodePurposeChange(const RowSource& r, PurposeChange& c) {
+  c.team_id = Str(r, 0);
+  c.at = r.Int(1);
+  c.author_id = Str(r, 2);
+  c.before = Str(r, 3);
+  c.after = Str(r, 4);
+  return OkStatus();
+}
+
+void PurposeChangeKey(const PurposeChange& c, std::string& out) {
+  out.assign(c.team_id).append("/").append(std::to_string(c.at));
+}
+
+void EncodeClientLogEntry(const ClientLogEntry& e, RowSink& s) {
+  s.Text(e.id);
+  s.Text(e.engagement_id);
+  s.DateValue(e.date);
+  s.OptionalText(e.author_id);
+  s.Text(e.changed);
+  s.Text(e.issues);
+  s.Text(e.resolution);
+}
+
+Status DecodeClientLogEntry(const RowSource& r, ClientLogEntry& e) {
+  e.id = Str(r, 0);
+  e.engagement_id = Str(r, 1);
+  RETURN_IF_ERROR(ReadDate(kClientLogTable, r, 2, e.date));
+  e.author_id = Str(r, 3);
+  e.changed = Str(r, 4);
+  e.issues = Str(r, 5);
+  e.resolution = Str(r, 6);
+  return OkStatus();
+}
+
+void ClientLogEntryKey(const ClientLogEntry& e, std::string& out) { out = e.id; }
 
 }  // namespace
 
@@ -504,5 +678,53 @@ const EntityCodec<OpeningPreference> kOpeningPreferencesCodec{EntityKind::kOpeni
                                                               &DecodeOpeningPreference,
                                                               &OpeningPreferenceKey,
                                                               std::nullopt};
+
+const EntityCodec<Goal> kGoalsCodec{
+    EntityKind::kGoals,
+    &kGoalsTable,
+    &FirmData::goals,
+    &EncodeGoal,
+    &DecodeGoal,
+    &GoalKey,
+    ChildCodec<Goal>{&kGoalRaciTable, &EncodeRaci<Goal>, &DecodeRaci<Goal, kGoalRaciTable>}};
+const EntityCodec<GoalUpdate> kGoalUpdatesCodec{EntityKind::kGoalUpdates,
+                                                &kGoalUpdatesTable,
+                                                &FirmData::goal_updates,
+                                                &EncodeGoalUpdate,
+                                                &DecodeGoalUpdate,
+                                                &GoalUpdateKey,
+                                                std::nullopt};
+const EntityCodec<Deliverable> kDeliverablesCodec{
+    EntityKind::kDeliverables,
+    &kDeliverablesTable,
+    &FirmData::deliverables,
+    &EncodeDeliverable,
+    &DecodeDeliverable,
+    &DeliverableKey,
+    ChildCodec<Deliverable>{&kDeliverableRaciTable, &EncodeRaci<Deliverable>,
+                            &DecodeRaci<Deliverable, kDeliverableRaciTable>}};
+const EntityCodec<ClientRelationship> kClientRelationshipsCodec{
+    EntityKind::kClientRelationships,
+    &kClientRelationshipsTable,
+    &FirmData::client_relationships,
+    &EncodeClientRelationship,
+    &DecodeClientRelationship,
+    &ClientRelationshipKey,
+    ChildCodec<ClientRelationship>{&kClientRelationshipRaciTable, &EncodeRaci<ClientRelationship>,
+                                   &DecodeRaci<ClientRelationship, kClientRelationshipRaciTable>}};
+const EntityCodec<PurposeChange> kPurposeChangesCodec{EntityKind::kPurposeChanges,
+                                                      &kPurposeChangesTable,
+                                                      &FirmData::purpose_changes,
+                                                      &EncodePurposeChange,
+                                                      &DecodePurposeChange,
+                                                      &PurposeChangeKey,
+                                                      std::nullopt};
+const EntityCodec<ClientLogEntry> kClientLogCodec{EntityKind::kClientLog,
+                                                  &kClientLogTable,
+                                                  &FirmData::client_log,
+                                                  &EncodeClientLogEntry,
+                                                  &DecodeClientLogEntry,
+                                                  &ClientLogEntryKey,
+                                                  std::nullopt};
 
 }  // namespace guild::store::internal

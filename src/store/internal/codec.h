@@ -48,6 +48,12 @@ extern const EntityCodec<Team> kTeamsCodec;
 extern const EntityCodec<TimeEntry> kTimeEntriesCodec;
 extern const EntityCodec<SkillHistoryEntry> kSkillHistoryCodec;
 extern const EntityCodec<OpeningPreference> kOpeningPreferencesCodec;
+extern const EntityCodec<Goal> kGoalsCodec;
+extern const EntityCodec<GoalUpdate> kGoalUpdatesCodec;
+extern const EntityCodec<Deliverable> kDeliverablesCodec;
+extern const EntityCodec<ClientRelationship> kClientRelationshipsCodec;
+extern const EntityCodec<PurposeChange> kPurposeChangesCodec;
+extern const EntityCodec<ClientLogEntry> kClientLogCodec;
 
 //! Calls `f(codec)` for every kind, parents before children, stopping at the
 //! first non-OK Status, which it returns.
@@ -64,7 +70,13 @@ Status ForEachCodec(F&& f) {
   RETURN_IF_ERROR(f(kPersonSkillsCodec));
   RETURN_IF_ERROR(f(kTimeEntriesCodec));
   RETURN_IF_ERROR(f(kSkillHistoryCodec));
-  return f(kOpeningPreferencesCodec);
+  RETURN_IF_ERROR(f(kOpeningPreferencesCodec));
+  RETURN_IF_ERROR(f(kGoalsCodec));
+  RETURN_IF_ERROR(f(kGoalUpdatesCodec));
+  RETURN_IF_ERROR(f(kDeliverablesCodec));
+  RETURN_IF_ERROR(f(kClientRelationshipsCodec));
+  RETURN_IF_ERROR(f(kPurposeChangesCodec));
+  return f(kClientLogCodec);
 }
 
 }  // namespace guild::store::internal

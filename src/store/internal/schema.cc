@@ -30,7 +30,8 @@ constexpr std::string_view kOpeningRequirementsColumns[] = {"opening_id", "posit
 constexpr std::string_view kAssignmentsColumns[] = {
     "id", "person_id", "opening_id", "hours_per_week", "start_date", "end_date", "status"};
 constexpr std::string_view kTeamsColumns[] = {"id",        "name",      "purpose",
-                                              "leader_id", "client_id", "leadership_team"};
+                                              "leader_id", "client_id", "leadership_team",
+                                              "kind",      "engagement_id"};
 constexpr std::string_view kTeamMembersColumns[] = {"team_id", "position", "person_id", "role"};
 constexpr std::string_view kTimeEntriesColumns[] = {"id",    "person_id", "entry_date",
                                                     "hours", "category",  "engagement_id"};
@@ -38,6 +39,27 @@ constexpr std::string_view kSkillHistoryColumns[] = {"person_id", "skill_id", "e
                                                      "level"};
 constexpr std::string_view kOpeningPreferencesColumns[] = {"opening_id", "person_id", "kind",
                                                            "note"};
+
+constexpr std::string_view kGoalsColumns[] = {
+    "id",           "team_id",  "title",    "metric",    "unit",     "start_value",
+    "target_value", "direction", "start_date", "due_date", "owner_id", "parent_id",
+    "shared",       "current_value", "measured_on"};
+constexpr std::string_view kGoalRaciColumns[] = {"goal_id", "position", "person_id", "role"};
+constexpr std::string_view kGoalUpdatesColumns[] = {"goal_id", "entry_date", "value", "comment",
+                                                    "author_id"};
+constexpr std::string_view kDeliverablesColumns[] = {"id", "team_id", "name", "due_date",
+                                                     "status"};
+constexpr std::string_view kDeliverableRaciColumns[] = {"deliverable_id", "position", "person_id",
+                                                        "role"};
+constexpr std::string_view kClientRelationshipsColumns[] = {"id", "team_id", "client_id",
+                                                            "contact"};
+constexpr std::string_view kClientRelationshipRaciColumns[] = {"relationship_id", "position",
+                                                               "person_id", "role"};
+constexpr std::string_view kPurposeChangesColumns[] = {"team_id", "changed_at", "author_id",
+                                                       "purpose_before", "purpose_after"};
+constexpr std::string_view kClientLogColumns[] = {"id",        "engagement_id", "entry_date",
+                                                  "author_id", "changed",       "issues",
+                                                  "resolution"};
 
 using T = ColumnType;
 constexpr ColumnType kPeopleTypes[] = {T::kText, T::kText, T::kText, T::kText, T::kText, T::kText,
@@ -57,12 +79,24 @@ constexpr ColumnType kOpeningsTypes[] = {T::kText, T::kText, T::kText, T::kReal,
 constexpr ColumnType kOpeningRequirementsTypes[] = {T::kText, T::kInt, T::kText, T::kInt};
 constexpr ColumnType kAssignmentsTypes[] = {T::kText, T::kText, T::kText, T::kReal,
                                             T::kDate, T::kDate, T::kText};
-constexpr ColumnType kTeamsTypes[] = {T::kText, T::kText, T::kText, T::kText, T::kText, T::kBool};
+constexpr ColumnType kTeamsTypes[] = {T::kText, T::kText, T::kText, T::kText,
+                                      T::kText, T::kBool, T::kText, T::kText};
 constexpr ColumnType kTeamMembersTypes[] = {T::kText, T::kInt, T::kText, T::kText};
 constexpr ColumnType kTimeEntriesTypes[] = {T::kText, T::kText, T::kDate,
                                             T::kReal, T::kText, T::kText};
 constexpr ColumnType kSkillHistoryTypes[] = {T::kText, T::kText, T::kDate, T::kInt};
 constexpr ColumnType kOpeningPreferencesTypes[] = {T::kText, T::kText, T::kText, T::kText};
+
+constexpr ColumnType kGoalsTypes[] = {T::kText, T::kText, T::kText, T::kText, T::kText,
+                                      T::kReal, T::kReal, T::kText, T::kDate, T::kDate,
+                                      T::kText, T::kText, T::kBool, T::kReal, T::kDate};
+constexpr ColumnType kRaciTypes[] = {T::kText, T::kInt, T::kText, T::kText};
+constexpr ColumnType kGoalUpdatesTypes[] = {T::kText, T::kDate, T::kReal, T::kText, T::kText};
+constexpr ColumnType kDeliverablesTypes[] = {T::kText, T::kText, T::kText, T::kDate, T::kText};
+constexpr ColumnType kClientRelationshipsTypes[] = {T::kText, T::kText, T::kText, T::kText};
+constexpr ColumnType kPurposeChangesTypes[] = {T::kText, T::kInt, T::kText, T::kText, T::kText};
+constexpr ColumnType kClientLogTypes[] = {T::kText, T::kText, T::kDate, T::kText,
+                                          T::kText, T::kText, T::kText};
 
 // The secondary indexes, as the migrations create them.
 constexpr std::string_view kManagerId[] = {"manager_id"};
@@ -76,6 +110,11 @@ constexpr std::string_view kSkillMinLevel[] = {"skill_id", "min_level"};
 constexpr std::string_view kPersonId[] = {"person_id"};
 constexpr std::string_view kOpeningId[] = {"opening_id"};
 constexpr std::string_view kPersonDate[] = {"person_id", "entry_date"};
+constexpr std::string_view kTeamId[] = {"team_id"};
+constexpr std::string_view kOwnerId[] = {"owner_id"};
+constexpr std::string_view kParentId[] = {"parent_id"};
+constexpr std::string_view kAuthorId[] = {"author_id"};
+constexpr std::string_view kEngagementDate[] = {"engagement_id", "entry_date"};
 
 constexpr IndexSpec kPeopleIndexes[] = {{"people_manager", kManagerId}};
 constexpr IndexSpec kSkillsIndexes[] = {{"skills_broader", kBroaderId}};
@@ -88,12 +127,27 @@ constexpr IndexSpec kOpeningRequirementsIndexes[] = {
     {"opening_requirements_skill", kSkillMinLevel}};
 constexpr IndexSpec kAssignmentsIndexes[] = {{"assignments_person", kPersonId},
                                              {"assignments_opening", kOpeningId}};
-constexpr IndexSpec kTeamsIndexes[] = {{"teams_leader", kLeaderId}, {"teams_client", kClientId}};
+constexpr IndexSpec kTeamsIndexes[] = {{"teams_leader", kLeaderId},
+                                       {"teams_client", kClientId},
+                                       {"teams_engagement", kEngagementId}};
 constexpr IndexSpec kTeamMembersIndexes[] = {{"team_members_person", kPersonId}};
 constexpr IndexSpec kTimeEntriesIndexes[] = {{"time_entries_person_date", kPersonDate},
                                              {"time_entries_engagement", kEngagementId}};
 constexpr IndexSpec kSkillHistoryIndexes[] = {{"skill_history_skill", kSkillId}};
 constexpr IndexSpec kOpeningPreferencesIndexes[] = {{"opening_preferences_person", kPersonId}};
+constexpr IndexSpec kGoalsIndexes[] = {
+    {"goals_team", kTeamId}, {"goals_owner", kOwnerId}, {"goals_parent", kParentId}};
+constexpr IndexSpec kGoalRaciIndexes[] = {{"goal_raci_person", kPersonId}};
+constexpr IndexSpec kGoalUpdatesIndexes[] = {{"goal_updates_author", kAuthorId}};
+constexpr IndexSpec kDeliverablesIndexes[] = {{"deliverables_team", kTeamId}};
+constexpr IndexSpec kDeliverableRaciIndexes[] = {{"deliverable_raci_person", kPersonId}};
+constexpr IndexSpec kClientRelationshipsIndexes[] = {{"client_relationships_team", kTeamId},
+                                                     {"client_relationships_client", kClientId}};
+constexpr IndexSpec kClientRelationshipRaciIndexes[] = {
+    {"client_relationship_raci_person", kPersonId}};
+constexpr IndexSpec kPurposeChangesIndexes[] = {{"purpose_changes_author", kAuthorId}};
+constexpr IndexSpec kClientLogIndexes[] = {{"client_log_engagement_date", kEngagementDate},
+                                           {"client_log_author", kAuthorId}};
 
 constexpr size_t kEntityKeySize = 1;
 constexpr size_t kChildKeySize = 2;
@@ -144,6 +198,27 @@ const TableSpec kOpeningPreferencesTable{"opening_preferences", kOpeningPreferen
                                          kPairKeySize, kOpeningPreferencesTypes,
                                          kOpeningPreferencesIndexes};
 
+const TableSpec kGoalsTable{"goals",     kGoalsColumns, kEntityKeySize,
+                            kGoalsTypes, kGoalsIndexes, "parent_id"};
+const TableSpec kGoalRaciTable{"goal_raci", kGoalRaciColumns, kChildKeySize, kRaciTypes,
+                               kGoalRaciIndexes};
+const TableSpec kGoalUpdatesTable{"goal_updates", kGoalUpdatesColumns, kPairKeySize,
+                                  kGoalUpdatesTypes, kGoalUpdatesIndexes};
+const TableSpec kDeliverablesTable{"deliverables", kDeliverablesColumns, kEntityKeySize,
+                                   kDeliverablesTypes, kDeliverablesIndexes};
+const TableSpec kDeliverableRaciTable{"deliverable_raci", kDeliverableRaciColumns, kChildKeySize,
+                                      kRaciTypes, kDeliverableRaciIndexes};
+const TableSpec kClientRelationshipsTable{"client_relationships", kClientRelationshipsColumns,
+                                          kEntityKeySize, kClientRelationshipsTypes,
+                                          kClientRelationshipsIndexes};
+const TableSpec kClientRelationshipRaciTable{"client_relationship_raci",
+                                             kClientRelationshipRaciColumns, kChildKeySize,
+                                             kRaciTypes, kClientRelationshipRaciIndexes};
+const TableSpec kPurposeChangesTable{"purpose_changes", kPurposeChangesColumns, kPairKeySize,
+                                     kPurposeChangesTypes, kPurposeChangesIndexes};
+const TableSpec kClientLogTable{"client_log", kClientLogColumns, kEntityKeySize, kClientLogTypes,
+                                kClientLogIndexes};
+
 const TableSpec& TableOf(EntityKind kind) {
   switch (kind) {
     case EntityKind::kPeople: return kPeopleTable;
@@ -158,6 +233,12 @@ const TableSpec& TableOf(EntityKind kind) {
     case EntityKind::kTimeEntries: return kTimeEntriesTable;
     case EntityKind::kSkillHistory: return kSkillHistoryTable;
     case EntityKind::kOpeningPreferences: return kOpeningPreferencesTable;
+    case EntityKind::kGoals: return kGoalsTable;
+    case EntityKind::kGoalUpdates: return kGoalUpdatesTable;
+    case EntityKind::kDeliverables: return kDeliverablesTable;
+    case EntityKind::kClientRelationships: return kClientRelationshipsTable;
+    case EntityKind::kPurposeChanges: return kPurposeChangesTable;
+    case EntityKind::kClientLog: return kClientLogTable;
   }
   return kPeopleTable;
 }
@@ -177,23 +258,16 @@ std::optional<size_t> ColumnIndex(const TableSpec& table, std::string_view colum
 }
 
 std::span<const TableSpec* const> TablesChildrenFirst() {
-  static constexpr std::array<const TableSpec*, 17> kTables = {&kOpeningPreferencesTable,
-                                                               &kSkillHistoryTable,
-                                                               &kTimeEntriesTable,
-                                                               &kTeamMembersTable,
-                                                               &kTeamsTable,
-                                                               &kAssignmentsTable,
-                                                               &kOpeningRequirementsTable,
-                                                               &kOpeningsTable,
-                                                               &kEngagementsTable,
-                                                               &kClientsTable,
-                                                               &kRoleSkillsTable,
-                                                               &kRolesTable,
-                                                               &kPersonSkillsTable,
-                                                               &kSkillSynonymsTable,
-                                                               &kSkillsTable,
-                                                               &kPersonTagsTable,
-                                                               &kPeopleTable};
+  static constexpr std::array<const TableSpec*, 26> kTables = {
+      &kClientLogTable,          &kPurposeChangesTable, &kClientRelationshipRaciTable,
+      &kClientRelationshipsTable, &kDeliverableRaciTable, &kDeliverablesTable,
+      &kGoalUpdatesTable,        &kGoalRaciTable,       &kGoalsTable,
+      &kOpeningPreferencesTable, &kSkillHistoryTable,  &kTimeEntriesTable,
+      &kTeamMembersTable,        &kTeamsTable,         &kAssignmentsTable,
+      &kOpeningRequirementsTable, &kOpeningsTable,     &kEngagementsTable,
+      &kClientsTable,            &kRoleSkillsTable,    &kRolesTable,
+      &kPersonSkillsTable,       &kSkillSynonymsTable, &kSkillsTable,
+      &kPersonTagsTable,         &kPeopleTable};
   return kTables;
 }
 

@@ -57,6 +57,15 @@ extern const TableSpec kTeamMembersTable;
 extern const TableSpec kTimeEntriesTable;
 extern const TableSpec kSkillHistoryTable;
 extern const TableSpec kOpeningPreferencesTable;
+extern const TableSpec kGoalsTable;
+extern const TableSpec kGoalRaciTable;
+extern const TableSpec kGoalUpdatesTable;
+extern const TableSpec kDeliverablesTable;
+extern const TableSpec kDeliverableRaciTable;
+extern const TableSpec kClientRelationshipsTable;
+extern const TableSpec kClientRelationshipRaciTable;
+extern const TableSpec kPurposeChangesTable;
+extern const TableSpec kClientLogTable;
 
 //! The main table of `kind`.
 const TableSpec& TableOf(EntityKind kind);

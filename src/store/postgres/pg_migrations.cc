@@ -226,12 +226,111 @@ ALTER TABLE guild_api_tokens ADD COLUMN scope TEXT NOT NULL DEFAULT 'write'
 CREATE INDEX guild_api_tokens_user ON guild_api_tokens(user_id);
 )sql";
 
-constexpr std::array<Migration, 5> kMigrations = {{
+// Version 6: as SQLite's.
+constexpr std::string_view kGoalsAndRoles = R"sql(
+ALTER TABLE teams ADD COLUMN kind text NOT NULL DEFAULT 'other'
+  CHECK (kind IN ('other', 'engagement', 'account', 'practice', 'firm'));
+ALTER TABLE teams ADD COLUMN engagement_id text COLLATE "C" REFERENCES engagements(id);
+UPDATE teams SET kind = 'account' WHERE client_id IS NOT NULL;
+CREATE INDEX teams_engagement ON teams(engagement_id);
+CREATE TABLE goals (
+  id text COLLATE "C" PRIMARY KEY,
+  team_id text COLLATE "C" REFERENCES teams(id),
+  title text NOT NULL,
+  metric text NOT NULL,
+  unit text NOT NULL,
+  start_value double precision NOT NULL,
+  target_value double precision NOT NULL,
+  direction text NOT NULL CHECK (direction IN ('up', 'down')),
+  start_date date NOT NULL,
+  due_date date NOT NULL,
+  owner_id text COLLATE "C" NOT NULL REFERENCES people(id),
+  parent_id text COLLATE "C" REFERENCES goals(id) DEFERRABLE INITIALLY DEFERRED,
+  shared boolean NOT NULL,
+  current_value double precision,
+  measured_on date
+);
+CREATE INDEX goals_team ON goals(team_id);
+CREATE INDEX goals_owner ON goals(owner_id);
+CREATE INDEX goals_parent ON goals(parent_id);
+CREATE TABLE goal_raci (
+  goal_id text COLLATE "C" NOT NULL REFERENCES goals(id) ON DELETE CASCADE,
+  position integer NOT NULL,
+  person_id text COLLATE "C" NOT NULL REFERENCES people(id),
+  role text NOT NULL CHECK (role IN ('R', 'A', 'C', 'I')),
+  PRIMARY KEY (goal_id, position)
+);
+CREATE INDEX goal_raci_person ON goal_raci(person_id);
+CREATE TABLE goal_updates (
+  goal_id text COLLATE "C" NOT NULL REFERENCES goals(id) ON DELETE CASCADE,
+  entry_date date NOT NULL,
+  value double precision NOT NULL,
+  comment text NOT NULL,
+  author_id text COLLATE "C" REFERENCES people(id),
+  PRIMARY KEY (goal_id, entry_date)
+);
+CREATE INDEX goal_updates_author ON goal_updates(author_id);
+CREATE TABLE deliverables (
+  id text COLLATE "C" PRIMARY KEY,
+  team_id text COLLATE "C" NOT NULL REFERENCES teams(id),
+  name text NOT NULL,
+  due_date date NOT NULL,
+  status text NOT NULL CHECK (status IN ('planned', 'in-progress', 'done', 'cancelled'))
+);
+CREATE INDEX deliverables_team ON deliverables(team_id);
+CREATE TABLE deliverable_raci (
+  deliverable_id text COLLATE "C" NOT NULL REFERENCES deliverables(id) ON DELETE CASCADE,
+  position integer NOT NULL,
+  person_id text COLLATE "C" NOT NULL REFERENCES people(id),
+  role text NOT NULL CHECK (role IN ('R', 'A', 'C', 'I')),
+  PRIMARY KEY (deliverable_id, position)
+);
+CREATE INDEX deliverable_raci_person ON deliverable_raci(person_id);
+CREATE TABLE client_relationships (
+  id text COLLATE "C" PRIMARY KEY,
+  team_id text COLLATE "C" NOT NULL REFERENCES teams(id),
+  client_id text COLLATE "C" NOT NULL REFERENCES clients(id),
+  contact text NOT NULL
+);
+CREATE INDEX client_relationships_team ON client_relationships(team_id);
+CREATE INDEX client_relationships_client ON client_relationships(client_id);
+CREATE TABLE client_relationship_raci (
+  relationship_id text COLLATE "C" NOT NULL REFERENCES client_relationships(id) ON DELETE CASCADE,
+  position integer NOT NULL,
+  person_id text COLLATE "C" NOT NULL REFERENCES people(id),
+  role text NOT NULL CHECK (role IN ('R', 'A', 'C', 'I')),
+  PRIMARY KEY (relationship_id, position)
+);
+CREATE INDEX client_relationship_raci_person ON client_relationship_raci(person_id);
+CREATE TABLE purpose_changes (
+  team_id text COLLATE "C" NOT NULL REFERENCES teams(id),
+  changed_at bigint NOT NULL,
+  author_id text COLLATE "C" REFERENCES people(id),
+  purpose_before text NOT NULL,
+  purpose_after text NOT NULL,
+  PRIMARY KEY (team_id, changed_at)
+);
+CREATE INDEX purpose_changes_author ON purpose_changes(author_id);
+CREATE TABLE client_log (
+  id text COLLATE "C" PRIMARY KEY,
+  engagement_id text COLLATE "C" NOT NULL REFERENCES engagements(id),
+  entry_date date NOT NULL,
+  author_id text COLLATE "C" REFERENCES people(id),
+  changed text NOT NULL,
+  issues text NOT NULL,
+  resolution text NOT NULL
+);
+CREATE INDEX client_log_engagement_date ON client_log(engagement_id, entry_date);
+CREATE INDEX client_log_author ON client_log(author_id);
+)sql";
+
+constexpr std::array<Migration, 6> kMigrations = {{
     {1, "initial schema", kInitialSchema},
     {2, "lead openings and opening preferences", kOpeningPreferences},
     {3, "account tables", kAccounts, "guild_account_schema", kAdoptAccounts},
     {4, "change feed", kChangeFeed},
     {5, "token expiry and scope", kTokenLimits},
+    {6, "purpose, goals and roles", kGoalsAndRoles},
 }};
 
 }  // namespace

@@ -237,12 +237,116 @@ ALTER TABLE guild_api_tokens ADD COLUMN scope TEXT NOT NULL DEFAULT 'write'
 CREATE INDEX guild_api_tokens_user ON guild_api_tokens(user_id);
 )sql";
 
-constexpr std::array<Migration, 5> kMigrations = {{
+// Version 6: purpose, goals and roles (docs/GOALS.md). Teams get a kind (the
+// existing account teams, those with a client, become "account") and an
+// engagement for engagement teams. Goals align to a parent goal (checked at
+// commit, so a batch may list a child before its parent); a goal's progress
+// updates go with it when it is deleted. Deliverables and client
+// relationships carry their RACI lists like teams carry members.
+constexpr std::string_view kGoalsAndRoles = R"sql(
+ALTER TABLE teams ADD COLUMN kind TEXT NOT NULL DEFAULT 'other'
+  CHECK (kind IN ('other', 'engagement', 'account', 'practice', 'firm'));
+ALTER TABLE teams ADD COLUMN engagement_id TEXT REFERENCES engagements(id);
+UPDATE teams SET kind = 'account' WHERE client_id IS NOT NULL;
+CREATE INDEX teams_engagement ON teams(engagement_id);
+CREATE TABLE goals (
+  id TEXT PRIMARY KEY NOT NULL,
+  team_id TEXT REFERENCES teams(id),
+  title TEXT NOT NULL,
+  metric TEXT NOT NULL,
+  unit TEXT NOT NULL,
+  start_value REAL NOT NULL,
+  target_value REAL NOT NULL,
+  direction TEXT NOT NULL CHECK (direction IN ('up', 'down')),
+  start_date TEXT NOT NULL,
+  due_date TEXT NOT NULL,
+  owner_id TEXT NOT NULL REFERENCES people(id),
+  parent_id TEXT REFERENCES goals(id) DEFERRABLE INITIALLY DEFERRED,
+  shared INTEGER NOT NULL,
+  current_value REAL,
+  measured_on TEXT
+);
+CREATE INDEX goals_team ON goals(team_id);
+CREATE INDEX goals_owner ON goals(owner_id);
+CREATE INDEX goals_parent ON goals(parent_id);
+CREATE TABLE goal_raci (
+  goal_id TEXT NOT NULL REFERENCES goals(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  person_id TEXT NOT NULL REFERENCES people(id),
+  role TEXT NOT NULL CHECK (role IN ('R', 'A', 'C', 'I')),
+  PRIMARY KEY (goal_id, position)
+) WITHOUT ROWID;
+CREATE INDEX goal_raci_person ON goal_raci(person_id);
+CREATE TABLE goal_updates (
+  goal_id TEXT NOT NULL REFERENCES goals(id) ON DELETE CASCADE,
+  entry_date TEXT NOT NULL,
+  value REAL NOT NULL,
+  comment TEXT NOT NULL,
+  author_id TEXT REFERENCES people(id),
+  PRIMARY KEY (goal_id, entry_date)
+) WITHOUT ROWID;
+CREATE INDEX goal_updates_author ON goal_updates(author_id);
+CREATE TABLE deliverables (
+  id TEXT PRIMARY KEY NOT NULL,
+  team_id TEXT NOT NULL REFERENCES teams(id),
+  name TEXT NOT NULL,
+  due_date TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('planned', 'in-progress', 'done', 'cancelled'))
+);
+CREATE INDEX deliverables_team ON deliverables(team_id);
+CREATE TABLE deliverable_raci (
+  deliverable_id TEXT NOT NULL REFERENCES deliverables(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  person_id TEXT NOT NULL REFERENCES people(id),
+  role TEXT NOT NULL CHECK (role IN ('R', 'A', 'C', 'I')),
+  PRIMARY KEY (deliverable_id, position)
+) WITHOUT ROWID;
+CREATE INDEX deliverable_raci_person ON deliverable_raci(person_id);
+CREATE TABLE client_relationships (
+  id TEXT PRIMARY KEY NOT NULL,
+  team_id TEXT NOT NULL REFERENCES teams(id),
+  client_id TEXT NOT NULL REFERENCES clients(id),
+  contact TEXT NOT NULL
+);
+CREATE INDEX client_relationships_team ON client_relationships(team_id);
+CREATE INDEX client_relationships_client ON client_relationships(client_id);
+CREATE TABLE client_relationship_raci (
+  relationship_id TEXT NOT NULL REFERENCES client_relationships(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  person_id TEXT NOT NULL REFERENCES people(id),
+  role TEXT NOT NULL CHECK (role IN ('R', 'A', 'C', 'I')),
+  PRIMARY KEY (relationship_id, position)
+) WITHOUT ROWID;
+CREATE INDEX client_relationship_raci_person ON client_relationship_raci(person_id);
+CREATE TABLE purpose_changes (
+  team_id TEXT NOT NULL REFERENCES teams(id),
+  changed_at INTEGER NOT NULL,
+  author_id TEXT REFERENCES people(id),
+  purpose_before TEXT NOT NULL,
+  purpose_after TEXT NOT NULL,
+  PRIMARY KEY (team_id, changed_at)
+) WITHOUT ROWID;
+CREATE INDEX purpose_changes_author ON purpose_changes(author_id);
+CREATE TABLE client_log (
+  id TEXT PRIMARY KEY NOT NULL,
+  engagement_id TEXT NOT NULL REFERENCES engagements(id),
+  entry_date TEXT NOT NULL,
+  author_id TEXT REFERENCES people(id),
+  changed TEXT NOT NULL,
+  issues TEXT NOT NULL,
+  resolution TEXT NOT NULL
+);
+CREATE INDEX client_log_engagement_date ON client_log(engagement_id, entry_date);
+CREATE INDEX client_log_author ON client_log(author_id);
+)sql";
+
+constexpr std::array<Migration, 6> kMigrations = {{
     {1, "initial schema", kInitialSchema},
     {2, "lead openings and opening preferences", kOpeningPreferences},
     {3, "account tables", kAccounts, "guild_account_schema", kAdoptAccounts},
     {4, "change feed", kChangeFeed},
     {5, "token expiry and scope", kTokenLimits},
+    {6, "purpose, goals and roles", kGoalsAndRoles},
 }};
 
 }  // namespace

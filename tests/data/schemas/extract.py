@@ -21,6 +21,7 @@ FIRM_V2 = "05fa92a"      # firm schema version 2 (lead openings, opening prefere
 PLANS = "30a6b16"        # guild_staffing_plans added to the account tables (still account schema 1)
 ONE_STACK = "f6b370f"    # schema version 3: the account tables are migration 3
 FEED = "db6d5ad"         # schema version 4: the change feed replaces the data version
+TOKEN_LIMITS = "1494228"  # schema version 5: API tokens expire and have a scope
 
 
 def show(commit, path):
@@ -48,6 +49,8 @@ def migrations(commit, backend):
         out.append((3, "account tables", raw_string(source, "kAccounts")))
     if "kChangeFeed" in source:
         out.append((4, "change feed", raw_string(source, "kChangeFeed")))
+    if "kTokenLimits" in source:
+        out.append((5, "token expiry and scope", raw_string(source, "kTokenLimits")))
     return out
 
 
@@ -157,7 +160,7 @@ def firm_rows(version, backend):
 def fixture(backend, firm_version, accounts):
     """accounts: None, FIRM_V1 (no plans table), PLANS or ONE_STACK (schema version 3: the
     account tables are migration 3)."""
-    if accounts in (ONE_STACK, FEED):
+    if accounts in (ONE_STACK, FEED, TOKEN_LIMITS):
         return fixture_numbered(backend, accounts)
     commit = FIRM_V1 if firm_version == 1 else FIRM_V2
     parts = [f"-- Guild database as left by commit {accounts or commit} "
@@ -184,6 +187,11 @@ def fixture(backend, firm_version, accounts):
     return "".join(parts)
 
 
+# From version 5 on, the change feed holds one committed change (a reload
+# record, which needs no body): an upgraded database keeps its feed position.
+FEED_ROWS = [("guild_changes", [(1, True, "")])]
+
+
 def fixture_numbered(backend, commit):
     """A schema from version 3 on: every table under the numbered migrations."""
     versions = migrations(commit, backend)
@@ -197,7 +205,9 @@ def fixture_numbered(backend, commit):
     parts.append(firm_rows(2, backend))
     if versions[-1][0] < 4:  # the change feed replaced the data version
         parts.append(f"UPDATE guild_data_version SET version = {DATA_VERSION} WHERE id = 1;\n")
-    for table, rows in ACCOUNT_ROWS + PLAN_ROWS:
+    for table, rows in ACCOUNT_ROWS + PLAN_ROWS + (FEED_ROWS if versions[-1][0] >= 5 else []):
+        if table == "guild_api_tokens" and versions[-1][0] >= 5:  # expires_at (never), scope
+            rows = [row + (None, "write") for row in rows]
         parts.append(insert(table, rows, backend))
     if backend == "postgres":
         parts.append("SELECT setval('guild_audit_seq_seq', 2);\n")
@@ -211,6 +221,7 @@ FIXTURES = [
     ("v2-accounts-plans", 2, PLANS),   # after staffing plans moved to the database
     ("v3", 2, ONE_STACK),              # account tables under the numbered migrations
     ("v4", 2, FEED),                   # the change feed
+    ("v5", 2, TOKEN_LIMITS),           # token expiry and scope
 ]
 
 for backend in ("sqlite", "postgres"):
