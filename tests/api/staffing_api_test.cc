@@ -304,8 +304,12 @@ TEST_F(StaffingApiTest, AcceptWritesTentativeOnceAndRejectsStalePlans) {
   ASSERT_EQ(change.people.size(), 1u);
   change.people.back().weekly_capacity_hours = 10;
   ASSERT_TRUE(server_->store().Upsert(change).ok());
+  // The accept sees the write (made behind the server's back, as another
+  // server would) through the change feed: the snapshot is not reloaded.
+  const int64_t loads = server_->services().snapshots().stats().loads;
   Reply stale = Post("englead", "/staffing/plans/" + led_id + "/accept", "");
   EXPECT_EQ(stale.status, 409) << stale.body;
+  EXPECT_EQ(server_->services().snapshots().stats().loads, loads);
   EXPECT_NE(stale.Json().value("detail", "").find("capacity"), std::string::npos) << stale.body;
   EXPECT_EQ(stale.body.find("booked"), std::string::npos) << stale.body;
   EXPECT_EQ(stale.body.find("ceiling"), std::string::npos) << stale.body;

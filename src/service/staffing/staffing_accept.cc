@@ -56,7 +56,11 @@ Result<AcceptedEntries> AcceptStaffingEntries(Store& store, const AcceptRequest&
   if (request.entries.assignments.empty()) {
     return InvalidArgument("assignment_ids: the plan has no entries to accept");
   }
-  ASSIGN_OR_RETURN(FirmData current, store.Load({}));
+  FirmData loaded;
+  if (!request.firm) {
+    ASSIGN_OR_RETURN(loaded, store.Load({}));
+  }
+  const FirmData& current = request.firm ? request.firm->data() : loaded;
   staffing::StaffingPlan entries;
   entries.assignments = request.entries.assignments;
   StartFromToday(current, request.entries.today, request.today, entries);

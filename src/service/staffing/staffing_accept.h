@@ -2,8 +2,10 @@
 // assignments, for `guild staff accept` and the staffing board alike.
 //
 // Whatever the plan (a file, a stored plan, a selection of it) says, the
-// entries are re-checked against the store's data at that moment, the firm's
-// own options and the firm's date:
+// entries are re-checked against the firm's data as the store has it at that
+// moment (AcceptRequest::firm: a server's snapshot brought up to the store's
+// change feed, so an accept costs what it writes; or the whole firm read from
+// the store), the firm's own options and the firm's date:
 //  - each new entry must be its seat exactly (the opening's hours per week;
 //    from max(opening start, engagement start, today) to min(opening end,
 //    engagement end)); an entry planned for an earlier day whose start was
@@ -31,6 +33,7 @@
 #include "common/date.h"
 #include "common/status.h"
 #include "engine/staffing/staffing.h"
+#include "service/snapshot/firm_snapshot.h"
 #include "store/store.h"
 
 namespace guild {
@@ -47,6 +50,10 @@ struct AcceptRequest {
   //! Whether the caller may read this person's loads (hours booked, the
   //! ceiling); empty means everyone's (the command line).
   std::function<bool(std::string_view person_id)> may_read_loads;
+  //! The firm's data to check against, up to date with the store (a server
+  //! passes its snapshot after SnapshotHolder::Refresh); null: the whole firm
+  //! is read from the store (the command line).
+  std::shared_ptr<const FirmSnapshot> firm;
   //! Writes the checked entries as one change: a server passes its
   //! FirmWriter's commit (with the audit entry); empty: Store::Commit.
   std::function<Status(FirmChange&& change)> commit;

@@ -406,12 +406,19 @@ Result<AcceptedEntries> StaffingBoardService::Accept(
   AcceptRequest request{std::move(chosen), options_.staffing, clock_.Today(),
                         [access](std::string_view person) { return access->MayReadLoads(person); }};
   request.options.progress = nullptr;
+  // Checked against the store's data now: this server's snapshot brought up
+  // to the change feed (other servers' writes included), never a reload.
+  if (Status refreshed = snapshots_.Refresh(); !refreshed.ok()) {
+    accounts_.ReleaseStaffingPlan(plan_id).IgnoreError();
+    return refreshed;
+  }
+  request.firm = snapshots_.Peek();
   request.commit = [&](FirmChange&& change) {
     const std::string detail = "assignments=" + std::to_string(change.upserts.assignments.size());
-    WriteRequest write{std::move(change),
-                       AuditEntry{0, 0, viewer.user_id, "staffing.accept", "plan",
-                                  std::string(plan_id), detail},
-                       ""};
+    WriteRequest write{
+        std::move(change),
+        AuditEntry{0, 0, viewer.user_id, "staffing.accept", "plan", std::string(plan_id), detail},
+        ""};
     return writer_.Commit(write).status();
   };
   auto accepted = AcceptStaffingEntries(store_, request);
