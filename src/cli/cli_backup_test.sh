@@ -3,12 +3,6 @@
 # binary (issue 27, "Backups and upgrades"): a round trip, and the refusals,
 # each naming the file and what is wrong and leaving nothing behind.
 # Usage: cli_backup_test.sh PATH_TO_GUILD
-set -u
-GUILD=$1
-DIR=$(mktemp -d)
-trap 'rm -rf "$DIR"' EXIT
-DB="$DIR/guild.db"
-FAILURES=0
 
 # shellcheck source=../../tests/cli_test_lib.sh
 . "$(dirname "$0")/../../tests/cli_test_lib.sh"
@@ -58,5 +52,4 @@ expect_in "$DIR/err" "$DIR/nothing.backup"
 expect_in "$DIR/err" "no such backup file"
 [ ! -e "$DIR/new.db" ] || fail "a refused restore created $DIR/new.db"
 
-if [ "$FAILURES" -ne 0 ]; then echo "$FAILURES failure(s)"; exit 1; fi
-echo "cli_backup: all passed"
+finish cli_backup
