@@ -15,23 +15,32 @@ export function toApiError(error: unknown): ApiError {
   return new ApiError({ type: 'about:blank', title: 'Something went wrong', status: 0, detail: message });
 }
 
+const LOADING = { status: 'loading' } as const;
+
+function sameDeps(a: unknown[], b: unknown[]): boolean {
+  return a.length === b.length && a.every((value, i) => Object.is(value, b[i]));
+}
+
 export function useAsync<T>(load: (signal: AbortSignal) => Promise<T>, deps: unknown[]): AsyncState<T> {
-  const [state, setState] = useState<AsyncState<T>>({ status: 'loading' });
+  // Each result remembers the deps it was loaded for. Effects run after the
+  // render, so the render right after the deps change would otherwise show
+  // the previous deps' data (a page's rows under the next page's numbers).
+  const [state, setState] = useState<{ deps: unknown[]; value: AsyncState<T> }>({ deps, value: LOADING });
   useEffect(() => {
     const controller = new AbortController();
-    setState({ status: 'loading' });
+    setState({ deps, value: LOADING });
     load(controller.signal).then(
       (data) => {
-        if (!controller.signal.aborted) setState({ status: 'ready', data });
+        if (!controller.signal.aborted) setState({ deps, value: { status: 'ready', data } });
       },
       (error) => {
-        if (!controller.signal.aborted) setState({ status: 'error', error: toApiError(error) });
+        if (!controller.signal.aborted) setState({ deps, value: { status: 'error', error: toApiError(error) } });
       },
     );
     return () => controller.abort();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);
-  return state;
+  return sameDeps(state.deps, deps) ? state.value : LOADING;
 }
 
 /** Sets the document title for the page being shown. */
