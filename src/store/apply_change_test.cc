@@ -17,11 +17,9 @@
 namespace guild {
 namespace {
 
-using store::testing::Backend;
 using store::testing::BackendName;
 using store::testing::Dump;
 using store::testing::SampleFirm;
-using store::testing::StoreHarness;
 
 // Random changes over small pools of ids, so that upserts replace, deletes
 // hit, references dangle and deletes of referenced entities fail often.
@@ -111,17 +109,8 @@ class ChangeMaker {
   std::mt19937 rng_;
 };
 
-class ApplyChangeTest : public ::testing::TestWithParam<Backend> {
+class ApplyChangeTest : public store::testing::BackendStoreTest {
  protected:
-  void SetUp() override {
-    harness_ = GetParam().make();
-    const Status created = harness_->Create();
-    ASSERT_TRUE(created.ok()) << created.ToString();
-    auto store = OpenStore({.url = harness_->url(), .durability = Durability::kOff});
-    ASSERT_TRUE(store.ok()) << store.status().ToString();
-    store_ = std::move(store).value();
-  }
-
   // Applies the feed after mirror_seq_ to mirror_.
   void FollowFeed() {
     auto page = store_->ReadFeed(mirror_seq_, 1000);
@@ -143,8 +132,6 @@ class ApplyChangeTest : public ::testing::TestWithParam<Backend> {
     ASSERT_EQ(Dump(mirror_), Dump(loaded->data)) << context;
   }
 
-  std::unique_ptr<StoreHarness> harness_;
-  std::unique_ptr<Store> store_;
   FirmData mirror_;
   int64_t mirror_seq_ = 0;
 };

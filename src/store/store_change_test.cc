@@ -15,35 +15,13 @@
 namespace guild {
 namespace {
 
-using store::testing::Backend;
 using store::testing::BackendName;
 using store::testing::Dump;
 using store::testing::SampleFirm;
 using store::testing::SortedByKey;
-using store::testing::StoreHarness;
 
-class StoreChangeTest : public ::testing::TestWithParam<Backend> {
+class StoreChangeTest : public store::testing::BackendStoreTest {
  protected:
-  void SetUp() override {
-    harness_ = GetParam().make();
-    const Status created = harness_->Create();
-    ASSERT_TRUE(created.ok()) << created.ToString();
-    store_ = Open();
-    ASSERT_NE(store_, nullptr);
-  }
-
-  std::unique_ptr<Store> Open() {
-    auto store = OpenStore({.url = harness_->url(), .durability = Durability::kOff});
-    EXPECT_TRUE(store.ok()) << store.status().ToString();
-    return store.ok() ? std::move(store).value() : nullptr;
-  }
-
-  FirmData LoadAll() {  // store-only kinds too
-    auto data = store_->Load({{std::begin(kAllEntityKinds), std::end(kAllEntityKinds)}});
-    EXPECT_TRUE(data.ok()) << data.status().ToString();
-    return data.ok() ? *data : FirmData{};
-  }
-
   std::vector<FeedEntry> FeedAfter(int64_t after) {
     auto page = store_->ReadFeed(after, 1000);
     EXPECT_TRUE(page.ok()) << page.status().ToString();
@@ -70,9 +48,6 @@ class StoreChangeTest : public ::testing::TestWithParam<Backend> {
     change.deletes.push_back({kind, std::move(ids)});
     return change;
   }
-
-  std::unique_ptr<StoreHarness> harness_;
-  std::unique_ptr<Store> store_;
 };
 
 TEST_P(StoreChangeTest, EachCommitGetsTheNextSeqAndTheFeedHoldsIt) {

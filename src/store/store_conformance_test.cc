@@ -16,38 +16,11 @@ namespace {
 using store::testing::Dump;
 using store::testing::SampleFirm;
 using store::testing::SortedByKey;
-using store::testing::StoreHarness;
 
-using store::testing::Backend;
 using store::testing::BackendName;
 
-class StoreConformance : public ::testing::TestWithParam<Backend> {
+class StoreConformance : public store::testing::BackendStoreTest {
  protected:
-  void SetUp() override {
-    harness_ = GetParam().make();
-    const Status created = harness_->Create();
-    ASSERT_TRUE(created.ok()) << created.ToString();
-    store_ = Open();
-    ASSERT_NE(store_, nullptr);
-  }
-
-  std::unique_ptr<Store> Open() {
-    Result<std::unique_ptr<Store>> store = OpenStore(Options());
-    EXPECT_TRUE(store.ok()) << store.status().ToString();
-    return store.ok() ? std::move(store).value() : nullptr;
-  }
-
-  StoreOptions Options() const {
-    return StoreOptions{.url = harness_->url(), .durability = Durability::kOff};
-  }
-
-  FirmData LoadAll(Store& store) {  // store-only kinds too
-    Result<FirmData> data =
-        store.Load({{std::begin(kAllEntityKinds), std::end(kAllEntityKinds)}});
-    EXPECT_TRUE(data.ok()) << data.status().ToString();
-    return data.ok() ? *data : FirmData{};
-  }
-
   int64_t CountOf(EntityKind kind) {
     Result<int64_t> count = store_->Count(kind);
     EXPECT_TRUE(count.ok()) << count.status().ToString();
@@ -64,9 +37,6 @@ class StoreConformance : public ::testing::TestWithParam<Backend> {
     const Status status = store_->Upsert(batch);
     ASSERT_TRUE(status.ok()) << status.ToString();
   }
-
-  std::unique_ptr<StoreHarness> harness_;
-  std::unique_ptr<Store> store_;
 };
 
 int LatestVersion(std::string_view backend) {

@@ -11,6 +11,7 @@
 
 #include "common/status.h"
 #include "domain/model.h"
+#include "store/store.h"
 
 namespace guild::store::testing {
 
@@ -49,6 +50,42 @@ inline std::string BackendName(const ::testing::TestParamInfo<Backend>& info) {
 }
 inline constexpr Backend kSqliteBackend{"sqlite", &MakeSqliteHarness};
 inline constexpr Backend kPostgresBackend{"postgresql", &MakePostgresHarness};
+
+//! A suite run on every backend (the parameter): each test gets a fresh
+//! database (harness_) with a store open on it (store_, durability off).
+class BackendStoreTest : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    harness_ = GetParam().make();
+    const Status created = harness_->Create();
+    ASSERT_TRUE(created.ok()) << created.ToString();
+    store_ = Open();
+    ASSERT_NE(store_, nullptr);
+  }
+
+  [[nodiscard]] StoreOptions Options() const {
+    return StoreOptions{.url = harness_->url(), .durability = Durability::kOff};
+  }
+
+  //! Another store on the same database; nullptr (and a failure) when it
+  //! does not open.
+  std::unique_ptr<Store> Open() {
+    Result<std::unique_ptr<Store>> store = OpenStore(Options());
+    EXPECT_TRUE(store.ok()) << store.status().ToString();
+    return store.ok() ? std::move(store).value() : nullptr;
+  }
+
+  //! Every kind, store-only ones too (Load({}) skips those).
+  FirmData LoadAll(Store& store) {
+    Result<FirmData> data = store.Load({{std::begin(kAllEntityKinds), std::end(kAllEntityKinds)}});
+    EXPECT_TRUE(data.ok()) << data.status().ToString();
+    return data.ok() ? *data : FirmData{};
+  }
+  FirmData LoadAll() { return LoadAll(*store_); }
+
+  std::unique_ptr<StoreHarness> harness_;
+  std::unique_ptr<Store> store_;
+};
 
 //! A small firm using every entity kind and every field: optional fields set
 //! and unset, lists empty and non-empty, unicode and COPY-special text.
