@@ -142,7 +142,7 @@ http::ProblemOr<bool> ReadBool(const http::Request& r, std::string_view name) {
 }
 
 http::ProblemOr<skills::SkillNeed> ParseNeed(std::string_view text) {
-  Result<skills::SkillNeed> need = skills::ParseSkillNeed(text, "need", "query");
+  Result<skills::SkillNeed> need = skills::ParseSkillNeed(text, "need");
   if (!need.ok()) return http::ProblemFromStatus(need.status(), "query");
   return *std::move(need);
 }

@@ -130,8 +130,7 @@ std::optional<Scored> Score(const SkillIndex& index, PersonRef p, const Plan& pl
 
 }  // namespace
 
-Result<SkillNeed> ParseSkillNeed(std::string_view text, std::string_view field,
-                                 std::string_view location) {
+Result<SkillNeed> ParseSkillNeed(std::string_view text, std::string_view field) {
   constexpr std::string_view kExpected = "SKILL[:LEVEL], SKILL an id or name, LEVEL 1 to 5";
   SkillNeed need{std::string(text), kMinLevel};
   const size_t colon = text.rfind(':');
@@ -145,8 +144,7 @@ Result<SkillNeed> ParseSkillNeed(std::string_view text, std::string_view field,
       need = {std::string(text.substr(0, colon)), level};
   }
   if (need.skill.empty()) {
-    return InvalidField(std::string(field), std::string(kExpected), std::string(text),
-                        std::string(location));
+    return InvalidField(std::string(field), std::string(kExpected), std::string(text));
   }
   return need;
 }

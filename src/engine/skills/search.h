@@ -44,10 +44,10 @@ struct SkillNeed {
 //! the CLI (`--skill`) take: the level is the text after the last ':' when
 //! that text is all digits, and must be 1 to 5; otherwise the whole text is
 //! the skill (an id, name or synonym, which may itself hold a ':', as ids do).
-//! A bad need is InvalidField(`field`, ..., `location`).
+//! A bad need is InvalidField(`field`, ...); the caller's edge says where
+//! `field` was (a query parameter, a flag).
 [[nodiscard]] Result<SkillNeed> ParseSkillNeed(std::string_view text,
-                                               std::string_view field = "need",
-                                               std::string_view location = {});
+                                               std::string_view field = "need");
 
 //! Keeps people with at least `min_free_hours` free in [from, to].
 struct AvailabilityWindow {
