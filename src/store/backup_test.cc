@@ -13,7 +13,6 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
-#include <iterator>
 #include <memory>
 #include <sstream>
 #include <string>

@@ -10,12 +10,14 @@ import { Loading } from './components/status';
 import { Link, matchPath, navigate, useLocation, type Location } from './lib/router';
 import { isAdministrator, roleLabel, SessionContext, useSession } from './lib/session';
 import { Admin } from './pages/Admin';
+import { Brief } from './pages/Brief';
 import { Client, Clients } from './pages/Clients';
 import { FirmNetwork } from './pages/FirmNetwork';
 import { Finder } from './pages/Finder';
 import { Growth } from './pages/Growth';
 import { Home } from './pages/Home';
 import { Market } from './pages/Market';
+import { MyGoals } from './pages/MyGoals';
 import { People } from './pages/People';
 import { Person } from './pages/Person';
 import { NotFound } from './pages/Simple';
@@ -46,6 +48,7 @@ function routePage(path: string) {
   if (path === '/people') return <People />;
   if (path === '/teams') return <Teams />;
   if (path === '/growth') return <Growth />;
+  if (path === '/goals') return <MyGoals />;
   if (path === '/finder') return <Finder />;
   if (path === '/market') return <Market />;
   if (path === '/staffing') return <Staffing />;
@@ -59,6 +62,8 @@ function routePage(path: string) {
   if (growth) return <Growth id={growth.id} />;
   const team = matchPath('/teams/:id', path);
   if (team) return <Team id={team.id} />;
+  const brief = matchPath('/teams/:id/brief', path);
+  if (brief) return <Brief id={brief.id} />;
   const teamNetwork = matchPath('/teams/:id/network', path);
   if (teamNetwork) return <TeamNetwork id={teamNetwork.id} />;
   const client = matchPath('/clients/:id', path);
@@ -91,6 +96,7 @@ function Header({ path }: { path: string }) {
         <nav class="nav" aria-label="Main">
           <NavLink href="/" label="Home" path={path} />
           <NavLink href="/growth" label="My growth" path={path} />
+          <NavLink href="/goals" label="My goals" path={path} />
           <NavLink href="/people" label="People" path={path} />
           <NavLink href="/finder" label="Find people" path={path} />
           <NavLink href="/teams" label="Teams" path={path} />

@@ -21,19 +21,44 @@ export async function apiGet(page, path) {
   return response.json();
 }
 
-/** A cookie-carrying API client signed in as `who`, independent of any page. */
+/**
+ * A cookie-carrying API client signed in as `who`, independent of any page:
+ * `get(path)` expects 200 and gives the body; `send(method, path, data)`
+ * writes with the session's CSRF token and gives {status, body} whatever
+ * the server answered.
+ */
 export async function apiAs(baseUrl, who) {
   const context = await request.newContext({ baseURL: baseUrl });
   const response = await context.post('/api/v1/session', { data: { email: who.email, password: who.password } });
   assert.equal(response.status(), 200, `sign-in of ${who.email} answered ${response.status()}`);
+  const { csrf_token: csrf } = await response.json();
   return {
     async get(path) {
       const r = await context.get(`/api/v1${path}`);
       assert.equal(r.status(), 200, `GET ${path} answered ${r.status()}`);
       return r.json();
     },
+    async send(method, path, data) {
+      const r = await context.fetch(`/api/v1${path}`, { method, data, headers: { 'X-CSRF-Token': csrf } });
+      const text = await r.text();
+      let body = null;
+      try {
+        body = text ? JSON.parse(text) : null;
+      } catch {
+        body = text;
+      }
+      return { status: r.status(), body };
+    },
     dispose: () => context.dispose(),
   };
+}
+
+/** Creates an account through an administrator's client (apiAs); returns its sign-in. */
+export async function createAccount(admin, { email, role = 'member', person_id = null }) {
+  const who = { email, password: 'a-long-enough-password-42' };
+  const created = await admin.send('POST', '/admin/users', { ...who, role, person_id });
+  assert.equal(created.status, 201, `creating ${email} answered ${created.status}: ${JSON.stringify(created.body)}`);
+  return who;
 }
 
 /** Every item of a paged list endpoint. */

@@ -155,3 +155,26 @@ export type Successor = Item<ClientDetail['successors']>;
 export type FormedTeam = Answer<'formTeam'>;
 export type FormTeamQuery = QueryOf<'formTeam'>;
 export type Objective = NonNullable<FormTeamQuery['objective']>;
+
+// ---------- Purpose, goals and roles (docs/API.md, "Goals and roles") ----------
+
+export type Goal = Schema<'Goal'>;
+export type GoalStatus = Goal['status'];
+export type RaciEntry = Schema<'RaciEntry'>;
+export type RaciRole = RaciEntry['role'];
+export type PurposeChange = Schema<'PurposeChange'>;
+export type TeamGoals = Schema<'TeamGoals'>;
+export type TeamRoles = Schema<'TeamRoles'>;
+export type RaciRow = Item<TeamRoles['rows']>;
+export type RaciRowKind = RaciRow['kind'];
+export type RaciCell = Item<RaciRow['cells']>;
+export type RaciWarning = Schema<'RaciWarning'>;
+export type RaciChange = Item<Schema<'RaciChanges'>['changes']>;
+export type LogEntry = Schema<'LogEntry'>;
+export type TeamBrief = Schema<'TeamBrief'>;
+export type PersonGoals = Schema<'PersonGoals'>;
+export type GoalDetail = Schema<'GoalDetail'>;
+export type GoalUpdate = Item<GoalDetail['updates']>;
+export type GoalDraft = Schema<'GoalDraft'>;
+export type ProgressDraft = Schema<'ProgressDraft'>;
+export type AccountLeadership = Schema<'AccountLeadership'>;

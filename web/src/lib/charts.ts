@@ -2,8 +2,8 @@
 // Only the pieces Guild draws are imported.
 
 import { init, use } from 'echarts/core';
-import { BarChart, HeatmapChart, LineChart } from 'echarts/charts';
-import { GridComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
+import { BarChart, HeatmapChart, LineChart, ScatterChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import type { PersonSkillView } from '../api/types';
 import { CAPACITY_BANDS, capacityBand, NO_CAPACITY_COLOR, PLANNED_BORDER, TENTATIVE_BORDER, utilisation, type CapacityCell } from './capacity';
@@ -11,7 +11,7 @@ import { CAPACITY_BANDS, capacityBand, NO_CAPACITY_COLOR, PLANNED_BORDER, TENTAT
 export { CAPACITY_BANDS, capacityBand, utilisation, type CapacityCell };
 import { formatMarketValue, heatValue, MARKET_COLORS, RATIO_LOG_CLAMP, type HeatmapInput } from '../components/market-scale';
 
-use([BarChart, LineChart, HeatmapChart, GridComponent, TooltipComponent, VisualMapComponent, SVGRenderer]);
+use([BarChart, LineChart, HeatmapChart, ScatterChart, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent, SVGRenderer]);
 
 const BAR_COLOR = '#2f6f9f';
 const GROW_COLOR = '#1f9d8b';
@@ -286,6 +286,130 @@ export function drawCapacityHeatmap(host: HTMLElement, input: CapacityHeatmapInp
           formatter: (p: { value: [number, number, number | '-'] }) => (p.value[2] === '-' ? '–' : `${p.value[2]}%`),
         },
         emphasis: { itemStyle: { borderColor: '#18212d', borderWidth: 1 } },
+      },
+    ],
+  });
+  return track(chart);
+}
+
+/**
+ * Goal status colours (the same as the `goal-status--*` classes in styles.css);
+ * the status word is always written beside them, so colour is never the only sign.
+ */
+export const GOAL_STATUS_COLORS: Record<string, string> = {
+  'on-track': '#1a7f4b',
+  'at-risk': '#c77700',
+  'off-track': '#c4321c',
+  done: '#1f5f99',
+  missed: '#6b7480',
+};
+const EXPECTED_COLOR = '#18212d';
+
+export interface GoalBar {
+  title: string;
+  status: string;
+  progress: number; //!< share of the way covered (may be below 0 or above 1)
+  expected: number; //!< share of the time passed, 0..1
+}
+
+/** One horizontal bar per goal: progress in its status colour, a dark tick at what is expected by now. */
+export function drawGoalProgress(host: HTMLElement, goals: GoalBar[]): () => void {
+  const chart = init(host, undefined, { renderer: 'svg' });
+  const narrow = host.clientWidth < 480;
+  const clamp = (v: number) => Math.round(Math.max(0, Math.min(1.2, v)) * 100);
+  chart.setOption({
+    animation: false,
+    grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
+    tooltip: {
+      trigger: 'item',
+      formatter: (p: { dataIndex: number }) => {
+        const g = goals[p.dataIndex];
+        return `${escapeHtml(g.title)}<br/>${Math.round(g.progress * 100)}% of the way · ${Math.round(g.expected * 100)}% expected by now`;
+      },
+    },
+    xAxis: {
+      type: 'value',
+      min: 0,
+      max: 120,
+      interval: 25,
+      axisLabel: { color: AXIS_COLOR, formatter: (v: number) => (v > 100 ? '' : `${v}%`) },
+      splitLine: { lineStyle: { color: '#e6e9ee' } },
+    },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: goals.map((g) => shorten(g.title)),
+      axisLabel: { color: '#1c2430', width: narrow ? 120 : 240, overflow: 'truncate' },
+      axisTick: { show: false },
+      axisLine: { lineStyle: { color: '#c9d0da' } },
+    },
+    series: [
+      {
+        type: 'bar',
+        barMaxWidth: 18,
+        data: goals.map((g) => ({
+          value: clamp(g.progress),
+          itemStyle: { color: GOAL_STATUS_COLORS[g.status] ?? BAR_COLOR, borderRadius: [0, 4, 4, 0] },
+        })),
+      },
+      {
+        type: 'scatter',
+        symbol: 'rect',
+        symbolSize: [3, 26],
+        z: 3,
+        itemStyle: { color: EXPECTED_COLOR },
+        data: goals.map((g) => clamp(g.expected)),
+        tooltip: { show: false },
+      },
+    ],
+  });
+  return track(chart);
+}
+
+export interface GoalPoint {
+  date: string; //!< YYYY-MM-DD
+  value: number;
+}
+
+/** A goal's measurements over time (oldest first) against the straight line from its start to its target. */
+export function drawGoalHistory(
+  host: HTMLElement,
+  points: GoalPoint[],
+  plan: { start_date: string; start_value: number; due_date: string; target_value: number },
+  unit: string,
+): () => void {
+  const chart = init(host, undefined, { renderer: 'svg' });
+  const suffix = unit ? ` ${unit}` : '';
+  chart.setOption({
+    animation: false,
+    grid: { left: 8, right: 20, top: 24, bottom: 8, containLabel: true },
+    legend: { top: 0, right: 0, textStyle: { color: AXIS_COLOR }, data: ['Measured', 'Plan'] },
+    tooltip: {
+      trigger: 'item',
+      formatter: (p: { seriesName: string; data: [string, number] }) =>
+        `${escapeHtml(p.seriesName)} · ${escapeHtml(p.data[0])}<br/>${p.data[1]}${escapeHtml(suffix)}`,
+    },
+    xAxis: { type: 'time', axisLabel: { color: AXIS_COLOR, hideOverlap: true }, splitLine: { show: false } },
+    yAxis: { type: 'value', scale: true, axisLabel: { color: AXIS_COLOR }, splitLine: { lineStyle: { color: '#e6e9ee' } } },
+    series: [
+      {
+        name: 'Measured',
+        type: 'line',
+        data: points.map((p) => [p.date, p.value]),
+        symbolSize: 6,
+        lineStyle: { color: BAR_COLOR, width: 3 },
+        itemStyle: { color: BAR_COLOR },
+      },
+      {
+        name: 'Plan',
+        type: 'line',
+        data: [
+          [plan.start_date, plan.start_value],
+          [plan.due_date, plan.target_value],
+        ],
+        symbol: 'none',
+        lineStyle: { color: AXIS_COLOR, width: 1.5, type: 'dashed' },
+        itemStyle: { color: AXIS_COLOR },
       },
     ],
   });

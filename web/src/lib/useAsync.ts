@@ -43,6 +43,30 @@ export function useAsync<T>(load: (signal: AbortSignal) => Promise<T>, deps: unk
   return sameDeps(state.deps, deps) ? state.value : LOADING;
 }
 
+/**
+ * useAsync for data the page itself changes: `replace(data)` shows what a
+ * write answered, `reload()` fetches again behind the data on screen (no
+ * spinner, so focus and open panels stay). A failed reload keeps the data
+ * shown: the write that asked for it has already reported its own outcome.
+ */
+export function useReloadable<T>(
+  load: (signal: AbortSignal) => Promise<T>,
+  deps: unknown[],
+): [AsyncState<T>, { replace: (data: T) => void; reload: () => void }] {
+  const loaded = useAsync(load, deps);
+  const [latest, setLatest] = useState<{ deps: unknown[]; data: T } | null>(null);
+  // A fresh load for new deps supersedes what an earlier write answered.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useEffect(() => setLatest(null), deps);
+  const replace = (data: T) => setLatest({ deps, data });
+  const reload = () => {
+    load(new AbortController().signal).then(replace, () => undefined);
+  };
+  const state: AsyncState<T> =
+    latest && loaded.status === 'ready' && sameDeps(latest.deps, deps) ? { status: 'ready', data: latest.data } : loaded;
+  return [state, { replace, reload }];
+}
+
 /** Sets the document title for the page being shown. */
 export function usePageTitle(title: string): void {
   useEffect(() => {

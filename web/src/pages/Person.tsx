@@ -5,6 +5,7 @@ import type { PersonProfile } from '../api/types';
 import { Avatar, PeopleList, PersonRow, TeamList } from '../components/people';
 import { SkillsBlock } from '../components/skills';
 import { AsyncPage } from '../components/async';
+import { PersonGoalsCard } from '../components/goals';
 import { Card } from '../components/status';
 import { Link } from '../lib/router';
 import { useAsync, usePageTitle } from '../lib/useAsync';
@@ -67,6 +68,7 @@ function ProfileBody({ profile }: { profile: PersonProfile }) {
           <Card title="Skills" id="person-skills">
             <SkillsBlock skills={profile.skills} owner={p.name} emptyHint={`${p.name} has no skills on record.`} />
           </Card>
+          <PersonGoalsCard personId={p.id} name={p.name} />
         </div>
         <div class="layout-split__side">
           <Card title="Reports to" id="person-manager">

@@ -1,12 +1,18 @@
-// A team: its purpose first, then its leader and members with their roles.
+// A team: its purpose first (with its history; its leaders edit it), the goal
+// tree with progress charts and status colours, who does what (the RACI grid,
+// editable in place by keyboard) beside the warnings about roles, then its
+// leader and members with their roles.
 
 import { api } from '../api/client';
+import { goalsApi } from '../api/goals-client';
 import type { TeamDetail } from '../api/types';
 import { Avatar, PersonRow } from '../components/people';
-import { AsyncPage } from '../components/async';
+import { AsyncPage, AsyncSection } from '../components/async';
+import { GoalChart, GoalTree, PurposeSection, WarningsPanel } from '../components/goals';
+import { RaciGrid } from '../components/raci';
 import { Card, EmptyState } from '../components/status';
 import { Link, personPath, teamPath } from '../lib/router';
-import { useAsync, usePageTitle } from '../lib/useAsync';
+import { useAsync, usePageTitle, useReloadable } from '../lib/useAsync';
 
 function MemberTable({ detail }: { detail: TeamDetail }) {
   if (detail.members.length === 0) {
@@ -45,23 +51,68 @@ function MemberTable({ detail }: { detail: TeamDetail }) {
   );
 }
 
+function StaticPurpose({ purpose }: { purpose: string }) {
+  return (
+    <section class="purpose" aria-labelledby="team-purpose-heading">
+      <h2 id="team-purpose-heading" class="purpose__label">
+        Purpose
+      </h2>
+      {purpose ? <p class="purpose__text">{purpose}</p> : <p class="purpose__text purpose__text--missing">This team has not written down its purpose yet.</p>}
+    </section>
+  );
+}
+
 function TeamBody({ detail }: { detail: TeamDetail }) {
-  const purpose = detail.purpose || detail.team.purpose;
+  const id = detail.team.id;
+  const [goals, goalsControl] = useReloadable((signal) => goalsApi.teamGoals(id, signal), [id]);
+  const [roles, rolesControl] = useReloadable((signal) => goalsApi.teamRoles(id, signal), [id]);
+  const own = goals.status === 'ready' ? goals.data.goals.filter((g) => g.team?.id === id) : [];
   return (
     <>
       <header class="page-header">
         <p class="eyebrow">{detail.team.leadership_team ? 'Leadership team' : 'Team'}</p>
         <h1>{detail.team.name}</h1>
-        <p class="page-header__lead">
-          <Link href={`${teamPath(detail.team.id)}/network`}>How this team works together: its network and shape →</Link>
+        <p class="page-header__lead team-links">
+          <Link href={`${teamPath(id)}/network`}>How this team works together: its network and shape →</Link>
+          <Link href={`${teamPath(id)}/brief`}>Onboarding brief</Link>
         </p>
       </header>
-      <section class="purpose" aria-labelledby="team-purpose-heading">
-        <h2 id="team-purpose-heading" class="purpose__label">
-          Purpose
-        </h2>
-        {purpose ? <p class="purpose__text">{purpose}</p> : <p class="purpose__text purpose__text--missing">This team has not written down its purpose yet.</p>}
-      </section>
+      {goals.status === 'ready' ? (
+        <PurposeSection page={goals.data} onSaved={goalsControl.replace} />
+      ) : (
+        <StaticPurpose purpose={detail.purpose || detail.team.purpose} />
+      )}
+      <Card title="Goals" id="team-goals">
+        <AsyncSection state={goals} loading="Loading the goals…" failed="The goals could not be loaded">
+          {(page) => (
+            <>
+              {own.length > 0 && (
+                <>
+                  <GoalChart goals={own} />
+                  <p class="chart-legend">
+                    Bars: the way covered, in the goal’s status colour · dark tick: what is expected by now. The
+                    list below says the same in words.
+                  </p>
+                </>
+              )}
+              <GoalTree page={page} onChanged={goalsControl.reload} />
+            </>
+          )}
+        </AsyncSection>
+      </Card>
+      <Card title="Who does what" id="team-roles">
+        <AsyncSection state={roles} loading="Loading who does what…" failed="The roles could not be loaded">
+          {(data) => (
+            <RaciGrid
+              roles={data}
+              onChange={(next) => {
+                rolesControl.replace(next);
+                goalsControl.reload();
+              }}
+            />
+          )}
+        </AsyncSection>
+      </Card>
       <div class="layout-split">
         <div class="layout-split__main">
           <Card title={`Members (${detail.members.length})`} id="team-members">
@@ -69,6 +120,11 @@ function TeamBody({ detail }: { detail: TeamDetail }) {
           </Card>
         </div>
         <div class="layout-split__side">
+          <Card title="Warnings about roles" id="team-warnings">
+            <AsyncSection state={roles} loading="Checking the roles…" failed="The roles could not be checked">
+              {(data) => <WarningsPanel warnings={data.warnings} />}
+            </AsyncSection>
+          </Card>
           <Card title="Leader" id="team-leader">
             {detail.leader ? <PersonRow person={detail.leader} /> : <p class="muted">No leader named.</p>}
           </Card>

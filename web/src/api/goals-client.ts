@@ -1,0 +1,45 @@
+// Calls of the purpose, goals and roles endpoints, through the one HTTP
+// client (api/client.ts).
+
+import { request } from './client';
+import type {
+  AccountLeadership,
+  Goal,
+  GoalDetail,
+  GoalDraft,
+  LogEntry,
+  PersonGoals,
+  ProgressDraft,
+  RaciChange,
+  TeamBrief,
+  TeamGoals,
+  TeamRoles,
+} from './types';
+
+const team = (id: string) => `/teams/${encodeURIComponent(id)}`;
+const goal = (id: string) => `/goals/${encodeURIComponent(id)}`;
+
+export const goalsApi = {
+  teamGoals: (teamId: string, signal?: AbortSignal) => request<TeamGoals>('GET', `${team(teamId)}/goals`, { signal }),
+  teamRoles: (teamId: string, signal?: AbortSignal) => request<TeamRoles>('GET', `${team(teamId)}/roles`, { signal }),
+  setRoles: (teamId: string, changes: RaciChange[]) =>
+    request<TeamRoles>('PATCH', `${team(teamId)}/roles`, { json: { changes } }),
+  setPurpose: (teamId: string, purpose: string) =>
+    request<TeamGoals>('PUT', `${team(teamId)}/purpose`, { json: { purpose } }),
+  brief: (teamId: string, signal?: AbortSignal) => request<TeamBrief>('GET', `${team(teamId)}/brief`, { signal }),
+  goal: (id: string, signal?: AbortSignal) => request<GoalDetail>('GET', goal(id), { signal }),
+  createGoal: (draft: GoalDraft) => request<Goal>('POST', '/goals', { json: draft }),
+  updateGoal: (id: string, change: GoalDraft) => request<Goal>('PATCH', goal(id), { json: change }),
+  deleteGoal: (id: string) => request<void>('DELETE', goal(id)),
+  addProgress: (id: string, draft: ProgressDraft) => request<Goal>('POST', `${goal(id)}/updates`, { json: draft }),
+  myGoals: (signal?: AbortSignal) => request<PersonGoals>('GET', '/me/goals', { signal }),
+  personGoals: (personId: string, signal?: AbortSignal) =>
+    request<PersonGoals>('GET', `/people/${encodeURIComponent(personId)}/goals`, { signal }),
+  log: (engagementId: string, limit: number, signal?: AbortSignal) =>
+    request<{ items: LogEntry[] }>('GET', `/engagements/${encodeURIComponent(engagementId)}/log`, {
+      query: { limit },
+      signal,
+    }),
+  leadership: (clientId: string, signal?: AbortSignal) =>
+    request<AccountLeadership>('GET', `/clients/${encodeURIComponent(clientId)}/leadership`, { signal }),
+};
