@@ -7,29 +7,15 @@
 #include <unordered_map>
 
 #include "demo/demo.h"
+#include "demo/testing/demo_firm.h"
 #include "domain/validate.h"
 #include "engine/goals/goals.h"
-#include "taxonomy/taxonomy.h"
 
 namespace guild {
 namespace {
 
-constexpr Date kToday{20200};  // 2025-04-22
-
-const FirmData& Taxonomy() {
-  static const FirmData* data = [] {
-    auto r = LoadTaxonomy({.directory = GUILD_TEST_TAXONOMY_DIR});
-    EXPECT_TRUE(r.ok()) << r.status().ToString();
-    return new FirmData(r.ok() ? std::move(r).value() : FirmData{});
-  }();
-  return *data;
-}
-
-FirmData Generate(int people, uint64_t seed) {
-  auto r = GenerateDemoFirm({.people = people, .seed = seed, .today = kToday}, Taxonomy());
-  EXPECT_TRUE(r.ok()) << r.status().ToString();
-  return r.ok() ? std::move(r).value() : FirmData{};
-}
+using demo::testing::GenerateDemo;
+using demo::testing::kDemoToday;
 
 int Level(TeamKind kind) {
   switch (kind) {
@@ -47,7 +33,7 @@ TEST(DemoGoals, EveryGoalValidAlignedUpwardsAndOwnedOnItsTeam) {
   for (int people : {50, 137, 1000}) {
     for (uint64_t seed : {1, 2, 99}) {
       SCOPED_TRACE(testing::Message() << "people=" << people << " seed=" << seed);
-      const FirmData f = Generate(people, seed);
+      const FirmData f = GenerateDemo(people, seed);
       std::unordered_map<std::string, const Team*> teams;
       for (const Team& t : f.teams) {
         teams[t.id] = &t;
@@ -114,7 +100,7 @@ TEST(DemoGoals, EveryGoalValidAlignedUpwardsAndOwnedOnItsTeam) {
 TEST(DemoGoals, WarningsShowExactlyTheBrokenTeams) {
   for (int people : {60, 1000, 5000}) {
     SCOPED_TRACE(people);
-    const FirmData f = Generate(people, 3);
+    const FirmData f = GenerateDemo(people, 3);
     std::map<std::string, size_t> counts;
     for (const goals::TeamRows& rows : goals::GroupRowsByTeam(f)) {
       for (const goals::RaciWarning& w :
@@ -139,22 +125,22 @@ TEST(DemoGoals, WarningsShowExactlyTheBrokenTeams) {
 }
 
 TEST(DemoGoals, AYearOfProgressAndEveryStatus) {
-  const FirmData f = Generate(1000, 5);
+  const FirmData f = GenerateDemo(1000, 5);
   std::unordered_map<std::string, const Goal*> goals;
   for (const Goal& g : f.goals) goals[g.id] = &g;
   std::unordered_map<std::string, const GoalUpdate*> latest;
   std::set<std::pair<std::string, int32_t>> keys;
-  Date first = kToday;
+  Date first = kDemoToday;
   for (const GoalUpdate& u : f.goal_updates) {
     const Goal& g = *goals.at(u.goal_id);
     EXPECT_TRUE(keys.insert({u.goal_id, u.date.days}).second) << u.goal_id;
     EXPECT_GE(u.date, g.start_date);
-    EXPECT_LE(u.date, kToday);
+    EXPECT_LE(u.date, kDemoToday);
     first = std::min(first, u.date);
     auto& l = latest[u.goal_id];
     if (l == nullptr || l->date < u.date) l = &u;
   }
-  EXPECT_LE(first, AddDays(kToday, -300));  // about a year of history
+  EXPECT_LE(first, AddDays(kDemoToday, -300));  // about a year of history
   for (const Goal& g : f.goals) {
     auto it = latest.find(g.id);
     if (it == latest.end()) {
@@ -165,7 +151,7 @@ TEST(DemoGoals, AYearOfProgressAndEveryStatus) {
     EXPECT_EQ(g.measured_on, it->second->date) << g.id;
   }
   std::map<goals::GoalStatus, int> statuses;
-  for (const Goal& g : f.goals) ++statuses[goals::MeasureGoal(g, kToday, {}).status];
+  for (const Goal& g : f.goals) ++statuses[goals::MeasureGoal(g, kDemoToday, {}).status];
   for (auto s : {goals::GoalStatus::kOnTrack, goals::GoalStatus::kAtRisk,
                  goals::GoalStatus::kOffTrack, goals::GoalStatus::kDone}) {
     EXPECT_GT(statuses[s], 0) << goals::ToString(s);
@@ -184,7 +170,7 @@ TEST(DemoGoals, AYearOfProgressAndEveryStatus) {
 }
 
 TEST(DemoGoals, EveryTeamKindIsThere) {
-  const FirmData f = Generate(300, 7);
+  const FirmData f = GenerateDemo(300, 7);
   std::set<TeamKind> kinds;
   for (const Team& t : f.teams) kinds.insert(t.kind);
   EXPECT_EQ(kinds, (std::set<TeamKind>{TeamKind::kEngagement, TeamKind::kAccount,
@@ -192,7 +178,9 @@ TEST(DemoGoals, EveryTeamKindIsThere) {
   std::set<std::string> engagement_ids;
   for (const Engagement& e : f.engagements) engagement_ids.insert(e.id);
   for (const Team& t : f.teams) {
-    if (t.kind == TeamKind::kEngagement) EXPECT_TRUE(engagement_ids.count(t.engagement_id));
+    if (t.kind == TeamKind::kEngagement) {
+      EXPECT_TRUE(engagement_ids.count(t.engagement_id)) << t.id;
+    }
   }
 }
 

@@ -9,28 +9,15 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "demo/testing/demo_firm.h"
 #include "domain/validate.h"
-#include "taxonomy/taxonomy.h"
 
 namespace guild {
 namespace {
 
-constexpr Date kToday{20200};  // 2025-04-22
-
-const FirmData& Taxonomy() {
-  static const FirmData* data = [] {
-    auto r = LoadTaxonomy({.directory = GUILD_TEST_TAXONOMY_DIR});
-    EXPECT_TRUE(r.ok()) << r.status().ToString();
-    return new FirmData(r.ok() ? std::move(r).value() : FirmData{});
-  }();
-  return *data;
-}
-
-FirmData Generate(int people, uint64_t seed) {
-  auto r = GenerateDemoFirm({.people = people, .seed = seed, .today = kToday}, Taxonomy());
-  EXPECT_TRUE(r.ok()) << r.status().ToString();
-  return r.ok() ? std::move(r).value() : FirmData{};
-}
+using demo::testing::GenerateDemo;
+using demo::testing::kDemoToday;
+using demo::testing::ShippedTaxonomy;
 
 template <typename T>
 void ExpectValid(const std::vector<T>& items, void (*validate)(const T&, std::vector<FieldError>&),
@@ -89,7 +76,7 @@ void ExpectReferencesResolve(const FirmData& f) {
   UniqueIds(f.teams, "team");
   UniqueIds(f.time_entries, "time entry");
   UniqueIds(f.roles, "role");
-  auto skills = UniqueIds(Taxonomy().skills, "skill");
+  auto skills = UniqueIds(ShippedTaxonomy().skills, "skill");
   std::set<std::string> emails;
   for (const auto& p : f.people) {
     EXPECT_TRUE(emails.insert(NormalizeEmail(p.email)).second) << p.email;
@@ -159,7 +146,7 @@ TEST(DemoFirm, EveryEntityValidAndEveryReferenceResolves) {
   for (int people : {50, 137, 1000}) {
     for (uint64_t seed : {1, 2, 99}) {
       SCOPED_TRACE(testing::Message() << "people=" << people << " seed=" << seed);
-      FirmData f = Generate(people, seed);
+      FirmData f = GenerateDemo(people, seed);
       ASSERT_EQ(f.people.size(), static_cast<size_t>(people));
       ExpectAllValid(f);
       ExpectReferencesResolve(f);
@@ -218,14 +205,14 @@ size_t Digest(const FirmData& f) {
 }
 
 TEST(DemoFirm, SameSeedGivesIdenticalFirmOtherSeedDiffers) {
-  FirmData a = Generate(300, 42), b = Generate(300, 42), c = Generate(300, 43);
+  FirmData a = GenerateDemo(300, 42), b = GenerateDemo(300, 42), c = GenerateDemo(300, 43);
   EXPECT_EQ(a.TotalCount(), b.TotalCount());
   EXPECT_EQ(Digest(a), Digest(b));
   EXPECT_NE(Digest(a), Digest(c));
 }
 
 TEST(DemoFirm, HasAPyramidAndSeniorsKnowMore) {
-  FirmData f = Generate(2000, 7);
+  FirmData f = GenerateDemo(2000, 7);
   std::map<std::string, int> grades;
   for (const auto& p : f.people) ++grades[p.grade];
   EXPECT_GE(grades["partner"], 100);  // 5%..8% of 2000
@@ -248,7 +235,7 @@ TEST(DemoFirm, HasAPyramidAndSeniorsKnowMore) {
 }
 
 TEST(DemoFirm, SomePartnersOverloadedSomeAssociatesUnderused) {
-  FirmData f = Generate(1000, 3);
+  FirmData f = GenerateDemo(1000, 3);
   DemoSummary s = SummarizeDemoFirm(f, DefaultTimeEntryWeeks(1000), 5);
   EXPECT_GT(s.overloaded_partner_count, 0);
   EXPECT_GT(s.underused_associate_count, 0);
@@ -258,7 +245,7 @@ TEST(DemoFirm, SomePartnersOverloadedSomeAssociatesUnderused) {
 }
 
 TEST(DemoFirm, HasStaffingPreferencesLeadOpeningsAndPlannedTimeOff) {
-  FirmData f = Generate(2000, 5);
+  FirmData f = GenerateDemo(2000, 5);
   std::unordered_map<std::string, const Person*> person;
   for (const auto& p : f.people) person[p.id] = &p;
   std::unordered_map<std::string, const Opening*> opening;
@@ -289,7 +276,7 @@ TEST(DemoFirm, HasStaffingPreferencesLeadOpeningsAndPlannedTimeOff) {
   std::map<std::string, int> seated;
   for (const auto& a : f.assignments) ++seated[a.opening_id];
   size_t open = 0;  // openings on live work with a free seat
-  for (const auto& o : f.openings) open += o.end >= kToday && seated[o.id] < o.headcount;
+  for (const auto& o : f.openings) open += o.end >= kDemoToday && seated[o.id] < o.headcount;
   ASSERT_GT(open, 100u);
   EXPECT_NEAR(static_cast<double>(with_volunteers.size()) / open, 1.0 / 3, 0.08);
   EXPECT_GT(kinds[PreferenceKind::kPinned], 0);
@@ -303,8 +290,8 @@ TEST(DemoFirm, HasStaffingPreferencesLeadOpeningsAndPlannedTimeOff) {
   std::set<std::string> off_people;
   for (const auto& t : f.time_entries) {
     if (t.category != TimeCategory::kTimeOff) continue;
-    EXPECT_GT(t.date, kToday);
-    EXPECT_LE(t.date, AddDays(kToday, 13 * 7));
+    EXPECT_GT(t.date, kDemoToday);
+    EXPECT_LE(t.date, AddDays(kDemoToday, 13 * 7));
     EXPECT_EQ(t.hours, 8);
     EXPECT_TRUE(t.engagement_id.empty());
     off_people.insert(t.person_id);
@@ -317,7 +304,7 @@ TEST(DemoFirm, HasStaffingPreferencesLeadOpeningsAndPlannedTimeOff) {
   std::set<std::string> key_clients_with_partner;
   for (const auto& a : f.assignments) {
     const Engagement& e = *engagement.at(opening.at(a.opening_id)->engagement_id);
-    if (e.end < kToday && person.at(a.person_id)->grade == "partner") {
+    if (e.end < kDemoToday && person.at(a.person_id)->grade == "partner") {
       key_clients_with_partner.insert(e.client_id);
     }
   }
@@ -329,7 +316,7 @@ TEST(DemoFirm, HasStaffingPreferencesLeadOpeningsAndPlannedTimeOff) {
 }
 
 TEST(DemoFirm, SkillHistoryRisesOverTime) {
-  FirmData f = Generate(200, 11);
+  FirmData f = GenerateDemo(200, 11);
   std::map<std::pair<std::string, std::string>, std::vector<const SkillHistoryEntry*>> paths;
   for (const auto& h : f.skill_history) paths[{h.person_id, h.skill_id}].push_back(&h);
   ASSERT_FALSE(paths.empty());
@@ -342,15 +329,18 @@ TEST(DemoFirm, SkillHistoryRisesOverTime) {
 }
 
 TEST(DemoFirm, RejectsBadOptionsAndEmptyTaxonomy) {
-  EXPECT_EQ(GenerateDemoFirm({.people = 49, .today = kToday}, Taxonomy()).status().code(),
-            StatusCode::kInvalidArgument);
-  EXPECT_EQ(GenerateDemoFirm({.people = 500001, .today = kToday}, Taxonomy()).status().code(),
-            StatusCode::kInvalidArgument);
-  EXPECT_EQ(GenerateDemoFirm({.people = 100, .today = kToday, .time_entry_weeks = 13}, Taxonomy())
+  EXPECT_EQ(
+      GenerateDemoFirm({.people = 49, .today = kDemoToday}, ShippedTaxonomy()).status().code(),
+      StatusCode::kInvalidArgument);
+  EXPECT_EQ(
+      GenerateDemoFirm({.people = 500001, .today = kDemoToday}, ShippedTaxonomy()).status().code(),
+      StatusCode::kInvalidArgument);
+  EXPECT_EQ(GenerateDemoFirm({.people = 100, .today = kDemoToday, .time_entry_weeks = 13},
+                             ShippedTaxonomy())
                 .status()
                 .code(),
             StatusCode::kInvalidArgument);
-  EXPECT_EQ(GenerateDemoFirm({.people = 100, .today = kToday}, FirmData{}).status().code(),
+  EXPECT_EQ(GenerateDemoFirm({.people = 100, .today = kDemoToday}, FirmData{}).status().code(),
             StatusCode::kInvalidArgument);
 }
 

@@ -287,6 +287,10 @@ class GoalsService {
                 std::string_view entity, std::string_view entity_id, std::string_view detail);
   Status CommitDelete(const Principal& actor, EntityKind kind, const std::string& id,
                       std::string_view action);
+  //! Deletes deliverable or client relationship `id` (`kind` says which) for
+  //! a leader of its team or an administrator; kNotFound when the actor may
+  //! not read its team, as when there is no such item.
+  Status DeleteTeamItem(const Principal& actor, EntityKind kind, std::string_view id);
   //! Domain validation of one goal against its team and ancestors.
   Status CheckGoal(const FirmSnapshot& snapshot, const Goal& goal) const;
 

@@ -52,14 +52,56 @@ Status RuleErrorsOf(const FirmData& data, std::string_view id) {
   ValidateGoalRules(data, errors);
   for (const RecordError& e : errors) {
     if (e.id != id) continue;
-    if (e.field == "owner_id")
+    if (e.field == "owner_id") {
       return Bad("owner_id", "a member or the leader of the team (" + e.message + ")");
+    }
     if (e.field == "parent_id") {
       return Bad("parent_id",
                  "a team goal that does not lead back to this one (" + e.message + ")");
     }
     return Bad("raci", "an accountable person on the team (" + e.message + ")");
   }
+  return OkStatus();
+}
+
+// The first rule `item` breaks (by `validate`, domain/validate.h) as a field error.
+template <typename T>
+Status FirstBrokenRule(const T& item, void (*validate)(const T&, std::vector<FieldError>&)) {
+  std::vector<FieldError> errors;
+  validate(item, errors);
+  return FirstFieldError(errors);
+}
+
+// A batch that upserts `item` alone into `kind` (&FirmData::deliverables, ...).
+template <typename T>
+FirmData Alone(std::vector<T> FirmData::*kind, T item) {
+  FirmData batch;
+  (batch.*kind).push_back(std::move(item));
+  return batch;
+}
+
+// The goal `id` as the viewer may read it: absent and unreadable (a private
+// goal: not even its existence) are the same kNotFound.
+Result<const Goal*> ReadableGoal(const Authorizer& authorizer, const Principal& viewer,
+                                 std::string_view id) {
+  const Goal* goal = authorizer.snapshot().FindGoal(id);
+  if (goal == nullptr || !authorizer.CanReadGoal(viewer, *goal)) {
+    return NotFound("no goal '" + std::string(id) + "'");
+  }
+  return goal;
+}
+
+// Whether the viewer may change an item of a team (a deliverable, a client
+// relationship) whose team is `team_id` (null: there is no such item): the
+// item of a team they may not read is kNotFound (`what` 'id'), one they may
+// read but not change kPermissionDenied(`refusal`).
+Status ChangeableTeamItem(const Authorizer& authorizer, const Principal& viewer,
+                          const std::string* team_id, std::string_view what, std::string_view id,
+                          std::string_view refusal) {
+  if (team_id == nullptr || !authorizer.CanReadTeam(viewer, *team_id)) {
+    return NotFound("no " + std::string(what) + " '" + std::string(id) + "'");
+  }
+  if (!authorizer.CanChangeTeam(viewer, *team_id)) return PermissionDenied(std::string(refusal));
   return OkStatus();
 }
 
@@ -105,9 +147,7 @@ Status GoalsService::CommitDelete(const Principal& actor, EntityKind kind, const
 }
 
 Status GoalsService::CheckGoal(const FirmSnapshot& s, const Goal& goal) const {
-  std::vector<FieldError> errors;
-  ValidateGoal(goal, errors);
-  RETURN_IF_ERROR(FirstFieldError(errors));
+  RETURN_IF_ERROR(FirstBrokenRule(goal, &ValidateGoal));
   if (!goal.team_id.empty() && !s.TeamIndex(goal.team_id)) {
     return Bad("team_id", "the id of an existing team (no team '" + goal.team_id + "')");
   }
@@ -175,9 +215,7 @@ Result<Goal> GoalsService::CreateGoal(const Principal& actor, const GoalDraft& d
   Set(draft.parent_id, g.parent_id);
   Set(draft.shared, g.shared);
   RETURN_IF_ERROR(CheckGoal(s, g));
-  FirmData batch;
-  batch.goals.push_back(g);
-  RETURN_IF_ERROR(Commit(actor, std::move(batch), "goal.create", "goal", g.id, g.title));
+  RETURN_IF_ERROR(Commit(actor, Alone(&FirmData::goals, g), "goal.create", "goal", g.id, g.title));
   return g;
 }
 
@@ -186,17 +224,14 @@ Result<Goal> GoalsService::UpdateGoal(const Principal& actor, std::string_view g
   std::lock_guard lock(write_mu_);
   ASSIGN_OR_RETURN(auto snapshot, Snapshot());
   const FirmSnapshot& s = *snapshot;
-  const Goal* found = s.FindGoal(goal_id);
-  if (found == nullptr) return NotFound("no goal '" + std::string(goal_id) + "'");
   Authorizer authorizer(s);
-  if (!authorizer.CanReadGoal(actor, *found)) {
-    return NotFound("no goal '" + std::string(goal_id) + "'");  // private: not even its existence
-  }
+  ASSIGN_OR_RETURN(const Goal* found, ReadableGoal(authorizer, actor, goal_id));
   if (!authorizer.CanChangeGoal(actor, *found)) {
     return PermissionDenied("only the leaders of the goal's team change it");
   }
-  if (change.id && *change.id != found->id)
+  if (change.id && *change.id != found->id) {
     return Bad("id", "the goal's own id (ids never change)");
+  }
   if (change.team_id && *change.team_id != found->team_id) {
     return Bad("team_id", "the goal's own team (create a new goal for another team)");
   }
@@ -217,20 +252,15 @@ Result<Goal> GoalsService::UpdateGoal(const Principal& actor, std::string_view g
     return Bad("owner_id", "the person's own id: a personal goal stays theirs");
   }
   RETURN_IF_ERROR(CheckGoal(s, g));
-  FirmData batch;
-  batch.goals.push_back(g);
-  RETURN_IF_ERROR(Commit(actor, std::move(batch), "goal.update", "goal", g.id, g.title));
+  RETURN_IF_ERROR(Commit(actor, Alone(&FirmData::goals, g), "goal.update", "goal", g.id, g.title));
   return g;
 }
 
 Status GoalsService::DeleteGoal(const Principal& actor, std::string_view goal_id) {
   std::lock_guard lock(write_mu_);
   ASSIGN_OR_RETURN(auto snapshot, Snapshot());
-  const Goal* found = snapshot->FindGoal(goal_id);
   Authorizer authorizer(*snapshot);
-  if (found == nullptr || !authorizer.CanReadGoal(actor, *found)) {
-    return NotFound("no goal '" + std::string(goal_id) + "'");
-  }
+  ASSIGN_OR_RETURN(const Goal* found, ReadableGoal(authorizer, actor, goal_id));
   if (!authorizer.CanChangeGoal(actor, *found)) {
     return PermissionDenied("only the leaders of the goal's team delete it");
   }
@@ -245,11 +275,8 @@ Result<GoalUpdate> GoalsService::AddProgress(const Principal& actor, std::string
                                              const ProgressDraft& draft) {
   std::lock_guard lock(write_mu_);
   ASSIGN_OR_RETURN(auto snapshot, Snapshot());
-  const Goal* found = snapshot->FindGoal(goal_id);
   Authorizer authorizer(*snapshot);
-  if (found == nullptr || !authorizer.CanReadGoal(actor, *found)) {
-    return NotFound("no goal '" + std::string(goal_id) + "'");
-  }
+  ASSIGN_OR_RETURN(const Goal* found, ReadableGoal(authorizer, actor, goal_id));
   if (!authorizer.CanUpdateGoalProgress(actor, *found)) {
     return PermissionDenied(
         "progress is written by the goal's owner, its contributors and its team's leaders");
@@ -257,11 +284,8 @@ Result<GoalUpdate> GoalsService::AddProgress(const Principal& actor, std::string
   const Date today = clock_.Today();
   GoalUpdate u{found->id, draft.date.value_or(today), draft.value, draft.comment, actor.person_id};
   if (u.date > today) return Bad("date", "a date on or before today (" + FormatDate(today) + ")");
-  std::vector<FieldError> errors;
-  ValidateGoalUpdate(u, errors);
-  RETURN_IF_ERROR(FirstFieldError(errors));
-  FirmData batch;
-  batch.goal_updates.push_back(u);
+  RETURN_IF_ERROR(FirstBrokenRule(u, &ValidateGoalUpdate));
+  FirmData batch = Alone(&FirmData::goal_updates, u);
   if (!found->measured_on || u.date >= *found->measured_on) {
     Goal moved = *found;
     moved.current_value = u.value;
@@ -417,13 +441,9 @@ Result<Deliverable> GoalsService::CreateDeliverable(const Principal& actor,
   d.name = *draft.name;
   d.due_date = *draft.due_date;
   Set(draft.status, d.status);
-  std::vector<FieldError> errors;
-  ValidateDeliverable(d, errors);
-  RETURN_IF_ERROR(FirstFieldError(errors));
-  FirmData batch;
-  batch.deliverables.push_back(d);
-  RETURN_IF_ERROR(
-      Commit(actor, std::move(batch), "deliverable.create", "deliverable", d.id, d.name));
+  RETURN_IF_ERROR(FirstBrokenRule(d, &ValidateDeliverable));
+  RETURN_IF_ERROR(Commit(actor, Alone(&FirmData::deliverables, d), "deliverable.create",
+                         "deliverable", d.id, d.name));
   return d;
 }
 
@@ -433,41 +453,22 @@ Result<Deliverable> GoalsService::UpdateDeliverable(const Principal& actor,
   std::lock_guard lock(write_mu_);
   ASSIGN_OR_RETURN(auto snapshot, Snapshot());
   auto i = snapshot->DeliverableIndex(deliverable_id);
-  Authorizer authorizer(*snapshot);
-  if (!i || !authorizer.CanReadTeam(actor, snapshot->data().deliverables[*i].team_id)) {
-    return NotFound("no deliverable '" + std::string(deliverable_id) + "'");
-  }
+  RETURN_IF_ERROR(ChangeableTeamItem(
+      Authorizer(*snapshot), actor, i ? &snapshot->data().deliverables[*i].team_id : nullptr,
+      "deliverable", deliverable_id, "only the team's leaders change its deliverables"));
   Deliverable d = snapshot->data().deliverables[*i];
-  if (!authorizer.CanChangeTeam(actor, d.team_id)) {
-    return PermissionDenied("only the team's leaders change its deliverables");
-  }
   if (change.id && *change.id != d.id) return Bad("id", "the deliverable's own id");
   Set(change.name, d.name);
   Set(change.due_date, d.due_date);
   Set(change.status, d.status);
-  std::vector<FieldError> errors;
-  ValidateDeliverable(d, errors);
-  RETURN_IF_ERROR(FirstFieldError(errors));
-  FirmData batch;
-  batch.deliverables.push_back(d);
-  RETURN_IF_ERROR(
-      Commit(actor, std::move(batch), "deliverable.update", "deliverable", d.id, d.name));
+  RETURN_IF_ERROR(FirstBrokenRule(d, &ValidateDeliverable));
+  RETURN_IF_ERROR(Commit(actor, Alone(&FirmData::deliverables, d), "deliverable.update",
+                         "deliverable", d.id, d.name));
   return d;
 }
 
 Status GoalsService::DeleteDeliverable(const Principal& actor, std::string_view deliverable_id) {
-  std::lock_guard lock(write_mu_);
-  ASSIGN_OR_RETURN(auto snapshot, Snapshot());
-  auto i = snapshot->DeliverableIndex(deliverable_id);
-  Authorizer authorizer(*snapshot);
-  if (!i || !authorizer.CanReadTeam(actor, snapshot->data().deliverables[*i].team_id)) {
-    return NotFound("no deliverable '" + std::string(deliverable_id) + "'");
-  }
-  if (!authorizer.CanChangeTeam(actor, snapshot->data().deliverables[*i].team_id)) {
-    return PermissionDenied("only the team's leaders remove its deliverables");
-  }
-  return CommitDelete(actor, EntityKind::kDeliverables, std::string(deliverable_id),
-                      "deliverable.delete");
+  return DeleteTeamItem(actor, EntityKind::kDeliverables, deliverable_id);
 }
 
 Result<ClientRelationship> GoalsService::CreateRelationship(const Principal& actor,
@@ -490,30 +491,32 @@ Result<ClientRelationship> GoalsService::CreateRelationship(const Principal& act
     return Bad("client_id", "the id of an existing client (no client '" + r.client_id + "')");
   }
   Set(draft.contact, r.contact);
-  std::vector<FieldError> errors;
-  ValidateClientRelationship(r, errors);
-  RETURN_IF_ERROR(FirstFieldError(errors));
-  FirmData batch;
-  batch.client_relationships.push_back(r);
-  RETURN_IF_ERROR(Commit(actor, std::move(batch), "relationship.create", "client-relationship",
-                         r.id, r.contact));
+  RETURN_IF_ERROR(FirstBrokenRule(r, &ValidateClientRelationship));
+  RETURN_IF_ERROR(Commit(actor, Alone(&FirmData::client_relationships, r), "relationship.create",
+                         "client-relationship", r.id, r.contact));
   return r;
 }
 
 Status GoalsService::DeleteRelationship(const Principal& actor, std::string_view relationship_id) {
+  return DeleteTeamItem(actor, EntityKind::kClientRelationships, relationship_id);
+}
+
+Status GoalsService::DeleteTeamItem(const Principal& actor, EntityKind kind, std::string_view id) {
   std::lock_guard lock(write_mu_);
   ASSIGN_OR_RETURN(auto snapshot, Snapshot());
-  auto i = snapshot->RelationshipIndex(relationship_id);
-  Authorizer authorizer(*snapshot);
-  const std::string team = i ? snapshot->data().client_relationships[*i].team_id : std::string();
-  if (!i || !authorizer.CanReadTeam(actor, team)) {
-    return NotFound("no client relationship '" + std::string(relationship_id) + "'");
-  }
-  if (!authorizer.CanChangeTeam(actor, team)) {
-    return PermissionDenied("only the team's leaders remove its client relationships");
-  }
-  return CommitDelete(actor, EntityKind::kClientRelationships, std::string(relationship_id),
-                      "relationship.delete");
+  const FirmData& d = snapshot->data();
+  const bool deliverable = kind == EntityKind::kDeliverables;
+  const std::optional<uint32_t> i =
+      deliverable ? snapshot->DeliverableIndex(id) : snapshot->RelationshipIndex(id);
+  const std::string* team = !i            ? nullptr
+                            : deliverable ? &d.deliverables[*i].team_id
+                                          : &d.client_relationships[*i].team_id;
+  RETURN_IF_ERROR(ChangeableTeamItem(
+      Authorizer(*snapshot), actor, team, deliverable ? "deliverable" : "client relationship", id,
+      deliverable ? "only the team's leaders remove its deliverables"
+                  : "only the team's leaders remove its client relationships"));
+  return CommitDelete(actor, kind, std::string(id),
+                      deliverable ? "deliverable.delete" : "relationship.delete");
 }
 
 Result<ClientLogEntry> GoalsService::AddLogEntry(const Principal& actor,
@@ -538,13 +541,9 @@ Result<ClientLogEntry> GoalsService::AddLogEntry(const Principal& actor,
                    draft.issues,
                    draft.resolution};
   if (e.date > today) return Bad("date", "a date on or before today (" + FormatDate(today) + ")");
-  std::vector<FieldError> errors;
-  ValidateClientLogEntry(e, errors);
-  RETURN_IF_ERROR(FirstFieldError(errors));
-  FirmData batch;
-  batch.client_log.push_back(e);
-  RETURN_IF_ERROR(
-      Commit(actor, std::move(batch), "log.create", "client-log", e.id, e.engagement_id));
+  RETURN_IF_ERROR(FirstBrokenRule(e, &ValidateClientLogEntry));
+  RETURN_IF_ERROR(Commit(actor, Alone(&FirmData::client_log, e), "log.create", "client-log", e.id,
+                         e.engagement_id));
   return e;
 }
 
