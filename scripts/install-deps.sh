@@ -15,6 +15,7 @@ PACKAGES=(
   time
   wrk nginx-light curl
   python3-networkx python3-numpy
+  clang libclang-rt-14-dev
 )
 
 missing=()

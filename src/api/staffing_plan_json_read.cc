@@ -101,6 +101,15 @@ void Ref(Reader& r, const json& value, const std::string& path, std::string& id)
   });
 }
 
+// A person an entry or a runner-up cannot do without: the reference must
+// name one ({"id": ""} would be written back as null, which no reader takes).
+void RequiredPersonRef(Reader& r, const json& value, const std::string& path, std::string& id) {
+  Ref(r, value, path, id);
+  if (value.is_object() && value.contains("id") && value["id"].is_string() && id.empty()) {
+    r.Error(path + ".id", "a person's id (not empty)", json(id));
+  }
+}
+
 void OptionalRef(Reader& r, const std::optional<const json*>& value, const std::string& path,
                  std::string& id) {
   if (value && *value) Ref(r, **value, path, id);
@@ -185,7 +194,7 @@ void Explanation(Reader& r, const json& value, const std::string& path, staffing
       f.Required("why_lost", u.why_lost);
     });
     u.cost = cost.value_or(0);
-    if (person) Ref(r, *person, at + ".person", u.person_id);
+    if (person) RequiredPersonRef(r, *person, at + ".person", u.person_id);
     e.runner_ups.push_back(std::move(u));
   });
 }
@@ -216,7 +225,7 @@ ProposedAssignment Entry(Reader& r, const json& value, const std::string& path) 
   pa.cost = cost.value_or(0);
   if (!start.empty()) a.start = r.Day(start, path + ".start");
   if (!end.empty()) a.end = r.Day(end, path + ".end");
-  if (person) Ref(r, *person, path + ".person", a.person_id);
+  if (person) RequiredPersonRef(r, *person, path + ".person", a.person_id);
   if (opening) Ref(r, *opening, path + ".opening", a.opening_id);
   OptionalRef(r, moved_from, path + ".moved_from", pa.moved_from_person_id);
   if (explanation) Explanation(r, *explanation, path + ".explanation", pa.explanation);

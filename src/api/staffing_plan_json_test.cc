@@ -262,7 +262,7 @@ TEST(StaffingPlanJson, ReadsPlansStoredByAnOlderGuild) {
       "partner15:senior director2;7:partner0:4;2;1;0;77;20500;1234.5678901234;1200.25;"
       "0.3333333333333333;0.2857142857142857;42;4242;2;5:o-7#25:stf-13:p-13:o-712.5;20501;20600;"
       "1;3:p-91;88.125;2;6:onet:13;2;10:esco:x;y:z2;4;6:onet:13:p-30.5;0.95;13;3;2;3:p-490.5;28:"
-      "cost 90.5 vs 88.1: lower fit3:p-591;0:0:0:0:0:0;0;0;0;0:0;0;0;0:0:0;0;0;0;0;1;5:o-8#13:"
+      "cost 90.5 vs 88.1: lower fit3:p-591;0:0:0:3:p-20:0;0;0;0;0:0;0;0;0:0:0;0;0;0;0;1;5:o-8#13:"
       "o-844:no candidate: nobody holds onet:9 at level 41;10:key_client3:c-120:keeps 1 partner\n"
       "of 22;9:construct0.125;9:seated 407:explain1e-09;0:";
   auto read = ReadStoredStaffingPlan(v1, "stored plan plan_v1");
@@ -286,15 +286,28 @@ TEST(StaffingPlanJson, ReadsPlansStoredByAnOlderGuild) {
   EXPECT_EQ(d.plan.issues[0].message, "keeps 1 partner\nof 2");
   EXPECT_EQ(d.plan.steps[1].seconds, 1e-9);
   // Once read, it is written as JSON and reads back the same. (The
-  // fixture's second entry is the old codec's empty entry, with no person;
-  // JSON requires every entry's person, so it is given one first.)
-  EXPECT_EQ(d.plan.assignments[1].assignment.person_id, "");
-  PlanDocument seated = d;
-  seated.plan.assignments[1].assignment.person_id = "p-2";
-  auto json_again = ReadStoredStaffingPlan(StaffingPlanJson(seated), "stored plan plan_v1");
+  // fixture's second entry is the old codec's emptiest entry: a person and
+  // nothing else.)
+  EXPECT_EQ(d.plan.assignments[1].assignment.person_id, "p-2");
+  auto json_again = ReadStoredStaffingPlan(StaffingPlanJson(d), "stored plan plan_v1");
   ASSERT_TRUE(json_again.ok()) << json_again.status().message();
-  ExpectSame(seated, *json_again);
-  EXPECT_FALSE(ReadStoredStaffingPlan(StaffingPlanJson(d), "stored plan plan_v1").ok());
+  ExpectSame(d, *json_again);
+  // An entry without a person is refused in either format (JSON could not
+  // write it back: found by staffing_plan_json_fuzz, tests/fuzz).
+  std::string no_person = v1;
+  no_person.replace(no_person.find("0:0:0:3:p-20:0;"), 15, "0:0:0:0:0:0;");
+  auto refused = ReadStoredStaffingPlan(no_person, "stored plan plan_v1");
+  EXPECT_EQ(refused.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(refused.status().message().find("assignment.person_id: empty"), std::string::npos)
+      << refused.status().message();
+  std::string json_no_person = StaffingPlanJson(d);
+  json_no_person.replace(json_no_person.find(R"({"id":"p-2"})"), 12, R"({"id":""})");
+  auto refused_json = ReadStaffingPlanJson(json_no_person, "plan.json");
+  ASSERT_FALSE(refused_json.ok());
+  EXPECT_NE(
+      refused_json.status().message().find("assignments[1].person.id: expected a person's id"),
+      std::string::npos)
+      << refused_json.status().message();
   // A truncated old plan is an error naming the byte, never a partial plan.
   auto cut = ReadStoredStaffingPlan(v1.substr(0, 200), "stored plan plan_v1");
   EXPECT_EQ(cut.status().code(), StatusCode::kInvalidArgument);

@@ -73,6 +73,13 @@ class Reader {
   }
   [[nodiscard]] bool ok() const { return status_.ok(); }
   [[nodiscard]] const Status& status() const { return status_; }
+  //! Records the first error: "SOURCE: byte N, FIELD: WHAT".
+  void Fail(const char* field, const std::string& what) {
+    if (ok()) {
+      status_ = InvalidArgument(std::string(source_) + ": byte " + std::to_string(pos_) + ", " +
+                                field + ": " + what);
+    }
+  }
 
  private:
   template <typename T>
@@ -86,12 +93,6 @@ class Reader {
       return;
     }
     pos_ = static_cast<size_t>(ptr + 1 - text_.data());
-  }
-  void Fail(const char* field, const std::string& what) {
-    if (ok()) {
-      status_ = InvalidArgument(std::string(source_) + ": byte " + std::to_string(pos_) + ", " +
-                                field + ": " + what);
-    }
   }
   std::string_view text_;
   std::string_view source_;
@@ -127,6 +128,9 @@ void Get(Reader& r, ProposedAssignment& a) {
   a.seat_id = r.Str("assignment.seat_id");
   a.assignment.id = r.Str("assignment.id");
   a.assignment.person_id = r.Str("assignment.person_id");
+  // Every entry seats a person: JSON, which such a plan is rewritten as,
+  // cannot hold an entry without one.
+  if (r.ok() && a.assignment.person_id.empty()) r.Fail("assignment.person_id", "empty");
   a.assignment.opening_id = r.Str("assignment.opening_id");
   a.assignment.hours_per_week = r.Real("assignment.hours_per_week");
   a.assignment.start = r.Day("assignment.start");
@@ -156,6 +160,7 @@ void Get(Reader& r, ProposedAssignment& a) {
   for (size_t n = r.Count("explanation.runner_ups"), i = 0; i < n && r.ok(); ++i) {
     RunnerUp& u = e.runner_ups.emplace_back();
     u.person_id = r.Str("explanation.runner_up.person_id");
+    if (r.ok() && u.person_id.empty()) r.Fail("explanation.runner_up.person_id", "empty");
     u.cost = r.Real("explanation.runner_up.cost");
     u.why_lost = r.Str("explanation.runner_up.why_lost");
   }
