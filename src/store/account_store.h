@@ -142,12 +142,8 @@ class AccountStore {
   //! cached plan so a plan accepted on another server shows as accepted
   //! here at once. nullopt when absent.
   [[nodiscard]] virtual Result<std::optional<bool>> StaffingPlanAccepted(std::string_view id) = 0;
-  //! Marks the plan accepted if it is not yet: true when this call did it,
-  //! false when it already was. Atomic, so across servers one caller wins.
-  //! kNotFound when absent.
-  [[nodiscard]] virtual Result<bool> ClaimStaffingPlan(std::string_view id) = 0;
-  //! Clears the accepted mark (a claimed plan whose write failed).
-  [[nodiscard]] virtual Status ReleaseStaffingPlan(std::string_view id) = 0;
+  // A plan is marked accepted only with the entries it writes, in their
+  // transaction: CommitRequest::claim_staffing_plan (store.h).
   //! Deletes the plans created before `created_at`; returns how many.
   [[nodiscard]] virtual Result<int64_t> DeleteStaffingPlansBefore(int64_t created_at) = 0;
 };

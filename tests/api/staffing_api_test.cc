@@ -466,7 +466,7 @@ TEST_F(StaffingChangeTest, AcceptWithAChangeSeatsAnotherPersonOrNothing) {
   EXPECT_NE(unskilled.Json().value("detail", "").find("skills"), std::string::npos)
       << unskilled.body;
   EXPECT_EQ(StoredAssignments(), 0);
-  EXPECT_EQ(Ok(Get("admin", "/staffing/plans/" + id))["accepted"], false);  // claim released
+  EXPECT_EQ(Ok(Get("admin", "/staffing/plans/" + id))["accepted"], false);  // not claimed either
 
   json done = Ok(Post("admin", accept,
                       R"({"assignment_ids":[")" + tax_entry + R"("],"changes":{")" + tax_entry +

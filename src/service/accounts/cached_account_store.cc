@@ -124,12 +124,6 @@ Result<std::optional<StaffingPlanRecord>> CachedAccountStore::FindStaffingPlan(
 Result<std::optional<bool>> CachedAccountStore::StaffingPlanAccepted(std::string_view id) {
   return inner_.StaffingPlanAccepted(id);
 }
-Result<bool> CachedAccountStore::ClaimStaffingPlan(std::string_view id) {
-  return inner_.ClaimStaffingPlan(id);
-}
-Status CachedAccountStore::ReleaseStaffingPlan(std::string_view id) {
-  return inner_.ReleaseStaffingPlan(id);
-}
 Result<int64_t> CachedAccountStore::DeleteStaffingPlansBefore(int64_t created_at) {
   return inner_.DeleteStaffingPlansBefore(created_at);
 }

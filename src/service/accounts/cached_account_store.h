@@ -57,8 +57,6 @@ class CachedAccountStore final : public AccountStore {
   Status CreateStaffingPlan(const StaffingPlanRecord& plan) override;
   Result<std::optional<StaffingPlanRecord>> FindStaffingPlan(std::string_view id) override;
   Result<std::optional<bool>> StaffingPlanAccepted(std::string_view id) override;
-  Result<bool> ClaimStaffingPlan(std::string_view id) override;
-  Status ReleaseStaffingPlan(std::string_view id) override;
   Result<int64_t> DeleteStaffingPlansBefore(int64_t created_at) override;
 
  private:

@@ -397,33 +397,31 @@ Result<AcceptedEntries> StaffingBoardService::Accept(
     std::lock_guard<std::mutex> lock(plans_mu_);
     if (auto it = plans_.find(plan_id); it != plans_.end()) it->second.accepted = true;
   };
-  // One server wins the claim; the loser sees the plan as accepted.
-  ASSIGN_OR_RETURN(bool claimed, accounts_.ClaimStaffingPlan(plan_id));
-  if (!claimed) {
-    mark_accepted();
-    return FailedPrecondition("plan " + std::string(plan_id) + " was already accepted");
-  }
   AcceptRequest request{std::move(chosen), options_.staffing, clock_.Today(),
                         [access](std::string_view person) { return access->MayReadLoads(person); }};
   request.options.progress = nullptr;
   // Checked against the store's data now: this server's snapshot brought up
   // to the change feed (other servers' writes included), never a reload.
-  if (Status refreshed = snapshots_.Refresh(); !refreshed.ok()) {
-    accounts_.ReleaseStaffingPlan(plan_id).IgnoreError();
-    return refreshed;
-  }
+  RETURN_IF_ERROR(snapshots_.Refresh());
   request.firm = snapshots_.Peek();
+  // The plan's claim is written in the entries' transaction (issue 27,
+  // 8(a)): one server wins it, and a crash leaves neither a claimed plan
+  // without its assignments nor assignments of an unclaimed plan.
   request.commit = [&](FirmChange&& change) {
     const std::string detail = "assignments=" + std::to_string(change.upserts.assignments.size());
     WriteRequest write{
         std::move(change),
         AuditEntry{0, 0, viewer.user_id, "staffing.accept", "plan", std::string(plan_id), detail},
-        ""};
+        std::string(plan_id)};
     return writer_.Commit(write).status();
   };
   auto accepted = AcceptStaffingEntries(store_, request);
   if (!accepted.ok()) {
-    accounts_.ReleaseStaffingPlan(plan_id).IgnoreError();
+    // Another server's accept of this plan makes ours fail at the claim.
+    if (auto mark = accounts_.StaffingPlanAccepted(plan_id); mark.ok() && mark->value_or(false)) {
+      mark_accepted();
+      return FailedPrecondition("plan " + std::string(plan_id) + " was already accepted");
+    }
     return accepted.status();
   }
   mark_accepted();

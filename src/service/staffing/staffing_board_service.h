@@ -13,14 +13,14 @@
 // plan is kept in the AccountStore (so every server on the database can read
 // and accept it; plans older than options.plan_ttl_seconds are deleted) and
 // cached in memory (at most options.max_plans, the oldest dropped first).
-// Accept claims the plan in the AccountStore (one server wins), then writes
-// the chosen entries through AcceptStaffingEntries (staffing_accept.h), which
-// re-checks them against the store's data, the firm's options
-// (options.staffing, never the plan's) and the clock's date, and writes them
-// as tentative assignments in one transaction, or nothing (kFailedPrecondition
-// naming each broken rule and the entries that break it); a failed write
-// releases the claim. The entries are written through the FirmWriter with the
-// audit entry ("staffing.accept") in one transaction; this server's snapshot
+// Accept writes the chosen entries through AcceptStaffingEntries
+// (staffing_accept.h), which re-checks them against the store's data, the
+// firm's options (options.staffing, never the plan's) and the clock's date,
+// and writes them as tentative assignments, or nothing (kFailedPrecondition
+// naming each broken rule and the entries that break it). The entries, the
+// audit entry ("staffing.accept") and the plan's claim in the AccountStore
+// are one transaction through the FirmWriter: one server wins the claim, and
+// a crash can never leave a claimed plan without its entries; this server's snapshot
 // has them when Accept returns, other servers follow the change feed. A plan is
 // accepted at most once, across servers; the accepted mark is read from the
 // AccountStore each time a plan is looked up, so a plan accepted on another

@@ -273,20 +273,6 @@ class PostgresAccountStore final : public AccountStore {
     return accepted;
   }
 
-  Result<bool> ClaimStaffingPlan(std::string_view id) override {
-    bool claimed = false;
-    RETURN_IF_ERROR(Run("claim staffing plan", [&](pqxx::work& w) -> Status {
-      ASSIGN_OR_RETURN(claimed, PgClaimStaffingPlan(w, id));
-      return OkStatus();
-    }));
-    return claimed;
-  }
-
-  Status ReleaseStaffingPlan(std::string_view id) override {
-    return Exec("release staffing plan",
-                "UPDATE guild_staffing_plans SET accepted = FALSE WHERE id = $1", std::string(id));
-  }
-
   Result<int64_t> DeleteStaffingPlansBefore(int64_t created_at) override {
     int64_t deleted = 0;
     RETURN_IF_ERROR(Run("delete staffing plans", [&](pqxx::work& w) {

@@ -220,16 +220,6 @@ class SqliteAccountStore final : public AccountStore {
         +[](const SqliteStatement& s) { return s.ColumnInt(0) != 0; }, id);
   }
 
-  Result<bool> ClaimStaffingPlan(std::string_view id) override {
-    std::lock_guard lock(mu_);
-    return SqliteClaimStaffingPlan(*db_, id);
-  }
-
-  Status ReleaseStaffingPlan(std::string_view id) override {
-    return Write("releasing a staffing plan",
-                 "UPDATE guild_staffing_plans SET accepted = 0 WHERE id = ?", id);
-  }
-
   Result<int64_t> DeleteStaffingPlansBefore(int64_t created_at) override {
     std::lock_guard lock(mu_);
     RETURN_IF_ERROR(Run("deleting old staffing plans",
