@@ -347,7 +347,7 @@ Result<staffing::StaffingPlan> Chosen(const staffing::StaffingPlan& plan, std::s
   }
   for (const auto& [key, person_id] : changes) {
     auto entry = std::find_if(chosen.assignments.begin(), chosen.assignments.end(),
-                              [&](const staffing::ProposedAssignment& pa) {
+                              [&key = key](const staffing::ProposedAssignment& pa) {
                                 return pa.assignment.id == key || pa.seat_id == key;
                               });
     if (entry == chosen.assignments.end()) {
