@@ -60,7 +60,10 @@ http::Response Dispatch(World& world, const Caller& caller, http::Method method,
   request.params = std::move(match.params);
   if (question != std::string_view::npos) {
     Result<http::Fields> query = http::ParseQuery(target.substr(question + 1));
-    if (!query.ok()) return http::Response{400};  // the server answers 400 before any handler
+    if (!query.ok()) {  // the server answers 400 itself, before any handler (target_fuzz)
+      if (routed != nullptr) *routed = false;
+      return http::Response{400};
+    }
     request.query_params = std::move(*query);
   }
   request.headers = {{"Host", "fuzz"}, {"Content-Type", "application/json"}};

@@ -41,7 +41,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const EntityKind kind = kAllEntityKinds[(data[0] >> 1) % kKinds];
   const io::Format format = (data[0] & 1) != 0 ? io::Format::kJson : io::Format::kCsv;
   std::string_view content(reinterpret_cast<const char*>(data + 1), size - 1);
-  const int64_t lines = static_cast<int64_t>(std::count(content.begin(), content.end(), '\n')) + 1;
+  // Lines as an editor counts them: "\r\n", "\n" and a lone "\r" each end one.
+  int64_t lines = 1;
+  for (size_t i = 0; i < content.size(); ++i) {
+    if (content[i] == '\n' ||
+        (content[i] == '\r' && (i + 1 == content.size() || content[i + 1] != '\n'))) {
+      ++lines;
+    }
+  }
 
   int commits = 0;
   io::ImportOptions options;
