@@ -104,6 +104,22 @@ TEST_F(ServerLimitsTest, MalformedRequestLinesGive400) {
   EXPECT_EQ(Status("GET", "/api/v1/ping"), 200);
 }
 
+// Found by server_fuzz: an HTTP/1.0 request was answered "HTTP/1.0 ...". The
+// server answers HTTP/1.1 (RFC 9110 6.2) and closes, since 1.0 asked for no
+// keep-alive; bytes after the request are not read as a second one.
+TEST_F(ServerLimitsTest, Http10RequestGetsAnHttp11AnswerAndClose) {
+  auto client = TestClient::Connect(server_->port());
+  ASSERT_TRUE(client.ok());
+  ASSERT_TRUE(
+      (*client)->Send("GET /api/v1/ping HTTP/1.0\r\n\r\nGET /api/v1/ping HTTP/1.1\r\n\r\n"));
+  auto response = (*client)->Read();
+  ASSERT_TRUE(response.ok()) << response.status().ToString();
+  EXPECT_EQ(response->status, 200);
+  EXPECT_EQ(response->version, 11u);
+  EXPECT_EQ(response->header("Connection"), "close");
+  EXPECT_TRUE((*client)->WaitForClose(std::chrono::seconds(5)));
+}
+
 TEST_F(ServerLimitsTest, HalfSentRequestIsCutOffWhileOthersAreServed) {
   auto slow = TestClient::Connect(server_->port());
   ASSERT_TRUE(slow.ok());

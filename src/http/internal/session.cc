@@ -62,7 +62,6 @@ class Session {
     Request request;
     RouteMatch match;
     SteadyClock::time_point started = SteadyClock::now();
-    unsigned version = 11;
   };
   enum class Outcome { kKeepAlive, kClose, kCloseLingering };
   using Parser = bhttp::request_parser<bhttp::string_body>;
@@ -258,7 +257,6 @@ asio::awaitable<Session::Outcome> Session::ServeOne() {
 void Session::PrepareRequest(const Parser& parser, Exchange& exchange) {
   const auto& header = parser.get();
   Request& request = exchange.request;
-  exchange.version = header.version();
   request.method = ParseMethod(View(header.method_string()));
   request.target = std::string(View(header.target()));
   request.headers.reserve(std::distance(header.begin(), header.end()));
@@ -451,8 +449,10 @@ void Session::SetHeaders(bhttp::response<bhttp::string_body>& out, const Respons
 asio::awaitable<bool> Session::Write(Exchange& exchange, Response response, bool keep_alive,
                                      RouteStats& stats) {
   ApplyConditional(exchange.request, response);
-  bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(response.status),
-                                          exchange.version};
+  // Always HTTP/1.1, also to an HTTP/1.0 request (RFC 9110 6.2: the highest
+  // version the server conforms to); keep_alive(false) then says
+  // "Connection: close".
+  bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(response.status), 11};
   SetHeaders(out, response, exchange.request);
   out.keep_alive(keep_alive);
   const std::size_t bytes = response.body.size();

@@ -62,6 +62,7 @@ Result<ClientResponse> TestClient::Read(bool head, std::chrono::milliseconds tim
   if (ec) return Internal("read: " + ec.message());
   ClientResponse response;
   response.status = static_cast<int>(parser.get().result_int());
+  response.version = parser.get().version();
   for (const auto& field : parser.get()) {
     response.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
   }

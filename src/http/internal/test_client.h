@@ -16,6 +16,7 @@ namespace guild::http::testing {
 
 struct ClientResponse {
   int status = 0;
+  unsigned version = 11;  //!< the status line's HTTP version, 11 for HTTP/1.1
   Fields headers;
   std::string body;
   std::optional<std::string_view> header(std::string_view name) const {
