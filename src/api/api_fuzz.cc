@@ -48,24 +48,15 @@ struct World {
 
 http::Response Dispatch(World& world, const Caller& caller, http::Method method,
                         std::string_view target, std::string body, bool* routed = nullptr) {
-  const size_t question = target.find('?');
-  http::RouteMatch match = world.router.Match(method, target.substr(0, question));
-  if (routed != nullptr) *routed = match.kind == http::RouteMatch::Kind::kFound;
-  if (match.kind != http::RouteMatch::Kind::kFound) return http::Response{404};
   http::Request request;
   request.method = method;
   request.target = std::string(target);
-  request.path = match.path;
-  request.route = match.route->pattern;
-  request.params = std::move(match.params);
-  if (question != std::string_view::npos) {
-    Result<http::Fields> query = http::ParseQuery(target.substr(question + 1));
-    if (!query.ok()) {  // the server answers 400 itself, before any handler (target_fuzz)
-      if (routed != nullptr) *routed = false;
-      return http::Response{400};
-    }
-    request.query_params = std::move(*query);
-  }
+  http::RouteMatch match = world.router.Match(method, target.substr(0, target.find('?')));
+  // Unknown paths and bad query strings are the server's answers, before
+  // any handler (target_fuzz covers them).
+  std::optional<http::Response> unrouted = http::BindRoute(match, request);
+  if (routed != nullptr) *routed = !unrouted.has_value();
+  if (unrouted) return *std::move(unrouted);
   request.headers = {{"Host", "fuzz"}, {"Content-Type", "application/json"}};
   if (!caller.cookie.empty()) {
     request.headers.emplace_back("Cookie", caller.cookie);

@@ -1,5 +1,6 @@
 #include "http/router.h"
 
+#include "http/problem.h"
 #include "http/uri.h"
 
 namespace guild::http {
@@ -165,6 +166,36 @@ std::vector<const Route*> Router::routes() const {
   for (const Route& route : routes_) all.push_back(&route);
   if (fallback_) all.push_back(&*fallback_);
   return all;
+}
+
+std::optional<Response> BindRoute(RouteMatch& match, Request& request) {
+  switch (match.kind) {
+    case RouteMatch::Kind::kBadPath:
+      return ProblemResponse(
+          MakeProblem(400, "bad_path", "The request path is invalid: " + match.error + "."));
+    case RouteMatch::Kind::kNotFound:
+      return ProblemResponse(MakeProblem(404, "not_found", "No resource at this path."));
+    case RouteMatch::Kind::kMethodNotAllowed: {
+      Response response = ProblemResponse(
+          MakeProblem(405, "method_not_allowed", "Allowed methods: " + match.allow + "."));
+      response.headers.emplace_back("Allow", match.allow);
+      return response;
+    }
+    case RouteMatch::Kind::kFound: break;
+  }
+  request.path = std::move(match.path);
+  request.route = match.route->pattern;
+  request.params = std::move(match.params);
+  const std::size_t question = request.target.find('?');
+  if (question == std::string::npos) return std::nullopt;
+  auto query = ParseQuery(std::string_view(request.target).substr(question + 1));
+  if (!query.ok()) {
+    Problem problem = MakeProblem(400, "bad_query", query.status().message());
+    problem.errors.push_back(FieldError{"query", "query", "percent-encoded UTF-8", "", 0});
+    return ProblemResponse(problem);
+  }
+  request.query_params = std::move(*query);
+  return std::nullopt;
 }
 
 }  // namespace guild::http

@@ -108,4 +108,13 @@ class Router {
   Admission default_admission_;
 };
 
+//! Binds `match` (from Router::Match on `request`'s path) to `request`,
+//! whose method and target are set: for kFound it moves the decoded path and
+//! parameters into `request`, sets its route and parses the query string into
+//! `request.query_params`, and returns nothing. Otherwise it returns the
+//! server's answer: 400 bad_path, 404 not_found, 405 with Allow, or 400
+//! bad_query for a query string that is not percent-encoded UTF-8. The one
+//! way a request meets its route (the server and the in-process API fuzzer).
+std::optional<Response> BindRoute(RouteMatch& match, Request& request);
+
 }  // namespace guild::http

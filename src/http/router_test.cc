@@ -64,6 +64,34 @@ TEST_F(RouterTest, BadPathsAreReported) {
   EXPECT_EQ(router_.Match(Method::kGet, "people").kind, RouteMatch::Kind::kBadPath);
 }
 
+TEST_F(RouterTest, BindRouteFillsTheRequestOrGivesTheServersAnswer) {
+  Request request;
+  request.method = Method::kGet;
+  request.target = "/api/v1/people/p%201?limit=5&q=a%20b";
+  RouteMatch match = router_.Match(Method::kGet, "/api/v1/people/p%201");
+  EXPECT_FALSE(BindRoute(match, request).has_value());
+  EXPECT_EQ(request.route, "/api/v1/people/{id}");
+  EXPECT_EQ(request.param("id"), "p 1");
+  EXPECT_EQ(request.query("q"), "a b");
+  EXPECT_EQ(request.query("limit"), "5");
+
+  request.target = "/api/v1/people?q=%ZZ";
+  match = router_.Match(Method::kGet, "/api/v1/people");
+  std::optional<Response> answer = BindRoute(match, request);
+  ASSERT_TRUE(answer.has_value());
+  EXPECT_EQ(answer->status, 400);
+  EXPECT_NE(answer->body.find("bad_query"), std::string::npos);
+
+  match = router_.Match(Method::kPost, "/api/v1/people");
+  answer = BindRoute(match, request);
+  ASSERT_TRUE(answer.has_value());
+  EXPECT_EQ(answer->status, 405);
+  match = router_.Match(Method::kGet, "/api/v1/nothing");
+  EXPECT_EQ(BindRoute(match, request)->status, 404);
+  match = router_.Match(Method::kGet, "/api/v1/people/%00");
+  EXPECT_EQ(BindRoute(match, request)->status, 400);
+}
+
 TEST_F(RouterTest, FallbackServesNonApiGets) {
   router_.SetFallback(Named("static"));
   EXPECT_EQ(Call(router_.Match(Method::kGet, "/teams/t1")), "static");

@@ -462,7 +462,9 @@ TEST_F(AuthorizationMatrix, EveryRoleGetsWhatTheAuthorizerAllows) {
         if (allowed) {
           EXPECT_NE(reply.status, 401) << where;
           EXPECT_NE(reply.status, 403) << where;
-          if (endpoint.refusal != Refusal::kForbidden) EXPECT_NE(reply.status, 404) << where;
+          if (endpoint.refusal != Refusal::kForbidden) {
+            EXPECT_NE(reply.status, 404) << where;
+          }
           EXPECT_LT(reply.status, 500) << where;
         } else {
           EXPECT_EQ(reply.status, refused) << where << " (the Authorizer refuses)";

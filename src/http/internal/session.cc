@@ -272,36 +272,8 @@ void Session::PrepareRequest(const Parser& parser, Exchange& exchange) {
 }
 
 std::optional<Response> Session::RouteRequest(Exchange& exchange) {
-  RouteMatch& match = exchange.match;
-  Request& request = exchange.request;
-  switch (match.kind) {
-    case RouteMatch::Kind::kBadPath:
-      core_.CountError(ErrorKind::kBadRequest);
-      return ProblemResponse(
-          MakeProblem(400, "bad_path", "The request path is invalid: " + match.error + "."));
-    case RouteMatch::Kind::kNotFound:
-      return ProblemResponse(MakeProblem(404, "not_found", "No resource at this path."));
-    case RouteMatch::Kind::kMethodNotAllowed: {
-      Response response = ProblemResponse(
-          MakeProblem(405, "method_not_allowed", "Allowed methods: " + match.allow + "."));
-      response.headers.emplace_back("Allow", match.allow);
-      return response;
-    }
-    case RouteMatch::Kind::kFound: break;
-  }
-  request.path = std::move(match.path);
-  request.route = match.route->pattern;
-  request.params = std::move(match.params);
-  const std::size_t question = request.target.find('?');
-  if (question == std::string::npos) return std::nullopt;
-  auto query = ParseQuery(std::string_view(request.target).substr(question + 1));
-  if (!query.ok()) {
-    Problem problem = MakeProblem(400, "bad_query", query.status().message());
-    problem.errors.push_back(FieldError{"query", "query", "percent-encoded UTF-8", "", 0});
-    return ProblemResponse(problem);
-  }
-  request.query_params = std::move(*query);
-  return std::nullopt;
+  if (exchange.match.kind == RouteMatch::Kind::kBadPath) core_.CountError(ErrorKind::kBadRequest);
+  return BindRoute(exchange.match, exchange.request);
 }
 
 asio::awaitable<Session::Outcome> Session::ServeBodyRequest(Parser& parser, Exchange& exchange,
