@@ -166,8 +166,8 @@ TEST(StaffingPlanJson, RoundTripsEveryField) {
   // The API's header and the firm's names are read past, not into the plan.
   FirmData firm;
   firm.people.push_back({});
-  firm.people.back().id = "p-1";
-  firm.people.back().name = "Ana Ruiz";
+  firm.people.mut().back().id = "p-1";
+  firm.people.mut().back().name = "Ana Ruiz";
   PlanJsonView view;
   view.firm = &firm;
   view.id = "plan_1";

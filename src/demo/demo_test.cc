@@ -20,7 +20,7 @@ using demo::testing::kDemoToday;
 using demo::testing::ShippedTaxonomy;
 
 template <typename T>
-void ExpectValid(const std::vector<T>& items, void (*validate)(const T&, std::vector<FieldError>&),
+void ExpectValid(const SharedVector<T>& items, void (*validate)(const T&, std::vector<FieldError>&),
                  const char* kind) {
   for (const auto& item : items) {
     std::vector<FieldError> errors;
@@ -31,7 +31,7 @@ void ExpectValid(const std::vector<T>& items, void (*validate)(const T&, std::ve
 }
 
 template <typename T>
-std::unordered_set<std::string> UniqueIds(const std::vector<T>& items, const char* kind) {
+std::unordered_set<std::string> UniqueIds(const SharedVector<T>& items, const char* kind) {
   std::unordered_set<std::string> ids;
   for (const auto& item : items) EXPECT_TRUE(ids.insert(item.id).second) << kind << " " << item.id;
   return ids;

@@ -16,20 +16,21 @@ struct Writer {
   int64_t total = 0;
 
   template <typename T>
-  Status Kind(std::vector<T> FirmData::*member, EntityKind kind) {
-    auto& items = firm.*member;
+  Status Kind(SharedVector<T> FirmData::*member, EntityKind kind) {
+    std::vector<T>& items = (firm.*member).mut();
     const size_t step = kind == EntityKind::kPeople ? std::max<size_t>(items.size(), 1) : chunk;
     for (size_t begin = 0; begin < items.size(); begin += step) {
       size_t end = std::min(items.size(), begin + step);
       FirmChange change;
       (change.upserts.*member)
+          .mut()
           .assign(std::make_move_iterator(items.begin() + begin),
                   std::make_move_iterator(items.begin() + end));
       RETURN_IF_ERROR(commit(std::move(change)));
       done += static_cast<int64_t>(end - begin);
       if (progress) progress(ToString(kind), done, total);
     }
-    std::vector<T>().swap(items);
+    (firm.*member).clear();
     return OkStatus();
   }
 };

@@ -13,23 +13,24 @@
 #include <vector>
 
 #include "common/date.h"
+#include "domain/shared_vector.h"
 
 namespace guild {
 
 //! Grades of the default ladder, most senior first. Firms may use their own
 //! ladder: `Person::grade` is free text, and these are only the defaults.
-inline constexpr std::string_view kDefaultGrades[] = {"partner", "director", "manager",
-                                                      "senior", "associate"};
+inline constexpr std::string_view kDefaultGrades[] = {"partner", "director", "manager", "senior",
+                                                      "associate"};
 
 struct Person {
-  std::string id;           //!< external id, unique, non-empty
-  std::string name;         //!< display name, non-empty
-  std::string email;        //!< unique (case-insensitive), "local@domain"
-  std::string title;        //!< job title, free text
-  std::string grade;        //!< ladder step, e.g. "partner" ... "associate"
-  std::string practice;     //!< e.g. "Tax", "Litigation"
-  std::string office;       //!< e.g. "London"
-  std::string manager_id;   //!< Person id of the manager, or empty
+  std::string id;                       //!< external id, unique, non-empty
+  std::string name;                     //!< display name, non-empty
+  std::string email;                    //!< unique (case-insensitive), "local@domain"
+  std::string title;                    //!< job title, free text
+  std::string grade;                    //!< ladder step, e.g. "partner" ... "associate"
+  std::string practice;                 //!< e.g. "Tax", "Litigation"
+  std::string office;                   //!< e.g. "London"
+  std::string manager_id;               //!< Person id of the manager, or empty
   double weekly_capacity_hours = 40.0;  //!< 0 < hours <= 168
   std::optional<Date> start_date;
   std::optional<Date> end_date;  //!< when set, >= start_date
@@ -41,10 +42,10 @@ enum class SkillSource { kOnet, kEsco, kFirm };
 enum class SkillKind { kSkill, kKnowledge, kTechnology };
 
 struct Skill {
-  std::string id;           //!< e.g. "onet:2.A.1.a", "esco:<uuid>", "firm:tax-structuring"
-  std::string name;         //!< non-empty
+  std::string id;    //!< e.g. "onet:2.A.1.a", "esco:<uuid>", "firm:tax-structuring"
+  std::string name;  //!< non-empty
   std::string description;
-  std::string broader_id;   //!< parent skill in the tree, or empty for a root
+  std::string broader_id;  //!< parent skill in the tree, or empty for a root
   std::vector<std::string> synonyms;
   SkillSource source = SkillSource::kFirm;
   SkillKind kind = SkillKind::kSkill;
@@ -87,13 +88,13 @@ enum class RoleSource { kFirm, kOnet, kEsco };
 
 struct RoleSkill {
   std::string skill_id;
-  int level = 1;             //!< required level, kMinLevel..kMaxLevel
-  double importance = 3.0;   //!< 1..5 (O*NET importance scale); orders gaps
-  bool essential = true;     //!< ESCO essential vs optional
+  int level = 1;            //!< required level, kMinLevel..kMaxLevel
+  double importance = 3.0;  //!< 1..5 (O*NET importance scale); orders gaps
+  bool essential = true;    //!< ESCO essential vs optional
 };
 
 struct Role {
-  std::string id;           //!< e.g. "onet:15-1251.00", "esco:<uuid>", "firm:senior-manager"
+  std::string id;  //!< e.g. "onet:15-1251.00", "esco:<uuid>", "firm:senior-manager"
   std::string name;
   std::string description;
   RoleSource source = RoleSource::kFirm;
@@ -132,7 +133,7 @@ struct Opening {
   std::vector<SkillRequirement> required;  //!< each skill_id at most once
   double hours_per_week = 0;               //!< 0 < hours <= 168
   Date start;
-  Date end;        //!< >= start
+  Date end;           //!< >= start
   int headcount = 1;  //!< >= 1
   //! This seat is the engagement's single accountable lead. At most one lead
   //! opening per engagement, headcount 1, and only on an engagement whose
@@ -182,8 +183,8 @@ struct Team {
   //! The end the team serves for the client or the firm, not a list of
   //! activities. Changes through the services are kept in PurposeChange.
   std::string purpose;
-  std::string leader_id;       //!< Person id, or empty
-  std::string client_id;       //!< for account teams, or empty
+  std::string leader_id;  //!< Person id, or empty
+  std::string client_id;  //!< for account teams, or empty
   bool leadership_team = false;
   std::vector<TeamMember> members;  //!< each person at most once
   TeamKind kind = TeamKind::kOther;
@@ -328,14 +329,14 @@ enum class EntityKind {
   kClientLog,
 };
 inline constexpr EntityKind kAllEntityKinds[] = {
-    EntityKind::kPeople,       EntityKind::kSkills,
-    EntityKind::kPersonSkills, EntityKind::kRoles,
-    EntityKind::kClients,      EntityKind::kEngagements,
-    EntityKind::kOpenings,     EntityKind::kAssignments,
-    EntityKind::kTeams,        EntityKind::kTimeEntries,
-    EntityKind::kSkillHistory, EntityKind::kOpeningPreferences,
-    EntityKind::kGoals,        EntityKind::kGoalUpdates,
-    EntityKind::kDeliverables, EntityKind::kClientRelationships,
+    EntityKind::kPeople,         EntityKind::kSkills,
+    EntityKind::kPersonSkills,   EntityKind::kRoles,
+    EntityKind::kClients,        EntityKind::kEngagements,
+    EntityKind::kOpenings,       EntityKind::kAssignments,
+    EntityKind::kTeams,          EntityKind::kTimeEntries,
+    EntityKind::kSkillHistory,   EntityKind::kOpeningPreferences,
+    EntityKind::kGoals,          EntityKind::kGoalUpdates,
+    EntityKind::kDeliverables,   EntityKind::kClientRelationships,
     EntityKind::kPurposeChanges, EntityKind::kClientLog,
 };
 
@@ -347,25 +348,30 @@ enum class Residence { kMemory, kStoreOnly };
 Residence ResidenceOf(EntityKind kind);
 
 //! A set of entities: a whole firm, or a batch of changes to apply at once.
+//! Each kind is a SharedVector: a copy of a FirmData shares every kind's
+//! storage until that kind is changed (domain/shared_vector.h), which is how
+//! a new snapshot shares the kinds a write did not touch with the old one.
+//! Read through the const accessors; change with push_back, insert, erase,
+//! assignment or `mut()`.
 struct FirmData {
-  std::vector<Person> people;
-  std::vector<Skill> skills;
-  std::vector<PersonSkill> person_skills;
-  std::vector<Role> roles;
-  std::vector<Client> clients;
-  std::vector<Engagement> engagements;
-  std::vector<Opening> openings;
-  std::vector<Assignment> assignments;
-  std::vector<Team> teams;
-  std::vector<TimeEntry> time_entries;
-  std::vector<SkillHistoryEntry> skill_history;
-  std::vector<OpeningPreference> opening_preferences;
-  std::vector<Goal> goals;
-  std::vector<GoalUpdate> goal_updates;
-  std::vector<Deliverable> deliverables;
-  std::vector<ClientRelationship> client_relationships;
-  std::vector<PurposeChange> purpose_changes;
-  std::vector<ClientLogEntry> client_log;
+  SharedVector<Person> people;
+  SharedVector<Skill> skills;
+  SharedVector<PersonSkill> person_skills;
+  SharedVector<Role> roles;
+  SharedVector<Client> clients;
+  SharedVector<Engagement> engagements;
+  SharedVector<Opening> openings;
+  SharedVector<Assignment> assignments;
+  SharedVector<Team> teams;
+  SharedVector<TimeEntry> time_entries;
+  SharedVector<SkillHistoryEntry> skill_history;
+  SharedVector<OpeningPreference> opening_preferences;
+  SharedVector<Goal> goals;
+  SharedVector<GoalUpdate> goal_updates;
+  SharedVector<Deliverable> deliverables;
+  SharedVector<ClientRelationship> client_relationships;
+  SharedVector<PurposeChange> purpose_changes;
+  SharedVector<ClientLogEntry> client_log;
 
   //! Number of entities of `kind`.
   [[nodiscard]] size_t Count(EntityKind kind) const;
@@ -385,7 +391,8 @@ std::string_view ToString(RatingSource s);  //!< "self", "peer", "manager", "ass
 std::optional<RatingSource> ParseRatingSource(std::string_view s);
 std::string_view ToString(RoleSource s);  //!< "firm", "onet", "esco"
 std::optional<RoleSource> ParseRoleSource(std::string_view s);
-std::string_view ToString(EngagementStatus s);  //!< "tentative", "confirmed", "complete", "cancelled"
+std::string_view ToString(
+    EngagementStatus s);  //!< "tentative", "confirmed", "complete", "cancelled"
 std::optional<EngagementStatus> ParseEngagementStatus(std::string_view s);
 std::string_view ToString(AssignmentStatus s);  //!< "tentative", "confirmed"
 std::optional<AssignmentStatus> ParseAssignmentStatus(std::string_view s);

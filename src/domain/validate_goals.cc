@@ -225,9 +225,9 @@ void ValidateGoalRules(const FirmData& data, std::vector<RecordError>& errors) {
                         "goal " + g.id + ": parent " + g.parent_id + " is a personal goal"});
     }
   }
-  CheckAccountableOnTeam(data.deliverables, EntityKind::kDeliverables, "deliverable", teams,
+  CheckAccountableOnTeam(data.deliverables.get(), EntityKind::kDeliverables, "deliverable", teams,
                          errors);
-  CheckAccountableOnTeam(data.client_relationships, EntityKind::kClientRelationships,
+  CheckAccountableOnTeam(data.client_relationships.get(), EntityKind::kClientRelationships,
                          "client relationship", teams, errors);
   CheckCycles(data.goals, goals, errors);
 }

@@ -145,16 +145,16 @@ TEST(ValidateGoalsTest, GoodGoalTreePasses) { EXPECT_TRUE(RuleErrors(GoalFirm())
 
 TEST(ValidateGoalsTest, OwnerMustBeOnTheTeam) {
   FirmData f = GoalFirm();
-  f.goals[0].owner_id = "p2";  // a member: fine
+  f.goals.mut()[0].owner_id = "p2";  // a member: fine
   EXPECT_TRUE(RuleErrors(f).empty());
-  f.goals[0].owner_id = "p3";
+  f.goals.mut()[0].owner_id = "p3";
   EXPECT_EQ(RuleErrors(f),
             std::vector<std::string>{"g1.owner_id: goal g1: owner p3 is not on team t1"});
 }
 
 TEST(ValidateGoalsTest, PersonalGoalsAreNotParents) {
   FirmData f = GoalFirm();
-  f.goals[0].team_id = "";
+  f.goals.mut()[0].team_id = "";
   EXPECT_EQ(RuleErrors(f),
             std::vector<std::string>{"g2.parent_id: goal g2: parent g1 is a personal goal"});
 }
@@ -168,8 +168,8 @@ TEST(ValidateGoalsTest, EveryGoalOnACycleIsReported) {
   Goal d = c;
   d.id = "g4";
   d.parent_id = "g3";
-  f.goals.push_back(d);         // g4 hangs off the cycle, not on it
-  f.goals[0].parent_id = "g3";  // g1 -> g3 closes g1 -> g3 -> g2 -> g1
+  f.goals.push_back(d);               // g4 hangs off the cycle, not on it
+  f.goals.mut()[0].parent_id = "g3";  // g1 -> g3 closes g1 -> g3 -> g2 -> g1
   std::vector<std::string> errors = RuleErrors(f);
   ASSERT_EQ(errors.size(), 3u);
   EXPECT_EQ(errors[0],
@@ -196,7 +196,7 @@ TEST(ValidateGoalsTest, CyclesMatchBruteForceOnRandomForests) {
       g.id = "g" + std::to_string(i);
       f.goals.push_back(g);
     }
-    for (Goal& g : f.goals) {
+    for (Goal& g : f.goals.mut()) {
       if (next(3) != 0) g.parent_id = "g" + std::to_string(next(n + 1));  // may dangle
     }
     std::set<std::string> expected;

@@ -134,7 +134,7 @@ Status CheckLeads(Store& store, const std::vector<Opening>& items,
   std::unordered_map<std::string_view, size_t> row_of;  // opening id -> row in the file
   for (size_t i = 0; i < items.size(); ++i) row_of[items[i].id] = i;
   std::vector<Opening> openings;  // stored leads not replaced by the file, then the file's
-  for (Opening& o : firm.openings) {
+  for (Opening& o : firm.openings.mut()) {
     if (o.lead && row_of.count(o.id) == 0) openings.push_back(std::move(o));
   }
   openings.insert(openings.end(), items.begin(), items.end());
@@ -184,7 +184,7 @@ Status CheckManagerLoops(Store& store, const std::vector<Person>& items,
   if (!any_manager) return OkStatus();
   ASSIGN_OR_RETURN(FirmData firm, store.Load(LoadOptions{{EntityKind::kPeople}}));
   std::unordered_map<std::string, std::string> manager_of;
-  for (Person& p : firm.people) manager_of[std::move(p.id)] = std::move(p.manager_id);
+  for (Person& p : firm.people.mut()) manager_of[std::move(p.id)] = std::move(p.manager_id);
   for (const Person& p : items) manager_of[p.id] = p.manager_id;
   // 0 unvisited, 1 on the chain being walked, 2 known to end.
   std::unordered_map<std::string_view, int> state;

@@ -20,7 +20,7 @@ constexpr std::string_view kHrExport =
 std::vector<Person> People(Store& store) {
   auto data = store.Load(LoadOptions{{EntityKind::kPeople}});
   EXPECT_TRUE(data.ok());
-  return data.ok() ? data->people : std::vector<Person>{};
+  return data.ok() ? data->people.get() : std::vector<Person>{};
 }
 
 ImportReport MustImport(Store& store, std::string_view text) {

@@ -130,7 +130,7 @@ TEST_P(StoreChangeTest, UpsertsComeBeforeDeletesAndAKeyCannotBeBoth) {
   // assignment already moved.
   FirmChange change;
   change.upserts.assignments = firm.assignments;
-  change.upserts.assignments[0].person_id = "y";
+  change.upserts.assignments.mut()[0].person_id = "y";
   change.deletes.push_back({EntityKind::kPeople, {"x"}});
   auto committed = store_->Commit(change);
   ASSERT_TRUE(committed.ok()) << committed.status().ToString();

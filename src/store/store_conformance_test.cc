@@ -103,13 +103,13 @@ TEST_P(StoreConformance, UpsertReplacesEntitiesAndTheirLists) {
   change.deliverables.push_back(deliverable);
   UpsertOk(change);
 
-  firm.people[0] = person;
-  firm.roles[0] = role;
-  firm.teams[0] = team;
-  firm.skills[0] = skill;
-  firm.openings[0] = opening;
-  firm.goals[0] = goal;
-  firm.deliverables[0] = deliverable;
+  firm.people.mut()[0] = person;
+  firm.roles.mut()[0] = role;
+  firm.teams.mut()[0] = team;
+  firm.skills.mut()[0] = skill;
+  firm.openings.mut()[0] = opening;
+  firm.goals.mut()[0] = goal;
+  firm.deliverables.mut()[0] = deliverable;
   EXPECT_EQ(Dump(LoadAll(*store_)), Dump(SortedByKey(firm)));
 }
 
@@ -148,38 +148,42 @@ TEST_P(StoreConformance, SelfReferencesResolveInAnyOrder) {
 TEST_P(StoreConformance, DanglingReferenceFailsAndWritesNothing) {
   using Breaker = void (*)(FirmData&);
   const std::pair<const char*, Breaker> kBreakers[] = {
-      {"manager", [](FirmData& f) { f.people[0].manager_id = "nobody"; }},
-      {"broader", [](FirmData& f) { f.skills[0].broader_id = "nothing"; }},
-      {"rating person", [](FirmData& f) { f.person_skills.back().person_id = "nobody"; }},
-      {"rating skill", [](FirmData& f) { f.person_skills.back().skill_id = "nothing"; }},
-      {"role skill", [](FirmData& f) { f.roles[0].skills[1].skill_id = "nothing"; }},
-      {"client", [](FirmData& f) { f.engagements[1].client_id = "nobody"; }},
-      {"engagement leader", [](FirmData& f) { f.engagements[0].leader_id = "nobody"; }},
-      {"opening", [](FirmData& f) { f.openings[0].engagement_id = "none"; }},
-      {"requirement", [](FirmData& f) { f.openings[0].required[0].skill_id = "nothing"; }},
-      {"assignment", [](FirmData& f) { f.assignments[0].opening_id = "none"; }},
-      {"team leader", [](FirmData& f) { f.teams[0].leader_id = "nobody"; }},
-      {"team member", [](FirmData& f) { f.teams[0].members[2].person_id = "nobody"; }},
-      {"time entry", [](FirmData& f) { f.time_entries[0].engagement_id = "none"; }},
-      {"history", [](FirmData& f) { f.skill_history[0].skill_id = "nothing"; }},
-      {"preference opening", [](FirmData& f) { f.opening_preferences[0].opening_id = "none"; }},
-      {"preference person", [](FirmData& f) { f.opening_preferences[1].person_id = "nobody"; }},
-      {"team engagement", [](FirmData& f) { f.teams[2].engagement_id = "none"; }},
-      {"goal team", [](FirmData& f) { f.goals[1].team_id = "none"; }},
-      {"goal owner", [](FirmData& f) { f.goals[1].owner_id = "nobody"; }},
-      {"goal parent", [](FirmData& f) { f.goals[0].parent_id = "none"; }},
-      {"goal raci", [](FirmData& f) { f.goals[0].raci[1].person_id = "nobody"; }},
-      {"update goal", [](FirmData& f) { f.goal_updates[1].goal_id = "none"; }},
-      {"update author", [](FirmData& f) { f.goal_updates[0].author_id = "nobody"; }},
-      {"deliverable team", [](FirmData& f) { f.deliverables[1].team_id = "none"; }},
-      {"deliverable raci", [](FirmData& f) { f.deliverables[0].raci[2].person_id = "nobody"; }},
-      {"relationship client", [](FirmData& f) { f.client_relationships[0].client_id = "none"; }},
+      {"manager", [](FirmData& f) { f.people.mut()[0].manager_id = "nobody"; }},
+      {"broader", [](FirmData& f) { f.skills.mut()[0].broader_id = "nothing"; }},
+      {"rating person", [](FirmData& f) { f.person_skills.mut().back().person_id = "nobody"; }},
+      {"rating skill", [](FirmData& f) { f.person_skills.mut().back().skill_id = "nothing"; }},
+      {"role skill", [](FirmData& f) { f.roles.mut()[0].skills[1].skill_id = "nothing"; }},
+      {"client", [](FirmData& f) { f.engagements.mut()[1].client_id = "nobody"; }},
+      {"engagement leader", [](FirmData& f) { f.engagements.mut()[0].leader_id = "nobody"; }},
+      {"opening", [](FirmData& f) { f.openings.mut()[0].engagement_id = "none"; }},
+      {"requirement", [](FirmData& f) { f.openings.mut()[0].required[0].skill_id = "nothing"; }},
+      {"assignment", [](FirmData& f) { f.assignments.mut()[0].opening_id = "none"; }},
+      {"team leader", [](FirmData& f) { f.teams.mut()[0].leader_id = "nobody"; }},
+      {"team member", [](FirmData& f) { f.teams.mut()[0].members[2].person_id = "nobody"; }},
+      {"time entry", [](FirmData& f) { f.time_entries.mut()[0].engagement_id = "none"; }},
+      {"history", [](FirmData& f) { f.skill_history.mut()[0].skill_id = "nothing"; }},
+      {"preference opening",
+       [](FirmData& f) { f.opening_preferences.mut()[0].opening_id = "none"; }},
+      {"preference person",
+       [](FirmData& f) { f.opening_preferences.mut()[1].person_id = "nobody"; }},
+      {"team engagement", [](FirmData& f) { f.teams.mut()[2].engagement_id = "none"; }},
+      {"goal team", [](FirmData& f) { f.goals.mut()[1].team_id = "none"; }},
+      {"goal owner", [](FirmData& f) { f.goals.mut()[1].owner_id = "nobody"; }},
+      {"goal parent", [](FirmData& f) { f.goals.mut()[0].parent_id = "none"; }},
+      {"goal raci", [](FirmData& f) { f.goals.mut()[0].raci[1].person_id = "nobody"; }},
+      {"update goal", [](FirmData& f) { f.goal_updates.mut()[1].goal_id = "none"; }},
+      {"update author", [](FirmData& f) { f.goal_updates.mut()[0].author_id = "nobody"; }},
+      {"deliverable team", [](FirmData& f) { f.deliverables.mut()[1].team_id = "none"; }},
+      {"deliverable raci",
+       [](FirmData& f) { f.deliverables.mut()[0].raci[2].person_id = "nobody"; }},
+      {"relationship client",
+       [](FirmData& f) { f.client_relationships.mut()[0].client_id = "none"; }},
       {"relationship raci",
-       [](FirmData& f) { f.client_relationships[0].raci[0].person_id = "nobody"; }},
-      {"purpose team", [](FirmData& f) { f.purpose_changes[1].team_id = "none"; }},
-      {"purpose author", [](FirmData& f) { f.purpose_changes[0].author_id = "nobody"; }},
-      {"log engagement", [](FirmData& f) { f.client_log[1].engagement_id = "none"; }},
-      {"log author", [](FirmData& f) { f.client_log[0].author_id = "nobody"; }},
+       [](FirmData& f) { f.client_relationships.mut()[0].raci[0].person_id = "nobody"; }},
+      {"purpose team", [](FirmData& f) { f.purpose_changes.mut()[1].team_id = "none"; }},
+      {"purpose author", [](FirmData& f) { f.purpose_changes.mut()[0].author_id = "nobody"; }},
+      {"log engagement", [](FirmData& f) { f.client_log.mut()[1].engagement_id = "none"; }},
+      {"log author", [](FirmData& f) { f.client_log.mut()[0].author_id = "nobody"; }},
   };
   for (const auto& [name, breaker] : kBreakers) {
     FirmData firm = SampleFirm();
@@ -205,7 +209,7 @@ TEST_P(StoreConformance, FailedBatchLeavesEarlierDataUnchanged) {
 
 TEST_P(StoreConformance, OutOfRangeLevelIsInvalidArgument) {
   FirmData firm = SampleFirm();
-  firm.person_skills[0].level = 9;
+  firm.person_skills.mut()[0].level = 9;
   EXPECT_EQ(store_->Upsert(firm).code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(TotalCount(), 0);
 }

@@ -163,7 +163,7 @@ void AddWork(FirmData& f) {
                          .members = {{"p3", "member"}},
                          .kind = TeamKind::kEngagement,
                          .engagement_id = "e1"});
-  f.teams[0].kind = TeamKind::kAccount;
+  f.teams.mut()[0].kind = TeamKind::kAccount;
   f.time_entries.push_back(TimeEntry{.id = "te2",
                                      .person_id = "p2",
                                      .date = D("2024-02-05"),
@@ -251,9 +251,12 @@ void AddGoals(FirmData& f) {
                                        .name = "Nothing yet",
                                        .due_date = D("2025-01-01"),
                                        .status = DeliverableStatus::kCancelled});
-  f.client_relationships.push_back(ClientRelationship{
-      .id = "r1", .team_id = "t1", .client_id = "c1", .contact = "CFO, Jane Roe",
-      .raci = {{"p1", RaciRole::kAccountable}, {"p2", RaciRole::kInformed}}});
+  f.client_relationships.push_back(
+      ClientRelationship{.id = "r1",
+                         .team_id = "t1",
+                         .client_id = "c1",
+                         .contact = "CFO, Jane Roe",
+                         .raci = {{"p1", RaciRole::kAccountable}, {"p2", RaciRole::kInformed}}});
   f.purpose_changes.push_back(PurposeChange{.team_id = "t1",
                                             .at = 1'700'000'000,
                                             .author_id = "p1",
@@ -273,7 +276,8 @@ void AddGoals(FirmData& f) {
 }
 
 template <typename T, typename Key>
-void SortBy(std::vector<T>& items, Key key) {
+void SortBy(SharedVector<T>& shared, Key key) {
+  std::vector<T>& items = shared.mut();
   std::stable_sort(items.begin(), items.end(),
                    [&](const T& a, const T& b) { return key(a) < key(b); });
 }
@@ -284,10 +288,9 @@ void DumpGoals(const FirmData& f, std::ostringstream& out) {
   for (const Goal& g : f.goals) {
     out << "goal " << Quote(g.id) << Quote(g.team_id) << Quote(g.title) << Quote(g.metric)
         << Quote(g.unit) << Num(g.start_value) << " " << Num(g.target_value) << " "
-        << ToString(g.direction) << " " << FormatDate(g.start_date) << " "
-        << FormatDate(g.due_date) << " " << Quote(g.owner_id) << Quote(g.parent_id) << g.shared
-        << " " << Opt(g.current_value) << " " << Opt(g.measured_on) << " "
-        << Join<RaciEntry>(g.raci, &Raci) << "\n";
+        << ToString(g.direction) << " " << FormatDate(g.start_date) << " " << FormatDate(g.due_date)
+        << " " << Quote(g.owner_id) << Quote(g.parent_id) << g.shared << " " << Opt(g.current_value)
+        << " " << Opt(g.measured_on) << " " << Join<RaciEntry>(g.raci, &Raci) << "\n";
   }
   for (const GoalUpdate& u : f.goal_updates) {
     out << "update " << Quote(u.goal_id) << FormatDate(u.date) << " " << Num(u.value) << " "
@@ -308,8 +311,7 @@ void DumpGoals(const FirmData& f, std::ostringstream& out) {
   }
   for (const ClientLogEntry& e : f.client_log) {
     out << "log " << Quote(e.id) << Quote(e.engagement_id) << FormatDate(e.date) << " "
-        << Quote(e.author_id) << Quote(e.changed) << Quote(e.issues) << Quote(e.resolution)
-        << "\n";
+        << Quote(e.author_id) << Quote(e.changed) << Quote(e.issues) << Quote(e.resolution) << "\n";
   }
 }
 

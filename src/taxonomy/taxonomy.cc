@@ -81,8 +81,8 @@ Status CheckTaxonomy(const FirmData& data) {
       }
     }
   }
-  RETURN_IF_ERROR(ValidateAll(data.skills, &ValidateSkill, "skill"));
-  return ValidateAll(data.roles, &ValidateRole, "role");
+  RETURN_IF_ERROR(ValidateAll(data.skills.get(), &ValidateSkill, "skill"));
+  return ValidateAll(data.roles.get(), &ValidateRole, "role");
 }
 
 }  // namespace taxonomy::internal
@@ -117,8 +117,8 @@ Result<FirmData> LoadTaxonomy(const TaxonomyOptions& options) {
   if (options.include_onet) RETURN_IF_ERROR(taxonomy::internal::LoadOnet(options, out));
   if (options.include_esco) RETURN_IF_ERROR(taxonomy::internal::LoadEsco(options, out));
   auto by_id = [](const auto& a, const auto& b) { return a.id < b.id; };
-  std::sort(out.skills.begin(), out.skills.end(), by_id);
-  std::sort(out.roles.begin(), out.roles.end(), by_id);
+  std::sort(out.skills.mut().begin(), out.skills.mut().end(), by_id);
+  std::sort(out.roles.mut().begin(), out.roles.mut().end(), by_id);
   RETURN_IF_ERROR(taxonomy::internal::CheckTaxonomy(out));
   return out;
 }

@@ -302,7 +302,7 @@ TEST_F(StaffingApiTest, AcceptWritesTentativeOnceAndRejectsStalePlans) {
     if (p.id == shrunk) change.people.push_back(p);
   }
   ASSERT_EQ(change.people.size(), 1u);
-  change.people.back().weekly_capacity_hours = 10;
+  change.people.mut().back().weekly_capacity_hours = 10;
   ASSERT_TRUE(server_->store().Upsert(change).ok());
   // The accept sees the write (made behind the server's back, as another
   // server would) through the change feed: the snapshot is not reloaded.
@@ -320,7 +320,7 @@ TEST_F(StaffingApiTest, AcceptWritesTentativeOnceAndRejectsStalePlans) {
             std::string::npos)
       << figures.body;
   EXPECT_EQ(StoredAssignments(), 0);
-  change.people.back().weekly_capacity_hours = 40;
+  change.people.mut().back().weekly_capacity_hours = 40;
   ASSERT_TRUE(server_->store().Upsert(change).ok());
 
   // 2. Selected entries only; ids must be in the plan; the leader may not

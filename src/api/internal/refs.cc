@@ -18,16 +18,16 @@ const T* Lookup(std::unordered_map<std::string_view, const T*>& index, const std
 }  // namespace
 
 const guild::Person* RefWriter::FindPerson(std::string_view id) const {
-  return Lookup(people_, firm_->people, id);
+  return Lookup(people_, firm_->people.get(), id);
 }
 const guild::Skill* RefWriter::FindSkill(std::string_view id) const {
-  return Lookup(skills_, firm_->skills, id);
+  return Lookup(skills_, firm_->skills.get(), id);
 }
 const guild::Opening* RefWriter::FindOpening(std::string_view id) const {
-  return Lookup(openings_, firm_->openings, id);
+  return Lookup(openings_, firm_->openings.get(), id);
 }
 const guild::Engagement* RefWriter::FindEngagement(std::string_view id) const {
-  return Lookup(engagements_, firm_->engagements, id);
+  return Lookup(engagements_, firm_->engagements.get(), id);
 }
 
 void RefWriter::Person(http::JsonWriter& w, std::string_view id) const {

@@ -64,7 +64,7 @@ void AddProgressUpdates(GoalsContext& g) {
   std::unordered_map<std::string_view, size_t> team;
   for (size_t t = 0; t < c.out.teams.size(); ++t) team.emplace(c.out.teams[t].id, t);
   for (size_t i = 0; i < c.out.goals.size(); ++i) {
-    Goal& goal = c.out.goals[i];
+    Goal& goal = c.out.goals.mut()[i];
     constexpr int kPersonalCadenceWeeks = 3;
     const int weeks =
         goal.team_id.empty() ? kPersonalCadenceWeeks : g.cadence_weeks[team.at(goal.team_id)];

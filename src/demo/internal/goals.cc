@@ -491,7 +491,7 @@ class Builder {
     const size_t per_kind = 1 + c_.out.teams.size() / kTeamsPerBrokenTeam;
     size_t oversized = 0;
     for (size_t t = 0; t < account_teams && oversized < per_kind; t += 7) {
-      Team& team = c_.out.teams[t];
+      Team& team = c_.out.teams.mut()[t];
       if (!team.leadership_team) continue;
       // Partners and directors first, then anyone, until two above the bound.
       for (uint32_t i = 0;
@@ -508,7 +508,7 @@ class Builder {
     const size_t stride = std::max<size_t>(1, c_.out.teams.size() / (2 * per_kind + 1));
     for (size_t t = 1; t < c_.out.teams.size(); t += stride) {
       if (deliverables_of_[t].empty()) continue;
-      Deliverable& d = c_.out.deliverables[deliverables_of_[t].front()];
+      Deliverable& d = c_.out.deliverables.mut()[deliverables_of_[t].front()];
       const std::vector<std::string_view> people = People(c_.out.teams[t]);
       if (two <= none && people.size() >= 2 && two < per_kind) {
         d.raci.clear();
@@ -529,7 +529,7 @@ class Builder {
     std::vector<std::vector<size_t>> goals_of(c_.out.teams.size());
     std::unordered_map<std::string_view, size_t> team_index;
     for (size_t t = 0; t < c_.out.teams.size(); ++t) team_index.emplace(c_.out.teams[t].id, t);
-    std::vector<std::unordered_set<std::string_view>> involved(c_.out.teams.size());
+    std::vector<std::unordered_set<std::string>> involved(c_.out.teams.size());
     auto note = [&](const std::string& team, const auto& raci) {
       auto& set = involved[team_index.at(team)];
       for (const RaciEntry& e : raci) set.insert(e.person_id);
@@ -545,7 +545,7 @@ class Builder {
     for (const ClientRelationship& r : c_.out.client_relationships) note(r.team_id, r.raci);
     for (size_t t = 0; t < c_.out.teams.size(); ++t) {
       if (goals_of[t].empty()) continue;
-      Goal& first = c_.out.goals[goals_of[t].front()];
+      Goal& first = c_.out.goals.mut()[goals_of[t].front()];
       for (const TeamMember& m : c_.out.teams[t].members) {
         if (involved[t].count(m.person_id) > 0) continue;
         first.raci.push_back({m.person_id, RaciRole::kInformed});

@@ -123,7 +123,7 @@ void ChooseProfile(Context& c, size_t i, double capacity) {
 // grade up); unit heads report to the practice head. Edges always point to a
 // more senior grade or to a unit/practice head, so the relation is a forest.
 void AssignManagers(Context& c, const std::vector<uint8_t>& office_of) {
-  auto& people = c.out.people;
+  std::vector<Person>& people = c.out.people.mut();
   std::vector<std::vector<uint32_t>> units;  // (practice, office) -> members by grade order
   std::vector<int> unit_of(people.size());
   for (size_t i = 0; i < people.size(); ++i) {
@@ -207,7 +207,7 @@ void GeneratePeople(Context& c) {
     c.practice[i] = p;
     c.grade[i] = g;
     c.Pool(p, g).push_back(i);
-    FillPerson(c, i, p, g, office_of[i], c.out.people[i]);
+    FillPerson(c, i, p, g, office_of[i], c.out.people.mut()[i]);
     ChooseProfile(c, i, c.out.people[i].weekly_capacity_hours);
   }
   AssignManagers(c, office_of);

@@ -138,7 +138,7 @@ void AddLeadOpenings(Context& c, Random& rng) {
   }
   const size_t engagements = c.out.engagements.size();
   for (size_t ei = 0; ei < engagements; ++ei) {
-    Engagement& e = c.out.engagements[ei];
+    Engagement& e = c.out.engagements.mut()[ei];
     if (!Future(e, today) || !rng.Chance(kLeaderlessShare)) continue;
     auto first = first_opening.find(e.id);
     if (first == first_opening.end()) continue;

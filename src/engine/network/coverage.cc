@@ -46,8 +46,8 @@ class WorkLedger {
   WorkLedger(const FirmData& firm, const CoverageOptions& options)
       : firm_(firm),
         today_(options.today.days),
-        people_(IndexById(firm.people)),
-        engagements_(IndexById(firm.engagements)) {
+        people_(IndexById(firm.people.get())),
+        engagements_(IndexById(firm.engagements.get())) {
     AddLeaders();
     AddTimeEntries();
     AddAssignments();
@@ -186,7 +186,7 @@ std::string_view ToString(Risk risk) {
 }
 
 std::vector<ClientCoverage> ComputeCoverage(const FirmData& firm, const CoverageOptions& options) {
-  const auto clients = IndexById(firm.clients);
+  const auto clients = IndexById(firm.clients.get());
   std::vector<ClientCoverage> out(firm.clients.size());
   for (uint32_t c = 0; c < out.size(); ++c) out[c].client = c;
   std::vector<std::optional<uint32_t>> client_of(firm.engagements.size());

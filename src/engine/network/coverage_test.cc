@@ -38,7 +38,7 @@ FirmData Firm() {
   FirmData f;
   f.people = {P("p1", "Partner"),  P("p2", "partner"),  P("m1", "manager"), P("a1", "associate"),
               P("d1", "director"), P("d2", "director"), P("d3", "director")};
-  f.people[6].end_date = D("2025-01-31");  // d3 has left
+  f.people.mut()[6].end_date = D("2025-01-31");  // d3 has left
   f.skills = {{.id = "s1", .name = "Audit"}, {.id = "s2", .name = "Tax"}};
   f.clients = {{.id = "c1", .name = "Acme", .key_client = true},
                {.id = "c2", .name = "Beta", .key_client = true},

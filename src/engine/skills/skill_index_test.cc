@@ -115,7 +115,7 @@ TEST(SkillIndex, RejectsBadInputNamingTheField) {
   ASSERT_FALSE(index.ok());
   EXPECT_EQ(index.status().message(), "person_skills[4].person_id: unknown person 'p9'");
   firm = SmallFirm();
-  firm.skills[0].broader_id = "firm:python";
+  firm.skills.mut()[0].broader_id = "firm:python";
   EXPECT_NE(SkillIndex::Build(firm).status().message().find("cycle"), std::string::npos);
 }
 

@@ -44,7 +44,7 @@ struct FirmBuilder {
     p.grade = grade;
     p.weekly_capacity_hours = capacity;
     f.people.push_back(p);
-    return f.people.back();
+    return f.people.mut().back();
   }
   void Skill(const std::string& person, const std::string& skill, int level, bool wants = false) {
     PersonSkill ps;
@@ -66,7 +66,7 @@ struct FirmBuilder {
     o.end = D(55);
     o.headcount = headcount;
     f.openings.push_back(o);
-    return f.openings.back();
+    return f.openings.mut().back();
   }
   void Assign(const std::string& id, const std::string& person, const std::string& opening,
               double hours, AssignmentStatus status = AssignmentStatus::kConfirmed) {
@@ -236,7 +236,7 @@ TEST(Staffing, CapacityHoldsPastTheHorizon) {
   EXPECT_NE(plan.unfilled[0].reason.find("1 capacity"), std::string::npos)
       << plan.unfilled[0].reason;
   // The same seat starting after the horizon (week 5) is checked as well.
-  b.f.openings.back().start = D(35);
+  b.f.openings.mut().back().start = D(35);
   plan = PlanOf(b.f, o);
   EXPECT_TRUE(plan.assignments.empty());
   // Without the booking it is seated, whatever the horizon.
@@ -283,8 +283,8 @@ TEST(Staffing, IncrementalChecksCapacityPastTheHorizon) {
   ASSERT_TRUE(plan.ok());
   EXPECT_TRUE(plan->assignments.empty());
   // A tentative booking past the horizon moves only to someone with room there.
-  b.f.assignments[0].status = AssignmentStatus::kTentative;
-  b.f.assignments[0].start = D(35);
+  b.f.assignments.mut()[0].status = AssignmentStatus::kTentative;
+  b.f.assignments.mut()[0].start = D(35);
   b.AddPerson("p2");
   b.Skill("p2", "law", 3);
   b.AddOpening("full", {}, 20).start = D(42);
@@ -297,7 +297,7 @@ TEST(Staffing, IncrementalChecksCapacityPastTheHorizon) {
   for (const std::string& v : CapacityByHand(with, *moved, 1.0)) ADD_FAILURE() << v;
   EXPECT_TRUE(moved->assignments.empty());  // p2 cannot take a1's 30 h from week 6
   // With room for it, p2 takes a1 and p1 the fresh seat.
-  b.f.assignments.back().hours_per_week = 10;
+  b.f.assignments.mut().back().hours_per_week = 10;
   auto engine3 = StaffingEngine::Build(b.f, kToday, o);
   auto room = (*engine3)->PlanOpening(fresh);
   ASSERT_TRUE(room.ok());
@@ -418,7 +418,7 @@ TEST(Staffing, PinnedAndExcluded) {
 
 TEST(Staffing, LeadOpeningsTakeLeadGrades) {
   FirmBuilder b;
-  b.f.engagements[0].leader_id = "";
+  b.f.engagements.mut()[0].leader_id = "";
   b.AddPerson("assoc");
   b.AddPerson("dir", "director");
   b.Skill("assoc", "tax", 5);
@@ -534,7 +534,7 @@ TEST(Staffing, CheckerHoldsEntriesToTheirSeatsInEveryWeek) {
   EXPECT_TRUE(Broke(CheckStaffingPlan(b.f, bad, o), "dates", "stf-o1-1"));
   // A moved entry may change its person only.
   bad = plan;
-  b.f.assignments[0].status = AssignmentStatus::kTentative;
+  b.f.assignments.mut()[0].status = AssignmentStatus::kTentative;
   bad.assignments[0].assignment = b.f.assignments[0];
   bad.assignments[0].assignment.person_id = "p2";
   bad.assignments[0].moved_from_person_id = "p1";
@@ -651,7 +651,7 @@ TEST(Staffing, IncrementalNeverMovesConfirmedAndMovesFewTentative) {
     ADD_FAILURE() << v.constraint << ": " << v.message;
   }
   // Confirmed: no move, the seat stays open.
-  b.f.assignments[0].status = AssignmentStatus::kConfirmed;
+  b.f.assignments.mut()[0].status = AssignmentStatus::kConfirmed;
   auto engine2 = StaffingEngine::Build(b.f, kToday, Exhaustive());
   auto plan2 = (*engine2)->PlanOpening(fresh);
   ASSERT_TRUE(plan2.ok());
@@ -659,7 +659,7 @@ TEST(Staffing, IncrementalNeverMovesConfirmedAndMovesFewTentative) {
   ASSERT_EQ(plan2->unfilled.size(), 1u);
   StaffingOptions no_moves = Exhaustive();
   no_moves.max_tentative_moves = 0;
-  b.f.assignments[0].status = AssignmentStatus::kTentative;
+  b.f.assignments.mut()[0].status = AssignmentStatus::kTentative;
   auto engine3 = StaffingEngine::Build(b.f, kToday, no_moves);
   EXPECT_TRUE((*engine3)->PlanOpening(fresh)->assignments.empty());
   Opening orphan = fresh;
@@ -918,7 +918,7 @@ TEST(Staffing, BoundsCountTheSeatedPins) {
 // prices "at most one stretch person per opening" too, so it proves that.
 TEST(Staffing, KnapsackBoundPricesTheOneStretchRule) {
   FirmBuilder b = StretchFirm(3, true);
-  b.f.assignments.back().hours_per_week = 40;  // the coach is full
+  b.f.assignments.mut().back().hours_per_week = 40;  // the coach is full
   const StaffingPlan plan = PlanOf(b.f);
   ASSERT_EQ(plan.assignments.size(), 2u);
   int stretch = 0;

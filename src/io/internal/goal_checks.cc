@@ -52,7 +52,7 @@ Status CheckGoalRules(Store& store, const std::vector<Goal>& items,
                       const std::vector<Location>& where, ProblemSink& sink) {
   ASSIGN_OR_RETURN(FirmData firm,
                    store.Load(LoadOptions{{EntityKind::kTeams, EntityKind::kGoals}}));
-  firm.goals = Merged(std::move(firm.goals), items);
+  firm.goals = Merged(firm.goals.take(), items);
   std::vector<RecordError> errors;
   ValidateGoalRules(firm, errors);
   Report(errors, items, where, sink);
@@ -87,7 +87,7 @@ Result<std::vector<Goal>> GoalsMovedBy(Store& store, const std::vector<GoalUpdat
   }
   ASSIGN_OR_RETURN(FirmData firm, store.Load(LoadOptions{{EntityKind::kGoals}}));
   std::vector<Goal> moved;
-  for (Goal& g : firm.goals) {
+  for (Goal& g : firm.goals.mut()) {
     auto it = latest.find(g.id);
     if (it == latest.end()) continue;
     const GoalUpdate& u = *it->second;

@@ -63,7 +63,7 @@ struct Kind<Person> {
   static constexpr EntityKind kKind = EntityKind::kPeople;
   static constexpr std::string_view kKeyFields = "id";
   static const std::vector<Field<Row>>& Fields();
-  static std::vector<Person>& Items(FirmData& d) { return d.people; }
+  static SharedVector<Person>& Items(FirmData& d) { return d.people; }
   static void Validate(const Person& e, std::vector<FieldError>& out) { ValidatePerson(e, out); }
   static RowKey Key(const Person& e) { return {e.id, {}, 0}; }
   static void References(const Person& e, const ReferenceFn& fn) {
@@ -78,7 +78,7 @@ struct Kind<Skill> : PlainRow<Skill> {
   static constexpr EntityKind kKind = EntityKind::kSkills;
   static constexpr std::string_view kKeyFields = "id";
   static const std::vector<Field<Row>>& Fields();
-  static std::vector<Skill>& Items(FirmData& d) { return d.skills; }
+  static SharedVector<Skill>& Items(FirmData& d) { return d.skills; }
   static void Validate(const Skill& e, std::vector<FieldError>& out) { ValidateSkill(e, out); }
   static RowKey Key(const Skill& e) { return {e.id, {}, 0}; }
   static void References(const Skill& e, const ReferenceFn& fn) {
@@ -91,7 +91,7 @@ struct Kind<PersonSkill> : PlainRow<PersonSkill> {
   static constexpr EntityKind kKind = EntityKind::kPersonSkills;
   static constexpr std::string_view kKeyFields = "person_id, skill_id and source";
   static const std::vector<Field<Row>>& Fields();
-  static std::vector<PersonSkill>& Items(FirmData& d) { return d.person_skills; }
+  static SharedVector<PersonSkill>& Items(FirmData& d) { return d.person_skills; }
   static void Validate(const PersonSkill& e, std::vector<FieldError>& out) {
     ValidatePersonSkill(e, out);
   }
@@ -109,7 +109,7 @@ struct Kind<Role> : PlainRow<Role> {
   static constexpr EntityKind kKind = EntityKind::kRoles;
   static constexpr std::string_view kKeyFields = "id";
   static const std::vector<Field<Row>>& Fields();
-  static std::vector<Role>& Items(FirmData& d) { return d.roles; }
+  static SharedVector<Role>& Items(FirmData& d) { return d.roles; }
   static void Validate(const Role& e, std::vector<FieldError>& out) { ValidateRole(e, out); }
   static RowKey Key(const Role& e) { return {e.id, {}, 0}; }
   static void References(const Role& e, const ReferenceFn& fn) {
@@ -122,7 +122,7 @@ struct Kind<Client> : PlainRow<Client> {
   static constexpr EntityKind kKind = EntityKind::kClients;
   static constexpr std::string_view kKeyFields = "id";
   static const std::vector<Field<Row>>& Fields();
-  static std::vector<Client>& Items(FirmData& d) { return d.clients; }
+  static SharedVector<Client>& Items(FirmData& d) { return d.clients; }
   static void Validate(const Client& e, std::vector<FieldError>& out) { ValidateClient(e, out); }
   static RowKey Key(const Client& e) { return {e.id, {}, 0}; }
   static void References(const Client&, const ReferenceFn&) {}
@@ -133,7 +133,7 @@ struct Kind<Engagement> : PlainRow<Engagement> {
   static constexpr EntityKind kKind = EntityKind::kEngagements;
   static constexpr std::string_view kKeyFields = "id";
   static const std::vector<Field<Row>>& Fields();
-  static std::vector<Engagement>& Items(FirmData& d) { return d.engagements; }
+  static SharedVector<Engagement>& Items(FirmData& d) { return d.engagements; }
   static void Validate(const Engagement& e, std::vector<FieldError>& out) {
     ValidateEngagement(e, out);
   }
@@ -149,7 +149,7 @@ struct Kind<Opening> : PlainRow<Opening> {
   static constexpr EntityKind kKind = EntityKind::kOpenings;
   static constexpr std::string_view kKeyFields = "id";
   static const std::vector<Field<Row>>& Fields();
-  static std::vector<Opening>& Items(FirmData& d) { return d.openings; }
+  static SharedVector<Opening>& Items(FirmData& d) { return d.openings; }
   static void Validate(const Opening& e, std::vector<FieldError>& out) { ValidateOpening(e, out); }
   static RowKey Key(const Opening& e) { return {e.id, {}, 0}; }
   static void References(const Opening& e, const ReferenceFn& fn) {
@@ -163,7 +163,7 @@ struct Kind<Assignment> : PlainRow<Assignment> {
   static constexpr EntityKind kKind = EntityKind::kAssignments;
   static constexpr std::string_view kKeyFields = "id";
   static const std::vector<Field<Row>>& Fields();
-  static std::vector<Assignment>& Items(FirmData& d) { return d.assignments; }
+  static SharedVector<Assignment>& Items(FirmData& d) { return d.assignments; }
   static void Validate(const Assignment& e, std::vector<FieldError>& out) {
     ValidateAssignment(e, out);
   }
@@ -179,7 +179,7 @@ struct Kind<Team> : PlainRow<Team> {
   static constexpr EntityKind kKind = EntityKind::kTeams;
   static constexpr std::string_view kKeyFields = "id";
   static const std::vector<Field<Row>>& Fields();
-  static std::vector<Team>& Items(FirmData& d) { return d.teams; }
+  static SharedVector<Team>& Items(FirmData& d) { return d.teams; }
   static void Validate(const Team& e, std::vector<FieldError>& out) { ValidateTeam(e, out); }
   static RowKey Key(const Team& e) { return {e.id, {}, 0}; }
   static void References(const Team& e, const ReferenceFn& fn) {
@@ -195,7 +195,7 @@ struct Kind<TimeEntry> : PlainRow<TimeEntry> {
   static constexpr EntityKind kKind = EntityKind::kTimeEntries;
   static constexpr std::string_view kKeyFields = "id";
   static const std::vector<Field<Row>>& Fields();
-  static std::vector<TimeEntry>& Items(FirmData& d) { return d.time_entries; }
+  static SharedVector<TimeEntry>& Items(FirmData& d) { return d.time_entries; }
   static void Validate(const TimeEntry& e, std::vector<FieldError>& out) {
     ValidateTimeEntry(e, out);
   }
@@ -211,7 +211,7 @@ struct Kind<SkillHistoryEntry> : PlainRow<SkillHistoryEntry> {
   static constexpr EntityKind kKind = EntityKind::kSkillHistory;
   static constexpr std::string_view kKeyFields = "person_id, skill_id and date";
   static const std::vector<Field<Row>>& Fields();
-  static std::vector<SkillHistoryEntry>& Items(FirmData& d) { return d.skill_history; }
+  static SharedVector<SkillHistoryEntry>& Items(FirmData& d) { return d.skill_history; }
   static void Validate(const SkillHistoryEntry& e, std::vector<FieldError>& out) {
     ValidateSkillHistoryEntry(e, out);
   }
@@ -227,7 +227,7 @@ struct Kind<OpeningPreference> : PlainRow<OpeningPreference> {
   static constexpr EntityKind kKind = EntityKind::kOpeningPreferences;
   static constexpr std::string_view kKeyFields = "opening_id and person_id";
   static const std::vector<Field<Row>>& Fields();
-  static std::vector<OpeningPreference>& Items(FirmData& d) { return d.opening_preferences; }
+  static SharedVector<OpeningPreference>& Items(FirmData& d) { return d.opening_preferences; }
   static void Validate(const OpeningPreference& e, std::vector<FieldError>& out) {
     ValidateOpeningPreference(e, out);
   }
@@ -243,7 +243,7 @@ struct Kind<Goal> : PlainRow<Goal> {
   static constexpr EntityKind kKind = EntityKind::kGoals;
   static constexpr std::string_view kKeyFields = "id";
   static const std::vector<Field<Row>>& Fields();
-  static std::vector<Goal>& Items(FirmData& d) { return d.goals; }
+  static SharedVector<Goal>& Items(FirmData& d) { return d.goals; }
   static void Validate(const Goal& e, std::vector<FieldError>& out) { ValidateGoal(e, out); }
   static RowKey Key(const Goal& e) { return {e.id, {}, 0}; }
   static void References(const Goal& e, const ReferenceFn& fn) {
@@ -259,7 +259,7 @@ struct Kind<GoalUpdate> : PlainRow<GoalUpdate> {
   static constexpr EntityKind kKind = EntityKind::kGoalUpdates;
   static constexpr std::string_view kKeyFields = "goal_id and date";
   static const std::vector<Field<Row>>& Fields();
-  static std::vector<GoalUpdate>& Items(FirmData& d) { return d.goal_updates; }
+  static SharedVector<GoalUpdate>& Items(FirmData& d) { return d.goal_updates; }
   static void Validate(const GoalUpdate& e, std::vector<FieldError>& out) {
     ValidateGoalUpdate(e, out);
   }
@@ -275,7 +275,7 @@ struct Kind<Deliverable> : PlainRow<Deliverable> {
   static constexpr EntityKind kKind = EntityKind::kDeliverables;
   static constexpr std::string_view kKeyFields = "id";
   static const std::vector<Field<Row>>& Fields();
-  static std::vector<Deliverable>& Items(FirmData& d) { return d.deliverables; }
+  static SharedVector<Deliverable>& Items(FirmData& d) { return d.deliverables; }
   static void Validate(const Deliverable& e, std::vector<FieldError>& out) {
     ValidateDeliverable(e, out);
   }
@@ -291,7 +291,7 @@ struct Kind<ClientRelationship> : PlainRow<ClientRelationship> {
   static constexpr EntityKind kKind = EntityKind::kClientRelationships;
   static constexpr std::string_view kKeyFields = "id";
   static const std::vector<Field<Row>>& Fields();
-  static std::vector<ClientRelationship>& Items(FirmData& d) { return d.client_relationships; }
+  static SharedVector<ClientRelationship>& Items(FirmData& d) { return d.client_relationships; }
   static void Validate(const ClientRelationship& e, std::vector<FieldError>& out) {
     ValidateClientRelationship(e, out);
   }
@@ -308,7 +308,7 @@ struct Kind<PurposeChange> : PlainRow<PurposeChange> {
   static constexpr EntityKind kKind = EntityKind::kPurposeChanges;
   static constexpr std::string_view kKeyFields = "team_id and at";
   static const std::vector<Field<Row>>& Fields();
-  static std::vector<PurposeChange>& Items(FirmData& d) { return d.purpose_changes; }
+  static SharedVector<PurposeChange>& Items(FirmData& d) { return d.purpose_changes; }
   static void Validate(const PurposeChange& e, std::vector<FieldError>& out) {
     ValidatePurposeChange(e, out);
   }
@@ -324,7 +324,7 @@ struct Kind<ClientLogEntry> : PlainRow<ClientLogEntry> {
   static constexpr EntityKind kKind = EntityKind::kClientLog;
   static constexpr std::string_view kKeyFields = "id";
   static const std::vector<Field<Row>>& Fields();
-  static std::vector<ClientLogEntry>& Items(FirmData& d) { return d.client_log; }
+  static SharedVector<ClientLogEntry>& Items(FirmData& d) { return d.client_log; }
   static void Validate(const ClientLogEntry& e, std::vector<FieldError>& out) {
     ValidateClientLogEntry(e, out);
   }
@@ -338,7 +338,7 @@ struct Kind<ClientLogEntry> : PlainRow<ClientLogEntry> {
 //! The entities of type E in `data`.
 template <typename E>
 const std::vector<E>& ItemsOf(const FirmData& data) {
-  return Kind<E>::Items(const_cast<FirmData&>(data));  // only reads
+  return Kind<E>::Items(const_cast<FirmData&>(data)).get();  // only reads
 }
 
 //! Calls fn.template operator()<E>() with the entity type of `kind`.

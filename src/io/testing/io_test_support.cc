@@ -107,8 +107,8 @@ void DumpGoals(const FirmData& d, std::ostream& out) {
         << ToString(x.status) << "|" << Raci(x.raci) << "\n";
   }
   for (const auto& r : d.client_relationships) {
-    out << r.id << "|" << r.team_id << "|" << r.client_id << "|" << r.contact << "|"
-        << Raci(r.raci) << "\n";
+    out << r.id << "|" << r.team_id << "|" << r.client_id << "|" << r.contact << "|" << Raci(r.raci)
+        << "\n";
   }
   for (const auto& c : d.purpose_changes) {
     out << c.team_id << "|" << c.at << "|" << c.author_id << "|" << c.before << "|" << c.after
@@ -121,8 +121,15 @@ void DumpGoals(const FirmData& d, std::ostream& out) {
 }
 
 void AddGoals(FirmData& f) {
-  f.teams.push_back({"t3", "Audit 2024 team", "A clean opinion", "p1", "", false,
-                     {{"p3", "senior"}}, TeamKind::kEngagement, "e1"});
+  f.teams.push_back({"t3",
+                     "Audit 2024 team",
+                     "A clean opinion",
+                     "p1",
+                     "",
+                     false,
+                     {{"p3", "senior"}},
+                     TeamKind::kEngagement,
+                     "e1"});
   Goal renew;
   renew.id = "g1";
   renew.team_id = "t1";
@@ -165,9 +172,14 @@ void AddGoals(FirmData& f) {
   f.goals = {renew, clean, german};
   f.goal_updates = {{"g1", D("2024-02-29"), 6.75, "first, \"early\"\nsigns", "p1"},
                     {"g1", D("2024-03-31"), 7.25, "", ""}};
-  f.deliverables = {{"d1", "t1", "Board pack", D("2024-06-30"), DeliverableStatus::kInProgress,
-                     {{"p1", RaciRole::kAccountable}, {"p2", RaciRole::kResponsible}}},
-                    {"d2", "t3", "Findings memo", D("2024-09-30"), DeliverableStatus::kPlanned, {}}};
+  f.deliverables = {
+      {"d1",
+       "t1",
+       "Board pack",
+       D("2024-06-30"),
+       DeliverableStatus::kInProgress,
+       {{"p1", RaciRole::kAccountable}, {"p2", RaciRole::kResponsible}}},
+      {"d2", "t3", "Findings memo", D("2024-09-30"), DeliverableStatus::kPlanned, {}}};
   f.client_relationships = {{"r1", "t1", "c1", "CFO, Jane Roe", {{"p1", RaciRole::kAccountable}}}};
   f.purpose_changes = {{"t1", 1'700'000'000, "p1", "Keep Acme", "Keep Acme \"delighted\""}};
   f.client_log = {{"l1", "e1", D("2024-02-01"), "p1", "New CFO; budget, cut", "Late data",
@@ -269,7 +281,7 @@ FirmData RichFirm() {
       {"o1", "p2", PreferenceKind::kVolunteer, "Wants audit work, \"any\" role,\nsoon"},
       {"o1", "p3", PreferenceKind::kExcluded, ""},
       {"o2", "p1", PreferenceKind::kPinned, "Knows the client"}};
-  f.teams[0].kind = TeamKind::kAccount;
+  f.teams.mut()[0].kind = TeamKind::kAccount;
   AddGoals(f);
   return f;
 }

@@ -105,9 +105,7 @@ std::vector<Rule> Rules() {
 std::vector<Rule> GoalRules() {
   using A = const Authorizer&;
   using P = const Principal&;
-  auto goal = [](A a, const char* id) -> const Goal& {
-    return *a.snapshot().FindGoal(id);
-  };
+  auto goal = [](A a, const char* id) -> const Goal& { return *a.snapshot().FindGoal(id); };
   return {
       {"read alpha's goal",
        [=](A a, P p) { return a.CanReadGoal(p, goal(a, "g-alpha")); },
@@ -191,7 +189,7 @@ TEST(AuthorizerTest, LeadershipFollowsTheData) {
   Principal outsider{"u-out", UserRole::kMember, "outsider"};
   auto before = FirmSnapshot::Build(firm, 1);
   EXPECT_FALSE(Authorizer(*before).CanReadCheckin(outsider, "member", "alpha"));
-  firm.teams[1].leader_id = "outsider";  // outsider now leads alpha
+  firm.teams.mut()[1].leader_id = "outsider";  // outsider now leads alpha
   auto after = FirmSnapshot::Build(firm, 2);
   EXPECT_TRUE(Authorizer(*after).CanReadCheckin(outsider, "member", "alpha"));
   EXPECT_TRUE(Authorizer(*after).CanReadTeam(outsider, "alpha"));

@@ -90,7 +90,7 @@ TEST(StaffingAccessTest, EngagementLeadershipFollowsTheData) {
   FirmData firm = StaffingTestFirm();
   const Principal peer{"u-peer", UserRole::kMember, "peer"};
   EXPECT_FALSE(Authorizer(*FirmSnapshot::Build(firm, 1)).Staffing(peer).MayUseBoard());
-  firm.engagements[0].leader_id = "peer";
+  firm.engagements.mut()[0].leader_id = "peer";
   auto after = FirmSnapshot::Build(firm, 2);
   const StaffingAccess access = Authorizer(*after).Staffing(peer);
   EXPECT_TRUE(access.MayStaff("e1"));

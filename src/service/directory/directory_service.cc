@@ -89,7 +89,7 @@ Result<SnapshotPage> DirectoryService::ListPeople(const Principal& viewer,
     }
     return authorizer.CanReadPerson(viewer, p.id);
   };
-  return PageByName(snapshot, snapshot->PeopleByName(), people, query.page, matches);
+  return PageByName(snapshot, snapshot->PeopleByName(), people.get(), query.page, matches);
 }
 
 Result<PersonProfile> DirectoryService::GetPerson(const Principal& viewer, std::string_view id) {
@@ -124,7 +124,7 @@ Result<SnapshotPage> DirectoryService::ListSkills(const Principal& viewer, std::
     return std::any_of(skills[i].synonyms.begin(), skills[i].synonyms.end(),
                        [&](const std::string& s) { return ContainsFolded(s, needle); });
   };
-  return PageByName(snapshot, snapshot->SkillsByName(), skills, page, matches);
+  return PageByName(snapshot, snapshot->SkillsByName(), skills.get(), page, matches);
 }
 
 Result<SnapshotPage> DirectoryService::ListTeams(const Principal& viewer, const PageRequest& page) {
@@ -132,7 +132,7 @@ Result<SnapshotPage> DirectoryService::ListTeams(const Principal& viewer, const 
   const auto& teams = snapshot->data().teams;
   Authorizer authorizer(*snapshot);
   auto matches = [&](uint32_t i) { return authorizer.CanReadTeam(viewer, teams[i].id); };
-  return PageByName(snapshot, snapshot->TeamsByName(), teams, page, matches);
+  return PageByName(snapshot, snapshot->TeamsByName(), teams.get(), page, matches);
 }
 
 Result<TeamProfile> DirectoryService::GetTeam(const Principal& viewer, std::string_view id) {

@@ -53,53 +53,77 @@ std::optional<uint32_t> Lookup(const std::unordered_map<std::string_view, uint32
 
 }  // namespace
 
-std::shared_ptr<const FirmSnapshot> FirmSnapshot::Build(FirmData data, int64_t version) {
-  return std::shared_ptr<const FirmSnapshot>(new FirmSnapshot(std::move(data), version));
+std::shared_ptr<const FirmSnapshot> FirmSnapshot::Build(FirmData data, int64_t version,
+                                                        const FirmSnapshot* previous) {
+  return std::shared_ptr<const FirmSnapshot>(new FirmSnapshot(std::move(data), version, previous));
 }
 
-FirmSnapshot::FirmSnapshot(FirmData data, int64_t version)
+FirmSnapshot::FirmSnapshot(FirmData data, int64_t version, const FirmSnapshot* previous)
     : data_(std::move(data)), version_(version) {
-  IndexIds();
-  IndexPeople();
-  IndexTeams();
-  IndexSkills();
-  IndexGoals();
+  // An index group is shared when every kind it is built from still shares
+  // its storage with the previous snapshot's (FirmData's copy on write).
+  const auto unchanged = [&](auto kind) {
+    return previous != nullptr && (data_.*kind).SharesWith(previous->data_.*kind);
+  };
+  const bool people = unchanged(&FirmData::people);
+  const bool teams = unchanged(&FirmData::teams);
+  const bool skills = unchanged(&FirmData::skills);
+  people_ = people ? previous->people_ : IndexPeople();
+  teams_ = teams ? previous->teams_ : IndexNamed(data_.teams.get());
+  skills_ = skills ? previous->skills_ : IndexNamed(data_.skills.get());
+  membership_ =
+      people && teams && unchanged(&FirmData::engagements) ? previous->membership_ : IndexTeams();
+  ratings_ =
+      people && skills && unchanged(&FirmData::person_skills) ? previous->ratings_ : IndexSkills();
+  goals_ = people && teams && unchanged(&FirmData::clients) && unchanged(&FirmData::engagements) &&
+                   unchanged(&FirmData::goals) && unchanged(&FirmData::deliverables) &&
+                   unchanged(&FirmData::client_relationships) &&
+                   unchanged(&FirmData::purpose_changes)
+               ? previous->goals_
+               : IndexGoals();
 }
 
-void FirmSnapshot::IndexIds() {
-  person_by_id_ = IdIndex(data_.people);
-  team_by_id_ = IdIndex(data_.teams);
-  skill_by_id_ = IdIndex(data_.skills);
-  people_by_name_ = ByName(data_.people);
-  skills_by_name_ = ByName(data_.skills);
-  teams_by_name_ = ByName(data_.teams);
+template <typename T>
+std::shared_ptr<const FirmSnapshot::NamedIndexes> FirmSnapshot::IndexNamed(
+    const std::vector<T>& items) {
+  auto named = std::make_shared<NamedIndexes>();
+  named->by_id = IdIndex(items);
+  named->by_name = ByName(items);
+  return named;
 }
 
-void FirmSnapshot::IndexPeople() {
-  std::vector<uint32_t> rank(data_.people.size());
-  for (uint32_t r = 0; r < people_by_name_.size(); ++r) rank[people_by_name_[r]] = r;
+std::shared_ptr<const FirmSnapshot::PeopleIndexes> FirmSnapshot::IndexPeople() const {
+  const std::vector<Person>& people = data_.people;
+  auto index = std::make_shared<PeopleIndexes>();
+  index->by_id = IdIndex(people);
+  index->by_name = ByName(people);
+  std::vector<uint32_t> rank(people.size());
+  for (uint32_t r = 0; r < index->by_name.size(); ++r) rank[index->by_name[r]] = r;
   Pairs reports;
-  for (uint32_t i = 0; i < data_.people.size(); ++i) {
-    auto manager = PersonIndex(data_.people[i].manager_id);
+  for (uint32_t i = 0; i < people.size(); ++i) {
+    auto manager = Lookup(index->by_id, people[i].manager_id);
     if (manager) reports.emplace_back(*manager, rank[i]);
   }
-  reports_of_ = BuildAdjacency(std::move(reports), data_.people.size());
+  index->reports_of = BuildAdjacency(std::move(reports), people.size());
   // Rows hold ranks so that they sort in directory order; map back to positions.
-  for (uint32_t& value : reports_of_.values) value = people_by_name_[value];
+  for (uint32_t& value : index->reports_of.values) value = index->by_name[value];
+  return index;
 }
 
-void FirmSnapshot::IndexTeams() {
+std::shared_ptr<const FirmSnapshot::Membership> FirmSnapshot::IndexTeams() const {
   const size_t people = data_.people.size();
+  const std::vector<Team>& teams = data_.teams;
   std::unordered_map<std::string_view, std::vector<uint32_t>> client_leaders;
   for (const Engagement& engagement : data_.engagements) {
     auto leader = PersonIndex(engagement.leader_id);
     if (leader) client_leaders[engagement.client_id].push_back(*leader);
   }
+  auto membership = std::make_shared<Membership>();
   Pairs member_of;
   Pairs led_by;
-  member_count_.assign(data_.teams.size(), 0);
-  for (uint32_t t = 0; t < data_.teams.size(); ++t) {
-    const Team& team = data_.teams[t];
+  membership->member_count.assign(teams.size(), 0);
+  for (uint32_t t = 0; t < teams.size(); ++t) {
+    const Team& team = teams[t];
     Pairs on_team;
     for (const TeamMember& member : team.members) {
       if (auto p = PersonIndex(member.person_id)) on_team.emplace_back(*p, t);
@@ -114,17 +138,18 @@ void FirmSnapshot::IndexTeams() {
     }
     std::sort(on_team.begin(), on_team.end());
     on_team.erase(std::unique(on_team.begin(), on_team.end()), on_team.end());
-    member_count_[t] = static_cast<uint32_t>(on_team.size());
+    membership->member_count[t] = static_cast<uint32_t>(on_team.size());
     member_of.insert(member_of.end(), on_team.begin(), on_team.end());
   }
-  teams_of_ = BuildAdjacency(std::move(member_of), people);
-  teams_led_by_ = BuildAdjacency(std::move(led_by), people);
+  membership->teams_of = BuildAdjacency(std::move(member_of), people);
+  membership->teams_led_by = BuildAdjacency(std::move(led_by), people);
+  return membership;
 }
 
-void FirmSnapshot::IndexSkills() {
+std::shared_ptr<const FirmSnapshot::Ratings> FirmSnapshot::IndexSkills() const {
   // For each (person, skill), keep the rating of highest precedence.
   std::unordered_map<uint64_t, uint32_t> best;
-  const auto& ratings = data_.person_skills;
+  const std::vector<PersonSkill>& ratings = data_.person_skills;
   for (uint32_t i = 0; i < ratings.size(); ++i) {
     auto person = PersonIndex(ratings[i].person_id);
     auto skill = SkillIndex(ratings[i].skill_id);
@@ -140,17 +165,19 @@ void FirmSnapshot::IndexSkills() {
   for (const auto& [key, rating] : best) {
     pairs.emplace_back(static_cast<uint32_t>(key >> 32), rating);
   }
-  skills_of_ = BuildAdjacency(std::move(pairs), data_.people.size());
+  auto index = std::make_shared<Ratings>();
+  index->skills_of = BuildAdjacency(std::move(pairs), data_.people.size());
+  return index;
 }
 
 std::optional<uint32_t> FirmSnapshot::PersonIndex(std::string_view id) const {
-  return Lookup(person_by_id_, id);
+  return Lookup(people_->by_id, id);
 }
 std::optional<uint32_t> FirmSnapshot::TeamIndex(std::string_view id) const {
-  return Lookup(team_by_id_, id);
+  return Lookup(teams_->by_id, id);
 }
 std::optional<uint32_t> FirmSnapshot::SkillIndex(std::string_view id) const {
-  return Lookup(skill_by_id_, id);
+  return Lookup(skills_->by_id, id);
 }
 
 const Person* FirmSnapshot::FindPerson(std::string_view id) const {
@@ -167,12 +194,12 @@ const Skill* FirmSnapshot::FindSkill(std::string_view id) const {
 }
 
 bool FirmSnapshot::OnTeam(uint32_t person, uint32_t team) const {
-  auto row = teams_of_.Row(person);
+  auto row = membership_->teams_of.Row(person);
   return std::binary_search(row.begin(), row.end(), team);
 }
 
 bool FirmSnapshot::Leads(uint32_t person, uint32_t team) const {
-  auto row = teams_led_by_.Row(person);
+  auto row = membership_->teams_led_by.Row(person);
   return std::binary_search(row.begin(), row.end(), team);
 }
 

@@ -3,9 +3,12 @@
 //
 // Built once from a FirmData (Build); never changed afterwards, so any number
 // of threads may read one snapshot at once. A newer snapshot replaces it
-// wholesale (SnapshotHolder in snapshot_holder.h). Indexes are dense: entities
-// are addressed by their position (uint32_t) in the FirmData vectors, and
-// per-person relations are stored as compact adjacency arrays.
+// (SnapshotHolder in snapshot_holder.h) and shares with it everything a write
+// did not change: each kind's entities (FirmData's SharedVector storage) and
+// each group of indexes whose input kinds are unchanged (see Build). Indexes
+// are dense: entities are addressed by their position (uint32_t) in the
+// FirmData vectors, and per-person relations are stored as compact adjacency
+// arrays.
 //
 // Leadership is derived from data: a person leads a team when they are its
 // leader_id, or when they lead (Engagement::leader_id) an engagement for the
@@ -36,8 +39,16 @@ struct Adjacency {
 
 class FirmSnapshot {
  public:
-  //! Indexes `data`. `version` is the store's data version it was read at.
-  static std::shared_ptr<const FirmSnapshot> Build(FirmData data, int64_t version);
+  //! Indexes `data`. `version` is the store's change-feed position it
+  //! reflects. With `previous` (a snapshot `data` was copied from and then
+  //! changed), the index groups whose input kinds still share their storage
+  //! with `previous`'s are shared instead of rebuilt: people (ids, name
+  //! order, reports) from people; teams' and skills' ids and name orders
+  //! from teams and skills; team membership and leadership from people,
+  //! teams and engagements; effective ratings from people, skills and
+  //! person skills. A write to any other kind rebuilds nothing.
+  static std::shared_ptr<const FirmSnapshot> Build(FirmData data, int64_t version,
+                                                   const FirmSnapshot* previous = nullptr);
 
   [[nodiscard]] int64_t version() const { return version_; }
   [[nodiscard]] const FirmData& data() const { return data_; }
@@ -52,30 +63,32 @@ class FirmSnapshot {
   [[nodiscard]] const Skill* FindSkill(std::string_view id) const;
 
   //! Person positions ordered by (name, id): the directory's order.
-  [[nodiscard]] std::span<const uint32_t> PeopleByName() const { return people_by_name_; }
+  [[nodiscard]] std::span<const uint32_t> PeopleByName() const { return people_->by_name; }
   //! Skill positions ordered by (name, id).
-  [[nodiscard]] std::span<const uint32_t> SkillsByName() const { return skills_by_name_; }
+  [[nodiscard]] std::span<const uint32_t> SkillsByName() const { return skills_->by_name; }
   //! Team positions ordered by (name, id).
-  [[nodiscard]] std::span<const uint32_t> TeamsByName() const { return teams_by_name_; }
+  [[nodiscard]] std::span<const uint32_t> TeamsByName() const { return teams_->by_name; }
   //! Teams the person belongs to or leads, by team position, ascending.
   [[nodiscard]] std::span<const uint32_t> TeamsOf(uint32_t person) const {
-    return teams_of_.Row(person);
+    return membership_->teams_of.Row(person);
   }
   //! Teams the person leads (see the header comment), ascending.
   [[nodiscard]] std::span<const uint32_t> TeamsLedBy(uint32_t person) const {
-    return teams_led_by_.Row(person);
+    return membership_->teams_led_by.Row(person);
   }
   //! Person skill positions of the person's effective ratings: for each skill,
   //! the rating of highest precedence (assessed > manager > peer > self).
   [[nodiscard]] std::span<const uint32_t> SkillsOf(uint32_t person) const {
-    return skills_of_.Row(person);
+    return ratings_->skills_of.Row(person);
   }
   //! People whose manager_id is this person, in directory order.
   [[nodiscard]] std::span<const uint32_t> ReportsOf(uint32_t person) const {
-    return reports_of_.Row(person);
+    return people_->reports_of.Row(person);
   }
   //! Number of distinct people on the team (members and leader).
-  [[nodiscard]] uint32_t MemberCount(uint32_t team) const { return member_count_[team]; }
+  [[nodiscard]] uint32_t MemberCount(uint32_t team) const {
+    return membership_->member_count[team];
+  }
 
   //! true when the person is on the team's member list or is its leader_id.
   [[nodiscard]] bool OnTeam(uint32_t person, uint32_t team) const;
@@ -91,71 +104,92 @@ class FirmSnapshot {
   [[nodiscard]] const Goal* FindGoal(std::string_view id) const;
   //! Goal positions of the team, ascending.
   [[nodiscard]] std::span<const uint32_t> GoalsOfTeam(uint32_t team) const {
-    return goals_of_team_.Row(team);
+    return goals_->goals_of_team.Row(team);
   }
   [[nodiscard]] std::span<const uint32_t> DeliverablesOfTeam(uint32_t team) const {
-    return deliverables_of_team_.Row(team);
+    return goals_->deliverables_of_team.Row(team);
   }
   [[nodiscard]] std::span<const uint32_t> RelationshipsOfTeam(uint32_t team) const {
-    return relationships_of_team_.Row(team);
+    return goals_->relationships_of_team.Row(team);
   }
   //! Goals the person owns or holds a RACI part in (team and personal), ascending.
   [[nodiscard]] std::span<const uint32_t> GoalsOfPerson(uint32_t person) const {
-    return goals_of_person_.Row(person);
+    return goals_->goals_of_person.Row(person);
   }
   //! Goals that align to the goal, ascending.
   [[nodiscard]] std::span<const uint32_t> ChildGoals(uint32_t goal) const {
-    return child_goals_.Row(goal);
+    return goals_->child_goals.Row(goal);
   }
   //! The engagement's own teams (engagement_id) and its client's account
   //! teams (client_id), ascending.
   [[nodiscard]] std::span<const uint32_t> TeamsOfEngagement(uint32_t engagement) const {
-    return teams_of_engagement_.Row(engagement);
+    return goals_->teams_of_engagement.Row(engagement);
   }
   //! Engagements a team's client log covers: its engagement, or every
   //! engagement of its client; ascending.
   [[nodiscard]] std::span<const uint32_t> EngagementsOfTeam(uint32_t team) const {
-    return engagements_of_team_.Row(team);
+    return goals_->engagements_of_team.Row(team);
   }
   //! The team's purpose changes, oldest first.
   [[nodiscard]] std::span<const uint32_t> PurposeChangesOfTeam(uint32_t team) const {
-    return purpose_changes_of_team_.Row(team);
+    return goals_->purpose_changes_of_team.Row(team);
   }
 
  private:
-  FirmSnapshot(FirmData data, int64_t version);
-  void IndexIds();
-  void IndexPeople();
-  void IndexTeams();
-  void IndexSkills();
-  void IndexGoals();
+  using IdMap = std::unordered_map<std::string_view, uint32_t>;
+  // Index groups, each built from the kinds named and shared between
+  // snapshots while those kinds are unchanged.
+  struct PeopleIndexes {  // people
+    IdMap by_id;
+    std::vector<uint32_t> by_name;
+    Adjacency reports_of;
+  };
+  struct NamedIndexes {  // teams, or skills
+    IdMap by_id;
+    std::vector<uint32_t> by_name;
+  };
+  struct Membership {  // people, teams, engagements
+    Adjacency teams_of;
+    Adjacency teams_led_by;
+    std::vector<uint32_t> member_count;
+  };
+  struct Ratings {  // people, skills, person skills
+    Adjacency skills_of;
+  };
+  // people, teams, clients, engagements, goals, deliverables, client
+  // relationships, purpose changes
+  struct GoalIndexes {
+    IdMap goal_by_id;
+    IdMap deliverable_by_id;
+    IdMap relationship_by_id;
+    IdMap engagement_by_id;
+    IdMap client_by_id;
+    Adjacency goals_of_team;
+    Adjacency deliverables_of_team;
+    Adjacency relationships_of_team;
+    Adjacency goals_of_person;
+    Adjacency child_goals;
+    Adjacency teams_of_engagement;
+    Adjacency engagements_of_team;
+    Adjacency purpose_changes_of_team;
+  };
 
-  FirmData data_;
+  FirmSnapshot(FirmData data, int64_t version, const FirmSnapshot* previous);
+  template <typename T>
+  static std::shared_ptr<const NamedIndexes> IndexNamed(const std::vector<T>& items);
+  [[nodiscard]] std::shared_ptr<const PeopleIndexes> IndexPeople() const;
+  [[nodiscard]] std::shared_ptr<const Membership> IndexTeams() const;
+  [[nodiscard]] std::shared_ptr<const Ratings> IndexSkills() const;
+  [[nodiscard]] std::shared_ptr<const GoalIndexes> IndexGoals() const;
+
+  const FirmData data_;  // const: reading a SharedVector never copies it
   int64_t version_;
-  std::unordered_map<std::string_view, uint32_t> person_by_id_;
-  std::unordered_map<std::string_view, uint32_t> team_by_id_;
-  std::unordered_map<std::string_view, uint32_t> skill_by_id_;
-  std::vector<uint32_t> people_by_name_;
-  std::vector<uint32_t> skills_by_name_;
-  std::vector<uint32_t> teams_by_name_;
-  Adjacency teams_of_;
-  Adjacency teams_led_by_;
-  Adjacency skills_of_;
-  Adjacency reports_of_;
-  std::vector<uint32_t> member_count_;
-  std::unordered_map<std::string_view, uint32_t> goal_by_id_;
-  std::unordered_map<std::string_view, uint32_t> deliverable_by_id_;
-  std::unordered_map<std::string_view, uint32_t> relationship_by_id_;
-  std::unordered_map<std::string_view, uint32_t> engagement_by_id_;
-  std::unordered_map<std::string_view, uint32_t> client_by_id_;
-  Adjacency goals_of_team_;
-  Adjacency deliverables_of_team_;
-  Adjacency relationships_of_team_;
-  Adjacency goals_of_person_;
-  Adjacency child_goals_;
-  Adjacency teams_of_engagement_;
-  Adjacency engagements_of_team_;
-  Adjacency purpose_changes_of_team_;
+  std::shared_ptr<const PeopleIndexes> people_;
+  std::shared_ptr<const NamedIndexes> teams_;
+  std::shared_ptr<const NamedIndexes> skills_;
+  std::shared_ptr<const Membership> membership_;
+  std::shared_ptr<const Ratings> ratings_;
+  std::shared_ptr<const GoalIndexes> goals_;
 };
 
 //! Groups (key, value) pairs into an Adjacency of `key_count` rows, each

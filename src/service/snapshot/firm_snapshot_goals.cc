@@ -37,37 +37,42 @@ Adjacency ByTeam(const std::vector<T>& items, const FirmSnapshot& s, size_t team
 
 }  // namespace
 
-void FirmSnapshot::IndexGoals() {
+std::shared_ptr<const FirmSnapshot::GoalIndexes> FirmSnapshot::IndexGoals() const {
   const size_t teams = data_.teams.size();
-  goal_by_id_ = ById(data_.goals);
-  deliverable_by_id_ = ById(data_.deliverables);
-  relationship_by_id_ = ById(data_.client_relationships);
-  engagement_by_id_ = ById(data_.engagements);
-  client_by_id_ = ById(data_.clients);
-  goals_of_team_ = ByTeam(data_.goals, *this, teams);
-  deliverables_of_team_ = ByTeam(data_.deliverables, *this, teams);
-  relationships_of_team_ = ByTeam(data_.client_relationships, *this, teams);
+  const std::vector<Goal>& goals = data_.goals;
+  const std::vector<Engagement>& engagements = data_.engagements;
+  auto index = std::make_shared<GoalIndexes>();
+  index->goal_by_id = ById(goals);
+  index->deliverable_by_id = ById(data_.deliverables.get());
+  index->relationship_by_id = ById(data_.client_relationships.get());
+  index->engagement_by_id = ById(engagements);
+  index->client_by_id = ById(data_.clients.get());
+  index->goals_of_team = ByTeam(goals, *this, teams);
+  index->deliverables_of_team = ByTeam(data_.deliverables.get(), *this, teams);
+  index->relationships_of_team = ByTeam(data_.client_relationships.get(), *this, teams);
   Pairs of_person;
   Pairs children;
-  for (uint32_t g = 0; g < data_.goals.size(); ++g) {
-    const Goal& goal = data_.goals[g];
+  for (uint32_t g = 0; g < goals.size(); ++g) {
+    const Goal& goal = goals[g];
     if (auto owner = PersonIndex(goal.owner_id)) of_person.emplace_back(*owner, g);
     for (const RaciEntry& e : goal.raci) {
       if (auto p = PersonIndex(e.person_id)) of_person.emplace_back(*p, g);
     }
-    if (auto parent = GoalIndex(goal.parent_id)) children.emplace_back(*parent, g);
+    if (auto parent = Find(index->goal_by_id, goal.parent_id)) children.emplace_back(*parent, g);
   }
-  goals_of_person_ = BuildAdjacency(std::move(of_person), data_.people.size());
-  child_goals_ = BuildAdjacency(std::move(children), data_.goals.size());
+  index->goals_of_person = BuildAdjacency(std::move(of_person), data_.people.size());
+  index->child_goals = BuildAdjacency(std::move(children), goals.size());
   // Engagements <-> the teams whose client log they feed.
   std::unordered_map<std::string_view, std::vector<uint32_t>> engagements_of_client;
-  for (uint32_t e = 0; e < data_.engagements.size(); ++e) {
-    engagements_of_client[data_.engagements[e].client_id].push_back(e);
+  for (uint32_t e = 0; e < engagements.size(); ++e) {
+    engagements_of_client[engagements[e].client_id].push_back(e);
   }
   Pairs team_engagement;  // (team, engagement)
   for (uint32_t t = 0; t < teams; ++t) {
     const Team& team = data_.teams[t];
-    if (auto e = EngagementIndex(team.engagement_id)) team_engagement.emplace_back(t, *e);
+    if (auto e = Find(index->engagement_by_id, team.engagement_id)) {
+      team_engagement.emplace_back(t, *e);
+    }
     auto client = engagements_of_client.find(team.client_id);
     if (team.client_id.empty() || client == engagements_of_client.end()) continue;
     for (uint32_t e : client->second) team_engagement.emplace_back(t, e);
@@ -75,39 +80,39 @@ void FirmSnapshot::IndexGoals() {
   Pairs engagement_team;
   engagement_team.reserve(team_engagement.size());
   for (const auto& [t, e] : team_engagement) engagement_team.emplace_back(e, t);
-  engagements_of_team_ = BuildAdjacency(std::move(team_engagement), teams);
-  teams_of_engagement_ = BuildAdjacency(std::move(engagement_team), data_.engagements.size());
+  index->engagements_of_team = BuildAdjacency(std::move(team_engagement), teams);
+  index->teams_of_engagement = BuildAdjacency(std::move(engagement_team), engagements.size());
   // Purpose changes by team, oldest first: sort positions by time.
-  std::vector<uint32_t> by_time(data_.purpose_changes.size());
+  const std::vector<PurposeChange>& purpose_changes = data_.purpose_changes;
+  std::vector<uint32_t> by_time(purpose_changes.size());
   for (uint32_t i = 0; i < by_time.size(); ++i) by_time[i] = i;
-  std::sort(by_time.begin(), by_time.end(), [&](uint32_t a, uint32_t b) {
-    return data_.purpose_changes[a].at < data_.purpose_changes[b].at;
-  });
+  std::sort(by_time.begin(), by_time.end(),
+            [&](uint32_t a, uint32_t b) { return purpose_changes[a].at < purpose_changes[b].at; });
   std::vector<uint32_t> rank(by_time.size());
   for (uint32_t r = 0; r < by_time.size(); ++r) rank[by_time[r]] = r;
   Pairs changes;
-  for (uint32_t i = 0; i < data_.purpose_changes.size(); ++i) {
-    if (auto team = TeamIndex(data_.purpose_changes[i].team_id))
-      changes.emplace_back(*team, rank[i]);
+  for (uint32_t i = 0; i < purpose_changes.size(); ++i) {
+    if (auto team = TeamIndex(purpose_changes[i].team_id)) changes.emplace_back(*team, rank[i]);
   }
-  purpose_changes_of_team_ = BuildAdjacency(std::move(changes), teams);
-  for (uint32_t& value : purpose_changes_of_team_.values) value = by_time[value];
+  index->purpose_changes_of_team = BuildAdjacency(std::move(changes), teams);
+  for (uint32_t& value : index->purpose_changes_of_team.values) value = by_time[value];
+  return index;
 }
 
 std::optional<uint32_t> FirmSnapshot::GoalIndex(std::string_view id) const {
-  return Find(goal_by_id_, id);
+  return Find(goals_->goal_by_id, id);
 }
 std::optional<uint32_t> FirmSnapshot::DeliverableIndex(std::string_view id) const {
-  return Find(deliverable_by_id_, id);
+  return Find(goals_->deliverable_by_id, id);
 }
 std::optional<uint32_t> FirmSnapshot::RelationshipIndex(std::string_view id) const {
-  return Find(relationship_by_id_, id);
+  return Find(goals_->relationship_by_id, id);
 }
 std::optional<uint32_t> FirmSnapshot::EngagementIndex(std::string_view id) const {
-  return Find(engagement_by_id_, id);
+  return Find(goals_->engagement_by_id, id);
 }
 std::optional<uint32_t> FirmSnapshot::ClientIndex(std::string_view id) const {
-  return Find(client_by_id_, id);
+  return Find(goals_->client_by_id, id);
 }
 const Goal* FirmSnapshot::FindGoal(std::string_view id) const {
   auto index = GoalIndex(id);

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include "service/testing/test_firm.h"
 
 namespace guild {
@@ -80,6 +84,118 @@ TEST(FirmSnapshotTest, EffectiveSkillIsTheRatingOfHighestPrecedence) {
     }
   }
   EXPECT_TRUE(s->SkillsOf(*s->PersonIndex("lead")).empty());
+}
+
+// Every index of the snapshot, by ids: equal for two snapshots of equal data.
+std::string Describe(const FirmSnapshot& s) {
+  std::string out;
+  const FirmData& data = s.data();
+  for (uint32_t p : s.PeopleByName()) out += data.people[p].id + " ";
+  out += "| ";
+  for (uint32_t t : s.TeamsByName())
+    out += data.teams[t].id + "/" + std::to_string(s.MemberCount(t)) + " ";
+  out += "| ";
+  for (uint32_t k : s.SkillsByName()) out += data.skills[k].id + " ";
+  for (uint32_t p = 0; p < data.people.size(); ++p) {
+    const std::string& id = data.people[p].id;
+    out += "\n" + id + (s.PersonIndex(id) == p ? "" : " MISPLACED") + " teams:";
+    for (uint32_t t : s.TeamsOf(p)) out += " " + data.teams[t].id;
+    out += " leads:";
+    for (uint32_t t : s.TeamsLedBy(p)) out += " " + data.teams[t].id;
+    out += " reports:";
+    for (uint32_t q : s.ReportsOf(p)) out += " " + data.people[q].id;
+    out += " skills:";
+    std::vector<std::string> skills;
+    for (uint32_t r : s.SkillsOf(p)) {
+      const PersonSkill& ps = data.person_skills[r];
+      skills.push_back(ps.skill_id + "=" + std::string(ToString(ps.source)));
+    }
+    std::sort(skills.begin(), skills.end());
+    for (const std::string& skill : skills) out += " " + skill;
+  }
+  for (const Team& t : data.teams) out += s.FindTeam(t.id) == &t ? "" : " lost team " + t.id;
+  for (const Skill& k : data.skills) out += s.FindSkill(k.id) == &k ? "" : " lost skill " + k.id;
+  return out;
+}
+
+// A snapshot built from a changed copy of another's data shares each kind
+// and each index group the change left alone, and answers exactly as a
+// snapshot built from scratch on the same data.
+TEST(FirmSnapshotTest, ANextSnapshotSharesWhatDidNotChangeAndEqualsAFreshBuild) {
+  using service::testing::TestPerson;
+  auto first = FirmSnapshot::Build(service::testing::TestFirm(), 1);
+  struct Case {
+    std::string name;
+    void (*change)(FirmData&);
+    bool people_shared, teams_shared, skills_shared, ratings_shared;
+  };
+  const std::vector<Case> cases = {
+      {"a time entry",
+       [](FirmData& d) {
+         d.time_entries.push_back({"te1", "member", Date{20000}, 8});
+       },
+       true, true, true, true},
+      {"a new person (positions move)",
+       [](FirmData& d) {
+         d.people.insert(d.people.begin(), TestPerson("a0", "Zed", "associate", "lead"));
+       },
+       false, true, true, false},
+      {"a team's members",
+       [](FirmData& d) {
+         d.teams.mut().front().members.push_back({"outsider", "member"});
+       },
+       true, false, true, true},
+      {"an engagement's leader",
+       [](FirmData& d) { d.engagements.mut().front().leader_id = "peer"; }, true, true, true, true},
+      {"a rating", [](FirmData& d) { d.person_skills.mut().front().level = 5; }, true, true, true,
+       false},
+      {"a skill's name", [](FirmData& d) { d.skills.mut().back().name = "Aardvark"; }, true, true,
+       false, false},
+  };
+  for (const Case& c : cases) {
+    FirmData data = first->data();  // shares every kind
+    c.change(data);
+    auto next = FirmSnapshot::Build(data, 2, first.get());
+    auto fresh = FirmSnapshot::Build(data, 2);
+    EXPECT_EQ(Describe(*next), Describe(*fresh)) << c.name;
+    // Kinds the change left alone are the same storage.
+    EXPECT_EQ(next->data().clients.data(), first->data().clients.data()) << c.name;
+    // Index groups are shared exactly when their input kinds are unchanged.
+    EXPECT_EQ(next->PeopleByName().data() == first->PeopleByName().data(), c.people_shared)
+        << c.name;
+    EXPECT_EQ(next->TeamsByName().data() == first->TeamsByName().data(), c.teams_shared) << c.name;
+    EXPECT_EQ(next->SkillsByName().data() == first->SkillsByName().data(), c.skills_shared)
+        << c.name;
+    const uint32_t member = *first->PersonIndex("member");
+    EXPECT_EQ(next->SkillsOf(member).data() == first->SkillsOf(member).data(), c.ratings_shared)
+        << c.name;
+  }
+}
+
+TEST(SharedVectorTest, CopiesShareUntilOneChanges) {
+  SharedVector<std::string> a = std::vector<std::string>{"x", "y"};
+  SharedVector<std::string> b = a;
+  EXPECT_TRUE(b.SharesWith(a));
+  EXPECT_EQ(&b[0], &a[0]);  // reading a non-const copy does not copy
+  b.push_back("z");
+  EXPECT_FALSE(b.SharesWith(a));
+  EXPECT_EQ(a.get(), (std::vector<std::string>{"x", "y"}));
+  EXPECT_EQ(b.get(), (std::vector<std::string>{"x", "y", "z"}));
+  SharedVector<std::string> c = b;
+  c.mut()[0] = "w";
+  c.erase(c.begin() + 1);
+  c.insert(c.begin(), "v");
+  EXPECT_EQ(b.get(), (std::vector<std::string>{"x", "y", "z"}));
+  EXPECT_EQ(c.get(), (std::vector<std::string>{"v", "w", "z"}));
+  std::vector<std::string>& own = c.mut();
+  EXPECT_EQ(&own, &c.mut());  // not shared: changed in place
+  c.clear();
+  EXPECT_TRUE(c.empty());
+  EXPECT_EQ(b.size(), 3u);
+  SharedVector<std::string> d = b;
+  EXPECT_EQ(d.take(), b.get());  // shared: taken as a copy
+  EXPECT_TRUE(d.empty());
+  EXPECT_EQ(b.size(), 3u);
 }
 
 }  // namespace

@@ -73,7 +73,7 @@ Status SnapshotHolder::CatchUp(int64_t seq) {
     }
   }
   if (applied == 0) return OkStatus();
-  Publish(FirmSnapshot::Build(std::move(data), at));
+  Publish(FirmSnapshot::Build(std::move(data), at, current.get()));
   {
     std::lock_guard lock(publish_mu_);
     ++stats_.catch_ups;

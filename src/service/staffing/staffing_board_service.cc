@@ -44,7 +44,7 @@ FirmData RestrictTo(const FirmData& data, const std::set<std::string, std::less<
   FirmData copy = data;
   std::unordered_map<std::string_view, int> held;
   for (const Assignment& a : data.assignments) ++held[a.opening_id];
-  for (Opening& o : copy.openings) {
+  for (Opening& o : copy.openings.mut()) {
     if (!led.count(o.engagement_id)) o.headcount = held[o.id];
   }
   return copy;

@@ -57,7 +57,7 @@ inline FirmData GoalsTestFirm() {
   e1team.engagement_id = "e1";
   firm.teams.push_back(firm_team);
   firm.teams.push_back(e1team);
-  firm.teams[0].kind = TeamKind::kAccount;  // "account"
+  firm.teams.mut()[0].kind = TeamKind::kAccount;  // "account"
   Goal top = TestGoal("g-firm", "firm", "firmlead", "Grow the firm");
   Goal alpha = TestGoal("g-alpha", "alpha", "lead", "Win tax work");
   alpha.raci = {{"member", RaciRole::kResponsible}, {"peer", RaciRole::kConsulted}};

@@ -15,8 +15,8 @@ namespace guild::service::testing {
 //! (held by member at 3).
 inline FirmData NetworkTestFirm(Date today) {
   FirmData firm = TestFirm();
-  firm.engagements[0].start = AddDays(today, -60);
-  firm.engagements[0].end = AddDays(today, 40);
+  firm.engagements.mut()[0].start = AddDays(today, -60);
+  firm.engagements.mut()[0].end = AddDays(today, 40);
   auto entry = [&](const std::string& person, int32_t days_ago, double hours) {
     TimeEntry t;
     t.id = person + "-" + std::to_string(days_ago);

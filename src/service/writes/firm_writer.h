@@ -12,7 +12,8 @@
 // transaction (Store::CommitBatch, one durable commit for the batch); each
 // change stays all-or-nothing and a failing one fails alone. While a batch
 // is being written the next callers queue; the first of them writes the
-// next batch (at most options.max_batch changes).
+// next batch (at most options.max_batch changes; a change of more than
+// kMaxFeedEntities entities always in a batch of its own).
 //
 // Thread safety: all methods may be called from several threads at once.
 #pragma once

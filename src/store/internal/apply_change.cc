@@ -76,8 +76,10 @@ size_t LowerBound(const EntityCodec<T>& codec, const std::vector<T>& items, cons
 template <typename T>
 Status ApplyKind(const EntityCodec<T>& codec, const FirmChange& change, FirmData& data) {
   if (ResidenceOf(codec.kind) != Residence::kMemory) return OkStatus();
-  std::vector<T>& items = data.*codec.items;
-  for (const T* upsert : LastOfEachKey(codec, change.upserts.*codec.items)) {
+  const std::vector<T>& upserts = change.upserts.*codec.items;
+  if (upserts.empty()) return OkStatus();  // the kind stays shared
+  std::vector<T>& items = (data.*codec.items).mut();
+  for (const T* upsert : LastOfEachKey(codec, upserts)) {
     const Key key = KeyOf(codec, *upsert);
     const size_t at = LowerBound(codec, items, key);
     if (at < items.size() && KeyOf(codec, items[at]) == key) {
@@ -94,11 +96,11 @@ Status DeleteKind(const EntityCodec<T>& codec, const KindKeys& deleted, FirmData
   if (deleted.kind != codec.kind || ResidenceOf(codec.kind) != Residence::kMemory) {
     return OkStatus();
   }
-  std::vector<T>& items = data.*codec.items;
+  SharedVector<T>& items = data.*codec.items;
   for (const std::string& id : deleted.ids) {
     ASSIGN_OR_RETURN(Key key, SplitKey(*codec.table, id));
-    const size_t at = LowerBound(codec, items, key);
-    if (at < items.size() && KeyOf(codec, items[at]) == key) {
+    const size_t at = LowerBound(codec, items.get(), key);
+    if (at < items.size() && KeyOf(codec, items[at]) == key) {  // copies only when found
       items.erase(items.begin() + static_cast<std::ptrdiff_t>(at));
     }
   }

@@ -92,8 +92,7 @@ Status DecodeUpsert(std::string_view table, const std::vector<std::optional<std:
     if (codec.table->name == table) {
       found = true;
       if (fields.size() != codec.table->columns.size() + 1) return BadLine(line, "wrong width");
-      items.emplace_back();
-      return codec.decode(row, items.back());
+      return codec.decode(row, items.emplace_back());
     }
     if (codec.children && codec.children->table->name == table) {
       found = true;
@@ -101,7 +100,7 @@ Status DecodeUpsert(std::string_view table, const std::vector<std::optional<std:
         return BadLine(line, "wrong width");
       }
       if (items.empty()) return BadLine(line, "a list row before its entity");
-      return codec.children->decode(row, items.back());
+      return codec.children->decode(row, items.mut().back());
     }
     return OkStatus();
   });

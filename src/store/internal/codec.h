@@ -28,7 +28,7 @@ template <typename T>
 struct EntityCodec {
   EntityKind kind;
   const TableSpec* table;
-  std::vector<T> FirmData::*items;
+  SharedVector<T> FirmData::*items;
   void (*encode)(const T& item, RowSink& sink);
   Status (*decode)(const RowSource& row, T& item);
   //! The item's key as one string (the Store::Delete id form).

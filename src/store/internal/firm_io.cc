@@ -65,8 +65,8 @@ Status ReadChildren(const ChildCodec<T>& children, ReadSource& source, std::vect
 
 template <typename T>
 Status ReadKind(const EntityCodec<T>& codec, ReadSource& source, FirmData& out) {
-  std::vector<T>& items = out.*codec.items;
-  items.clear();
+  (out.*codec.items).clear();
+  std::vector<T>& items = (out.*codec.items).mut();
   RETURN_IF_ERROR(source.SelectAll(*codec.table, [&](const RowSource& row) -> Status {
     items.emplace_back();
     return codec.decode(row, items.back());

@@ -219,7 +219,7 @@ template <typename T>
 Status ReadSelected(const EntityCodec<T>& codec, const std::string& sql,
                     std::span<const ColumnValue> params, const Plan& plan, size_t limit,
                     Dialect dialect, ReadSource& source, SelectPage& page) {
-  std::vector<T>& items = page.rows.*codec.items;
+  std::vector<T>& items = (page.rows.*codec.items).mut();
   RETURN_IF_ERROR(source.Query(sql, params, [&](const RowSource& row) -> Status {
     items.emplace_back();
     return codec.decode(row, items.back());

@@ -14,7 +14,7 @@ Result<std::vector<GoalUpdate>> UpdatesOf(Store& store, std::string_view goal_id
                 .order = SortOrder::kDescending,
                 .limit = std::min(limit, kMaxSelectRows)};
   ASSIGN_OR_RETURN(SelectPage page, store.Select(q));
-  return std::move(page.rows.goal_updates);
+  return page.rows.goal_updates.take();
 }
 
 Result<std::vector<ClientLogEntry>> LatestLogEntries(Store& store,
@@ -31,7 +31,7 @@ Result<std::vector<ClientLogEntry>> LatestLogEntries(Store& store,
                   .order = SortOrder::kDescending,
                   .limit = std::min(limit, kMaxSelectRows)};
     ASSIGN_OR_RETURN(SelectPage page, store.Select(q));
-    for (ClientLogEntry& e : page.rows.client_log) out.push_back(std::move(e));
+    for (ClientLogEntry& e : page.rows.client_log.mut()) out.push_back(std::move(e));
   }
   std::sort(out.begin(), out.end(), [](const ClientLogEntry& a, const ClientLogEntry& b) {
     return std::tie(a.date, a.id) > std::tie(b.date, b.id);
