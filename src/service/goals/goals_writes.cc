@@ -74,7 +74,7 @@ Status FirstBrokenRule(const T& item, void (*validate)(const T&, std::vector<Fie
 
 // A batch that upserts `item` alone into `kind` (&FirmData::deliverables, ...).
 template <typename T>
-FirmData Alone(std::vector<T> FirmData::*kind, T item) {
+FirmData Alone(SharedVector<T> FirmData::*kind, T item) {
   FirmData batch;
   (batch.*kind).push_back(std::move(item));
   return batch;
