@@ -28,8 +28,8 @@ for run in "$@"; do
   guild="${run#*=}"
   db="$work/$label.db"
   cp "$store" "$db"
-  "$guild" user add --db "$db" --email bench-admin@firm.test --password bench-password \
-    --role administrator > /dev/null
+  GUILD_USER_PASSWORD=bench-password "$guild" user add --db "$db" \
+    --email bench-admin@firm.test --role administrator > /dev/null
   "$guild" serve --db "$db" --port 0 --durability full --static "$work" \
     > "$work/$label.out" 2> "$work/$label.log" &
   server=$!
