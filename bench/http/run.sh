@@ -103,16 +103,9 @@ cmp -s <(curl -fs "${header_args[@]}" "$guild_url") <(curl -fs "$nginx_url") ||
   { echo "run.sh: the two servers answer different bytes" >&2; exit 1; }
 
 # 3. wrk against both; p99 is converted to milliseconds.
-to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n;
-  else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'; }
+source "$repo/bench/http/wrk.sh"
 run_wrk() {
-  local out
-  out="$(pin "$wrk_cpus" wrk -t"$wrk_threads" -c"$1" -d"$duration" --latency "${header_args[@]}" "$2")"
-  local rps p99 errors
-  rps="$(awk '/^Requests\/sec:/ { print $2 }' <<<"$out")"
-  p99="$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")"
-  errors="$(awk '/Non-2xx|Socket errors/ { $1 = $1; printf "%s; ", $0 }' <<<"$out")"
-  echo "$rps $p99 ${errors:-none}"
+  wrk_summary "$(pin "$wrk_cpus" wrk -t"$wrk_threads" -c"$1" -d"$duration" --latency "${header_args[@]}" "$2")"
 }
 
 median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }

@@ -81,6 +81,7 @@ void WriteGoal(http::JsonWriter& w, const GoalsState& state, const GoalView& vie
   w.EndObject().Key("children").BeginArray();
   for (uint32_t child : view.children) w.String(s.data().goals[child].id);
   w.EndArray().Member("hidden_children", static_cast<int64_t>(view.hidden_children));
+  w.Member("more_children", static_cast<int64_t>(view.more_children));
   w.Member("can_change", view.can_change).Member("can_update", view.can_update);
   w.EndObject();
 }

@@ -160,6 +160,19 @@ bool Authorizer::CanReadGoal(const Principal& viewer, const Goal& goal) const {
   return IsSelf(viewer, person->manager_id) || LeadsTeamOf(viewer, goal.owner_id);
 }
 
+bool Authorizer::CanReadGoalAt(const Principal& viewer, uint32_t goal) const {
+  // A team goal: CanReadTeam, with the team found by position (the goal
+  // itself is not touched: a team page checks tens of thousands).
+  if (const auto team = snapshot_.TeamOfGoal(goal)) {
+    if (SeesWholeFirm(viewer)) return true;
+    const auto person = snapshot_.PersonIndex(viewer.person_id);
+    return person && (snapshot_.OnTeam(*person, *team) || snapshot_.Leads(*person, *team));
+  }
+  // A personal goal, or one of a team that is not in the snapshot.
+  const Goal& g = snapshot_.data().goals[goal];
+  return g.team_id.empty() && CanReadGoal(viewer, g);
+}
+
 bool Authorizer::CanChangeGoal(const Principal& viewer, const Goal& goal) const {
   if (goal.team_id.empty()) return IsSelf(viewer, goal.owner_id);
   return CanChangeTeam(viewer, goal.team_id);

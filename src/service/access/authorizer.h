@@ -114,6 +114,10 @@ class Authorizer {
   [[nodiscard]] bool CanFormTeams(const Principal& viewer) const;
   //! A goal (team or personal; see the header comment).
   [[nodiscard]] bool CanReadGoal(const Principal& viewer, const Goal& goal) const;
+  //! CanReadGoal of the goal at this position in snapshot().data().goals,
+  //! without looking its team up by id: a team page checks every goal
+  //! aligned to the firm's goals (tens of thousands at firm scale).
+  [[nodiscard]] bool CanReadGoalAt(const Principal& viewer, uint32_t goal) const;
   //! Changing a goal's fields, its RACI entries, or deleting it.
   [[nodiscard]] bool CanChangeGoal(const Principal& viewer, const Goal& goal) const;
   //! Writing a progress update of the goal.

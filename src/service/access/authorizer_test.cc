@@ -163,6 +163,27 @@ TEST(AuthorizerTest, GoalsByRoleMatrix) {
   }
 }
 
+// The by-position check answers as CanReadGoal for every goal and principal,
+// including a goal whose team is not in the snapshot.
+TEST(AuthorizerTest, CanReadGoalAtAnswersAsCanReadGoal) {
+  FirmData firm = service::testing::GoalsTestFirm();
+  firm.goals.push_back(service::testing::TestGoal("g-ghost", "ghost-team", "lead", "Nowhere"));
+  auto snapshot = FirmSnapshot::Build(std::move(firm), 1);
+  Authorizer authorizer(*snapshot);
+  int readable = 0;
+  for (const auto& [name, principal] : service::testing::TestPrincipals()) {
+    for (uint32_t g = 0; g < snapshot->data().goals.size(); ++g) {
+      const bool expected = authorizer.CanReadGoal(principal, snapshot->data().goals[g]);
+      EXPECT_EQ(authorizer.CanReadGoalAt(principal, g), expected)
+          << name << " " << snapshot->data().goals[g].id;
+      readable += expected ? 1 : 0;
+    }
+  }
+  EXPECT_GT(readable, 0);
+  EXPECT_FALSE(authorizer.CanReadGoalAt(service::testing::TestPrincipals().at("admin"),
+                                        *snapshot->GoalIndex("g-ghost")));
+}
+
 TEST(AuthorizerTest, PeopleOnAnEngagementTeamReadItsLog) {
   auto snapshot = FirmSnapshot::Build(service::testing::GoalsTestFirm(), 1);
   Authorizer authorizer(*snapshot);

@@ -94,17 +94,19 @@ Result<uint32_t> GoalsService::ChangeableTeam(const Authorizer& authorizer, cons
   return team;
 }
 
-GoalView GoalsService::ViewOf(const Authorizer& authorizer, const Principal& viewer,
-                              uint32_t goal) const {
+GoalView GoalsService::ViewOf(const Authorizer& authorizer, const Principal& viewer, uint32_t goal,
+                              const std::unordered_set<uint32_t>* on_page) const {
   const FirmSnapshot& s = authorizer.snapshot();
   const Goal& g = s.data().goals[goal];
   GoalView view;
   view.goal = goal;
   for (uint32_t child : s.ChildGoals(goal)) {
-    if (authorizer.CanReadGoal(viewer, s.data().goals[child])) {
+    if (!authorizer.CanReadGoalAt(viewer, child)) {
+      ++view.hidden_children;
+    } else if (on_page == nullptr || on_page->contains(child)) {
       view.children.push_back(child);
     } else {
-      ++view.hidden_children;
+      ++view.more_children;
     }
   }
   view.can_change = authorizer.CanChangeGoal(viewer, g);
@@ -146,14 +148,23 @@ TeamGoals GoalsService::BuildTeamGoals(const GoalsStateRef& state, const Princip
     }
   }
   std::reverse(context.begin(), context.end());  // the top of the tree first
-  for (uint32_t g : context) out.goals.push_back(ViewOf(authorizer, viewer, g));
-  for (uint32_t g : order) out.goals.push_back(ViewOf(authorizer, viewer, g));
+  // Goals of other teams aligned to the team's, a bounded number under each.
+  std::vector<uint32_t> aligned;
+  const auto max_aligned = static_cast<size_t>(std::max(0, options_.max_aligned_listed));
   for (uint32_t g : order) {
+    size_t under_g = 0;
     for (uint32_t child : s.ChildGoals(g)) {
-      if (listed.count(child) || !authorizer.CanReadGoal(viewer, s.data().goals[child])) continue;
+      if (under_g == max_aligned) break;
+      if (listed.count(child) || !authorizer.CanReadGoalAt(viewer, child)) continue;
       listed.insert(child);
-      out.goals.push_back(ViewOf(authorizer, viewer, child));
+      aligned.push_back(child);
+      ++under_g;
     }
+  }
+  // Each goal names the goals of this page aligned to it and counts the rest:
+  // the firm's goals have thousands aligned, which the page does not list.
+  for (const auto* part : {&context, &order, &aligned}) {
+    for (uint32_t g : *part) out.goals.push_back(ViewOf(authorizer, viewer, g, &listed));
   }
   auto history = s.PurposeChangesOfTeam(team);
   out.purpose_history.assign(history.begin(), history.end());

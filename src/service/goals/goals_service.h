@@ -43,6 +43,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "common/date.h"
@@ -60,6 +61,10 @@ struct GoalsOptions {
   int brief_log_entries = 5;    //!< client log entries on the onboarding brief
   int max_history = 520;        //!< progress updates returned with one goal, newest first
   int max_log_entries = 200;    //!< client log entries returned at once
+  //! Goals of other teams listed under each of a team's goals on its page;
+  //! the rest are counted (GoalView::more_children). The firm's goals have
+  //! thousands aligned at firm scale: a page lists a readable sample.
+  int max_aligned_listed = 50;
 };
 
 //! Status and roll-up of every goal of one snapshot on one day. Immutable.
@@ -73,11 +78,13 @@ using GoalsStateRef = std::shared_ptr<const GoalsState>;
 
 //! A goal as one viewer sees it.
 struct GoalView {
-  uint32_t goal = 0;               //!< position in data().goals
-  std::vector<uint32_t> children;  //!< aligned goals the viewer may read
-  uint32_t hidden_children = 0;    //!< aligned goals the viewer may not read
-  bool can_change = false;         //!< fields, RACI, delete
-  bool can_update = false;         //!< progress updates
+  uint32_t goal = 0;  //!< position in data().goals
+  //! Aligned goals the viewer may read; on a team page only those on it.
+  std::vector<uint32_t> children;
+  uint32_t hidden_children = 0;  //!< aligned goals the viewer may not read
+  uint32_t more_children = 0;    //!< on a team page: aligned goals readable but not on it
+  bool can_change = false;       //!< fields, RACI, delete
+  bool can_update = false;       //!< progress updates
 };
 
 //! A team's purpose and goal tree.
@@ -85,9 +92,10 @@ struct TeamGoals {
   GoalsStateRef state;
   uint32_t team = 0;
   bool can_change = false;
-  //! The team's goals, then goals of other teams that align to them, then
-  //! the goals the team's goals align to (the context above), each once
-  //! and only when the viewer may read it; parents before children.
+  //! The goals the team's goals align to (the context above, its top
+  //! first), the team's goals, then goals of other teams that align to them
+  //! (at most GoalsOptions::max_aligned_listed under each), each once and
+  //! only when the viewer may read it; parents before children.
   std::vector<GoalView> goals;
   std::vector<uint32_t> purpose_history;  //!< positions in data().purpose_changes, oldest first
 };
@@ -278,7 +286,10 @@ class GoalsService {
   //! change it.
   Result<uint32_t> ChangeableTeam(const Authorizer& authorizer, const Principal& viewer,
                                   std::string_view team_id, std::string_view refusal) const;
-  GoalView ViewOf(const Authorizer& authorizer, const Principal& viewer, uint32_t goal) const;
+  //! `on_page`: the goals of the page the view is on (children are limited
+  //! to them, the other readable ones counted in more_children); null: all.
+  GoalView ViewOf(const Authorizer& authorizer, const Principal& viewer, uint32_t goal,
+                  const std::unordered_set<uint32_t>* on_page = nullptr) const;
   //! Commits `change` with its audit entry through the FirmWriter (one
   //! transaction; the snapshot has it when this returns).
   Status Commit(const Principal& actor, FirmChange change, std::string_view action,

@@ -84,6 +84,70 @@ TEST_F(GoalsServiceTest, TeamGoalsShowTheTreeTheViewerMayRead) {
   ASSERT_EQ(member->purpose_history.size(), 1u);
 }
 
+// A team page lists a bounded number of other teams' goals under each of the
+// team's goals, and each goal names only the goals on the page as children,
+// counting the readable rest (at firm scale the firm's goals have thousands
+// aligned, and every team page shows them as context).
+TEST_F(GoalsServiceTest, TeamPagesListABoundedPartOfWideTrees) {
+  FirmData more;
+  for (const char* id : {"g-beta2", "g-beta3", "g-beta4"}) {
+    Goal g = service::testing::TestGoal(id, "beta", "lead2", "Audit more");
+    g.parent_id = "g-firm";
+    more.goals.push_back(g);
+  }
+  ASSERT_TRUE(store_->Upsert(more).ok());
+  ASSERT_TRUE(holder_->Load().ok());
+  GoalsOptions options;
+  options.max_aligned_listed = 2;
+  GoalsService service(*store_, *holder_, *writer_, clock_, options);
+  auto view_of = [](const TeamGoals& page, std::string_view id) {
+    for (const GoalView& v : page.goals) {
+      if (page.state->snapshot->data().goals[v.goal].id == id) return v;
+    }
+    ADD_FAILURE() << id << " is not on the page";
+    return GoalView{};
+  };
+
+  // Alpha's page: g-firm is context; of its four aligned goals only g-alpha is here.
+  auto alpha = service.GetTeamGoals(kAdmin, "alpha");
+  ASSERT_TRUE(alpha.ok()) << alpha.status().ToString();
+  EXPECT_EQ(Ids(alpha->goals, *alpha->state),
+            (std::vector<std::string>{"g-firm", "g-alpha", "g-alpha2"}));
+  const GoalView top = view_of(*alpha, "g-firm");
+  ASSERT_EQ(top.children.size(), 1u);
+  EXPECT_EQ(alpha->state->snapshot->data().goals[top.children[0]].id, "g-alpha");
+  EXPECT_EQ(top.more_children, 3u);  // g-beta2..4
+  EXPECT_EQ(top.hidden_children, 0u);
+  EXPECT_EQ(view_of(*alpha, "g-alpha").children.size(), 1u);  // g-alpha2, on the page
+  EXPECT_EQ(view_of(*alpha, "g-alpha").more_children, 0u);
+
+  // The firm's page: two of the four aligned goals, the other two counted.
+  auto firm = service.GetTeamGoals(kAdmin, "firm");
+  ASSERT_TRUE(firm.ok()) << firm.status().ToString();
+  ASSERT_EQ(firm->goals.size(), 3u);  // g-firm and two aligned goals
+  const GoalView own = view_of(*firm, "g-firm");
+  EXPECT_EQ(own.children, (std::vector<uint32_t>{firm->goals[1].goal, firm->goals[2].goal}));
+  EXPECT_EQ(own.more_children, 2u);
+  // An aligned goal's own aligned goals are not on the page: counted, not named.
+  for (size_t i = 1; i < firm->goals.size(); ++i) {
+    const GoalView& v = firm->goals[i];
+    EXPECT_TRUE(v.children.empty());
+    const bool alpha_goal = firm->state->snapshot->data().goals[v.goal].id == "g-alpha";
+    EXPECT_EQ(v.more_children, alpha_goal ? 1u : 0u);  // g-alpha2
+  }
+
+  // Without the bound (the default is 50) every aligned goal is listed.
+  auto whole = service_->GetTeamGoals(kAdmin, "firm");
+  ASSERT_TRUE(whole.ok());
+  EXPECT_EQ(whole->goals.size(), 5u);
+  EXPECT_EQ(view_of(*whole, "g-firm").more_children, 0u);
+  // A goal on its own (GET /goals/{id}) names all its aligned goals.
+  auto detail = service_->GetGoal(kAdmin, "g-firm");
+  ASSERT_TRUE(detail.ok());
+  EXPECT_EQ(detail->view.children.size(), 4u);
+  EXPECT_EQ(detail->view.more_children, 0u);
+}
+
 TEST_F(GoalsServiceTest, StatusAndRollUpFollowTheDocumentedRule) {
   auto page = service_->GetTeamGoals(kAdmin, "alpha");
   ASSERT_TRUE(page.ok());

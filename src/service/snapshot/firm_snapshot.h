@@ -16,6 +16,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <span>
@@ -116,6 +117,12 @@ class FirmSnapshot {
   [[nodiscard]] std::span<const uint32_t> GoalsOfPerson(uint32_t person) const {
     return goals_->goals_of_person.Row(person);
   }
+  //! Position of the goal's team; nullopt for a personal goal (or a team
+  //! that is not in the snapshot).
+  [[nodiscard]] std::optional<uint32_t> TeamOfGoal(uint32_t goal) const {
+    const uint32_t team = goals_->team_of_goal[goal];
+    return team == kNoTeam ? std::nullopt : std::optional<uint32_t>(team);
+  }
   //! Goals that align to the goal, ascending.
   [[nodiscard]] std::span<const uint32_t> ChildGoals(uint32_t goal) const {
     return goals_->child_goals.Row(goal);
@@ -165,6 +172,7 @@ class FirmSnapshot {
     IdMap engagement_by_id;
     IdMap client_by_id;
     Adjacency goals_of_team;
+    std::vector<uint32_t> team_of_goal;  // per goal: its team's position, or kNoTeam
     Adjacency deliverables_of_team;
     Adjacency relationships_of_team;
     Adjacency goals_of_person;
@@ -173,6 +181,8 @@ class FirmSnapshot {
     Adjacency engagements_of_team;
     Adjacency purpose_changes_of_team;
   };
+
+  static constexpr uint32_t kNoTeam = std::numeric_limits<uint32_t>::max();
 
   FirmSnapshot(FirmData data, int64_t version, const FirmSnapshot* previous);
   template <typename T>

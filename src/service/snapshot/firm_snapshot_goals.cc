@@ -48,6 +48,10 @@ std::shared_ptr<const FirmSnapshot::GoalIndexes> FirmSnapshot::IndexGoals() cons
   index->engagement_by_id = ById(engagements);
   index->client_by_id = ById(data_.clients.get());
   index->goals_of_team = ByTeam(goals, *this, teams);
+  index->team_of_goal.assign(goals.size(), kNoTeam);
+  for (uint32_t team = 0; team < teams; ++team) {
+    for (uint32_t g : index->goals_of_team.Row(team)) index->team_of_goal[g] = team;
+  }
   index->deliverables_of_team = ByTeam(data_.deliverables.get(), *this, teams);
   index->relationships_of_team = ByTeam(data_.client_relationships.get(), *this, teams);
   Pairs of_person;

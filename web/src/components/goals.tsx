@@ -190,6 +190,11 @@ function GoalItem({ goal, own, onChanged }: { goal: Goal; own: boolean; onChange
         </p>
       )}
       {goal.hidden_children > 0 && <p class="muted goal__hidden">{goal.hidden_children} aligned goal(s) you may not see count in the roll-up.</p>}
+      {goal.more_children > 0 && (
+        <p class="muted goal__hidden">
+          {goal.more_children.toLocaleString()} more aligned goal(s), not listed here, count in the roll-up.
+        </p>
+      )}
       <button type="button" class="button button--ghost button--small" aria-expanded={open} aria-controls={detailsId} onClick={() => setOpen(!open)}>
         {open ? 'Hide progress' : 'Show progress'}
       </button>
