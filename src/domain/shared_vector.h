@@ -20,6 +20,7 @@
 // shared).
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <initializer_list>
 #include <memory>
@@ -56,14 +57,14 @@ class SharedVector {
   std::vector<T>& mut() {
     if (!items_) {
       items_ = std::make_shared<std::vector<T>>();
-    } else if (items_.use_count() > 1) {
+    } else if (!Owned()) {
       items_ = std::make_shared<std::vector<T>>(*items_);
     }
     return *items_;
   }
   //! Moves the elements out (a copy when shared); leaves this empty.
   std::vector<T> take() {
-    std::vector<T> out = items_ && items_.use_count() == 1 ? std::move(*items_) : get();
+    std::vector<T> out = items_ && Owned() ? std::move(*items_) : get();
     items_.reset();
     return out;
   }
@@ -114,6 +115,15 @@ class SharedVector {
   }
 
  private:
+  // True when this object holds the only reference to its storage, so it may
+  // change it in place. use_count() is a relaxed load; the acquire fence
+  // orders this thread's writes after everything a thread that just dropped
+  // its copy (a release decrement) did with the storage.
+  [[nodiscard]] bool Owned() const {
+    if (items_.use_count() != 1) return false;
+    std::atomic_thread_fence(std::memory_order_acquire);
+    return true;
+  }
   static const std::vector<T>& Empty() {
     static const std::vector<T> empty;
     return empty;
