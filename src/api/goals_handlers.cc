@@ -109,11 +109,13 @@ http::Response LogHandler(ApiServices& s, const http::Request& r, const Authenti
   auto limit = ReadInt(r, "limit", kDefaultLogLimit, 1, kMaxLogLimit);
   if (!limit.ok()) return http::ProblemResponse(limit.problem());
   auto snapshot = s.snapshots().Current();
-  return Json(s.goals().GetLog(who.principal, Param(r, "id"), limit.value()),
-              [&](http::JsonWriter& w, const std::vector<ClientLogEntry>& entries) {
+  return Json(s.goals().GetLog(who.principal, Param(r, "id"), limit.value(), Param(r, "cursor")),
+              [&](http::JsonWriter& w, const LogPage& page) {
                 w.BeginObject().Key("items").BeginArray();
-                for (const ClientLogEntry& e : entries) WriteLogEntry(w, *snapshot, e);
-                w.EndArray().EndObject();
+                for (const ClientLogEntry& e : page.entries) WriteLogEntry(w, *snapshot, e);
+                w.EndArray();
+                WriteNextCursor(w, page.next_cursor);
+                w.EndObject();
               });
 }
 

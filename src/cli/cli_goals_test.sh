@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# End-to-end test of `guild goals list|add|update`, `guild team brief` and
-# `guild team roles [--check|--all]` through the real binary on a demo firm:
+# End-to-end test of `guild goals list|add|update`, `guild team brief`,
+# `guild team roles [--check|--all]` and `guild team log` through the real
+# binary on a demo firm:
 # statuses and roll-up print, a goal is added and measured, bad input is named
 # (flag or field, expected form) and writes nothing, a member may not change
 # a team's goals, and the deliberately broken teams of the demo are found.
@@ -92,8 +93,66 @@ expect_in "$DIR/out" "leadership-team-too-large"
 expect_exit 0 "$GUILD" team roles --all --db "$DB" --today "$TODAY"
 expect_exit 1 "$GUILD" team roles --db "$DB"
 expect_in "$DIR/err" "--all"
+
+# The client log of an engagement team: its leader adds an entry, which lists
+# first; --all pages through the whole log (as many as the export has); bad
+# input is named and writes nothing; someone off the engagement finds no log.
+"$GUILD" export teams --format json --db "$DB" > "$DIR/teams.json"
+"$GUILD" export engagements --format json --db "$DB" > "$DIR/engagements.json"
+# An engagement team, its leader, its engagement, and a person who neither
+# leads the engagement nor is on or leads any of its teams (its own and its
+# client's account teams).
+read -r eteam elead eng outsider < <(python3 - "$DIR/teams.json" "$DIR/engagements.json" <<'EOF'
+import json, sys
+teams, engagements = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+team = next(t for t in teams if t["kind"] == "engagement" and t["leader_id"])
+e = next(e for e in engagements if e["id"] == team["engagement_id"])
+near = {e["leader_id"]}
+for t in teams:
+    if t["engagement_id"] == e["id"] or (t["client_id"] and t["client_id"] == e["client_id"]):
+        near |= {t["leader_id"]} | {m["person_id"] for m in t["members"]}
+everyone = {m["person_id"] for t in teams for m in t["members"]}
+print(team["id"], team["leader_id"], e["id"], sorted(everyone - near)[0])
+EOF
+)
+logs_before=$(rows client-log)
+expect_exit 0 "$GUILD" team log "$eteam" --as "$elead" --add "Scope agreed with the CFO" \
+  --issues "Data room late" --resolution "Weekly chase" --db "$DB" --today "$TODAY"
+expect_in "$DIR/out" "to the client log of $eng ($TODAY)"
+[ "$(rows client-log)" = "$((logs_before + 1))" ] || fail "team log --add did not write one entry"
+expect_exit 0 "$GUILD" team log "$eteam" --as "$elead" --db "$DB" --today "$TODAY"
+expect_in "$DIR/out" "$TODAY"
+expect_in "$DIR/out" "Scope agreed with the CFO"
+expect_in "$DIR/out" "issue: Data room late"
+expect_exit 0 "$GUILD" team log "$eteam" --all --limit 1 --json --db "$DB" --today "$TODAY"
+in_log=$("$GUILD" export client-log --format json --db "$DB" | python3 -c '
+import json, sys; print(sum(1 for e in json.load(sys.stdin) if e["engagement_id"] == sys.argv[1]))' "$eng")
+python3 - "$DIR/out" "$in_log" "$TODAY" <<'EOF' || fail "team log --all did not page through the whole log, newest first"
+import json, sys
+log = json.load(open(sys.argv[1]))
+items = log["items"]
+assert len(items) == int(sys.argv[2]) and not log["more"], (len(items), sys.argv[2])
+assert len({e["id"] for e in items}) == len(items), "an entry listed twice"
+assert [e["date"] for e in items] == sorted((e["date"] for e in items), reverse=True)
+ours = next(i for i, e in enumerate(items) if e["changed"] == "Scope agreed with the CFO")
+assert all(e["date"] == sys.argv[3] for e in items[: ours + 1]), "newer entries than today's"
+EOF
+expect_exit 1 "$GUILD" team log "$eteam" --as "$elead" --add "   " --db "$DB" --today "$TODAY"
+expect_in "$DIR/err" "changed"
+expect_exit 1 "$GUILD" team log "$eteam" --as "$elead" --add "Later" --date 2099-01-01 --db "$DB" \
+  --today "$TODAY"
+expect_in "$DIR/err" "date"
+expect_exit 1 "$GUILD" team log "$eteam" --add "x" --date 2025-13-01 --db "$DB" --today "$TODAY"
+expect_in "$DIR/err" "--date"
+expect_exit 1 "$GUILD" team log "$eteam" --issues "alone" --db "$DB" --today "$TODAY"
+expect_in "$DIR/err" "--add"
+expect_exit 1 "$GUILD" team log "$eteam" --as "$outsider" --add "Not mine" --db "$DB" --today "$TODAY"
+expect_in "$DIR/err" "$eteam"
+[ "$(rows client-log)" = "$((logs_before + 1))" ] || fail "refused team log commands wrote entries"
+
 expect_exit 0 "$GUILD" team --help
 expect_in "$DIR/out" "brief"
 expect_in "$DIR/out" "roles"
+expect_in "$DIR/out" "log"
 
 finish cli_goals

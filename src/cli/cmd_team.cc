@@ -1,11 +1,14 @@
-// `guild team brief TEAM` (the printable one-page onboarding brief) and
+// `guild team brief TEAM` (the printable one-page onboarding brief),
 // `guild team roles TEAM|--all [--check]` (the responsibility matrix and its
-// warnings; --check exits 1 when there is any warning, for scripts).
+// warnings; --check exits 1 when there is any warning, for scripts) and
+// `guild team log TEAM [--add TEXT ...]` (the client log of the team's
+// engagement: newest entries first, --all for the whole log; --add writes one).
 #include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 
 #include "cli/goals_world.h"
@@ -281,6 +284,104 @@ int Brief(const BriefFlags& flags) {
   return kExitOk;
 }
 
+// ---- log ----
+
+struct LogFlags {
+  GoalsWorldFlags world;
+  std::string team;
+  std::string engagement;  //!< one of the team's; needed when it keeps several
+  int limit = 20;
+  bool all = false;
+  std::string add;  //!< what changed for the client: write an entry
+  std::string issues;
+  std::string resolution;
+  std::string date;
+  bool json = false;
+};
+
+// The engagement of the team's client log the command is about.
+Result<std::string> LogEngagementOf(GoalsWorld& world, const LogFlags& flags) {
+  ASSIGN_OR_RETURN(TeamGoals page, world.goals().GetTeamGoals(world.principal(), flags.team));
+  const FirmData& d = page.state->snapshot->data();
+  std::string ids;
+  for (const LogEngagement& e : page.log_engagements) {
+    const std::string& id = d.engagements[e.engagement].id;
+    if (id == flags.engagement) return id;
+    ids += (ids.empty() ? "" : ", ") + id;
+  }
+  if (page.log_engagements.empty()) {
+    return NotFound("team " + flags.team + " keeps no client log you may read");
+  }
+  if (!flags.engagement.empty()) {
+    return InvalidArgument("--engagement: expected one of the team's engagements (" + ids +
+                           "), got '" + flags.engagement + "'");
+  }
+  if (page.log_engagements.size() > 1) {
+    return InvalidArgument("--engagement: the team keeps the log of several engagements (" + ids +
+                           "); name one");
+  }
+  return d.engagements[page.log_engagements[0].engagement].id;
+}
+
+int Log(const LogFlags& flags) {
+  std::optional<Date> date;
+  if (!flags.date.empty()) {
+    date = ParseDate(flags.date);
+    if (!date)
+      return Fail(InvalidArgument("--date: expected YYYY-MM-DD, got '" + flags.date + "'"));
+  }
+  if (flags.add.empty() && (!flags.issues.empty() || !flags.resolution.empty() || date)) {
+    return Fail(InvalidArgument("--issues, --resolution and --date go with --add"));
+  }
+  auto world = GoalsWorld::Open(flags.world);
+  if (!world.ok()) return Fail(world.status());
+  GoalsWorld& w = **world;
+  auto engagement = LogEngagementOf(w, flags);
+  if (!engagement.ok()) return Fail(engagement.status());
+  if (!flags.add.empty()) {
+    auto entry = w.goals().AddLogEntry(w.principal(), *engagement,
+                                       {date, flags.add, flags.issues, flags.resolution});
+    if (!entry.ok()) return Fail(entry.status());
+    std::printf("added %s to the client log of %s (%s)\n", entry->id.c_str(), engagement->c_str(),
+                FormatDate(entry->date).c_str());
+    return kExitOk;
+  }
+  auto snapshot = w.snapshots().Peek();
+  std::vector<ClientLogEntry> entries;
+  std::string cursor;
+  do {
+    auto page = w.goals().GetLog(w.principal(), *engagement, flags.limit, cursor);
+    if (!page.ok()) return Fail(page.status());
+    for (ClientLogEntry& e : page->entries) entries.push_back(std::move(e));
+    cursor = page->next_cursor;
+  } while (flags.all && !cursor.empty());
+  if (flags.json) {
+    Json items = Json::array();
+    for (const ClientLogEntry& e : entries) {
+      items.push_back({{"id", e.id},
+                       {"date", FormatDate(e.date)},
+                       {"author_id", e.author_id},
+                       {"changed", e.changed},
+                       {"issues", e.issues},
+                       {"resolution", e.resolution}});
+    }
+    std::cout
+        << Json{{"engagement", *engagement}, {"items", items}, {"more", !cursor.empty()}}.dump(2)
+        << "\n";
+    return kExitOk;
+  }
+  std::printf("Client log of %s, newest first\n", engagement->c_str());
+  if (entries.empty()) std::printf("  (nothing logged yet)\n");
+  for (const ClientLogEntry& e : entries) {
+    std::printf("  %s  %s: %s\n", FormatDate(e.date).c_str(),
+                PersonName(*snapshot, e.author_id).c_str(), e.changed.c_str());
+    if (!e.issues.empty()) std::printf("      issue: %s\n", e.issues.c_str());
+    if (!e.resolution.empty()) std::printf("      how we resolve it: %s\n", e.resolution.c_str());
+  }
+  if (!cursor.empty()) std::printf("(older entries not shown: --all or a larger --limit)\n");
+  return kExitOk;
+}
+
 void RegisterTeamRoles(CLI::App& app, int& exit_code) {
   CLI::App* team = TeamCommandGroup(app);
 
@@ -299,6 +400,24 @@ void RegisterTeamRoles(CLI::App& app, int& exit_code) {
   AddGoalsWorldOptions(*r, roles->world);
   r->add_flag("--json", roles->json, "Print JSON");
   r->callback([roles, &exit_code] { exit_code = Roles(*roles); });
+
+  auto log_flags = std::make_shared<LogFlags>();
+  CLI::App* l = team->add_subcommand(
+      "log", "The client log of the team's engagement (newest first), or --add an entry");
+  l->add_option("TEAM", log_flags->team, "The team's id")->required();
+  l->add_option("--engagement", log_flags->engagement,
+                "The engagement, when the team keeps several (an account team)");
+  l->add_option("--limit", log_flags->limit, "Entries to print (a page, 1 to 200)")
+      ->check(CLI::Range(1, 200));
+  l->add_flag("--all", log_flags->all, "Print the whole log");
+  l->add_option("--add", log_flags->add, "Write an entry: what changed for the client");
+  l->add_option("--issues", log_flags->issues, "With --add: an issue spotted");
+  l->add_option("--resolution", log_flags->resolution, "With --add: how it will be resolved");
+  l->add_option("--date", log_flags->date,
+                "With --add: the entry's date YYYY-MM-DD (default today)");
+  AddGoalsWorldOptions(*l, log_flags->world);
+  l->add_flag("--json", log_flags->json, "Print JSON");
+  l->callback([log_flags, &exit_code] { exit_code = Log(*log_flags); });
 }
 
 }  // namespace

@@ -77,6 +77,7 @@ class GoalsWorld {
   GoalsService& goals() { return *service_; }
   const Principal& principal() const { return principal_; }
   const Clock& clock() const { return *clock_; }
+  SnapshotHolder& snapshots() { return *snapshots_; }
 
  private:
   GoalsWorld() = default;

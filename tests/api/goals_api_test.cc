@@ -252,6 +252,8 @@ TEST_F(GoalsApiTest, BadInputNamesTheFieldAndWritesNothing) {
        "date"},
       {"englead", "POST", "/engagements/e1/log", R"({"changed":"   "})", 400, "changed"},
       {"lead", "GET", "/engagements/e1/log?limit=0", "", 400, "limit"},
+      {"englead", "GET", "/engagements/e1/log?cursor=not-a-cursor", "", 400, "cursor"},
+      {"englead", "GET", "/engagements/e1/log?cursor=Z3VpbGQ", "", 400, "cursor"},
   };
   const std::string before = Fingerprint();
   for (const BadInput& c : cases) {
@@ -320,6 +322,31 @@ TEST_F(GoalsApiTest, ClientLogAndBrief) {
   json log = Ok(Call("englead", "GET", "/engagements/e1/log?limit=1"));
   ASSERT_EQ(log["items"].size(), 1u);
   EXPECT_EQ(log["items"][0]["changed"], "Board approved");
+  // The whole log, a page of one at a time, newest first: the cursor reaches the end.
+  std::vector<std::string> paged;
+  for (json page = log;; page = Ok(Call("englead", "GET",
+                                        "/engagements/e1/log?limit=1&cursor=" +
+                                            page["next_cursor"].get<std::string>()))) {
+    for (const json& e : page["items"]) paged.push_back(e["id"]);
+    if (page["next_cursor"].is_null()) break;
+    ASSERT_LT(paged.size(), 10u);
+  }
+  std::vector<std::string> whole;
+  for (const json& e : Ok(Call("englead", "GET", "/engagements/e1/log?limit=200"))["items"]) {
+    whole.push_back(e["id"]);
+  }
+  EXPECT_GE(whole.size(), 2u);
+  EXPECT_EQ(paged, whole);
+  EXPECT_TRUE(Ok(Call("englead", "GET", "/engagements/e1/log?limit=200"))["next_cursor"].is_null());
+  // A team page names the engagements whose log it keeps, and who may write there.
+  json team = Ok(Call("englead", "GET", "/teams/e1team/goals"));
+  ASSERT_EQ(team["log_engagements"].size(), 1u);
+  EXPECT_EQ(team["log_engagements"][0]["id"], "e1");
+  EXPECT_EQ(team["log_engagements"][0]["can_write"], true);
+  json firm = Ok(Call("fl", "GET", "/teams/e1team/goals"));
+  ASSERT_EQ(firm["log_engagements"].size(), 1u);
+  EXPECT_EQ(firm["log_engagements"][0]["can_write"], false);  // reads it, writes nothing
+  EXPECT_TRUE(Ok(Call("lead", "GET", "/teams/alpha/goals"))["log_engagements"].empty());
   json brief = Ok(Call("englead", "GET", "/teams/e1team/brief"));
   EXPECT_EQ(brief["goals"]["team"]["id"], "e1team");
   EXPECT_GE(brief["log"].size(), 2u);

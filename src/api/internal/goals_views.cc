@@ -101,6 +101,12 @@ void WriteTeamGoals(http::JsonWriter& w, const TeamGoals& page) {
   w.EndArray().Member("as_of", FormatDate(page.state->as_of));
   w.Member("can_change", page.can_change).Key("goals").BeginArray();
   for (const GoalView& view : page.goals) WriteGoal(w, *page.state, view);
+  w.EndArray().Key("log_engagements").BeginArray();
+  for (const LogEngagement& e : page.log_engagements) {
+    const Engagement& engagement = s.data().engagements[e.engagement];
+    w.BeginObject().Member("id", engagement.id).Member("name", engagement.name);
+    w.Member("can_write", e.can_write).EndObject();
+  }
   w.EndArray().EndObject();
 }
 

@@ -18,7 +18,8 @@ namespace guild::api::internal {
 //! "rollup":{"progress","goals","status"},"children":[id],"hidden_children",
 //! "can_change","can_update"}
 void WriteGoal(http::JsonWriter& w, const GoalsState& state, const GoalView& view);
-//! {"team":TeamSummary+kind,"purpose","purpose_history":[...],"as_of","can_change","goals":[Goal]}
+//! {"team":TeamSummary+kind,"purpose_history":[...],"as_of","can_change","goals":[Goal],
+//!  "log_engagements":[{"id","name","can_write"}]}
 void WriteTeamGoals(http::JsonWriter& w, const TeamGoals& page);
 //! {"team","can_change","people":[{"person":PersonRef,"role"}],"rows":[...],"warnings":[...]}
 void WriteTeamRoles(http::JsonWriter& w, const TeamRoles& roles);

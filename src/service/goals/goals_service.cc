@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "service/common/paging.h"
 #include "service/goals/internal/history.h"
 
 namespace guild {
@@ -122,6 +123,12 @@ TeamGoals GoalsService::BuildTeamGoals(const GoalsStateRef& state, const Princip
   out.state = state;
   out.team = team;
   out.can_change = authorizer.CanChangeTeam(viewer, s.data().teams[team].id);
+  for (uint32_t e : s.EngagementsOfTeam(team)) {
+    const std::string& id = s.data().engagements[e].id;
+    if (authorizer.CanReadClientLog(viewer, id)) {
+      out.log_engagements.push_back({e, authorizer.CanWriteClientLog(viewer, id)});
+    }
+  }
   std::unordered_set<uint32_t> listed;
   std::vector<uint32_t> order;
   for (uint32_t g : s.GoalsOfTeam(team)) {
@@ -307,9 +314,8 @@ Result<PersonGoals> GoalsService::GoalsOf(const Principal& viewer, std::string_v
   return out;
 }
 
-Result<std::vector<ClientLogEntry>> GoalsService::GetLog(const Principal& viewer,
-                                                         std::string_view engagement_id,
-                                                         int limit) {
+Result<LogPage> GoalsService::GetLog(const Principal& viewer, std::string_view engagement_id,
+                                     int limit, std::string_view cursor) {
   ASSIGN_OR_RETURN(auto snapshot, Snapshot());
   Authorizer authorizer(*snapshot);
   if (!snapshot->EngagementIndex(engagement_id)) {
@@ -323,7 +329,27 @@ Result<std::vector<ClientLogEntry>> GoalsService::GetLog(const Principal& viewer
                         "a whole number from 1 to " + std::to_string(options_.max_log_entries),
                         std::to_string(limit), "query");
   }
-  return goals::internal::LatestLogEntries(store_, {std::string(engagement_id)}, limit);
+  const auto bad_cursor = [&] {
+    return InvalidField("cursor", "a next_cursor from a previous page of this log",
+                        std::string(cursor), "query");
+  };
+  std::string after;
+  if (!cursor.empty()) {
+    auto key = DecodeCursor(cursor);
+    if (!key.ok() || key->empty()) return bad_cursor();
+    after = std::move(*key);
+  }
+  auto rows = goals::internal::LogEntriesOf(store_, engagement_id, limit, after);
+  if (!rows.ok()) {
+    // A cursor that decodes but that the store cannot place.
+    if (!after.empty() && rows.status().code() == StatusCode::kInvalidArgument) {
+      return bad_cursor();
+    }
+    return rows.status();
+  }
+  LogPage page{std::move(rows->entries), {}};
+  if (!rows->next.empty()) page.next_cursor = EncodeCursor(rows->next);
+  return page;
 }
 
 Result<FirmRolesCheck> GoalsService::CheckAllTeams(const Principal& viewer) {

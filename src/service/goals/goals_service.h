@@ -87,11 +87,20 @@ struct GoalView {
   bool can_update = false;       //!< progress updates
 };
 
+//! An engagement whose client log a team page shows.
+struct LogEngagement {
+  uint32_t engagement = 0;  //!< position in data().engagements
+  bool can_write = false;   //!< Authorizer::CanWriteClientLog
+};
+
 //! A team's purpose and goal tree.
 struct TeamGoals {
   GoalsStateRef state;
   uint32_t team = 0;
   bool can_change = false;
+  //! The engagements the team's client log covers (FirmSnapshot::
+  //! EngagementsOfTeam) whose log the viewer may read, ascending.
+  std::vector<LogEngagement> log_engagements;
   //! The goals the team's goals align to (the context above, its top
   //! first), the team's goals, then goals of other teams that align to them
   //! (at most GoalsOptions::max_aligned_listed under each), each once and
@@ -204,6 +213,12 @@ struct LogDraft {
   std::string resolution;
 };
 
+//! One page of an engagement's client log.
+struct LogPage {
+  std::vector<ClientLogEntry> entries;  //!< newest first (date, then id, descending)
+  std::string next_cursor;              //!< empty on the last page
+};
+
 //! The RACI check of every team (for `guild team roles --check` and the
 //! scale benchmark): teams with at least one warning, in team order.
 struct FirmRolesCheck {
@@ -232,10 +247,11 @@ class GoalsService {
   //! The goals of `person_id` the viewer may read (the check-ins' call: a
   //! member's goals beside their check-in).
   [[nodiscard]] Result<PersonGoals> GoalsOf(const Principal& viewer, std::string_view person_id);
-  //! The client log of an engagement, newest first, at most `limit` entries.
-  [[nodiscard]] Result<std::vector<ClientLogEntry>> GetLog(const Principal& viewer,
-                                                           std::string_view engagement_id,
-                                                           int limit);
+  //! The client log of an engagement, newest first, `limit` entries a page
+  //! from `cursor` (a LogPage::next_cursor of the same engagement; empty:
+  //! the newest); kInvalidArgument naming "limit" or "cursor".
+  [[nodiscard]] Result<LogPage> GetLog(const Principal& viewer, std::string_view engagement_id,
+                                       int limit, std::string_view cursor = {});
   //! Every team's warnings; firm-wide viewers only.
   [[nodiscard]] Result<FirmRolesCheck> CheckAllTeams(const Principal& viewer);
 

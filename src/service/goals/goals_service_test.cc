@@ -392,9 +392,32 @@ TEST_F(GoalsServiceTest, ClientLogAndBrief) {
   ASSERT_TRUE(entry.ok()) << entry.status().ToString();
   auto log = service_->GetLog(kEngLead, "e1", 10);
   ASSERT_TRUE(log.ok());
-  ASSERT_EQ(log->size(), 2u);
-  EXPECT_EQ((*log)[0].changed, "Board approved the plan");  // newest first
-  EXPECT_EQ((*log)[1].id, "log-1");
+  ASSERT_EQ(log->entries.size(), 2u);
+  EXPECT_EQ(log->entries[0].changed, "Board approved the plan");  // newest first
+  EXPECT_EQ(log->entries[1].id, "log-1");
+  EXPECT_TRUE(log->next_cursor.empty());
+  // A page at a time: the same entries in the same order.
+  auto first = service_->GetLog(kEngLead, "e1", 1);
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  ASSERT_EQ(first->entries.size(), 1u);
+  EXPECT_EQ(first->entries[0].id, log->entries[0].id);
+  ASSERT_FALSE(first->next_cursor.empty());
+  auto second = service_->GetLog(kEngLead, "e1", 1, first->next_cursor);
+  ASSERT_TRUE(second.ok()) << second.status().ToString();
+  ASSERT_EQ(second->entries.size(), 1u);
+  EXPECT_EQ(second->entries[0].id, "log-1");
+  EXPECT_TRUE(second->next_cursor.empty());
+  EXPECT_EQ(service_->GetLog(kEngLead, "e1", 1, "garbage").status().code(),
+            StatusCode::kInvalidArgument);
+  // Who may write where, on the team page: the people on the engagement, not a firm leader.
+  auto page = service_->GetTeamGoals(kPeer, "e1team");
+  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  ASSERT_EQ(page->log_engagements.size(), 1u);
+  EXPECT_TRUE(page->log_engagements[0].can_write);
+  auto firm = service_->GetTeamGoals(kFirmLeader, "e1team");
+  ASSERT_TRUE(firm.ok());
+  ASSERT_EQ(firm->log_engagements.size(), 1u);
+  EXPECT_FALSE(firm->log_engagements[0].can_write);
   auto brief = service_->GetBrief(kEngLead, "e1team");
   ASSERT_TRUE(brief.ok()) << brief.status().ToString();
   EXPECT_EQ(brief->log.size(), 2u);

@@ -40,4 +40,18 @@ Result<std::vector<ClientLogEntry>> LatestLogEntries(Store& store,
   return out;
 }
 
+Result<LogRows> LogEntriesOf(Store& store, std::string_view engagement_id, int limit,
+                             std::string after) {
+  // The index client_log_engagement_date serves it; the store appends the
+  // key (id) to the order, so pages follow (date, id) descending.
+  SelectQuery q{.kind = EntityKind::kClientLog,
+                .where = {{"engagement_id", Compare::kEq, std::string(engagement_id)}},
+                .order_by = {"entry_date"},
+                .order = SortOrder::kDescending,
+                .limit = std::clamp(limit, 1, kMaxSelectRows),
+                .after = std::move(after)};
+  ASSIGN_OR_RETURN(SelectPage page, store.Select(q));
+  return LogRows{page.rows.client_log.take(), std::move(page.next_cursor)};
+}
+
 }  // namespace guild::goals::internal

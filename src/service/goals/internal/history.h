@@ -21,4 +21,14 @@ Result<std::vector<ClientLogEntry>> LatestLogEntries(Store& store,
                                                      const std::vector<std::string>& engagements,
                                                      int limit);
 
+//! One page of an engagement's client log, newest first (by date, then id),
+//! from the store's cursor `after` (empty: the newest); `next` is the store's
+//! cursor of the following page, empty after the last.
+struct LogRows {
+  std::vector<ClientLogEntry> entries;
+  std::string next;
+};
+Result<LogRows> LogEntriesOf(Store& store, std::string_view engagement_id, int limit,
+                             std::string after);
+
 }  // namespace guild::goals::internal
