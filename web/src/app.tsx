@@ -16,6 +16,7 @@ import { FirmNetwork } from './pages/FirmNetwork';
 import { Finder } from './pages/Finder';
 import { Growth } from './pages/Growth';
 import { Home } from './pages/Home';
+import { Leadership } from './pages/Leadership';
 import { Market } from './pages/Market';
 import { MyGoals } from './pages/MyGoals';
 import { People } from './pages/People';
@@ -68,6 +69,8 @@ function routePage(path: string) {
   if (teamNetwork) return <TeamNetwork id={teamNetwork.id} />;
   const client = matchPath('/clients/:id', path);
   if (client) return <Client id={client.id} />;
+  const leadership = matchPath('/clients/:id/leadership', path);
+  if (leadership) return <Leadership id={leadership.id} />;
   return <NotFound />;
 }
 

@@ -7,7 +7,9 @@ import type {
   Goal,
   GoalDetail,
   GoalDraft,
+  LogDraft,
   LogEntry,
+  LogPage,
   PersonGoals,
   ProgressDraft,
   RaciChange,
@@ -18,6 +20,7 @@ import type {
 
 const team = (id: string) => `/teams/${encodeURIComponent(id)}`;
 const goal = (id: string) => `/goals/${encodeURIComponent(id)}`;
+const engagement = (id: string) => `/engagements/${encodeURIComponent(id)}`;
 
 export const goalsApi = {
   teamGoals: (teamId: string, signal?: AbortSignal) => request<TeamGoals>('GET', `${team(teamId)}/goals`, { signal }),
@@ -35,11 +38,10 @@ export const goalsApi = {
   myGoals: (signal?: AbortSignal) => request<PersonGoals>('GET', '/me/goals', { signal }),
   personGoals: (personId: string, signal?: AbortSignal) =>
     request<PersonGoals>('GET', `/people/${encodeURIComponent(personId)}/goals`, { signal }),
-  log: (engagementId: string, limit: number, signal?: AbortSignal) =>
-    request<{ items: LogEntry[] }>('GET', `/engagements/${encodeURIComponent(engagementId)}/log`, {
-      query: { limit },
-      signal,
-    }),
+  /** A page of an engagement's client log, newest first; `cursor`: the previous page's next_cursor. */
+  log: (engagementId: string, limit: number, cursor?: string | null, signal?: AbortSignal) =>
+    request<LogPage>('GET', `${engagement(engagementId)}/log`, { query: { limit, cursor }, signal }),
+  addLog: (engagementId: string, draft: LogDraft) => request<LogEntry>('POST', `${engagement(engagementId)}/log`, { json: draft }),
   leadership: (clientId: string, signal?: AbortSignal) =>
     request<AccountLeadership>('GET', `/clients/${encodeURIComponent(clientId)}/leadership`, { signal }),
 };

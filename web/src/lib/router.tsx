@@ -88,3 +88,7 @@ export function Link({ href, children, onClick, ...rest }: LinkProps) {
 export const personPath = (id: string) => `/people/${encodeURIComponent(id)}`;
 /** Path of a team's page. */
 export const teamPath = (id: string) => `/teams/${encodeURIComponent(id)}`;
+/** Path of a client's relationship page. */
+export const clientPath = (id: string) => `/clients/${encodeURIComponent(id)}`;
+/** Path of a client's account leadership page. */
+export const leadershipPath = (clientId: string) => `${clientPath(clientId)}/leadership`;

@@ -1,6 +1,7 @@
 // Client relationships: who holds each client and how strongly, the risk
 // when it rests on one partner (key clients below two strong partner
-// relationships are flagged), and for one client who should be introduced.
+// relationships are flagged), and for one client who should be introduced
+// and its account leadership in brief (pages/Leadership.tsx has the whole).
 // /clients?flagged=true&key=true and /clients/{id}.
 
 import { api } from '../api/client';
@@ -8,7 +9,8 @@ import type { ClientCoverage, ClientDetail, RelationshipHolder, Risk, Strength }
 import { AsyncPage } from '../components/async';
 import { percent } from '../components/network';
 import { Card, EmptyState } from '../components/status';
-import { Link, navigate, personPath, useLocation } from '../lib/router';
+import { LeadershipCard } from './Leadership';
+import { clientPath, Link, navigate, personPath, useLocation } from '../lib/router';
 import { useAsync, usePageTitle } from '../lib/useAsync';
 
 const RISK_LABELS: Record<Risk, string> = {
@@ -19,8 +21,6 @@ const RISK_LABELS: Record<Risk, string> = {
 const STRENGTH_LABELS: Record<Strength, string> = { strong: 'Strong', moderate: 'Moderate', weak: 'Weak' };
 /** Strength scores above this fill the bar (leading a current engagement is 2). */
 const FULL_BAR_SCORE = 3;
-
-const clientPath = (id: string) => `/clients/${encodeURIComponent(id)}`;
 
 export function RiskBadge({ coverage }: { coverage: ClientCoverage }) {
   return (
@@ -226,6 +226,7 @@ export function Client({ id }: { id: string }) {
               </Card>
             </div>
             <div class="layout-split__side">
+              <LeadershipCard clientId={detail.client.id} />
               <Card title="Who should be introduced" id="client-successors">
                 <Successors detail={detail} />
                 {!detail.capacity_visible && <p class="muted">Free hours are private: only firm leaders see them and have them weigh in.</p>}

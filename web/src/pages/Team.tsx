@@ -1,17 +1,18 @@
 // A team: its purpose first (with its history; its leaders edit it), the goal
 // tree with progress charts and status colours, who does what (the RACI grid,
-// editable in place by keyboard) beside the warnings about roles, then its
-// leader and members with their roles.
+// editable in place by keyboard) beside the warnings about roles, the client
+// log of its engagement(s), then its leader and members with their roles.
 
 import { api } from '../api/client';
 import { goalsApi } from '../api/goals-client';
 import type { TeamDetail } from '../api/types';
 import { Avatar, PersonRow } from '../components/people';
 import { AsyncPage, AsyncSection } from '../components/async';
+import { ClientLog } from '../components/clientlog';
 import { GoalChart, GoalTree, PurposeSection, WarningsPanel } from '../components/goals';
 import { RaciGrid } from '../components/raci';
 import { Card, EmptyState } from '../components/status';
-import { Link, personPath, teamPath } from '../lib/router';
+import { leadershipPath, Link, personPath, teamPath } from '../lib/router';
 import { useAsync, usePageTitle, useReloadable } from '../lib/useAsync';
 
 function MemberTable({ detail }: { detail: TeamDetail }) {
@@ -75,6 +76,9 @@ function TeamBody({ detail }: { detail: TeamDetail }) {
         <p class="page-header__lead team-links">
           <Link href={`${teamPath(id)}/network`}>How this team works together: its network and shape →</Link>
           <Link href={`${teamPath(id)}/brief`}>Onboarding brief</Link>
+          {detail.team.leadership_team && detail.team.client_id && (
+            <Link href={leadershipPath(detail.team.client_id)}>Account leadership page</Link>
+          )}
         </p>
       </header>
       {goals.status === 'ready' ? (
@@ -115,6 +119,11 @@ function TeamBody({ detail }: { detail: TeamDetail }) {
       </Card>
       <div class="layout-split">
         <div class="layout-split__main">
+          {goals.status === 'ready' && goals.data.log_engagements.length > 0 && (
+            <Card title="Client log" id="team-log">
+              <ClientLog engagements={goals.data.log_engagements} today={goals.data.as_of} />
+            </Card>
+          )}
           <Card title={`Members (${detail.members.length})`} id="team-members">
             <MemberTable detail={detail} />
           </Card>
