@@ -109,7 +109,8 @@ http::Response LogHandler(ApiServices& s, const http::Request& r, const Authenti
   auto limit = ReadInt(r, "limit", kDefaultLogLimit, 1, kMaxLogLimit);
   if (!limit.ok()) return http::ProblemResponse(limit.problem());
   auto snapshot = s.snapshots().Current();
-  return Json(s.goals().GetLog(who.principal, Param(r, "id"), limit.value(), Param(r, "cursor")),
+  const std::string cursor(r.query("cursor").value_or(""));
+  return Json(s.goals().GetLog(who.principal, Param(r, "id"), limit.value(), cursor),
               [&](http::JsonWriter& w, const LogPage& page) {
                 w.BeginObject().Key("items").BeginArray();
                 for (const ClientLogEntry& e : page.entries) WriteLogEntry(w, *snapshot, e);
