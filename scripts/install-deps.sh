@@ -10,7 +10,7 @@ PACKAGES=(
   nlohmann-json3-dev libcli11-dev libfmt-dev libspdlog-dev libsodium-dev
   liblemon-dev coinor-libclp-dev coinor-libcbc-dev coinor-cbc
   libigraph-dev
-  libboost-dev libboost-system-dev
+  libboost-dev libboost-system-dev libssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   time
   wrk nginx-light curl

@@ -29,4 +29,19 @@ expect_in "$DIR/out" "b@firm.test firm_leader"
 expect_exit 0 env SECRET_PW=named-env-pass "$GUILD" user add --db "$DB" --email c@firm.test --password-env SECRET_PW
 expect_in "$DIR/out" "c@firm.test"
 
+# A breached-password list (Have I Been Pwned's layout, ordered by hash):
+# a listed password is refused naming the field, another is accepted.
+listed=$(printf '%s' 'leaked-in-2019' | sha1sum | cut -c1-40 | tr a-f A-F)
+other=$(printf '%s' 'another-leaked' | sha1sum | cut -c1-40 | tr a-f A-F)
+printf '%s:12\n%s:3\n' "$listed" "$other" | LC_ALL=C sort >"$DIR/pwned.txt"
+expect_exit 1 env GUILD_USER_PASSWORD=leaked-in-2019 "$GUILD" user add --db "$DB" --email d@firm.test --breached-passwords "$DIR/pwned.txt"
+expect_in "$DIR/err" "password"
+expect_in "$DIR/err" "data breaches"
+expect_exit 0 env GUILD_USER_PASSWORD=never-leaked-1 "$GUILD" user add --db "$DB" --email d@firm.test --breached-passwords "$DIR/pwned.txt"
+expect_in "$DIR/out" "d@firm.test"
+# A list out of order is refused naming the file and line; nothing is created.
+printf '%s\n%s\n' FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF 0000000000000000000000000000000000000000 >"$DIR/unsorted.txt"
+expect_exit 1 env GUILD_USER_PASSWORD=never-leaked-2 "$GUILD" user add --db "$DB" --email e@firm.test --breached-passwords "$DIR/unsorted.txt"
+expect_in "$DIR/err" "unsorted.txt line 2"
+
 finish cli_user

@@ -10,6 +10,7 @@
 #include "http/readiness.h"
 #include "http/server.h"
 #include "http/static_files.h"
+#include "service/accounts/breached_passwords.h"
 #include "service/accounts/cached_account_store.h"
 #include "store/account_store.h"
 #include "store/store.h"
@@ -25,6 +26,9 @@ struct ServeFlags {
   std::string bind = "127.0.0.1";
   std::string static_dir;
   bool secure_cookies = false;
+  std::string tls_cert;            //!< PEM certificate chain: the server speaks HTTPS itself
+  std::string tls_key;             //!< its PEM private key
+  std::string breached_passwords;  //!< list of breached passwords to refuse
   std::string durability = "normal";
   int workers = 8;
   GoalsOptions goals;  //!< firm settings of goals and roles (docs/GOALS.md)
@@ -89,9 +93,15 @@ int Serve(const ServeFlags& flags) {
   // are seen at once, other servers' within a second.
   CachedAccountStore cached_accounts(**accounts, clock, CredentialCacheOptions{});
   api::ApiOptions api_options;
-  if (flags.secure_cookies) api_options.cookie_security = api::CookieSecurity::kAlways;
+  const bool own_tls = !flags.tls_cert.empty();
+  if (flags.secure_cookies || own_tls) api_options.cookie_security = api::CookieSecurity::kAlways;
   if (Status goals = GoalsService::Validate(flags.goals); !goals.ok()) return Fail(goals);
   api_options.goals = flags.goals;
+  if (!flags.breached_passwords.empty()) {
+    auto breached = BreachedPasswords::Open(flags.breached_passwords);
+    if (!breached.ok()) return Fail(breached.status());
+    api_options.passwords.breached = *breached;
+  }
   api::ApiServices services(**store, cached_accounts, snapshots, clock, api_options);
   http::Router router;
   if (Status added = api::AddApiRoutes(router, services); !added.ok()) return Fail(added);
@@ -100,7 +110,9 @@ int Serve(const ServeFlags& flags) {
   server_options.bind_address = flags.bind;
   server_options.port = static_cast<uint16_t>(flags.port);
   server_options.worker_threads = flags.workers;
-  server_options.behind_tls = flags.secure_cookies;
+  server_options.behind_tls = flags.secure_cookies || own_tls;
+  server_options.tls_certificate_file = flags.tls_cert;
+  server_options.tls_private_key_file = flags.tls_key;
   // Ready means able to take writes: a query on each connection writes use
   // (on PostgreSQL, that query is what reconnects after an outage).
   Store& firm_store = **store;
@@ -115,7 +127,8 @@ int Serve(const ServeFlags& flags) {
   server_options.ready = [probe] { return (*probe)(); };
   http::Server server(server_options, std::move(router));
   if (Status started = server.Start(); !started.ok()) return Fail(started);
-  std::cout << "listening on http://" << flags.bind << ":" << server.port() << std::endl;
+  std::cout << "listening on " << (own_tls ? "https" : "http") << "://" << flags.bind << ":"
+            << server.port() << std::endl;
   http::WaitForTerminationSignal();
   server.Stop();
   std::cerr << "guild serve: stopped\n";
@@ -132,6 +145,16 @@ void RegisterServe(CLI::App& app, int& exit_code) {
                     "Web application files (default: web/dist next to the program or source)");
   serve->add_flag("--secure-cookies", flags->secure_cookies,
                   "Always mark the session cookie Secure (when behind a TLS proxy)");
+  auto* cert =
+      serve->add_option("--tls-cert", flags->tls_cert,
+                        "Serve HTTPS with this PEM certificate chain (server certificate "
+                        "first); needs --tls-key; cookies are then Secure and HSTS is sent");
+  auto* key = serve->add_option("--tls-key", flags->tls_key, "The PEM private key of --tls-cert");
+  cert->needs(key);
+  serve->add_option("--breached-passwords", flags->breached_passwords,
+                    "Refuse new and changed passwords on this list of breached passwords (Have I "
+                    "Been Pwned's SHA-1 list ordered by hash; docs/SECURITY.md)");
+  key->needs(cert);
   serve->add_option("--durability", flags->durability,
                     "SQLite commit durability: full, normal (default) or off");
   serve->add_option("--workers", flags->workers, "Worker threads for handlers (default 8)");

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "cli/commands.h"
+#include "service/accounts/breached_passwords.h"
 #include "service/accounts/user_service.h"
 #include "store/account_store.h"
 #include "store/store.h"
@@ -25,6 +26,7 @@ struct UserAddFlags {
   std::string password_flag;  // refused: visible in ps
   std::string person;
   std::string role = "member";
+  std::string breached_passwords;
 };
 
 Result<std::string> ReadPassword(const UserAddFlags& flags) {
@@ -67,7 +69,13 @@ int AddUser(const UserAddFlags& flags) {
   if (Status loaded = snapshots.Load(); !loaded.ok()) return Fail(loaded);
   SystemClock clock;
   AuditLog audit(**accounts, clock);
-  UserService users(**accounts, snapshots, audit, clock, PasswordOptions{});
+  PasswordOptions password_options;
+  if (!flags.breached_passwords.empty()) {
+    auto breached = BreachedPasswords::Open(flags.breached_passwords);
+    if (!breached.ok()) return Fail(breached.status());
+    password_options.breached = *breached;
+  }
+  UserService users(**accounts, snapshots, audit, clock, password_options);
   const Principal operator_principal{"cli", UserRole::kAdministrator, ""};
   auto created =
       users.Create(operator_principal, NewUser{flags.email, *password, flags.person, *role});
@@ -91,6 +99,9 @@ void RegisterUser(CLI::App& app, int& exit_code) {
   add->add_option("--password", flags->password_flag)->group("");  // refused, with a reason
   add->add_option("--person", flags->person, "Id of the person this user is");
   add->add_option("--role", flags->role, "administrator, firm_leader or member (default)");
+  add->add_option("--breached-passwords", flags->breached_passwords,
+                  "Refuse a password on this list of breached passwords (Have I Been Pwned's "
+                  "SHA-1 list ordered by hash; docs/SECURITY.md)");
   add->callback([flags, &exit_code] { exit_code = AddUser(*flags); });
 }
 

@@ -87,8 +87,16 @@ struct ServerOptions {
   //! `X-Forwarded-Proto: https`. Empty: never sent.
   std::string strict_transport_security = "max-age=31536000";
   //! Every request reaches the client over TLS (`guild serve --secure-cookies`
-  //! behind a TLS proxy).
+  //! behind a TLS proxy, or the server's own TLS below).
   bool behind_tls = false;
+  //! The server's own TLS (HTTPS only on its port; TLS 1.2 and 1.3): a PEM
+  //! certificate chain (the server's certificate first) and its PEM private
+  //! key. Both or neither; Start() gives kInvalidArgument naming the file when
+  //! one cannot be read or the key does not match. The handshake is bounded by
+  //! read_header_timeout; connections over the limits are closed without an
+  //! answer (a TLS client cannot read a plain one).
+  std::string tls_certificate_file;
+  std::string tls_private_key_file;
   //! Answers /readyz (200 when true, else 503). Null: always ready.
   std::function<bool()> ready;
   //! Access log; null disables it. Default: one JSON line per request to stderr.
@@ -113,7 +121,8 @@ class Server {
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
 
-  //! Binds and starts the threads. kInvalidArgument for a bad bind address,
+  //! Binds and starts the threads. kInvalidArgument for a bad bind address
+  //! or TLS files,
   //! kUnavailable when the port cannot be bound, kFailedPrecondition when
   //! already started.
   Status Start();

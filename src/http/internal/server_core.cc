@@ -1,5 +1,9 @@
 #include "http/internal/server_core.h"
 
+#include <openssl/err.h>
+#include <openssl/x509.h>
+
+#include <boost/asio/ssl.hpp>
 #include <random>
 
 #include "http/internal/session.h"
@@ -38,7 +42,7 @@ const std::string& AddressBusyResponse() {
 
 constexpr std::array<std::string_view, static_cast<int>(ErrorKind::kCount)> kErrorKindNames = {
     "bad_request",       "header_too_large", "body_too_large", "timeout",
-    "handler_exception", "connection_limit", "body_budget"};
+    "handler_exception", "connection_limit", "body_budget",    "tls_handshake"};
 
 ClientLimitOptions LimitsOf(const ServerOptions& options) {
   return ClientLimitOptions{options.max_connections_per_address, options.max_body_bytes_per_address,
@@ -183,8 +187,44 @@ Status ServerCore::Bind() {
   return OkStatus();
 }
 
+Status ServerCore::LoadTls() {
+  const bool has_cert = !options_.tls_certificate_file.empty();
+  const bool has_key = !options_.tls_private_key_file.empty();
+  if (!has_cert && !has_key) return OkStatus();
+  if (has_cert != has_key) {
+    return InvalidArgument(
+        "TLS needs both a certificate file and a private key file (PEM), or neither");
+  }
+  auto context = std::make_unique<asio::ssl::context>(asio::ssl::context::tls_server);
+  // TLS 1.2 and 1.3 only; no compression; a fresh key for each ECDHE exchange.
+  context->set_options(asio::ssl::context::default_workarounds | asio::ssl::context::no_sslv2 |
+                       asio::ssl::context::no_sslv3 | asio::ssl::context::no_tlsv1 |
+                       asio::ssl::context::no_tlsv1_1 | asio::ssl::context::no_compression |
+                       asio::ssl::context::single_dh_use);
+  boost::system::error_code ec;
+  context->use_certificate_chain_file(options_.tls_certificate_file, ec);
+  if (ec) {
+    return InvalidArgument("TLS certificate file '" + options_.tls_certificate_file +
+                           "': not a readable PEM certificate chain (" + ec.message() + ")");
+  }
+  context->use_private_key_file(options_.tls_private_key_file, asio::ssl::context::pem, ec);
+  if (ec && ERR_GET_REASON(static_cast<unsigned long>(ec.value())) ==  // NOLINT(google-runtime-int)
+                X509_R_KEY_VALUES_MISMATCH) {
+    return InvalidArgument("TLS private key file '" + options_.tls_private_key_file +
+                           "' does not match the certificate in '" + options_.tls_certificate_file +
+                           "'");
+  }
+  if (ec) {
+    return InvalidArgument("TLS private key file '" + options_.tls_private_key_file +
+                           "': not a readable PEM private key (" + ec.message() + ")");
+  }
+  tls_ = std::move(context);
+  return OkStatus();
+}
+
 Status ServerCore::Start() {
   if (started_) return FailedPrecondition("the server was already started");
+  RETURN_IF_ERROR(LoadTls());
   const int io_threads = std::max(1, options_.io_threads);
   for (int i = 0; i < io_threads; ++i) shards_.push_back(std::make_unique<IoShard>());
   RETURN_IF_ERROR(Bind());
@@ -227,6 +267,12 @@ asio::awaitable<void> RefuseAndClose(std::shared_ptr<tcp::socket> socket,
 
 void ServerCore::Reject(tcp::socket& socket, std::string_view response) {
   CountError(ErrorKind::kConnectionLimit);
+  if (tls_) {
+    // A TLS client cannot read a plain-text answer: refuse by closing.
+    boost::system::error_code ec;
+    socket.close(ec);
+    return;
+  }
   const auto executor = socket.get_executor();
   asio::co_spawn(executor,
                  RefuseAndClose(std::make_shared<tcp::socket>(std::move(socket)), response),

@@ -17,6 +17,10 @@
 #include "http/internal/client_limits.h"
 #include "http/server.h"
 
+namespace boost::asio::ssl {
+class context;
+}
+
 namespace guild::http::internal {
 
 namespace asio = boost::asio;
@@ -50,6 +54,7 @@ enum class ErrorKind {
   kHandlerException,
   kConnectionLimit,
   kBodyBudget,
+  kTlsHandshake,
   kCount
 };
 
@@ -76,6 +81,8 @@ class ServerCore {
   Gauge& in_flight() { return *in_flight_; }
   void CountError(ErrorKind kind) { errors_[static_cast<int>(kind)]->Increment(); }
   ClientLimits& client_limits() { return client_limits_; }
+  //! The TLS context when the server has a certificate, else null.
+  asio::ssl::context* tls() { return tls_.get(); }
   //! True while so many connections are open that idle ones get short waits.
   bool UnderPressure() const { return connections_.load() >= pressure_connections_; }
   void SessionEnded(const std::string& address);
@@ -84,6 +91,7 @@ class ServerCore {
   void AddOperationsRoutes();
   void RegisterMetrics();
   Status Bind();
+  Status LoadTls();
   asio::awaitable<void> AcceptLoop();
   void Reject(asio::ip::tcp::socket& socket, std::string_view response);
   void Admit(asio::ip::tcp::socket socket, IoShard& shard);
@@ -116,6 +124,7 @@ class ServerCore {
   ClientLimits client_limits_;
   std::atomic<std::size_t> evictions_pending_{0};
 
+  std::unique_ptr<asio::ssl::context> tls_;
   std::unique_ptr<asio::thread_pool> workers_;
   std::vector<std::unique_ptr<IoShard>> shards_;
   std::optional<asio::ip::tcp::acceptor> acceptor_;  // on shards_[0]

@@ -1,8 +1,11 @@
 #include "http/internal/session.h"
 
+#include <boost/asio/ssl.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
 #include <chrono>
+#include <type_traits>
 
 #include "http/internal/respond.h"
 #include "http/internal/worker.h"
@@ -15,6 +18,8 @@ namespace beast = boost::beast;
 namespace bhttp = beast::http;
 using tcp = asio::ip::tcp;
 using SteadyClock = std::chrono::steady_clock;
+using PlainStream = beast::tcp_stream;
+using TlsStream = beast::ssl_stream<beast::tcp_stream>;
 
 namespace {
 
@@ -30,30 +35,38 @@ std::string_view View(beast::string_view text) { return {text.data(), text.size(
 
 }  // namespace
 
-class Session {
+// One connection over `Stream`: PlainStream, or TlsStream when the server
+// has a certificate (the TLS handshake comes first, bounded by the header
+// timeout).
+template <class Stream>
+class Connection final : public Session {
  public:
-  Session(ServerCore& core, IoShard& shard, tcp::socket socket, std::string address)
-      : core_(core), shard_(shard), stream_(std::move(socket)), address_(std::move(address)) {
+  template <class... StreamArgs>
+  Connection(ServerCore& core, IoShard& shard, std::string address, StreamArgs&&... stream_args)
+      : core_(core),
+        shard_(shard),
+        stream_(std::forward<StreamArgs>(stream_args)...),
+        address_(std::move(address)) {
     beast::error_code ec;
-    const tcp::endpoint peer = stream_.socket().remote_endpoint(ec);
+    const tcp::endpoint peer = Tcp().socket().remote_endpoint(ec);
     if (!ec) client_ = peer.address().to_string() + ":" + std::to_string(peer.port());
   }
-  ~Session() {
+  ~Connection() override {
     SetIdle(false);
     if (registered_) shard_.sessions.erase(position_);
     core_.SessionEnded(address_);
   }
-  Session(const Session&) = delete;
-  Session& operator=(const Session&) = delete;
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
 
   asio::awaitable<void> Run();
-  void CloseIfIdle() {
-    if (idle_position_) stream_.cancel();
+  void CloseIfIdle() override {
+    if (idle_position_) Tcp().cancel();
   }
   //! Closes this idle connection to make room for a new one.
-  void Evict() {
+  void Evict() override {
     SetIdle(false);
-    stream_.cancel();
+    Tcp().cancel();
   }
 
  private:
@@ -88,7 +101,11 @@ class Session {
     std::size_t bytes_ = 0;
   };
 
+  static constexpr bool kTls = std::is_same_v<Stream, TlsStream>;
+  //! The TCP layer: timeouts, cancel, the socket.
+  beast::tcp_stream& Tcp() { return beast::get_lowest_layer(stream_); }
   void SetIdle(bool idle);
+  asio::awaitable<bool> Handshake();
   asio::awaitable<bool> WaitForRequest(bool first);
   asio::awaitable<Outcome> ServeOne();
   void PrepareRequest(const Parser& parser, Exchange& exchange);
@@ -111,7 +128,7 @@ class Session {
 
   ServerCore& core_;
   IoShard& shard_;
-  beast::tcp_stream stream_;
+  Stream stream_;
   beast::flat_buffer buffer_;
   std::string client_;
   const std::string address_;  // the peer's IP address: the key of its limits
@@ -122,7 +139,10 @@ class Session {
 
 namespace {
 
-asio::awaitable<void> RunSession(std::unique_ptr<Session> session) { co_await session->Run(); }
+template <class Stream>
+asio::awaitable<void> RunSession(std::unique_ptr<Connection<Stream>> session) {
+  co_await session->Run();
+}
 
 Response InternalError() {
   return ProblemResponse(MakeProblem(500, "internal", "The server failed to handle the request."));
@@ -159,7 +179,14 @@ bool UnsupportedTransferEncoding(const bhttp::request_parser<bhttp::string_body>
 }  // namespace
 
 void SpawnSession(ServerCore& core, IoShard& shard, tcp::socket socket, std::string address) {
-  auto session = std::make_unique<Session>(core, shard, std::move(socket), std::move(address));
+  if (asio::ssl::context* tls = core.tls()) {
+    auto session = std::make_unique<Connection<TlsStream>>(core, shard, std::move(address),
+                                                           std::move(socket), *tls);
+    asio::co_spawn(shard.context, RunSession(std::move(session)), asio::detached);
+    return;
+  }
+  auto session =
+      std::make_unique<Connection<PlainStream>>(core, shard, std::move(address), std::move(socket));
   asio::co_spawn(shard.context, RunSession(std::move(session)), asio::detached);
 }
 
@@ -169,7 +196,8 @@ void EvictOldestIdle(IoShard& shard) {
   if (!shard.idle.empty()) shard.idle.front()->Evict();
 }
 
-void Session::SetIdle(bool idle) {
+template <class Stream>
+void Connection<Stream>::SetIdle(bool idle) {
   if (idle == idle_position_.has_value()) return;
   if (idle) {
     idle_position_ = shard_.idle.insert(shard_.idle.end(), this);
@@ -181,9 +209,15 @@ void Session::SetIdle(bool idle) {
   }
 }
 
-asio::awaitable<void> Session::Run() {
+template <class Stream>
+asio::awaitable<void> Connection<Stream>::Run() {
   position_ = shard_.sessions.insert(shard_.sessions.end(), this);
   registered_ = true;
+  if (!co_await Handshake()) {
+    beast::error_code ec;
+    Tcp().socket().close(ec);
+    co_return;
+  }
   Outcome outcome = Outcome::kClose;
   for (bool first = true; !core_.stopping(); first = false) {
     if (!co_await WaitForRequest(first)) break;
@@ -193,12 +227,29 @@ asio::awaitable<void> Session::Run() {
   co_await Close(outcome);
 }
 
-asio::awaitable<bool> Session::WaitForRequest(bool first) {
+template <class Stream>
+asio::awaitable<bool> Connection<Stream>::Handshake() {
+  if constexpr (!kTls) {
+    co_return true;
+  } else {
+    // A client that never finishes the handshake is cut like a slow header.
+    Tcp().expires_after(core_.options().read_header_timeout);
+    beast::error_code ec;
+    SetIdle(true);
+    co_await stream_.async_handshake(asio::ssl::stream_base::server, Redirect(ec));
+    SetIdle(false);
+    if (ec) core_.CountError(ErrorKind::kTlsHandshake);
+    co_return !ec;
+  }
+}
+
+template <class Stream>
+asio::awaitable<bool> Connection<Stream>::WaitForRequest(bool first) {
   if (buffer_.size() > 0) co_return true;
   const ServerOptions& options = core_.options();
   auto timeout = first ? options.read_header_timeout : options.idle_timeout;
   if (core_.UnderPressure()) timeout = std::min(timeout, options.idle_timeout_under_pressure);
-  stream_.expires_after(timeout);
+  Tcp().expires_after(timeout);
   beast::error_code ec;
   SetIdle(true);
   const std::size_t read =
@@ -209,12 +260,13 @@ asio::awaitable<bool> Session::WaitForRequest(bool first) {
   co_return true;
 }
 
-asio::awaitable<Session::Outcome> Session::ServeOne() {
+template <class Stream>
+asio::awaitable<typename Connection<Stream>::Outcome> Connection<Stream>::ServeOne() {
   const ServerOptions& options = core_.options();
   Parser parser;
   parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
   parser.body_limit(core_.largest_body_limit());
-  stream_.expires_after(options.read_header_timeout);
+  Tcp().expires_after(options.read_header_timeout);
   beast::error_code ec;
   co_await bhttp::async_read_header(stream_, buffer_, parser, Redirect(ec));
   if (ec) co_return co_await FailRead(ec);
@@ -254,7 +306,8 @@ asio::awaitable<Session::Outcome> Session::ServeOne() {
   co_return written&& keep_alive ? Outcome::kKeepAlive : Outcome::kClose;
 }
 
-void Session::PrepareRequest(const Parser& parser, Exchange& exchange) {
+template <class Stream>
+void Connection<Stream>::PrepareRequest(const Parser& parser, Exchange& exchange) {
   const auto& header = parser.get();
   Request& request = exchange.request;
   request.method = ParseMethod(View(header.method_string()));
@@ -271,13 +324,15 @@ void Session::PrepareRequest(const Parser& parser, Exchange& exchange) {
   exchange.match = core_.router().Match(request.method, target.substr(0, target.find('?')));
 }
 
-std::optional<Response> Session::RouteRequest(Exchange& exchange) {
+template <class Stream>
+std::optional<Response> Connection<Stream>::RouteRequest(Exchange& exchange) {
   if (exchange.match.kind == RouteMatch::Kind::kBadPath) core_.CountError(ErrorKind::kBadRequest);
   return BindRoute(exchange.match, exchange.request);
 }
 
-asio::awaitable<Session::Outcome> Session::ServeBodyRequest(Parser& parser, Exchange& exchange,
-                                                            BodyReservation& reservation) {
+template <class Stream>
+asio::awaitable<typename Connection<Stream>::Outcome> Connection<Stream>::ServeBodyRequest(
+    Parser& parser, Exchange& exchange, BodyReservation& reservation) {
   const Route& route = *exchange.match.route;
   const Admission& admission = core_.router().AdmissionFor(route);
   if (admission) {
@@ -294,7 +349,9 @@ asio::awaitable<Session::Outcome> Session::ServeBodyRequest(Parser& parser, Exch
   co_return co_await ReadBody(parser, exchange, reservation);
 }
 
-asio::awaitable<Session::Outcome> Session::Refuse(Exchange& exchange, Response response) {
+template <class Stream>
+asio::awaitable<typename Connection<Stream>::Outcome> Connection<Stream>::Refuse(
+    Exchange& exchange, Response response) {
   const RouteMatch& match = exchange.match;
   RouteStats& stats =
       core_.StatsFor(match.kind == RouteMatch::Kind::kFound ? match.route : nullptr);
@@ -302,8 +359,9 @@ asio::awaitable<Session::Outcome> Session::Refuse(Exchange& exchange, Response r
   co_return Outcome::kCloseLingering;
 }
 
-asio::awaitable<Session::Outcome> Session::ReadBody(Parser& parser, Exchange& exchange,
-                                                    BodyReservation& reservation) {
+template <class Stream>
+asio::awaitable<typename Connection<Stream>::Outcome> Connection<Stream>::ReadBody(
+    Parser& parser, Exchange& exchange, BodyReservation& reservation) {
   const ServerOptions& options = core_.options();
   const Route* route = exchange.match.route;
   const std::size_t limit = route != nullptr && route->options.max_body_bytes
@@ -331,7 +389,7 @@ asio::awaitable<Session::Outcome> Session::ReadBody(Parser& parser, Exchange& ex
   }
   parser.body_limit(limit);
   beast::error_code ec;
-  stream_.expires_after(options.request_timeout);
+  Tcp().expires_after(options.request_timeout);
   const auto expect = parser.get()[bhttp::field::expect];
   if (beast::iequals(expect, "100-continue")) {
     co_await asio::async_write(stream_, asio::buffer(kContinue.data(), kContinue.size()),
@@ -343,7 +401,9 @@ asio::awaitable<Session::Outcome> Session::ReadBody(Parser& parser, Exchange& ex
   co_return Outcome::kKeepAlive;
 }
 
-asio::awaitable<Session::Outcome> Session::FailRead(const beast::error_code& ec) {
+template <class Stream>
+asio::awaitable<typename Connection<Stream>::Outcome> Connection<Stream>::FailRead(
+    const beast::error_code& ec) {
   if (ec == bhttp::error::header_limit) {
     co_return co_await SendError(
         MakeProblem(431, "header_too_large",
@@ -374,8 +434,9 @@ asio::awaitable<Session::Outcome> Session::FailRead(const beast::error_code& ec)
       ErrorKind::kBadRequest);
 }
 
-asio::awaitable<Session::Outcome> Session::SendError(const Problem& problem, ErrorKind kind,
-                                                     std::string_view retry_after) {
+template <class Stream>
+asio::awaitable<typename Connection<Stream>::Outcome> Connection<Stream>::SendError(
+    const Problem& problem, ErrorKind kind, std::string_view retry_after) {
   core_.CountError(kind);
   Exchange exchange;
   exchange.request.method = Method::kOther;
@@ -387,7 +448,8 @@ asio::awaitable<Session::Outcome> Session::SendError(const Problem& problem, Err
   co_return Outcome::kCloseLingering;
 }
 
-asio::awaitable<Response> Session::Respond(Exchange& exchange) {
+template <class Stream>
+asio::awaitable<Response> Connection<Stream>::Respond(Exchange& exchange) {
   const Route& route = *exchange.match.route;
   const Request& request = exchange.request;
   if (route.options.execution == Execution::kInline)
@@ -397,8 +459,9 @@ asio::awaitable<Response> Session::Respond(Exchange& exchange) {
   });
 }
 
-void Session::SetHeaders(bhttp::response<bhttp::string_body>& out, const Response& response,
-                         const Request& request) {
+template <class Stream>
+void Connection<Stream>::SetHeaders(bhttp::response<bhttp::string_body>& out,
+                                    const Response& response, const Request& request) {
   const ServerOptions& options = core_.options();
   out.set(bhttp::field::date, HttpDate(options.now()));
   if (!response.content_type.empty() && !StatusHasNoBody(response.status)) {
@@ -412,14 +475,15 @@ void Session::SetHeaders(bhttp::response<bhttp::string_body>& out, const Respons
   out.set("Content-Security-Policy", options.content_security_policy);
   out.set("X-Request-Id", request.request_id);
   if (!options.strict_transport_security.empty() &&
-      (options.behind_tls || request.header("X-Forwarded-Proto") == "https")) {
+      (kTls || options.behind_tls || request.header("X-Forwarded-Proto") == "https")) {
     out.set("Strict-Transport-Security", options.strict_transport_security);
   }
   for (const auto& [name, value] : response.headers) out.insert(name, value);
 }
 
-asio::awaitable<bool> Session::Write(Exchange& exchange, Response response, bool keep_alive,
-                                     RouteStats& stats) {
+template <class Stream>
+asio::awaitable<bool> Connection<Stream>::Write(Exchange& exchange, Response response,
+                                                bool keep_alive, RouteStats& stats) {
   ApplyConditional(exchange.request, response);
   // Always HTTP/1.1, also to an HTTP/1.0 request (RFC 9110 6.2: the highest
   // version the server conforms to); keep_alive(false) then says
@@ -431,7 +495,7 @@ asio::awaitable<bool> Session::Write(Exchange& exchange, Response response, bool
   if (StatusHasNoBody(response.status)) response.body.clear();
   if (!StatusHasNoBody(response.status)) out.content_length(bytes);
   if (exchange.request.method != Method::kHead) out.body() = std::move(response.body);
-  stream_.expires_after(
+  Tcp().expires_after(
       keep_alive ? core_.options().request_timeout
                  : std::chrono::duration_cast<std::chrono::milliseconds>(kErrorWriteTimeout));
   beast::error_code ec;
@@ -440,7 +504,9 @@ asio::awaitable<bool> Session::Write(Exchange& exchange, Response response, bool
   co_return !ec;
 }
 
-void Session::Record(const Exchange& exchange, int status, std::size_t bytes, RouteStats& stats) {
+template <class Stream>
+void Connection<Stream>::Record(const Exchange& exchange, int status, std::size_t bytes,
+                                RouteStats& stats) {
   const double seconds =
       std::chrono::duration<double>(SteadyClock::now() - exchange.started).count();
   const int status_class = std::clamp(status / 100, 1, RouteStats::kStatusClasses) - 1;
@@ -460,19 +526,26 @@ void Session::Record(const Exchange& exchange, int status, std::size_t bytes, Ro
   options.access_log(FormatAccessLog(entry));
 }
 
-asio::awaitable<void> Session::Close(Outcome outcome) {
+template <class Stream>
+asio::awaitable<void> Connection<Stream>::Close(Outcome outcome) {
   beast::error_code ec;
-  stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+  if constexpr (kTls) {
+    // close_notify, then the same TCP close as without TLS.
+    Tcp().expires_after(kLingerTimeout);
+    co_await stream_.async_shutdown(Redirect(ec));
+    ec = {};
+  }
+  Tcp().socket().shutdown(tcp::socket::shutdown_send, ec);
   if (outcome == Outcome::kCloseLingering && !ec) {
     // Drain what the client is still sending so it can read our answer
     // instead of getting a reset.
-    stream_.expires_after(kLingerTimeout);
+    Tcp().expires_after(kLingerTimeout);
     std::array<char, kReadChunk> sink;
     for (std::size_t total = 0; total < kLingerBytes && !ec;) {
-      total += co_await stream_.async_read_some(asio::buffer(sink), Redirect(ec));
+      total += co_await Tcp().async_read_some(asio::buffer(sink), Redirect(ec));
     }
   }
-  stream_.socket().close(ec);
+  Tcp().socket().close(ec);
 }
 
 }  // namespace guild::http::internal

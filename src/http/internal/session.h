@@ -6,7 +6,18 @@
 
 namespace guild::http::internal {
 
-//! Starts serving `socket` (from the peer IP `address`) on `shard`'s thread.
+//! One client connection, with or without TLS (session.cc).
+class Session {
+ public:
+  virtual ~Session() = default;
+  //! Closes the connection if it is waiting for a new request.
+  virtual void CloseIfIdle() = 0;
+  //! Closes this idle connection to make room for a new one.
+  virtual void Evict() = 0;
+};
+
+//! Starts serving `socket` (from the peer IP `address`) on `shard`'s thread,
+//! over TLS when core.tls() is set.
 //! The session counts itself in `shard.sessions` while alive, in
 //! `shard.idle` while it waits for a request, and calls
 //! core.SessionEnded(address) when done.

@@ -6,6 +6,8 @@
 #include <array>
 #include <cctype>
 
+#include "service/accounts/breached_passwords.h"
+
 namespace guild {
 namespace {
 
@@ -60,6 +62,10 @@ PasswordOptions MinimumPasswordOptions() {
 
 Result<std::string> HashPassword(std::string_view password, const PasswordOptions& options) {
   RETURN_IF_ERROR(CheckPasswordPolicy(password));
+  if (options.breached != nullptr && options.breached->Contains(password)) {
+    return InvalidField("password",
+                        "a password that is not on the list of passwords known from data breaches");
+  }
   EnsureSodium();
   std::array<char, crypto_pwhash_STRBYTES> out{};
   if (crypto_pwhash_str_alg(out.data(), password.data(), password.size(), options.ops_limit,

@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -17,11 +18,16 @@
 
 namespace guild {
 
+class BreachedPasswords;
+
 //! argon2id cost. Defaults follow libsodium's "interactive" limits: about
 //! 0.1 s and 64 MiB per hash. Tests use MinimumPasswordOptions().
 struct PasswordOptions {
   uint64_t ops_limit = 2;                       //!< crypto_pwhash_OPSLIMIT_INTERACTIVE
   size_t mem_limit = size_t{64} * 1024 * 1024;  //!< crypto_pwhash_MEMLIMIT_INTERACTIVE
+  //! Passwords known from data breaches (breached_passwords.h), refused by
+  //! HashPassword; null: no list (CheckPasswordPolicy's rules only).
+  std::shared_ptr<const BreachedPasswords> breached;
 };
 //! The cheapest limits libsodium accepts: for tests and demos only.
 PasswordOptions MinimumPasswordOptions();
@@ -37,8 +43,9 @@ inline constexpr size_t kMaxPasswordLength = 1024;
 //! "12121212" are refused). Else kInvalidArgument naming the field "password".
 Status CheckPasswordPolicy(std::string_view password);
 
-//! Hashes `password` with argon2id. kInvalidArgument when CheckPasswordPolicy
-//! refuses it; kResourceExhausted when memory for the hash cannot be had.
+//! Hashes `password` with argon2id. kInvalidArgument (field "password") when
+//! CheckPasswordPolicy refuses it or it is on `options.breached`; kResourceExhausted when memory
+//! for the hash cannot be had.
 Result<std::string> HashPassword(std::string_view password, const PasswordOptions& options);
 
 //! true when `password` matches `hash` (a HashPassword result). Any malformed
