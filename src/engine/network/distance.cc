@@ -108,6 +108,56 @@ void ShortestPaths::ToTargets(NodeId source, std::span<const NodeId> targets, Le
   for (NodeId t : targets) is_target_[t] = 0;
 }
 
+Length ShortestPaths::Ball(NodeId source, std::span<const NodeId> targets, Length grow_to,
+                           Length bound, std::vector<NodeId>& nodes,
+                           std::vector<Length>& distances) {
+  Reset();
+  uint32_t left = 0;
+  for (NodeId t : targets) {
+    if (!is_target_[t]) ++left;
+    is_target_[t] = 1;
+  }
+  distance_[source] = 0;
+  origin_[source] = source;
+  touched_.push_back(source);
+  heap_->Push(source, 0, source);
+  Length radius = kUnreachable;
+  while (!heap_->empty()) {
+    // Every node nearer than the heap's top is settled: integer lengths make
+    // the radius top - 1.
+    const Length top = heap_->TopDistance();
+    if (top > bound || (left == 0 && top > grow_to)) {
+      radius = top - 1;
+      break;
+    }
+    const NodeId v = heap_->Pop();
+    ++settled_total_;
+    if (is_target_[v]) --left;
+    const NodeId ov = origin_[v];
+    const uint64_t end = graph_.arc_begin(v + 1);
+    for (uint64_t arc = graph_.arc_begin(v); arc < end; ++arc) {
+      const NodeId w = graph_.arc_target(arc);
+      const Length d = top + lengths_[arc];
+      if (d > distance_[w] || (d == distance_[w] && ov >= origin_[w])) continue;
+      if (distance_[w] == kUnreachable) touched_.push_back(w);
+      distance_[w] = d;
+      origin_[w] = ov;
+      heap_->Push(w, d, ov);
+    }
+  }
+  for (NodeId t : targets) is_target_[t] = 0;
+  std::vector<NodeId>& inside = scratch_;
+  inside.clear();
+  for (NodeId v : touched_) {
+    if (settled(v)) inside.push_back(v);  // all within the radius, and ties at its edge
+  }
+  std::sort(inside.begin(), inside.end());
+  nodes.assign(inside.begin(), inside.end());
+  distances.resize(inside.size());
+  for (size_t i = 0; i < inside.size(); ++i) distances[i] = distance_[inside[i]];
+  return radius;
+}
+
 ShortestPaths::Nearest ShortestPaths::FromNearest(std::span<const NodeId> sources) {
   Reset();
   for (NodeId s : sources) {

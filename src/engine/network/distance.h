@@ -77,6 +77,17 @@ class ShortestPaths {
   void ToTargets(NodeId source, std::span<const NodeId> targets, Length bound,
                  std::span<Length> out);
 
+  //! A ball around `source`: settles nodes in order of distance until the
+  //! next one is farther than `bound`, or until every one of `targets` is
+  //! settled and the next one is farther than `grow_to`. Writes every settled
+  //! node with its distance to `nodes` and `distances` (parallel, ascending by
+  //! node) and returns the ball's radius: every node at most that far is in
+  //! it (kUnreachable when the source's whole component was settled). The
+  //! radius is at least min(bound, grow_to), and at least bound unless every
+  //! target is in the ball.
+  Length Ball(NodeId source, std::span<const NodeId> targets, Length grow_to, Length bound,
+              std::vector<NodeId>& nodes, std::vector<Length>& distances);
+
   //! Distances from the nearest of `sources` to every node, and which source
   //! is nearest (the lowest NodeId among equally near ones; kNoNode when
   //! unreachable). Both spans stay valid until the next call.
@@ -102,6 +113,7 @@ class ShortestPaths {
   std::vector<NodeId> origin_;
   std::vector<NodeId> touched_;
   std::vector<uint8_t> is_target_;
+  std::vector<NodeId> scratch_;
   uint64_t settled_total_ = 0;
   std::unique_ptr<internal::NodeHeap> heap_;
 };

@@ -37,7 +37,10 @@
 //     it finishes, the team is optimal (TeamProposal::optimal).
 // Distances between people come from Dijkstra searches that stop at the
 // farthest person wanted or at the cost still allowed, so steps 3-5 explore
-// small neighbourhoods of a small-world network, not the whole of it.
+// small neighbourhoods of a small-world network, not the whole of it; each
+// person's search is kept for the task (internal/team_search.h,
+// PairDistances), so the many questions about the same candidates in steps
+// 4 and 5 are answered without searching again.
 // Because RarestFirst's team (Lappas et al.'s algorithm with the same
 // nearest-holder rule) is among the candidates and the descent never raises
 // the cost, the result never costs more than RarestFirst's team on the
@@ -134,8 +137,12 @@ struct FormOptions {
   //! Candidates improved by the descent (step 4).
   int descents = 4;
   //! Work of the branch and bound (step 5), in full-search equivalents (its
-  //! searches may settle exact_work x node_count nodes); 0 skips it.
-  uint64_t exact_work = 20;
+  //! searches may settle exact_work x node_count nodes); 0 skips it. 8 is
+  //! enough for the diameter on the DBLP benchmark (it proves the optimum
+  //! there with a few thousand nodes settled); for the sum, the descent's team
+  //! is within 1 % of the optimum before this step (bench/results/
+  //! teamformation.md), and more work buys proofs more than better teams.
+  uint64_t exact_work = 8;
 };
 
 struct TeamCosts {

@@ -3,9 +3,12 @@
 #include <algorithm>
 #include <atomic>
 #include <functional>
+#include <memory>
 #include <numeric>
 #include <random>
 #include <thread>
+
+#include "engine/network/internal/node_heap.h"
 
 namespace guild::network::internal {
 
@@ -25,7 +28,9 @@ class Pass {
         sigma_(graph.node_count(), 0),
         delta_(graph.node_count(), 0),
         distance_(graph.node_count(), kFar),
-        sum_(graph.node_count(), 0) {}
+        sum_(graph.node_count(), 0) {
+    if constexpr (kWeighted) heap_ = std::make_unique<NodeHeap>(graph.node_count());
+  }
 
   // Adds the dependencies of every node on paths from s to sum_.
   void Run(NodeId s) {
@@ -73,30 +78,27 @@ class Pass {
   }
 
   // Settles nodes in order of distance; a node's path count is final when it
-  // is settled, since every arc is at least one unit long.
+  // is settled, since every arc is at least one unit long. The queue has
+  // decrease-key (no stale entries), as the team search's.
   void Dijkstra(NodeId s) {
-    using Item = std::pair<Distance, NodeId>;
-    heap_.clear();
     distance_[s] = 0;
     sigma_[s] = 1;
-    heap_.push_back({0, s});
-    while (!heap_.empty()) {
-      std::pop_heap(heap_.begin(), heap_.end(), std::greater<Item>());
-      auto [d, v] = heap_.back();
-      heap_.pop_back();
-      if (d != distance_[v]) continue;  // a stale entry: each node settles once
+    heap_->Push(s, 0, 0);
+    while (!heap_->empty()) {
+      const NodeId v = heap_->Pop();
+      const Distance d = distance_[v];
       order_.push_back(v);
+      const double sv = sigma_[v];
       const uint64_t end = g_.arc_begin(v + 1);
       for (uint64_t arc = g_.arc_begin(v); arc < end; ++arc) {
         const NodeId w = g_.arc_target(arc);
         const Distance dw = d + Step(arc);
         if (dw < distance_[w]) {
           distance_[w] = dw;
-          sigma_[w] = sigma_[v];
-          heap_.push_back({dw, w});
-          std::push_heap(heap_.begin(), heap_.end(), std::greater<Item>());
+          sigma_[w] = sv;
+          heap_->Push(w, dw, 0);
         } else if (dw == distance_[w]) {
-          sigma_[w] += sigma_[v];
+          sigma_[w] += sv;
         }
       }
     }
@@ -127,7 +129,7 @@ class Pass {
   std::vector<Distance> distance_;
   std::vector<double> sum_;
   std::vector<NodeId> order_;
-  std::vector<std::pair<Distance, NodeId>> heap_;
+  std::unique_ptr<NodeHeap> heap_;  // weighted passes only
 };
 
 std::vector<NodeId> ChooseSources(uint32_t n, uint32_t samples, uint64_t seed) {

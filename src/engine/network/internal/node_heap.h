@@ -1,6 +1,8 @@
 // A 4-ary min-heap of nodes with decrease-key, keyed by (distance, origin):
-// Dijkstra's queue without stale entries. Keys are kept in the heap entries
-// (not looked up by node), so sifting touches contiguous memory.
+// Dijkstra's queue without stale entries. Each entry is one 128-bit integer,
+// distance << 64 | origin << 32 | node, so that comparing keys is one
+// branch-free integer comparison (distances are >= 0 and below 2^63) and
+// sifting touches contiguous memory.
 #pragma once
 
 #include <cstdint>
@@ -25,11 +27,13 @@ class NodeHeap {
       at = static_cast<uint32_t>(heap_.size());
       heap_.push_back({});
     }
-    Up(at, {distance, origin, v});
+    Up(at, Key(distance, origin, v));
   }
+  //! The least key's distance. REQUIRES: not empty.
+  [[nodiscard]] Length TopDistance() const { return static_cast<Length>(heap_.front() >> 64); }
   //! Removes and returns the node of least key.
   NodeId Pop() {
-    const NodeId top = heap_.front().node;
+    const NodeId top = NodeOf(heap_.front());
     position_[top] = kAbsent;
     const Entry last = heap_.back();
     heap_.pop_back();
@@ -38,7 +42,7 @@ class NodeHeap {
   }
   //! Empties the heap (O(size)).
   void Clear() {
-    for (const Entry& e : heap_) position_[e.node] = kAbsent;
+    for (const Entry& e : heap_) position_[NodeOf(e)] = kAbsent;
     heap_.clear();
   }
 
@@ -46,18 +50,16 @@ class NodeHeap {
   static constexpr uint32_t kAbsent = std::numeric_limits<uint32_t>::max();
   static constexpr uint32_t kArity = 4;
 
-  struct Entry {
-    Length distance;
-    NodeId origin;
-    NodeId node;
-    bool operator<(const Entry& o) const {
-      return distance != o.distance ? distance < o.distance : origin < o.origin;
-    }
-  };
+  using Entry = unsigned __int128;
+  static Entry Key(Length distance, NodeId origin, NodeId node) {
+    return (static_cast<Entry>(static_cast<uint64_t>(distance)) << 64) |
+           (static_cast<Entry>(origin) << 32) | node;
+  }
+  static NodeId NodeOf(Entry e) { return static_cast<NodeId>(e); }
 
   void Place(uint32_t at, const Entry& e) {
     heap_[at] = e;
-    position_[e.node] = at;
+    position_[NodeOf(e)] = at;
   }
   void Up(uint32_t at, const Entry& e) {
     while (at > 0) {
@@ -75,9 +77,7 @@ class NodeHeap {
       if (first >= size) break;
       uint32_t best = first;
       const uint32_t end = first + kArity < size ? first + kArity : size;
-      for (uint32_t c = first + 1; c < end; ++c) {
-        if (heap_[c] < heap_[best]) best = c;
-      }
+      for (uint32_t c = first + 1; c < end; ++c) best = heap_[c] < heap_[best] ? c : best;
       if (!(heap_[best] < e)) break;
       Place(at, heap_[best]);
       at = best;

@@ -426,41 +426,60 @@ std::string Quoted(const std::vector<std::string>& names) {
 
 }  // namespace
 
+std::optional<Length> PairDistances::Known(NodeId a, NodeId b, Length bound) const {
+  for (const auto& [from, to] : {std::pair{a, b}, std::pair{b, a}}) {
+    auto ball = balls_.find(from);
+    if (ball == balls_.end()) continue;
+    const std::vector<NodeId>& nodes = ball->second.nodes;
+    auto it = std::lower_bound(nodes.begin(), nodes.end(), to);
+    if (it != nodes.end() && *it == to) {
+      const Length d = ball->second.distances[it - nodes.begin()];
+      return d <= bound ? d : kUnreachable;
+    }
+    if (ball->second.radius >= bound) return kUnreachable;  // d > radius >= bound
+  }
+  return std::nullopt;
+}
+
 void PairDistances::From(NodeId source, std::span<const NodeId> targets, Length bound,
                          std::vector<Length>& out) {
   out.assign(targets.size(), kUnreachable);
   missing_.clear();
   for (size_t i = 0; i < targets.size(); ++i) {
-    const NodeId t = targets[i];
-    if (t == source) {
+    if (targets[i] == source) {
       out[i] = 0;
-      continue;
+    } else if (bound >= 0) {
+      std::optional<Length> known = Known(source, targets[i], bound);
+      if (known) {
+        out[i] = *known;
+      } else {
+        missing_.push_back(i);
+      }
     }
-    auto exact = exact_.find(Key(source, t));
-    if (exact != exact_.end()) {
-      out[i] = exact->second <= bound ? exact->second : kUnreachable;
-      continue;
-    }
-    auto above = above_.find(Key(source, t));
-    if (above != above_.end() && above->second >= bound) continue;  // known to be farther
-    missing_.push_back(t);
   }
   if (missing_.empty()) return;
-  found_.resize(missing_.size());
-  paths_.ToTargets(source, missing_, bound, found_);
-  for (size_t j = 0; j < missing_.size(); ++j) {
-    const uint64_t key = Key(source, missing_[j]);
-    if (found_[j] != kUnreachable) {
-      exact_[key] = found_[j];
-    } else {
-      Length& above = above_[key];
-      above = std::max(above, bound);
-    }
+  targets_.clear();
+  for (size_t i : missing_) targets_.push_back(targets[i]);
+  auto it = balls_.find(source);
+  const Length grow_to = it == balls_.end() ? 0 : it->second.radius + it->second.radius / 4;
+  Ball ball;
+  ball.radius = paths_.Ball(source, targets_, grow_to, bound, ball.nodes, ball.distances);
+  if (it != balls_.end()) {
+    cached_nodes_ -= it->second.nodes.size();
+    balls_.erase(it);
   }
-  for (size_t i = 0; i < targets.size(); ++i) {
-    if (out[i] != kUnreachable || targets[i] == source) continue;
-    auto exact = exact_.find(Key(source, targets[i]));
-    if (exact != exact_.end() && exact->second <= bound) out[i] = exact->second;
+  if (cached_nodes_ + ball.nodes.size() > kMaxCachedNodes) {
+    balls_.clear();
+    cached_nodes_ = 0;
+  }
+  cached_nodes_ += ball.nodes.size();
+  const Ball& kept = balls_.emplace(source, std::move(ball)).first->second;
+  for (size_t i : missing_) {
+    auto at = std::lower_bound(kept.nodes.begin(), kept.nodes.end(), targets[i]);
+    if (at != kept.nodes.end() && *at == targets[i]) {
+      const Length d = kept.distances[at - kept.nodes.begin()];
+      out[i] = d <= bound ? d : kUnreachable;
+    }  // else beyond the bound (or unreachable): the ball reached it
   }
 }
 

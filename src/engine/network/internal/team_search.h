@@ -10,10 +10,15 @@
 
 namespace guild::network::internal {
 
-//! Exact distances between pairs of people, computed on demand by Dijkstra
-//! searches that stop at the farthest wanted target (or at a bound), and
-//! remembered. In a small-world network the people of a good team are near
-//! each other, so each search settles a small ball, not the whole graph.
+//! Exact distances between pairs of people, from Dijkstra balls that are
+//! searched once per person and remembered. A person's ball holds everyone
+//! within its radius; a question it cannot answer (a target outside it, a
+//! bound beyond its radius) searches a new ball around the person, at least a
+//! quarter wider, that reaches every target asked (or the bound). Distances
+//! are symmetric, so either person's ball may answer. In a small-world network
+//! the people of a good team are near each other, so balls stay small, and
+//! the many questions of the descent and of the branch and bound about the
+//! same candidates are answered without searching again.
 class PairDistances {
  public:
   explicit PairDistances(const ExpertNetwork& network)
@@ -28,14 +33,24 @@ class PairDistances {
   [[nodiscard]] uint64_t work() const { return paths_.settled_total(); }
 
  private:
-  static uint64_t Key(NodeId a, NodeId b) {
-    return a < b ? (static_cast<uint64_t>(a) << 32) | b : (static_cast<uint64_t>(b) << 32) | a;
-  }
+  struct Ball {
+    Length radius = -1;
+    std::vector<NodeId> nodes;  // ascending
+    std::vector<Length> distances;
+  };
+  //! Balls kept at once, in nodes; past it the cache starts again (memory
+  //! stays bounded on a firm-sized network).
+  static constexpr size_t kMaxCachedNodes = size_t{1} << 22;
+
+  //! d(a, b) when a ball answers it: the distance, or kUnreachable when more
+  //! than bound; nullopt when no ball knows.
+  [[nodiscard]] std::optional<Length> Known(NodeId a, NodeId b, Length bound) const;
+
   ShortestPaths paths_;
-  std::unordered_map<uint64_t, Length> exact_;  // pair -> distance
-  std::unordered_map<uint64_t, Length> above_;  // pair -> a bound it is known to exceed
-  std::vector<NodeId> missing_;
-  std::vector<Length> found_;
+  std::unordered_map<NodeId, Ball> balls_;
+  size_t cached_nodes_ = 0;
+  std::vector<size_t> missing_;
+  std::vector<NodeId> targets_;
 };
 
 //! Nearest eligible holder of one task skill, for every node.
