@@ -1,18 +1,66 @@
 #include "engine/network/internal/betweenness.h"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <functional>
-#include <memory>
 #include <numeric>
 #include <random>
 #include <thread>
 
-#include "engine/network/internal/node_heap.h"
-
 namespace guild::network::internal {
 
 namespace {
+
+// A radix heap (Ahuja, Mehlhorn, Orlin and Tarjan 1990) of nodes keyed by
+// distance, for Dijkstra's algorithm: keys popped never decrease, so an entry
+// sits in the bucket of the highest bit where its key differs from the last
+// key popped, and each entry moves down at most 64 times. Improved nodes are
+// pushed again; the caller skips entries whose distance is stale.
+class RadixHeap {
+ public:
+  struct Entry {
+    Length distance;
+    NodeId node;
+  };
+  [[nodiscard]] bool empty() const { return size_ == 0; }
+  //! REQUIRES: distance >= the last popped distance.
+  void Push(Length distance, NodeId node) {
+    buckets_[Bucket(distance)].push_back({distance, node});
+    ++size_;
+  }
+  //! An entry of least distance. REQUIRES: not empty.
+  Entry Pop() {
+    if (buckets_[0].empty()) {
+      size_t i = 1;
+      while (buckets_[i].empty()) ++i;
+      std::vector<Entry>& from = buckets_[i];
+      Length least = from.front().distance;
+      for (const Entry& e : from) least = std::min(least, e.distance);
+      last_ = least;
+      for (const Entry& e : from) buckets_[Bucket(e.distance)].push_back(e);
+      from.clear();
+    }
+    const Entry e = buckets_[0].back();
+    buckets_[0].pop_back();
+    --size_;
+    return e;
+  }
+  void Clear() {
+    for (std::vector<Entry>& b : buckets_) b.clear();
+    size_ = 0;
+    last_ = 0;
+  }
+
+ private:
+  [[nodiscard]] size_t Bucket(Length distance) const {
+    const auto diff = static_cast<uint64_t>(distance ^ last_);
+    return diff == 0 ? 0 : 64 - static_cast<size_t>(__builtin_clzll(diff));
+  }
+  std::array<std::vector<Entry>, 65> buckets_;
+  Length last_ = 0;
+  size_t size_ = 0;
+};
 
 // Scratch space of one thread: one single-source pass at a time. Unweighted
 // passes count hops in 32 bits; weighted ones use the arc lengths.
@@ -28,9 +76,7 @@ class Pass {
         sigma_(graph.node_count(), 0),
         delta_(graph.node_count(), 0),
         distance_(graph.node_count(), kFar),
-        sum_(graph.node_count(), 0) {
-    if constexpr (kWeighted) heap_ = std::make_unique<NodeHeap>(graph.node_count());
-  }
+        sum_(graph.node_count(), 0) {}
 
   // Adds the dependencies of every node on paths from s to sum_.
   void Run(NodeId s) {
@@ -78,15 +124,15 @@ class Pass {
   }
 
   // Settles nodes in order of distance; a node's path count is final when it
-  // is settled, since every arc is at least one unit long. The queue has
-  // decrease-key (no stale entries), as the team search's.
+  // is settled, since every arc is at least one unit long.
   void Dijkstra(NodeId s) {
+    heap_.Clear();
     distance_[s] = 0;
     sigma_[s] = 1;
-    heap_->Push(s, 0, 0);
-    while (!heap_->empty()) {
-      const NodeId v = heap_->Pop();
-      const Distance d = distance_[v];
+    heap_.Push(0, s);
+    while (!heap_.empty()) {
+      const auto [d, v] = heap_.Pop();
+      if (d != distance_[v]) continue;  // a stale entry: each node settles once
       order_.push_back(v);
       const double sv = sigma_[v];
       const uint64_t end = g_.arc_begin(v + 1);
@@ -96,7 +142,7 @@ class Pass {
         if (dw < distance_[w]) {
           distance_[w] = dw;
           sigma_[w] = sv;
-          heap_->Push(w, dw, 0);
+          heap_.Push(dw, w);
         } else if (dw == distance_[w]) {
           sigma_[w] += sv;
         }
@@ -129,7 +175,7 @@ class Pass {
   std::vector<Distance> distance_;
   std::vector<double> sum_;
   std::vector<NodeId> order_;
-  std::unique_ptr<NodeHeap> heap_;  // weighted passes only
+  RadixHeap heap_;  // weighted passes only
 };
 
 std::vector<NodeId> ChooseSources(uint32_t n, uint32_t samples, uint64_t seed) {
