@@ -24,7 +24,7 @@ std::optional<E> ValueOf(const std::array<std::pair<E, std::string_view>, N>& ta
   return std::nullopt;
 }
 
-constexpr std::array<std::pair<EntityKind, std::string_view>, 18> kEntityKindNames{{
+constexpr std::array<std::pair<EntityKind, std::string_view>, 24> kEntityKindNames{{
     {EntityKind::kPeople, "people"},
     {EntityKind::kSkills, "skills"},
     {EntityKind::kPersonSkills, "person-skills"},
@@ -43,63 +43,84 @@ constexpr std::array<std::pair<EntityKind, std::string_view>, 18> kEntityKindNam
     {EntityKind::kClientRelationships, "client-relationships"},
     {EntityKind::kPurposeChanges, "purpose-changes"},
     {EntityKind::kClientLog, "client-log"},
+    {EntityKind::kCheckins, "checkins"},
+    {EntityKind::kCheckinBlockers, "checkin-blockers"},
+    {EntityKind::kCheckinQuestions, "checkin-questions"},
+    {EntityKind::kFeedbackRequests, "feedback-requests"},
+    {EntityKind::kFeedbackAnswers, "feedback-answers"},
+    {EntityKind::kInboxItems, "inbox-items"},
 }};
-constexpr std::array<std::pair<SkillSource, std::string_view>, 3> kSkillSourceNames{{
-    {SkillSource::kOnet, "onet"}, {SkillSource::kEsco, "esco"}, {SkillSource::kFirm, "firm"}}};
-constexpr std::array<std::pair<SkillKind, std::string_view>, 3> kSkillKindNames{{
-    {SkillKind::kSkill, "skill"},
-    {SkillKind::kKnowledge, "knowledge"},
-    {SkillKind::kTechnology, "technology"}}};
-constexpr std::array<std::pair<RatingSource, std::string_view>, 4> kRatingSourceNames{{
-    {RatingSource::kSelf, "self"},
-    {RatingSource::kPeer, "peer"},
-    {RatingSource::kManager, "manager"},
-    {RatingSource::kAssessed, "assessed"}}};
-constexpr std::array<std::pair<RoleSource, std::string_view>, 3> kRoleSourceNames{{
-    {RoleSource::kFirm, "firm"}, {RoleSource::kOnet, "onet"}, {RoleSource::kEsco, "esco"}}};
-constexpr std::array<std::pair<EngagementStatus, std::string_view>, 4> kEngagementStatusNames{{
-    {EngagementStatus::kTentative, "tentative"},
-    {EngagementStatus::kConfirmed, "confirmed"},
-    {EngagementStatus::kComplete, "complete"},
-    {EngagementStatus::kCancelled, "cancelled"}}};
-constexpr std::array<std::pair<AssignmentStatus, std::string_view>, 2> kAssignmentStatusNames{{
-    {AssignmentStatus::kTentative, "tentative"}, {AssignmentStatus::kConfirmed, "confirmed"}}};
-constexpr std::array<std::pair<TimeCategory, std::string_view>, 7> kTimeCategoryNames{{
-    {TimeCategory::kBillable, "billable"},
-    {TimeCategory::kClientDevelopment, "client-development"},
-    {TimeCategory::kLeadership, "leadership"},
-    {TimeCategory::kAdmin, "admin"},
-    {TimeCategory::kTraining, "training"},
-    {TimeCategory::kOther, "other"},
-    {TimeCategory::kTimeOff, "time-off"}}};
-constexpr std::array<std::pair<PreferenceKind, std::string_view>, 3> kPreferenceKindNames{{
-    {PreferenceKind::kVolunteer, "volunteer"},
-    {PreferenceKind::kPinned, "pinned"},
-    {PreferenceKind::kExcluded, "excluded"}}};
+constexpr std::array<std::pair<FeedbackEventKind, std::string_view>, 4> kFeedbackEventKindNames{
+    {{FeedbackEventKind::kPitch, "pitch"},
+     {FeedbackEventKind::kDeliverable, "deliverable"},
+     {FeedbackEventKind::kMeeting, "meeting"},
+     {FeedbackEventKind::kOther, "other"}}};
+constexpr std::array<std::pair<FeedbackAnswerStatus, std::string_view>, 3>
+    kFeedbackAnswerStatusNames{{{FeedbackAnswerStatus::kPending, "pending"},
+                                {FeedbackAnswerStatus::kAnswered, "answered"},
+                                {FeedbackAnswerStatus::kDeclined, "declined"}}};
+constexpr std::array<std::pair<InboxItemKind, std::string_view>, 5> kInboxItemKindNames{
+    {{InboxItemKind::kNudge, "nudge"},
+     {InboxItemKind::kQuestion, "question"},
+     {InboxItemKind::kAnswer, "answer"},
+     {InboxItemKind::kFeedbackRequest, "feedback-request"},
+     {InboxItemKind::kFeedbackAnswer, "feedback-answer"}}};
+constexpr std::array<std::pair<SkillSource, std::string_view>, 3> kSkillSourceNames{
+    {{SkillSource::kOnet, "onet"}, {SkillSource::kEsco, "esco"}, {SkillSource::kFirm, "firm"}}};
+constexpr std::array<std::pair<SkillKind, std::string_view>, 3> kSkillKindNames{
+    {{SkillKind::kSkill, "skill"},
+     {SkillKind::kKnowledge, "knowledge"},
+     {SkillKind::kTechnology, "technology"}}};
+constexpr std::array<std::pair<RatingSource, std::string_view>, 4> kRatingSourceNames{
+    {{RatingSource::kSelf, "self"},
+     {RatingSource::kPeer, "peer"},
+     {RatingSource::kManager, "manager"},
+     {RatingSource::kAssessed, "assessed"}}};
+constexpr std::array<std::pair<RoleSource, std::string_view>, 3> kRoleSourceNames{
+    {{RoleSource::kFirm, "firm"}, {RoleSource::kOnet, "onet"}, {RoleSource::kEsco, "esco"}}};
+constexpr std::array<std::pair<EngagementStatus, std::string_view>, 4> kEngagementStatusNames{
+    {{EngagementStatus::kTentative, "tentative"},
+     {EngagementStatus::kConfirmed, "confirmed"},
+     {EngagementStatus::kComplete, "complete"},
+     {EngagementStatus::kCancelled, "cancelled"}}};
+constexpr std::array<std::pair<AssignmentStatus, std::string_view>, 2> kAssignmentStatusNames{
+    {{AssignmentStatus::kTentative, "tentative"}, {AssignmentStatus::kConfirmed, "confirmed"}}};
+constexpr std::array<std::pair<TimeCategory, std::string_view>, 7> kTimeCategoryNames{
+    {{TimeCategory::kBillable, "billable"},
+     {TimeCategory::kClientDevelopment, "client-development"},
+     {TimeCategory::kLeadership, "leadership"},
+     {TimeCategory::kAdmin, "admin"},
+     {TimeCategory::kTraining, "training"},
+     {TimeCategory::kOther, "other"},
+     {TimeCategory::kTimeOff, "time-off"}}};
+constexpr std::array<std::pair<PreferenceKind, std::string_view>, 3> kPreferenceKindNames{
+    {{PreferenceKind::kVolunteer, "volunteer"},
+     {PreferenceKind::kPinned, "pinned"},
+     {PreferenceKind::kExcluded, "excluded"}}};
 
-constexpr std::array<std::pair<TeamKind, std::string_view>, 5> kTeamKindNames{{
-    {TeamKind::kOther, "other"},
-    {TeamKind::kEngagement, "engagement"},
-    {TeamKind::kAccount, "account"},
-    {TeamKind::kPractice, "practice"},
-    {TeamKind::kFirm, "firm"}}};
-constexpr std::array<std::pair<RaciRole, std::string_view>, 4> kRaciRoleNames{{
-    {RaciRole::kResponsible, "R"},
-    {RaciRole::kAccountable, "A"},
-    {RaciRole::kConsulted, "C"},
-    {RaciRole::kInformed, "I"}}};
-constexpr std::array<std::pair<RaciRole, std::string_view>, 4> kRaciRoleWords{{
-    {RaciRole::kResponsible, "responsible"},
-    {RaciRole::kAccountable, "accountable"},
-    {RaciRole::kConsulted, "consulted"},
-    {RaciRole::kInformed, "informed"}}};
-constexpr std::array<std::pair<GoalDirection, std::string_view>, 2> kGoalDirectionNames{{
-    {GoalDirection::kUp, "up"}, {GoalDirection::kDown, "down"}}};
-constexpr std::array<std::pair<DeliverableStatus, std::string_view>, 4> kDeliverableStatusNames{{
-    {DeliverableStatus::kPlanned, "planned"},
-    {DeliverableStatus::kInProgress, "in-progress"},
-    {DeliverableStatus::kDone, "done"},
-    {DeliverableStatus::kCancelled, "cancelled"}}};
+constexpr std::array<std::pair<TeamKind, std::string_view>, 5> kTeamKindNames{
+    {{TeamKind::kOther, "other"},
+     {TeamKind::kEngagement, "engagement"},
+     {TeamKind::kAccount, "account"},
+     {TeamKind::kPractice, "practice"},
+     {TeamKind::kFirm, "firm"}}};
+constexpr std::array<std::pair<RaciRole, std::string_view>, 4> kRaciRoleNames{
+    {{RaciRole::kResponsible, "R"},
+     {RaciRole::kAccountable, "A"},
+     {RaciRole::kConsulted, "C"},
+     {RaciRole::kInformed, "I"}}};
+constexpr std::array<std::pair<RaciRole, std::string_view>, 4> kRaciRoleWords{
+    {{RaciRole::kResponsible, "responsible"},
+     {RaciRole::kAccountable, "accountable"},
+     {RaciRole::kConsulted, "consulted"},
+     {RaciRole::kInformed, "informed"}}};
+constexpr std::array<std::pair<GoalDirection, std::string_view>, 2> kGoalDirectionNames{
+    {{GoalDirection::kUp, "up"}, {GoalDirection::kDown, "down"}}};
+constexpr std::array<std::pair<DeliverableStatus, std::string_view>, 4> kDeliverableStatusNames{
+    {{DeliverableStatus::kPlanned, "planned"},
+     {DeliverableStatus::kInProgress, "in-progress"},
+     {DeliverableStatus::kDone, "done"},
+     {DeliverableStatus::kCancelled, "cancelled"}}};
 
 constexpr std::array<std::string_view, 5> kLevelNames{"Awareness", "Working", "Practitioner",
                                                       "Advanced", "Expert"};
@@ -144,7 +165,15 @@ Residence ResidenceOf(EntityKind kind) {
     // A year of weekly progress per goal, and years of client log entries
     // (docs/GOALS.md "What lives in memory").
     case EntityKind::kGoalUpdates:
-    case EntityKind::kClientLog: return Residence::kStoreOnly;
+    case EntityKind::kClientLog:
+    // A year of weekly check-ins is about 26 million rows at 500,000 people
+    // (docs/CHECKINS.md).
+    case EntityKind::kCheckins:
+    case EntityKind::kCheckinBlockers:
+    case EntityKind::kCheckinQuestions:
+    case EntityKind::kFeedbackRequests:
+    case EntityKind::kFeedbackAnswers:
+    case EntityKind::kInboxItems: return Residence::kStoreOnly;
   }
   return Residence::kMemory;
 }
@@ -169,6 +198,12 @@ size_t FirmData::Count(EntityKind kind) const {
     case EntityKind::kClientRelationships: return client_relationships.size();
     case EntityKind::kPurposeChanges: return purpose_changes.size();
     case EntityKind::kClientLog: return client_log.size();
+    case EntityKind::kCheckins: return checkins.size();
+    case EntityKind::kCheckinBlockers: return checkin_blockers.size();
+    case EntityKind::kCheckinQuestions: return checkin_questions.size();
+    case EntityKind::kFeedbackRequests: return feedback_requests.size();
+    case EntityKind::kFeedbackAnswers: return feedback_answers.size();
+    case EntityKind::kInboxItems: return inbox_items.size();
   }
   return 0;
 }
@@ -232,6 +267,27 @@ std::optional<GoalDirection> ParseGoalDirection(std::string_view s) {
 std::string_view ToString(DeliverableStatus s) { return NameOf(kDeliverableStatusNames, s); }
 std::optional<DeliverableStatus> ParseDeliverableStatus(std::string_view s) {
   return ValueOf(kDeliverableStatusNames, s);
+}
+std::string_view ToString(FeedbackEventKind k) { return NameOf(kFeedbackEventKindNames, k); }
+std::optional<FeedbackEventKind> ParseFeedbackEventKind(std::string_view s) {
+  return ValueOf(kFeedbackEventKindNames, s);
+}
+std::string_view ToString(FeedbackAnswerStatus s) { return NameOf(kFeedbackAnswerStatusNames, s); }
+std::optional<FeedbackAnswerStatus> ParseFeedbackAnswerStatus(std::string_view s) {
+  return ValueOf(kFeedbackAnswerStatusNames, s);
+}
+std::string_view ToString(InboxItemKind k) { return NameOf(kInboxItemKindNames, k); }
+std::optional<InboxItemKind> ParseInboxItemKind(std::string_view s) {
+  return ValueOf(kInboxItemKindNames, s);
+}
+
+Date CheckinCycleStart(Date day, int cadence_days) {
+  // Monday 2001-01-01, as days since 1970-01-01.
+  constexpr int32_t kAnchor = 11323;
+  const int32_t offset = day.days - kAnchor;
+  int32_t cycles = offset / cadence_days;
+  if (offset % cadence_days < 0) --cycles;  // floor for days before the anchor
+  return Date{kAnchor + cycles * cadence_days};
 }
 
 }  // namespace guild

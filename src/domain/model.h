@@ -189,7 +189,14 @@ struct Team {
   std::vector<TeamMember> members;  //!< each person at most once
   TeamKind kind = TeamKind::kOther;
   std::string engagement_id;  //!< an engagement team's engagement, or empty
+  //! Days between the team's check-ins: 7 weekly (the default), 14
+  //! fortnightly, any 1..kMaxCheckinCadenceDays; 0 when the team runs no
+  //! check-ins (docs/CHECKINS.md).
+  int checkin_cadence_days = 7;
 };
+
+inline constexpr int kDefaultCheckinCadenceDays = 7;
+inline constexpr int kMaxCheckinCadenceDays = 91;
 
 enum class TimeCategory {
   kBillable,
@@ -307,6 +314,99 @@ struct ClientLogEntry {
   std::string resolution;
 };
 
+// Check-ins and feedback (docs/CHECKINS.md). Every kind below is store-only
+// (Residence::kStoreOnly): read with Store::Select by its indexes.
+
+//! A member's check-in with one team for one cycle of the team's cadence.
+//! (person_id, team_id, cycle_start) is unique. A draft until submitted_at
+//! is set; a draft is visible to its author only.
+struct Checkin {
+  std::string id;
+  std::string team_id;
+  std::string person_id;                //!< the author, a member of the team
+  Date cycle_start;                     //!< first day of the team's cycle (CheckinCycleStart)
+  std::string client_change;            //!< what changed for the client
+  std::string note;                     //!< a free note
+  int64_t updated_at = 0;               //!< seconds since the epoch of the last save
+  std::optional<int64_t> submitted_at;  //!< unset while a draft
+};
+
+//! Something blocking a member's work, raised in a check-in and carried
+//! over to the next ones until marked resolved.
+struct CheckinBlocker {
+  std::string id;
+  std::string team_id;
+  std::string person_id;   //!< who is blocked
+  std::string checkin_id;  //!< the check-in that raised it
+  std::string text;        //!< non-empty
+  Date opened_on;
+  std::optional<Date> resolved_on;  //!< >= opened_on when set
+};
+
+//! The one question that would save time, routed from a check-in to the
+//! team's leader or to a teammate, and its answer.
+struct CheckinQuestion {
+  std::string id;
+  std::string checkin_id;
+  std::string team_id;
+  std::string asker_id;      //!< the check-in's author
+  std::string addressee_id;  //!< the leader or a member of the team, not the asker
+  std::string text;          //!< non-empty
+  int64_t asked_at = 0;      //!< seconds since the epoch
+  std::string answer;        //!< empty until answered
+  std::optional<int64_t> answered_at;
+};
+
+enum class FeedbackEventKind { kPitch, kDeliverable, kMeeting, kOther };
+
+//! A person asks named colleagues about a named event. The reviewers are
+//! the request's FeedbackAnswer rows (1..kMaxFeedbackReviewers).
+struct FeedbackRequest {
+  std::string id;
+  std::string requester_id;
+  FeedbackEventKind event_kind = FeedbackEventKind::kOther;
+  std::string event;  //!< non-empty, e.g. "Pitch to Acme's audit committee"
+  Date event_date;
+  std::string engagement_id;  //!< the engagement it was on, or empty
+  int64_t asked_at = 0;       //!< seconds since the epoch
+  Date expires_on;            //!< no answers after this day; >= event_date
+};
+
+inline constexpr int kMaxFeedbackReviewers = 5;
+
+enum class FeedbackAnswerStatus { kPending, kAnswered, kDeclined };
+
+//! One reviewer's answer to a feedback request: the one thing the requester
+//! did that was most effective, and one thing to do better next time. Key
+//! (request_id, reviewer_id). Visible to the requester and the reviewer;
+//! the requester may share it with one of their leaders (recorded).
+struct FeedbackAnswer {
+  std::string request_id;
+  std::string reviewer_id;  //!< never the requester
+  FeedbackAnswerStatus status = FeedbackAnswerStatus::kPending;
+  std::string most_effective;           //!< non-empty when answered
+  std::string do_better;                //!< non-empty when answered
+  std::optional<int64_t> responded_at;  //!< set when answered or declined
+  std::string shared_with_id;           //!< the leader it was shared with, or empty
+  std::optional<int64_t> shared_at;     //!< set with shared_with_id
+};
+
+enum class InboxItemKind { kNudge, kQuestion, kAnswer, kFeedbackRequest, kFeedbackAnswer };
+
+//! One entry of a person's in-app inbox: a nudge to check in, a question
+//! routed to them, the answer to their question, a feedback request asked
+//! of them or an answer to theirs. Due check-ins are computed, not stored.
+struct InboxItem {
+  std::string id;
+  std::string person_id;  //!< whose inbox
+  InboxItemKind kind = InboxItemKind::kNudge;
+  std::string ref_id;   //!< the team, question or feedback request it is about
+  std::string from_id;  //!< who caused it (Person id), or empty
+  std::string text;     //!< one line to show
+  int64_t created_at = 0;
+  std::optional<int64_t> read_at;
+};
+
 //! The kinds of entity that can be stored, imported and exported.
 enum class EntityKind {
   kPeople,
@@ -327,17 +427,38 @@ enum class EntityKind {
   kClientRelationships,
   kPurposeChanges,
   kClientLog,
+  kCheckins,
+  kCheckinBlockers,
+  kCheckinQuestions,
+  kFeedbackRequests,
+  kFeedbackAnswers,
+  kInboxItems,
 };
 inline constexpr EntityKind kAllEntityKinds[] = {
-    EntityKind::kPeople,         EntityKind::kSkills,
-    EntityKind::kPersonSkills,   EntityKind::kRoles,
-    EntityKind::kClients,        EntityKind::kEngagements,
-    EntityKind::kOpenings,       EntityKind::kAssignments,
-    EntityKind::kTeams,          EntityKind::kTimeEntries,
-    EntityKind::kSkillHistory,   EntityKind::kOpeningPreferences,
-    EntityKind::kGoals,          EntityKind::kGoalUpdates,
-    EntityKind::kDeliverables,   EntityKind::kClientRelationships,
-    EntityKind::kPurposeChanges, EntityKind::kClientLog,
+    EntityKind::kPeople,
+    EntityKind::kSkills,
+    EntityKind::kPersonSkills,
+    EntityKind::kRoles,
+    EntityKind::kClients,
+    EntityKind::kEngagements,
+    EntityKind::kOpenings,
+    EntityKind::kAssignments,
+    EntityKind::kTeams,
+    EntityKind::kTimeEntries,
+    EntityKind::kSkillHistory,
+    EntityKind::kOpeningPreferences,
+    EntityKind::kGoals,
+    EntityKind::kGoalUpdates,
+    EntityKind::kDeliverables,
+    EntityKind::kClientRelationships,
+    EntityKind::kPurposeChanges,
+    EntityKind::kClientLog,
+    EntityKind::kCheckins,
+    EntityKind::kCheckinBlockers,
+    EntityKind::kCheckinQuestions,
+    EntityKind::kFeedbackRequests,
+    EntityKind::kFeedbackAnswers,
+    EntityKind::kInboxItems,
 };
 
 //! Where the entities of a kind are read from. kMemory: every server keeps
@@ -372,6 +493,12 @@ struct FirmData {
   SharedVector<ClientRelationship> client_relationships;
   SharedVector<PurposeChange> purpose_changes;
   SharedVector<ClientLogEntry> client_log;
+  SharedVector<Checkin> checkins;
+  SharedVector<CheckinBlocker> checkin_blockers;
+  SharedVector<CheckinQuestion> checkin_questions;
+  SharedVector<FeedbackRequest> feedback_requests;
+  SharedVector<FeedbackAnswer> feedback_answers;
+  SharedVector<InboxItem> inbox_items;
 
   //! Number of entities of `kind`.
   [[nodiscard]] size_t Count(EntityKind kind) const;
@@ -413,5 +540,17 @@ std::optional<GoalDirection> ParseGoalDirection(std::string_view s);
 //! "planned", "in-progress", "done", "cancelled"
 std::string_view ToString(DeliverableStatus s);
 std::optional<DeliverableStatus> ParseDeliverableStatus(std::string_view s);
+std::string_view ToString(FeedbackEventKind k);  //!< "pitch", "deliverable", "meeting", "other"
+std::optional<FeedbackEventKind> ParseFeedbackEventKind(std::string_view s);
+std::string_view ToString(FeedbackAnswerStatus s);  //!< "pending", "answered", "declined"
+std::optional<FeedbackAnswerStatus> ParseFeedbackAnswerStatus(std::string_view s);
+//! "nudge", "question", "answer", "feedback-request", "feedback-answer"
+std::string_view ToString(InboxItemKind k);
+std::optional<InboxItemKind> ParseInboxItemKind(std::string_view s);
+
+//! First day of the check-in cycle of a team with `cadence_days` (> 0) that
+//! holds `day`. Cycles are counted from Monday 2001-01-01, so a weekly
+//! cycle starts on a Monday and cycles of one cadence never overlap.
+Date CheckinCycleStart(Date day, int cadence_days);
 
 }  // namespace guild

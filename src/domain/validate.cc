@@ -6,6 +6,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "domain/internal/validate_rules.h"
+
 namespace guild {
 
 namespace {
@@ -15,17 +17,9 @@ constexpr double kHoursPerDay = 24.0;
 constexpr double kMinImportance = 1.0;
 constexpr double kMaxImportance = 5.0;
 
-void Require(bool ok, const char* field, const char* expected, std::vector<FieldError>& errors) {
-  if (!ok) errors.push_back({field, expected});
-}
-
-bool Blank(const std::string& s) {
-  return std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isspace(c); });
-}
-
-void RequireId(const std::string& id, const char* field, std::vector<FieldError>& errors) {
-  Require(!Blank(id), field, "a non-empty id", errors);
-}
+using internal::Blank;
+using internal::Require;
+using internal::RequireId;
 
 bool ValidLevel(int level) { return level >= kMinLevel && level <= kMaxLevel; }
 
@@ -159,6 +153,10 @@ void ValidateTeam(const Team& t, std::vector<FieldError>& errors) {
           "one of other, engagement, account, practice, firm", errors);
   Require(t.engagement_id.empty() || t.kind == TeamKind::kEngagement, "engagement_id",
           "empty unless kind is engagement", errors);
+  Require(t.checkin_cadence_days >= 0 && t.checkin_cadence_days <= kMaxCheckinCadenceDays,
+          "checkin_cadence_days",
+          "a whole number of days from 1 to 91 (7 weekly, 14 fortnightly), or 0 for no check-ins",
+          errors);
 }
 
 void ValidateTimeEntry(const TimeEntry& t, std::vector<FieldError>& errors) {

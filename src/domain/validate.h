@@ -57,6 +57,28 @@ void ValidatePurposeChange(const PurposeChange& c, std::vector<FieldError>& erro
 //! Ids set, `changed` non-empty, texts at most kMaxLongTextBytes.
 void ValidateClientLogEntry(const ClientLogEntry& e, std::vector<FieldError>& errors);
 
+// Check-ins and feedback (validate_checkins.cc; docs/CHECKINS.md).
+
+//! Longest accepted check-in field (what changed, note, blocker, question,
+//! answer) and feedback answer, in bytes.
+inline constexpr size_t kMaxCheckinTextBytes = 4000;
+
+//! Ids set; texts at most kMaxCheckinTextBytes; cycle_start set by the
+//! service (CheckinCycleStart); submitted_at, when set, not before 0.
+void ValidateCheckin(const Checkin& c, std::vector<FieldError>& errors);
+//! Ids set; text non-empty; resolved_on, when set, not before opened_on.
+void ValidateCheckinBlocker(const CheckinBlocker& b, std::vector<FieldError>& errors);
+//! Ids set; text non-empty; addressee differs from the asker; an answered
+//! question has a non-empty answer and answered_at, an open one neither.
+void ValidateCheckinQuestion(const CheckinQuestion& q, std::vector<FieldError>& errors);
+//! Ids and event set; expires_on not before event_date.
+void ValidateFeedbackRequest(const FeedbackRequest& r, std::vector<FieldError>& errors);
+//! Ids set; an answered answer has both texts and responded_at; a pending
+//! one no texts; shared_with_id and shared_at set together, only when
+//! answered.
+void ValidateFeedbackAnswer(const FeedbackAnswer& a, std::vector<FieldError>& errors);
+void ValidateInboxItem(const InboxItem& i, std::vector<FieldError>& errors);
+
 //! One broken rule that involves several entities.
 struct RecordError {
   EntityKind kind;      //!< kind of the offending entity

@@ -7,32 +7,21 @@
 #include <set>
 #include <unordered_map>
 
+#include "domain/internal/validate_rules.h"
 #include "domain/validate.h"
 
 namespace guild {
 
 namespace {
 
-void Require(bool ok, const char* field, const char* expected, std::vector<FieldError>& errors) {
-  if (!ok) errors.push_back({field, expected});
-}
-
-bool Blank(const std::string& s) {
-  return std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isspace(c); });
-}
-
-void RequireId(const std::string& id, const char* field, std::vector<FieldError>& errors) {
-  Require(!Blank(id), field, "a non-empty id", errors);
-}
+using internal::Blank;
+using internal::LimitText;
+using internal::Require;
+using internal::RequireId;
 
 void RequireText(const std::string& text, const char* field, const char* expected,
                  std::vector<FieldError>& errors) {
-  Require(!Blank(text) && text.size() <= kMaxShortTextBytes, field, expected, errors);
-}
-
-void LimitText(const std::string& text, size_t limit, const char* field, const char* expected,
-               std::vector<FieldError>& errors) {
-  Require(text.size() <= limit, field, expected, errors);
+  internal::RequireText(text, kMaxShortTextBytes, field, expected, errors);
 }
 
 constexpr const char* kShortTextLimit = "text of at most 2000 bytes";
