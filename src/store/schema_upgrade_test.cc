@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <fstream>
+#include <iterator>
 #include <ostream>
 #include <sstream>
 #include <string>
@@ -29,8 +30,8 @@ struct Fixture {
   const char* backend;  //!< "sqlite" or "postgres": the folder
   const char* name;     //!< file name without ".sql"
   int firm_version;
-  bool accounts;  //!< account tables present
-  bool plans;     //!< guild_staffing_plans present
+  bool accounts;          //!< account tables present
+  bool plans;             //!< guild_staffing_plans present
   int64_t feed_head = 0;  //!< the change feed's last seq (version 5 on; 0 before it)
 };
 
@@ -81,6 +82,48 @@ SELECT 'constraint ' || conrelid::regclass::text || ' ' || pg_get_constraintdef(
    AND conrelid <> 'schema_migrations'::regclass
 ORDER BY 1
 )sql";
+
+// Version 6's purpose, goals and roles (extract.py's GOALS_ROWS).
+void AddGoalsFixture(FirmData& firm) {
+  firm.goals = {Goal{.id = "g1",
+                     .team_id = "t1",
+                     .title = "Northwind renews",
+                     .metric = "satisfaction",
+                     .unit = "points",
+                     .start_value = 6,
+                     .target_value = 9,
+                     .start_date = *ParseDate("2026-01-01"),
+                     .due_date = *ParseDate("2026-12-31"),
+                     .owner_id = "p1",
+                     .raci = {{"p2", RaciRole::kResponsible}},
+                     .current_value = 7.5,
+                     .measured_on = ParseDate("2026-10-01")},
+                Goal{.id = "g2",
+                     .title = "Learn VAT",
+                     .metric = "level",
+                     .start_value = 1,
+                     .target_value = 3,
+                     .start_date = *ParseDate("2026-01-01"),
+                     .due_date = *ParseDate("2027-06-30"),
+                     .owner_id = "p2",
+                     .parent_id = "g1",
+                     .shared = true}};
+  firm.goal_updates = {{"g1", *ParseDate("2026-10-01"), 7.5, "After the review", "p1"}};
+  firm.deliverables = {
+      Deliverable{.id = "d1",
+                  .team_id = "t1",
+                  .name = "VAT memo",
+                  .due_date = *ParseDate("2026-11-30"),
+                  .status = DeliverableStatus::kInProgress,
+                  .raci = {{"p1", RaciRole::kAccountable}, {"p2", RaciRole::kResponsible}}}};
+  firm.client_relationships = {ClientRelationship{.id = "r1",
+                                                  .team_id = "t1",
+                                                  .client_id = "c1",
+                                                  .contact = "CFO, Jane Roe",
+                                                  .raci = {{"p1", RaciRole::kAccountable}}}};
+  firm.purpose_changes = {{"t1", 1764000800, "p1", "", "VAT for retail"}};
+  firm.client_log = {{"l1", "e1", *ParseDate("2026-10-06"), "p2", "New CFO", "", ""}};
+}
 
 // The firm the fixtures hold (extract.py's FIRM_*_ROWS).
 FirmData FixtureFirm(int version) {
@@ -149,7 +192,13 @@ FirmData FixtureFirm(int version) {
   firm.assignments = {{"a1", "p2", "o1", 20.0, *ParseDate("2026-10-05"), *ParseDate("2026-12-18"),
                        AssignmentStatus::kConfirmed}};
   // Version 6 makes every team with a client an account team.
-  firm.teams = {{"t1", "Indirect tax", "VAT for retail", "p1", "c1", false, {{"p2", "member"}},
+  firm.teams = {{"t1",
+                 "Indirect tax",
+                 "VAT for retail",
+                 "p1",
+                 "c1",
+                 false,
+                 {{"p2", "member"}},
                  TeamKind::kAccount}};
   firm.time_entries = {{"te1", "p2", *ParseDate("2026-10-05"), 7.5, TimeCategory::kBillable, "e1"}};
   firm.skill_history = {{"p2", "firm:vat", *ParseDate("2026-06-30"), 1}};
@@ -160,6 +209,7 @@ FirmData FixtureFirm(int version) {
         {"o2", "e2", "Lead", {}, 8.0, *ParseDate("2026-11-02"), *ParseDate("2027-01-29"), 1, true});
     firm.opening_preferences = {{"o1", "p1", PreferenceKind::kExcluded, "on leave in November"}};
   }
+  if (version >= 6) AddGoalsFixture(firm);
   return firm;
 }
 
@@ -206,7 +256,8 @@ TEST_P(SchemaUpgrade, KeepsEveryRowAndReachesTheLatestVersion) {
   auto accounts = OpenAccountStore(Options());
   ASSERT_TRUE(accounts.ok()) << accounts.status().ToString();
   EXPECT_EQ(*(*store)->SchemaVersion(), Latest());
-  auto firm = (*store)->Load({});
+  // Every kind, the store-only ones too; teams get the default cadence (7).
+  auto firm = (*store)->Load({{std::begin(kAllEntityKinds), std::end(kAllEntityKinds)}});
   ASSERT_TRUE(firm.ok()) << firm.status().ToString();
   EXPECT_EQ(Dump(*firm), Dump(SortedByKey(FixtureFirm(f.firm_version))));
 
@@ -268,13 +319,13 @@ constexpr Fixture kSqliteFixtures[] = {
     {"sqlite", "v1", 1, false, false},         {"sqlite", "v1-accounts", 1, true, false},
     {"sqlite", "v2-accounts", 2, true, false}, {"sqlite", "v2-accounts-plans", 2, true, true},
     {"sqlite", "v3", 2, true, true},           {"sqlite", "v4", 2, true, true},
-    {"sqlite", "v5", 2, true, true, 1},
+    {"sqlite", "v5", 2, true, true, 1},        {"sqlite", "v6", 6, true, true, 1},
 };
 constexpr Fixture kPostgresFixtures[] = {
     {"postgres", "v1", 1, false, false},         {"postgres", "v1-accounts", 1, true, false},
     {"postgres", "v2-accounts", 2, true, false}, {"postgres", "v2-accounts-plans", 2, true, true},
     {"postgres", "v3", 2, true, true},           {"postgres", "v4", 2, true, true},
-    {"postgres", "v5", 2, true, true, 1},
+    {"postgres", "v5", 2, true, true, 1},        {"postgres", "v6", 6, true, true, 1},
 };
 
 INSTANTIATE_TEST_SUITE_P(Sqlite, SchemaUpgrade, ::testing::ValuesIn(kSqliteFixtures), TestName);

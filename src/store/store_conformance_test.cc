@@ -184,6 +184,24 @@ TEST_P(StoreConformance, DanglingReferenceFailsAndWritesNothing) {
       {"purpose author", [](FirmData& f) { f.purpose_changes.mut()[0].author_id = "nobody"; }},
       {"log engagement", [](FirmData& f) { f.client_log.mut()[1].engagement_id = "none"; }},
       {"log author", [](FirmData& f) { f.client_log.mut()[0].author_id = "nobody"; }},
+      {"checkin team", [](FirmData& f) { f.checkins.mut()[0].team_id = "none"; }},
+      {"checkin person", [](FirmData& f) { f.checkins.mut()[1].person_id = "nobody"; }},
+      {"blocker checkin", [](FirmData& f) { f.checkin_blockers.mut()[0].checkin_id = "none"; }},
+      {"blocker person", [](FirmData& f) { f.checkin_blockers.mut()[1].person_id = "nobody"; }},
+      {"question checkin", [](FirmData& f) { f.checkin_questions.mut()[1].checkin_id = "none"; }},
+      {"question addressee",
+       [](FirmData& f) { f.checkin_questions.mut()[0].addressee_id = "nobody"; }},
+      {"question team", [](FirmData& f) { f.checkin_questions.mut()[2].team_id = "none"; }},
+      {"request requester",
+       [](FirmData& f) { f.feedback_requests.mut()[0].requester_id = "nobody"; }},
+      {"request engagement",
+       [](FirmData& f) { f.feedback_requests.mut()[1].engagement_id = "none"; }},
+      {"answer request", [](FirmData& f) { f.feedback_answers.mut()[2].request_id = "none"; }},
+      {"answer reviewer", [](FirmData& f) { f.feedback_answers.mut()[0].reviewer_id = "nobody"; }},
+      {"answer shared with",
+       [](FirmData& f) { f.feedback_answers.mut()[1].shared_with_id = "nobody"; }},
+      {"inbox person", [](FirmData& f) { f.inbox_items.mut()[1].person_id = "nobody"; }},
+      {"inbox from", [](FirmData& f) { f.inbox_items.mut()[0].from_id = "nobody"; }},
   };
   for (const auto& [name, breaker] : kBreakers) {
     FirmData firm = SampleFirm();
@@ -214,9 +232,23 @@ TEST_P(StoreConformance, OutOfRangeLevelIsInvalidArgument) {
   EXPECT_EQ(TotalCount(), 0);
 }
 
-// Removes the goals, deliverables, client relationships and purpose history
-// that refer to teams t0 and t1, so that the teams may be deleted.
+// Removes every check-in, feedback and inbox row (children first; a feedback
+// answer by its composite key), so that teams and people may be deleted.
+void DeleteCheckins(Store& store) {
+  using Ids = std::vector<std::string>;
+  ASSERT_TRUE(store.Delete(EntityKind::kInboxItems, Ids{"i1", "i2", "i3"}).ok());
+  ASSERT_TRUE(store.Delete(EntityKind::kFeedbackAnswers, Ids{"fr1/p1", "fr1/p2", "fr2/p3"}).ok());
+  ASSERT_TRUE(store.Delete(EntityKind::kFeedbackRequests, Ids{"fr1", "fr2"}).ok());
+  ASSERT_TRUE(store.Delete(EntityKind::kCheckinQuestions, Ids{"q1", "q2", "q3"}).ok());
+  ASSERT_TRUE(store.Delete(EntityKind::kCheckinBlockers, Ids{"b1", "b2"}).ok());
+  ASSERT_TRUE(store.Delete(EntityKind::kCheckins, Ids{"ci1", "ci2", "ci3", "ci4"}).ok());
+}
+
+// Removes the check-ins, goals, deliverables, client relationships and
+// purpose history that refer to teams t0 and t1, so that the teams may be
+// deleted.
 void DeleteTeamGoals(Store& store) {
+  DeleteCheckins(store);
   ASSERT_TRUE(store.Delete(EntityKind::kGoals, std::vector<std::string>{"g2"}).ok());
   ASSERT_TRUE(store.Delete(EntityKind::kGoals, std::vector<std::string>{"g1"}).ok());
   ASSERT_TRUE(store.Delete(EntityKind::kDeliverables, std::vector<std::string>{"d1", "d0"}).ok());
@@ -268,7 +300,10 @@ TEST_P(StoreConformance, DeleteOfReferencedEntityFails) {
       {EntityKind::kClients, "c0"},
       {EntityKind::kEngagements, "e2"},
       {EntityKind::kOpenings, "o1"},
-      {EntityKind::kOpenings, "o2"},  // only an opening preference refers to it
+      {EntityKind::kOpenings, "o2"},           // only an opening preference refers to it
+      {EntityKind::kCheckins, "ci2"},          // its blocker and question refer to it
+      {EntityKind::kCheckins, "ci4"},          // only a question refers to it
+      {EntityKind::kFeedbackRequests, "fr2"},  // its answer refers to it
   };
   for (const auto& [kind, id] : kReferenced) {
     const std::vector<std::string> ids = {id};
@@ -340,6 +375,12 @@ TEST_P(StoreConformance, LoadReadsOnlyRequestedKinds) {
   FirmData resident = firm;
   resident.goal_updates.clear();
   resident.client_log.clear();
+  resident.checkins.clear();
+  resident.checkin_blockers.clear();
+  resident.checkin_questions.clear();
+  resident.feedback_requests.clear();
+  resident.feedback_answers.clear();
+  resident.inbox_items.clear();
   EXPECT_EQ(Dump(*memory), Dump(SortedByKey(resident)));
 }
 

@@ -3,6 +3,7 @@
 #include <sstream>
 #include <tuple>
 
+#include "store/store_test_checkins.h"
 #include "store/store_test_support.h"
 
 namespace guild::store::testing {
@@ -323,6 +324,7 @@ FirmData SampleFirm() {
   AddRatings(f);
   AddWork(f);
   AddGoals(f);
+  AddCheckins(f);
   return f;
 }
 
@@ -353,6 +355,7 @@ FirmData SortedByKey(FirmData f) {
   });
   SortBy(f.opening_preferences,
          [](const OpeningPreference& p) { return std::make_tuple(p.opening_id, p.person_id); });
+  SortCheckinsByKey(f);
   return f;
 }
 
@@ -411,7 +414,8 @@ std::string Dump(const FirmData& f) {
         << Quote(t.client_id) << t.leadership_team << " "
         << Join<TeamMember>(t.members,
                             [](const TeamMember& m) { return m.person_id + ":" + m.role; })
-        << " " << ToString(t.kind) << " " << Quote(t.engagement_id) << "\n";
+        << " " << ToString(t.kind) << " " << Quote(t.engagement_id) << t.checkin_cadence_days
+        << "\n";
   }
   for (const TimeEntry& e : f.time_entries) {
     out << "time " << Quote(e.id) << Quote(e.person_id) << FormatDate(e.date) << " " << Num(e.hours)
@@ -426,6 +430,7 @@ std::string Dump(const FirmData& f) {
         << Quote(p.note) << "\n";
   }
   DumpGoals(f, out);
+  DumpCheckins(f, out);
   return out.str();
 }
 

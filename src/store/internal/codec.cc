@@ -2,46 +2,11 @@
 
 #include <string>
 
+#include "store/internal/codec_values.h"
+
 namespace guild::store::internal {
 
 namespace {
-
-Status BadValue(const TableSpec& table, const RowSource& row, int column,
-                std::string_view expected) {
-  return Internal("table " + std::string(table.name) + ", row '" + std::string(row.Text(0)) +
-                  "', column " + std::string(table.columns[column]) + ": expected " +
-                  std::string(expected) + ", found '" + std::string(row.Text(column)) + "'");
-}
-
-Status ReadDate(const TableSpec& table, const RowSource& row, int column, Date& out) {
-  std::optional<Date> date = ParseDate(row.Text(column));
-  if (!date) return BadValue(table, row, column, "a date YYYY-MM-DD");
-  out = *date;
-  return OkStatus();
-}
-
-Status ReadOptionalDate(const TableSpec& table, const RowSource& row, int column,
-                        std::optional<Date>& out) {
-  if (row.IsNull(column)) {
-    out.reset();
-    return OkStatus();
-  }
-  Date date;
-  RETURN_IF_ERROR(ReadDate(table, row, column, date));
-  out = date;
-  return OkStatus();
-}
-
-template <typename E>
-Status ReadEnum(const TableSpec& table, const RowSource& row, int column,
-                std::optional<E> (*parse)(std::string_view), E& out) {
-  std::optional<E> value = parse(row.Text(column));
-  if (!value) return BadValue(table, row, column, "a known name");
-  out = *value;
-  return OkStatus();
-}
-
-std::string Str(const RowSource& row, int column) { return std::string(row.Text(column)); }
 
 // --- people ---------------------------------------------------------------
 
@@ -322,6 +287,7 @@ void EncodeTeam(const Team& t, RowSink& s) {
   s.Bool(t.leadership_team);
   s.Text(ToString(t.kind));
   s.OptionalText(t.engagement_id);
+  s.Int(t.checkin_cadence_days);
 }
 
 Status DecodeTeam(const RowSource& r, Team& t) {
@@ -333,6 +299,7 @@ Status DecodeTeam(const RowSource& r, Team& t) {
   t.leadership_team = r.Bool(5);
   RETURN_IF_ERROR(ReadEnum(kTeamsTable, r, 6, &ParseTeamKind, t.kind));
   t.engagement_id = Str(r, 7);
+  t.checkin_cadence_days = static_cast<int>(r.Int(8));
   return OkStatus();
 }
 
@@ -719,12 +686,8 @@ const EntityCodec<PurposeChange> kPurposeChangesCodec{EntityKind::kPurposeChange
                                                       &DecodePurposeChange,
                                                       &PurposeChangeKey,
                                                       std::nullopt};
-const EntityCodec<ClientLogEntry> kClientLogCodec{EntityKind::kClientLog,
-                                                  &kClientLogTable,
-                                                  &FirmData::client_log,
-                                                  &EncodeClientLogEntry,
-                                                  &DecodeClientLogEntry,
-                                                  &ClientLogEntryKey,
-                                                  std::nullopt};
+const EntityCodec<ClientLogEntry> kClientLogCodec{
+    EntityKind::kClientLog, &kClientLogTable,   &FirmData::client_log, &EncodeClientLogEntry,
+    &DecodeClientLogEntry,  &ClientLogEntryKey, std::nullopt};
 
 }  // namespace guild::store::internal

@@ -54,6 +54,13 @@ extern const EntityCodec<Deliverable> kDeliverablesCodec;
 extern const EntityCodec<ClientRelationship> kClientRelationshipsCodec;
 extern const EntityCodec<PurposeChange> kPurposeChangesCodec;
 extern const EntityCodec<ClientLogEntry> kClientLogCodec;
+// Check-ins and feedback (codec_checkins.cc).
+extern const EntityCodec<Checkin> kCheckinsCodec;
+extern const EntityCodec<CheckinBlocker> kCheckinBlockersCodec;
+extern const EntityCodec<CheckinQuestion> kCheckinQuestionsCodec;
+extern const EntityCodec<FeedbackRequest> kFeedbackRequestsCodec;
+extern const EntityCodec<FeedbackAnswer> kFeedbackAnswersCodec;
+extern const EntityCodec<InboxItem> kInboxItemsCodec;
 
 //! Calls `f(codec)` for every kind, parents before children, stopping at the
 //! first non-OK Status, which it returns.
@@ -76,7 +83,13 @@ Status ForEachCodec(F&& f) {
   RETURN_IF_ERROR(f(kDeliverablesCodec));
   RETURN_IF_ERROR(f(kClientRelationshipsCodec));
   RETURN_IF_ERROR(f(kPurposeChangesCodec));
-  return f(kClientLogCodec);
+  RETURN_IF_ERROR(f(kClientLogCodec));
+  RETURN_IF_ERROR(f(kCheckinsCodec));
+  RETURN_IF_ERROR(f(kCheckinBlockersCodec));
+  RETURN_IF_ERROR(f(kCheckinQuestionsCodec));
+  RETURN_IF_ERROR(f(kFeedbackRequestsCodec));
+  RETURN_IF_ERROR(f(kFeedbackAnswersCodec));
+  return f(kInboxItemsCodec);
 }
 
 }  // namespace guild::store::internal

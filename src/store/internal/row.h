@@ -31,6 +31,7 @@ class RowSink {
   void OptionalText(std::string_view value) { value.empty() ? Null() : Text(value); }
   void OptionalDate(const std::optional<Date>& value) { value ? DateValue(*value) : Null(); }
   void OptionalReal(const std::optional<double>& value) { value ? Real(*value) : Null(); }
+  void OptionalInt(const std::optional<int64_t>& value) { value ? Int(*value) : Null(); }
 };
 
 //! The columns of one row being read. Text views are valid until the next row.

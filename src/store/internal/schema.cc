@@ -29,9 +29,9 @@ constexpr std::string_view kOpeningRequirementsColumns[] = {"opening_id", "posit
                                                             "min_level"};
 constexpr std::string_view kAssignmentsColumns[] = {
     "id", "person_id", "opening_id", "hours_per_week", "start_date", "end_date", "status"};
-constexpr std::string_view kTeamsColumns[] = {"id",        "name",      "purpose",
-                                              "leader_id", "client_id", "leadership_team",
-                                              "kind",      "engagement_id"};
+constexpr std::string_view kTeamsColumns[] = {"id",        "name",          "purpose",
+                                              "leader_id", "client_id",     "leadership_team",
+                                              "kind",      "engagement_id", "checkin_cadence_days"};
 constexpr std::string_view kTeamMembersColumns[] = {"team_id", "position", "person_id", "role"};
 constexpr std::string_view kTimeEntriesColumns[] = {"id",    "person_id", "entry_date",
                                                     "hours", "category",  "engagement_id"};
@@ -41,14 +41,13 @@ constexpr std::string_view kOpeningPreferencesColumns[] = {"opening_id", "person
                                                            "note"};
 
 constexpr std::string_view kGoalsColumns[] = {
-    "id",           "team_id",  "title",    "metric",    "unit",     "start_value",
-    "target_value", "direction", "start_date", "due_date", "owner_id", "parent_id",
-    "shared",       "current_value", "measured_on"};
+    "id",          "team_id",      "title",     "metric",        "unit",
+    "start_value", "target_value", "direction", "start_date",    "due_date",
+    "owner_id",    "parent_id",    "shared",    "current_value", "measured_on"};
 constexpr std::string_view kGoalRaciColumns[] = {"goal_id", "position", "person_id", "role"};
 constexpr std::string_view kGoalUpdatesColumns[] = {"goal_id", "entry_date", "value", "comment",
                                                     "author_id"};
-constexpr std::string_view kDeliverablesColumns[] = {"id", "team_id", "name", "due_date",
-                                                     "status"};
+constexpr std::string_view kDeliverablesColumns[] = {"id", "team_id", "name", "due_date", "status"};
 constexpr std::string_view kDeliverableRaciColumns[] = {"deliverable_id", "position", "person_id",
                                                         "role"};
 constexpr std::string_view kClientRelationshipsColumns[] = {"id", "team_id", "client_id",
@@ -57,9 +56,25 @@ constexpr std::string_view kClientRelationshipRaciColumns[] = {"relationship_id"
                                                                "person_id", "role"};
 constexpr std::string_view kPurposeChangesColumns[] = {"team_id", "changed_at", "author_id",
                                                        "purpose_before", "purpose_after"};
-constexpr std::string_view kClientLogColumns[] = {"id",        "engagement_id", "entry_date",
-                                                  "author_id", "changed",       "issues",
-                                                  "resolution"};
+constexpr std::string_view kClientLogColumns[] = {
+    "id", "engagement_id", "entry_date", "author_id", "changed", "issues", "resolution"};
+
+constexpr std::string_view kCheckinsColumns[] = {"id",          "team_id",       "person_id",
+                                                 "cycle_start", "client_change", "note",
+                                                 "updated_at",  "submitted_at"};
+constexpr std::string_view kCheckinBlockersColumns[] = {
+    "id", "team_id", "person_id", "checkin_id", "text", "opened_on", "resolved_on"};
+constexpr std::string_view kCheckinQuestionsColumns[] = {"id",       "checkin_id",   "team_id",
+                                                         "asker_id", "addressee_id", "text",
+                                                         "asked_at", "answer",       "answered_at"};
+constexpr std::string_view kFeedbackRequestsColumns[] = {
+    "id",         "requester_id",  "event_kind", "event",
+    "event_date", "engagement_id", "asked_at",   "expires_on"};
+constexpr std::string_view kFeedbackAnswersColumns[] = {
+    "request_id", "reviewer_id",  "status",         "most_effective",
+    "do_better",  "responded_at", "shared_with_id", "shared_at"};
+constexpr std::string_view kInboxItemsColumns[] = {"id",      "person_id", "kind",       "ref_id",
+                                                   "from_id", "text",      "created_at", "read_at"};
 
 using T = ColumnType;
 constexpr ColumnType kPeopleTypes[] = {T::kText, T::kText, T::kText, T::kText, T::kText, T::kText,
@@ -79,8 +94,8 @@ constexpr ColumnType kOpeningsTypes[] = {T::kText, T::kText, T::kText, T::kReal,
 constexpr ColumnType kOpeningRequirementsTypes[] = {T::kText, T::kInt, T::kText, T::kInt};
 constexpr ColumnType kAssignmentsTypes[] = {T::kText, T::kText, T::kText, T::kReal,
                                             T::kDate, T::kDate, T::kText};
-constexpr ColumnType kTeamsTypes[] = {T::kText, T::kText, T::kText, T::kText,
-                                      T::kText, T::kBool, T::kText, T::kText};
+constexpr ColumnType kTeamsTypes[] = {T::kText, T::kText, T::kText, T::kText, T::kText,
+                                      T::kBool, T::kText, T::kText, T::kInt};
 constexpr ColumnType kTeamMembersTypes[] = {T::kText, T::kInt, T::kText, T::kText};
 constexpr ColumnType kTimeEntriesTypes[] = {T::kText, T::kText, T::kDate,
                                             T::kReal, T::kText, T::kText};
@@ -97,6 +112,18 @@ constexpr ColumnType kClientRelationshipsTypes[] = {T::kText, T::kText, T::kText
 constexpr ColumnType kPurposeChangesTypes[] = {T::kText, T::kInt, T::kText, T::kText, T::kText};
 constexpr ColumnType kClientLogTypes[] = {T::kText, T::kText, T::kDate, T::kText,
                                           T::kText, T::kText, T::kText};
+constexpr ColumnType kCheckinsTypes[] = {T::kText, T::kText, T::kText, T::kDate,
+                                         T::kText, T::kText, T::kInt,  T::kInt};
+constexpr ColumnType kCheckinBlockersTypes[] = {T::kText, T::kText, T::kText, T::kText,
+                                                T::kText, T::kDate, T::kDate};
+constexpr ColumnType kCheckinQuestionsTypes[] = {T::kText, T::kText, T::kText, T::kText, T::kText,
+                                                 T::kText, T::kInt,  T::kText, T::kInt};
+constexpr ColumnType kFeedbackRequestsTypes[] = {T::kText, T::kText, T::kText, T::kText,
+                                                 T::kDate, T::kText, T::kInt,  T::kDate};
+constexpr ColumnType kFeedbackAnswersTypes[] = {T::kText, T::kText, T::kText, T::kText,
+                                                T::kText, T::kInt,  T::kText, T::kInt};
+constexpr ColumnType kInboxItemsTypes[] = {T::kText, T::kText, T::kText, T::kText,
+                                           T::kText, T::kText, T::kInt,  T::kInt};
 
 // The secondary indexes, as the migrations create them.
 constexpr std::string_view kManagerId[] = {"manager_id"};
@@ -115,6 +142,20 @@ constexpr std::string_view kOwnerId[] = {"owner_id"};
 constexpr std::string_view kParentId[] = {"parent_id"};
 constexpr std::string_view kAuthorId[] = {"author_id"};
 constexpr std::string_view kEngagementDate[] = {"engagement_id", "entry_date"};
+constexpr std::string_view kPersonTeamCycle[] = {"person_id", "team_id", "cycle_start"};
+constexpr std::string_view kTeamCycle[] = {"team_id", "cycle_start"};
+constexpr std::string_view kPersonCycle[] = {"person_id", "cycle_start"};
+constexpr std::string_view kPersonOpened[] = {"person_id", "opened_on"};
+constexpr std::string_view kTeamOpened[] = {"team_id", "opened_on"};
+constexpr std::string_view kCheckinId[] = {"checkin_id"};
+constexpr std::string_view kAddresseeAsked[] = {"addressee_id", "asked_at"};
+constexpr std::string_view kAskerAsked[] = {"asker_id", "asked_at"};
+constexpr std::string_view kTeamAsked[] = {"team_id", "asked_at"};
+constexpr std::string_view kRequesterAsked[] = {"requester_id", "asked_at"};
+constexpr std::string_view kReviewerStatus[] = {"reviewer_id", "status"};
+constexpr std::string_view kSharedWithId[] = {"shared_with_id"};
+constexpr std::string_view kPersonCreated[] = {"person_id", "created_at"};
+constexpr std::string_view kFromId[] = {"from_id"};
 
 constexpr IndexSpec kPeopleIndexes[] = {{"people_manager", kManagerId}};
 constexpr IndexSpec kSkillsIndexes[] = {{"skills_broader", kBroaderId}};
@@ -127,9 +168,8 @@ constexpr IndexSpec kOpeningRequirementsIndexes[] = {
     {"opening_requirements_skill", kSkillMinLevel}};
 constexpr IndexSpec kAssignmentsIndexes[] = {{"assignments_person", kPersonId},
                                              {"assignments_opening", kOpeningId}};
-constexpr IndexSpec kTeamsIndexes[] = {{"teams_leader", kLeaderId},
-                                       {"teams_client", kClientId},
-                                       {"teams_engagement", kEngagementId}};
+constexpr IndexSpec kTeamsIndexes[] = {
+    {"teams_leader", kLeaderId}, {"teams_client", kClientId}, {"teams_engagement", kEngagementId}};
 constexpr IndexSpec kTeamMembersIndexes[] = {{"team_members_person", kPersonId}};
 constexpr IndexSpec kTimeEntriesIndexes[] = {{"time_entries_person_date", kPersonDate},
                                              {"time_entries_engagement", kEngagementId}};
@@ -148,6 +188,26 @@ constexpr IndexSpec kClientRelationshipRaciIndexes[] = {
 constexpr IndexSpec kPurposeChangesIndexes[] = {{"purpose_changes_author", kAuthorId}};
 constexpr IndexSpec kClientLogIndexes[] = {{"client_log_engagement_date", kEngagementDate},
                                            {"client_log_author", kAuthorId}};
+// checkins_person_team_cycle is UNIQUE: one check-in per person, team and cycle.
+constexpr IndexSpec kCheckinsIndexes[] = {{"checkins_person_team_cycle", kPersonTeamCycle},
+                                          {"checkins_team_cycle", kTeamCycle},
+                                          {"checkins_person_cycle", kPersonCycle}};
+constexpr IndexSpec kCheckinBlockersIndexes[] = {{"checkin_blockers_person_opened", kPersonOpened},
+                                                 {"checkin_blockers_team_opened", kTeamOpened},
+                                                 {"checkin_blockers_checkin", kCheckinId}};
+constexpr IndexSpec kCheckinQuestionsIndexes[] = {
+    {"checkin_questions_addressee_asked", kAddresseeAsked},
+    {"checkin_questions_asker_asked", kAskerAsked},
+    {"checkin_questions_team_asked", kTeamAsked},
+    {"checkin_questions_checkin", kCheckinId}};
+constexpr IndexSpec kFeedbackRequestsIndexes[] = {
+    {"feedback_requests_requester_asked", kRequesterAsked},
+    {"feedback_requests_engagement", kEngagementId}};
+constexpr IndexSpec kFeedbackAnswersIndexes[] = {
+    {"feedback_answers_reviewer_status", kReviewerStatus},
+    {"feedback_answers_shared_with", kSharedWithId}};
+constexpr IndexSpec kInboxItemsIndexes[] = {{"inbox_items_person_created", kPersonCreated},
+                                            {"inbox_items_from", kFromId}};
 
 constexpr size_t kEntityKeySize = 1;
 constexpr size_t kChildKeySize = 2;
@@ -219,6 +279,21 @@ const TableSpec kPurposeChangesTable{"purpose_changes", kPurposeChangesColumns, 
 const TableSpec kClientLogTable{"client_log", kClientLogColumns, kEntityKeySize, kClientLogTypes,
                                 kClientLogIndexes};
 
+const TableSpec kCheckinsTable{"checkins", kCheckinsColumns, kEntityKeySize, kCheckinsTypes,
+                               kCheckinsIndexes};
+const TableSpec kCheckinBlockersTable{"checkin_blockers", kCheckinBlockersColumns, kEntityKeySize,
+                                      kCheckinBlockersTypes, kCheckinBlockersIndexes};
+const TableSpec kCheckinQuestionsTable{"checkin_questions", kCheckinQuestionsColumns,
+                                       kEntityKeySize, kCheckinQuestionsTypes,
+                                       kCheckinQuestionsIndexes};
+const TableSpec kFeedbackRequestsTable{"feedback_requests", kFeedbackRequestsColumns,
+                                       kEntityKeySize, kFeedbackRequestsTypes,
+                                       kFeedbackRequestsIndexes};
+const TableSpec kFeedbackAnswersTable{"feedback_answers", kFeedbackAnswersColumns, kPairKeySize,
+                                      kFeedbackAnswersTypes, kFeedbackAnswersIndexes};
+const TableSpec kInboxItemsTable{"inbox_items", kInboxItemsColumns, kEntityKeySize,
+                                 kInboxItemsTypes, kInboxItemsIndexes};
+
 const TableSpec& TableOf(EntityKind kind) {
   switch (kind) {
     case EntityKind::kPeople: return kPeopleTable;
@@ -239,6 +314,12 @@ const TableSpec& TableOf(EntityKind kind) {
     case EntityKind::kClientRelationships: return kClientRelationshipsTable;
     case EntityKind::kPurposeChanges: return kPurposeChangesTable;
     case EntityKind::kClientLog: return kClientLogTable;
+    case EntityKind::kCheckins: return kCheckinsTable;
+    case EntityKind::kCheckinBlockers: return kCheckinBlockersTable;
+    case EntityKind::kCheckinQuestions: return kCheckinQuestionsTable;
+    case EntityKind::kFeedbackRequests: return kFeedbackRequestsTable;
+    case EntityKind::kFeedbackAnswers: return kFeedbackAnswersTable;
+    case EntityKind::kInboxItems: return kInboxItemsTable;
   }
   return kPeopleTable;
 }
@@ -258,16 +339,38 @@ std::optional<size_t> ColumnIndex(const TableSpec& table, std::string_view colum
 }
 
 std::span<const TableSpec* const> TablesChildrenFirst() {
-  static constexpr std::array<const TableSpec*, 26> kTables = {
-      &kClientLogTable,          &kPurposeChangesTable, &kClientRelationshipRaciTable,
-      &kClientRelationshipsTable, &kDeliverableRaciTable, &kDeliverablesTable,
-      &kGoalUpdatesTable,        &kGoalRaciTable,       &kGoalsTable,
-      &kOpeningPreferencesTable, &kSkillHistoryTable,  &kTimeEntriesTable,
-      &kTeamMembersTable,        &kTeamsTable,         &kAssignmentsTable,
-      &kOpeningRequirementsTable, &kOpeningsTable,     &kEngagementsTable,
-      &kClientsTable,            &kRoleSkillsTable,    &kRolesTable,
-      &kPersonSkillsTable,       &kSkillSynonymsTable, &kSkillsTable,
-      &kPersonTagsTable,         &kPeopleTable};
+  static constexpr std::array<const TableSpec*, 32> kTables = {&kInboxItemsTable,
+                                                               &kFeedbackAnswersTable,
+                                                               &kFeedbackRequestsTable,
+                                                               &kCheckinQuestionsTable,
+                                                               &kCheckinBlockersTable,
+                                                               &kCheckinsTable,
+                                                               &kClientLogTable,
+                                                               &kPurposeChangesTable,
+                                                               &kClientRelationshipRaciTable,
+                                                               &kClientRelationshipsTable,
+                                                               &kDeliverableRaciTable,
+                                                               &kDeliverablesTable,
+                                                               &kGoalUpdatesTable,
+                                                               &kGoalRaciTable,
+                                                               &kGoalsTable,
+                                                               &kOpeningPreferencesTable,
+                                                               &kSkillHistoryTable,
+                                                               &kTimeEntriesTable,
+                                                               &kTeamMembersTable,
+                                                               &kTeamsTable,
+                                                               &kAssignmentsTable,
+                                                               &kOpeningRequirementsTable,
+                                                               &kOpeningsTable,
+                                                               &kEngagementsTable,
+                                                               &kClientsTable,
+                                                               &kRoleSkillsTable,
+                                                               &kRolesTable,
+                                                               &kPersonSkillsTable,
+                                                               &kSkillSynonymsTable,
+                                                               &kSkillsTable,
+                                                               &kPersonTagsTable,
+                                                               &kPeopleTable};
   return kTables;
 }
 

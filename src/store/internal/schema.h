@@ -66,6 +66,12 @@ extern const TableSpec kClientRelationshipsTable;
 extern const TableSpec kClientRelationshipRaciTable;
 extern const TableSpec kPurposeChangesTable;
 extern const TableSpec kClientLogTable;
+extern const TableSpec kCheckinsTable;
+extern const TableSpec kCheckinBlockersTable;
+extern const TableSpec kCheckinQuestionsTable;
+extern const TableSpec kFeedbackRequestsTable;
+extern const TableSpec kFeedbackAnswersTable;
+extern const TableSpec kInboxItemsTable;
 
 //! The main table of `kind`.
 const TableSpec& TableOf(EntityKind kind);

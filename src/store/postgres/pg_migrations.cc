@@ -324,13 +324,99 @@ CREATE INDEX client_log_engagement_date ON client_log(engagement_id, entry_date)
 CREATE INDEX client_log_author ON client_log(author_id);
 )sql";
 
-constexpr std::array<Migration, 6> kMigrations = {{
+// Version 7: as SQLite's (check-ins and feedback).
+constexpr std::string_view kCheckinsAndFeedback = R"sql(
+ALTER TABLE teams ADD COLUMN checkin_cadence_days integer NOT NULL DEFAULT 7
+  CHECK (checkin_cadence_days BETWEEN 0 AND 91);
+CREATE TABLE checkins (
+  id text COLLATE "C" PRIMARY KEY,
+  team_id text COLLATE "C" NOT NULL REFERENCES teams(id),
+  person_id text COLLATE "C" NOT NULL REFERENCES people(id),
+  cycle_start date NOT NULL,
+  client_change text NOT NULL,
+  note text NOT NULL,
+  updated_at bigint NOT NULL,
+  submitted_at bigint
+);
+CREATE UNIQUE INDEX checkins_person_team_cycle ON checkins(person_id, team_id, cycle_start);
+CREATE INDEX checkins_team_cycle ON checkins(team_id, cycle_start);
+CREATE INDEX checkins_person_cycle ON checkins(person_id, cycle_start);
+CREATE TABLE checkin_blockers (
+  id text COLLATE "C" PRIMARY KEY,
+  team_id text COLLATE "C" NOT NULL REFERENCES teams(id),
+  person_id text COLLATE "C" NOT NULL REFERENCES people(id),
+  checkin_id text COLLATE "C" NOT NULL REFERENCES checkins(id),
+  text text NOT NULL,
+  opened_on date NOT NULL,
+  resolved_on date CHECK (resolved_on >= opened_on)
+);
+CREATE INDEX checkin_blockers_person_opened ON checkin_blockers(person_id, opened_on);
+CREATE INDEX checkin_blockers_team_opened ON checkin_blockers(team_id, opened_on);
+CREATE INDEX checkin_blockers_checkin ON checkin_blockers(checkin_id);
+CREATE TABLE checkin_questions (
+  id text COLLATE "C" PRIMARY KEY,
+  checkin_id text COLLATE "C" NOT NULL REFERENCES checkins(id),
+  team_id text COLLATE "C" NOT NULL REFERENCES teams(id),
+  asker_id text COLLATE "C" NOT NULL REFERENCES people(id),
+  addressee_id text COLLATE "C" NOT NULL REFERENCES people(id),
+  text text NOT NULL,
+  asked_at bigint NOT NULL,
+  answer text NOT NULL,
+  answered_at bigint,
+  CHECK (addressee_id <> asker_id)
+);
+CREATE INDEX checkin_questions_addressee_asked ON checkin_questions(addressee_id, asked_at);
+CREATE INDEX checkin_questions_asker_asked ON checkin_questions(asker_id, asked_at);
+CREATE INDEX checkin_questions_team_asked ON checkin_questions(team_id, asked_at);
+CREATE INDEX checkin_questions_checkin ON checkin_questions(checkin_id);
+CREATE TABLE feedback_requests (
+  id text COLLATE "C" PRIMARY KEY,
+  requester_id text COLLATE "C" NOT NULL REFERENCES people(id),
+  event_kind text NOT NULL CHECK (event_kind IN ('pitch', 'deliverable', 'meeting', 'other')),
+  event text NOT NULL,
+  event_date date NOT NULL,
+  engagement_id text COLLATE "C" REFERENCES engagements(id),
+  asked_at bigint NOT NULL,
+  expires_on date NOT NULL CHECK (expires_on >= event_date)
+);
+CREATE INDEX feedback_requests_requester_asked ON feedback_requests(requester_id, asked_at);
+CREATE INDEX feedback_requests_engagement ON feedback_requests(engagement_id);
+CREATE TABLE feedback_answers (
+  request_id text COLLATE "C" NOT NULL REFERENCES feedback_requests(id),
+  reviewer_id text COLLATE "C" NOT NULL REFERENCES people(id),
+  status text NOT NULL CHECK (status IN ('pending', 'answered', 'declined')),
+  most_effective text NOT NULL,
+  do_better text NOT NULL,
+  responded_at bigint,
+  shared_with_id text COLLATE "C" REFERENCES people(id),
+  shared_at bigint,
+  PRIMARY KEY (request_id, reviewer_id)
+);
+CREATE INDEX feedback_answers_reviewer_status ON feedback_answers(reviewer_id, status);
+CREATE INDEX feedback_answers_shared_with ON feedback_answers(shared_with_id);
+CREATE TABLE inbox_items (
+  id text COLLATE "C" PRIMARY KEY,
+  person_id text COLLATE "C" NOT NULL REFERENCES people(id),
+  kind text NOT NULL
+    CHECK (kind IN ('nudge', 'question', 'answer', 'feedback-request', 'feedback-answer')),
+  ref_id text COLLATE "C" NOT NULL,
+  from_id text COLLATE "C" REFERENCES people(id),
+  text text NOT NULL,
+  created_at bigint NOT NULL,
+  read_at bigint
+);
+CREATE INDEX inbox_items_person_created ON inbox_items(person_id, created_at);
+CREATE INDEX inbox_items_from ON inbox_items(from_id);
+)sql";
+
+constexpr std::array<Migration, 7> kMigrations = {{
     {1, "initial schema", kInitialSchema},
     {2, "lead openings and opening preferences", kOpeningPreferences},
     {3, "account tables", kAccounts, "guild_account_schema", kAdoptAccounts},
     {4, "change feed", kChangeFeed},
     {5, "token expiry and scope", kTokenLimits},
     {6, "purpose, goals and roles", kGoalsAndRoles},
+    {7, "check-ins and feedback", kCheckinsAndFeedback},
 }};
 
 }  // namespace

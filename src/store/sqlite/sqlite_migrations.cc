@@ -340,13 +340,105 @@ CREATE INDEX client_log_engagement_date ON client_log(engagement_id, entry_date)
 CREATE INDEX client_log_author ON client_log(author_id);
 )sql";
 
-constexpr std::array<Migration, 6> kMigrations = {{
+// Version 7: check-ins and feedback (docs/CHECKINS.md). Teams get a check-in
+// cadence in days (weekly by default, 0: no check-ins). One check-in per
+// person, team and cycle; blockers and routed questions refer to the
+// check-in that raised them; a feedback request's reviewers are its answer
+// rows, keyed by (request_id, reviewer_id). An inbox item's ref_id names a
+// team, question or request, so it has no foreign key. The indexes serve
+// the services' Select queries (schema.cc declares the same).
+constexpr std::string_view kCheckinsAndFeedback = R"sql(
+ALTER TABLE teams ADD COLUMN checkin_cadence_days INTEGER NOT NULL DEFAULT 7
+  CHECK (checkin_cadence_days BETWEEN 0 AND 91);
+CREATE TABLE checkins (
+  id TEXT PRIMARY KEY NOT NULL,
+  team_id TEXT NOT NULL REFERENCES teams(id),
+  person_id TEXT NOT NULL REFERENCES people(id),
+  cycle_start TEXT NOT NULL,
+  client_change TEXT NOT NULL,
+  note TEXT NOT NULL,
+  updated_at INTEGER NOT NULL,
+  submitted_at INTEGER
+);
+CREATE UNIQUE INDEX checkins_person_team_cycle ON checkins(person_id, team_id, cycle_start);
+CREATE INDEX checkins_team_cycle ON checkins(team_id, cycle_start);
+CREATE INDEX checkins_person_cycle ON checkins(person_id, cycle_start);
+CREATE TABLE checkin_blockers (
+  id TEXT PRIMARY KEY NOT NULL,
+  team_id TEXT NOT NULL REFERENCES teams(id),
+  person_id TEXT NOT NULL REFERENCES people(id),
+  checkin_id TEXT NOT NULL REFERENCES checkins(id),
+  text TEXT NOT NULL,
+  opened_on TEXT NOT NULL,
+  resolved_on TEXT CHECK (resolved_on >= opened_on)
+);
+CREATE INDEX checkin_blockers_person_opened ON checkin_blockers(person_id, opened_on);
+CREATE INDEX checkin_blockers_team_opened ON checkin_blockers(team_id, opened_on);
+CREATE INDEX checkin_blockers_checkin ON checkin_blockers(checkin_id);
+CREATE TABLE checkin_questions (
+  id TEXT PRIMARY KEY NOT NULL,
+  checkin_id TEXT NOT NULL REFERENCES checkins(id),
+  team_id TEXT NOT NULL REFERENCES teams(id),
+  asker_id TEXT NOT NULL REFERENCES people(id),
+  addressee_id TEXT NOT NULL REFERENCES people(id),
+  text TEXT NOT NULL,
+  asked_at INTEGER NOT NULL,
+  answer TEXT NOT NULL,
+  answered_at INTEGER,
+  CHECK (addressee_id <> asker_id)
+);
+CREATE INDEX checkin_questions_addressee_asked ON checkin_questions(addressee_id, asked_at);
+CREATE INDEX checkin_questions_asker_asked ON checkin_questions(asker_id, asked_at);
+CREATE INDEX checkin_questions_team_asked ON checkin_questions(team_id, asked_at);
+CREATE INDEX checkin_questions_checkin ON checkin_questions(checkin_id);
+CREATE TABLE feedback_requests (
+  id TEXT PRIMARY KEY NOT NULL,
+  requester_id TEXT NOT NULL REFERENCES people(id),
+  event_kind TEXT NOT NULL CHECK (event_kind IN ('pitch', 'deliverable', 'meeting', 'other')),
+  event TEXT NOT NULL,
+  event_date TEXT NOT NULL,
+  engagement_id TEXT REFERENCES engagements(id),
+  asked_at INTEGER NOT NULL,
+  expires_on TEXT NOT NULL CHECK (expires_on >= event_date)
+);
+CREATE INDEX feedback_requests_requester_asked ON feedback_requests(requester_id, asked_at);
+CREATE INDEX feedback_requests_engagement ON feedback_requests(engagement_id);
+CREATE TABLE feedback_answers (
+  request_id TEXT NOT NULL REFERENCES feedback_requests(id),
+  reviewer_id TEXT NOT NULL REFERENCES people(id),
+  status TEXT NOT NULL CHECK (status IN ('pending', 'answered', 'declined')),
+  most_effective TEXT NOT NULL,
+  do_better TEXT NOT NULL,
+  responded_at INTEGER,
+  shared_with_id TEXT REFERENCES people(id),
+  shared_at INTEGER,
+  PRIMARY KEY (request_id, reviewer_id)
+) WITHOUT ROWID;
+CREATE INDEX feedback_answers_reviewer_status ON feedback_answers(reviewer_id, status);
+CREATE INDEX feedback_answers_shared_with ON feedback_answers(shared_with_id);
+CREATE TABLE inbox_items (
+  id TEXT PRIMARY KEY NOT NULL,
+  person_id TEXT NOT NULL REFERENCES people(id),
+  kind TEXT NOT NULL
+    CHECK (kind IN ('nudge', 'question', 'answer', 'feedback-request', 'feedback-answer')),
+  ref_id TEXT NOT NULL,
+  from_id TEXT REFERENCES people(id),
+  text TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  read_at INTEGER
+);
+CREATE INDEX inbox_items_person_created ON inbox_items(person_id, created_at);
+CREATE INDEX inbox_items_from ON inbox_items(from_id);
+)sql";
+
+constexpr std::array<Migration, 7> kMigrations = {{
     {1, "initial schema", kInitialSchema},
     {2, "lead openings and opening preferences", kOpeningPreferences},
     {3, "account tables", kAccounts, "guild_account_schema", kAdoptAccounts},
     {4, "change feed", kChangeFeed},
     {5, "token expiry and scope", kTokenLimits},
     {6, "purpose, goals and roles", kGoalsAndRoles},
+    {7, "check-ins and feedback", kCheckinsAndFeedback},
 }};
 
 }  // namespace

@@ -22,6 +22,7 @@ PLANS = "30a6b16"        # guild_staffing_plans added to the account tables (sti
 ONE_STACK = "f6b370f"    # schema version 3: the account tables are migration 3
 FEED = "db6d5ad"         # schema version 4: the change feed replaces the data version
 TOKEN_LIMITS = "1494228"  # schema version 5: API tokens expire and have a scope
+GOALS = "1687a22"        # schema version 6: purpose, goals and roles
 
 
 def show(commit, path):
@@ -51,6 +52,8 @@ def migrations(commit, backend):
         out.append((4, "change feed", raw_string(source, "kChangeFeed")))
     if "kTokenLimits" in source:
         out.append((5, "token expiry and scope", raw_string(source, "kTokenLimits")))
+    if "kGoalsAndRoles" in source:
+        out.append((6, "purpose, goals and roles", raw_string(source, "kGoalsAndRoles")))
     return out
 
 
@@ -138,6 +141,25 @@ ACCOUNT_ROWS = [
         (2, 1764000600, "u1", "import", "people", "people.csv", "csv rows=2"),
     ]),
 ]
+# Version 6: the team is an account team (it has a client), with goals, their
+# RACI and progress, a deliverable, a client relationship, a purpose change
+# and a client log entry.
+GOALS_ROWS = [
+    ("goals", [
+        ("g1", "t1", "Northwind renews", "satisfaction", "points", 6.0, 9.0, "up", "2026-01-01",
+         "2026-12-31", "p1", None, False, 7.5, "2026-10-01"),
+        ("g2", None, "Learn VAT", "level", "", 1.0, 3.0, "up", "2026-01-01", "2027-06-30", "p2",
+         "g1", True, None, None),
+    ]),
+    ("goal_raci", [("g1", 0, "p2", "R")]),
+    ("goal_updates", [("g1", "2026-10-01", 7.5, "After the review", "p1")]),
+    ("deliverables", [("d1", "t1", "VAT memo", "2026-11-30", "in-progress")]),
+    ("deliverable_raci", [("d1", 0, "p1", "A"), ("d1", 1, "p2", "R")]),
+    ("client_relationships", [("r1", "t1", "c1", "CFO, Jane Roe")]),
+    ("client_relationship_raci", [("r1", 0, "p1", "A")]),
+    ("purpose_changes", [("t1", 1764000800, "p1", "", "VAT for retail")]),
+    ("client_log", [("l1", "e1", "2026-10-06", "p2", "New CFO", "", "")]),
+]
 PLAN_ROWS = [("guild_staffing_plans", [("plan_1", "u1", 1764000700, False, "fixture plan text")])]
 DATA_VERSION = 7
 
@@ -147,6 +169,8 @@ def firm_rows(version, backend):
     for table, rows in FIRM_V1_ROWS:
         if version >= 2 and table == "openings":
             rows = [row + (False,) for row in rows]
+        if version >= 6 and table == "teams":  # kind, engagement_id
+            rows = [row + ("account", None) for row in rows]
         out += insert(table, rows, backend)
         if version >= 2:
             for extra_table, extra in FIRM_V2_ROWS:
@@ -154,13 +178,16 @@ def firm_rows(version, backend):
                     out += insert(table, extra, backend)
     if version >= 2:
         out += insert("opening_preferences", FIRM_V2_ROWS[2][1], backend)
+    if version >= 6:
+        for table, rows in GOALS_ROWS:
+            out += insert(table, rows, backend)
     return out
 
 
 def fixture(backend, firm_version, accounts):
     """accounts: None, FIRM_V1 (no plans table), PLANS or ONE_STACK (schema version 3: the
     account tables are migration 3)."""
-    if accounts in (ONE_STACK, FEED, TOKEN_LIMITS):
+    if accounts in (ONE_STACK, FEED, TOKEN_LIMITS, GOALS):
         return fixture_numbered(backend, accounts)
     commit = FIRM_V1 if firm_version == 1 else FIRM_V2
     parts = [f"-- Guild database as left by commit {accounts or commit} "
@@ -202,7 +229,7 @@ def fixture_numbered(backend, commit):
     for version, name, sql in versions:
         parts.append(sql)
         parts.append(insert("schema_migrations (version, name)", [(version, name)], backend))
-    parts.append(firm_rows(2, backend))
+    parts.append(firm_rows(6 if versions[-1][0] >= 6 else 2, backend))
     if versions[-1][0] < 4:  # the change feed replaced the data version
         parts.append(f"UPDATE guild_data_version SET version = {DATA_VERSION} WHERE id = 1;\n")
     for table, rows in ACCOUNT_ROWS + PLAN_ROWS + (FEED_ROWS if versions[-1][0] >= 5 else []):
@@ -222,6 +249,7 @@ FIXTURES = [
     ("v3", 2, ONE_STACK),              # account tables under the numbered migrations
     ("v4", 2, FEED),                   # the change feed
     ("v5", 2, TOKEN_LIMITS),           # token expiry and scope
+    ("v6", 6, GOALS),                  # purpose, goals and roles
 ]
 
 for backend in ("sqlite", "postgres"):
