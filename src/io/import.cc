@@ -47,6 +47,14 @@ std::vector<EntityKind> ReferencedKinds(EntityKind kind) {
     case K::kClientRelationships: return {K::kTeams, K::kClients, K::kPeople};
     case K::kPurposeChanges: return {K::kTeams, K::kPeople};
     case K::kClientLog: return {K::kEngagements, K::kPeople};
+    case K::kCheckins: return {K::kTeams, K::kPeople};
+    // Blockers and questions refer to check-ins, which are store-only: their
+    // import loads every stored check-in's row to check the references.
+    case K::kCheckinBlockers: return {K::kTeams, K::kPeople, K::kCheckins};
+    case K::kCheckinQuestions: return {K::kCheckins, K::kTeams, K::kPeople};
+    case K::kFeedbackRequests: return {K::kPeople, K::kEngagements};
+    case K::kFeedbackAnswers: return {K::kFeedbackRequests, K::kPeople};
+    case K::kInboxItems: return {K::kPeople};
   }
   return {};
 }

@@ -6,6 +6,7 @@
 // wrap the entity (people rows carry extra HR columns).
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -176,6 +177,48 @@ Field<T> OptionalDateField(std::string_view name, A access) {
   f.to_json = [access](const T& t) {
     const auto& v = std::invoke(access, t);
     return v ? Json(FormatDate(*v)) : Json(nullptr);
+  };
+  return f;
+}
+
+//! Seconds since the epoch, written as a UTC time "2024-03-31T09:30:00Z".
+template <typename T>
+Field<T> TimestampField(std::string_view name, int64_t T::*access, Need need) {
+  Field<T> f = MakeField<T>(name, need, kTimestampExpected);
+  f.from_text = [access](T& t, std::string_view v) {
+    auto seconds = ParseTimestamp(Trim(v));
+    if (!seconds) return false;
+    t.*access = *seconds;
+    return true;
+  };
+  f.to_text = [access](const T& t, std::string& out) { out.append(FormatTimestamp(t.*access)); };
+  f.from_json = [f_text = f.from_text](T& t, const Json& j) {
+    return j.is_string() && f_text(t, j.template get_ref<const std::string&>());
+  };
+  f.to_json = [access](const T& t) { return Json(FormatTimestamp(t.*access)); };
+  return f;
+}
+
+//! Optional seconds since the epoch: an empty cell or JSON null leaves it
+//! unset; written as TimestampField, or empty / null when unset.
+template <typename T>
+Field<T> OptionalTimestampField(std::string_view name, std::optional<int64_t> T::*access) {
+  Field<T> f = MakeField<T>(name, Need::kOptional, kTimestampExpected);
+  f.from_text = [access](T& t, std::string_view v) {
+    auto seconds = ParseTimestamp(Trim(v));
+    if (!seconds) return false;
+    t.*access = *seconds;
+    return true;
+  };
+  f.to_text = [access](const T& t, std::string& out) {
+    if (const auto& v = t.*access) out.append(FormatTimestamp(*v));
+  };
+  f.from_json = [f_text = f.from_text](T& t, const Json& j) {
+    return j.is_string() && f_text(t, j.template get_ref<const std::string&>());
+  };
+  f.to_json = [access](const T& t) {
+    const auto& v = t.*access;
+    return v ? Json(FormatTimestamp(*v)) : Json(nullptr);
   };
   return f;
 }

@@ -335,6 +335,106 @@ struct Kind<ClientLogEntry> : PlainRow<ClientLogEntry> {
   }
 };
 
+// Check-ins and feedback (kinds_checkins.cc).
+
+template <>
+struct Kind<Checkin> : PlainRow<Checkin> {
+  static constexpr EntityKind kKind = EntityKind::kCheckins;
+  static constexpr std::string_view kKeyFields = "id";
+  static const std::vector<Field<Row>>& Fields();
+  static SharedVector<Checkin>& Items(FirmData& d) { return d.checkins; }
+  static void Validate(const Checkin& e, std::vector<FieldError>& out) { ValidateCheckin(e, out); }
+  static RowKey Key(const Checkin& e) { return {e.id, {}, 0}; }
+  static void References(const Checkin& e, const ReferenceFn& fn) {
+    fn("team_id", EntityKind::kTeams, e.team_id);
+    fn("person_id", EntityKind::kPeople, e.person_id);
+  }
+};
+
+template <>
+struct Kind<CheckinBlocker> : PlainRow<CheckinBlocker> {
+  static constexpr EntityKind kKind = EntityKind::kCheckinBlockers;
+  static constexpr std::string_view kKeyFields = "id";
+  static const std::vector<Field<Row>>& Fields();
+  static SharedVector<CheckinBlocker>& Items(FirmData& d) { return d.checkin_blockers; }
+  static void Validate(const CheckinBlocker& e, std::vector<FieldError>& out) {
+    ValidateCheckinBlocker(e, out);
+  }
+  static RowKey Key(const CheckinBlocker& e) { return {e.id, {}, 0}; }
+  static void References(const CheckinBlocker& e, const ReferenceFn& fn) {
+    fn("team_id", EntityKind::kTeams, e.team_id);
+    fn("person_id", EntityKind::kPeople, e.person_id);
+    fn("checkin_id", EntityKind::kCheckins, e.checkin_id);
+  }
+};
+
+template <>
+struct Kind<CheckinQuestion> : PlainRow<CheckinQuestion> {
+  static constexpr EntityKind kKind = EntityKind::kCheckinQuestions;
+  static constexpr std::string_view kKeyFields = "id";
+  static const std::vector<Field<Row>>& Fields();
+  static SharedVector<CheckinQuestion>& Items(FirmData& d) { return d.checkin_questions; }
+  static void Validate(const CheckinQuestion& e, std::vector<FieldError>& out) {
+    ValidateCheckinQuestion(e, out);
+  }
+  static RowKey Key(const CheckinQuestion& e) { return {e.id, {}, 0}; }
+  static void References(const CheckinQuestion& e, const ReferenceFn& fn) {
+    fn("checkin_id", EntityKind::kCheckins, e.checkin_id);
+    fn("team_id", EntityKind::kTeams, e.team_id);
+    fn("asker_id", EntityKind::kPeople, e.asker_id);
+    fn("addressee_id", EntityKind::kPeople, e.addressee_id);
+  }
+};
+
+template <>
+struct Kind<FeedbackRequest> : PlainRow<FeedbackRequest> {
+  static constexpr EntityKind kKind = EntityKind::kFeedbackRequests;
+  static constexpr std::string_view kKeyFields = "id";
+  static const std::vector<Field<Row>>& Fields();
+  static SharedVector<FeedbackRequest>& Items(FirmData& d) { return d.feedback_requests; }
+  static void Validate(const FeedbackRequest& e, std::vector<FieldError>& out) {
+    ValidateFeedbackRequest(e, out);
+  }
+  static RowKey Key(const FeedbackRequest& e) { return {e.id, {}, 0}; }
+  static void References(const FeedbackRequest& e, const ReferenceFn& fn) {
+    fn("requester_id", EntityKind::kPeople, e.requester_id);
+    fn("engagement_id", EntityKind::kEngagements, e.engagement_id);
+  }
+};
+
+template <>
+struct Kind<FeedbackAnswer> : PlainRow<FeedbackAnswer> {
+  static constexpr EntityKind kKind = EntityKind::kFeedbackAnswers;
+  static constexpr std::string_view kKeyFields = "request_id and reviewer_id";
+  static const std::vector<Field<Row>>& Fields();
+  static SharedVector<FeedbackAnswer>& Items(FirmData& d) { return d.feedback_answers; }
+  static void Validate(const FeedbackAnswer& e, std::vector<FieldError>& out) {
+    ValidateFeedbackAnswer(e, out);
+  }
+  static RowKey Key(const FeedbackAnswer& e) { return {e.request_id, e.reviewer_id, 0}; }
+  static void References(const FeedbackAnswer& e, const ReferenceFn& fn) {
+    fn("request_id", EntityKind::kFeedbackRequests, e.request_id);
+    fn("reviewer_id", EntityKind::kPeople, e.reviewer_id);
+    fn("shared_with_id", EntityKind::kPeople, e.shared_with_id);
+  }
+};
+
+template <>
+struct Kind<InboxItem> : PlainRow<InboxItem> {
+  static constexpr EntityKind kKind = EntityKind::kInboxItems;
+  static constexpr std::string_view kKeyFields = "id";
+  static const std::vector<Field<Row>>& Fields();
+  static SharedVector<InboxItem>& Items(FirmData& d) { return d.inbox_items; }
+  static void Validate(const InboxItem& e, std::vector<FieldError>& out) {
+    ValidateInboxItem(e, out);
+  }
+  static RowKey Key(const InboxItem& e) { return {e.id, {}, 0}; }
+  static void References(const InboxItem& e, const ReferenceFn& fn) {
+    fn("person_id", EntityKind::kPeople, e.person_id);
+    fn("from_id", EntityKind::kPeople, e.from_id);
+  }
+};
+
 //! The entities of type E in `data`.
 template <typename E>
 const std::vector<E>& ItemsOf(const FirmData& data) {
@@ -363,6 +463,12 @@ decltype(auto) VisitKind(EntityKind kind, Fn&& fn) {
     case EntityKind::kClientRelationships: return fn.template operator()<ClientRelationship>();
     case EntityKind::kPurposeChanges: return fn.template operator()<PurposeChange>();
     case EntityKind::kClientLog: return fn.template operator()<ClientLogEntry>();
+    case EntityKind::kCheckins: return fn.template operator()<Checkin>();
+    case EntityKind::kCheckinBlockers: return fn.template operator()<CheckinBlocker>();
+    case EntityKind::kCheckinQuestions: return fn.template operator()<CheckinQuestion>();
+    case EntityKind::kFeedbackRequests: return fn.template operator()<FeedbackRequest>();
+    case EntityKind::kFeedbackAnswers: return fn.template operator()<FeedbackAnswer>();
+    case EntityKind::kInboxItems: return fn.template operator()<InboxItem>();
   }
   return fn.template operator()<Person>();
 }

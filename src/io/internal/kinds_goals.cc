@@ -26,24 +26,6 @@ Field<T> RaciField(std::vector<RaciEntry> T::*access) {
                                                 AppendRaci, RaciFromJson, RaciToJson);
 }
 
-//! Seconds since the epoch, written as a UTC time "2024-03-31T09:30:00Z".
-template <typename T>
-Field<T> TimestampField(std::string_view name, int64_t T::*access, Need need) {
-  Field<T> f = MakeField<T>(name, need, kTimestampExpected);
-  f.from_text = [access](T& t, std::string_view v) {
-    auto seconds = ParseTimestamp(Trim(v));
-    if (!seconds) return false;
-    t.*access = *seconds;
-    return true;
-  };
-  f.to_text = [access](const T& t, std::string& out) { out.append(FormatTimestamp(t.*access)); };
-  f.from_json = [f_text = f.from_text](T& t, const Json& j) {
-    return j.is_string() && f_text(t, j.template get_ref<const std::string&>());
-  };
-  f.to_json = [access](const T& t) { return Json(FormatTimestamp(t.*access)); };
-  return f;
-}
-
 }  // namespace
 
 const std::vector<Field<Goal>>& Kind<Goal>::Fields() {

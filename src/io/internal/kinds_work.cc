@@ -101,6 +101,7 @@ const std::vector<Field<Team>>& Kind<Team>::Fields() {
                                               MembersToJson),
       EnumField<S, TeamKind>("kind", &S::kind, ParseTeamKind, kTeamKindNames),
       TextField<S>("engagement_id", &S::engagement_id),
+      IntField<S>("checkin_cadence_days", &S::checkin_cadence_days),
   });
   return fields;
 }

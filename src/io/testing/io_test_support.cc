@@ -14,6 +14,7 @@ Date D(const char* text) { return *ParseDate(text); }
 
 std::string Opt(const std::optional<Date>& d) { return d ? FormatDate(*d) : "-"; }
 std::string Opt(const std::optional<double>& v) { return v ? std::to_string(*v) : "-"; }
+std::string Opt(const std::optional<int64_t>& v) { return v ? std::to_string(*v) : "-"; }
 
 std::string Join(const std::vector<std::string>& items) {
   std::string out;
@@ -73,7 +74,8 @@ void DumpWork(const FirmData& d, std::ostream& out) {
     out << t.id << "|" << t.name << "|" << t.purpose << "|" << t.leader_id << "|" << t.client_id
         << "|" << t.leadership_team;
     for (const auto& m : t.members) out << "|" << m.person_id << ":" << m.role;
-    out << "|" << ToString(t.kind) << "|" << t.engagement_id << "\n";
+    out << "|" << ToString(t.kind) << "|" << t.engagement_id << "|" << t.checkin_cadence_days
+        << "\n";
   }
   for (const auto& t : d.time_entries) {
     out << t.id << "|" << t.person_id << "|" << FormatDate(t.date) << "|" << t.hours << "|"
@@ -186,6 +188,64 @@ void AddGoals(FirmData& f) {
                    "Weekly call\nwith controller"}};
 }
 
+void DumpCheckins(const FirmData& d, std::ostream& out) {
+  for (const auto& c : d.checkins) {
+    out << c.id << "|" << c.team_id << "|" << c.person_id << "|" << FormatDate(c.cycle_start) << "|"
+        << c.client_change << "|" << c.note << "|" << c.updated_at << "|" << Opt(c.submitted_at)
+        << "\n";
+  }
+  for (const auto& b : d.checkin_blockers) {
+    out << b.id << "|" << b.team_id << "|" << b.person_id << "|" << b.checkin_id << "|" << b.text
+        << "|" << FormatDate(b.opened_on) << "|" << Opt(b.resolved_on) << "\n";
+  }
+  for (const auto& q : d.checkin_questions) {
+    out << q.id << "|" << q.checkin_id << "|" << q.team_id << "|" << q.asker_id << "|"
+        << q.addressee_id << "|" << q.text << "|" << q.asked_at << "|" << q.answer << "|"
+        << Opt(q.answered_at) << "\n";
+  }
+  for (const auto& r : d.feedback_requests) {
+    out << r.id << "|" << r.requester_id << "|" << ToString(r.event_kind) << "|" << r.event << "|"
+        << FormatDate(r.event_date) << "|" << r.engagement_id << "|" << r.asked_at << "|"
+        << FormatDate(r.expires_on) << "\n";
+  }
+  for (const auto& a : d.feedback_answers) {
+    out << a.request_id << "|" << a.reviewer_id << "|" << ToString(a.status) << "|"
+        << a.most_effective << "|" << a.do_better << "|" << Opt(a.responded_at) << "|"
+        << a.shared_with_id << "|" << Opt(a.shared_at) << "\n";
+  }
+  for (const auto& i : d.inbox_items) {
+    out << i.id << "|" << i.person_id << "|" << ToString(i.kind) << "|" << i.ref_id << "|"
+        << i.from_id << "|" << i.text << "|" << i.created_at << "|" << Opt(i.read_at) << "\n";
+  }
+}
+
+void AddCheckins(FirmData& f) {
+  f.teams.mut()[1].checkin_cadence_days = 14;
+  f.teams.mut()[2].checkin_cadence_days = 0;
+  f.checkins = {{"ci1", "t1", "p2", D("2024-03-04"), "CFO left, \"interim\" named",
+                 "Busy week,\nsee notes", 1'709'550'000, 1'709'560'000},
+                {"ci2", "t1", "p3", D("2024-03-04"), "", "", 1'709'551'000, std::nullopt}};
+  f.checkin_blockers = {
+      {"b1", "t1", "p2", "ci1", "No data, \"yet\"", D("2024-03-04"), std::nullopt},
+      {"b2", "t1", "p2", "ci1", "VPN", D("2024-02-26"), D("2024-03-04")}};
+  f.checkin_questions = {
+      {"q1", "ci1", "t1", "p2", "p1", "Which format, PDF?", 1'709'560'000, "PDF, signed",
+       1'709'600'000},
+      {"q2", "ci1", "t1", "p2", "p3", "Cover Friday?", 1'709'560'000, "", std::nullopt}};
+  f.feedback_requests = {{"fr1", "p2", FeedbackEventKind::kPitch, "Pitch to Acme, \"board\"",
+                          D("2024-03-01"), "e1", 1'709'300'000, D("2024-03-31")},
+                         {"fr2", "p3", FeedbackEventKind::kMeeting, "Offsite", D("2024-03-05"), "",
+                          1'709'650'000, D("2024-03-05")}};
+  f.feedback_answers = {
+      {"fr1", "p1", FeedbackAnswerStatus::kAnswered, "Clear story", "Shorter deck;\nfewer slides",
+       1'709'400'000, "p3", 1'709'500'000},
+      {"fr1", "p3", FeedbackAnswerStatus::kPending, "", "", std::nullopt, "", std::nullopt},
+      {"fr2", "p1", FeedbackAnswerStatus::kDeclined, "", "", 1'709'700'000, "", std::nullopt}};
+  f.inbox_items = {{"i1", "p1", InboxItemKind::kQuestion, "q1", "p2", "Bob asks, \"format?\"",
+                    1'709'560'000, 1'709'600'000},
+                   {"i2", "p2", InboxItemKind::kNudge, "t1", "", "", 1'709'700'000, std::nullopt}};
+}
+
 }  // namespace
 
 TempStore::TempStore() {
@@ -283,6 +343,7 @@ FirmData RichFirm() {
       {"o2", "p1", PreferenceKind::kPinned, "Knows the client"}};
   f.teams.mut()[0].kind = TeamKind::kAccount;
   AddGoals(f);
+  AddCheckins(f);
   return f;
 }
 
@@ -311,6 +372,12 @@ std::string Dump(const FirmData& data, EntityKind kind) {
       break;
     case EntityKind::kPurposeChanges: only.purpose_changes = data.purpose_changes; break;
     case EntityKind::kClientLog: only.client_log = data.client_log; break;
+    case EntityKind::kCheckins: only.checkins = data.checkins; break;
+    case EntityKind::kCheckinBlockers: only.checkin_blockers = data.checkin_blockers; break;
+    case EntityKind::kCheckinQuestions: only.checkin_questions = data.checkin_questions; break;
+    case EntityKind::kFeedbackRequests: only.feedback_requests = data.feedback_requests; break;
+    case EntityKind::kFeedbackAnswers: only.feedback_answers = data.feedback_answers; break;
+    case EntityKind::kInboxItems: only.inbox_items = data.inbox_items; break;
   }
   std::ostringstream out;
   out.precision(17);
@@ -318,6 +385,7 @@ std::string Dump(const FirmData& data, EntityKind kind) {
   DumpSkills(only, out);
   DumpWork(only, out);
   DumpGoals(only, out);
+  DumpCheckins(only, out);
   return out.str();
 }
 
