@@ -91,11 +91,11 @@ TEST_F(CheckinImportTest, CheckinsReportBadTimesReferencesAndDuplicates) {
   ImportReport report =
       Import(EntityKind::kCheckins,
              "id,team_id,person_id,cycle_start,client_change,note,updated_at,submitted_at\n"
-             "c1,t1,p1,2024-03-04,,,2024-03-04T09:00:00Z,yesterday\n"
+             "c1,t1,p1,2024-03-11,,,2024-03-04T09:00:00Z,yesterday\n"
              "c2,t1,p1,,,,2024-03-04T09:00:00Z,\n"
              "c3,nowhere,p1,2024-03-04,,,2024-03-04T09:00:00Z,\n"
-             "c4,t1,p1,2024-03-04,,,1709542800,\n"
-             "c1,t1,p2,2024-03-04,,,2024-03-04T09:00:00Z,\n");
+             "c4,t1,p1,2024-03-18,,,1709542800,\n"
+             "c1,t2,p2,2024-03-25,,,2024-03-04T09:00:00Z,\n");
   EXPECT_EQ(
       LinesAndFields(report),
       (Where{
@@ -104,6 +104,32 @@ TEST_F(CheckinImportTest, CheckinsReportBadTimesReferencesAndDuplicates) {
             "in.csv:2: column 'submitted_at': got 'yesterday', expected a time like "
             "2024-03-31T09:30:00Z (UTC)");
   EXPECT_EQ(report.errors[2].value, "nowhere");
+}
+
+// RichFirm stores ci1 (p2 with t1 for 2024-03-04) and ci2 (p3, same team and cycle).
+TEST_F(CheckinImportTest, OneCheckinPerPersonTeamAndCycle) {
+  ImportReport report = Import(EntityKind::kCheckins,
+                               "id,team_id,person_id,cycle_start,updated_at\n"
+                               "c1,t1,p2,2024-03-04,2024-03-04T09:00:00Z\n"
+                               "c2,t2,p2,2024-03-04,2024-03-04T09:00:00Z\n"
+                               "c3,t2,p2,2024-03-04,2024-03-04T09:00:00Z\n"
+                               "ci2,t1,p3,2024-03-04,2024-03-05T09:00:00Z\n");
+  EXPECT_EQ(LinesAndFields(report), (Where{{2, "cycle_start"}, {4, "cycle_start"}}));
+  ASSERT_EQ(report.errors.size(), 2u);
+  EXPECT_EQ(report.errors[0].ToString(),
+            "in.csv:2: column 'cycle_start': got '2024-03-04', expected one check-in per "
+            "person_id, team_id and cycle_start; stored check-in 'ci1' has the same");
+  EXPECT_NE(report.errors[1].expected.find("line 3 has the same"), std::string::npos)
+      << report.errors[1].ToString();
+  // Replacing a stored check-in (same id) and another team's cycle are fine.
+  auto ok = ImportFile(db_.store(), EntityKind::kCheckins, Format::kCsv, "ok.csv",
+                       "id,team_id,person_id,cycle_start,updated_at\n"
+                       "c2,t2,p2,2024-03-04,2024-03-04T09:00:00Z\n"
+                       "ci2,t1,p3,2024-03-04,2024-03-05T09:00:00Z\n");
+  ASSERT_TRUE(ok.ok()) << ok.status().ToString();
+  EXPECT_EQ(ok->errors_total, 0);
+  EXPECT_EQ(ok->inserted, 1);
+  EXPECT_EQ(ok->updated, 1);
 }
 
 TEST_F(CheckinImportTest, BlockersAndQuestionsFollowTheirRules) {

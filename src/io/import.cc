@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "io/internal/checkin_checks.h"
 #include "io/internal/checks.h"
 #include "io/internal/goal_checks.h"
 #include "io/internal/people.h"
@@ -252,6 +253,9 @@ Status ImportEntities(Store& store, const Input& in, ProblemSink& sink, ImportRe
   if constexpr (std::is_same_v<E, Goal> || std::is_same_v<E, Deliverable> ||
                 std::is_same_v<E, ClientRelationship>) {
     RETURN_IF_ERROR(internal::CheckGoalRules(store, items, rows.where, sink));
+  }
+  if constexpr (std::is_same_v<E, Checkin>) {
+    RETURN_IF_ERROR(internal::CheckCheckinCycles(store, items, rows.where, sink));
   }
   report.check_seconds = SecondsSince(start);
   if (sink.HasErrors()) return OkStatus();
