@@ -1,12 +1,15 @@
 // Check-ins, feedback and the inbox on every backend (part of
 // store_conformance_test): every index the services' Select queries rely on
 // serves its query, one check-in per person, team and cycle, the composite
-// key of a feedback answer, and the CHECKs of migration 7.
+// key of a feedback answer, and the CHECKs of migration 7. Also, for every
+// table: each index its TableSpec declares (which Select relies on) exists in
+// the database with those columns in that order.
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
 
+#include "store/internal/schema.h"
 #include "store/store.h"
 #include "store/store_test_support.h"
 
@@ -236,6 +239,41 @@ TEST_P(CheckinStore, ChecksRejectBadRowsAndWriteNothing) {
   firm.checkin_blockers.mut()[1].resolved_on = firm.checkin_blockers[1].opened_on;
   const Status limits = store_->Upsert(firm);
   EXPECT_TRUE(limits.ok()) << limits.ToString();
+}
+
+// The columns of index `name` in order, "a,b", as the database has them.
+std::string IndexColumnsSql(std::string_view backend, std::string_view name) {
+  const std::string index(name);
+  if (backend == "sqlite") {
+    return "SELECT coalesce(group_concat(name, ','), '') FROM (SELECT name FROM "
+           "pragma_index_info('" +
+           index + "') ORDER BY seqno)";
+  }
+  return "SELECT coalesce(string_agg(a.attname, ',' ORDER BY k.ord), '') FROM pg_index i "
+         "CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, ord) "
+         "JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum "
+         "WHERE i.indexrelid = to_regclass('" +
+         index + "')";
+}
+
+TEST_P(CheckinStore, EveryDeclaredIndexExistsWithItsColumns) {
+  int checked = 0;
+  for (const store::internal::TableSpec* table : store::internal::TablesChildrenFirst()) {
+    for (const store::internal::IndexSpec& index : table->indexes) {
+      std::string expected;
+      for (std::string_view column : index.columns) {
+        expected += (expected.empty() ? "" : ",") + std::string(column);
+      }
+      Result<std::string> got =
+          harness_->QueryLines(IndexColumnsSql(store_->BackendName(), index.name));
+      ASSERT_TRUE(got.ok()) << index.name << ": " << got.status().ToString();
+      std::string columns = *got;
+      while (!columns.empty() && columns.back() == '\n') columns.pop_back();
+      EXPECT_EQ(columns, expected) << table->name << "." << index.name;
+      ++checked;
+    }
+  }
+  EXPECT_GE(checked, 15);
 }
 
 INSTANTIATE_TEST_SUITE_P(Sqlite, CheckinStore, ::testing::Values(store::testing::kSqliteBackend),
