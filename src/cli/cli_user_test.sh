@@ -43,5 +43,10 @@ expect_in "$DIR/out" "d@firm.test"
 printf '%s\n%s\n' FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF 0000000000000000000000000000000000000000 >"$DIR/unsorted.txt"
 expect_exit 1 env GUILD_USER_PASSWORD=never-leaked-2 "$GUILD" user add --db "$DB" --email e@firm.test --breached-passwords "$DIR/unsorted.txt"
 expect_in "$DIR/err" "unsorted.txt line 2"
+# guild serve checks the list before it opens the database and loads the
+# firm: a bad list fails at once and creates no database.
+expect_exit 1 "$GUILD" serve --db "$DIR/never-created.db" --port 0 --breached-passwords "$DIR/unsorted.txt"
+expect_in "$DIR/err" "unsorted.txt line 2"
+[ ! -e "$DIR/never-created.db" ] || fail "guild serve created the database before checking --breached-passwords"
 
 finish cli_user

@@ -77,6 +77,14 @@ int Serve(const ServeFlags& flags) {
   }
   auto durability = ParseDurability(flags.durability);
   if (!durability.ok()) return Fail(durability.status());
+  // Files named on the command line are checked before the firm loads (which
+  // takes a minute at 500,000 people), so a bad one fails at once.
+  api::ApiOptions api_options;
+  if (!flags.breached_passwords.empty()) {
+    auto breached = BreachedPasswords::Open(flags.breached_passwords);
+    if (!breached.ok()) return Fail(breached.status());
+    api_options.passwords.breached = *breached;
+  }
   StoreOptions store_options{flags.db, true, *durability};
   auto store = OpenStore(store_options);
   if (!store.ok()) return Fail(store.status());
@@ -92,16 +100,10 @@ int Serve(const ServeFlags& flags) {
   // Credentials of every request come from memory; writes through this server
   // are seen at once, other servers' within a second.
   CachedAccountStore cached_accounts(**accounts, clock, CredentialCacheOptions{});
-  api::ApiOptions api_options;
   const bool own_tls = !flags.tls_cert.empty();
   if (flags.secure_cookies || own_tls) api_options.cookie_security = api::CookieSecurity::kAlways;
   if (Status goals = GoalsService::Validate(flags.goals); !goals.ok()) return Fail(goals);
   api_options.goals = flags.goals;
-  if (!flags.breached_passwords.empty()) {
-    auto breached = BreachedPasswords::Open(flags.breached_passwords);
-    if (!breached.ok()) return Fail(breached.status());
-    api_options.passwords.breached = *breached;
-  }
   api::ApiServices services(**store, cached_accounts, snapshots, clock, api_options);
   http::Router router;
   if (Status added = api::AddApiRoutes(router, services); !added.ok()) return Fail(added);

@@ -129,37 +129,31 @@ TEST(ServerTlsTest, AClientThatNeverStartsTheHandshakeIsCut) {
 }
 
 TEST(ServerTlsTest, BadFilesAreRefusedAtStartNamingTheFile) {
-  {
+  struct Case {
+    const char* name;
+    std::string certificate;  // empty: keep the good one
+    std::string key;          // empty: keep the good one; "-": no key
+    const char* message;      // what the error must say
+  };
+  const Case cases[] = {
+      {"missing certificate", Fixture("missing.pem"), "", "missing.pem"},
+      {"a certificate as the key", "", Fixture("cert.pem"), "private key file"},
+      {"another certificate's key", "", Fixture("other-key.pem"), "does not match"},
+      {"no key", "", "-", "both"},
+  };
+  for (const Case& c : cases) {
     ServerOptions options = TlsOptions();
-    options.tls_certificate_file = Fixture("missing.pem");
+    if (!c.certificate.empty()) options.tls_certificate_file = c.certificate;
+    if (c.key == "-") {
+      options.tls_private_key_file.clear();
+    } else if (!c.key.empty()) {
+      options.tls_private_key_file = c.key;
+    }
     Server server(std::move(options), HelloRouter());
     const Status status = server.Start();
-    EXPECT_EQ(status.code(), StatusCode::kInvalidArgument);
-    EXPECT_NE(status.message().find("missing.pem"), std::string::npos) << status.ToString();
-  }
-  {
-    ServerOptions options = TlsOptions();
-    options.tls_private_key_file = Fixture("cert.pem");  // a certificate, not a key
-    Server server(std::move(options), HelloRouter());
-    const Status status = server.Start();
-    EXPECT_EQ(status.code(), StatusCode::kInvalidArgument);
-    EXPECT_NE(status.message().find("private key file"), std::string::npos) << status.ToString();
-  }
-  {
-    ServerOptions options = TlsOptions();
-    options.tls_private_key_file = Fixture("other-key.pem");
-    Server server(std::move(options), HelloRouter());
-    const Status status = server.Start();
-    EXPECT_EQ(status.code(), StatusCode::kInvalidArgument);
-    EXPECT_NE(status.message().find("does not match"), std::string::npos) << status.ToString();
-  }
-  {
-    ServerOptions options = TlsOptions();
-    options.tls_private_key_file.clear();
-    Server server(std::move(options), HelloRouter());
-    const Status status = server.Start();
-    EXPECT_EQ(status.code(), StatusCode::kInvalidArgument);
-    EXPECT_NE(status.message().find("both"), std::string::npos) << status.ToString();
+    EXPECT_EQ(status.code(), StatusCode::kInvalidArgument) << c.name;
+    EXPECT_NE(status.message().find(c.message), std::string::npos)
+        << c.name << ": " << status.ToString();
   }
 }
 

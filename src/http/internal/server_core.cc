@@ -347,7 +347,7 @@ void ServerCore::Stop() {
   });
   for (auto& shard : shards_) {
     asio::post(shard->context, [shard = shard.get()] {
-      for (Session* session : shard->sessions) CloseIfIdle(*session);
+      for (Session* session : shard->sessions) session->CloseIfIdle();
     });
   }
   {

@@ -190,8 +190,6 @@ void SpawnSession(ServerCore& core, IoShard& shard, tcp::socket socket, std::str
   asio::co_spawn(shard.context, RunSession(std::move(session)), asio::detached);
 }
 
-void CloseIfIdle(Session& session) { session.CloseIfIdle(); }
-
 void EvictOldestIdle(IoShard& shard) {
   if (!shard.idle.empty()) shard.idle.front()->Evict();
 }

@@ -10,7 +10,8 @@ namespace guild::http::internal {
 class Session {
  public:
   virtual ~Session() = default;
-  //! Closes the connection if it is waiting for a new request.
+  //! Closes the connection if it is waiting for a new request (used by Stop).
+  //! REQUIRES: called on the session's shard thread.
   virtual void CloseIfIdle() = 0;
   //! Closes this idle connection to make room for a new one.
   virtual void Evict() = 0;
@@ -25,10 +26,6 @@ class Session {
 //! connection.
 void SpawnSession(ServerCore& core, IoShard& shard, asio::ip::tcp::socket socket,
                   std::string address);
-
-//! Closes the connection if it is waiting for a new request (used by Stop).
-//! REQUIRES: called on the session's shard thread.
-void CloseIfIdle(Session& session);
 
 //! Closes the shard's connection that has waited longest for a request, if
 //! any (to admit a new connection at the limit).

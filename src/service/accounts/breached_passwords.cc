@@ -147,7 +147,7 @@ std::string Sha1Hex(std::string_view text) {
   EVP_Digest(text.data(), text.size(), digest.data(), &length, EVP_sha1(), nullptr);
   static constexpr char kDigits[] = "0123456789ABCDEF";
   std::string hex;
-  hex.reserve(2 * length);
+  hex.reserve(2 * static_cast<std::size_t>(length));
   for (unsigned int i = 0; i < length; ++i) {
     hex.push_back(kDigits[digest[i] >> 4]);
     hex.push_back(kDigits[digest[i] & 0xF]);
@@ -157,8 +157,9 @@ std::string Sha1Hex(std::string_view text) {
 
 Result<std::shared_ptr<const BreachedPasswords>> BreachedPasswords::Open(const std::string& path) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0)
+  if (fd < 0) {
     return NotFound(path + ": cannot open the breached-password list: " + std::strerror(errno));
+  }
   struct stat info {};
   if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
     ::close(fd);
@@ -171,8 +172,9 @@ Result<std::shared_ptr<const BreachedPasswords>> BreachedPasswords::Open(const s
   }
   void* mapped = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
   ::close(fd);
-  if (mapped == MAP_FAILED)
+  if (mapped == MAP_FAILED) {
     return Internal(path + ": cannot map the file: " + std::strerror(errno));
+  }
   std::shared_ptr<const BreachedPasswords> list(
       new BreachedPasswords(static_cast<const char*>(mapped), size));
   const Status checked = size <= kFullCheckBytes ? CheckEveryLine(path, list->data_, size)
