@@ -229,7 +229,8 @@ std::vector<double> Betweenness(const Graph& graph, const MetricsOptions& option
   const uint32_t n = graph.node_count();
   const std::vector<NodeId> sources = ChooseSources(n, options.betweenness_samples, options.seed);
   if (sources_used) *sources_used = static_cast<uint32_t>(sources.size());
-  const int threads = std::clamp<int>(options.threads, 1, std::max<int>(1, sources.size()));
+  const int threads =
+      std::clamp<int>(options.threads, 1, std::max<int>(1, static_cast<int>(sources.size())));
   std::vector<double> out;
   if (options.weighting == Weighting::kWeighted) {
     std::vector<Length> lengths = ArcLengths(graph, options.lengths);

@@ -119,8 +119,9 @@ class Search {
 
   Status Disconnected() const {
     std::string names;
-    for (uint32_t s : task_.skills)
+    for (uint32_t s : task_.skills) {
       names += (names.empty() ? "'" : ", '") + net_.skill_name(s) + "'";
+    }
     return FailedPrecondition("no connected group of people covers every skill (" + names +
                               "): their holders are in different parts of the network");
   }
