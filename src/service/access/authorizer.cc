@@ -114,8 +114,39 @@ bool Authorizer::CanReadCheckin(const Principal& viewer, std::string_view author
 }
 
 bool Authorizer::CanReadFeedbackAnswer(const Principal& viewer, std::string_view asker_person_id,
-                                       std::string_view author_person_id) const {
-  return IsSelf(viewer, asker_person_id) || IsSelf(viewer, author_person_id);
+                                       std::string_view author_person_id,
+                                       std::string_view shared_with_person_id) const {
+  if (IsSelf(viewer, asker_person_id) || IsSelf(viewer, author_person_id)) return true;
+  return IsSelf(viewer, shared_with_person_id) &&
+         LeadsPerson(shared_with_person_id, asker_person_id);
+}
+
+bool Authorizer::CanReadFeedbackRequest(const Principal& viewer, std::string_view asker_person_id,
+                                        std::span<const std::string> reviewer_ids) const {
+  if (IsSelf(viewer, asker_person_id)) return true;
+  for (const std::string& reviewer : reviewer_ids) {
+    if (IsSelf(viewer, reviewer)) return true;
+  }
+  return false;
+}
+
+bool Authorizer::CanShareFeedbackAnswer(const Principal& viewer,
+                                        std::string_view asker_person_id) const {
+  return IsSelf(viewer, asker_person_id);
+}
+
+bool Authorizer::LeadsPerson(std::string_view leader_person_id, std::string_view person_id) const {
+  if (leader_person_id.empty() || leader_person_id == person_id) return false;
+  const Person* person = snapshot_.FindPerson(person_id);
+  if (person == nullptr) return false;
+  if (person->manager_id == leader_person_id) return true;
+  auto leader = snapshot_.PersonIndex(leader_person_id);
+  auto index = snapshot_.PersonIndex(person_id);
+  if (!leader) return false;
+  for (uint32_t team : snapshot_.TeamsOf(*index)) {
+    if (snapshot_.Leads(*leader, team)) return true;
+  }
+  return false;
 }
 
 bool Authorizer::CanReadSurveyAggregate(const Principal& viewer, std::string_view team_id,

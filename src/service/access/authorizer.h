@@ -35,7 +35,10 @@
 //    they are on; everyone signed in once the person shares it; only the
 //    person changes it or writes its progress;
 //  - a check-in: its author and the leaders of its team;
-//  - a feedback answer: the person who asked for it and its author;
+//  - a feedback answer: the person who asked for it and its author, and the
+//    one leader of the asker's (their manager or the leader of a team they
+//    are on) the asker shared it with, while that person leads the asker;
+//  - a feedback request's existence and event: the asker and its reviewers;
 //  - a team survey: never one person's answers; the aggregate only to the
 //    team's members and leaders (and firm leaders, administrators), and only
 //    when at least kMinSurveyRespondents answered.
@@ -44,6 +47,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -132,9 +136,23 @@ class Authorizer {
 
   [[nodiscard]] bool CanReadCheckin(const Principal& viewer, std::string_view author_person_id,
                                     std::string_view team_id) const;
+  //! A feedback answer (docs/FEEDBACK.md): its asker, its author, and
+  //! `shared_with_person_id` (empty: none) while LeadsPerson(it, asker).
   [[nodiscard]] bool CanReadFeedbackAnswer(const Principal& viewer,
                                            std::string_view asker_person_id,
-                                           std::string_view author_person_id) const;
+                                           std::string_view author_person_id,
+                                           std::string_view shared_with_person_id) const;
+  //! A feedback request's existence and event: its asker and its reviewers.
+  [[nodiscard]] bool CanReadFeedbackRequest(const Principal& viewer,
+                                            std::string_view asker_person_id,
+                                            std::span<const std::string> reviewer_ids) const;
+  //! Sharing an answer to a feedback request: its asker only.
+  [[nodiscard]] bool CanShareFeedbackAnswer(const Principal& viewer,
+                                            std::string_view asker_person_id) const;
+  //! Whether `leader_person_id` is one of `person_id`'s leaders: their
+  //! manager or the leader of a team they are on (never themselves).
+  [[nodiscard]] bool LeadsPerson(std::string_view leader_person_id,
+                                 std::string_view person_id) const;
   [[nodiscard]] bool CanReadSurveyAggregate(const Principal& viewer, std::string_view team_id,
                                             int64_t respondent_count) const;
   //! One person's survey answer: its respondent only.
@@ -146,7 +164,7 @@ class Authorizer {
 
   // Without a caller yet, kept for the issues that call them next:
   // CanChangeTeam (team goals), CanManageToken (the admin token view, issue
-  // 27), CanReadCheckin, CanReadFeedbackAnswer, CanReadSurveyAggregate and
+  // 27), CanReadCheckin, CanReadSurveyAggregate and
   // CanReadSurveyAnswer (check-ins, feedback, surveys). Each is tested.
 
  private:
