@@ -180,9 +180,18 @@ Result<std::vector<FeedbackRequestView>> FeedbackService::List(const Principal& 
 
 Result<std::vector<FeedbackRequestView>> FeedbackService::ListForOperator(
     std::string_view person_id) {
+  std::vector<FeedbackRequestView> out;
+  if (person_id.empty()) {
+    SelectQuery q{.kind = EntityKind::kFeedbackRequests, .limit = options_.max_listed};
+    ASSIGN_OR_RETURN(SelectPage page, store_.Select(q));
+    for (FeedbackRequest& r : page.rows.feedback_requests.mut()) {
+      ASSIGN_OR_RETURN(auto answers, AnswersOf(store_, r.id));
+      out.push_back(ViewOf(nullptr, nullptr, {std::move(r), std::move(answers)}));
+    }
+    return out;
+  }
   ASSIGN_OR_RETURN(auto mine, RequestsOf(person_id, options_.max_listed));
   ASSIGN_OR_RETURN(auto asked, AskedOf(person_id, options_.max_listed));
-  std::vector<FeedbackRequestView> out;
   for (Loaded& l : mine) out.push_back(ViewOf(nullptr, nullptr, std::move(l)));
   for (Loaded& l : asked) out.push_back(ViewOf(nullptr, nullptr, std::move(l)));
   return out;

@@ -106,8 +106,10 @@ class FeedbackService {
   //! options.max_listed.
   [[nodiscard]] Result<std::vector<FeedbackRequestView>> List(const Principal& viewer,
                                                               FeedbackRole role);
-  //! Every request of `person_id` (asked or asked of), for the operator's
-  //! CLI over the database: no viewer, answers' texts left out.
+  //! For the operator's CLI over the database (no viewer; answers' texts
+  //! left out, statuses and sharing kept): the requests `person_id` made
+  //! (newest first) then those asked of them (as kAsked); empty
+  //! `person_id`: every request by id. At most options.max_listed of each.
   [[nodiscard]] Result<std::vector<FeedbackRequestView>> ListForOperator(
       std::string_view person_id);
   [[nodiscard]] Result<FeedbackRequestView> Get(const Principal& viewer,

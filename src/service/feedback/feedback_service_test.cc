@@ -1,5 +1,5 @@
 // FeedbackService and InboxService over a real SQLite store with the small
-// test firm (service/testing/test_firm.h) on day 150: asking, answering,
+// test firm (service/testing/feedback_test_firm.h) on day 150: asking, answering,
 // declining, expiry, sharing with a leader, who reads what, and the inbox.
 #include "service/feedback/feedback_service.h"
 
@@ -7,13 +7,13 @@
 
 #include "domain/validate.h"
 #include "service/inbox/inbox_service.h"
-#include "service/testing/test_firm.h"
+#include "service/testing/feedback_test_firm.h"
 
 namespace guild {
 namespace {
 
+using service::testing::FeedbackTestFirm;
 using service::testing::SnapshotWorld;
-using service::testing::TestFirm;
 
 const Principal kAdmin{"u-admin", UserRole::kAdministrator, "admin"};
 const Principal kFirmLeader{"u-fl", UserRole::kFirmLeader, "firmlead"};
@@ -26,18 +26,6 @@ const Principal kEngLead{"u-eng", UserRole::kMember, "englead"};
 
 constexpr int64_t kDay = 86400;
 constexpr int32_t kToday = 150;
-
-FirmData Firm() {
-  FirmData firm = TestFirm();
-  firm.people.mut()[0].end_date = Date{140};  // admin's person has left
-  firm.openings = {{"o1", "e1", "Auditor", {}, 20, Date{100}, Date{200}}};
-  firm.assignments = {{"a1", "peer", "o1", 20, Date{120}, Date{160}, AssignmentStatus::kConfirmed}};
-  firm.time_entries = {{"t1", "member", Date{145}, 6, TimeCategory::kBillable, "e1"},
-                       {"t2", "outsider", Date{145}, 4, TimeCategory::kBillable, "e1"},
-                       {"t3", "lead", Date{146}, 2, TimeCategory::kBillable, "e1"},
-                       {"t4", "member", Date{146}, 1, TimeCategory::kBillable, "e1"}};
-  return firm;
-}
 
 class FeedbackServiceTest : public ::testing::Test {
  protected:
@@ -68,7 +56,7 @@ class FeedbackServiceTest : public ::testing::Test {
   std::string Code(const Status& s) { return std::string(StatusCodeName(s.code())); }
 
   FakeClock clock_{kToday * kDay + 3600};
-  SnapshotWorld world_{Firm()};
+  SnapshotWorld world_{FeedbackTestFirm()};
   std::unique_ptr<FirmWriter> writer_;
   std::unique_ptr<FeedbackService> service_;
   std::unique_ptr<InboxService> inbox_;
