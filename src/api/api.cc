@@ -28,7 +28,9 @@ ApiServices::ApiServices(Store& store, AccountStore& accounts, SnapshotHolder& s
       skills_(snapshots, clock),
       staffing_(store, accounts, snapshots, writer_, clock, WithPlanCodec(options_.staffing)),
       network_(snapshots, skills_, clock),
-      goals_(store, snapshots, writer_, clock, options_.goals) {}
+      goals_(store, snapshots, writer_, clock, options_.goals),
+      feedback_(store, snapshots, writer_, clock, options_.feedback),
+      inbox_(store, snapshots, writer_, clock, options_.inbox) {}
 
 Status AddApiRoutes(http::Router& router, ApiServices& services) {
   router.SetDefaultAdmission(internal::SignedIn(services));
@@ -42,6 +44,7 @@ Status AddApiRoutes(http::Router& router, ApiServices& services) {
   RETURN_IF_ERROR(internal::AddStaffingRoutes(router, services));
   RETURN_IF_ERROR(internal::AddNetworkRoutes(router, services));
   RETURN_IF_ERROR(internal::AddGoalsRoutes(router, services));
+  RETURN_IF_ERROR(internal::AddFeedbackRoutes(router, services));
   return internal::AddAdminRoutes(router, services);
 }
 

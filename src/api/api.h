@@ -25,8 +25,10 @@
 #include "service/accounts/session_service.h"
 #include "service/accounts/user_service.h"
 #include "service/directory/directory_service.h"
+#include "service/feedback/feedback_service.h"
 #include "service/goals/goals_service.h"
 #include "service/imports/import_service.h"
+#include "service/inbox/inbox_service.h"
 #include "service/network/network_service.h"
 #include "service/skills/skills_service.h"
 #include "service/snapshot/snapshot_holder.h"
@@ -48,6 +50,8 @@ struct ApiOptions {
   size_t max_import_bytes = size_t{64} << 20;  //!< larger import files get 413
   StaffingBoardOptions staffing;               //!< defaults of plans proposed over the API
   GoalsOptions goals;                          //!< status thresholds and the leadership team bound
+  FeedbackOptions feedback;                    //!< expiry of feedback requests, suggestions
+  InboxOptions inbox;                          //!< inbox page size and unread scan
 };
 
 //! The services behind the API, wired to the injected world.
@@ -71,6 +75,8 @@ class ApiServices {
   StaffingBoardService& staffing() { return staffing_; }
   NetworkService& network() { return network_; }
   GoalsService& goals() { return goals_; }
+  FeedbackService& feedback() { return feedback_; }
+  InboxService& inbox() { return inbox_; }
 
  private:
   const ApiOptions options_;
@@ -85,6 +91,8 @@ class ApiServices {
   StaffingBoardService staffing_;
   NetworkService network_;
   GoalsService goals_;
+  FeedbackService feedback_;
+  InboxService inbox_;
 };
 
 //! Registers every /api/v1 route (handlers keep a reference to `services`,

@@ -126,13 +126,31 @@ FirmData GoalsSeed(const FirmData& firm) {
   return seed;
 }
 
+// Feedback (docs/FEEDBACK.md): a request "fb-P" asked by each person P of
+// FeedbackReviewerOf(P), and an inbox item "in-P" of each person.
+std::string FeedbackReviewerOf(const std::string& person) {
+  return person == "peer" ? "member" : "peer";
+}
+
 FirmData MatrixFirm() {
   FirmData firm = service::testing::TestFirm();
   FirmData seed = GoalsSeed(firm);
   firm.goals = std::move(seed.goals);
   firm.deliverables = std::move(seed.deliverables);
   firm.client_relationships = std::move(seed.client_relationships);
+  for (const Person& p : firm.people.get()) {
+    firm.feedback_requests.push_back({"fb-" + p.id, p.id, FeedbackEventKind::kPitch, "Matrix pitch",
+                                      Date{0}, "", 0, Date{9999}});
+    firm.feedback_answers.push_back(FeedbackAnswer{"fb-" + p.id, FeedbackReviewerOf(p.id)});
+    firm.inbox_items.push_back(
+        {"in-" + p.id, p.id, InboxItemKind::kFeedbackRequest, "fb-x", "", "Matrix", 0, {}});
+  }
   return firm;
+}
+
+bool SeesFeedbackRequest(A a, P p, R r) {
+  const std::string reviewers[] = {FeedbackReviewerOf(r.person)};
+  return a.CanReadFeedbackRequest(p, r.person, reviewers);
 }
 
 bool ReadsGoal(A a, P p, const std::string& id) {
@@ -315,6 +333,35 @@ std::vector<Endpoint> Endpoints() {
        Fixed("/api/v1/admin/users/u-member/tokens/tok_none"), "", On::kNothing, Administrators},
       {"GET", "/api/v1/admin/audit", Fixed("/api/v1/admin/audit"), "", On::kNothing,
        [](A a, P p, R) { return a.CanReadAudit(p); }},
+      // Feedback requests and the inbox (docs/FEEDBACK.md): the request
+      // "fb-P" of the resource's person P, the inbox item "in-P".
+      {"GET", "/api/v1/feedback-requests", Fixed("/api/v1/feedback-requests?role=asked"), "",
+       On::kNothing, SignedIn},
+      {"POST", "/api/v1/feedback-requests", Fixed("/api/v1/feedback-requests"),
+       R"({"event_kind":"pitch","event":"M","event_date":"1970-01-01","reviewer_ids":["ghost"]})",
+       On::kNothing, SignedIn},
+      {"GET", "/api/v1/feedback-requests/suggested-reviewers",
+       Fixed("/api/v1/feedback-requests/suggested-reviewers?event_date=1970-01-01"), "",
+       On::kNothing, SignedIn},
+      {"GET", "/api/v1/feedback-requests/{id}", PersonPath("/api/v1/feedback-requests/fb-"), "",
+       On::kPerson, SeesFeedbackRequest, Refusal::kNotFound},
+      {"PUT", "/api/v1/feedback-requests/{id}/answer",
+       PersonPath("/api/v1/feedback-requests/fb-", "/answer"), R"({"decline":true})", On::kPerson,
+       [](A a, P p, R r) { return p.person_id == FeedbackReviewerOf(r.person); }, Refusal::kHidden,
+       false, SeesFeedbackRequest},
+      {"POST", "/api/v1/feedback-requests/{id}/answers/{reviewer}/share",
+       [](R r) {
+         return "/api/v1/feedback-requests/fb-" + r.person + "/answers/" +
+                FeedbackReviewerOf(r.person) + "/share";
+       },
+       R"({"leader_id":"lead"})", On::kPerson,
+       [](A a, P p, R r) { return a.CanShareFeedbackAnswer(p, r.person); }, Refusal::kHidden, false,
+       SeesFeedbackRequest},
+      {"GET", "/api/v1/inbox", Fixed("/api/v1/inbox"), "", On::kNothing, SignedIn},
+      {"POST", "/api/v1/inbox/{id}/read", PersonPath("/api/v1/inbox/in-", "/read"), "", On::kPerson,
+       [](A a, P p, R r) { return a.CanUseInbox(p, r.person); }, Refusal::kNotFound},
+      {"POST", "/api/v1/inbox/read-all", Fixed("/api/v1/inbox/read-all"), "", On::kNothing,
+       SignedIn},
       {"DELETE", "/api/v1/session", Fixed("/api/v1/session"), "", On::kNothing, SignedIn},
   };
   return e;

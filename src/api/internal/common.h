@@ -111,5 +111,7 @@ Status AddAdminRoutes(http::Router& router, ApiServices& services);
 Status AddNetworkRoutes(http::Router& router, ApiServices& services);
 //! Purpose, goals and roles (goals_handlers.cc; docs/API.md "Goals and roles").
 Status AddGoalsRoutes(http::Router& router, ApiServices& services);
+//! Feedback requests and the inbox (feedback_handlers.cc; docs/FEEDBACK.md).
+Status AddFeedbackRoutes(http::Router& router, ApiServices& services);
 
 }  // namespace guild::api::internal

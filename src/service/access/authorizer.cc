@@ -135,6 +135,10 @@ bool Authorizer::CanShareFeedbackAnswer(const Principal& viewer,
   return IsSelf(viewer, asker_person_id);
 }
 
+bool Authorizer::CanUseInbox(const Principal& viewer, std::string_view person_id) const {
+  return IsSelf(viewer, person_id);
+}
+
 bool Authorizer::LeadsPerson(std::string_view leader_person_id, std::string_view person_id) const {
   if (leader_person_id.empty() || leader_person_id == person_id) return false;
   const Person* person = snapshot_.FindPerson(person_id);

@@ -39,6 +39,7 @@
 //    one leader of the asker's (their manager or the leader of a team they
 //    are on) the asker shared it with, while that person leads the asker;
 //  - a feedback request's existence and event: the asker and its reviewers;
+//  - an inbox: its person only;
 //  - a team survey: never one person's answers; the aggregate only to the
 //    team's members and leaders (and firm leaders, administrators), and only
 //    when at least kMinSurveyRespondents answered.
@@ -149,6 +150,8 @@ class Authorizer {
   //! Sharing an answer to a feedback request: its asker only.
   [[nodiscard]] bool CanShareFeedbackAnswer(const Principal& viewer,
                                             std::string_view asker_person_id) const;
+  //! A person's inbox (reading it, marking items read): the person only.
+  [[nodiscard]] bool CanUseInbox(const Principal& viewer, std::string_view person_id) const;
   //! Whether `leader_person_id` is one of `person_id`'s leaders: their
   //! manager or the leader of a team they are on (never themselves).
   [[nodiscard]] bool LeadsPerson(std::string_view leader_person_id,

@@ -104,6 +104,7 @@ std::vector<Rule> Rules() {
       {"share an answer to member's request",
        [](A a, P p) { return a.CanShareFeedbackAnswer(p, "member"); },
        {"member"}},
+      {"use member's inbox", [](A a, P p) { return a.CanUseInbox(p, "member"); }, {"member"}},
       {"count as member's leader",
        [](A a, P p) { return a.LeadsPerson(p.person_id, "member"); },
        {"team_leader"}},

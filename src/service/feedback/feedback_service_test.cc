@@ -34,7 +34,8 @@ class FeedbackServiceTest : public ::testing::Test {
     writer_ = std::make_unique<FirmWriter>(world_.store(), world_.holder(), clock_);
     service_ = std::make_unique<FeedbackService>(world_.store(), *world_.holder(), *writer_, clock_,
                                                  FeedbackOptions{});
-    inbox_ = std::make_unique<InboxService>(world_.store(), *writer_, clock_, InboxOptions{});
+    inbox_ = std::make_unique<InboxService>(world_.store(), *world_.holder(), *writer_, clock_,
+                                            InboxOptions{});
   }
 
   static FeedbackRequestDraft Draft(std::vector<std::string> reviewers) {
@@ -279,7 +280,7 @@ TEST_F(FeedbackServiceTest, InboxPagesMarksReadAndIsPrivate) {
     AskOrDie(kMember, {"peer"});
     clock_.Advance(10);
   }
-  InboxService small(world_.store(), *writer_, clock_, InboxOptions{2, 10'000});
+  InboxService small(world_.store(), *world_.holder(), *writer_, clock_, InboxOptions{2, 10'000});
   auto page = small.List(kPeer, "");
   ASSERT_TRUE(page.ok());
   ASSERT_EQ(page->items.size(), 2u);

@@ -21,9 +21,17 @@ SelectQuery ByPerson(const std::string& person_id, int limit, std::string after)
 
 }  // namespace
 
-InboxService::InboxService(Store& store, FirmWriter& writer, const Clock& clock,
-                           InboxOptions options)
-    : store_(store), writer_(writer), clock_(clock), options_(options) {}
+InboxService::InboxService(Store& store, SnapshotHolder& snapshots, FirmWriter& writer,
+                           const Clock& clock, InboxOptions options)
+    : store_(store), snapshots_(snapshots), writer_(writer), clock_(clock), options_(options) {}
+
+Status InboxService::CheckAccess(const Principal& viewer, std::string_view person_id,
+                                 const std::function<Status()>& refusal) {
+  auto snapshot = snapshots_.Current();
+  if (!snapshot) return Unavailable("the firm's data is not loaded yet");
+  if (person_id.empty() || !Authorizer(*snapshot).CanUseInbox(viewer, person_id)) return refusal();
+  return OkStatus();
+}
 
 Status InboxService::Commit(const Principal& actor, FirmChange change, std::string_view action,
                             std::string_view detail) {
@@ -52,7 +60,7 @@ Result<std::vector<InboxItem>> InboxService::Unread(const std::string& person_id
 }
 
 Result<InboxPage> InboxService::List(const Principal& viewer, std::string_view cursor) {
-  if (viewer.person_id.empty()) return NoPerson();
+  RETURN_IF_ERROR(CheckAccess(viewer, viewer.person_id, NoPerson));
   const auto bad_cursor = [&] {
     return InvalidField("cursor", "a next_cursor from a previous page of your inbox",
                         std::string(cursor), "query");
@@ -80,15 +88,13 @@ Result<InboxPage> InboxService::List(const Principal& viewer, std::string_view c
 
 Result<InboxItem> InboxService::MarkRead(const Principal& viewer, std::string_view item_id) {
   const auto missing = [&] { return NotFound("no inbox item '" + std::string(item_id) + "'"); };
-  if (viewer.person_id.empty()) return missing();
   std::lock_guard lock(write_mu_);
   SelectQuery q{.kind = EntityKind::kInboxItems,
                 .where = {{"id", Compare::kEq, std::string(item_id)}},
                 .limit = 1};
   ASSIGN_OR_RETURN(SelectPage page, store_.Select(q));
-  if (page.rows.inbox_items.empty() || page.rows.inbox_items[0].person_id != viewer.person_id) {
-    return missing();
-  }
+  if (page.rows.inbox_items.empty()) return missing();
+  RETURN_IF_ERROR(CheckAccess(viewer, page.rows.inbox_items[0].person_id, missing));
   InboxItem item = page.rows.inbox_items[0];
   if (item.read_at) return item;
   item.read_at = std::max(clock_.NowSeconds(), item.created_at);
@@ -99,7 +105,7 @@ Result<InboxItem> InboxService::MarkRead(const Principal& viewer, std::string_vi
 }
 
 Result<int64_t> InboxService::MarkAllRead(const Principal& viewer) {
-  if (viewer.person_id.empty()) return NoPerson();
+  RETURN_IF_ERROR(CheckAccess(viewer, viewer.person_id, NoPerson));
   std::lock_guard lock(write_mu_);
   ASSIGN_OR_RETURN(auto unread, Unread(viewer.person_id));
   if (unread.empty()) return int64_t{0};

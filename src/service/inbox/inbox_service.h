@@ -6,13 +6,15 @@
 // Storage: inbox_items, store-only, read with Store::Select by (person_id,
 // created_at) and written through the FirmWriter with an audit entry.
 //
-// Access: only the person reads or marks their inbox; no role overrides it
-// (an item of someone else's inbox answers kNotFound, as a missing one).
+// Access: the Authorizer's CanUseInbox: only the person reads or marks
+// their inbox; no role overrides it (an item of someone else's inbox answers
+// kNotFound, as a missing one).
 //
 // Thread safety: all methods may be called from several threads at once.
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -20,6 +22,7 @@
 
 #include "common/date.h"
 #include "service/access/authorizer.h"
+#include "service/snapshot/snapshot_holder.h"
 #include "service/writes/firm_writer.h"
 #include "store/store.h"
 
@@ -41,7 +44,8 @@ struct InboxPage {
 class InboxService {
  public:
   //! Every reference must outlive the service.
-  InboxService(Store& store, FirmWriter& writer, const Clock& clock, InboxOptions options);
+  InboxService(Store& store, SnapshotHolder& snapshots, FirmWriter& writer, const Clock& clock,
+               InboxOptions options);
 
   //! One page of the viewer's inbox from `cursor` (a next_cursor of theirs;
   //! empty: the newest). kInvalidArgument naming "cursor" for another text;
@@ -53,12 +57,16 @@ class InboxService {
   [[nodiscard]] Result<int64_t> MarkAllRead(const Principal& viewer);
 
  private:
+  //! kNotFound unless the viewer may use `person_id`'s inbox.
+  Status CheckAccess(const Principal& viewer, std::string_view person_id,
+                     const std::function<Status()>& refusal);
   //! The viewer's newest options.max_scanned items that are unread.
   Result<std::vector<InboxItem>> Unread(const std::string& person_id);
   Status Commit(const Principal& actor, FirmChange change, std::string_view action,
                 std::string_view detail);
 
   Store& store_;
+  SnapshotHolder& snapshots_;
   FirmWriter& writer_;
   const Clock& clock_;
   const InboxOptions options_;
