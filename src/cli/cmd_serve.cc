@@ -31,7 +31,8 @@ struct ServeFlags {
   std::string breached_passwords;  //!< list of breached passwords to refuse
   std::string durability = "normal";
   int workers = 8;
-  GoalsOptions goals;  //!< firm settings of goals and roles (docs/GOALS.md)
+  GoalsOptions goals;        //!< firm settings of goals and roles (docs/GOALS.md)
+  FeedbackOptions feedback;  //!< expiry of feedback requests (docs/FEEDBACK.md)
 };
 
 // web/dist next to the executable, or in the source tree this file is in.
@@ -104,6 +105,10 @@ int Serve(const ServeFlags& flags) {
   if (flags.secure_cookies || own_tls) api_options.cookie_security = api::CookieSecurity::kAlways;
   if (Status goals = GoalsService::Validate(flags.goals); !goals.ok()) return Fail(goals);
   api_options.goals = flags.goals;
+  if (Status feedback = FeedbackService::Validate(flags.feedback); !feedback.ok()) {
+    return Fail(feedback);
+  }
+  api_options.feedback = flags.feedback;
   api::ApiServices services(**store, cached_accounts, snapshots, clock, api_options);
   http::Router router;
   if (Status added = api::AddApiRoutes(router, services); !added.ok()) return Fail(added);
@@ -165,6 +170,8 @@ void RegisterServe(CLI::App& app, int& exit_code) {
                     "than this share of the way (default 0.10)");
   serve->add_option("--goal-off-track-shortfall", flags->goals.status.off_track_shortfall,
                     "... and off track beyond this share (default 0.25)");
+  serve->add_option("--feedback-expiry-days", flags->feedback.expiry_days,
+                    "Days after which a feedback request takes no answers (default 14)");
   serve->add_option("--leadership-team-max", flags->goals.raci.max_leadership_team,
                     "Most people a leadership team may have before a warning (default 7)");
   serve->callback([flags, &exit_code] { exit_code = Serve(*flags); });

@@ -63,6 +63,16 @@ class FeedbackServiceTest : public ::testing::Test {
   std::unique_ptr<InboxService> inbox_;
 };
 
+TEST(FeedbackOptionsTest, ValidateNamesTheOption) {
+  EXPECT_TRUE(FeedbackService::Validate(FeedbackOptions{}).ok());
+  FeedbackOptions none;
+  none.expiry_days = 0;
+  EXPECT_TRUE(FeedbackService::Validate(none).message().starts_with("expiry_days:"));
+  FeedbackOptions window;
+  window.suggestion_window_days = -1;
+  EXPECT_TRUE(FeedbackService::Validate(window).message().starts_with("suggestion_window_days:"));
+}
+
 TEST_F(FeedbackServiceTest, AskWritesTheRequestPendingAnswersAndInboxItemsTogether) {
   auto view = service_->Ask(kMember, Draft({"peer", "outsider"}));
   ASSERT_TRUE(view.ok()) << view.status().ToString();
