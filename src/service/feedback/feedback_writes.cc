@@ -72,6 +72,25 @@ Status CheckAnswerTexts(const FeedbackAnswerDraft& d) {
   return check(d.do_better, "do_better");
 }
 
+// The request's expires_on: draft.expires_on, or today + expiry_days by
+// default; an event date on or before today and an expiry from today to the
+// default, or the field error.
+Result<Date> ExpiryOf(const FeedbackRequestDraft& draft, Date today, int expiry_days) {
+  if (!draft.event_date) return InvalidField("event_date", "the event's date, YYYY-MM-DD");
+  if (*draft.event_date > today) {
+    return InvalidField("event_date", "a date on or before today (" + FormatDate(today) + ")",
+                        FormatDate(*draft.event_date));
+  }
+  const Date latest{today.days + expiry_days};
+  const Date expires = draft.expires_on.value_or(latest);
+  if (expires < today || expires > latest) {
+    return InvalidField("expires_on",
+                        "a date from today (" + FormatDate(today) + ") to " + FormatDate(latest),
+                        FormatDate(expires));
+  }
+  return expires;
+}
+
 InboxItem Notice(std::string person, InboxItemKind kind, std::string ref, std::string from,
                  std::string text, int64_t now) {
   return InboxItem{NewId("in-"),
@@ -109,18 +128,7 @@ Result<FeedbackRequestView> FeedbackService::Ask(const Principal& actor,
   }
   const Date today = clock_.Today();
   const int64_t now = clock_.NowSeconds();
-  if (!draft.event_date) return InvalidField("event_date", "the event's date, YYYY-MM-DD");
-  if (*draft.event_date > today) {
-    return InvalidField("event_date", "a date on or before today (" + FormatDate(today) + ")",
-                        FormatDate(*draft.event_date));
-  }
-  const Date latest{today.days + options_.expiry_days};
-  const Date expires = draft.expires_on.value_or(latest);
-  if (expires < today || expires > latest) {
-    return InvalidField("expires_on",
-                        "a date from today (" + FormatDate(today) + ") to " + FormatDate(latest),
-                        FormatDate(expires));
-  }
+  ASSIGN_OR_RETURN(const Date expires, ExpiryOf(draft, today, options_.expiry_days));
   if (!draft.engagement_id.empty() && !s.EngagementIndex(draft.engagement_id)) {
     return InvalidField("engagement_id", "the id of an existing engagement", draft.engagement_id);
   }
