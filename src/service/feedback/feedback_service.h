@@ -74,9 +74,10 @@ struct FeedbackAnswerDraft {
 struct FeedbackRequestView {
   FeedbackRequest request;
   bool expired = false;  //!< today is after expires_on
-  //! Every answer's reviewer and status, in reviewer order (the asker sees
-  //! who answered; a reviewer or a leader sees only the answers below).
-  std::vector<FeedbackAnswer> answers;  //!< the answers the viewer may read, texts included
+  //! The answers the viewer may read, texts included, in reviewer order: the
+  //! asker all, a reviewer their own, a leader those shared with them (the
+  //! operator's listing: all, texts left out).
+  std::vector<FeedbackAnswer> answers;
   //! The answers' count by status, over all reviewers.
   int pending = 0, answered = 0, declined = 0;
 };
