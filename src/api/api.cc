@@ -30,7 +30,8 @@ ApiServices::ApiServices(Store& store, AccountStore& accounts, SnapshotHolder& s
       network_(snapshots, skills_, clock),
       goals_(store, snapshots, writer_, clock, options_.goals),
       feedback_(store, snapshots, writer_, clock, options_.feedback),
-      inbox_(store, snapshots, writer_, clock, options_.inbox) {}
+      inbox_(store, snapshots, writer_, clock, options_.inbox),
+      checkins_(store, snapshots, writer_, clock, options_.checkins) {}
 
 Status AddApiRoutes(http::Router& router, ApiServices& services) {
   router.SetDefaultAdmission(internal::SignedIn(services));
@@ -45,6 +46,7 @@ Status AddApiRoutes(http::Router& router, ApiServices& services) {
   RETURN_IF_ERROR(internal::AddNetworkRoutes(router, services));
   RETURN_IF_ERROR(internal::AddGoalsRoutes(router, services));
   RETURN_IF_ERROR(internal::AddFeedbackRoutes(router, services));
+  RETURN_IF_ERROR(internal::AddCheckinsRoutes(router, services));
   return internal::AddAdminRoutes(router, services);
 }
 

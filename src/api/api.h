@@ -24,6 +24,7 @@
 #include "service/accounts/audit_log.h"
 #include "service/accounts/session_service.h"
 #include "service/accounts/user_service.h"
+#include "service/checkins/checkins_service.h"
 #include "service/directory/directory_service.h"
 #include "service/feedback/feedback_service.h"
 #include "service/goals/goals_service.h"
@@ -52,6 +53,7 @@ struct ApiOptions {
   GoalsOptions goals;                          //!< status thresholds and the leadership team bound
   FeedbackOptions feedback;                    //!< expiry of feedback requests, suggestions
   InboxOptions inbox;                          //!< inbox page size and unread scan
+  CheckinsOptions checkins;                    //!< bounds of trends and question lists
 };
 
 //! The services behind the API, wired to the injected world.
@@ -77,6 +79,7 @@ class ApiServices {
   GoalsService& goals() { return goals_; }
   FeedbackService& feedback() { return feedback_; }
   InboxService& inbox() { return inbox_; }
+  CheckinsService& checkins() { return checkins_; }
 
  private:
   const ApiOptions options_;
@@ -93,6 +96,7 @@ class ApiServices {
   GoalsService goals_;
   FeedbackService feedback_;
   InboxService inbox_;
+  CheckinsService checkins_;
 };
 
 //! Registers every /api/v1 route (handlers keep a reference to `services`,

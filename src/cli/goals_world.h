@@ -1,5 +1,6 @@
-// What `guild goals` and `guild team` stand on: the store, the
-// snapshot, the FirmWriter and the GoalsService, opened on --db; and the person
+// What `guild goals`, `guild team` and `guild checkins` stand on: the store,
+// the snapshot, the FirmWriter, the GoalsService and the CheckinsService,
+// opened on --db; and the person
 // the command acts as (--as PERSON: that person's rights; otherwise the
 // operator, an administrator recorded in the audit log as user "cli").
 #pragma once
@@ -8,6 +9,7 @@
 #include <string>
 
 #include "cli/commands.h"
+#include "service/checkins/checkins_service.h"
 #include "service/goals/goals_service.h"
 #include "store/store.h"
 
@@ -63,6 +65,8 @@ class GoalsWorld {
     RETURN_IF_ERROR(GoalsService::Validate(goals));
     world->service_ = std::make_unique<GoalsService>(*world->store_, *world->snapshots_,
                                                      *world->writer_, *world->clock_, goals);
+    world->checkins_ = std::make_unique<CheckinsService>(*world->store_, *world->snapshots_,
+                                                         *world->writer_, *world->clock_);
     if (flags.as_person.empty()) {
       world->principal_ = {"cli", UserRole::kAdministrator, ""};
     } else {
@@ -75,6 +79,7 @@ class GoalsWorld {
   }
 
   GoalsService& goals() { return *service_; }
+  CheckinsService& checkins() { return *checkins_; }
   const Principal& principal() const { return principal_; }
   const Clock& clock() const { return *clock_; }
   SnapshotHolder& snapshots() { return *snapshots_; }
@@ -86,6 +91,7 @@ class GoalsWorld {
   std::unique_ptr<SnapshotHolder> snapshots_;
   std::unique_ptr<FirmWriter> writer_;
   std::unique_ptr<GoalsService> service_;
+  std::unique_ptr<CheckinsService> checkins_;
   Principal principal_;
 };
 

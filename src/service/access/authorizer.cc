@@ -113,6 +113,20 @@ bool Authorizer::CanReadCheckin(const Principal& viewer, std::string_view author
   return IsSelf(viewer, author_person_id) || LeadsTeam(viewer, team_id);
 }
 
+bool Authorizer::CanReadTeamCheckins(const Principal& viewer, std::string_view team_id) const {
+  return LeadsTeam(viewer, team_id);
+}
+
+bool Authorizer::CanReadCheckinStatuses(const Principal& viewer, std::string_view team_id) const {
+  return SeesWholeFirm(viewer) || LeadsTeam(viewer, team_id);
+}
+
+bool Authorizer::CanReadCheckinQuestion(const Principal& viewer, std::string_view asker_id,
+                                        std::string_view addressee_id,
+                                        std::string_view team_id) const {
+  return IsSelf(viewer, asker_id) || IsSelf(viewer, addressee_id) || LeadsTeam(viewer, team_id);
+}
+
 bool Authorizer::CanReadFeedbackAnswer(const Principal& viewer, std::string_view asker_person_id,
                                        std::string_view author_person_id,
                                        std::string_view shared_with_person_id) const {

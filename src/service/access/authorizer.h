@@ -34,7 +34,10 @@
 //  - a personal goal: the person, their manager and the leaders of the teams
 //    they are on; everyone signed in once the person shares it; only the
 //    person changes it or writes its progress;
-//  - a check-in: its author and the leaders of its team;
+//  - a check-in: its author and the leaders of its team (who of a team has
+//    checked in, without contents: also firm leaders and administrators);
+//  - a question routed from a check-in and its answer: the asker, the
+//    addressee and the leaders of the team;
 //  - a feedback answer: the person who asked for it and its author, and the
 //    one leader of the asker's (their manager or the leader of a team they
 //    are on) the asker shared it with, while that person leads the asker;
@@ -135,8 +138,21 @@ class Authorizer {
   [[nodiscard]] bool CanWriteClientLog(const Principal& viewer,
                                        std::string_view engagement_id) const;
 
+  //! A check-in (docs/CHECKINS.md): its author and its team's leaders.
   [[nodiscard]] bool CanReadCheckin(const Principal& viewer, std::string_view author_person_id,
                                     std::string_view team_id) const;
+  //! A team's check-ins as a whole (who is overdue, nudges, trends): the
+  //! team's leaders only.
+  [[nodiscard]] bool CanReadTeamCheckins(const Principal& viewer, std::string_view team_id) const;
+  //! Who of a team has checked in this cycle (statuses, never contents):
+  //! the team's leaders, firm leaders and administrators.
+  [[nodiscard]] bool CanReadCheckinStatuses(const Principal& viewer,
+                                            std::string_view team_id) const;
+  //! A question routed from a check-in, and its answer: the asker, the
+  //! addressee and the team's leaders; no role overrides it.
+  [[nodiscard]] bool CanReadCheckinQuestion(const Principal& viewer, std::string_view asker_id,
+                                            std::string_view addressee_id,
+                                            std::string_view team_id) const;
   //! A feedback answer (docs/FEEDBACK.md): its asker, its author, and
   //! `shared_with_person_id` (empty: none) while LeadsPerson(it, asker).
   [[nodiscard]] bool CanReadFeedbackAnswer(const Principal& viewer,
@@ -167,7 +183,7 @@ class Authorizer {
 
   // Without a caller yet, kept for the issues that call them next:
   // CanChangeTeam (team goals), CanManageToken (the admin token view, issue
-  // 27), CanReadCheckin, CanReadSurveyAggregate and
+  // 27), CanReadSurveyAggregate and
   // CanReadSurveyAnswer (check-ins, feedback, surveys). Each is tested.
 
  private:

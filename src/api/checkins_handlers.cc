@@ -1,0 +1,228 @@
+// Check-ins (docs/CHECKINS.md): /checkins/me, /teams/{id}/checkins/me,
+// /checkins/{id}, /teams/{id}/checkins[?cycle=], /checkins/overdue,
+// /teams/{id}/checkins/nudge, /teams/{id}/checkins/trends,
+// /checkin-questions[?to=me|from=me] and /checkin-questions/{id}/answer.
+// Parse the request, call the CheckinsService (which decides access),
+// shape JSON.
+#include "api/internal/checkins_views.h"
+
+namespace guild::api::internal {
+namespace {
+
+constexpr int kDefaultTrendCycles = 8;
+
+std::string Param(const http::Request& r, std::string_view name) {
+  return std::string(r.param(name).value_or(""));
+}
+
+template <typename T, typename Write>
+http::Response Json(const Result<T>& result, Write write, int status = 200) {
+  if (!result.ok()) return Fail(result.status(), "path");
+  std::string body;
+  http::JsonWriter w(body);
+  write(w, *result);
+  return http::JsonResponse(std::move(body), status);
+}
+
+void WriteOptionalCheckin(http::JsonWriter& w, const FirmSnapshot& s,
+                          const std::optional<Checkin>& c) {
+  if (c) {
+    WriteCheckin(w, s, *c);
+  } else {
+    w.Null();
+  }
+}
+
+void WriteMine(http::JsonWriter& w, const MyCheckins& mine) {
+  const FirmSnapshot& s = *mine.snapshot;
+  w.BeginObject().Key("teams").BeginArray();
+  for (const MyTeamCheckin& t : mine.teams) {
+    w.BeginObject().Key("team");
+    WriteTeamSummary(w, s, t.team);
+    w.Key("cycle");
+    WriteCycle(w, t.cycle);
+    w.Member("status", checkins::ToString(t.status)).Key("excluded_because");
+    if (t.status == checkins::MemberStatus::kExcluded) {
+      w.String(checkins::ToString(t.exclusion));
+    } else {
+      w.Null();
+    }
+    w.Key("checkin");
+    WriteOptionalCheckin(w, s, t.current);
+    w.Key("prefill");
+    WriteOptionalCheckin(w, s, t.prefill);
+    w.Key("open_blockers").BeginArray();
+    for (const CheckinBlocker& b : t.open_blockers) WriteBlocker(w, s, b);
+    w.EndArray().Key("question");
+    if (t.question) {
+      WriteQuestion(w, s, *t.question);
+    } else {
+      w.Null();
+    }
+    w.EndObject();
+  }
+  w.EndArray().Key("questions_to_me").BeginArray();
+  for (const CheckinQuestion& q : mine.questions_to_me) WriteQuestion(w, s, q);
+  w.EndArray().EndObject();
+}
+
+http::Response MineHandler(ApiServices& s, const http::Request&, const Authenticated& who) {
+  return Json(s.checkins().GetMine(who.principal), &WriteMine);
+}
+
+http::Response SaveHandler(ApiServices& s, const http::Request& r, const Authenticated& who) {
+  auto json = JsonBody(r, s.options().max_json_bytes);
+  if (!json.ok()) return http::ProblemResponse(json.problem());
+  auto draft = ReadCheckinDraft(json.value());
+  if (!draft.ok()) return http::ProblemResponse(draft.problem());
+  auto saved = s.checkins().Save(who.principal, Param(r, "id"), draft.value());
+  if (!saved.ok()) return Fail(saved.status());
+  auto snapshot = s.snapshots().Current();
+  return Json(saved, [&](http::JsonWriter& w, const Checkin& c) { WriteCheckin(w, *snapshot, c); });
+}
+
+http::Response CheckinHandler(ApiServices& s, const http::Request& r, const Authenticated& who) {
+  return Json(s.checkins().GetCheckin(who.principal, Param(r, "id")),
+              [](http::JsonWriter& w, const CheckinDetail& d) {
+                const FirmSnapshot& snapshot = *d.snapshot;
+                w.BeginObject().Key("checkin");
+                WriteCheckin(w, snapshot, d.checkin);
+                w.Key("blockers").BeginArray();
+                for (const CheckinBlocker& b : d.blockers) WriteBlocker(w, snapshot, b);
+                w.EndArray().Key("questions").BeginArray();
+                for (const CheckinQuestion& q : d.questions) WriteQuestion(w, snapshot, q);
+                w.EndArray().EndObject();
+              });
+}
+
+http::Response TeamHandler(ApiServices& s, const http::Request& r, const Authenticated& who) {
+  auto cycle = ReadDate(r, "cycle");
+  if (!cycle.ok()) return http::ProblemResponse(cycle.problem());
+  return Json(s.checkins().GetTeam(who.principal, Param(r, "id"), cycle.value()),
+              [](http::JsonWriter& w, const TeamCheckins& page) {
+                const FirmSnapshot& snapshot = *page.snapshot;
+                w.BeginObject().Key("team");
+                WriteTeamSummary(w, snapshot, page.team);
+                w.Key("cycle");
+                WriteCycle(w, page.cycle);
+                w.Key("members").BeginArray();
+                for (const MemberCheckin& m : page.members) WriteMemberCheckin(w, snapshot, m);
+                w.EndArray().Key("open_questions").BeginArray();
+                for (const CheckinQuestion& q : page.open_questions) {
+                  WriteQuestion(w, snapshot, q);
+                }
+                w.EndArray().Key("lingering_blockers").BeginArray();
+                for (const LingeringBlocker& b : page.lingering_blockers) {
+                  w.BeginObject().Key("blocker");
+                  WriteBlocker(w, snapshot, b.blocker);
+                  w.Member("cycles_open", b.cycles_open).EndObject();
+                }
+                w.EndArray().EndObject();
+              });
+}
+
+http::Response OverdueHandler(ApiServices& s, const http::Request& r, const Authenticated& who) {
+  auto day = ReadDate(r, "date");
+  if (!day.ok()) return http::ProblemResponse(day.problem());
+  return Json(s.checkins().GetOverdue(who.principal, day.value()),
+              [](http::JsonWriter& w, const OverdueList& list) {
+                const FirmSnapshot& snapshot = *list.snapshot;
+                w.BeginObject().Key("teams").BeginArray();
+                for (const OverdueList::Team& t : list.teams) {
+                  w.BeginObject().Key("team");
+                  WriteTeamSummary(w, snapshot, t.team);
+                  w.Key("cycle");
+                  WriteCycle(w, t.cycle);
+                  w.Key("members").BeginArray();
+                  for (const MemberCheckin& m : t.members) WriteMemberCheckin(w, snapshot, m);
+                  w.EndArray().EndObject();
+                }
+                w.EndArray().EndObject();
+              });
+}
+
+http::Response NudgeHandler(ApiServices& s, const http::Request& r, const Authenticated& who) {
+  return Json(
+      s.checkins().Nudge(who.principal, Param(r, "id")),
+      [](http::JsonWriter& w, int count) { w.BeginObject().Member("nudged", count).EndObject(); });
+}
+
+http::Response TrendsHandler(ApiServices& s, const http::Request& r, const Authenticated& who) {
+  auto cycles = ReadInt(r, "cycles", kDefaultTrendCycles, 1, s.options().checkins.max_trend_cycles);
+  if (!cycles.ok()) return http::ProblemResponse(cycles.problem());
+  return Json(s.checkins().GetTrends(who.principal, Param(r, "id"), cycles.value()),
+              [](http::JsonWriter& w, const TeamTrends& trends) {
+                w.BeginObject().Key("team");
+                WriteTeamSummary(w, *trends.snapshot, trends.team);
+                w.Key("cycles").BeginArray();
+                for (const checkins::CycleTrend& c : trends.cycles) {
+                  w.BeginObject().Member("cycle_start", FormatDate(c.cycle_start));
+                  w.Member("expected", c.expected).Member("submitted", c.submitted);
+                  w.Key("completion");
+                  c.completion ? w.Double(*c.completion) : w.Null();
+                  w.Key("median_hours_to_answer");
+                  c.median_hours_to_answer ? w.Double(*c.median_hours_to_answer) : w.Null();
+                  w.Member("blockers_opened", c.blockers_opened);
+                  w.Member("blockers_resolved", c.blockers_resolved).EndObject();
+                }
+                w.EndArray().EndObject();
+              });
+}
+
+http::Response QuestionsHandler(ApiServices& s, const http::Request& r, const Authenticated& who) {
+  const auto to = r.query("to");
+  const auto from = r.query("from");
+  QuestionSide side = QuestionSide::kToMe;
+  if (from && !to && *from == "me") {
+    side = QuestionSide::kFromMe;
+  } else if (from || (to && *to != "me")) {
+    return BadParameter(from ? "from" : "to", "query", "to=me or from=me (one of them)",
+                        std::string(from ? *from : *to));
+  }
+  auto snapshot = s.snapshots().Current();
+  return Json(s.checkins().GetQuestions(who.principal, side),
+              [&](http::JsonWriter& w, const std::vector<CheckinQuestion>& questions) {
+                w.BeginObject().Key("items").BeginArray();
+                for (const CheckinQuestion& q : questions) WriteQuestion(w, *snapshot, q);
+                w.EndArray().EndObject();
+              });
+}
+
+http::Response AnswerHandler(ApiServices& s, const http::Request& r, const Authenticated& who) {
+  auto json = JsonBody(r, s.options().max_json_bytes);
+  if (!json.ok()) return http::ProblemResponse(json.problem());
+  std::string answer;
+  http::ObjectReader reader(json.value());
+  reader.Required("answer", answer);
+  if (auto problem = reader.Finish()) return http::ProblemResponse(*problem);
+  auto q = s.checkins().Answer(who.principal, Param(r, "id"), answer);
+  if (!q.ok()) return Fail(q.status());
+  auto snapshot = s.snapshots().Current();
+  return Json(
+      q, [&](http::JsonWriter& w, const CheckinQuestion& x) { WriteQuestion(w, *snapshot, x); });
+}
+
+}  // namespace
+
+Status AddCheckinsRoutes(http::Router& router, ApiServices& s) {
+  using namespace std::placeholders;
+  using Handler = http::Response (*)(ApiServices&, const http::Request&, const Authenticated&);
+  const std::tuple<http::Method, const char*, Handler> routes[] = {
+      {http::Method::kGet, "/api/v1/checkins/me", MineHandler},
+      {http::Method::kGet, "/api/v1/checkins/overdue", OverdueHandler},
+      {http::Method::kGet, "/api/v1/checkins/{id}", CheckinHandler},
+      {http::Method::kPut, "/api/v1/teams/{id}/checkins/me", SaveHandler},
+      {http::Method::kGet, "/api/v1/teams/{id}/checkins", TeamHandler},
+      {http::Method::kPost, "/api/v1/teams/{id}/checkins/nudge", NudgeHandler},
+      {http::Method::kGet, "/api/v1/teams/{id}/checkins/trends", TrendsHandler},
+      {http::Method::kGet, "/api/v1/checkin-questions", QuestionsHandler},
+      {http::Method::kPost, "/api/v1/checkin-questions/{id}/answer", AnswerHandler},
+  };
+  for (const auto& [method, pattern, handler] : routes) {
+    RETURN_IF_ERROR(
+        router.Add(method, pattern, Authed(s, std::bind(handler, std::ref(s), _1, _2))));
+  }
+  return OkStatus();
+}
+
+}  // namespace guild::api::internal

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# End-to-end test of `guild checkins overdue|export` through the real binary
+# on a demo firm: a team's members who have not checked in, as text and JSON,
+# as the operator and as the team's leader; a member may not see the list;
+# export of submitted check-ins as CSV and JSON (imported ones: drafts left
+# out); bad flags named with exit 1 (the CLI's bad-input code).
+# Usage: cli_checkins_test.sh PATH_TO_GUILD
+
+# shellcheck source=../../tests/cli_test_lib.sh
+. "$(dirname "$0")/../../tests/cli_test_lib.sh"
+TODAY=2025-04-23  # a Wednesday: the weekly cycle runs 2025-04-21..27
+
+expect_exit 0 "$GUILD" demo --db "$DB" --people 300 --seed 3 --today "$TODAY"
+
+# A team that runs check-ins, with a leader and at least two other members.
+expect_exit 0 "$GUILD" export teams --format json --db "$DB"
+read -r team leader member < <(python3 - "$DIR/out" <<'EOF2'
+import json, sys
+text = open(sys.argv[1]).read().strip()
+teams = json.loads(text) if text.startswith("[") else [json.loads(l) for l in text.splitlines() if l.strip()]
+for t in teams:
+    members = [m["person_id"] for m in t.get("members", []) if m["person_id"] != t.get("leader_id")]
+    if t.get("leader_id") and len(members) >= 2 and t.get("checkin_cadence_days", 7) > 0:
+        print(t["id"], t["leader_id"], members[0]); break
+EOF2
+)
+[ -n "${team:-}" ] || fail "the demo firm has no team with a leader and two members"
+
+expect_exit 0 "$GUILD" checkins overdue --team "$team" --date "$TODAY" --db "$DB"
+expect_in "$DIR/out" "cycle 2025-04-21, due 2025-04-27"
+expect_exit 0 "$GUILD" checkins overdue --team "$team" --date "$TODAY" --json --db "$DB"
+python3 - "$DIR/out" "$member" <<'EOF2' || fail "overdue --json: not the team's members, all due"
+import json, sys
+teams = json.load(open(sys.argv[1]))
+assert len(teams) == 1 and teams[0]["cycle_start"] == "2025-04-21", teams
+people = {m["person_id"]: m["status"] for m in teams[0]["members"]}
+assert people.get(sys.argv[2]) in ("due", "excluded") or sys.argv[2] not in people, people
+assert all(s in ("due", "draft", "overdue") for s in people.values()), people
+EOF2
+# --date picks the cycle (and the day statuses are judged on).
+expect_exit 0 "$GUILD" checkins overdue --team "$team" --date 2025-04-20 --json --db "$DB"
+python3 -c 'import json,sys; t=json.load(open(sys.argv[1]))[0]; assert t["due_on"]=="2025-04-20", t' \
+  "$DIR/out" || fail "overdue --date 2025-04-20: not the cycle of 04-14"
+# The team's leader sees it too; a member does not.
+expect_exit 0 "$GUILD" checkins overdue --team "$team" --as "$leader" --date "$TODAY" --db "$DB"
+expect_exit 1 "$GUILD" checkins overdue --team "$team" --as "$member" --date "$TODAY" --db "$DB"
+expect_in "$DIR/err" "no check-ins of team"
+
+# Bad flags: named, exit 1.
+expect_exit 1 "$GUILD" checkins overdue --db "$DB"
+expect_in "$DIR/err" "--team"
+expect_exit 1 "$GUILD" checkins overdue --team "$team" --date 2025-13-01 --db "$DB"
+expect_in "$DIR/err" "--date"
+expect_exit 1 "$GUILD" checkins overdue --team no-such-team --db "$DB"
+expect_in "$DIR/err" "no-such-team"
+expect_exit 1 "$GUILD" checkins export --format xml --db "$DB"
+expect_in "$DIR/err" "--format"
+expect_exit 1 "$GUILD" checkins export --format csv --since yesterday --db "$DB"
+expect_in "$DIR/err" "--since"
+expect_exit 1 "$GUILD" checkins export --format csv --team no-such-team --db "$DB"
+expect_in "$DIR/err" "team"
+expect_exit 1 "$GUILD" checkins export --format csv --as "$leader" --db "$DB"
+expect_in "$DIR/err" "operator"
+
+# Export: imported check-ins, one submitted and one draft; the draft stays out.
+cat >"$DIR/checkins.json" <<EOF2
+[{"id":"ck-1","team_id":"$team","person_id":"$member","cycle_start":"2025-04-14","client_change":"Scope grew","note":"","updated_at":"2025-04-15T10:00:00Z","submitted_at":"2025-04-15T10:00:00Z"},
+ {"id":"ck-2","team_id":"$team","person_id":"$leader","cycle_start":"2025-04-14","client_change":"Private","note":"","updated_at":"2025-04-15T10:00:00Z","submitted_at":null}]
+EOF2
+expect_exit 0 "$GUILD" import checkins "$DIR/checkins.json" --db "$DB"
+expect_exit 0 "$GUILD" checkins export --format csv --team "$team" --out "$DIR/export.csv" --db "$DB"
+expect_in "$DIR/export.csv" "Scope grew"
+grep -q "Private" "$DIR/export.csv" && fail "export wrote a draft"
+expect_exit 0 "$GUILD" checkins export --format json --since 2025-04-01 --db "$DB"
+expect_in "$DIR/out" "ck-1"
+expect_exit 0 "$GUILD" checkins export --format json --since 2025-04-21 --db "$DB"
+grep -q "ck-1" "$DIR/out" && fail "export --since 2025-04-21 wrote an earlier cycle"
+
+finish cli_checkins

@@ -1,0 +1,164 @@
+// `guild checkins overdue|export`: who of a team has not checked in for the
+// cycle holding a day, and the submitted check-ins as CSV or JSON (the
+// layout `guild import checkins` reads). Through the CheckinsService, as the
+// operator (an administrator: statuses, never contents, and the export) or
+// as the person named by --as (docs/CHECKINS.md).
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "cli/goals_world.h"
+#include "io/export.h"
+
+namespace guild::cli {
+namespace {
+
+using Json = nlohmann::json;
+
+struct WorldFlags {
+  std::string db = "guild.db";
+  std::string as_person;
+  std::string date;  //!< --date: the day to look from (default today)
+};
+
+void AddWorldOptions(CLI::App& command, WorldFlags& flags) {
+  AddDbOption(command, flags.db);
+  command.add_option("--as", flags.as_person,
+                     "Act as this person (their rights); default: the operator (administrator)");
+  command.add_option("--date", flags.date,
+                     "The day to look from, YYYY-MM-DD (default: today); its cycle is shown");
+}
+
+Result<std::unique_ptr<GoalsWorld>> OpenWorld(const WorldFlags& flags) {
+  if (!flags.date.empty() && !ParseDate(flags.date)) {
+    return InvalidArgument("--date: expected a date YYYY-MM-DD, got '" + flags.date + "'");
+  }
+  GoalsWorldFlags world;
+  world.db = flags.db;
+  world.as_person = flags.as_person;
+  world.today = flags.date;
+  return GoalsWorld::Open(world);
+}
+
+// ---- overdue ----
+
+struct OverdueFlags {
+  WorldFlags world;
+  std::vector<std::string> teams;
+  bool json = false;
+};
+
+Json OverdueJson(const OverdueList& list) {
+  const FirmSnapshot& s = *list.snapshot;
+  Json out = Json::array();
+  for (const OverdueList::Team& t : list.teams) {
+    Json members = Json::array();
+    for (const MemberCheckin& m : t.members) {
+      const Person& p = s.data().people[m.person];
+      members.push_back({{"person_id", p.id},
+                         {"name", p.name},
+                         {"status", std::string(checkins::ToString(m.status))}});
+    }
+    out.push_back({{"team_id", s.data().teams[t.team].id},
+                   {"cycle_start", FormatDate(t.cycle.start)},
+                   {"due_on", FormatDate(t.cycle.due)},
+                   {"members", std::move(members)}});
+  }
+  return out;
+}
+
+int Overdue(const OverdueFlags& flags) {
+  auto world = OpenWorld(flags.world);
+  if (!world.ok()) return Fail(world.status());
+  auto list = (*world)->checkins().GetOverdueOf((*world)->principal(), flags.teams, std::nullopt);
+  if (!list.ok()) return Fail(list.status());
+  if (flags.json) {
+    std::cout << OverdueJson(*list).dump(2) << "\n";
+    return kExitOk;
+  }
+  const FirmSnapshot& s = *list->snapshot;
+  for (const OverdueList::Team& t : list->teams) {
+    std::printf("%s: cycle %s, due %s: %zu not checked in\n", s.data().teams[t.team].name.c_str(),
+                FormatDate(t.cycle.start).c_str(), FormatDate(t.cycle.due).c_str(),
+                t.members.size());
+    for (const MemberCheckin& m : t.members) {
+      const Person& p = s.data().people[m.person];
+      std::printf("  %-8s %s (%s)\n", std::string(checkins::ToString(m.status)).c_str(),
+                  p.name.c_str(), p.id.c_str());
+    }
+  }
+  return kExitOk;
+}
+
+// ---- export ----
+
+struct ExportFlags {
+  WorldFlags world;
+  std::string format;
+  std::string team;
+  std::string since;
+  std::string out;
+};
+
+int Export(const ExportFlags& flags) {
+  auto format = io::ParseFormat(flags.format);
+  if (!format) {
+    return Fail(InvalidArgument("--format: expected csv or json, got '" + flags.format + "'"));
+  }
+  Date since{0};
+  if (!flags.since.empty()) {
+    auto parsed = ParseDate(flags.since);
+    if (!parsed) {
+      return Fail(
+          InvalidArgument("--since: expected a date YYYY-MM-DD, got '" + flags.since + "'"));
+    }
+    since = *parsed;
+  }
+  auto world = OpenWorld(flags.world);
+  if (!world.ok()) return Fail(world.status());
+  auto exported = (*world)->checkins().Export((*world)->principal(), flags.team, since);
+  if (!exported.ok()) return Fail(exported.status());
+  FirmData data;
+  data.checkins = std::move(exported->checkins);
+  const std::string text = io::ExportEntities(data, EntityKind::kCheckins, *format);
+  if (flags.out.empty()) {
+    std::cout << text;
+    return std::cout.good() ? kExitOk : kExitInternal;
+  }
+  std::ofstream out(flags.out, std::ios::binary);
+  if (!out.write(text.data(), static_cast<std::streamsize>(text.size()))) {
+    return Fail(Internal("cannot write " + flags.out));
+  }
+  return kExitOk;
+}
+
+void RegisterCheckins(CLI::App& app, int& exit_code) {
+  CLI::App* group = app.add_subcommand("checkins", "Member-led check-ins of teams");
+  group->require_subcommand(1);
+
+  auto overdue = std::make_shared<OverdueFlags>();
+  CLI::App* ls = group->add_subcommand(
+      "overdue", "Members of a team who have not checked in for the cycle (due, draft, overdue)");
+  AddWorldOptions(*ls, overdue->world);
+  ls->add_option("--team", overdue->teams, "The team (repeat for several)")->required();
+  ls->add_flag("--json", overdue->json, "Print JSON instead of text");
+  ls->callback([overdue, &exit_code] { exit_code = Overdue(*overdue); });
+
+  auto exp = std::make_shared<ExportFlags>();
+  CLI::App* ex = group->add_subcommand(
+      "export", "Submitted check-ins as CSV or JSON (drafts stay their authors')");
+  AddWorldOptions(*ex, exp->world);
+  ex->add_option("--format", exp->format, "csv or json")->required();
+  ex->add_option("--team", exp->team, "Only this team (default: every team)");
+  ex->add_option("--since", exp->since, "Only cycles starting on or after this date");
+  ex->add_option("--out", exp->out, "File to write (default: standard output)");
+  ex->callback([exp, &exit_code] { exit_code = Export(*exp); });
+}
+
+}  // namespace
+}  // namespace guild::cli
+
+GUILD_REGISTER_COMMAND(checkins, RegisterCheckins)

@@ -1,0 +1,335 @@
+// CheckinsService reads: a member's check-ins, one check-in, a leader's
+// view of a cycle, the overdue list, routed questions, trends and export.
+#include "service/checkins/checkins_service.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "service/checkins/internal/rows.h"
+
+namespace guild {
+
+namespace rows = checkins::internal;
+using checkins::Cycle;
+using checkins::CycleOf;
+using checkins::MemberStatus;
+
+namespace {
+
+constexpr int64_t kSecondsPerDay = 86400;
+
+// The team's members expected to check in: its member list without its leader.
+std::vector<uint32_t> MembersOf(const FirmSnapshot& s, uint32_t team) {
+  const Team& t = s.data().teams[team];
+  std::vector<uint32_t> out;
+  for (const TeamMember& m : t.members) {
+    if (m.person_id == t.leader_id) continue;
+    if (auto p = s.PersonIndex(m.person_id)) out.push_back(*p);
+  }
+  return out;
+}
+
+bool IsMember(const FirmSnapshot& s, uint32_t team, uint32_t person) {
+  const std::vector<uint32_t> members = MembersOf(s, team);
+  return std::find(members.begin(), members.end(), person) != members.end();
+}
+
+// kTimeOff hours per person (ids of `people`) dated within the cycle.
+std::unordered_map<std::string_view, double> TimeOffIn(const FirmSnapshot& s,
+                                                       const std::vector<uint32_t>& people,
+                                                       const Cycle& cycle) {
+  std::unordered_map<std::string_view, double> hours;
+  for (uint32_t p : people) hours.emplace(s.data().people[p].id, 0.0);
+  for (const TimeEntry& e : s.data().time_entries) {
+    if (e.category != TimeCategory::kTimeOff || e.date < cycle.start || e.date > cycle.due) {
+      continue;
+    }
+    auto it = hours.find(e.person_id);
+    if (it != hours.end()) it->second += e.hours;
+  }
+  return hours;
+}
+
+checkins::Progress ProgressOf(const std::optional<Checkin>& c) {
+  if (!c) return checkins::Progress::kNone;
+  return c->submitted_at ? checkins::Progress::kSubmitted : checkins::Progress::kDraft;
+}
+
+}  // namespace
+
+CheckinsService::CheckinsService(Store& store, SnapshotHolder& snapshots, FirmWriter& writer,
+                                 const Clock& clock, CheckinsOptions options)
+    : store_(store), snapshots_(snapshots), writer_(writer), clock_(clock), options_(options) {}
+
+std::string CheckinsService::NudgeId(std::string_view team_id, Date cycle_start,
+                                     std::string_view person_id) {
+  return "nudge:" + std::string(team_id) + ":" + FormatDate(cycle_start) + ":" +
+         std::string(person_id);
+}
+
+Result<std::shared_ptr<const FirmSnapshot>> CheckinsService::Snapshot() {
+  auto snapshot = snapshots_.Current();
+  if (!snapshot) return Unavailable("the firm's data is not loaded yet");
+  return snapshot;
+}
+
+Result<uint32_t> CheckinsService::ReadableTeam(const Authorizer& authorizer,
+                                               const Principal& viewer,
+                                               std::string_view team_id) const {
+  auto team = authorizer.snapshot().TeamIndex(team_id);
+  if (!team || !authorizer.CanReadTeam(viewer, team_id)) {
+    return NotFound("no team '" + std::string(team_id) + "'");
+  }
+  return *team;
+}
+
+Result<uint32_t> CheckinsService::LedTeam(const Authorizer& authorizer, const Principal& viewer,
+                                          std::string_view team_id) const {
+  ASSIGN_OR_RETURN(uint32_t team, ReadableTeam(authorizer, viewer, team_id));
+  // The team's check-ins as a whole are its leaders' only: to anyone else
+  // they do not exist.
+  if (!authorizer.CanReadTeamCheckins(viewer, team_id)) {
+    return NotFound("no check-ins of team '" + std::string(team_id) + "' that you lead");
+  }
+  return team;
+}
+
+Result<std::vector<MemberCheckin>> CheckinsService::MemberStatuses(const FirmSnapshot& s,
+                                                                   uint32_t team,
+                                                                   const Cycle& cycle, Date today) {
+  const Team& t = s.data().teams[team];
+  const std::vector<uint32_t> members = MembersOf(s, team);
+  ASSIGN_OR_RETURN(std::vector<Checkin> saved,
+                   rows::TeamCheckins(store_, t.id, cycle.start, cycle.start));
+  std::unordered_map<std::string_view, const Checkin*> by_person;
+  for (const Checkin& c : saved) by_person[c.person_id] = &c;
+  const auto time_off = TimeOffIn(s, members, cycle);
+  std::vector<MemberCheckin> out;
+  for (uint32_t p : members) {
+    const Person& person = s.data().people[p];
+    MemberCheckin m{.person = p};
+    m.exclusion =
+        checkins::ExclusionOf(person, time_off.at(person.id), cycle, t.checkin_cadence_days);
+    std::optional<Checkin> mine;
+    if (auto it = by_person.find(person.id); it != by_person.end()) mine = *it->second;
+    m.status = checkins::StatusOf(ProgressOf(mine), m.exclusion, cycle, today);
+    if (m.status == MemberStatus::kSubmitted) m.checkin = std::move(mine);
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+Result<MyTeamCheckin> CheckinsService::MineOn(const FirmSnapshot& s, uint32_t person, uint32_t team,
+                                              Date today) {
+  const Team& t = s.data().teams[team];
+  const Person& me = s.data().people[person];
+  MyTeamCheckin out{.team = team, .cycle = CycleOf(today, t.checkin_cadence_days)};
+  ASSIGN_OR_RETURN(out.current, rows::CheckinOf(store_, me.id, t.id, out.cycle.start));
+  ASSIGN_OR_RETURN(out.prefill, rows::CheckinBefore(store_, me.id, t.id, out.cycle.start));
+  ASSIGN_OR_RETURN(out.open_blockers, rows::OpenBlockersOf(store_, me.id, t.id));
+  const auto time_off = TimeOffIn(s, {person}, out.cycle);
+  out.exclusion = checkins::ExclusionOf(me, time_off.at(me.id), out.cycle, t.checkin_cadence_days);
+  out.status = checkins::StatusOf(ProgressOf(out.current), out.exclusion, out.cycle, today);
+  if (out.current) {
+    ASSIGN_OR_RETURN(auto questions, rows::QuestionsOfCheckin(store_, out.current->id));
+    if (!questions.empty()) out.question = std::move(questions.front());
+  }
+  return out;
+}
+
+Result<MyCheckins> CheckinsService::GetMine(const Principal& viewer) {
+  ASSIGN_OR_RETURN(auto snapshot, Snapshot());
+  const FirmSnapshot& s = *snapshot;
+  auto person = s.PersonIndex(viewer.person_id);
+  if (!person) return NotFound("your account is linked to no person, so it has no check-ins");
+  MyCheckins out{.snapshot = snapshot};
+  const Date today = clock_.Today();
+  for (uint32_t team : s.TeamsOf(*person)) {
+    if (s.data().teams[team].checkin_cadence_days <= 0 || !IsMember(s, team, *person)) continue;
+    ASSIGN_OR_RETURN(MyTeamCheckin mine, MineOn(s, *person, team, today));
+    out.teams.push_back(std::move(mine));
+  }
+  ASSIGN_OR_RETURN(auto to_me, GetQuestions(viewer, QuestionSide::kToMe));
+  for (CheckinQuestion& q : to_me) {
+    if (!q.answered_at) out.questions_to_me.push_back(std::move(q));
+  }
+  return out;
+}
+
+Result<CheckinDetail> CheckinsService::GetCheckin(const Principal& viewer, std::string_view id) {
+  ASSIGN_OR_RETURN(auto snapshot, Snapshot());
+  const Authorizer authorizer(*snapshot);
+  ASSIGN_OR_RETURN(std::optional<Checkin> found, rows::CheckinById(store_, id));
+  const auto not_found = [&] { return NotFound("no check-in '" + std::string(id) + "'"); };
+  if (!found || !authorizer.CanReadCheckin(viewer, found->person_id, found->team_id)) {
+    return not_found();
+  }
+  // A draft is its author's only.
+  if (!found->submitted_at && viewer.person_id != found->person_id) return not_found();
+  CheckinDetail out{.snapshot = snapshot, .checkin = std::move(*found)};
+  ASSIGN_OR_RETURN(out.blockers, rows::BlockersOfCheckin(store_, out.checkin.id));
+  ASSIGN_OR_RETURN(auto questions, rows::QuestionsOfCheckin(store_, out.checkin.id));
+  for (CheckinQuestion& q : questions) {
+    if (authorizer.CanReadCheckinQuestion(viewer, q.asker_id, q.addressee_id, q.team_id)) {
+      out.questions.push_back(std::move(q));
+    }
+  }
+  return out;
+}
+
+Result<TeamCheckins> CheckinsService::GetTeam(const Principal& viewer, std::string_view team_id,
+                                              std::optional<Date> day) {
+  ASSIGN_OR_RETURN(auto snapshot, Snapshot());
+  const FirmSnapshot& s = *snapshot;
+  const Authorizer authorizer(s);
+  ASSIGN_OR_RETURN(uint32_t team, LedTeam(authorizer, viewer, team_id));
+  const Team& t = s.data().teams[team];
+  if (t.checkin_cadence_days <= 0) {
+    return InvalidField("team", "a team that runs check-ins (team '" + t.id + "' has none)", t.id,
+                        "path");
+  }
+  const Date today = clock_.Today();
+  TeamCheckins out{.snapshot = snapshot,
+                   .team = team,
+                   .cycle = CycleOf(day.value_or(today), t.checkin_cadence_days)};
+  ASSIGN_OR_RETURN(out.members, MemberStatuses(s, team, out.cycle, today));
+  ASSIGN_OR_RETURN(auto to_me, rows::QuestionsOfPerson(store_, "addressee_id", viewer.person_id,
+                                                       options_.max_questions));
+  for (CheckinQuestion& q : to_me) {
+    if (!q.answered_at && q.team_id == t.id) out.open_questions.push_back(std::move(q));
+  }
+  ASSIGN_OR_RETURN(auto blockers, rows::TeamBlockers(store_, t.id));
+  for (CheckinBlocker& b : blockers) {
+    if (b.resolved_on) continue;
+    const int open = checkins::CyclesOpen(b.opened_on, out.cycle.start, t.checkin_cadence_days);
+    if (open > checkins::kLingeringBlockerCycles) {
+      out.lingering_blockers.push_back({std::move(b), open});
+    }
+  }
+  return out;
+}
+
+Result<OverdueList> CheckinsService::GetOverdue(const Principal& viewer, std::optional<Date> day) {
+  return GetOverdueOf(viewer, {}, day);
+}
+
+Result<OverdueList> CheckinsService::GetOverdueOf(const Principal& viewer,
+                                                  const std::vector<std::string>& team_ids,
+                                                  std::optional<Date> day) {
+  ASSIGN_OR_RETURN(auto snapshot, Snapshot());
+  const FirmSnapshot& s = *snapshot;
+  const Authorizer authorizer(s);
+  std::vector<uint32_t> teams;
+  for (const std::string& id : team_ids) {
+    auto team = s.TeamIndex(id);
+    if (!team || !authorizer.CanReadCheckinStatuses(viewer, id)) {
+      return NotFound("no check-ins of team '" + id + "' that you may see");
+    }
+    teams.push_back(*team);
+  }
+  if (team_ids.empty()) {
+    if (auto person = s.PersonIndex(viewer.person_id)) {
+      const auto led = s.TeamsLedBy(*person);
+      teams.assign(led.begin(), led.end());
+    }
+  }
+  const Date today = clock_.Today();
+  OverdueList out{.snapshot = snapshot};
+  for (uint32_t team : teams) {
+    const int cadence = s.data().teams[team].checkin_cadence_days;
+    if (cadence <= 0) continue;
+    OverdueList::Team row{.team = team, .cycle = CycleOf(day.value_or(today), cadence)};
+    ASSIGN_OR_RETURN(auto members, MemberStatuses(s, team, row.cycle, today));
+    for (MemberCheckin& m : members) {
+      if (checkins::NeedsNudge(m.status)) row.members.push_back(std::move(m));
+    }
+    out.teams.push_back(std::move(row));
+  }
+  return out;
+}
+
+Result<std::vector<CheckinQuestion>> CheckinsService::GetQuestions(const Principal& viewer,
+                                                                   QuestionSide side) {
+  ASSIGN_OR_RETURN(auto snapshot, Snapshot());
+  if (viewer.person_id.empty()) return std::vector<CheckinQuestion>{};
+  const Authorizer authorizer(*snapshot);
+  ASSIGN_OR_RETURN(
+      auto questions,
+      rows::QuestionsOfPerson(store_, side == QuestionSide::kToMe ? "addressee_id" : "asker_id",
+                              viewer.person_id, options_.max_questions));
+  std::erase_if(questions, [&](const CheckinQuestion& q) {
+    return !authorizer.CanReadCheckinQuestion(viewer, q.asker_id, q.addressee_id, q.team_id);
+  });
+  return questions;
+}
+
+Result<TeamTrends> CheckinsService::GetTrends(const Principal& viewer, std::string_view team_id,
+                                              int cycles) {
+  ASSIGN_OR_RETURN(auto snapshot, Snapshot());
+  const FirmSnapshot& s = *snapshot;
+  ASSIGN_OR_RETURN(uint32_t team, LedTeam(Authorizer(s), viewer, team_id));
+  if (cycles < 1 || cycles > options_.max_trend_cycles) {
+    return InvalidField("cycles",
+                        "a whole number from 1 to " + std::to_string(options_.max_trend_cycles),
+                        std::to_string(cycles), "query");
+  }
+  const Team& t = s.data().teams[team];
+  const int cadence = t.checkin_cadence_days;
+  if (cadence <= 0) {
+    return InvalidField("team", "a team that runs check-ins (team '" + t.id + "' has none)", t.id,
+                        "path");
+  }
+  const Date today = clock_.Today();
+  const Cycle current = CycleOf(today, cadence);
+  std::vector<Date> starts;
+  for (int i = cycles - 1; i >= 0; --i) starts.push_back(AddDays(current.start, -i * cadence));
+  std::vector<checkins::MemberCycle> members;
+  for (Date start : starts) {
+    ASSIGN_OR_RETURN(auto statuses, MemberStatuses(s, team, CycleOf(start, cadence), today));
+    for (const MemberCheckin& m : statuses) members.push_back({start, m.status});
+  }
+  ASSIGN_OR_RETURN(
+      auto questions,
+      rows::TeamQuestions(store_, t.id, int64_t{starts.front().days} * kSecondsPerDay));
+  ASSIGN_OR_RETURN(auto blockers, rows::TeamBlockers(store_, t.id));
+  return TeamTrends{snapshot, team,
+                    checkins::CycleTrends(starts, cadence, members, questions, blockers)};
+}
+
+Result<CheckinExport> CheckinsService::Export(const Principal& viewer, std::string_view team_id,
+                                              Date since) {
+  ASSIGN_OR_RETURN(auto snapshot, Snapshot());
+  const FirmSnapshot& s = *snapshot;
+  if (!Authorizer(s).CanImport(viewer)) {
+    return PermissionDenied("exporting check-ins is the operator's (administrators)");
+  }
+  std::vector<std::string> teams;
+  if (!team_id.empty()) {
+    if (!s.TeamIndex(team_id)) {
+      return InvalidField("team",
+                          "the id of an existing team (no team '" + std::string(team_id) + "')");
+    }
+    teams.emplace_back(team_id);
+  } else {
+    for (const Team& t : s.data().teams) teams.push_back(t.id);
+  }
+  CheckinExport out;
+  const Date far{std::numeric_limits<int32_t>::max()};
+  for (const std::string& id : teams) {
+    ASSIGN_OR_RETURN(auto checkins, rows::TeamCheckins(store_, id, since, far));
+    std::sort(checkins.begin(), checkins.end(), [](const Checkin& a, const Checkin& b) {
+      return std::tie(a.cycle_start, a.person_id) < std::tie(b.cycle_start, b.person_id);
+    });
+    for (Checkin& c : checkins) {
+      if (!c.submitted_at) continue;
+      ASSIGN_OR_RETURN(auto blockers, rows::BlockersOfCheckin(store_, c.id));
+      ASSIGN_OR_RETURN(auto questions, rows::QuestionsOfCheckin(store_, c.id));
+      for (auto& b : blockers) out.blockers.push_back(std::move(b));
+      for (auto& q : questions) out.questions.push_back(std::move(q));
+      out.checkins.push_back(std::move(c));
+    }
+  }
+  return out;
+}
+
+}  // namespace guild

@@ -1,0 +1,230 @@
+// Check-ins over HTTP (docs/CHECKINS.md): who sees what, one user per role —
+// the author (member), a teammate (peer), the team's leader (lead), another
+// team's leader (lead2), a firm leader and an administrator — bad input
+// naming its field with nothing written, nudges, trends and ETags. The firm
+// is TestFirm (alpha: lead leads, member and peer check in weekly) on
+// Wednesday 2026-12-09 (cycle 2026-12-07..13).
+#include <gtest/gtest.h>
+
+#include "api_fixture.h"
+#include "domain/validate.h"
+
+namespace guild::api::testing {
+namespace {
+
+using nlohmann::json;
+const int64_t kNow = int64_t{ParseDate("2026-12-09")->days} * 86400 + 10 * 3600;
+
+class CheckinsApiTest : public ServerSuite {
+ protected:
+  static void SetUpTestSuite() {
+    StartSuite("/tmp/guild-checkins-api-XXXXXX", kNow, service::testing::TestFirm(),
+               {{"u-admin", "admin@firm.test", "admin", UserRole::kAdministrator},
+                {"u-fl", "fl@firm.test", "firmlead", UserRole::kFirmLeader},
+                {"u-lead", "lead@firm.test", "lead", UserRole::kMember},
+                {"u-lead2", "lead2@firm.test", "lead2", UserRole::kMember},
+                {"u-member", "member@firm.test", "member", UserRole::kMember},
+                {"u-peer", "peer@firm.test", "peer", UserRole::kMember},
+                {"u-out", "outsider@firm.test", "outsider", UserRole::kMember}});
+  }
+  static void TearDownTestSuite() { StopSuite(); }
+
+  static Reply Call(const std::string& who, const std::string& method, const std::string& target,
+                    const std::string& body = "") {
+    Headers headers = As(who);
+    if (!body.empty()) headers.emplace_back("Content-Type", "application/json");
+    return Send(server_->port(), method, "/api/v1" + target, headers, body);
+  }
+  static json Ok(const Reply& reply, int status = 200) {
+    EXPECT_EQ(reply.status, status) << reply.body.substr(0, 600);
+    return reply.Json();
+  }
+  static std::string FieldOf(const Reply& reply) {
+    json problem = reply.Json();
+    if (!problem.contains("errors") || problem["errors"].empty()) return "";
+    return problem["errors"][0].value("field", "");
+  }
+  // Rows of every check-in kind, to prove a refused request wrote nothing.
+  static int64_t Written() {
+    int64_t n = 0;
+    for (EntityKind k : {EntityKind::kCheckins, EntityKind::kCheckinBlockers,
+                         EntityKind::kCheckinQuestions, EntityKind::kInboxItems}) {
+      n += *server_->store().Count(k);
+    }
+    return n;
+  }
+  // Expects `status` per user for one request.
+  static void ExpectStatuses(const std::string& method, const std::string& target,
+                             const std::map<std::string, int>& statuses,
+                             const std::string& body = "") {
+    for (const auto& [who, status] : statuses) {
+      EXPECT_EQ(Call(who, method, target, body).status, status)
+          << who << " " << method << " " << target;
+    }
+  }
+};
+
+// The whole flow, in order: a draft, its submission with a blocker and a
+// question to the teammate, the answer; at every step who reads what.
+TEST_F(CheckinsApiTest, WhoSeesWhatAlongTheFlow) {
+  json draft = Ok(Call("member", "PUT", "/teams/alpha/checkins/me",
+                       R"({"client_change":"The CFO left","note":"draft"})"));
+  const std::string id = draft["id"];
+  EXPECT_EQ(draft["cycle_start"], "2026-12-07");
+  EXPECT_TRUE(draft["submitted_at"].is_null());
+  // A draft: its author only.
+  ExpectStatuses("GET", "/checkins/" + id,
+                 {{"member", 200},
+                  {"peer", 404},
+                  {"lead", 404},
+                  {"lead2", 404},
+                  {"fl", 404},
+                  {"admin", 404},
+                  {"anonymous", 401}});
+  json team = Ok(Call("lead", "GET", "/teams/alpha/checkins"));
+  ASSERT_EQ(team["members"].size(), 2u);
+  EXPECT_EQ(team["members"][0]["person"]["id"], "member");
+  EXPECT_EQ(team["members"][0]["status"], "draft");
+  EXPECT_TRUE(team["members"][0]["checkin"].is_null());
+  EXPECT_EQ(team["members"][1]["status"], "due");
+
+  json submitted = Ok(Call("member", "PUT", "/teams/alpha/checkins/me",
+                           R"({"client_change":"The CFO left; the new one starts Monday",
+                               "blockers":[{"text":"No access to the ledger"}],
+                               "question":{"addressee_id":"peer","text":"Who owns the VAT memo?"},
+                               "submit":true})"));
+  EXPECT_EQ(submitted["id"], id);
+  EXPECT_FALSE(submitted["submitted_at"].is_null());
+  // A submitted check-in: its author and its team's leader; no other role.
+  ExpectStatuses("GET", "/checkins/" + id,
+                 {{"member", 200},
+                  {"lead", 200},
+                  {"peer", 404},
+                  {"lead2", 404},
+                  {"fl", 404},
+                  {"admin", 404},
+                  {"outsider", 404}});
+  json detail = Ok(Call("lead", "GET", "/checkins/" + id));
+  EXPECT_EQ(detail["blockers"].size(), 1u);
+  ASSERT_EQ(detail["questions"].size(), 1u);
+  const std::string question = detail["questions"][0]["id"];
+
+  // The question: asker, addressee and the team's leader.
+  EXPECT_EQ(Ok(Call("peer", "GET", "/checkin-questions?to=me"))["items"].size(), 1u);
+  EXPECT_EQ(Ok(Call("member", "GET", "/checkin-questions?from=me"))["items"].size(), 1u);
+  for (const char* who : {"lead", "lead2", "fl", "admin", "outsider"}) {
+    EXPECT_EQ(Ok(Call(who, "GET", "/checkin-questions?to=me"))["items"].size(), 0u) << who;
+  }
+  // Only the addressee answers; the others may not even see it, but the leader.
+  ExpectStatuses("POST", "/checkin-questions/" + question + "/answer",
+                 {{"lead", 403}, {"lead2", 404}, {"fl", 404}, {"admin", 404}, {"member", 403}},
+                 R"({"answer":"Me"})");
+  json answered = Ok(Call("peer", "POST", "/checkin-questions/" + question + "/answer",
+                          R"({"answer":"Priya does"})"));
+  EXPECT_EQ(answered["answer"], "Priya does");
+  EXPECT_EQ(
+      Call("peer", "POST", "/checkin-questions/" + question + "/answer", R"({"answer":"Again"})")
+          .status,
+      409);
+
+  // My check-ins: the submitted one, my open blocker and my question.
+  json mine = Ok(Call("member", "GET", "/checkins/me"));
+  ASSERT_EQ(mine["teams"].size(), 1u);
+  EXPECT_EQ(mine["teams"][0]["status"], "submitted");
+  EXPECT_EQ(mine["teams"][0]["cycle"]["due_on"], "2026-12-13");
+  EXPECT_EQ(mine["teams"][0]["open_blockers"].size(), 1u);
+  EXPECT_EQ(mine["teams"][0]["question"]["answer"], "Priya does");
+  // The leader does not check in; a firm leader and an administrator are on no such team.
+  for (const char* who : {"lead", "fl", "admin"}) {
+    EXPECT_EQ(Ok(Call(who, "GET", "/checkins/me"))["teams"].size(), 0u) << who;
+  }
+
+  // The team's views are its leader's only.
+  for (const char* target : {"/teams/alpha/checkins", "/teams/alpha/checkins/trends?cycles=4"}) {
+    ExpectStatuses("GET", target,
+                   {{"lead", 200},
+                    {"member", 404},
+                    {"peer", 404},
+                    {"lead2", 404},
+                    {"fl", 404},
+                    {"admin", 404}});
+  }
+  json trends = Ok(Call("lead", "GET", "/teams/alpha/checkins/trends?cycles=4"));
+  ASSERT_EQ(trends["cycles"].size(), 4u);
+  EXPECT_EQ(trends["cycles"][3]["submitted"], 1);
+  EXPECT_EQ(trends["cycles"][3]["expected"], 2);
+  EXPECT_EQ(FieldOf(Call("lead", "GET", "/teams/alpha/checkins/trends?cycles=0")), "cycles");
+
+  // The overdue list across the teams one leads; nudging once per cycle.
+  json overdue = Ok(Call("lead", "GET", "/checkins/overdue"));
+  ASSERT_EQ(overdue["teams"].size(), 1u);
+  ASSERT_EQ(overdue["teams"][0]["members"].size(), 1u);
+  EXPECT_EQ(overdue["teams"][0]["members"][0]["person"]["id"], "peer");
+  for (const char* who : {"fl", "admin", "member"}) {
+    EXPECT_EQ(Ok(Call(who, "GET", "/checkins/overdue"))["teams"].size(), 0u) << who;
+  }
+  ExpectStatuses("POST", "/teams/alpha/checkins/nudge",
+                 {{"member", 404}, {"peer", 404}, {"lead2", 404}, {"fl", 404}, {"admin", 404}});
+  EXPECT_EQ(Ok(Call("lead", "POST", "/teams/alpha/checkins/nudge"))["nudged"], 1);
+  EXPECT_EQ(Ok(Call("lead", "POST", "/teams/alpha/checkins/nudge"))["nudged"], 0);
+}
+
+TEST_F(CheckinsApiTest, BadInputNamesTheFieldAndWritesNothing) {
+  struct Case {
+    std::string who, target, body;
+    int status;
+    std::string field;
+  };
+  const std::string big(kMaxCheckinTextBytes + 1, 'x');
+  const std::vector<Case> cases = {
+      {"peer", "/teams/alpha/checkins/me", R"({"client_change":" ","submit":true})", 400,
+       "client_change"},
+      {"peer", "/teams/alpha/checkins/me", R"({"client_change":"ok","note":")" + big + R"("})", 400,
+       "note"},
+      {"peer", "/teams/alpha/checkins/me",
+       R"({"client_change":"ok","submit":true,"question":{"addressee_id":"outsider","text":"?"}})",
+       400, "question.addressee_id"},
+      {"peer", "/teams/alpha/checkins/me",
+       R"({"client_change":"ok","submit":true,"question":{"addressee_id":"peer","text":"?"}})", 400,
+       "question.addressee_id"},
+      {"peer", "/teams/alpha/checkins/me",
+       R"({"client_change":"ok","submit":true,"question":{"addressee_id":"lead"}})", 400,
+       "question.text"},
+      {"peer", "/teams/alpha/checkins/me",
+       R"({"client_change":"ok","submit":true,"blockers":[{"text":""}]})", 400, "blockers[0].text"},
+      {"peer", "/teams/alpha/checkins/me", R"({"client_change":"ok","person_id":"member"})", 400,
+       "person_id"},
+      {"peer", "/teams/alpha/checkins/me", R"({"client_change":"ok","cycle":"2026-12-14"})", 400,
+       "cycle"},
+      {"peer", "/teams/alpha/checkins/me", R"({"client_change":"ok","cycle":"soon"})", 400,
+       "cycle"},
+      {"peer", "/teams/alpha/checkins/me", R"({"client_change":"ok","mood":"great"})", 400, "mood"},
+      {"lead", "/teams/alpha/checkins/me", R"({"client_change":"ok"})", 400, "team"},
+      {"peer", "/teams/beta/checkins/me", R"({"client_change":"ok"})", 404, ""},
+  };
+  const int64_t before = Written();
+  for (const Case& c : cases) {
+    Reply reply = Call(c.who, "PUT", c.target, c.body);
+    EXPECT_EQ(reply.status, c.status) << c.body.substr(0, 200) << " " << reply.body.substr(0, 300);
+    EXPECT_EQ(reply.headers["content-type"], "application/problem+json") << c.body.substr(0, 200);
+    if (!c.field.empty()) {
+      EXPECT_EQ(FieldOf(reply), c.field) << c.body.substr(0, 200);
+    }
+    EXPECT_EQ(Written(), before) << c.body.substr(0, 200);
+  }
+  EXPECT_EQ(FieldOf(Call("lead", "GET", "/teams/alpha/checkins?cycle=someday")), "cycle");
+  EXPECT_EQ(FieldOf(Call("member", "GET", "/checkin-questions?to=you")), "to");
+}
+
+TEST_F(CheckinsApiTest, GetAnswersWithAnETagAnd304) {
+  Reply first = Call("member", "GET", "/checkins/me");
+  ASSERT_EQ(first.status, 200);
+  const std::string etag = first.headers["etag"];
+  ASSERT_FALSE(etag.empty());
+  Headers headers = As("member");
+  headers.emplace_back("If-None-Match", etag);
+  EXPECT_EQ(Send(server_->port(), "GET", "/api/v1/checkins/me", headers, "").status, 304);
+}
+
+}  // namespace
+}  // namespace guild::api::testing
