@@ -159,6 +159,7 @@ void RegisterCheckins(CLI::App& app, int& exit_code) {
 }
 
 }  // namespace
-}  // namespace guild::cli
 
 GUILD_REGISTER_COMMAND(checkins, RegisterCheckins)
+
+}  // namespace guild::cli
