@@ -14,14 +14,14 @@ expect_exit 0 "$GUILD" demo --db "$DB" --people 300 --seed 3 --today "$TODAY"
 
 # A team that runs check-ins, with a leader and at least two other members.
 expect_exit 0 "$GUILD" export teams --format json --db "$DB"
-read -r team leader member < <(python3 - "$DIR/out" <<'EOF2'
+read -r team leader member member2 < <(python3 - "$DIR/out" <<'EOF2'
 import json, sys
 text = open(sys.argv[1]).read().strip()
 teams = json.loads(text) if text.startswith("[") else [json.loads(l) for l in text.splitlines() if l.strip()]
 for t in teams:
     members = [m["person_id"] for m in t.get("members", []) if m["person_id"] != t.get("leader_id")]
     if t.get("leader_id") and len(members) >= 2 and t.get("checkin_cadence_days", 7) > 0:
-        print(t["id"], t["leader_id"], members[0]); break
+        print(t["id"], t["leader_id"], members[0], members[1]); break
 EOF2
 )
 [ -n "${team:-}" ] || fail "the demo firm has no team with a leader and two members"
@@ -59,13 +59,14 @@ expect_exit 1 "$GUILD" checkins export --format csv --since yesterday --db "$DB"
 expect_in "$DIR/err" "--since"
 expect_exit 1 "$GUILD" checkins export --format csv --team no-such-team --db "$DB"
 expect_in "$DIR/err" "team"
-expect_exit 1 "$GUILD" checkins export --format csv --as "$leader" --db "$DB"
+# A refusal (kPermissionDenied) exits 2, as every guild command's does.
+expect_exit 2 "$GUILD" checkins export --format csv --as "$leader" --db "$DB"
 expect_in "$DIR/err" "operator"
 
 # Export: imported check-ins, one submitted and one draft; the draft stays out.
 cat >"$DIR/checkins.json" <<EOF2
 [{"id":"ck-1","team_id":"$team","person_id":"$member","cycle_start":"2025-04-14","client_change":"Scope grew","note":"","updated_at":"2025-04-15T10:00:00Z","submitted_at":"2025-04-15T10:00:00Z"},
- {"id":"ck-2","team_id":"$team","person_id":"$leader","cycle_start":"2025-04-14","client_change":"Private","note":"","updated_at":"2025-04-15T10:00:00Z","submitted_at":null}]
+ {"id":"ck-2","team_id":"$team","person_id":"$member2","cycle_start":"2025-04-14","client_change":"Private","note":"","updated_at":"2025-04-15T10:00:00Z","submitted_at":null}]
 EOF2
 expect_exit 0 "$GUILD" import checkins "$DIR/checkins.json" --db "$DB"
 expect_exit 0 "$GUILD" checkins export --format csv --team "$team" --out "$DIR/export.csv" --db "$DB"
