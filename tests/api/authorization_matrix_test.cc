@@ -145,6 +145,22 @@ FirmData MatrixFirm() {
     firm.inbox_items.push_back(
         {"in-" + p.id, p.id, InboxItemKind::kFeedbackRequest, "fb-x", "", "Matrix", 0, {}});
   }
+  // Check-ins (docs/CHECKINS.md): member's submitted check-in on alpha and
+  // its question to alpha's leader.
+  firm.checkins = {Checkin{.id = "ci-matrix",
+                           .team_id = "alpha",
+                           .person_id = "member",
+                           .cycle_start = CheckinCycleStart(Date{300}, kDefaultCheckinCadenceDays),
+                           .client_change = "Matrix change",
+                           .updated_at = 300 * 86400,
+                           .submitted_at = 300 * 86400}};
+  firm.checkin_questions = {CheckinQuestion{.id = "q-matrix",
+                                            .checkin_id = "ci-matrix",
+                                            .team_id = "alpha",
+                                            .asker_id = "member",
+                                            .addressee_id = "lead",
+                                            .text = "Matrix question",
+                                            .asked_at = 300 * 86400}};
   return firm;
 }
 
@@ -166,6 +182,10 @@ bool UpdatesGoal(A a, P p, const std::string& id) {
   return g != nullptr && a.CanUpdateGoalProgress(p, *g);
 }
 bool ReadsTeam(A a, P p, R r) { return a.CanReadTeam(p, r.team); }
+bool ReadsTeamCheckins(A a, P p, R r) { return a.CanReadTeamCheckins(p, r.team); }
+bool ReadsMatrixQuestion(A a, P p, R) {
+  return a.CanReadCheckinQuestion(p, "member", "lead", "alpha");
+}
 bool ChangesTeam(A a, P p, R r) { return a.CanChangeTeam(p, r.team); }
 
 // Puts back the seeded goals, deliverables and relationships (DELETE removes them).
@@ -362,6 +382,28 @@ std::vector<Endpoint> Endpoints() {
        [](A a, P p, R r) { return a.CanUseInbox(p, r.person); }, Refusal::kNotFound},
       {"POST", "/api/v1/inbox/read-all", Fixed("/api/v1/inbox/read-all"), "", On::kNothing,
        SignedIn},
+      // Check-ins (docs/CHECKINS.md). Bodies the service refuses after access
+      // (a blank client change or answer) write nothing.
+      {"GET", "/api/v1/checkins/me", Fixed("/api/v1/checkins/me"), "", On::kNothing, SignedIn},
+      {"GET", "/api/v1/checkins/overdue", Fixed("/api/v1/checkins/overdue"), "", On::kNothing,
+       SignedIn},
+      {"GET", "/api/v1/checkins/{id}", Fixed("/api/v1/checkins/ci-matrix"), "", On::kNothing,
+       [](A a, P p, R) { return a.CanReadCheckin(p, "member", "alpha"); }, Refusal::kNotFound},
+      {"PUT", "/api/v1/teams/{id}/checkins/me", TeamPath("/api/v1/teams/", "/checkins/me"),
+       R"({"client_change":" ","submit":true})", On::kTeam, ReadsTeam, Refusal::kNotFound},
+      {"GET", "/api/v1/teams/{id}/checkins", TeamPath("/api/v1/teams/", "/checkins"), "", On::kTeam,
+       ReadsTeamCheckins, Refusal::kNotFound},
+      {"POST", "/api/v1/teams/{id}/checkins/nudge", TeamPath("/api/v1/teams/", "/checkins/nudge"),
+       "", On::kTeam, ReadsTeamCheckins, Refusal::kNotFound},
+      {"GET", "/api/v1/teams/{id}/checkins/trends", TeamPath("/api/v1/teams/", "/checkins/trends"),
+       "", On::kTeam, ReadsTeamCheckins, Refusal::kNotFound},
+      {"GET", "/api/v1/checkin-questions", Fixed("/api/v1/checkin-questions?to=me"), "",
+       On::kNothing, SignedIn},
+      // Only the addressee (lead) answers; the asker reads it (403), others not (404).
+      {"POST", "/api/v1/checkin-questions/{id}/answer",
+       Fixed("/api/v1/checkin-questions/q-matrix/answer"), R"({"answer":" "})", On::kNothing,
+       [](A a, P p, R r) { return ReadsMatrixQuestion(a, p, r) && p.person_id == "lead"; },
+       Refusal::kHidden, false, ReadsMatrixQuestion},
       {"DELETE", "/api/v1/session", Fixed("/api/v1/session"), "", On::kNothing, SignedIn},
   };
   return e;
