@@ -184,10 +184,7 @@ Result<TeamCheckins> CheckinsService::GetTeam(const Principal& viewer, std::stri
   const Authorizer authorizer(s);
   ASSIGN_OR_RETURN(uint32_t team, LedTeam(authorizer, viewer, team_id));
   const Team& t = s.data().teams[team];
-  if (t.checkin_cadence_days <= 0) {
-    return InvalidField("team", "a team that runs check-ins (team '" + t.id + "' has none)", t.id,
-                        "path");
-  }
+  RETURN_IF_ERROR(rows::RunsCheckins(t));
   const Date today = clock_.Today();
   TeamCheckins out{.snapshot = snapshot,
                    .team = team,
@@ -275,10 +272,7 @@ Result<TeamTrends> CheckinsService::GetTrends(const Principal& viewer, std::stri
   }
   const Team& t = s.data().teams[team];
   const int cadence = t.checkin_cadence_days;
-  if (cadence <= 0) {
-    return InvalidField("team", "a team that runs check-ins (team '" + t.id + "' has none)", t.id,
-                        "path");
-  }
+  RETURN_IF_ERROR(rows::RunsCheckins(t));
   const Date today = clock_.Today();
   const Cycle current = CycleOf(today, cadence);
   std::vector<Date> starts;

@@ -63,6 +63,137 @@ Status CheckText(const std::string& text, std::string field, bool required) {
   return OkStatus();
 }
 
+// The team runs check-ins and the actor is one of its members (not its
+// leader), writing their own check-in.
+Status CheckAuthor(const Team& t, const Principal& actor, const CheckinDraft& draft) {
+  if (draft.person_id && *draft.person_id != actor.person_id) {
+    return Bad("person_id", "your own person id: a check-in is written by its author only");
+  }
+  RETURN_IF_ERROR(rows::RunsCheckins(t));
+  const bool member = std::any_of(t.members.begin(), t.members.end(), [&](const TeamMember& m) {
+    return m.person_id == actor.person_id;
+  });
+  if (actor.person_id.empty() || t.leader_id == actor.person_id || !member) {
+    return InvalidField("team", "a team you are a member of (its leader does not check in)", t.id,
+                        "path");
+  }
+  return OkStatus();
+}
+
+// The actor's check-in of the draft's cycle with the draft's fields: the
+// saved one, or a new one. The cycle is today's or an earlier one; a
+// submitted check-in is not edited once its cycle has ended.
+Result<Checkin> Drafted(Store& store, const Team& t, const Principal& actor,
+                        const CheckinDraft& draft, Date today) {
+  const checkins::Cycle current = checkins::CycleOf(today, t.checkin_cadence_days);
+  const checkins::Cycle cycle =
+      checkins::CycleOf(draft.cycle.value_or(today), t.checkin_cadence_days);
+  if (cycle.start > current.start) {
+    return Bad("cycle", "a day of the current cycle (from " + FormatDate(current.start) +
+                            ") or of an earlier one");
+  }
+  ASSIGN_OR_RETURN(std::optional<Checkin> saved,
+                   rows::CheckinOf(store, actor.person_id, t.id, cycle.start));
+  if (saved && saved->submitted_at && cycle.start < current.start) {
+    return Bad("cycle", "the current cycle (from " + FormatDate(current.start) +
+                            "): a submitted check-in is not edited after its cycle ended");
+  }
+  Checkin c = saved.value_or(Checkin{.id = NewId("ci-"),
+                                     .team_id = t.id,
+                                     .person_id = actor.person_id,
+                                     .cycle_start = cycle.start});
+  if (draft.client_change) c.client_change = *draft.client_change;
+  if (draft.note) c.note = *draft.note;
+  return c;
+}
+
+// New blockers, opened today by the (submitted) check-in `c`.
+Status RaiseBlockers(const Checkin& c, const CheckinDraft& draft, Date today, FirmChange& change) {
+  if (draft.blockers.empty()) return OkStatus();
+  if (!c.submitted_at) {
+    return Bad("blockers",
+               "sent with submit: true (blockers are raised when the check-in is "
+               "submitted; a draft keeps client_change and note)");
+  }
+  for (size_t i = 0; i < draft.blockers.size(); ++i) {
+    const std::string field = "blockers[" + std::to_string(i) + "]";
+    RETURN_IF_ERROR(CheckText(draft.blockers[i], field + ".text", true));
+    CheckinBlocker b{.id = NewId("bl-"),
+                     .team_id = c.team_id,
+                     .person_id = c.person_id,
+                     .checkin_id = c.id,
+                     .text = draft.blockers[i],
+                     .opened_on = today};
+    RETURN_IF_ERROR(FirstBrokenRule(b, &ValidateCheckinBlocker, field + "."));
+    change.upserts.checkin_blockers.push_back(std::move(b));
+  }
+  return OkStatus();
+}
+
+// Marks resolved today the author's open blockers on the team the draft names.
+Status ResolveBlockers(Store& store, const Checkin& c, const CheckinDraft& draft, Date today,
+                       FirmChange& change) {
+  if (draft.resolve_blockers.empty()) return OkStatus();
+  ASSIGN_OR_RETURN(auto open, rows::OpenBlockersOf(store, c.person_id, c.team_id));
+  for (size_t i = 0; i < draft.resolve_blockers.size(); ++i) {
+    const std::string& id = draft.resolve_blockers[i];
+    auto it =
+        std::find_if(open.begin(), open.end(), [&](const CheckinBlocker& b) { return b.id == id; });
+    if (it == open.end()) {
+      return Bad(
+          "resolve_blockers[" + std::to_string(i) + "]",
+          "the id of one of your open blockers on team '" + c.team_id + "' (got '" + id + "')");
+    }
+    CheckinBlocker b = *it;
+    b.resolved_on = std::max(today, b.opened_on);
+    change.upserts.checkin_blockers.push_back(std::move(b));
+  }
+  return OkStatus();
+}
+
+// The one question of the (submitted) check-in `c`, routed to the team's
+// leader or a teammate, never oneself, with its inbox item for the addressee.
+Status RouteQuestion(Store& store, const FirmSnapshot& s, uint32_t team, const Checkin& c,
+                     const CheckinDraft& draft, int64_t now, FirmChange& change) {
+  if (!draft.question_addressee_id && !draft.question_text) return OkStatus();
+  const std::string addressee = draft.question_addressee_id.value_or("");
+  if (addressee == c.person_id) {
+    return Bad("question.addressee_id", "the team's leader or a teammate, not yourself");
+  }
+  auto to = s.PersonIndex(addressee);
+  if (!to || !s.OnTeam(*to, team)) {
+    return Bad("question.addressee_id", "the id of the leader or a member of team '" + c.team_id +
+                                            "' (got '" + addressee + "')");
+  }
+  RETURN_IF_ERROR(CheckText(draft.question_text.value_or(""), "question.text", true));
+  ASSIGN_OR_RETURN(auto asked, rows::QuestionsOfCheckin(store, c.id));
+  if (!asked.empty()) return Bad("question", "no second question: this check-in already asked one");
+  if (!c.submitted_at) {
+    return Bad("question",
+               "sent with submit: true (a question is routed when the check-in is "
+               "submitted; a draft keeps client_change and note)");
+  }
+  CheckinQuestion q{.id = NewId("q-"),
+                    .checkin_id = c.id,
+                    .team_id = c.team_id,
+                    .asker_id = c.person_id,
+                    .addressee_id = addressee,
+                    .text = *draft.question_text,
+                    .asked_at = now};
+  RETURN_IF_ERROR(FirstBrokenRule(q, &ValidateCheckinQuestion, "question."));
+  InboxItem item{.id = "question:" + q.id,
+                 .person_id = addressee,
+                 .kind = InboxItemKind::kQuestion,
+                 .ref_id = q.id,
+                 .from_id = c.person_id,
+                 .text = InboxLine(q.text),
+                 .created_at = now};
+  RETURN_IF_ERROR(FirstBrokenRule(item, &ValidateInboxItem));
+  change.upserts.checkin_questions.push_back(std::move(q));
+  change.upserts.inbox_items.push_back(std::move(item));
+  return OkStatus();
+}
+
 }  // namespace
 
 Status CheckinsService::Commit(const Principal& actor, FirmChange change, std::string_view action,
@@ -79,129 +210,22 @@ Result<Checkin> CheckinsService::Save(const Principal& actor, std::string_view t
   std::lock_guard lock(write_mu_);
   ASSIGN_OR_RETURN(auto snapshot, Snapshot());
   const FirmSnapshot& s = *snapshot;
-  const Authorizer authorizer(s);
-  ASSIGN_OR_RETURN(uint32_t team, ReadableTeam(authorizer, actor, team_id));
+  ASSIGN_OR_RETURN(uint32_t team, ReadableTeam(Authorizer(s), actor, team_id));
   const Team& t = s.data().teams[team];
-  if (draft.person_id && *draft.person_id != actor.person_id) {
-    return Bad("person_id", "your own person id: a check-in is written by its author only");
-  }
-  auto person = s.PersonIndex(actor.person_id);
-  if (t.checkin_cadence_days <= 0) {
-    return InvalidField("team", "a team that runs check-ins (team '" + t.id + "' has none)", t.id,
-                        "path");
-  }
-  if (!person || t.leader_id == actor.person_id ||
-      std::none_of(t.members.begin(), t.members.end(),
-                   [&](const TeamMember& m) { return m.person_id == actor.person_id; })) {
-    return InvalidField("team", "a team you are a member of (its leader does not check in)", t.id,
-                        "path");
-  }
+  RETURN_IF_ERROR(CheckAuthor(t, actor, draft));
   const Date today = clock_.Today();
   const int64_t now = clock_.NowSeconds();
-  const checkins::Cycle current = checkins::CycleOf(today, t.checkin_cadence_days);
-  const checkins::Cycle cycle =
-      checkins::CycleOf(draft.cycle.value_or(today), t.checkin_cadence_days);
-  if (cycle.start > current.start) {
-    return Bad("cycle", "a day of the current cycle (from " + FormatDate(current.start) +
-                            ") or of an earlier one");
-  }
-  ASSIGN_OR_RETURN(std::optional<Checkin> saved,
-                   rows::CheckinOf(store_, actor.person_id, t.id, cycle.start));
-  if (saved && saved->submitted_at && cycle.start < current.start) {
-    return Bad("cycle", "the current cycle (from " + FormatDate(current.start) +
-                            "): a submitted check-in is not edited after its cycle ended");
-  }
-  Checkin c = saved.value_or(Checkin{.id = NewId("ci-"),
-                                     .team_id = t.id,
-                                     .person_id = actor.person_id,
-                                     .cycle_start = cycle.start});
-  if (draft.client_change) c.client_change = *draft.client_change;
-  if (draft.note) c.note = *draft.note;
+  ASSIGN_OR_RETURN(Checkin c, Drafted(store_, t, actor, draft, today));
   c.updated_at = now;
-  const bool submitted = draft.submit || c.submitted_at.has_value();
-  RETURN_IF_ERROR(CheckText(c.client_change, "client_change", submitted));
-  RETURN_IF_ERROR(CheckText(c.note, "note", false));
   if (draft.submit && !c.submitted_at) c.submitted_at = now;
+  RETURN_IF_ERROR(CheckText(c.client_change, "client_change", c.submitted_at.has_value()));
+  RETURN_IF_ERROR(CheckText(c.note, "note", false));
   RETURN_IF_ERROR(FirstBrokenRule(c, &ValidateCheckin));
-
   FirmChange change;
   change.upserts.checkins.push_back(c);
-  // Blockers raised: texts checked, then opened today by this check-in.
-  if (!draft.blockers.empty() && !draft.submit && !c.submitted_at) {
-    return Bad("blockers",
-               "sent with submit: true (blockers are raised when the check-in is "
-               "submitted; a draft keeps client_change and note)");
-  }
-  for (size_t i = 0; i < draft.blockers.size(); ++i) {
-    const std::string field = "blockers[" + std::to_string(i) + "].text";
-    RETURN_IF_ERROR(CheckText(draft.blockers[i], field, true));
-    CheckinBlocker b{.id = NewId("bl-"),
-                     .team_id = t.id,
-                     .person_id = actor.person_id,
-                     .checkin_id = c.id,
-                     .text = draft.blockers[i],
-                     .opened_on = today};
-    RETURN_IF_ERROR(
-        FirstBrokenRule(b, &ValidateCheckinBlocker, "blockers[" + std::to_string(i) + "]."));
-    change.upserts.checkin_blockers.push_back(std::move(b));
-  }
-  // Blockers resolved: the author's own open blockers on this team.
-  if (!draft.resolve_blockers.empty()) {
-    ASSIGN_OR_RETURN(auto open, rows::OpenBlockersOf(store_, actor.person_id, t.id));
-    for (size_t i = 0; i < draft.resolve_blockers.size(); ++i) {
-      auto it = std::find_if(open.begin(), open.end(), [&](const CheckinBlocker& b) {
-        return b.id == draft.resolve_blockers[i];
-      });
-      if (it == open.end()) {
-        return Bad("resolve_blockers[" + std::to_string(i) + "]",
-                   "the id of one of your open blockers on team '" + t.id + "' (got '" +
-                       draft.resolve_blockers[i] + "')");
-      }
-      CheckinBlocker b = *it;
-      b.resolved_on = std::max(today, b.opened_on);
-      change.upserts.checkin_blockers.push_back(std::move(b));
-    }
-  }
-  // The one question: routed to the leader or a teammate, never oneself.
-  if (draft.question_addressee_id || draft.question_text) {
-    const std::string addressee = draft.question_addressee_id.value_or("");
-    if (addressee == actor.person_id) {
-      return Bad("question.addressee_id", "the team's leader or a teammate, not yourself");
-    }
-    auto to = s.PersonIndex(addressee);
-    if (!to || !s.OnTeam(*to, team)) {
-      return Bad("question.addressee_id", "the id of the leader or a member of team '" + t.id +
-                                              "' (got '" + addressee + "')");
-    }
-    RETURN_IF_ERROR(CheckText(draft.question_text.value_or(""), "question.text", true));
-    ASSIGN_OR_RETURN(auto asked, rows::QuestionsOfCheckin(store_, c.id));
-    if (!asked.empty()) {
-      return Bad("question", "no second question: this check-in already asked one");
-    }
-    if (!draft.submit && !c.submitted_at) {
-      return Bad("question",
-                 "sent with submit: true (a question is routed when the check-in is "
-                 "submitted; a draft keeps client_change and note)");
-    }
-    CheckinQuestion q{.id = NewId("q-"),
-                      .checkin_id = c.id,
-                      .team_id = t.id,
-                      .asker_id = actor.person_id,
-                      .addressee_id = addressee,
-                      .text = *draft.question_text,
-                      .asked_at = now};
-    RETURN_IF_ERROR(FirstBrokenRule(q, &ValidateCheckinQuestion, "question."));
-    InboxItem item{.id = "question:" + q.id,
-                   .person_id = addressee,
-                   .kind = InboxItemKind::kQuestion,
-                   .ref_id = q.id,
-                   .from_id = actor.person_id,
-                   .text = InboxLine(q.text),
-                   .created_at = now};
-    RETURN_IF_ERROR(FirstBrokenRule(item, &ValidateInboxItem));
-    change.upserts.checkin_questions.push_back(std::move(q));
-    change.upserts.inbox_items.push_back(std::move(item));
-  }
+  RETURN_IF_ERROR(RaiseBlockers(c, draft, today, change));
+  RETURN_IF_ERROR(ResolveBlockers(store_, c, draft, today, change));
+  RETURN_IF_ERROR(RouteQuestion(store_, s, team, c, draft, now, change));
   RETURN_IF_ERROR(Commit(actor, std::move(change),
                          c.submitted_at ? "checkin.submit" : "checkin.draft", "checkin", c.id));
   return c;
@@ -213,10 +237,7 @@ Result<int> CheckinsService::Nudge(const Principal& actor, std::string_view team
   const FirmSnapshot& s = *snapshot;
   ASSIGN_OR_RETURN(uint32_t team, LedTeam(Authorizer(s), actor, team_id));
   const Team& t = s.data().teams[team];
-  if (t.checkin_cadence_days <= 0) {
-    return InvalidField("team", "a team that runs check-ins (team '" + t.id + "' has none)", t.id,
-                        "path");
-  }
+  RETURN_IF_ERROR(rows::RunsCheckins(t));
   const Date today = clock_.Today();
   const checkins::Cycle cycle = checkins::CycleOf(today, t.checkin_cadence_days);
   ASSIGN_OR_RETURN(auto members, MemberStatuses(s, team, cycle, today));

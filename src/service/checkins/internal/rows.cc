@@ -110,6 +110,12 @@ Result<std::optional<CheckinQuestion>> QuestionById(Store& store, std::string_vi
   return First(SelectAll(store, q, &FirmData::checkin_questions));
 }
 
+Status RunsCheckins(const Team& team) {
+  if (team.checkin_cadence_days > 0) return OkStatus();
+  return InvalidField("team", "a team that runs check-ins (team '" + team.id + "' has none)",
+                      team.id, "path");
+}
+
 Result<bool> InboxItemExists(Store& store, std::string_view id) {
   SelectQuery q{.kind = EntityKind::kInboxItems, .where = {Eq("id", std::string(id))}, .limit = 1};
   ASSIGN_OR_RETURN(SelectPage page, store.Select(q));

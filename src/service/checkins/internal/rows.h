@@ -52,6 +52,8 @@ Result<std::vector<CheckinQuestion>> QuestionsOfPerson(Store& store, std::string
 Result<std::vector<CheckinQuestion>> TeamQuestions(Store& store, std::string_view team_id,
                                                    int64_t from);
 Result<std::optional<CheckinQuestion>> QuestionById(Store& store, std::string_view id);
+//! kInvalidArgument naming the path's "team" unless `team` runs check-ins.
+Status RunsCheckins(const Team& team);
 //! true when an inbox item with this id exists.
 Result<bool> InboxItemExists(Store& store, std::string_view id);
 
