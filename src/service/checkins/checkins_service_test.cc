@@ -331,7 +331,7 @@ TEST_F(CheckinsServiceTest, LingeringBlockersAndTrends) {
   EXPECT_EQ(service_->GetTrends(kMember, "alpha", 5).status().code(), StatusCode::kNotFound);
 }
 
-TEST_F(CheckinsServiceTest, ExportIsFirmWideAndLeavesDraftsOut) {
+TEST_F(CheckinsServiceTest, ExportIsTheOperatorsAndLeavesDraftsOut) {
   ASSERT_TRUE(service_->Save(kMember, "alpha", Submit("Shipped")).ok());
   CheckinDraft draft;
   draft.client_change = "Private draft";
