@@ -27,6 +27,25 @@ Cycle CycleOf(Date day, int cadence_days) {
   return {start, AddDays(start, cadence_days - 1)};
 }
 
+TimeOff::TimeOff(std::span<const TimeEntry> entries,
+                 const std::unordered_set<std::string_view>& people, Date from, Date to) {
+  for (const TimeEntry& e : entries) {
+    if (e.category != TimeCategory::kTimeOff || e.date < from || e.date > to) continue;
+    auto person = people.find(e.person_id);
+    if (person != people.end()) by_person_[*person].emplace_back(e.date, e.hours);
+  }
+}
+
+double TimeOff::HoursIn(std::string_view person, const Cycle& cycle) const {
+  auto it = by_person_.find(person);
+  if (it == by_person_.end()) return 0;
+  double hours = 0;
+  for (const auto& [date, h] : it->second) {
+    if (date >= cycle.start && date <= cycle.due) hours += h;
+  }
+  return hours;
+}
+
 std::string_view ToString(Exclusion e) {
   switch (e) {
     case Exclusion::kNone: return "";

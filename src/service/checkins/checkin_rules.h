@@ -4,7 +4,11 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "common/date.h"
@@ -36,6 +40,21 @@ std::string_view ToString(Exclusion e);
 //! cadence_days / 7 / 2.
 Exclusion ExclusionOf(const Person& person, double time_off_hours, const Cycle& cycle,
                       int cadence_days);
+
+//! Time off (TimeCategory::kTimeOff hours) of some people by day, read in
+//! one pass over the time entries and then summed per cycle. Views into
+//! the entries, which must outlive it.
+class TimeOff {
+ public:
+  //! The kTimeOff entries of `people` dated in [from, to].
+  TimeOff(std::span<const TimeEntry> entries, const std::unordered_set<std::string_view>& people,
+          Date from, Date to);
+  //! The person's time-off hours dated within the cycle.
+  [[nodiscard]] double HoursIn(std::string_view person, const Cycle& cycle) const;
+
+ private:
+  std::unordered_map<std::string_view, std::vector<std::pair<Date, double>>> by_person_;
+};
 
 //! What the member's check-in of a cycle is, as read from the store.
 enum class Progress { kNone, kDraft, kSubmitted };

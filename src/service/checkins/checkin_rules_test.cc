@@ -59,6 +59,33 @@ TEST(ExclusionOf, NewJoinersGetTheirFirstCycleAndLeaversAreNotExpected) {
   EXPECT_EQ(ExclusionOf(p, 0, week, 7), Exclusion::kNone);
 }
 
+// TimeOff against summing every entry per person and cycle.
+TEST(TimeOff, SumsTheTimeOffOfThePeopleInEachCycle) {
+  std::mt19937 rng(3);
+  const char* ids[] = {"a", "b", "c"};
+  std::vector<TimeEntry> entries;
+  for (int i = 0; i < 300; ++i) {
+    entries.push_back({"t", ids[rng() % 3], Date{9000 + static_cast<int>(rng() % 60)},
+                       1.0 + rng() % 8,
+                       rng() % 2 ? TimeCategory::kTimeOff : TimeCategory::kBillable, ""});
+  }
+  const std::unordered_set<std::string_view> people = {"a", "b"};
+  const TimeOff off(entries, people, Date{9010}, Date{9049});
+  for (int start = 9003; start < 9060; start += 7) {
+    const Cycle cycle{Date{start}, Date{start + 6}};
+    for (const char* id : ids) {
+      double want = 0;
+      for (const TimeEntry& e : entries) {
+        const bool counted = e.person_id == id && people.contains(e.person_id) &&
+                             e.category == TimeCategory::kTimeOff && e.date >= cycle.start &&
+                             e.date <= cycle.due && e.date.days >= 9010 && e.date.days <= 9049;
+        if (counted) want += e.hours;
+      }
+      EXPECT_DOUBLE_EQ(off.HoursIn(id, cycle), want) << id << " " << start;
+    }
+  }
+}
+
 TEST(StatusOf, SubmittedThenExcludedThenOverdueThenDraftOrDue) {
   const Cycle week = CycleOf(D("2026-12-07"), 7);
   const Date in = D("2026-12-13"), after = D("2026-12-14");

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "service/checkins/internal/rows.h"
 
@@ -34,20 +35,12 @@ bool IsMember(const FirmSnapshot& s, uint32_t team, uint32_t person) {
   return std::find(members.begin(), members.end(), person) != members.end();
 }
 
-// kTimeOff hours per person (ids of `people`) dated within the cycle.
-std::unordered_map<std::string_view, double> TimeOffIn(const FirmSnapshot& s,
-                                                       const std::vector<uint32_t>& people,
-                                                       const Cycle& cycle) {
-  std::unordered_map<std::string_view, double> hours;
-  for (uint32_t p : people) hours.emplace(s.data().people[p].id, 0.0);
-  for (const TimeEntry& e : s.data().time_entries) {
-    if (e.category != TimeCategory::kTimeOff || e.date < cycle.start || e.date > cycle.due) {
-      continue;
-    }
-    auto it = hours.find(e.person_id);
-    if (it != hours.end()) it->second += e.hours;
-  }
-  return hours;
+// The time off of `people` dated in [from, to], in one pass.
+checkins::TimeOff TimeOffOf(const FirmSnapshot& s, const std::vector<uint32_t>& people, Date from,
+                            Date to) {
+  std::unordered_set<std::string_view> ids;
+  for (uint32_t p : people) ids.insert(s.data().people[p].id);
+  return checkins::TimeOff(s.data().time_entries.get(), ids, from, to);
 }
 
 checkins::Progress ProgressOf(const std::optional<Checkin>& c) {
@@ -96,20 +89,20 @@ Result<uint32_t> CheckinsService::LedTeam(const Authorizer& authorizer, const Pr
 
 Result<std::vector<MemberCheckin>> CheckinsService::MemberStatuses(const FirmSnapshot& s,
                                                                    uint32_t team,
-                                                                   const Cycle& cycle, Date today) {
+                                                                   const Cycle& cycle, Date today,
+                                                                   const checkins::TimeOff& off) {
   const Team& t = s.data().teams[team];
   const std::vector<uint32_t> members = MembersOf(s, team);
   ASSIGN_OR_RETURN(std::vector<Checkin> saved,
                    rows::TeamCheckins(store_, t.id, cycle.start, cycle.start));
   std::unordered_map<std::string_view, const Checkin*> by_person;
   for (const Checkin& c : saved) by_person[c.person_id] = &c;
-  const auto time_off = TimeOffIn(s, members, cycle);
   std::vector<MemberCheckin> out;
   for (uint32_t p : members) {
     const Person& person = s.data().people[p];
     MemberCheckin m{.person = p};
     m.exclusion =
-        checkins::ExclusionOf(person, time_off.at(person.id), cycle, t.checkin_cadence_days);
+        checkins::ExclusionOf(person, off.HoursIn(person.id, cycle), cycle, t.checkin_cadence_days);
     std::optional<Checkin> mine;
     if (auto it = by_person.find(person.id); it != by_person.end()) mine = *it->second;
     m.status = checkins::StatusOf(ProgressOf(mine), m.exclusion, cycle, today);
@@ -127,8 +120,9 @@ Result<MyTeamCheckin> CheckinsService::MineOn(const FirmSnapshot& s, uint32_t pe
   ASSIGN_OR_RETURN(out.current, rows::CheckinOf(store_, me.id, t.id, out.cycle.start));
   ASSIGN_OR_RETURN(out.prefill, rows::CheckinBefore(store_, me.id, t.id, out.cycle.start));
   ASSIGN_OR_RETURN(out.open_blockers, rows::OpenBlockersOf(store_, me.id, t.id));
-  const auto time_off = TimeOffIn(s, {person}, out.cycle);
-  out.exclusion = checkins::ExclusionOf(me, time_off.at(me.id), out.cycle, t.checkin_cadence_days);
+  const checkins::TimeOff off = TimeOffOf(s, {person}, out.cycle.start, out.cycle.due);
+  out.exclusion =
+      checkins::ExclusionOf(me, off.HoursIn(me.id, out.cycle), out.cycle, t.checkin_cadence_days);
   out.status = checkins::StatusOf(ProgressOf(out.current), out.exclusion, out.cycle, today);
   if (out.current) {
     ASSIGN_OR_RETURN(auto questions, rows::QuestionsOfCheckin(store_, out.current->id));
@@ -189,7 +183,8 @@ Result<TeamCheckins> CheckinsService::GetTeam(const Principal& viewer, std::stri
   TeamCheckins out{.snapshot = snapshot,
                    .team = team,
                    .cycle = CycleOf(day.value_or(today), t.checkin_cadence_days)};
-  ASSIGN_OR_RETURN(out.members, MemberStatuses(s, team, out.cycle, today));
+  const checkins::TimeOff off = TimeOffOf(s, MembersOf(s, team), out.cycle.start, out.cycle.due);
+  ASSIGN_OR_RETURN(out.members, MemberStatuses(s, team, out.cycle, today, off));
   ASSIGN_OR_RETURN(auto to_me, rows::QuestionsOfPerson(store_, "addressee_id", viewer.person_id,
                                                        options_.max_questions));
   for (CheckinQuestion& q : to_me) {
@@ -230,13 +225,22 @@ Result<OverdueList> CheckinsService::GetOverdueOf(const Principal& viewer,
       teams.assign(led.begin(), led.end());
     }
   }
+  std::erase_if(teams, [&](uint32_t t) { return s.data().teams[t].checkin_cadence_days <= 0; });
   const Date today = clock_.Today();
+  const Date at = day.value_or(today);
+  // One pass over the time entries for every team's cycle (cycles of
+  // different cadences hold `at`, so they lie within kMaxCheckinCadenceDays of it).
+  std::vector<uint32_t> people;
+  for (uint32_t team : teams) {
+    for (uint32_t p : MembersOf(s, team)) people.push_back(p);
+  }
+  const checkins::TimeOff off = TimeOffOf(s, people, AddDays(at, -kMaxCheckinCadenceDays),
+                                          AddDays(at, kMaxCheckinCadenceDays));
   OverdueList out{.snapshot = snapshot};
   for (uint32_t team : teams) {
-    const int cadence = s.data().teams[team].checkin_cadence_days;
-    if (cadence <= 0) continue;
-    OverdueList::Team row{.team = team, .cycle = CycleOf(day.value_or(today), cadence)};
-    ASSIGN_OR_RETURN(auto members, MemberStatuses(s, team, row.cycle, today));
+    OverdueList::Team row{.team = team,
+                          .cycle = CycleOf(at, s.data().teams[team].checkin_cadence_days)};
+    ASSIGN_OR_RETURN(auto members, MemberStatuses(s, team, row.cycle, today, off));
     for (MemberCheckin& m : members) {
       if (checkins::NeedsNudge(m.status)) row.members.push_back(std::move(m));
     }
@@ -277,9 +281,10 @@ Result<TeamTrends> CheckinsService::GetTrends(const Principal& viewer, std::stri
   const Cycle current = CycleOf(today, cadence);
   std::vector<Date> starts;
   for (int i = cycles - 1; i >= 0; --i) starts.push_back(AddDays(current.start, -i * cadence));
+  const checkins::TimeOff off = TimeOffOf(s, MembersOf(s, team), starts.front(), current.due);
   std::vector<checkins::MemberCycle> members;
   for (Date start : starts) {
-    ASSIGN_OR_RETURN(auto statuses, MemberStatuses(s, team, CycleOf(start, cadence), today));
+    ASSIGN_OR_RETURN(auto statuses, MemberStatuses(s, team, CycleOf(start, cadence), today, off));
     for (const MemberCheckin& m : statuses) members.push_back({start, m.status});
   }
   ASSIGN_OR_RETURN(

@@ -202,9 +202,11 @@ class CheckinsService {
   //! ReadableTeam, and kNotFound unless the viewer may read its check-ins.
   Result<uint32_t> LedTeam(const Authorizer& authorizer, const Principal& viewer,
                            std::string_view team_id) const;
-  //! The members' statuses in `cycle` (submitted check-ins kept).
+  //! The members' statuses in `cycle` (submitted check-ins kept); `off`
+  //! holds the members' time off over the cycle.
   Result<std::vector<MemberCheckin>> MemberStatuses(const FirmSnapshot& s, uint32_t team,
-                                                    const checkins::Cycle& cycle, Date today);
+                                                    const checkins::Cycle& cycle, Date today,
+                                                    const checkins::TimeOff& off);
   Result<MyTeamCheckin> MineOn(const FirmSnapshot& s, uint32_t person, uint32_t team, Date today);
   Status Commit(const Principal& actor, FirmChange change, std::string_view action,
                 std::string_view entity, std::string_view entity_id);
