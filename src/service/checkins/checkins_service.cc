@@ -185,8 +185,10 @@ Result<TeamCheckins> CheckinsService::GetTeam(const Principal& viewer, std::stri
                    .cycle = CycleOf(day.value_or(today), t.checkin_cadence_days)};
   const checkins::TimeOff off = TimeOffOf(s, MembersOf(s, team), out.cycle.start, out.cycle.due);
   ASSIGN_OR_RETURN(out.members, MemberStatuses(s, team, out.cycle, today, off));
+  // Every question addressed to the viewer (not only the newest page): an
+  // old one left unanswered is still open.
   ASSIGN_OR_RETURN(auto to_me, rows::QuestionsOfPerson(store_, "addressee_id", viewer.person_id,
-                                                       options_.max_questions));
+                                                       kMaxSelectRows));
   for (CheckinQuestion& q : to_me) {
     if (!q.answered_at && q.team_id == t.id) out.open_questions.push_back(std::move(q));
   }
