@@ -27,12 +27,22 @@ struct DemoOptions {
   //! or 0 for DefaultTimeEntryWeeks(people). Entries are aggregated per
   //! person, day and category (about 8 per person and week).
   int time_entry_weeks = 0;
+  //! Weeks of check-in history up to and including the week holding `today`
+  //! (1..104), or 0 for DefaultCheckinWeeks(people). Feedback requests
+  //! cover the same span.
+  int checkin_weeks = 0;
 };
 
 //! 4 weeks of time entries up to 100,000 people, 1 week above (keeps a
 //! 500,000-person firm's time entries near 4 million rows, so that `guild
 //! demo` writes it in about a minute).
 int DefaultTimeEntryWeeks(int people);
+
+//! A year (52 weeks) of check-ins up to 100,000 people, 2 weeks above: a
+//! year at 500,000 people is about 23 million check-ins, more than the
+//! generator can hold in memory beside the rest of the firm (see
+//! bench/results/demo.md).
+int DefaultCheckinWeeks(int people);
 
 inline constexpr int kMinDemoPeople = 50;
 inline constexpr int kMaxDemoPeople = 500000;
@@ -55,6 +65,20 @@ inline constexpr int kMaxDemoPeople = 500000;
 //! engagement has exactly one leader (leader_id or one lead opening), the
 //! manager relation is a forest, some partners log more hours than their
 //! capacity (leadership work) and some associates bill under half of theirs.
+//! Check-ins and feedback (issue 25): every earlier team runs no check-ins
+//! (cadence 0); "people teams" (kOther) of at most 10 staff of one practice
+//! and office, weekly or (about 1 in 6) fortnightly, hold everyone but the
+//! partners exactly once, each led by a manager, director or partner of the
+//! practice who leads at most two and takes at most 20 check-ins a week.
+//! Their members check in over checkin_weeks: about 1 cycle in 12 skipped,
+//! about 3% of people chronically overdue, nobody before their start date or
+//! in a cycle with time off, the current cycle partly submitted and partly
+//! drafts; about 1 check-in in 6 raises a blocker (some open for more than
+//! two cycles) and 1 in 5 routes a question (mostly answered). About one
+//! feedback request per person and quarter asks 1..5 colleagues from the
+//! same engagement (assignments, billed time) or people team; inbox items
+//! cover the last 28 days.
+//!
 //! Errors: kInvalidArgument when options are out of range or the taxonomy has
 //! no rated O*NET roles to draw skills from.
 Result<FirmData> GenerateDemoFirm(const DemoOptions& options, const FirmData& taxonomy);
