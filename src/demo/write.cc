@@ -64,7 +64,13 @@ Status WriteDemoFirm(const DemoCommit& commit, const FirmData& taxonomy, FirmDat
   RETURN_IF_ERROR(w.Kind(&F::deliverables, EntityKind::kDeliverables));
   RETURN_IF_ERROR(w.Kind(&F::client_relationships, EntityKind::kClientRelationships));
   RETURN_IF_ERROR(w.Kind(&F::purpose_changes, EntityKind::kPurposeChanges));
-  return w.Kind(&F::client_log, EntityKind::kClientLog);
+  RETURN_IF_ERROR(w.Kind(&F::client_log, EntityKind::kClientLog));
+  RETURN_IF_ERROR(w.Kind(&F::checkins, EntityKind::kCheckins));
+  RETURN_IF_ERROR(w.Kind(&F::checkin_blockers, EntityKind::kCheckinBlockers));
+  RETURN_IF_ERROR(w.Kind(&F::checkin_questions, EntityKind::kCheckinQuestions));
+  RETURN_IF_ERROR(w.Kind(&F::feedback_requests, EntityKind::kFeedbackRequests));
+  RETURN_IF_ERROR(w.Kind(&F::feedback_answers, EntityKind::kFeedbackAnswers));
+  return w.Kind(&F::inbox_items, EntityKind::kInboxItems);
 }
 
 }  // namespace guild

@@ -24,7 +24,9 @@ using DemoCommit = std::function<Status(FirmChange&& change)>;
 //! change: managers may refer to anyone), then roles, clients, engagements,
 //! openings, assignments, teams, person skills, skill history, time
 //! entries, opening preferences, goals, goal updates, deliverables, client
-//! relationships, purpose changes and the client log in changes of at most
+//! relationships, purpose changes, the client log, check-ins, their blockers
+//! and questions, feedback requests, feedback answers and inbox items (each
+//! after everything it refers to) in changes of at most
 //! `chunk` entities (goals are generated parents first: a goal's parent_id is
 //! checked at each commit). Moves the entities out of `firm` and frees each
 //! vector once written, to keep memory low; `taxonomy` is left intact.

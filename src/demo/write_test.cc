@@ -14,9 +14,12 @@ namespace {
 TEST(WriteDemoFirm, StoresEveryEntityAndCountsMatch) {
   auto taxonomy = LoadTaxonomy({.directory = GUILD_TEST_TAXONOMY_DIR});
   ASSERT_TRUE(taxonomy.ok()) << taxonomy.status().ToString();
-  auto firm = GenerateDemoFirm({.people = 120, .seed = 5, .today = Date{20200}}, *taxonomy);
+  // 400 people: a year of check-ins (~15,000), feedback and inbox items too.
+  auto firm = GenerateDemoFirm({.people = 400, .seed = 5, .today = Date{20200}}, *taxonomy);
   ASSERT_TRUE(firm.ok()) << firm.status().ToString();
   FirmData expected_counts = *firm;  // copied before WriteDemoFirm moves it out
+  ASSERT_GT(expected_counts.checkins.size(), 10000u);
+  ASSERT_GT(expected_counts.inbox_items.size(), 0u);
   char dir[] = "/tmp/guild_demo_write_XXXXXX";
   ASSERT_NE(mkdtemp(dir), nullptr);
   auto store = OpenStore({.url = std::string(dir) + "/demo.db", .durability = Durability::kOff});
