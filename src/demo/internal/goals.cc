@@ -567,10 +567,11 @@ class Builder {
         {"Write for the firm's client newsletter", "articles published", "articles", 0, 3},
         {"Bill fewer hours on weekends", "weekend hours per month", "hours", 12, 4},
         {"Coach a junior colleague", "coaching sessions", "sessions", 0, 10}};
-    std::unordered_map<std::string_view, size_t> first_goal_team;  // person -> goal position
+    // Owner -> position of their first goal. Keyed by the people's ids, which
+    // stay put: the goals vector grows below.
+    std::unordered_map<std::string_view, size_t> first_goal_team;
     for (size_t i = 0; i < c_.out.goals.size(); ++i) {
-      const Goal& goal = c_.out.goals[i];
-      first_goal_team.emplace(goal.owner_id, i);
+      first_goal_team.emplace(P(g_.person.at(c_.out.goals[i].owner_id)).id, i);
     }
     const Date today = c_.options.today;
     for (uint32_t p = 0; p < c_.out.people.size(); ++p) {
