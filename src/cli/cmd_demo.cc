@@ -38,7 +38,8 @@ struct DemoArgs {
   std::string db = "guild.db";
   std::string today;
   std::string taxonomy_dir;
-  int weeks = 0;  // DefaultTimeEntryWeeks
+  int weeks = 0;          // DefaultTimeEntryWeeks
+  int checkin_weeks = 0;  // DefaultCheckinWeeks
   bool json = false;
 };
 
@@ -52,6 +53,11 @@ class StepTimer {
     steps_.push_back({std::move(name), Seconds(now - last_).count()});
     last_ = now;
   }
+  //! A step timed elsewhere; the next Done measures from now.
+  void Record(std::string name, double seconds) {
+    steps_.push_back({std::move(name), seconds});
+    last_ = std::chrono::steady_clock::now();
+  }
   [[nodiscard]] const std::vector<std::pair<std::string, double>>& steps() const { return steps_; }
 
  private:
@@ -59,9 +65,11 @@ class StepTimer {
   std::vector<std::pair<std::string, double>> steps_;
 };
 
-Status WriteAll(Store& store, const FirmData& taxonomy, FirmData& firm) {
+// Writes the firm, timing each kind as a step "write-KIND" (the rows/s of
+// each kind's write is its count over its step's seconds). Progress comes
+// after each batch, so the time since the previous report is that batch's.
+Status WriteAll(Store& store, const FirmData& taxonomy, FirmData& firm, StepTimer& timer) {
   ProgressBar bar("writing", static_cast<int64_t>(taxonomy.TotalCount() + firm.TotalCount()));
-  std::string label;
   // Through the one write path: a running server follows the change feed
   // (each change of the demo is too large to list, so it reloads once).
   SystemClock clock;
@@ -69,14 +77,21 @@ Status WriteAll(Store& store, const FirmData& taxonomy, FirmData& firm) {
   const DemoCommit commit = [&writer](FirmChange&& change) {
     return writer.Commit(WriteRequest{std::move(change), std::nullopt, ""}).status();
   };
+  std::vector<std::pair<std::string, double>> spent;  // kind -> seconds, in order
+  auto last = std::chrono::steady_clock::now();
   Status s = WriteDemoFirm(commit, taxonomy, firm, kWriteChunk,
                            [&](std::string_view step, int64_t done, int64_t) {
-                             if (label != step) {
-                               bar.SetLabel(label = "writing " + std::string(step));
+                             const auto now = std::chrono::steady_clock::now();
+                             if (spent.empty() || spent.back().first != step) {
+                               spent.push_back({std::string(step), 0});
+                               bar.SetLabel("writing " + spent.back().first);
                              }
+                             spent.back().second += Seconds(now - last).count();
+                             last = now;
                              bar.Update(done);
                            });
   bar.Finish();
+  for (auto& [step, seconds] : spent) timer.Record("write-" + step, seconds);
   return s;
 }
 
@@ -181,8 +196,11 @@ int RunDemo(const DemoArgs& args) {
   if (!taxonomy.ok()) return Fail(taxonomy.status());
   timer.Done("load-taxonomy");
   const int weeks = args.weeks == 0 ? DefaultTimeEntryWeeks(args.people) : args.weeks;
-  DemoOptions options{
-      .people = args.people, .seed = args.seed, .today = *today, .time_entry_weeks = weeks};
+  DemoOptions options{.people = args.people,
+                      .seed = args.seed,
+                      .today = *today,
+                      .time_entry_weeks = weeks,
+                      .checkin_weeks = args.checkin_weeks};
   auto firm = GenerateDemoFirm(options, *taxonomy);
   if (!firm.ok()) return Fail(firm.status());
   timer.Done("generate");
@@ -202,8 +220,9 @@ int RunDemo(const DemoArgs& args) {
   auto sign_ins = CreateDemoUsers(*firm, store_options, SystemClock());
   if (!sign_ins.ok()) return Fail(sign_ins.status());
   timer.Done("users");
-  if (Status written = WriteAll(**store, *taxonomy, *firm); !written.ok()) return Fail(written);
-  timer.Done("write");
+  if (Status written = WriteAll(**store, *taxonomy, *firm, timer); !written.ok()) {
+    return Fail(written);
+  }
   if (args.json) {
     auto j = SummaryJson(args, FormatDate(*today), summary, timer);
     j["sign_ins"] = nlohmann::json::array();
@@ -235,6 +254,9 @@ void RegisterDemo(CLI::App& app, int& exit_code) {
   cmd->add_option("--weeks", args->weeks,
                   "Weeks of time entries (1 to 12; default 4, 1 above 100,000 people)")
       ->check(CLI::Range(1, 12));
+  cmd->add_option("--checkin-weeks", args->checkin_weeks,
+                  "Weeks of check-in history (1 to 104; default 52, 2 above 100,000 people)")
+      ->check(CLI::Range(1, 104));
   cmd->add_option("--taxonomy-dir", args->taxonomy_dir,
                   "Folder with the taxonomy TSV files (default: found next to the program)");
   cmd->add_flag("--json", args->json, "Print the summary as JSON");

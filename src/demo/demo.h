@@ -72,7 +72,8 @@ inline constexpr int kMaxDemoPeople = 500000;
 //! practice who leads at most two and takes at most 20 check-ins a week.
 //! Their members check in over checkin_weeks: about 1 cycle in 12 skipped,
 //! about 3% of people chronically overdue, nobody before their start date or
-//! in a cycle with time off, the current cycle partly submitted and partly
+//! in a cycle holding a time-off entry (the demo's own time off is all
+//! planned, after today), the current cycle partly submitted and partly
 //! drafts; about 1 check-in in 6 raises a blocker (some open for more than
 //! two cycles) and 1 in 5 routes a question (mostly answered). About one
 //! feedback request per person and quarter asks 1..5 colleagues from the

@@ -257,6 +257,15 @@ class History {
 
 void AddCheckinHistory(CheckinsContext& g) {
   Context& c = g.c;
+  // Sized once: cycles in the window, at most one check-in each (a doubling
+  // would briefly hold the vector twice).
+  uint64_t cycles = 0;
+  for (uint32_t i = 0; i < c.out.people.size(); ++i) {
+    if (g.team_of[i] < 0) continue;
+    const int cadence = c.out.teams[g.team_of[i]].checkin_cadence_days;
+    cycles += (c.options.today.days - g.first_day.days) / cadence + 2;
+  }
+  c.out.checkins.reserve(cycles);
   std::unordered_map<std::string_view, std::string_view> client_name;
   for (const Client& cl : c.out.clients) client_name.emplace(cl.id, cl.name);
   for (uint32_t i = 0; i < c.out.people.size(); ++i) {

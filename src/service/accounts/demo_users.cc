@@ -19,11 +19,12 @@ struct DemoPair {
   const Person* member = nullptr;
 };
 
-// Scores a team for the demo: a leader of the preferred grade first, then a
-// member of the preferred grade, then the most members.
+// Scores a team for the demo: a team that runs check-ins first (so that
+// both sign-ins have check-ins to show), then a leader of the preferred
+// grade, then a member of the preferred grade, then the most members.
 DemoPair PickPair(const FirmSnapshot& snapshot) {
   DemoPair best;
-  std::tuple<bool, bool, size_t> best_score{false, false, 0};
+  std::tuple<bool, bool, bool, size_t> best_score{false, false, false, 0};
   for (const Team& team : snapshot.data().teams) {
     const Person* leader = snapshot.FindPerson(team.leader_id);
     if (leader == nullptr || leader->email.empty()) continue;
@@ -37,9 +38,9 @@ DemoPair PickPair(const FirmSnapshot& snapshot) {
       }
     }
     if (member == nullptr) continue;
-    std::tuple<bool, bool, size_t> score{leader->grade == kPreferredLeaderGrade,
-                                         member->grade == kPreferredMemberGrade,
-                                         team.members.size()};
+    std::tuple<bool, bool, bool, size_t> score{
+        team.checkin_cadence_days > 0, leader->grade == kPreferredLeaderGrade,
+        member->grade == kPreferredMemberGrade, team.members.size()};
     if (best.leader == nullptr || score > best_score) {
       best = {leader, member};
       best_score = score;

@@ -97,8 +97,9 @@ struct DemoSignIn {
 
 //! Creates (or resets) three demo users with known passwords: an
 //! administrator, a leader (the person who leads the team with the most
-//! members; a partner when one does) and a member (a non-leading member of that
-//! team, an associate when one is). kFailedPrecondition when `firm` has no
+//! members among the teams that run check-ins when any does; a partner when
+//! one does) and a member (a non-leading member of that team, an associate
+//! when one is). kFailedPrecondition when `firm` has no
 //! team with a leader and another member.
 Result<std::vector<DemoSignIn>> CreateDemoUsers(const FirmData& firm, AccountStore& accounts,
                                                 const Clock& clock,

@@ -231,5 +231,18 @@ TEST_F(UserServiceTest, DemoUsersSignInAsALeaderAndAMemberOfTheirTeam) {
   EXPECT_EQ(*accounts_->CountUsers(), 3);
 }
 
+// The demo firm's account and engagement teams run no check-ins: the
+// sign-ins come from a team that does, even a smaller one.
+TEST_F(UserServiceTest, DemoUsersComeFromATeamThatRunsCheckins) {
+  FirmData firm = service::testing::TestFirm();
+  for (Team& t : firm.teams.mut()) {
+    if (t.id != "beta") t.checkin_cadence_days = 0;
+  }
+  auto sign_ins = CreateDemoUsers(firm, *accounts_, clock_, MinimumPasswordOptions());
+  ASSERT_TRUE(sign_ins.ok()) << sign_ins.status().ToString();
+  EXPECT_EQ((*sign_ins)[1].email, "lead2@firm.test");     // leads beta
+  EXPECT_EQ((*sign_ins)[2].email, "outsider@firm.test");  // beta's member
+}
+
 }  // namespace
 }  // namespace guild
