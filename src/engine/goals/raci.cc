@@ -84,7 +84,10 @@ class Checker {
     }
   }
 
+  // Only a team with a matrix: a team with no goals, deliverables or client
+  // relationships (a group that exists for check-ins) has no roles to miss.
   void CheckMembers() {
+    if (in_a_row_.empty()) return;
     for (const TeamMember& m : rows_.team->members) {
       if (in_a_row_.count(m.person_id) > 0) continue;
       warnings_.push_back({RaciWarningKind::kMemberWithoutRole, RaciRowKind::kGoal, "", m.person_id,

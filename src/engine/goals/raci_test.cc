@@ -63,6 +63,19 @@ TEST(RaciTest, MemberWithoutAnyRole) {
                            "client relationship."}));
 }
 
+TEST(RaciTest, ATeamWithoutAMatrixHasNoMemberWarnings) {
+  Fixture f;
+  // No goal, no deliverable, no relationship: a people team for check-ins.
+  EXPECT_TRUE(CheckTeamRoles({&f.team, {}, {}, {}}, {7}, &Name).empty());
+  // One row is a matrix: then a member in no row is warned again.
+  f.deliverable.raci = {{"lead", RaciRole::kAccountable}};
+  const std::vector<RaciWarning> one =
+      CheckTeamRoles({&f.team, {}, {&f.deliverable}, {}}, {7}, &Name);
+  ASSERT_EQ(one.size(), 1u);
+  EXPECT_EQ(one[0].kind, RaciWarningKind::kMemberWithoutRole);
+  EXPECT_EQ(one[0].person_id, "ann");
+}
+
 TEST(RaciTest, AccountableWhoLeftTheTeam) {
   Fixture f;
   f.goal.owner_id = "gone";
