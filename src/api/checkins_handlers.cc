@@ -205,9 +205,7 @@ http::Response AnswerHandler(ApiServices& s, const http::Request& r, const Authe
 }  // namespace
 
 Status AddCheckinsRoutes(http::Router& router, ApiServices& s) {
-  using namespace std::placeholders;
-  using Handler = http::Response (*)(ApiServices&, const http::Request&, const Authenticated&);
-  const std::tuple<http::Method, const char*, Handler> routes[] = {
+  const AuthedRoute routes[] = {
       {http::Method::kGet, "/api/v1/checkins/me", MineHandler},
       {http::Method::kGet, "/api/v1/checkins/overdue", OverdueHandler},
       {http::Method::kGet, "/api/v1/checkins/{id}", CheckinHandler},
@@ -218,11 +216,7 @@ Status AddCheckinsRoutes(http::Router& router, ApiServices& s) {
       {http::Method::kGet, "/api/v1/checkin-questions", QuestionsHandler},
       {http::Method::kPost, "/api/v1/checkin-questions/{id}/answer", AnswerHandler},
   };
-  for (const auto& [method, pattern, handler] : routes) {
-    RETURN_IF_ERROR(
-        router.Add(method, pattern, Authed(s, std::bind(handler, std::ref(s), _1, _2))));
-  }
-  return OkStatus();
+  return AddAuthedRoutes(router, s, routes);
 }
 
 }  // namespace guild::api::internal

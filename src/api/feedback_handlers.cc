@@ -238,9 +238,7 @@ http::Response ReadAllHandler(ApiServices& s, const http::Request&, const Authen
 }  // namespace
 
 Status AddFeedbackRoutes(http::Router& router, ApiServices& s) {
-  using namespace std::placeholders;
-  using Handler = http::Response (*)(ApiServices&, const http::Request&, const Authenticated&);
-  const std::tuple<http::Method, const char*, Handler> routes[] = {
+  const AuthedRoute routes[] = {
       {http::Method::kPost, "/api/v1/feedback-requests", AskHandler},
       {http::Method::kGet, "/api/v1/feedback-requests", ListHandler},
       {http::Method::kGet, "/api/v1/feedback-requests/suggested-reviewers", SuggestHandler},
@@ -252,11 +250,7 @@ Status AddFeedbackRoutes(http::Router& router, ApiServices& s) {
       {http::Method::kPost, "/api/v1/inbox/read-all", ReadAllHandler},
       {http::Method::kPost, "/api/v1/inbox/{id}/read", ReadItemHandler},
   };
-  for (const auto& [method, pattern, handler] : routes) {
-    RETURN_IF_ERROR(
-        router.Add(method, pattern, Authed(s, std::bind(handler, std::ref(s), _1, _2))));
-  }
-  return OkStatus();
+  return AddAuthedRoutes(router, s, routes);
 }
 
 }  // namespace guild::api::internal

@@ -274,9 +274,7 @@ http::Response AddLogHandler(ApiServices& s, const http::Request& r, const Authe
 }  // namespace
 
 Status AddGoalsRoutes(http::Router& router, ApiServices& s) {
-  using namespace std::placeholders;
-  using Handler = http::Response (*)(ApiServices&, const http::Request&, const Authenticated&);
-  const std::tuple<http::Method, const char*, Handler> routes[] = {
+  const AuthedRoute routes[] = {
       {http::Method::kGet, "/api/v1/teams/{id}/goals", TeamGoalsHandler},
       {http::Method::kGet, "/api/v1/teams/{id}/roles", TeamRolesHandler},
       {http::Method::kPatch, "/api/v1/teams/{id}/roles", RaciHandler},
@@ -298,11 +296,7 @@ Status AddGoalsRoutes(http::Router& router, ApiServices& s) {
       {http::Method::kPost, "/api/v1/engagements/{id}/log", AddLogHandler},
       {http::Method::kGet, "/api/v1/clients/{id}/leadership", LeadershipHandler},
   };
-  for (const auto& [method, pattern, handler] : routes) {
-    RETURN_IF_ERROR(
-        router.Add(method, pattern, Authed(s, std::bind(handler, std::ref(s), _1, _2))));
-  }
-  return OkStatus();
+  return AddAuthedRoutes(router, s, routes);
 }
 
 }  // namespace guild::api::internal

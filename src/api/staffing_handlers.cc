@@ -286,21 +286,16 @@ http::Response CapacityHandler(ApiServices& services, const http::Request& r,
 }  // namespace
 
 Status AddStaffingRoutes(http::Router& router, ApiServices& s) {
-  using namespace std::placeholders;
-  using Handler = http::Response (*)(ApiServices&, const http::Request&, const Authenticated&);
-  const std::pair<const char*, Handler> gets[] = {
-      {"/api/v1/staffing/openings", OpeningsHandler},
-      {"/api/v1/staffing/plans/{id}", PlanHandler},
-      {"/api/v1/staffing/plans/{id}/assignments/{key}", ExplainHandler},
-      {"/api/v1/staffing/market", MarketHandler},
-      {"/api/v1/staffing/capacity", CapacityHandler}};
-  for (const auto& [pattern, handler] : gets) {
-    RETURN_IF_ERROR(router.Get(pattern, Authed(s, std::bind(handler, std::ref(s), _1, _2))));
-  }
-  RETURN_IF_ERROR(router.Post("/api/v1/staffing/plans",
-                              Authed(s, std::bind(ProposeHandler, std::ref(s), _1, _2))));
-  return router.Post("/api/v1/staffing/plans/{id}/accept",
-                     Authed(s, std::bind(AcceptHandler, std::ref(s), _1, _2)));
+  const AuthedRoute routes[] = {
+      {http::Method::kGet, "/api/v1/staffing/openings", OpeningsHandler},
+      {http::Method::kGet, "/api/v1/staffing/plans/{id}", PlanHandler},
+      {http::Method::kGet, "/api/v1/staffing/plans/{id}/assignments/{key}", ExplainHandler},
+      {http::Method::kGet, "/api/v1/staffing/market", MarketHandler},
+      {http::Method::kGet, "/api/v1/staffing/capacity", CapacityHandler},
+      {http::Method::kPost, "/api/v1/staffing/plans", ProposeHandler},
+      {http::Method::kPost, "/api/v1/staffing/plans/{id}/accept", AcceptHandler},
+  };
+  return AddAuthedRoutes(router, s, routes);
 }
 
 }  // namespace guild::api::internal

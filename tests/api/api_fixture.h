@@ -79,6 +79,26 @@ class ServerSuite : public ::testing::Test {
     return headers;
   }
 
+  //! `method` `/api/v1` + `target` as `who` ("anonymous": no session), with
+  //! `body` as JSON when non-empty.
+  static Reply Call(const std::string& who, const std::string& method, const std::string& target,
+                    const std::string& body = "") {
+    Headers headers = As(who);
+    if (!body.empty()) headers.emplace_back("Content-Type", "application/json");
+    return Send(server_->port(), method, "/api/v1" + target, headers, body);
+  }
+  //! The reply's JSON, expecting `status`.
+  static nlohmann::json Ok(const Reply& reply, int status = 200) {
+    EXPECT_EQ(reply.status, status) << reply.body.substr(0, 600);
+    return reply.Json();
+  }
+  //! The problem's first named field, or "" when it names none.
+  static std::string FieldOf(const Reply& reply) {
+    nlohmann::json problem = reply.Json();
+    if (!problem.contains("errors") || problem["errors"].empty()) return "";
+    return problem["errors"][0].value("field", "");
+  }
+
   static inline std::string* dir_ = nullptr;
   static inline FakeClock* clock_ = nullptr;
   static inline TestServer* server_ = nullptr;

@@ -29,21 +29,6 @@ class CheckinsApiTest : public ServerSuite {
   }
   static void TearDownTestSuite() { StopSuite(); }
 
-  static Reply Call(const std::string& who, const std::string& method, const std::string& target,
-                    const std::string& body = "") {
-    Headers headers = As(who);
-    if (!body.empty()) headers.emplace_back("Content-Type", "application/json");
-    return Send(server_->port(), method, "/api/v1" + target, headers, body);
-  }
-  static json Ok(const Reply& reply, int status = 200) {
-    EXPECT_EQ(reply.status, status) << reply.body.substr(0, 600);
-    return reply.Json();
-  }
-  static std::string FieldOf(const Reply& reply) {
-    json problem = reply.Json();
-    if (!problem.contains("errors") || problem["errors"].empty()) return "";
-    return problem["errors"][0].value("field", "");
-  }
   // Rows of every check-in kind, to prove a refused request wrote nothing.
   static int64_t Written() {
     int64_t n = 0;

@@ -28,21 +28,6 @@ class GoalsApiTest : public ServerSuite {
   }
   static void TearDownTestSuite() { StopSuite(); }
 
-  static Reply Call(const std::string& who, const std::string& method, const std::string& target,
-                    const std::string& body = "") {
-    Headers headers = As(who);
-    if (!body.empty()) headers.emplace_back("Content-Type", "application/json");
-    return Send(server_->port(), method, "/api/v1" + target, headers, body);
-  }
-  static json Ok(const Reply& reply, int status = 200) {
-    EXPECT_EQ(reply.status, status) << reply.body.substr(0, 600);
-    return reply.Json();
-  }
-  static std::string FieldOf(const Reply& reply) {
-    json problem = reply.Json();
-    if (!problem.contains("errors") || problem["errors"].empty()) return "";
-    return problem["errors"][0].value("field", "");
-  }
   static int64_t Count(EntityKind kind) { return *server_->store().Count(kind); }
   // Everything the goal kinds hold, to prove a refused request wrote nothing.
   static std::string Fingerprint() {

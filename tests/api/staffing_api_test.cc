@@ -96,18 +96,8 @@ class StaffingApiTest : public ServerSuite {
     headers.emplace_back("Content-Type", "application/json");
     return Send(server_->port(), "POST", "/api/v1" + target, headers, body);
   }
-  static json Ok(const Reply& reply, int status = 200) {
-    EXPECT_EQ(reply.status, status) << reply.body.substr(0, 600);
-    return reply.Json();
-  }
   static json Propose(const std::string& who, const std::string& body) {
     return Ok(Post(who, "/staffing/plans", body), 201);
-  }
-  // The problem's first named field, or "" when it names none.
-  static std::string FieldOf(const Reply& reply) {
-    json problem = reply.Json();
-    if (!problem.contains("errors") || problem["errors"].empty()) return "";
-    return problem["errors"][0].value("field", "");
   }
   static double Tentative(const json& capacity, const std::string& person, int week) {
     for (const json& row : capacity["items"]) {

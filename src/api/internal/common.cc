@@ -78,6 +78,19 @@ http::Handler Authed(ApiServices& services, AuthedHandler handler) {
   };
 }
 
+Status AddAuthedRoutes(http::Router& router, ApiServices& services,
+                       std::span<const AuthedRoute> routes) {
+  for (const AuthedRoute& route : routes) {
+    ServiceHandler handler = route.handler;
+    RETURN_IF_ERROR(router.Add(route.method, route.pattern,
+                               Authed(services, [&services, handler](const http::Request& request,
+                                                                     const Authenticated& who) {
+                                 return handler(services, request, who);
+                               })));
+  }
+  return OkStatus();
+}
+
 http::Admission SignedIn(ApiServices& services) {
   return [&services](const http::Request& request) -> std::optional<http::Response> {
     Identity identity = Identify(services, request);

@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -45,6 +46,18 @@ Identity Identify(ApiServices& services, const http::Request& request);
 
 //! Wraps a handler that needs a signed-in user (Identify's refusals).
 http::Handler Authed(ApiServices& services, AuthedHandler handler);
+
+//! A handler file's handler of a signed-in user's request.
+using ServiceHandler = http::Response (*)(ApiServices&, const http::Request&, const Authenticated&);
+//! One route of a handler file.
+struct AuthedRoute {
+  http::Method method;
+  const char* pattern;
+  ServiceHandler handler;
+};
+//! Adds every route, each handler wrapped in Authed with `services`.
+Status AddAuthedRoutes(http::Router& router, ApiServices& services,
+                       std::span<const AuthedRoute> routes);
 
 //! The API routes' default admission (http::Admission): Identify's refusals
 //! before any body byte is read, so a signed-out client cannot make the
