@@ -11,6 +11,8 @@ import { Link, matchPath, navigate, useLocation, type Location } from './lib/rou
 import { isAdministrator, roleLabel, SessionContext, useSession } from './lib/session';
 import { Admin } from './pages/Admin';
 import { Brief } from './pages/Brief';
+import { Checkin } from './pages/Checkin';
+import { Checkins } from './pages/Checkins';
 import { Client, Clients } from './pages/Clients';
 import { FirmNetwork } from './pages/FirmNetwork';
 import { Finder } from './pages/Finder';
@@ -25,6 +27,7 @@ import { NotFound } from './pages/Simple';
 import { SignIn } from './pages/SignIn';
 import { Staffing } from './pages/Staffing';
 import { Team } from './pages/Team';
+import { TeamCheckins } from './pages/TeamCheckins';
 import { TeamFormation } from './pages/TeamFormation';
 import { TeamNetwork } from './pages/TeamNetwork';
 import { Teams } from './pages/Teams';
@@ -50,6 +53,7 @@ function routePage(path: string) {
   if (path === '/teams') return <Teams />;
   if (path === '/growth') return <Growth />;
   if (path === '/goals') return <MyGoals />;
+  if (path === '/checkins') return <Checkins />;
   if (path === '/finder') return <Finder />;
   if (path === '/market') return <Market />;
   if (path === '/staffing') return <Staffing />;
@@ -63,6 +67,10 @@ function routePage(path: string) {
   if (growth) return <Growth id={growth.id} />;
   const team = matchPath('/teams/:id', path);
   if (team) return <Team id={team.id} />;
+  const checkin = matchPath('/checkins/:id', path);
+  if (checkin) return <Checkin id={checkin.id} />;
+  const teamCheckins = matchPath('/teams/:id/checkins', path);
+  if (teamCheckins) return <TeamCheckins id={teamCheckins.id} />;
   const brief = matchPath('/teams/:id/brief', path);
   if (brief) return <Brief id={brief.id} />;
   const teamNetwork = matchPath('/teams/:id/network', path);
@@ -100,6 +108,7 @@ function Header({ path }: { path: string }) {
           <NavLink href="/" label="Home" path={path} />
           <NavLink href="/growth" label="My growth" path={path} />
           <NavLink href="/goals" label="My goals" path={path} />
+          <NavLink href="/checkins" label="Check-ins" path={path} />
           <NavLink href="/people" label="People" path={path} />
           <NavLink href="/finder" label="Find people" path={path} />
           <NavLink href="/teams" label="Teams" path={path} />

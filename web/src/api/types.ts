@@ -182,3 +182,25 @@ export type GoalDraft = Schema<'GoalDraft'>;
 export type ProgressDraft = Schema<'ProgressDraft'>;
 export type AccountLeadership = Schema<'AccountLeadership'>;
 export type DeliverableStatus = Schema<'Deliverable'>['status'];
+
+// ---------- Check-ins (docs/CHECKINS.md) ----------
+
+export type Checkin = Schema<'Checkin'>;
+export type CheckinBlocker = Schema<'CheckinBlocker'>;
+export type CheckinQuestion = Schema<'CheckinQuestion'>;
+export type CheckinCycle = Schema<'CheckinCycle'>;
+export type CheckinDetail = Schema<'CheckinDetail'>;
+export type CheckinDraft = Schema<'CheckinDraft'>;
+export type MemberCheckin = Schema<'MemberCheckin'>;
+export type CheckinStatus = MemberCheckin['status'];
+export type ExcludedBecause = MemberCheckin['excluded_because'];
+export type MyCheckins = Schema<'MyCheckins'>;
+export type MyTeamCheckin = Item<MyCheckins['teams']>;
+export type TeamCheckins = Schema<'TeamCheckins'>;
+export type LingeringBlocker = Item<TeamCheckins['lingering_blockers']>;
+export type OverdueCheckins = Schema<'OverdueCheckins'>;
+export type CheckinTrends = Schema<'CheckinTrends'>;
+export type CheckinTrendCycle = Item<CheckinTrends['cycles']>;
+export type NudgeResult = Answer<'nudgeTeamCheckins'>;
+export type QuestionList = Answer<'listCheckinQuestions'>;
+export type QuestionAnswer = RequestBody<'answerCheckinQuestion'>;

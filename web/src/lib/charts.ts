@@ -415,3 +415,84 @@ export function drawGoalHistory(
   });
   return track(chart);
 }
+
+export interface CheckinTrendPoint {
+  cycle_start: string; //!< YYYY-MM-DD
+  completion: number | null; //!< 0..1
+  median_hours_to_answer: number | null;
+  blockers_opened: number;
+  blockers_resolved: number;
+}
+
+const OPENED_COLOR = '#c77700';
+const RESOLVED_COLOR = '#1a7f4b';
+
+/**
+ * A team's check-in trends, oldest cycle first: above, completion per cycle
+ * (bars, %) with the median hours to answer questions (line, right axis);
+ * below, blockers opened vs resolved (bars).
+ */
+export function drawCheckinTrends(host: HTMLElement, cycles: CheckinTrendPoint[]): () => void {
+  const chart = init(host, undefined, { renderer: 'svg' });
+  const labels = cycles.map((c) => c.cycle_start.slice(5));
+  const axisLabel = { color: AXIS_COLOR, hideOverlap: true };
+  const split = { lineStyle: { color: '#e6e9ee' } };
+  chart.setOption({
+    animation: false,
+    legend: { top: 0, textStyle: { color: AXIS_COLOR } },
+    tooltip: { trigger: 'axis' },
+    grid: [
+      { left: 8, right: 8, top: 30, height: '38%', containLabel: true },
+      { left: 8, right: 8, top: '64%', bottom: 4, containLabel: true },
+    ],
+    xAxis: [
+      { type: 'category', gridIndex: 0, data: labels, axisLabel: { show: false }, axisTick: { show: false } },
+      { type: 'category', gridIndex: 1, data: labels, axisLabel },
+    ],
+    yAxis: [
+      { type: 'value', gridIndex: 0, min: 0, max: 100, interval: 50, axisLabel: { ...axisLabel, formatter: '{value}%' }, splitLine: split },
+      { type: 'value', gridIndex: 0, min: 0, axisLabel: { ...axisLabel, formatter: '{value} h' }, splitLine: { show: false } },
+      { type: 'value', gridIndex: 1, minInterval: 1, axisLabel, splitLine: split },
+    ],
+    series: [
+      {
+        name: 'Completion',
+        type: 'bar',
+        xAxisIndex: 0,
+        yAxisIndex: 0,
+        barMaxWidth: 22,
+        itemStyle: { color: BAR_COLOR },
+        data: cycles.map((c) => (c.completion === null ? null : Math.round(c.completion * 100))),
+      },
+      {
+        name: 'Median hours to answer',
+        type: 'line',
+        xAxisIndex: 0,
+        yAxisIndex: 1,
+        connectNulls: true,
+        lineStyle: { color: AXIS_COLOR, width: 2, type: 'dashed' },
+        itemStyle: { color: AXIS_COLOR },
+        data: cycles.map((c) => c.median_hours_to_answer),
+      },
+      {
+        name: 'Blockers opened',
+        type: 'bar',
+        xAxisIndex: 1,
+        yAxisIndex: 2,
+        barMaxWidth: 12,
+        itemStyle: { color: OPENED_COLOR },
+        data: cycles.map((c) => c.blockers_opened),
+      },
+      {
+        name: 'Blockers resolved',
+        type: 'bar',
+        xAxisIndex: 1,
+        yAxisIndex: 2,
+        barMaxWidth: 12,
+        itemStyle: { color: RESOLVED_COLOR },
+        data: cycles.map((c) => c.blockers_resolved),
+      },
+    ],
+  });
+  return track(chart);
+}

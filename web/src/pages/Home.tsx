@@ -1,7 +1,10 @@
 // Home: my skills, my teams and my open actions.
 
 import { api } from '../api/client';
-import type { Action, Me } from '../api/types';
+import { checkinsApi } from '../api/checkins-client';
+import type { Action, Me, MyCheckins } from '../api/types';
+import { cycleLabel, StatusBadge } from '../components/checkins';
+import { longDate } from '../components/insights';
 import { personMeta, TeamList } from '../components/people';
 import { SkillsBlock } from '../components/skills';
 import { AsyncSection } from '../components/async';
@@ -42,6 +45,57 @@ function ActionList({ actions }: { actions: Action[] }) {
   );
 }
 
+/** My check-ins still to do this cycle and the questions routed to me, each linking to where it is done. */
+function CheckinsDue({ mine }: { mine: MyCheckins }) {
+  const due = mine.teams.filter((t) => t.status === 'due' || t.status === 'draft' || t.status === 'overdue');
+  if (due.length === 0 && mine.questions_to_me.length === 0) {
+    return (
+      <EmptyState title="No check-in due">
+        <p>
+          Your check-ins for this cycle are done or none is expected. <Link href="/checkins">Open check-ins</Link>
+        </p>
+      </EmptyState>
+    );
+  }
+  return (
+    <ul class="action-list home-checkins">
+      {due.map((t) => (
+        <li key={t.team.id} data-team-id={t.team.id}>
+          <Link href="/checkins" class="action-list__link">
+            <span>
+              Check in with {t.team.name} <StatusBadge status={t.status} />
+              <span class="muted"> · due {longDate(t.cycle.due_on)} ({cycleLabel(t.cycle)})</span>
+            </span>
+            <span aria-hidden="true" class="action-list__arrow">→</span>
+          </Link>
+        </li>
+      ))}
+      {mine.questions_to_me.map((q) => (
+        <li key={q.id} data-question-id={q.id}>
+          <Link href="/checkins#questions-to-me" class="action-list__link">
+            <span>
+              {q.asker.name} asks: “{q.text}”
+            </span>
+            <span aria-hidden="true" class="action-list__arrow">→</span>
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function HomeCheckins() {
+  const state = useAsync((signal) => checkinsApi.mine(signal), []);
+  if (state.status === 'error') return null; // an account linked to no person has no check-ins
+  return (
+    <Card title="My check-ins" id="home-checkins">
+      <AsyncSection state={state} loading="Loading your check-ins…">
+        {(mine) => <CheckinsDue mine={mine} />}
+      </AsyncSection>
+    </Card>
+  );
+}
+
 function HomeBody({ me }: { me: Me }) {
   const owner = me.person?.name ?? 'you';
   return (
@@ -62,6 +116,7 @@ function HomeBody({ me }: { me: Me }) {
         </Card>
       </div>
       <div class="layout-split__side">
+        {me.person && <HomeCheckins />}
         <Card title="My open actions" id="my-actions">
           <ActionList actions={me.actions} />
         </Card>

@@ -8,11 +8,13 @@ import { goalsApi } from '../api/goals-client';
 import type { TeamDetail } from '../api/types';
 import { Avatar, PersonRow } from '../components/people';
 import { AsyncPage, AsyncSection } from '../components/async';
+import { teamCheckinsPath } from '../components/checkins';
 import { ClientLog } from '../components/clientlog';
 import { GoalChart, GoalTree, PurposeSection, WarningsPanel } from '../components/goals';
 import { RaciGrid } from '../components/raci';
 import { Card, EmptyState } from '../components/status';
 import { leadershipPath, Link, personPath, teamPath } from '../lib/router';
+import { useSession } from '../lib/session';
 import { useAsync, usePageTitle, useReloadable } from '../lib/useAsync';
 
 function MemberTable({ detail }: { detail: TeamDetail }) {
@@ -67,6 +69,8 @@ function TeamBody({ detail }: { detail: TeamDetail }) {
   const id = detail.team.id;
   const [goals, goalsControl] = useReloadable((signal) => goalsApi.teamGoals(id, signal), [id]);
   const [roles, rolesControl] = useReloadable((signal) => goalsApi.teamRoles(id, signal), [id]);
+  const { user } = useSession();
+  const leads = detail.leader !== null && detail.leader.id === user.person_id;
   const own = goals.status === 'ready' ? goals.data.goals.filter((g) => g.team?.id === id) : [];
   return (
     <>
@@ -76,6 +80,7 @@ function TeamBody({ detail }: { detail: TeamDetail }) {
         <p class="page-header__lead team-links">
           <Link href={`${teamPath(id)}/network`}>How this team works together: its network and shape →</Link>
           <Link href={`${teamPath(id)}/brief`}>Onboarding brief</Link>
+          {leads && <Link href={teamCheckinsPath(id)}>Team check-ins</Link>}
           {detail.team.leadership_team && detail.team.client_id && (
             <Link href={leadershipPath(detail.team.client_id)}>Account leadership page</Link>
           )}
