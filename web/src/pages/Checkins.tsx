@@ -5,7 +5,7 @@
 // from my last check-in; the questions routed to me with an answer box; and
 // for a leader, the teams they lead with who has not checked in yet.
 
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
 import { checkinsApi } from '../api/checkins-client';
 import type { MyTeamCheckin, OverdueCheckins, PersonSummary } from '../api/types';
@@ -66,6 +66,12 @@ function CheckinForm({ entry, onSaved }: { entry: MyTeamCheckin; onSaved: (messa
   const submitted = entry.checkin?.submitted_at != null;
   const asked = entry.question;
   const set = (patch: Partial<FormState>) => setForm({ ...form, ...patch });
+  // A blocker added from the keyboard gets the focus, so typing goes on there.
+  const blockerCount = useRef(form.newBlockers.length);
+  useEffect(() => {
+    if (form.newBlockers.length > blockerCount.current) document.getElementById(`${id}-blocker-${form.newBlockers.length - 1}`)?.focus();
+    blockerCount.current = form.newBlockers.length;
+  }, [form.newBlockers.length]);
 
   const save = async (submit: boolean) => {
     if (busy) return;

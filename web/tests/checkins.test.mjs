@@ -1,0 +1,319 @@
+// Check-ins in the browser, checked against the API as each user sees it,
+// and who sees what (docs/CHECKINS.md "Who sees what"): a member M submits a
+// check-in with a blocker and a question to a teammate, by keyboard alone;
+// the team's leader reads it on the team's check-in page; the teammate sees
+// the question (Home, Check-ins) and answers it, but not the check-in; another
+// team's leader and the administrator get the not-found page for the
+// check-in's address and for the team's check-ins. Bad input (a blank "what
+// changed" on submit) shows under its field and writes nothing. Screenshots
+// of each page at 1280 and 390 px.
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { screenshot, startGuild, VIEWPORTS } from './harness.mjs';
+import { apiAs, createAccount, signInWithForm, UI_TIMEOUT_MS, waitForHeading } from './helpers.mjs';
+
+const NOT_FOUND_CHECKIN = "We can't find that check-in";
+const NOT_FOUND_TEAM = "We can't find that team";
+const OPEN_STATUSES = new Set(['due', 'draft', 'overdue']);
+
+let guild;
+let cast;
+const pages = {};
+
+/**
+ * The cast, found through the administrator's API: a team T with a leader L,
+ * a member M of T (not its leader, leading nothing) whose check-in is still
+ * open this cycle, a teammate TM (another member of T, not its leader) who
+ * is not excluded either, and O, the leader of another team who is neither
+ * on T nor its leader. Accounts are made for those the demo has none for.
+ */
+async function findCast() {
+  const admin = await apiAs(guild.baseUrl, guild.signIns.administrator);
+  const { items: teams } = await admin.get('/teams?limit=500');
+  const leaders = new Set(teams.map((t) => t.leader_id).filter(Boolean));
+  const demo = new Map();
+  for (const role of ['leader', 'member']) {
+    const api = await apiAs(guild.baseUrl, guild.signIns[role]);
+    demo.set((await api.get('/session')).user.person_id, guild.signIns[role]);
+    await api.dispose();
+  }
+  const account = async (personId, email) => demo.get(personId) ?? (await createAccount(admin, { email, person_id: personId }));
+  const openIn = async (who, teamId) => {
+    const api = await apiAs(guild.baseUrl, who);
+    const mine = await api.get('/checkins/me');
+    const entry = mine.teams.find((t) => t.team.id === teamId);
+    return { api, open: entry !== undefined && OPEN_STATUSES.has(entry.status) };
+  };
+  for (const team of teams.filter((t) => t.leader_id && t.member_count >= 3)) {
+    const detail = await admin.get(`/teams/${encodeURIComponent(team.id)}`);
+    const members = detail.members.map((m) => m.person).filter((p) => p.id !== team.leader_id && !leaders.has(p.id));
+    if (members.length < 2) continue;
+    const other = teams.find((t) => t.leader_id && t.leader_id !== team.leader_id && !detail.members.some((m) => m.person.id === t.leader_id));
+    if (!other) continue;
+    const picked = [];
+    for (const person of members) {
+      const who = await account(person.id, `checkins.${person.id}@example.test`);
+      const { api, open } = await openIn(who, team.id);
+      if (!open) {
+        await api.dispose();
+        continue;
+      }
+      picked.push({ who, api, person });
+      if (picked.length === 2) break;
+    }
+    if (picked.length < 2) {
+      for (const p of picked) await p.api.dispose();
+      continue;
+    }
+    const leader = await account(team.leader_id, `checkins.leader.${team.leader_id}@example.test`);
+    const otherLeader = await account(other.leader_id, `checkins.other.${other.leader_id}@example.test`);
+    return {
+      admin,
+      team,
+      member: picked[0],
+      teammate: picked[1],
+      leader: { who: leader, api: await apiAs(guild.baseUrl, leader) },
+      otherLeader: { who: otherLeader, api: await apiAs(guild.baseUrl, otherLeader), team: other },
+    };
+  }
+  assert.fail('the demo firm has no team with two members whose check-ins are open and a leader from elsewhere');
+}
+
+before(async () => {
+  guild = await startGuild();
+  cast = await findCast();
+  for (const [name, who] of [
+    ['member', cast.member.who],
+    ['teammate', cast.teammate.who],
+    ['leader', cast.leader.who],
+    ['otherLeader', cast.otherLeader.who],
+    ['admin', guild.signIns.administrator],
+  ]) {
+    pages[name] = await guild.newPage();
+    await signInWithForm(pages[name], who);
+  }
+});
+after(async () => {
+  if (cast) {
+    for (const c of [cast.member, cast.teammate, cast.leader, cast.otherLeader]) await c.api.dispose();
+    await cast.admin.dispose();
+  }
+  await guild?.stop();
+});
+
+const teamCard = (page) => page.locator(`.checkin-card[data-team-id="${cast.team.id}"]`);
+const fieldId = (name) => `checkin-${cast.team.id}-${name}`;
+const activeId = (page) => page.evaluate(() => document.activeElement?.id ?? '');
+
+async function openCheckins(page) {
+  await page.goto('/checkins');
+  await teamCard(page).locator('form').waitFor({ timeout: UI_TIMEOUT_MS });
+}
+
+/** Presses Tab until the element with `id` has the focus (at most `limit` presses). */
+async function tabTo(page, id, limit = 80) {
+  for (let i = 0; i < limit; i += 1) {
+    if ((await activeId(page)) === id) return;
+    await page.keyboard.press('Tab');
+  }
+  assert.fail(`Tab never reached #${id}`);
+}
+
+let submitted; // {checkinId, questionId, blocker, question, change}
+
+test('the member submits a check-in with a blocker and a question to a teammate, by keyboard alone', async () => {
+  const page = pages.member;
+  await openCheckins(page);
+  const mine = await cast.member.api.get('/checkins/me');
+  const entry = mine.teams.find((t) => t.team.id === cast.team.id);
+  // The cycle and due day the API gives, and the form prefilled from the last check-in.
+  const card = teamCard(page);
+  assert.match(await card.locator('.checkin-card__cycle').innerText(), new RegExp(`due ${await dueLabel(page, entry.cycle.due_on)}`));
+  const prefill = entry.checkin?.client_change ?? entry.prefill?.client_change ?? '';
+  assert.equal(await page.locator(`#${fieldId('client_change')}`).inputValue(), prefill);
+  // The addressee picker lists the leader and the teammates, never the member.
+  await page.locator(`#${fieldId('addressee')}`).waitFor({ timeout: UI_TIMEOUT_MS });
+  const options = await page.locator(`#${fieldId('addressee')} option`).evaluateAll((els) => els.map((o) => o.value).filter(Boolean));
+  const detail = await cast.admin.get(`/teams/${encodeURIComponent(cast.team.id)}`);
+  const expected = new Set([cast.team.leader_id, ...detail.members.map((m) => m.person.id)]);
+  expected.delete(cast.member.person.id);
+  assert.deepEqual(new Set(options), expected);
+
+  const change = `Client signed the phase 2 scope ${Date.now()}`;
+  const blocker = 'Waiting for the client data room access';
+  const question = 'Who holds the client relationship map?';
+  await page.locator('main').focus();
+  await tabTo(page, fieldId('client_change'));
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(change);
+  // "Add a blocker" by Enter moves the focus into the new field.
+  for (let i = 0; i < 40; i += 1) {
+    await page.keyboard.press('Tab');
+    if ((await page.evaluate(() => document.activeElement?.textContent?.trim())) === 'Add a blocker') break;
+  }
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), 'Add a blocker');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((id) => document.activeElement?.id === id, fieldId('blocker-0'), { timeout: UI_TIMEOUT_MS });
+  await page.keyboard.type(blocker);
+  await tabTo(page, fieldId('addressee'));
+  for (let i = 0; i < 60; i += 1) {
+    if ((await page.locator(`#${fieldId('addressee')}`).inputValue()) === cast.teammate.person.id) break;
+    await page.keyboard.press('ArrowDown');
+  }
+  assert.equal(await page.locator(`#${fieldId('addressee')}`).inputValue(), cast.teammate.person.id);
+  await page.keyboard.press('Tab');
+  assert.equal(await activeId(page), fieldId('question'));
+  await page.keyboard.type(question);
+  await page.keyboard.press('Control+Enter');
+  await page.locator('.notice', { hasText: `Check-in with ${cast.team.name} submitted.` }).waitFor({ timeout: UI_TIMEOUT_MS });
+
+  const after = await cast.member.api.get('/checkins/me');
+  const now = after.teams.find((t) => t.team.id === cast.team.id);
+  assert.equal(now.status, 'submitted');
+  assert.equal(now.checkin.client_change, change);
+  assert.ok(now.open_blockers.some((b) => b.text === blocker), 'the blocker is open');
+  assert.equal(now.question.text, question);
+  assert.equal(now.question.addressee.id, cast.teammate.person.id);
+  submitted = { checkinId: now.checkin.id, questionId: now.question.id, blocker, question, change };
+  // The page now shows it submitted, the blocker carried over with its "resolved" box, and the question asked.
+  await teamCard(page).locator('[data-status="submitted"]').waitFor({ timeout: UI_TIMEOUT_MS });
+  await teamCard(page).locator('.blocker-list li', { hasText: blocker }).locator('input[type="checkbox"]').waitFor({ timeout: UI_TIMEOUT_MS });
+  assert.match(await teamCard(page).locator('.checkin-form__asked').innerText(), new RegExp(cast.teammate.person.name));
+  await screenshot(page, 'checkins-member-1280');
+});
+
+async function dueLabel(page, iso) {
+  return page.evaluate((d) => {
+    const [y, m, day] = d.split('-').map(Number);
+    const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+    return `${day} ${months[m - 1]} ${y}`;
+  }, iso);
+}
+
+test("the leader reads the check-in on the team's check-in page and nudges once per cycle", async () => {
+  assert.ok(submitted, 'the member submitted first');
+  const page = pages.leader;
+  const view = await cast.leader.api.get(`/teams/${encodeURIComponent(cast.team.id)}/checkins`);
+  await page.goto(`/teams/${encodeURIComponent(cast.team.id)}`);
+  await page.getByRole('link', { name: 'Team check-ins' }).click();
+  await waitForHeading(page, 'Team check-ins');
+  // Every member with the API's status.
+  const rows = await page.locator('.members-checkins tbody tr').evaluateAll((els) =>
+    els.map((el) => ({ id: el.dataset.personId, status: el.dataset.status })),
+  );
+  assert.deepEqual(rows, view.members.map((m) => ({ id: m.person.id, status: m.status })));
+  const row = page.locator(`.members-checkins tr[data-person-id="${cast.member.person.id}"]`);
+  assert.equal(await row.getAttribute('data-status'), 'submitted');
+  await row.locator('summary').click();
+  await row.locator('details p', { hasText: submitted.change }).waitFor({ timeout: UI_TIMEOUT_MS });
+  // Trends: the chart and one table row per cycle of the API's.
+  const trends = await cast.leader.api.get(`/teams/${encodeURIComponent(cast.team.id)}/checkins/trends?cycles=12`);
+  await page.locator('#checkin-trends .chart svg').first().waitFor({ timeout: UI_TIMEOUT_MS });
+  assert.equal(await page.locator('.trends-table tbody tr').count(), trends.cycles.length);
+  await screenshot(page, 'checkins-team-1280');
+  // Nudge: the API's count, then nobody the second time in the cycle.
+  const waiting = view.members.filter((m) => OPEN_STATUSES.has(m.status)).length;
+  if (waiting > 0) {
+    await page.getByRole('button', { name: 'Nudge everyone overdue' }).click();
+    await page.locator('.nudge__result', { hasText: /Nudged \d+ (person|people)\./ }).waitFor({ timeout: UI_TIMEOUT_MS });
+    await page.getByRole('button', { name: 'Nudge everyone overdue' }).click();
+    await page.locator('.nudge__result', { hasText: 'Nobody to nudge' }).waitFor({ timeout: UI_TIMEOUT_MS });
+  }
+  // The check-in itself, with its blocker and question.
+  await row.getByRole('link', { name: 'Blockers and question' }).click();
+  await waitForHeading(page, `Check-in by ${cast.member.person.name}`);
+  await page.locator('#checkin-blockers li', { hasText: submitted.blocker }).waitFor({ timeout: UI_TIMEOUT_MS });
+  await page.locator('#checkin-question .question__text', { hasText: submitted.question }).waitFor({ timeout: UI_TIMEOUT_MS });
+  await screenshot(page, 'checkin-detail-1280');
+});
+
+test('the teammate sees the question (Home, Check-ins) and answers it, but not the check-in', async () => {
+  assert.ok(submitted, 'the member submitted first');
+  const page = pages.teammate;
+  await page.goto('/');
+  await page.locator(`#home-checkins li[data-question-id="${submitted.questionId}"]`).waitFor({ timeout: UI_TIMEOUT_MS });
+  await screenshot(page, 'home-checkins-1280');
+  await page.locator(`#home-checkins li[data-question-id="${submitted.questionId}"] a`).click();
+  const item = page.locator(`#questions-to-me .question[data-question-id="${submitted.questionId}"]`);
+  await item.waitFor({ timeout: UI_TIMEOUT_MS });
+  assert.equal((await item.locator('.question__text').innerText()).trim(), submitted.question);
+  const answer = 'Priya keeps it; ask her for the latest copy';
+  await item.locator('textarea').focus();
+  await page.keyboard.type(answer);
+  await page.keyboard.press('Control+Enter');
+  await item.locator('.question__answer', { hasText: answer }).waitFor({ timeout: UI_TIMEOUT_MS });
+  const asked = await cast.member.api.get('/checkin-questions?from=me');
+  assert.equal(asked.items.find((q) => q.id === submitted.questionId)?.answer, answer);
+  // The check-in itself is not theirs to read.
+  assert.equal((await cast.teammate.api.send('GET', `/checkins/${submitted.checkinId}`)).status, 404);
+  await page.goto(`/checkins/${submitted.checkinId}`);
+  await waitForHeading(page, NOT_FOUND_CHECKIN);
+  // Nor the team's check-ins.
+  await page.goto(`/teams/${encodeURIComponent(cast.team.id)}/checkins`);
+  await waitForHeading(page, NOT_FOUND_TEAM);
+});
+
+test("another team's leader and the administrator get the not-found page for the check-in and the team's check-ins", async () => {
+  assert.ok(submitted, 'the member submitted first');
+  for (const [name, api] of [
+    ['otherLeader', cast.otherLeader.api],
+    ['admin', cast.admin],
+  ]) {
+    const page = pages[name];
+    assert.equal((await api.send('GET', `/checkins/${submitted.checkinId}`)).status, 404, `${name}: GET the check-in`);
+    assert.equal((await api.send('GET', `/teams/${encodeURIComponent(cast.team.id)}/checkins`)).status, 404, `${name}: the team's check-ins`);
+    await page.goto(`/checkins/${submitted.checkinId}`);
+    await waitForHeading(page, NOT_FOUND_CHECKIN);
+    assert.equal(await page.getByText(submitted.change).count(), 0);
+    await page.goto(`/teams/${encodeURIComponent(cast.team.id)}/checkins`);
+    await waitForHeading(page, NOT_FOUND_TEAM);
+    // The question is not theirs either.
+    const theirs = await api.get('/checkin-questions?to=me');
+    assert.ok(!theirs.items.some((q) => q.id === submitted.questionId), `${name} is not asked`);
+  }
+});
+
+test('a blank "what changed" on submit shows under its field and writes nothing', async () => {
+  const page = pages.teammate;
+  const before = (await cast.teammate.api.get('/checkins/me')).teams.find((t) => t.team.id === cast.team.id);
+  await openCheckins(page);
+  const field = page.locator(`#${fieldId('client_change')}`);
+  await field.focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.press('Control+Enter');
+  const error = page.locator(`#${fieldId('client_change')}-error`);
+  await error.waitFor({ timeout: UI_TIMEOUT_MS });
+  assert.match(await error.innerText(), /^Expected /);
+  assert.equal(await field.getAttribute('aria-invalid'), 'true');
+  assert.match((await field.getAttribute('aria-describedby')) ?? '', new RegExp(`${fieldId('client_change')}-error`));
+  const after = (await cast.teammate.api.get('/checkins/me')).teams.find((t) => t.team.id === cast.team.id);
+  assert.equal(after.status, before.status);
+  assert.deepEqual(after.checkin, before.checkin);
+  await screenshot(page, 'checkins-error-1280');
+});
+
+test('the check-in pages at phone width', async () => {
+  assert.ok(submitted, 'the member submitted first');
+  for (const [name, who, path, ready] of [
+    ['checkins-member', cast.member.who, '/checkins', '.checkin-card form'],
+    ['checkins-team', cast.leader.who, `/teams/${encodeURIComponent(cast.team.id)}/checkins`, '#checkin-trends .chart svg'],
+    ['checkin-detail', cast.leader.who, `/checkins/${submitted.checkinId}`, '#checkin-blockers li'],
+    ['home-checkins', cast.member.who, '/', '#home-checkins'],
+  ]) {
+    const page = await guild.newPage(VIEWPORTS.phone);
+    await signInWithForm(page, who);
+    await page.goto(path);
+    await page.locator(ready).first().waitFor({ timeout: UI_TIMEOUT_MS });
+    await page.waitForLoadState('networkidle');
+    await screenshot(page, `${name}-390`);
+    await page.context().close();
+  }
+  // The nav keeps to one line at 1280 px with "Check-ins" in it.
+  const nav = pages.admin.getByRole('navigation', { name: 'Main' });
+  await pages.admin.goto('/');
+  await nav.getByRole('link', { name: 'Check-ins' }).waitFor({ timeout: UI_TIMEOUT_MS });
+  const tops = await nav.getByRole('link').evaluateAll((els) => [...new Set(els.map((el) => Math.round(el.getBoundingClientRect().top)))]);
+  assert.equal(tops.length, 1, `the nav wraps onto ${tops.length} lines`);
+});
