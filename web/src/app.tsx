@@ -3,6 +3,7 @@
 
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, setCsrfToken, setUnauthorizedHandler } from './api/client';
+import { INBOX_CHANGED, inboxApi } from './api/feedback-client';
 import type { SessionInfo } from './api/types';
 import { useClientsAccess } from './components/network';
 import { useStaffingAccess } from './components/staffing';
@@ -14,10 +15,12 @@ import { Brief } from './pages/Brief';
 import { Checkin } from './pages/Checkin';
 import { Checkins } from './pages/Checkins';
 import { Client, Clients } from './pages/Clients';
+import { AskFeedback, FeedbackRequestPage, MyFeedback } from './pages/Feedback';
 import { FirmNetwork } from './pages/FirmNetwork';
 import { Finder } from './pages/Finder';
 import { Growth } from './pages/Growth';
 import { Home } from './pages/Home';
+import { Inbox } from './pages/Inbox';
 import { Leadership } from './pages/Leadership';
 import { Market } from './pages/Market';
 import { MyGoals } from './pages/MyGoals';
@@ -54,6 +57,9 @@ function routePage(path: string) {
   if (path === '/growth') return <Growth />;
   if (path === '/goals') return <MyGoals />;
   if (path === '/checkins') return <Checkins />;
+  if (path === '/inbox') return <Inbox />;
+  if (path === '/feedback') return <MyFeedback />;
+  if (path === '/feedback/ask') return <AskFeedback />;
   if (path === '/finder') return <Finder />;
   if (path === '/market') return <Market />;
   if (path === '/staffing') return <Staffing />;
@@ -67,6 +73,8 @@ function routePage(path: string) {
   if (growth) return <Growth id={growth.id} />;
   const team = matchPath('/teams/:id', path);
   if (team) return <Team id={team.id} />;
+  const feedbackRequest = matchPath('/feedback/:id', path);
+  if (feedbackRequest) return <FeedbackRequestPage id={feedbackRequest.id} />;
   const checkin = matchPath('/checkins/:id', path);
   if (checkin) return <Checkin id={checkin.id} />;
   const teamCheckins = matchPath('/teams/:id/checkins', path);
@@ -91,6 +99,42 @@ function NavLink({ href, label, path }: { href: string; label: string; path: str
   );
 }
 
+/** The unread count of my inbox (null: no inbox, an account linked to no person), read again on every page and when a page changes it. */
+function useInboxUnread(path: string): number | null {
+  const [unread, setUnread] = useState<number | null>(null);
+  const [changes, setChanges] = useState(0);
+  useEffect(() => {
+    const onChange = () => setChanges((n) => n + 1);
+    window.addEventListener(INBOX_CHANGED, onChange);
+    return () => window.removeEventListener(INBOX_CHANGED, onChange);
+  }, []);
+  useEffect(() => {
+    const controller = new AbortController();
+    inboxApi.page(null, controller.signal).then(
+      (page) => setUnread(page.unread),
+      () => !controller.signal.aborted && setUnread(null),
+    );
+    return () => controller.abort();
+  }, [path, changes]);
+  return unread;
+}
+
+function InboxLink({ path }: { path: string }) {
+  const unread = useInboxUnread(path);
+  if (unread === null) return null;
+  const label = unread === 0 ? 'Inbox' : `Inbox, ${unread} unread`;
+  return (
+    <Link href="/inbox" class="inbox-link" aria-label={label} aria-current={path === '/inbox' ? 'page' : undefined}>
+      <span aria-hidden="true">Inbox</span>
+      {unread > 0 && (
+        <span class="inbox-link__badge" aria-hidden="true">
+          {unread > 99 ? '99+' : unread}
+        </span>
+      )}
+    </Link>
+  );
+}
+
 function Header({ path }: { path: string }) {
   const { user, signOut } = useSession();
   const staffing = useStaffingAccess(user);
@@ -109,6 +153,7 @@ function Header({ path }: { path: string }) {
           <NavLink href="/growth" label="My growth" path={path} />
           <NavLink href="/goals" label="My goals" path={path} />
           <NavLink href="/checkins" label="Check-ins" path={path} />
+          <NavLink href="/feedback" label="Feedback" path={path} />
           <NavLink href="/people" label="People" path={path} />
           <NavLink href="/finder" label="Find people" path={path} />
           <NavLink href="/teams" label="Teams" path={path} />
@@ -120,6 +165,7 @@ function Header({ path }: { path: string }) {
           {isAdministrator(user) && <NavLink href="/admin" label="Admin" path={path} />}
         </nav>
         <div class="user-box">
+          <InboxLink path={path} />
           <span class="user-box__who">
             <span class="user-box__name">{user.name || user.email}</span>
             <span class="user-box__role">{roleLabel(user.role)}</span>

@@ -204,3 +204,20 @@ export type CheckinTrendCycle = Item<CheckinTrends['cycles']>;
 export type NudgeResult = Answer<'nudgeTeamCheckins'>;
 export type QuestionList = Answer<'listCheckinQuestions'>;
 export type QuestionAnswer = RequestBody<'answerCheckinQuestion'>;
+
+// ---------- Feedback requests and the inbox (docs/FEEDBACK.md) ----------
+
+export type FeedbackRequest = Schema<'FeedbackRequest'>;
+export type FeedbackAnswer = Schema<'FeedbackAnswer'>;
+export type FeedbackAnswerStatus = FeedbackAnswer['status'];
+export type FeedbackRequestDraft = Schema<'FeedbackRequestDraft'>;
+export type FeedbackAnswerDraft = Schema<'FeedbackAnswerDraft'>;
+export type FeedbackEventKind = FeedbackRequest['event_kind'];
+export type FeedbackRequestList = Answer<'listFeedbackRequests'>;
+export type FeedbackRole = NonNullable<QueryOf<'listFeedbackRequests'>['role']>;
+export type SuggestedReviewers = Answer<'suggestFeedbackReviewers'>;
+export type SuggestedReviewer = Item<SuggestedReviewers['items']>;
+export type InboxItem = Schema<'InboxItem'>;
+export type PersonRef = Schema<'PersonRef'>;
+export type InboxPage = Answer<'getInbox'>;
+export type InboxReadAll = Answer<'markInboxRead'>;
