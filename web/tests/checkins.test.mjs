@@ -11,7 +11,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { screenshot, startGuild, VIEWPORTS } from './harness.mjs';
-import { apiAs, createAccount, signInWithForm, UI_TIMEOUT_MS, waitForHeading } from './helpers.mjs';
+import { disposeCast, findTeamCast } from './cast.mjs';
+import { signInWithForm, UI_TIMEOUT_MS, waitForHeading } from './helpers.mjs';
 
 const NOT_FOUND_CHECKIN = "We can't find that check-in";
 const NOT_FOUND_TEAM = "We can't find that team";
@@ -21,68 +22,16 @@ let guild;
 let cast;
 const pages = {};
 
-/**
- * The cast, found through the administrator's API: a team T with a leader L,
- * a member M of T (not its leader, leading nothing) whose check-in is still
- * open this cycle, a teammate TM (another member of T, not its leader) who
- * is not excluded either, and O, the leader of another team who is neither
- * on T nor its leader. Accounts are made for those the demo has none for.
- */
-async function findCast() {
-  const admin = await apiAs(guild.baseUrl, guild.signIns.administrator);
-  const { items: teams } = await admin.get('/teams?limit=500');
-  const leaders = new Set(teams.map((t) => t.leader_id).filter(Boolean));
-  const demo = new Map();
-  for (const role of ['leader', 'member']) {
-    const api = await apiAs(guild.baseUrl, guild.signIns[role]);
-    demo.set((await api.get('/session')).user.person_id, guild.signIns[role]);
-    await api.dispose();
-  }
-  const account = async (personId, email) => demo.get(personId) ?? (await createAccount(admin, { email, person_id: personId }));
-  const openIn = async (who, teamId) => {
-    const api = await apiAs(guild.baseUrl, who);
-    const mine = await api.get('/checkins/me');
-    const entry = mine.teams.find((t) => t.team.id === teamId);
-    return { api, open: entry !== undefined && OPEN_STATUSES.has(entry.status) };
-  };
-  for (const team of teams.filter((t) => t.leader_id && t.member_count >= 3)) {
-    const detail = await admin.get(`/teams/${encodeURIComponent(team.id)}`);
-    const members = detail.members.map((m) => m.person).filter((p) => p.id !== team.leader_id && !leaders.has(p.id));
-    if (members.length < 2) continue;
-    const other = teams.find((t) => t.leader_id && t.leader_id !== team.leader_id && !detail.members.some((m) => m.person.id === t.leader_id));
-    if (!other) continue;
-    const picked = [];
-    for (const person of members) {
-      const who = await account(person.id, `checkins.${person.id}@example.test`);
-      const { api, open } = await openIn(who, team.id);
-      if (!open) {
-        await api.dispose();
-        continue;
-      }
-      picked.push({ who, api, person });
-      if (picked.length === 2) break;
-    }
-    if (picked.length < 2) {
-      for (const p of picked) await p.api.dispose();
-      continue;
-    }
-    const leader = await account(team.leader_id, `checkins.leader.${team.leader_id}@example.test`);
-    const otherLeader = await account(other.leader_id, `checkins.other.${other.leader_id}@example.test`);
-    return {
-      admin,
-      team,
-      member: picked[0],
-      teammate: picked[1],
-      leader: { who: leader, api: await apiAs(guild.baseUrl, leader) },
-      otherLeader: { who: otherLeader, api: await apiAs(guild.baseUrl, otherLeader), team: other },
-    };
-  }
-  assert.fail('the demo firm has no team with two members whose check-ins are open and a leader from elsewhere');
+/** A member whose check-in with the team is still open this cycle. */
+async function openInTeam(api, teamId) {
+  const mine = await api.get('/checkins/me');
+  const entry = mine.teams.find((t) => t.team.id === teamId);
+  return entry !== undefined && OPEN_STATUSES.has(entry.status);
 }
 
 before(async () => {
   guild = await startGuild();
-  cast = await findCast();
+  cast = await findTeamCast(guild, { prefix: 'checkins', accept: openInTeam });
   for (const [name, who] of [
     ['member', cast.member.who],
     ['teammate', cast.teammate.who],
@@ -95,10 +44,7 @@ before(async () => {
   }
 });
 after(async () => {
-  if (cast) {
-    for (const c of [cast.member, cast.teammate, cast.leader, cast.otherLeader]) await c.api.dispose();
-    await cast.admin.dispose();
-  }
+  await disposeCast(cast);
   await guild?.stop();
 });
 
