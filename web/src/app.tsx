@@ -153,7 +153,6 @@ function Header({ path }: { path: string }) {
           <NavLink href="/growth" label="My growth" path={path} />
           <NavLink href="/goals" label="My goals" path={path} />
           <NavLink href="/checkins" label="Check-ins" path={path} />
-          <NavLink href="/feedback" label="Feedback" path={path} />
           <NavLink href="/people" label="People" path={path} />
           <NavLink href="/finder" label="Find people" path={path} />
           <NavLink href="/teams" label="Teams" path={path} />

@@ -2,7 +2,7 @@
 // the demo firm through the administrator's API: a team T with its leader,
 // two of its members (neither T's leader nor a leader of any team) that
 // `accept` agrees to, and the leader of another team who is neither on T
-// nor its leader. Accounts are made for those the demo has none for.
+// nor its leader, and to whom T does not exist. Accounts are made for those the demo has none for.
 
 import assert from 'node:assert/strict';
 import { apiAs, createAccount } from './helpers.mjs';
@@ -22,17 +22,32 @@ export async function findTeamCast(guild, { prefix, accept = async () => true })
     demo.set((await api.get('/session')).user.person_id, guild.signIns[role]);
     await api.dispose();
   }
-  const account = async (personId) => demo.get(personId) ?? (await createAccount(admin, { email: `${prefix}.${personId}@example.test`, person_id: personId }));
+  // Each person's account is made once, whichever team they are tried for.
+  const account = async (personId) => {
+    if (!demo.has(personId)) demo.set(personId, await createAccount(admin, { email: `${prefix}.${personId}@example.test`, person_id: personId }));
+    return demo.get(personId);
+  };
   const play = async (person) => {
     const who = await account(person.id);
     return { who, api: await apiAs(guild.baseUrl, who), person: { id: person.id, name: person.name } };
+  };
+  // A leader of another team for whom T does not exist: leaders of a client's
+  // engagements lead its account team too, so each candidate is checked
+  // against the API (T answers 404 to them).
+  const outsider = async (team, detail) => {
+    const candidates = [...leaders].filter((id) => id !== team.leader_id && !detail.members.some((m) => m.person.id === id));
+    for (const id of candidates.slice(0, 6)) {
+      const cast = await play((await admin.get(`/people/${encodeURIComponent(id)}`)).person);
+      if ((await cast.api.send('GET', `/teams/${encodeURIComponent(team.id)}`)).status === 404) return cast;
+      await cast.api.dispose();
+    }
+    return null;
   };
   for (const team of teams.filter((t) => t.leader_id && t.member_count >= 3)) {
     const detail = await admin.get(`/teams/${encodeURIComponent(team.id)}`);
     if (!detail.leader) continue;
     const members = detail.members.map((m) => m.person).filter((p) => p.id !== team.leader_id && !leaders.has(p.id));
-    const other = teams.find((t) => t.leader_id && t.leader_id !== team.leader_id && !detail.members.some((m) => m.person.id === t.leader_id));
-    if (members.length < 2 || !other) continue;
+    if (members.length < 2) continue;
     const picked = [];
     for (const person of members) {
       const cast = await play(person);
@@ -44,7 +59,11 @@ export async function findTeamCast(guild, { prefix, accept = async () => true })
       for (const p of picked) await p.api.dispose();
       continue;
     }
-    const otherLeader = await play((await admin.get(`/people/${encodeURIComponent(other.leader_id)}`)).person);
+    const otherLeader = await outsider(team, detail);
+    if (!otherLeader) {
+      for (const p of picked) await p.api.dispose();
+      continue;
+    }
     return { admin, team, member: picked[0], teammate: picked[1], leader: await play(detail.leader), otherLeader };
   }
   assert.fail('the demo firm has no team with two members who may play and a leader from elsewhere');

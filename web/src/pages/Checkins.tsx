@@ -337,7 +337,10 @@ export function Checkins() {
     <>
       <header class="page-header">
         <h1>Check-ins</h1>
-        <p class="page-header__lead">A few minutes a cycle: what changed for the client, what blocks you, the one question that would save time.</p>
+        <p class="page-header__lead">
+          A few minutes a cycle: what changed for the client, what blocks you, the one question that would save time. Feedback you asked
+          for or were asked for: <Link href="/feedback">My feedback</Link>.
+        </p>
       </header>
       <p class="visually-hidden" role="status" aria-live="polite">
         {message}

@@ -88,7 +88,15 @@ function HomeCheckins() {
   const state = useAsync((signal) => checkinsApi.mine(signal), []);
   if (state.status === 'error') return null; // an account linked to no person has no check-ins
   return (
-    <Card title="My check-ins" id="home-checkins">
+    <Card
+      title="My check-ins"
+      id="home-checkins"
+      actions={
+        <Link href="/feedback" class="button button--ghost button--small">
+          My feedback
+        </Link>
+      }
+    >
       <AsyncSection state={state} loading="Loading your check-ins…">
         {(mine) => <CheckinsDue mine={mine} />}
       </AsyncSection>
