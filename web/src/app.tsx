@@ -124,8 +124,11 @@ function InboxLink({ path }: { path: string }) {
   if (unread === null) return null;
   const label = unread === 0 ? 'Inbox' : `Inbox, ${unread} unread`;
   return (
-    <Link href="/inbox" class="inbox-link" aria-label={label} aria-current={path === '/inbox' ? 'page' : undefined}>
-      <span aria-hidden="true">Inbox</span>
+    <Link href="/inbox" class="inbox-link" aria-label={label} title={label} aria-current={path === '/inbox' ? 'page' : undefined}>
+      <svg class="inbox-link__icon" aria-hidden="true" viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">
+        <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+        <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+      </svg>
       {unread > 0 && (
         <span class="inbox-link__badge" aria-hidden="true">
           {unread > 99 ? '99+' : unread}
