@@ -437,12 +437,14 @@ export function drawCheckinTrends(host: HTMLElement, cycles: CheckinTrendPoint[]
   const labels = cycles.map((c) => c.cycle_start.slice(5));
   const axisLabel = { color: AXIS_COLOR, hideOverlap: true };
   const split = { lineStyle: { color: '#e6e9ee' } };
+  // The legend takes two lines on a phone.
+  const top = host.clientWidth < 480 ? 56 : 30;
   chart.setOption({
     animation: false,
-    legend: { top: 0, textStyle: { color: AXIS_COLOR } },
+    legend: { top: 0, itemGap: 8, textStyle: { color: AXIS_COLOR } },
     tooltip: { trigger: 'axis' },
     grid: [
-      { left: 8, right: 8, top: 30, height: '38%', containLabel: true },
+      { left: 8, right: 8, top, height: '34%', containLabel: true },
       { left: 8, right: 8, top: '64%', bottom: 4, containLabel: true },
     ],
     xAxis: [
@@ -451,7 +453,7 @@ export function drawCheckinTrends(host: HTMLElement, cycles: CheckinTrendPoint[]
     ],
     yAxis: [
       { type: 'value', gridIndex: 0, min: 0, max: 100, interval: 50, axisLabel: { ...axisLabel, formatter: '{value}%' }, splitLine: split },
-      { type: 'value', gridIndex: 0, min: 0, axisLabel: { ...axisLabel, formatter: '{value} h' }, splitLine: { show: false } },
+      { type: 'value', gridIndex: 0, min: 0, minInterval: 1, axisLabel: { ...axisLabel, formatter: '{value} h' }, splitLine: { show: false } },
       { type: 'value', gridIndex: 1, minInterval: 1, axisLabel, splitLine: split },
     ],
     series: [

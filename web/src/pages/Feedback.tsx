@@ -143,6 +143,7 @@ export function AskFeedback() {
   const add = (p: PersonRef) => {
     if (chosen.has(p.id) || p.id === user.person_id || reviewers.length >= MAX_REVIEWERS) return;
     setReviewers([...reviewers, p]);
+    if (fieldProblem(error, 'reviewer_ids')) setError(null); // the choice changed: the old refusal no longer applies
   };
   const remove = (id: string) => setReviewers(reviewers.filter((r) => r.id !== id));
   const search = async (text: string, signal: AbortSignal): Promise<PersonOption[]> => {

@@ -86,7 +86,7 @@ function TrendsChart({ trends }: { trends: CheckinTrends }) {
   const { host, state } = useChart((charts, el) => charts.drawCheckinTrends(el, trends.cycles), [trends]);
   return (
     <div class="chart" aria-hidden="true">
-      <div ref={host} class="chart__canvas" style={{ height: '240px' }} data-state={state} />
+      <div ref={host} class="chart__canvas" style={{ height: '260px' }} data-state={state} />
       {state === 'failed' && <p class="muted">The chart could not be drawn; the table has the same numbers.</p>}
     </div>
   );
