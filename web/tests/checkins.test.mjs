@@ -256,10 +256,12 @@ test('the check-in pages at phone width', async () => {
     await screenshot(page, `${name}-390`);
     await page.context().close();
   }
-  // A member's nav keeps to one line at 1280 px with "Check-ins" in it.
-  const nav = pages.member.getByRole('navigation', { name: 'Main' });
-  await pages.member.goto('/');
-  await nav.getByRole('link', { name: 'Check-ins' }).waitFor({ timeout: UI_TIMEOUT_MS });
-  const tops = await nav.getByRole('link').evaluateAll((els) => [...new Set(els.map((el) => Math.round(el.getBoundingClientRect().top)))]);
-  assert.equal(tops.length, 1, `the nav wraps onto ${tops.length} lines`);
+  // A member's nav keeps to one line at 1280 px with "Check-ins" in it (with and without an unread badge).
+  for (const name of ['member', 'teammate']) {
+    const nav = pages[name].getByRole('navigation', { name: 'Main' });
+    await pages[name].goto('/');
+    await nav.getByRole('link', { name: 'Check-ins' }).waitFor({ timeout: UI_TIMEOUT_MS });
+    const tops = await nav.getByRole('link').evaluateAll((els) => [...new Set(els.map((el) => Math.round(el.getBoundingClientRect().top)))]);
+    assert.equal(tops.length, 1, `${name}: the nav wraps onto ${tops.length} lines`);
+  }
 });

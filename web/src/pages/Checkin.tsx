@@ -20,7 +20,7 @@ function CheckinBody({ detail }: { detail: CheckinDetail }) {
     <>
       <header class="page-header">
         <p class="eyebrow">
-          <Link href={teamPath(checkin.team_id)}>Team</Link>
+          <Link href={teamPath(checkin.team_id)}>The team</Link>
         </p>
         <h1>
           Check-in by <Link href={personPath(checkin.person.id)}>{checkin.person.name}</Link>
