@@ -41,7 +41,7 @@ async function upload(kind, name, text) {
 }
 
 test('the nav has Admin, and /admin opens the import section', async () => {
-  assert.deepEqual(await navLinks(page), ['Home', 'My growth', 'My goals', 'People', 'Find people', 'Teams', 'Skills market', 'Staffing', 'Form a team', 'Network', 'Clients', 'Admin']);
+  assert.deepEqual(await navLinks(page), ['Home', 'My growth', 'My goals', 'Check-ins', 'People', 'Find people', 'Teams', 'Skills market', 'Staffing', 'Form a team', 'Network', 'Clients', 'Admin']);
   await page.getByRole('link', { name: 'Admin', exact: true }).click();
   await waitForHeading(page, 'Administration');
   await page.locator('#import').waitFor({ timeout: UI_TIMEOUT_MS });

@@ -123,6 +123,7 @@ test('the teammate finds it in the inbox and answers both questions by keyboard'
   await page.keyboard.type('Leave more time for their questions');
   await page.keyboard.press('Control+Enter');
   await page.locator(`.feedback-answers li[data-reviewer-id="${cast.teammate.person.id}"][data-status="answered"]`).waitFor({ timeout: UI_TIMEOUT_MS });
+  await page.locator(`.feedback-request[data-request-id="${asked.id}"] .feedback-request__header`, { hasText: '1 answered, 0 declined, 0 waiting' }).waitFor({ timeout: UI_TIMEOUT_MS });
   await screenshot(page, 'feedback-answered-1280');
   const seen = await cast.teammate.api.get(`/feedback-requests/${asked.id}`);
   assert.equal(seen.answers[0].status, 'answered');

@@ -171,8 +171,16 @@ export function FeedbackRequestView({
 }) {
   const [current, setCurrent] = useState(request);
   const mine = current.requester.id === viewerId;
-  const replace = (answer: FeedbackAnswer) =>
-    setCurrent({ ...current, answers: current.answers.map((a) => (a.reviewer.id === answer.reviewer.id ? answer : a)) });
+  // An answer the page changed: the counts follow its move from one status to another.
+  const replace = (answer: FeedbackAnswer) => {
+    const before = current.answers.find((a) => a.reviewer.id === answer.reviewer.id)?.status;
+    const counts = { ...current.counts };
+    if (before && before !== answer.status) {
+      counts[before] -= 1;
+      counts[answer.status] += 1;
+    }
+    setCurrent({ ...current, counts, answers: current.answers.map((a) => (a.reviewer.id === answer.reviewer.id ? answer : a)) });
+  };
   return (
     <article class="feedback-request" data-request-id={current.id} aria-labelledby={`fr-${current.id}-title`}>
       <header class="feedback-request__header">
