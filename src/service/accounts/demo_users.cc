@@ -1,5 +1,8 @@
 // CreateDemoUsers (user_service.h): the sign-ins `guild demo` prints.
 #include <algorithm>
+#include <optional>
+#include <tuple>
+#include <utility>
 
 #include "service/accounts/session_service.h"
 #include "service/accounts/user_service.h"
@@ -20,27 +23,36 @@ struct DemoPair {
 };
 
 // Scores a team for the demo: a team that runs check-ins first (so that
-// both sign-ins have check-ins to show), then a leader of the preferred
-// grade, then a member of the preferred grade, then the most members.
+// both sign-ins have check-ins to show), then a member who is on another
+// team too (an engagement team, with goals and roles to show), then a
+// leader of the preferred grade, then a member of the preferred grade, then
+// the most members.
 DemoPair PickPair(const FirmSnapshot& snapshot) {
   DemoPair best;
-  std::tuple<bool, bool, bool, size_t> best_score{false, false, false, 0};
+  std::tuple<bool, bool, bool, bool, size_t> best_score{false, false, false, false, 0};
+  auto on_other_teams = [&](const Person& p) {
+    const std::optional<uint32_t> index = snapshot.PersonIndex(p.id);
+    return index && snapshot.TeamsOf(*index).size() >= 2;
+  };
   for (const Team& team : snapshot.data().teams) {
     const Person* leader = snapshot.FindPerson(team.leader_id);
     if (leader == nullptr || leader->email.empty()) continue;
     const Person* member = nullptr;
+    std::pair<bool, bool> member_key{false, false};
     for (const TeamMember& entry : team.members) {
       const Person* candidate = snapshot.FindPerson(entry.person_id);
       if (candidate == nullptr || candidate == leader || candidate->email.empty()) continue;
-      if (member == nullptr ||
-          (candidate->grade == kPreferredMemberGrade && member->grade != kPreferredMemberGrade)) {
+      const std::pair<bool, bool> key{on_other_teams(*candidate),
+                                      candidate->grade == kPreferredMemberGrade};
+      if (member == nullptr || key > member_key) {
         member = candidate;
+        member_key = key;
       }
     }
     if (member == nullptr) continue;
-    std::tuple<bool, bool, bool, size_t> score{
-        team.checkin_cadence_days > 0, leader->grade == kPreferredLeaderGrade,
-        member->grade == kPreferredMemberGrade, team.members.size()};
+    std::tuple<bool, bool, bool, bool, size_t> score{
+        team.checkin_cadence_days > 0, member_key.first, leader->grade == kPreferredLeaderGrade,
+        member_key.second, team.members.size()};
     if (best.leader == nullptr || score > best_score) {
       best = {leader, member};
       best_score = score;
