@@ -215,8 +215,10 @@ TEST_F(UserServiceTest, DemoUsersSignInAsALeaderAndAMemberOfTheirTeam) {
   ASSERT_TRUE(sign_ins.ok()) << sign_ins.status().ToString();
   ASSERT_EQ(sign_ins->size(), 3u);
   EXPECT_EQ((*sign_ins)[1].label, "leader");
-  EXPECT_EQ((*sign_ins)[1].email, "lead@firm.test");    // the partner leading alpha
-  EXPECT_EQ((*sign_ins)[2].email, "member@firm.test");  // an associate on alpha
+  EXPECT_EQ((*sign_ins)[1].email, "lead@firm.test");  // the partner leading alpha
+  // On alpha and on the account team too (preferred over the associate who
+  // is on alpha alone: the member persona has goals and roles to show).
+  EXPECT_EQ((*sign_ins)[2].email, "peer@firm.test");
   AuditLog audit(*accounts_, clock_);
   SessionOptions options;
   options.password = MinimumPasswordOptions();
