@@ -14,7 +14,8 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   time
   wrk nginx-light curl
-  python3-networkx python3-numpy
+  libcurl4-openssl-dev
+  python3-networkx python3-numpy python3-aiosmtpd python3-icalendar
   clang libclang-rt-14-dev
 )
 

@@ -82,6 +82,16 @@ struct StaffingPlanRecord {
   std::string payload;  //!< text of the plan codec (api/staffing_plan_json.h); no NUL byte
 };
 
+//! The end of one send attempt of a claimed email (AccountStore::FinishOutbox).
+struct OutboxUpdate {
+  int64_t id = 0;
+  //! kSent; kPending to try again at next_attempt_at; kFailed to give up.
+  OutboxState state = OutboxState::kSent;
+  std::optional<int64_t> next_attempt_at;  //!< kPending: when; otherwise unchanged
+  std::optional<int64_t> sent_at;          //!< kSent: when the server accepted it
+  std::string last_error;                  //!< empty when sent
+};
+
 class AccountStore {
  public:
   virtual ~AccountStore() = default;
@@ -146,6 +156,23 @@ class AccountStore {
   // transaction: CommitRequest::claim_staffing_plan (store.h).
   //! Deletes the plans created before `created_at`; returns how many.
   [[nodiscard]] virtual Result<int64_t> DeleteStaffingPlansBefore(int64_t created_at) = 0;
+
+  // Emails are queued only with the change that causes them
+  // (CommitRequest::outbox, store.h).
+  //! Claims at most `limit` due emails, oldest due first: pending ones with
+  //! next_attempt_at <= now, and sending ones whose lease ended
+  //! (next_attempt_at <= now: the server that claimed them died). Each
+  //! becomes sending, attempts + 1, next_attempt_at = now + lease_seconds,
+  //! in one transaction. PostgreSQL skips rows another server is claiming
+  //! (FOR UPDATE SKIP LOCKED): two servers never claim one row within a lease.
+  //! Returns the claimed rows ordered by id.
+  [[nodiscard]] virtual Result<std::vector<OutboxMail>> ClaimOutbox(int64_t now,
+                                                                    int64_t lease_seconds,
+                                                                    int limit) = 0;
+  //! Records the end of an attempt. kNotFound when there is no such email.
+  [[nodiscard]] virtual Status FinishOutbox(const OutboxUpdate& update) = 0;
+  //! Emails with id > after_id ordered by id, at most `limit`.
+  [[nodiscard]] virtual Result<std::vector<OutboxMail>> ListOutbox(int64_t after_id, int limit) = 0;
 };
 
 //! Opens the account tables of the database named by options.url, creating

@@ -2,6 +2,7 @@
 
 #include <string_view>
 
+#include "store/internal/outbox_sql.h"
 #include "store/internal/url.h"
 #include "store/postgres/pg_store.h"
 #include "store/sqlite/sqlite_store.h"
@@ -16,6 +17,28 @@ bool IsPostgresUrl(std::string_view url) {
     if (url.starts_with(scheme)) return true;
   }
   return false;
+}
+
+}  // namespace store::internal
+
+std::string_view ToString(OutboxState state) {
+  switch (state) {
+    case OutboxState::kPending: return "pending";
+    case OutboxState::kSending: return "sending";
+    case OutboxState::kSent: return "sent";
+    case OutboxState::kFailed: return "failed";
+  }
+  return "pending";
+}
+
+namespace store::internal {
+
+std::optional<OutboxState> ParseOutboxState(std::string_view text) {
+  for (OutboxState state :
+       {OutboxState::kPending, OutboxState::kSending, OutboxState::kSent, OutboxState::kFailed}) {
+    if (ToString(state) == text) return state;
+  }
+  return std::nullopt;
 }
 
 }  // namespace store::internal

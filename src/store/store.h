@@ -27,8 +27,10 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -93,6 +95,36 @@ struct AuditEntry {
   std::string detail;  //!< free text, no secrets
 };
 
+//! Where a queued email is (docs/NOTIFICATIONS.md).
+enum class OutboxState {
+  kPending,  //!< waiting for next_attempt_at
+  kSending,  //!< claimed by a server until next_attempt_at (its lease)
+  kSent,     //!< the SMTP server accepted it
+  kFailed,   //!< given up after the last attempt; last_error says why
+};
+std::string_view ToString(OutboxState state);  //!< "pending", "sending", "sent", "failed"
+
+//! One email to a person, queued in the transaction of the change that
+//! created the inbox item it announces (CommitRequest::outbox) and sent later
+//! by a server's OutboxSender through the AccountStore's claim.
+struct OutboxMail {
+  int64_t id = 0;             //!< assigned when queued; ignored when queueing
+  std::string inbox_item_id;  //!< unique: a second mail for one item is not queued
+  std::string person_id;
+  std::string to_address;  //!< "local@domain"
+  std::string subject;     //!< one line
+  std::string body;        //!< plain text
+  int64_t created_at = 0;  //!< seconds since the epoch
+  OutboxState state = OutboxState::kPending;
+  int attempts = 0;             //!< claims so far
+  int64_t next_attempt_at = 0;  //!< pending: due time; sending: end of the lease
+  std::optional<int64_t> sent_at;
+  //! Stable for the row's life, the same on every attempt: the local part of
+  //! the Message-ID header ("<message_id@domain of the sender>").
+  std::string message_id;
+  std::string last_error;  //!< of the last failed attempt, empty when none
+};
+
 //! A change to commit and what goes with it in its transaction.
 struct CommitRequest {
   const FirmChange* change = nullptr;  //!< required
@@ -102,6 +134,10 @@ struct CommitRequest {
   //! the same transaction; the change fails with kFailedPrecondition when
   //! the plan is already accepted and kNotFound when there is no such plan.
   std::string claim_staffing_plan;
+  //! Emails queued in the same transaction (state pending, due at
+  //! next_attempt_at); a mail whose inbox_item_id was queued before is
+  //! skipped, so committing an inbox item again never mails twice.
+  std::span<const OutboxMail> outbox;
 };
 
 //! Changes of more entities than this are recorded in the feed as "reload":

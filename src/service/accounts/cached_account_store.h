@@ -58,6 +58,15 @@ class CachedAccountStore final : public AccountStore {
   Result<std::optional<StaffingPlanRecord>> FindStaffingPlan(std::string_view id) override;
   Result<std::optional<bool>> StaffingPlanAccepted(std::string_view id) override;
   Result<int64_t> DeleteStaffingPlansBefore(int64_t created_at) override;
+  //! The outbox is never cached: every call goes to the inner store.
+  Result<std::vector<OutboxMail>> ClaimOutbox(int64_t now, int64_t lease_seconds,
+                                              int limit) override {
+    return inner_.ClaimOutbox(now, lease_seconds, limit);
+  }
+  Status FinishOutbox(const OutboxUpdate& update) override { return inner_.FinishOutbox(update); }
+  Result<std::vector<OutboxMail>> ListOutbox(int64_t after_id, int limit) override {
+    return inner_.ListOutbox(after_id, limit);
+  }
 
  private:
   template <typename T>

@@ -283,6 +283,27 @@ class PostgresAccountStore final : public AccountStore {
     return deleted;
   }
 
+  Result<std::vector<OutboxMail>> ClaimOutbox(int64_t now, int64_t lease_seconds,
+                                              int limit) override {
+    std::vector<OutboxMail> mails;
+    RETURN_IF_ERROR(Run("claim emails", [&](pqxx::work& w) {
+      mails = PgClaimOutbox(w, now, lease_seconds, limit);
+      return OkStatus();
+    }));
+    return mails;
+  }
+  Status FinishOutbox(const OutboxUpdate& update) override {
+    return Run("mark email", [&](pqxx::work& w) { return PgFinishOutbox(w, update); });
+  }
+  Result<std::vector<OutboxMail>> ListOutbox(int64_t after_id, int limit) override {
+    std::vector<OutboxMail> mails;
+    RETURN_IF_ERROR(Run("list emails", [&](pqxx::work& w) {
+      mails = PgListOutbox(w, after_id, limit);
+      return OkStatus();
+    }));
+    return mails;
+  }
+
  private:
   // Runs `body` in one transaction; libpqxx errors become a Status.
   template <typename Body>

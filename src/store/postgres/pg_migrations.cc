@@ -409,7 +409,27 @@ CREATE INDEX inbox_items_person_created ON inbox_items(person_id, created_at);
 CREATE INDEX inbox_items_from ON inbox_items(from_id);
 )sql";
 
-constexpr std::array<Migration, 7> kMigrations = {{
+// Version 8: as SQLite's.
+constexpr std::string_view kOutbox = R"sql(
+CREATE TABLE guild_outbox (
+  id BIGSERIAL PRIMARY KEY,
+  inbox_item_id TEXT NOT NULL UNIQUE,
+  person_id TEXT NOT NULL,
+  to_address TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  body TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sending', 'sent', 'failed')),
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at BIGINT NOT NULL,
+  sent_at BIGINT,
+  message_id TEXT NOT NULL,
+  last_error TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX guild_outbox_due ON guild_outbox(state, next_attempt_at);
+)sql";
+
+constexpr std::array<Migration, 8> kMigrations = {{
     {1, "initial schema", kInitialSchema},
     {2, "lead openings and opening preferences", kOpeningPreferences},
     {3, "account tables", kAccounts, "guild_account_schema", kAdoptAccounts},
@@ -417,6 +437,7 @@ constexpr std::array<Migration, 7> kMigrations = {{
     {5, "token expiry and scope", kTokenLimits},
     {6, "purpose, goals and roles", kGoalsAndRoles},
     {7, "check-ins and feedback", kCheckinsAndFeedback},
+    {8, "email outbox", kOutbox},
 }};
 
 }  // namespace

@@ -46,6 +46,7 @@ Status WriteOne(pqxx::work& txn, const CommitRequest& request, size_t index) {
       sub.exec0("SET CONSTRAINTS ALL IMMEDIATE");
       if (!request.claim_staffing_plan.empty()) RETURN_IF_ERROR(Claim(sub, request));
       if (request.audit != nullptr) PgAppendAudit(sub, *request.audit);
+      PgQueueOutbox(sub, request.outbox);
       return OkStatus();
     }();
     if (status.ok()) {

@@ -227,6 +227,20 @@ class SqliteAccountStore final : public AccountStore {
     return db_->Changes();
   }
 
+  Result<std::vector<OutboxMail>> ClaimOutbox(int64_t now, int64_t lease_seconds,
+                                              int limit) override {
+    std::lock_guard lock(mu_);
+    return SqliteClaimOutbox(*db_, now, lease_seconds, limit);
+  }
+  Status FinishOutbox(const OutboxUpdate& update) override {
+    std::lock_guard lock(mu_);
+    return SqliteFinishOutbox(*db_, update);
+  }
+  Result<std::vector<OutboxMail>> ListOutbox(int64_t after_id, int limit) override {
+    std::lock_guard lock(mu_);
+    return SqliteListOutbox(*db_, after_id, limit);
+  }
+
  private:
   // Runs one statement with `args` bound to ?1, ?2, ... The caller holds mu_.
   // Text arguments are not copied: no temporaries.

@@ -191,6 +191,7 @@ class SqliteStore final : public Store {
     }
     RETURN_IF_ERROR(AppendFeed(db, seq, RecordOf(change)));
     if (request.audit != nullptr) RETURN_IF_ERROR(SqliteAppendAudit(db, *request.audit).status());
+    RETURN_IF_ERROR(SqliteQueueOutbox(db, request.outbox));
     return seq;
   }
 
