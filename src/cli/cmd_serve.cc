@@ -1,5 +1,7 @@
 // `guild serve`: the HTTP server — the JSON API under /api/v1, its OpenAPI
 // document, and the web application's static files, from one process.
+#include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -12,6 +14,8 @@
 #include "http/static_files.h"
 #include "service/accounts/breached_passwords.h"
 #include "service/accounts/cached_account_store.h"
+#include "service/notify/outbox_sender.h"
+#include "service/notify/smtp_transport.h"
 #include "store/account_store.h"
 #include "store/store.h"
 
@@ -33,7 +37,36 @@ struct ServeFlags {
   int workers = 8;
   GoalsOptions goals;        //!< firm settings of goals and roles (docs/GOALS.md)
   FeedbackOptions feedback;  //!< expiry of feedback requests (docs/FEEDBACK.md)
+  std::string smtp;       //!< smtp[s]://... : send the outbox's emails (docs/NOTIFICATIONS.md)
+  std::string smtp_from;  //!< the From address of those emails
+  int64_t smtp_retry_seconds = 60;   //!< first delay after a failed attempt
+  int64_t smtp_lease_seconds = 300;  //!< how long a claimed email is this server's
 };
+
+// The outbox's sender when --smtp is given; nullptr otherwise. The password
+// comes from the URL or GUILD_SMTP_PASSWORD and is never printed.
+Result<std::unique_ptr<OutboxSender>> MakeMailSender(const ServeFlags& flags,
+                                                     AccountStore& accounts, const Clock& clock,
+                                                     std::unique_ptr<MailTransport>& transport) {
+  if (flags.smtp.empty()) {
+    if (!flags.smtp_from.empty()) return InvalidArgument("--smtp-from: needs --smtp");
+    return std::unique_ptr<OutboxSender>();
+  }
+  if (flags.smtp_from.empty() || flags.smtp_from.find('@') == std::string::npos) {
+    return InvalidArgument("--smtp-from: expected the From address (local@domain) of the emails");
+  }
+  if (flags.smtp_retry_seconds < 1) return InvalidArgument("--smtp-retry-seconds: expected >= 1");
+  if (flags.smtp_lease_seconds < 1) return InvalidArgument("--smtp-lease-seconds: expected >= 1");
+  const char* password = std::getenv("GUILD_SMTP_PASSWORD");
+  ASSIGN_OR_RETURN(SmtpOptions smtp, ParseSmtpUrl(flags.smtp, password ? password : ""));
+  transport = std::make_unique<SmtpTransport>(std::move(smtp));
+  OutboxSenderOptions options{.from_address = flags.smtp_from,
+                              .lease_seconds = flags.smtp_lease_seconds,
+                              .first_retry_seconds = flags.smtp_retry_seconds};
+  options.poll = std::chrono::milliseconds(500);
+  options.log = [](const std::string& line) { std::cerr << "guild serve: " << line << "\n"; };
+  return std::make_unique<OutboxSender>(accounts, *transport, clock, std::move(options));
+}
 
 // web/dist next to the executable, or in the source tree this file is in.
 std::string DefaultStaticDir() {
@@ -91,13 +124,17 @@ int Serve(const ServeFlags& flags) {
   if (!store.ok()) return Fail(store.status());
   auto accounts = OpenAccountStore(store_options);
   if (!accounts.ok()) return Fail(accounts.status());
+  SystemClock clock;
+  // The --smtp flags are checked before the firm loads, too.
+  std::unique_ptr<MailTransport> transport;
+  auto mail = MakeMailSender(flags, **accounts, clock, transport);
+  if (!mail.ok()) return Fail(mail.status());
   SnapshotOptions snapshot_options;
   snapshot_options.log = [](std::string_view line) {
     std::cerr << "guild serve: " << line << "\n";
   };
   SnapshotHolder snapshots(**store, snapshot_options);
   if (Status loaded = snapshots.Load(); !loaded.ok()) return Fail(loaded);
-  SystemClock clock;
   // Credentials of every request come from memory; writes through this server
   // are seen at once, other servers' within a second.
   CachedAccountStore cached_accounts(**accounts, clock, CredentialCacheOptions{});
@@ -134,10 +171,12 @@ int Serve(const ServeFlags& flags) {
   server_options.ready = [probe] { return (*probe)(); };
   http::Server server(server_options, std::move(router));
   if (Status started = server.Start(); !started.ok()) return Fail(started);
+  if (*mail) (*mail)->Start();
   std::cout << "listening on " << (own_tls ? "https" : "http") << "://" << flags.bind << ":"
             << server.port() << std::endl;
   http::WaitForTerminationSignal();
   server.Stop();
+  if (*mail) (*mail)->Stop();
   std::cerr << "guild serve: stopped\n";
   return kExitOk;
 }
@@ -174,6 +213,16 @@ void RegisterServe(CLI::App& app, int& exit_code) {
                     "Days after which a feedback request takes no answers (default 14)");
   serve->add_option("--leadership-team-max", flags->goals.raci.max_leadership_team,
                     "Most people a leadership team may have before a warning (default 7)");
+  serve->add_option("--smtp", flags->smtp,
+                    "Send the email outbox through this SMTP server: smtp://host:port (STARTTLS "
+                    "when offered; ?starttls=required to insist) or smtps://host:port, with "
+                    "user[:password]@ (password also from GUILD_SMTP_PASSWORD)");
+  serve->add_option("--smtp-from", flags->smtp_from, "The From address of the emails");
+  serve->add_option("--smtp-retry-seconds", flags->smtp_retry_seconds,
+                    "Delay after a failed send, doubling per attempt (default 60)");
+  serve->add_option("--smtp-lease-seconds", flags->smtp_lease_seconds,
+                    "How long an email claimed by a server that died waits before another "
+                    "sends it (default 300)");
   serve->callback([flags, &exit_code] { exit_code = Serve(*flags); });
 }
 

@@ -1,7 +1,10 @@
 #include "service/writes/firm_writer.h"
 
 #include <algorithm>
+#include <memory>
 #include <vector>
+
+#include "service/notify/inbox_mail.h"
 
 namespace guild {
 
@@ -12,6 +15,7 @@ FirmWriter::FirmWriter(Store& store, SnapshotHolder* snapshots, const Clock& clo
 Result<int64_t> FirmWriter::Commit(const WriteRequest& request) {
   Pending pending{&request, request.audit};
   if (pending.audit && pending.audit->at == 0) pending.audit->at = clock_.NowSeconds();
+  pending.outbox = MailsFor(request.change, clock_.NowSeconds());
   std::unique_lock lock(mu_);
   queue_.push_back(&pending);
   while (!pending.done && queue_.front() != &pending) pending.cv.wait(lock);
@@ -35,7 +39,7 @@ void FirmWriter::WriteBatch(std::unique_lock<std::mutex>& lock) {
   requests.reserve(batch.size());
   for (Pending* p : batch) {
     requests.push_back(CommitRequest{&p->request->change, p->audit ? &*p->audit : nullptr,
-                                     p->request->claim_staffing_plan});
+                                     p->request->claim_staffing_plan, p->outbox});
   }
   std::vector<Result<int64_t>> results = store_.CommitBatch(requests);
   int64_t last = 0;
@@ -59,6 +63,25 @@ void FirmWriter::WriteBatch(std::unique_lock<std::mutex>& lock) {
     if (p != batch.front()) p->cv.notify_one();
   }
   if (!queue_.empty()) queue_.front()->cv.notify_one();
+}
+
+std::vector<OutboxMail> FirmWriter::MailsFor(const FirmChange& change, int64_t now) {
+  std::vector<OutboxMail> mails;
+  const auto& items = change.upserts.inbox_items.get();
+  if (options_.inbox_mail == InboxMail::kNone || snapshots_ == nullptr || items.empty()) {
+    return mails;
+  }
+  const std::shared_ptr<const FirmSnapshot> firm = snapshots_->Current();
+  if (firm == nullptr) return mails;
+  for (const InboxItem& item : items) {
+    const Person* to = firm->FindPerson(item.person_id);
+    if (to == nullptr) continue;
+    const Person* from = item.from_id.empty() ? nullptr : firm->FindPerson(item.from_id);
+    if (std::optional<OutboxMail> mail = MailForInboxItem(item, *to, from, now)) {
+      mails.push_back(std::move(*mail));
+    }
+  }
+  return mails;
 }
 
 int64_t FirmWriter::batches_for_testing() const {

@@ -25,6 +25,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "common/date.h"
 #include "common/status.h"
@@ -33,9 +34,19 @@
 
 namespace guild {
 
+//! Whether a change's new inbox items are announced by email.
+enum class InboxMail {
+  kQueue,  //!< one outbox mail per new, unread item whose person has an email
+  kNone,   //!< no mail (imports of history, `guild demo`)
+};
+
 struct FirmWriterOptions {
   //! Most changes in one store transaction.
   size_t max_batch = 256;
+  //! Mails for new inbox items, queued in the change's own transaction
+  //! (CommitRequest::outbox; docs/NOTIFICATIONS.md). Needs the snapshot
+  //! (people's emails): a writer without one queues none.
+  InboxMail inbox_mail = InboxMail::kQueue;
 };
 
 //! One change and what goes with it.
@@ -73,10 +84,14 @@ class FirmWriter {
   struct Pending {
     const WriteRequest* request;
     std::optional<AuditEntry> audit;  // stamped copy
+    std::vector<OutboxMail> outbox;   // mails for the change's new inbox items
     Result<int64_t> result = Internal("not written");
     bool done = false;
     std::condition_variable cv;
   };
+
+  // The mails announcing `change`'s unread inbox items (InboxMail::kQueue).
+  std::vector<OutboxMail> MailsFor(const FirmChange& change, int64_t now);
 
   // Writes the queue's first changes as one batch. REQUIRES: mu_ held by
   // `lock`; the caller is at the front of the queue.

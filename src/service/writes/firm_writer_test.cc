@@ -137,6 +137,54 @@ TEST_F(FirmWriterTest, DeletesAndUpsertsOfSeveralKindsCommitTogether) {
   EXPECT_EQ(loaded->clients.size(), 2u);
 }
 
+InboxItem Item(const std::string& id, const std::string& person, InboxItemKind kind,
+               std::optional<int64_t> read_at = std::nullopt) {
+  return InboxItem{id, person, kind, "ref", "lead", "Text of " + id, kNow, read_at};
+}
+
+TEST_F(FirmWriterTest, NewUnreadInboxItemsQueueOneMailEachInTheChangesTransaction) {
+  FirmWriter writer(world_.store(), world_.holder(), clock_);
+  WriteRequest request;
+  request.change.upserts.inbox_items.push_back(Item("q1", "member", InboxItemKind::kQuestion));
+  request.change.upserts.inbox_items.push_back(Item("f1", "peer", InboxItemKind::kFeedbackRequest));
+  request.change.upserts.inbox_items.push_back(
+      Item("r1", "peer", InboxItemKind::kNudge, kNow));  // already read: no mail
+  ASSERT_TRUE(writer.Commit(request).ok());
+  // Marking q1 read commits it again: no second mail.
+  WriteRequest read;
+  read.change.upserts.inbox_items.push_back(
+      Item("q1", "member", InboxItemKind::kQuestion, kNow + 5));
+  ASSERT_TRUE(writer.Commit(read).ok());
+  // A failed change queues nothing.
+  WriteRequest failed = NewPerson("orphan", "no-such-manager");
+  failed.change.upserts.inbox_items.push_back(Item("x1", "member", InboxItemKind::kNudge));
+  EXPECT_FALSE(writer.Commit(failed).ok());
+
+  auto mails = world_.accounts()->ListOutbox(0, 10);
+  ASSERT_TRUE(mails.ok()) << mails.status().ToString();
+  ASSERT_EQ(mails->size(), 2u);
+  const OutboxMail& q1 = (*mails)[0];
+  EXPECT_EQ(q1.inbox_item_id, "q1");
+  EXPECT_EQ(q1.person_id, "member");
+  EXPECT_EQ(q1.to_address, "member@firm.test");
+  EXPECT_EQ(q1.subject, "Guild: a question for you");
+  EXPECT_NE(q1.body.find("Hello Mia Member"), std::string::npos) << q1.body;
+  EXPECT_NE(q1.body.find("Text of q1"), std::string::npos) << q1.body;
+  EXPECT_NE(q1.body.find("From: Liam Lead"), std::string::npos) << q1.body;
+  EXPECT_EQ(q1.state, OutboxState::kPending);
+  EXPECT_EQ(q1.next_attempt_at, kNow);
+  EXPECT_EQ(q1.message_id, "guild.inbox.q1." + std::to_string(kNow));
+  EXPECT_EQ((*mails)[1].inbox_item_id, "f1");
+  EXPECT_EQ((*mails)[1].subject, "Guild: feedback requested");
+
+  // A writer told not to mail (imports, the demo) queues nothing.
+  FirmWriter quiet(world_.store(), world_.holder(), clock_, {.inbox_mail = InboxMail::kNone});
+  WriteRequest more;
+  more.change.upserts.inbox_items.push_back(Item("n2", "member", InboxItemKind::kNudge));
+  ASSERT_TRUE(quiet.Commit(more).ok());
+  EXPECT_EQ(world_.accounts()->ListOutbox(0, 10)->size(), 2u);
+}
+
 TEST_F(FirmWriterTest, ConcurrentCommitsShareATransactionAndAFailingOneFailsAlone) {
   GatedStore gated(world_.store());
   FirmWriter writer(gated, world_.holder(), clock_);
