@@ -31,7 +31,8 @@ ApiServices::ApiServices(Store& store, AccountStore& accounts, SnapshotHolder& s
       goals_(store, snapshots, writer_, clock, options_.goals),
       feedback_(store, snapshots, writer_, clock, options_.feedback),
       inbox_(store, snapshots, writer_, clock, options_.inbox),
-      checkins_(store, snapshots, writer_, clock, options_.checkins) {}
+      checkins_(store, snapshots, writer_, clock, options_.checkins),
+      calendar_(accounts, snapshots, feedback_, clock) {}
 
 Status AddApiRoutes(http::Router& router, ApiServices& services) {
   router.SetDefaultAdmission(internal::SignedIn(services));
@@ -47,6 +48,7 @@ Status AddApiRoutes(http::Router& router, ApiServices& services) {
   RETURN_IF_ERROR(internal::AddGoalsRoutes(router, services));
   RETURN_IF_ERROR(internal::AddFeedbackRoutes(router, services));
   RETURN_IF_ERROR(internal::AddCheckinsRoutes(router, services));
+  RETURN_IF_ERROR(internal::AddCalendarRoutes(router, services));
   return internal::AddAdminRoutes(router, services);
 }
 

@@ -31,6 +31,7 @@
 #include "service/imports/import_service.h"
 #include "service/inbox/inbox_service.h"
 #include "service/network/network_service.h"
+#include "service/notify/calendar_service.h"
 #include "service/skills/skills_service.h"
 #include "service/snapshot/snapshot_holder.h"
 #include "service/staffing/staffing_board_service.h"
@@ -80,6 +81,7 @@ class ApiServices {
   FeedbackService& feedback() { return feedback_; }
   InboxService& inbox() { return inbox_; }
   CheckinsService& checkins() { return checkins_; }
+  CalendarService& calendar() { return calendar_; }
 
  private:
   const ApiOptions options_;
@@ -97,6 +99,7 @@ class ApiServices {
   FeedbackService feedback_;
   InboxService inbox_;
   CheckinsService checkins_;
+  CalendarService calendar_;
 };
 
 //! Registers every /api/v1 route (handlers keep a reference to `services`,

@@ -80,7 +80,7 @@ std::string FoldICalendarLine(std::string_view line) {
   return out;
 }
 
-std::string WriteICalendar(const Calendar& calendar, int64_t dtstamp) {
+std::string WriteICalendar(const Calendar& calendar) {
   std::string out;
   out += FoldICalendarLine("BEGIN:VCALENDAR");
   out += FoldICalendarLine("VERSION:2.0");
@@ -88,7 +88,7 @@ std::string WriteICalendar(const Calendar& calendar, int64_t dtstamp) {
   out += FoldICalendarLine("CALSCALE:GREGORIAN");
   out += FoldICalendarLine("METHOD:PUBLISH");
   out += FoldICalendarLine("X-WR-CALNAME:" + EscapeICalendarText(calendar.name));
-  const std::string stamp = BasicUtc(dtstamp);
+  const std::string stamp = BasicUtc(calendar.made_at);
   for (const CalendarEvent& event : calendar.events) AddEvent(out, event, stamp);
   out += FoldICalendarLine("END:VCALENDAR");
   return out;

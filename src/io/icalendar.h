@@ -25,11 +25,11 @@ struct CalendarEvent {
 struct Calendar {
   std::string name;  //!< X-WR-CALNAME, shown by clients
   std::vector<CalendarEvent> events;
+  int64_t made_at = 0;  //!< seconds since the epoch: every event's DTSTAMP
 };
 
-//! The calendar as RFC 5545 text; `dtstamp` (seconds since the epoch) is
-//! every event's DTSTAMP.
-std::string WriteICalendar(const Calendar& calendar, int64_t dtstamp);
+//! The calendar as RFC 5545 text.
+std::string WriteICalendar(const Calendar& calendar);
 
 //! A TEXT value escaped (RFC 5545 3.3.11): "\\" "\;" "\," and "\n" for a
 //! newline (CRLF or LF; a lone CR is dropped).

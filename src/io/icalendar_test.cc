@@ -71,10 +71,10 @@ TEST(ICalendarFold, NeverSplitsAUtf8Sequence) {
 }
 
 TEST(ICalendarWrite, AllDayEventsWithUidStampAndEscapedText) {
-  Calendar calendar{"Guild: Mia", {}};
+  Calendar calendar{"Guild: Mia", {}, 1'796'601'600};  // 2026-12-07T00:00:00Z
   calendar.events.push_back({"checkin-alpha-2026-12-11@guild", ParseDate("2026-12-11").value(),
                              "Check-in due: Alpha; tax, audit", "Line one\nLine two \\ end"});
-  const std::string text = WriteICalendar(calendar, 1'796'601'600);  // 2026-12-07T00:00:00Z
+  const std::string text = WriteICalendar(calendar);
   const std::string unfolded = Unfold(text);
   EXPECT_EQ(unfolded,
             "BEGIN:VCALENDAR\n"

@@ -171,6 +171,14 @@ class AccountStore {
                                                                     int limit) = 0;
   //! Records the end of an attempt. kNotFound when there is no such email.
   [[nodiscard]] virtual Status FinishOutbox(const OutboxUpdate& update) = 0;
+  //! Sets the user's calendar feed token (its hash), replacing the one
+  //! before, which stops working. kAlreadyExists when another user has it.
+  [[nodiscard]] virtual Status SetCalendarFeed(std::string_view user_id,
+                                               std::string_view token_hash, int64_t created_at) = 0;
+  //! The user whose calendar feed token has this hash; nullopt when none.
+  [[nodiscard]] virtual Result<std::optional<std::string>> FindCalendarFeedUser(
+      std::string_view token_hash) = 0;
+
   //! Emails with id > after_id ordered by id, at most `limit`.
   [[nodiscard]] virtual Result<std::vector<OutboxMail>> ListOutbox(int64_t after_id, int limit) = 0;
 };

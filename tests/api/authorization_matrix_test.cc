@@ -404,6 +404,13 @@ std::vector<Endpoint> Endpoints() {
        Fixed("/api/v1/checkin-questions/q-matrix/answer"), R"({"answer":" "})", On::kNothing,
        [](A a, P p, R r) { return ReadsMatrixQuestion(a, p, r) && p.person_id == "lead"; },
        Refusal::kHidden, false, ReadsMatrixQuestion},
+      // The calendar feed (docs/NOTIFICATIONS.md): its token is the
+      // credential, so no one is refused for who they are (an unknown token
+      // is 404 to everyone); each user rotates their own feed.
+      {"GET", "/api/v1/calendar/{file}", Fixed("/api/v1/calendar/gcal_none.ics"), "", On::kNothing,
+       SignedIn, Refusal::kForbidden, true},
+      {"POST", "/api/v1/me/calendar-feed", Fixed("/api/v1/me/calendar-feed"), "", On::kNothing,
+       SignedIn},
       {"DELETE", "/api/v1/session", Fixed("/api/v1/session"), "", On::kNothing, SignedIn},
   };
   return e;

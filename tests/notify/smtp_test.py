@@ -17,11 +17,8 @@ import argparse
 import asyncio
 import email
 import email.policy
-import http.client
-import json
 import re
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -31,28 +28,8 @@ import time
 
 from aiosmtpd.controller import Controller
 
-SIGN_IN_RE = re.compile(r"^sign-in: (\S+) (\S+) (\S+)$", re.M)
-
-
-class Failure(Exception):
-    pass
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_for(what, check, timeout=30):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        value = check()
-        if value:
-            return value
-        time.sleep(0.1)
-    raise Failure(f"timed out waiting for {what}")
-
+from notify_lib import (Client, Failure, ask_feedback, check, demo_firm, free_port, person_of,
+                        wait_for)
 
 class Mailbox:
     """Every message the SMTP server accepted; DATA can be held."""
@@ -116,51 +93,10 @@ class Server:
         self.proc.wait(timeout=30)
 
 
-class Client:
-    def __init__(self, port, email_address, password):
-        self.port = port
-        status, body, headers = self.request(
-            "POST", "/api/v1/session", {"email": email_address, "password": password}, auth=False)
-        if status != 200:
-            raise Failure(f"sign-in answered {status}: {body[:300]}")
-        self.cookie = headers.get("set-cookie", "").split(";")[0]
-        self.csrf = json.loads(body)["csrf_token"]
-
-    def request(self, method, path, body=None, auth=True):
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
-        headers = {"Content-Type": "application/json"}
-        if auth:
-            headers["Cookie"], headers["X-CSRF-Token"] = self.cookie, self.csrf
-        conn.request(method, path, None if body is None else json.dumps(body), headers)
-        reply = conn.getresponse()
-        data = reply.read().decode()
-        conn.close()
-        return reply.status, data, {k.lower(): v for k, v in reply.getheaders()}
-
-    def json(self, method, path, body=None, expect=(200, 201)):
-        status, data, _ = self.request(method, path, body)
-        if status not in expect:
-            raise Failure(f"{method} {path} answered {status}: {data[:300]}")
-        return json.loads(data) if data else None
-
-
 def outbox(db):
     with sqlite3.connect(db) as conn:
         return conn.execute("SELECT inbox_item_id, to_address, state, attempts, last_error, "
                             "message_id FROM guild_outbox ORDER BY id").fetchall()
-
-
-def ask_feedback(member, leader_person, event):
-    today = time.strftime("%Y-%m-%d", time.gmtime())
-    return member.json("POST", "/api/v1/feedback-requests",
-                       {"event_kind": "pitch", "event": event, "event_date": today,
-                        "reviewer_ids": [leader_person]})
-
-
-def check(condition, what):
-    if not condition:
-        raise Failure(what)
-    print("ok:", what)
 
 
 def main():
@@ -169,19 +105,14 @@ def main():
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="guild-smtp-") as work:
         db = f"{work}/guild.db"
-        demo = subprocess.run([args.guild, "demo", "--people", "60", "--seed", "3", "--db", db],
-                              capture_output=True, text=True, check=True)
-        logins = {m.group(1): (m.group(2), m.group(3)) for m in SIGN_IN_RE.finditer(demo.stdout)}
-        if "leader" not in logins or "member" not in logins:
-            raise Failure(f"guild demo printed no leader and member sign-ins: {demo.stdout[-500:]}")
+        logins = demo_firm(args.guild, db)
         smtp = Smtp(free_port())
         smtp.start()
         server = Server(args.guild, db, smtp.port, lease=2)
         try:
             leader = Client(server.port, *logins["leader"])
             member = Client(server.port, *logins["member"])
-            leader_me = leader.json("GET", "/api/v1/me")
-            leader_person = leader_me.get("person_id") or leader_me["user"]["person_id"]
+            leader_person = person_of(leader)
             leader_email = logins["leader"][0]
 
             # 1. A feedback request arrives as an email to the reviewer.

@@ -129,5 +129,8 @@ Status AddFeedbackRoutes(http::Router& router, ApiServices& services);
 //! Check-ins, routed questions, nudges and trends (checkins_handlers.cc;
 //! docs/CHECKINS.md).
 Status AddCheckinsRoutes(http::Router& router, ApiServices& services);
+//! The calendar feed and its rotation (calendar_handlers.cc;
+//! docs/NOTIFICATIONS.md).
+Status AddCalendarRoutes(http::Router& router, ApiServices& services);
 
 }  // namespace guild::api::internal

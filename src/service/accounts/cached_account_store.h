@@ -64,6 +64,14 @@ class CachedAccountStore final : public AccountStore {
     return inner_.ClaimOutbox(now, lease_seconds, limit);
   }
   Status FinishOutbox(const OutboxUpdate& update) override { return inner_.FinishOutbox(update); }
+  //! Calendar feeds are not cached either.
+  Status SetCalendarFeed(std::string_view user_id, std::string_view token_hash,
+                         int64_t created_at) override {
+    return inner_.SetCalendarFeed(user_id, token_hash, created_at);
+  }
+  Result<std::optional<std::string>> FindCalendarFeedUser(std::string_view token_hash) override {
+    return inner_.FindCalendarFeedUser(token_hash);
+  }
   Result<std::vector<OutboxMail>> ListOutbox(int64_t after_id, int limit) override {
     return inner_.ListOutbox(after_id, limit);
   }

@@ -295,6 +295,26 @@ class PostgresAccountStore final : public AccountStore {
   Status FinishOutbox(const OutboxUpdate& update) override {
     return Run("mark email", [&](pqxx::work& w) { return PgFinishOutbox(w, update); });
   }
+  Status SetCalendarFeed(std::string_view user_id, std::string_view token_hash,
+                         int64_t created_at) override {
+    return Exec("set calendar feed",
+                "INSERT INTO guild_calendar_feeds (user_id, token_hash, created_at) "
+                "VALUES ($1, $2, $3) ON CONFLICT (user_id) DO UPDATE SET "
+                "token_hash = excluded.token_hash, created_at = excluded.created_at",
+                std::string(user_id), std::string(token_hash), created_at);
+  }
+  Result<std::optional<std::string>> FindCalendarFeedUser(std::string_view token_hash) override {
+    std::optional<std::string> user;
+    RETURN_IF_ERROR(Run("find calendar feed", [&](pqxx::work& w) {
+      pqxx::result r =
+          w.exec_params("SELECT user_id FROM guild_calendar_feeds WHERE token_hash = $1",
+                        std::string(token_hash));
+      if (!r.empty()) user = r[0][0].as<std::string>();
+      return OkStatus();
+    }));
+    return user;
+  }
+
   Result<std::vector<OutboxMail>> ListOutbox(int64_t after_id, int limit) override {
     std::vector<OutboxMail> mails;
     RETURN_IF_ERROR(Run("list emails", [&](pqxx::work& w) {

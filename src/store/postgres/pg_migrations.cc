@@ -427,6 +427,11 @@ CREATE TABLE guild_outbox (
   last_error TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX guild_outbox_due ON guild_outbox(state, next_attempt_at);
+CREATE TABLE guild_calendar_feeds (
+  user_id TEXT PRIMARY KEY REFERENCES guild_users(id),
+  token_hash TEXT NOT NULL UNIQUE,
+  created_at BIGINT NOT NULL
+);
 )sql";
 
 constexpr std::array<Migration, 8> kMigrations = {{
@@ -437,7 +442,7 @@ constexpr std::array<Migration, 8> kMigrations = {{
     {5, "token expiry and scope", kTokenLimits},
     {6, "purpose, goals and roles", kGoalsAndRoles},
     {7, "check-ins and feedback", kCheckinsAndFeedback},
-    {8, "email outbox", kOutbox},
+    {8, "email outbox and calendar feeds", kOutbox},
 }};
 
 }  // namespace

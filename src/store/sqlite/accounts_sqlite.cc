@@ -236,6 +236,20 @@ class SqliteAccountStore final : public AccountStore {
     std::lock_guard lock(mu_);
     return SqliteFinishOutbox(*db_, update);
   }
+  Status SetCalendarFeed(std::string_view user_id, std::string_view token_hash,
+                         int64_t created_at) override {
+    return Write("setting a calendar feed",
+                 "INSERT INTO guild_calendar_feeds (user_id, token_hash, created_at) "
+                 "VALUES (?1, ?2, ?3) ON CONFLICT (user_id) DO UPDATE SET "
+                 "token_hash = excluded.token_hash, created_at = excluded.created_at",
+                 user_id, token_hash, created_at);
+  }
+  Result<std::optional<std::string>> FindCalendarFeedUser(std::string_view token_hash) override {
+    return FindOne<std::string>(
+        "finding a calendar feed", "SELECT user_id FROM guild_calendar_feeds WHERE token_hash = ?",
+        +[](const SqliteStatement& s) { return Str(s, 0); }, token_hash);
+  }
+
   Result<std::vector<OutboxMail>> ListOutbox(int64_t after_id, int limit) override {
     std::lock_guard lock(mu_);
     return SqliteListOutbox(*db_, after_id, limit);

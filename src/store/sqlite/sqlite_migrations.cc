@@ -432,7 +432,8 @@ CREATE INDEX inbox_items_from ON inbox_items(from_id);
 )sql";
 
 // Version 8: the email outbox (queued with the change that creates an inbox
-// item, sent by a server's OutboxSender; docs/NOTIFICATIONS.md).
+// item, sent by a server's OutboxSender) and each user's calendar feed token
+// (its hash; docs/NOTIFICATIONS.md).
 constexpr std::string_view kOutbox = R"sql(
 CREATE TABLE guild_outbox (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -450,6 +451,11 @@ CREATE TABLE guild_outbox (
   last_error TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX guild_outbox_due ON guild_outbox(state, next_attempt_at);
+CREATE TABLE guild_calendar_feeds (
+  user_id TEXT PRIMARY KEY NOT NULL REFERENCES guild_users(id),
+  token_hash TEXT NOT NULL UNIQUE,
+  created_at INTEGER NOT NULL
+);
 )sql";
 
 constexpr std::array<Migration, 8> kMigrations = {{
@@ -460,7 +466,7 @@ constexpr std::array<Migration, 8> kMigrations = {{
     {5, "token expiry and scope", kTokenLimits},
     {6, "purpose, goals and roles", kGoalsAndRoles},
     {7, "check-ins and feedback", kCheckinsAndFeedback},
-    {8, "email outbox", kOutbox},
+    {8, "email outbox and calendar feeds", kOutbox},
 }};
 
 }  // namespace
