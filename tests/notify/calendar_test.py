@@ -93,7 +93,7 @@ def main():
                   f"the pending feedback request on its expiry day {expires}")
             check("asked for your feedback" in str(feedback[0].get("DESCRIPTION")),
                   "its description (escaped text round-trips)")
-            member.json("POST", f"/api/v1/feedback-requests/{request['id']}/answer",
+            member.json("PUT", f"/api/v1/feedback-requests/{request['id']}/answer",
                         {"most_effective": "Clear story", "do_better": "Shorter slides"})
             check(not [e for e in events(fetch(port, url)[2])
                        if str(e.get("SUMMARY")).startswith("Feedback due: Calendar pitch")],

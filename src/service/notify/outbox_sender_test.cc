@@ -159,7 +159,8 @@ TEST(RetryDelay, DoublesUpToTheMaximum) {
   EXPECT_EQ(RetryDelaySeconds(1, options), 60);
   EXPECT_EQ(RetryDelaySeconds(2, options), 120);
   EXPECT_EQ(RetryDelaySeconds(4, options), 480);
-  EXPECT_EQ(RetryDelaySeconds(5, options), 1000);
+  EXPECT_EQ(RetryDelaySeconds(5, options), 960);
+  EXPECT_EQ(RetryDelaySeconds(6, options), 1000);
   EXPECT_EQ(RetryDelaySeconds(60, options), 1000);
 }
 
