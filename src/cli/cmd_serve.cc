@@ -37,8 +37,8 @@ struct ServeFlags {
   int workers = 8;
   GoalsOptions goals;        //!< firm settings of goals and roles (docs/GOALS.md)
   FeedbackOptions feedback;  //!< expiry of feedback requests (docs/FEEDBACK.md)
-  std::string smtp;       //!< smtp[s]://... : send the outbox's emails (docs/NOTIFICATIONS.md)
-  std::string smtp_from;  //!< the From address of those emails
+  std::string smtp;          //!< smtp[s]://... : send the outbox's emails (docs/NOTIFICATIONS.md)
+  std::string smtp_from;     //!< the From address of those emails
   int64_t smtp_retry_seconds = 60;   //!< first delay after a failed attempt
   int64_t smtp_lease_seconds = 300;  //!< how long a claimed email is this server's
 };
