@@ -84,6 +84,64 @@ ORDER BY 1
 )sql";
 
 // Version 6's purpose, goals and roles (extract.py's GOALS_ROWS).
+// Version 7 (extract.py CHECKIN_ROWS): a fortnightly team, two check-ins (one
+// a draft), a blocker, an answered question, a shared feedback answer and an
+// unread inbox item.
+void AddCheckinsFixture(FirmData& firm) {
+  firm.teams.mut()[0].checkin_cadence_days = 14;
+  firm.checkins = {Checkin{.id = "ci1",
+                           .team_id = "t1",
+                           .person_id = "p2",
+                           .cycle_start = *ParseDate("2026-10-05"),
+                           .client_change = "New CFO",
+                           .updated_at = 1764000900,
+                           .submitted_at = 1764000950},
+                   Checkin{.id = "ci2",
+                           .team_id = "t1",
+                           .person_id = "p2",
+                           .cycle_start = *ParseDate("2026-10-19"),
+                           .note = "draft",
+                           .updated_at = 1764001000}};
+  firm.checkin_blockers = {CheckinBlocker{.id = "b1",
+                                          .team_id = "t1",
+                                          .person_id = "p2",
+                                          .checkin_id = "ci1",
+                                          .text = "No ledger access",
+                                          .opened_on = *ParseDate("2026-10-08")}};
+  firm.checkin_questions = {CheckinQuestion{.id = "q1",
+                                            .checkin_id = "ci1",
+                                            .team_id = "t1",
+                                            .asker_id = "p2",
+                                            .addressee_id = "p1",
+                                            .text = "Who signs the memo?",
+                                            .asked_at = 1764000950,
+                                            .answer = "I do",
+                                            .answered_at = 1764001100}};
+  firm.feedback_requests = {FeedbackRequest{.id = "f1",
+                                            .requester_id = "p2",
+                                            .event_kind = FeedbackEventKind::kMeeting,
+                                            .event = "Steering committee",
+                                            .event_date = *ParseDate("2026-10-05"),
+                                            .engagement_id = "e1",
+                                            .asked_at = 1764001200,
+                                            .expires_on = *ParseDate("2026-10-19")}};
+  firm.feedback_answers = {FeedbackAnswer{.request_id = "f1",
+                                          .reviewer_id = "p1",
+                                          .status = FeedbackAnswerStatus::kAnswered,
+                                          .most_effective = "Clear numbers",
+                                          .do_better = "Shorter slides",
+                                          .responded_at = 1764001300,
+                                          .shared_with_id = "p1",
+                                          .shared_at = 1764001400}};
+  firm.inbox_items = {InboxItem{.id = "i1",
+                                .person_id = "p2",
+                                .kind = InboxItemKind::kAnswer,
+                                .ref_id = "q1",
+                                .from_id = "p1",
+                                .text = "Ada answered",
+                                .created_at = 1764001100}};
+}
+
 void AddGoalsFixture(FirmData& firm) {
   firm.goals = {Goal{.id = "g1",
                      .team_id = "t1",
@@ -210,6 +268,7 @@ FirmData FixtureFirm(int version) {
     firm.opening_preferences = {{"o1", "p1", PreferenceKind::kExcluded, "on leave in November"}};
   }
   if (version >= 6) AddGoalsFixture(firm);
+  if (version >= 7) AddCheckinsFixture(firm);
   return firm;
 }
 
@@ -320,12 +379,14 @@ constexpr Fixture kSqliteFixtures[] = {
     {"sqlite", "v2-accounts", 2, true, false}, {"sqlite", "v2-accounts-plans", 2, true, true},
     {"sqlite", "v3", 2, true, true},           {"sqlite", "v4", 2, true, true},
     {"sqlite", "v5", 2, true, true, 1},        {"sqlite", "v6", 6, true, true, 1},
+    {"sqlite", "v7", 7, true, true, 1},
 };
 constexpr Fixture kPostgresFixtures[] = {
     {"postgres", "v1", 1, false, false},         {"postgres", "v1-accounts", 1, true, false},
     {"postgres", "v2-accounts", 2, true, false}, {"postgres", "v2-accounts-plans", 2, true, true},
     {"postgres", "v3", 2, true, true},           {"postgres", "v4", 2, true, true},
     {"postgres", "v5", 2, true, true, 1},        {"postgres", "v6", 6, true, true, 1},
+    {"postgres", "v7", 7, true, true, 1},
 };
 
 INSTANTIATE_TEST_SUITE_P(Sqlite, SchemaUpgrade, ::testing::ValuesIn(kSqliteFixtures), TestName);

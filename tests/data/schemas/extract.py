@@ -23,6 +23,7 @@ ONE_STACK = "f6b370f"    # schema version 3: the account tables are migration 3
 FEED = "db6d5ad"         # schema version 4: the change feed replaces the data version
 TOKEN_LIMITS = "1494228"  # schema version 5: API tokens expire and have a scope
 GOALS = "1687a22"        # schema version 6: purpose, goals and roles
+CHECKINS = "2948a26"     # schema version 7: check-ins, feedback and the inbox
 
 
 def show(commit, path):
@@ -54,6 +55,8 @@ def migrations(commit, backend):
         out.append((5, "token expiry and scope", raw_string(source, "kTokenLimits")))
     if "kGoalsAndRoles" in source:
         out.append((6, "purpose, goals and roles", raw_string(source, "kGoalsAndRoles")))
+    if "kCheckinsAndFeedback" in source:
+        out.append((7, "check-ins and feedback", raw_string(source, "kCheckinsAndFeedback")))
     return out
 
 
@@ -160,6 +163,21 @@ GOALS_ROWS = [
     ("purpose_changes", [("t1", 1764000800, "p1", "", "VAT for retail")]),
     ("client_log", [("l1", "e1", "2026-10-06", "p2", "New CFO", "", "")]),
 ]
+# Version 7: the team runs fortnightly check-ins; p2 checked in once, with a
+# blocker and a question to p1 (answered), asked p1 for feedback (answered and
+# shared) and has an unread inbox item.
+CHECKIN_ROWS = [
+    ("checkins", [("ci1", "t1", "p2", "2026-10-05", "New CFO", "", 1764000900, 1764000950),
+                  ("ci2", "t1", "p2", "2026-10-19", "", "draft", 1764001000, None)]),
+    ("checkin_blockers", [("b1", "t1", "p2", "ci1", "No ledger access", "2026-10-08", None)]),
+    ("checkin_questions", [("q1", "ci1", "t1", "p2", "p1", "Who signs the memo?", 1764000950,
+                            "I do", 1764001100)]),
+    ("feedback_requests", [("f1", "p2", "meeting", "Steering committee", "2026-10-05", "e1",
+                            1764001200, "2026-10-19")]),
+    ("feedback_answers", [("f1", "p1", "answered", "Clear numbers", "Shorter slides", 1764001300,
+                           "p1", 1764001400)]),
+    ("inbox_items", [("i1", "p2", "answer", "q1", "p1", "Ada answered", 1764001100, None)]),
+]
 PLAN_ROWS = [("guild_staffing_plans", [("plan_1", "u1", 1764000700, False, "fixture plan text")])]
 DATA_VERSION = 7
 
@@ -171,6 +189,8 @@ def firm_rows(version, backend):
             rows = [row + (False,) for row in rows]
         if version >= 6 and table == "teams":  # kind, engagement_id
             rows = [row + ("account", None) for row in rows]
+        if version >= 7 and table == "teams":  # checkin_cadence_days
+            rows = [row + (14,) for row in rows]
         out += insert(table, rows, backend)
         if version >= 2:
             for extra_table, extra in FIRM_V2_ROWS:
@@ -181,13 +201,16 @@ def firm_rows(version, backend):
     if version >= 6:
         for table, rows in GOALS_ROWS:
             out += insert(table, rows, backend)
+    if version >= 7:
+        for table, rows in CHECKIN_ROWS:
+            out += insert(table, rows, backend)
     return out
 
 
 def fixture(backend, firm_version, accounts):
     """accounts: None, FIRM_V1 (no plans table), PLANS or ONE_STACK (schema version 3: the
     account tables are migration 3)."""
-    if accounts in (ONE_STACK, FEED, TOKEN_LIMITS, GOALS):
+    if accounts in (ONE_STACK, FEED, TOKEN_LIMITS, GOALS, CHECKINS):
         return fixture_numbered(backend, accounts)
     commit = FIRM_V1 if firm_version == 1 else FIRM_V2
     parts = [f"-- Guild database as left by commit {accounts or commit} "
@@ -229,7 +252,7 @@ def fixture_numbered(backend, commit):
     for version, name, sql in versions:
         parts.append(sql)
         parts.append(insert("schema_migrations (version, name)", [(version, name)], backend))
-    parts.append(firm_rows(6 if versions[-1][0] >= 6 else 2, backend))
+    parts.append(firm_rows(versions[-1][0] if versions[-1][0] >= 6 else 2, backend))
     if versions[-1][0] < 4:  # the change feed replaced the data version
         parts.append(f"UPDATE guild_data_version SET version = {DATA_VERSION} WHERE id = 1;\n")
     for table, rows in ACCOUNT_ROWS + PLAN_ROWS + (FEED_ROWS if versions[-1][0] >= 5 else []):
@@ -250,6 +273,7 @@ FIXTURES = [
     ("v4", 2, FEED),                   # the change feed
     ("v5", 2, TOKEN_LIMITS),           # token expiry and scope
     ("v6", 6, GOALS),                  # purpose, goals and roles
+    ("v7", 7, CHECKINS),               # check-ins, feedback and the inbox
 ]
 
 for backend in ("sqlite", "postgres"):
