@@ -121,22 +121,54 @@ http::Response TeamHandler(ApiServices& s, const http::Request& r, const Authent
               });
 }
 
+void WriteOverdueTeam(http::JsonWriter& w, const FirmSnapshot& snapshot,
+                      const OverdueList::Team& t) {
+  w.BeginObject().Key("team");
+  WriteTeamSummary(w, snapshot, t.team);
+  w.Key("cycle");
+  WriteCycle(w, t.cycle);
+  w.Member("not_checked_in", static_cast<int64_t>(t.members.size()));
+  w.Key("members").BeginArray();
+  for (const MemberCheckin& m : t.members) WriteMemberCheckin(w, snapshot, m);
+  w.EndArray().EndObject();
+}
+
+// ?scope=reports[&person=]: the practice leader's view over a reporting line.
+http::Response OverdueOfReports(ApiServices& s, const http::Request& r, const Authenticated& who,
+                                std::optional<Date> day) {
+  const std::string person(r.query("person").value_or(""));
+  return Json(s.checkins().GetOverdueOfReports(who.principal, person, day),
+              [](http::JsonWriter& w, const ReportsOverdue& view) {
+                const FirmSnapshot& snapshot = *view.snapshot;
+                w.BeginObject().Key("person");
+                WritePersonRef(w, snapshot, snapshot.data().people[view.person].id);
+                w.Member("reporting_line", static_cast<int64_t>(view.reporting_line));
+                w.Key("counts").BeginObject().Member("due", view.due);
+                w.Member("draft", view.draft).Member("overdue", view.overdue);
+                w.Member("total", view.due + view.draft + view.overdue).EndObject();
+                w.Key("teams").BeginArray();
+                for (const OverdueList::Team& t : view.teams) WriteOverdueTeam(w, snapshot, t);
+                w.EndArray().EndObject();
+              });
+}
+
 http::Response OverdueHandler(ApiServices& s, const http::Request& r, const Authenticated& who) {
   auto day = ReadDate(r, "date");
   if (!day.ok()) return http::ProblemResponse(day.problem());
+  const auto scope = r.query("scope");
+  if (scope && *scope == "reports") return OverdueOfReports(s, r, who, day.value());
+  if (scope && *scope != "teams") {
+    return BadParameter("scope", "query", "teams (the teams I lead) or reports (my reporting line)",
+                        std::string(*scope));
+  }
+  if (r.query("person")) {
+    return BadParameter("person", "query", "no person without scope=reports", "");
+  }
   return Json(s.checkins().GetOverdue(who.principal, day.value()),
               [](http::JsonWriter& w, const OverdueList& list) {
                 const FirmSnapshot& snapshot = *list.snapshot;
                 w.BeginObject().Key("teams").BeginArray();
-                for (const OverdueList::Team& t : list.teams) {
-                  w.BeginObject().Key("team");
-                  WriteTeamSummary(w, snapshot, t.team);
-                  w.Key("cycle");
-                  WriteCycle(w, t.cycle);
-                  w.Key("members").BeginArray();
-                  for (const MemberCheckin& m : t.members) WriteMemberCheckin(w, snapshot, m);
-                  w.EndArray().EndObject();
-                }
+                for (const OverdueList::Team& t : list.teams) WriteOverdueTeam(w, snapshot, t);
                 w.EndArray().EndObject();
               });
 }

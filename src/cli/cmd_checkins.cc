@@ -48,13 +48,13 @@ Result<std::unique_ptr<GoalsWorld>> OpenWorld(const WorldFlags& flags) {
 struct OverdueFlags {
   WorldFlags world;
   std::vector<std::string> teams;
+  std::string reports_of;  //!< --reports-of: a reporting line instead of teams
   bool json = false;
 };
 
-Json OverdueJson(const OverdueList& list) {
-  const FirmSnapshot& s = *list.snapshot;
+Json OverdueJson(const FirmSnapshot& s, const std::vector<OverdueList::Team>& teams) {
   Json out = Json::array();
-  for (const OverdueList::Team& t : list.teams) {
+  for (const OverdueList::Team& t : teams) {
     Json members = Json::array();
     for (const MemberCheckin& m : t.members) {
       const Person& p = s.data().people[m.person];
@@ -70,17 +70,8 @@ Json OverdueJson(const OverdueList& list) {
   return out;
 }
 
-int Overdue(const OverdueFlags& flags) {
-  auto world = OpenWorld(flags.world);
-  if (!world.ok()) return Fail(world.status());
-  auto list = (*world)->checkins().GetOverdueOf((*world)->principal(), flags.teams, std::nullopt);
-  if (!list.ok()) return Fail(list.status());
-  if (flags.json) {
-    std::cout << OverdueJson(*list).dump(2) << "\n";
-    return kExitOk;
-  }
-  const FirmSnapshot& s = *list->snapshot;
-  for (const OverdueList::Team& t : list->teams) {
+void PrintOverdueTeams(const FirmSnapshot& s, const std::vector<OverdueList::Team>& teams) {
+  for (const OverdueList::Team& t : teams) {
     std::printf("%s: cycle %s, due %s: %zu not checked in\n", s.data().teams[t.team].name.c_str(),
                 FormatDate(t.cycle.start).c_str(), FormatDate(t.cycle.due).c_str(),
                 t.members.size());
@@ -90,6 +81,53 @@ int Overdue(const OverdueFlags& flags) {
                   p.name.c_str(), p.id.c_str());
     }
   }
+}
+
+int OverdueOfReports(GoalsWorld& world, const OverdueFlags& flags) {
+  auto view =
+      world.checkins().GetOverdueOfReports(world.principal(), flags.reports_of, std::nullopt);
+  if (!view.ok()) return Fail(view.status());
+  const FirmSnapshot& s = *view->snapshot;
+  const Person& person = s.data().people[view->person];
+  const int total = view->due + view->draft + view->overdue;
+  if (flags.json) {
+    const Json out = {{"person_id", person.id},
+                      {"reporting_line", view->reporting_line},
+                      {"counts",
+                       {{"due", view->due},
+                        {"draft", view->draft},
+                        {"overdue", view->overdue},
+                        {"total", total}}},
+                      {"teams", OverdueJson(s, view->teams)}};
+    std::cout << out.dump(2) << "\n";
+    return kExitOk;
+  }
+  std::printf(
+      "Reporting line of %s (%s): %u people; %d not checked in (due %d, draft %d, overdue %d) in "
+      "%zu teams\n",
+      person.name.c_str(), person.id.c_str(), view->reporting_line, total, view->due, view->draft,
+      view->overdue, view->teams.size());
+  PrintOverdueTeams(s, view->teams);
+  return kExitOk;
+}
+
+int Overdue(const OverdueFlags& flags) {
+  if (flags.teams.empty() == flags.reports_of.empty()) {
+    return Fail(InvalidArgument(flags.teams.empty()
+                                    ? "--team: expected a team id (or --reports-of PERSON)"
+                                    : "--reports-of: expected either --team or --reports-of, not "
+                                      "both"));
+  }
+  auto world = OpenWorld(flags.world);
+  if (!world.ok()) return Fail(world.status());
+  if (!flags.reports_of.empty()) return OverdueOfReports(**world, flags);
+  auto list = (*world)->checkins().GetOverdueOf((*world)->principal(), flags.teams, std::nullopt);
+  if (!list.ok()) return Fail(list.status());
+  if (flags.json) {
+    std::cout << OverdueJson(*list->snapshot, list->teams).dump(2) << "\n";
+    return kExitOk;
+  }
+  PrintOverdueTeams(*list->snapshot, list->teams);
   return kExitOk;
 }
 
@@ -141,9 +179,14 @@ void RegisterCheckins(CLI::App& app, int& exit_code) {
 
   auto overdue = std::make_shared<OverdueFlags>();
   CLI::App* ls = group->add_subcommand(
-      "overdue", "Members of a team who have not checked in for the cycle (due, draft, overdue)");
+      "overdue",
+      "Members of teams, or of a reporting line, who have not checked in for the cycle (due, "
+      "draft, overdue)");
   AddWorldOptions(*ls, overdue->world);
-  ls->add_option("--team", overdue->teams, "The team (repeat for several)")->required();
+  ls->add_option("--team", overdue->teams, "The team (repeat for several)");
+  ls->add_option("--reports-of", overdue->reports_of,
+                 "Instead of --team: everyone in this person's reporting line (manager_id, "
+                 "transitively), by the check-in team they belong to");
   ls->add_flag("--json", overdue->json, "Print JSON instead of text");
   ls->callback([overdue, &exit_code] { exit_code = Overdue(*overdue); });
 

@@ -121,6 +121,24 @@ bool Authorizer::CanReadCheckinStatuses(const Principal& viewer, std::string_vie
   return SeesWholeFirm(viewer) || LeadsTeam(viewer, team_id);
 }
 
+bool Authorizer::CanReadReportsCheckinStatuses(const Principal& viewer,
+                                               std::string_view person_id) const {
+  auto person = snapshot_.PersonIndex(person_id);
+  if (!person) return false;
+  if (SeesWholeFirm(viewer) || IsSelf(viewer, person_id)) return true;
+  if (viewer.person_id.empty()) return false;
+  // Up the manager chain; a chain longer than the firm is a cycle.
+  const auto& people = snapshot_.data().people;
+  std::string_view manager = people[*person].manager_id;
+  for (size_t steps = 0; steps < people.size() && !manager.empty(); ++steps) {
+    if (manager == viewer.person_id) return true;
+    const Person* next = snapshot_.FindPerson(manager);
+    if (next == nullptr) return false;
+    manager = next->manager_id;
+  }
+  return false;
+}
+
 bool Authorizer::CanReadCheckinQuestion(const Principal& viewer, std::string_view asker_id,
                                         std::string_view addressee_id,
                                         std::string_view team_id) const {

@@ -148,6 +148,11 @@ class Authorizer {
   //! the team's leaders, firm leaders and administrators.
   [[nodiscard]] bool CanReadCheckinStatuses(const Principal& viewer,
                                             std::string_view team_id) const;
+  //! Who of `person_id`'s reporting line (Person::manager_id, transitively)
+  //! has checked in (statuses, never contents): the person themself and
+  //! their managers up the line, firm leaders and administrators.
+  [[nodiscard]] bool CanReadReportsCheckinStatuses(const Principal& viewer,
+                                                   std::string_view person_id) const;
   //! A question routed from a check-in, and its answer: the asker, the
   //! addressee and the team's leaders; no role overrides it.
   [[nodiscard]] bool CanReadCheckinQuestion(const Principal& viewer, std::string_view asker_id,

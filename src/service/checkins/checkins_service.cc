@@ -3,6 +3,7 @@
 #include "service/checkins/checkins_service.h"
 
 #include <algorithm>
+#include <span>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -43,6 +44,31 @@ checkins::TimeOff TimeOffOf(const FirmSnapshot& s, const std::vector<uint32_t>& 
   return checkins::TimeOff(s.data().time_entries.get(), ids, from, to);
 }
 
+// The teams running check-ins that any of `people` is a member of (not
+// their leader), each once, ascending.
+std::vector<uint32_t> CheckinTeamsOf(const FirmSnapshot& s, std::span<const uint32_t> people) {
+  std::vector<uint32_t> teams;
+  for (uint32_t p : people) {
+    for (uint32_t team : s.TeamsOf(p)) {
+      const Team& t = s.data().teams[team];
+      if (t.checkin_cadence_days > 0 && t.leader_id != s.data().people[p].id) {
+        teams.push_back(team);
+      }
+    }
+  }
+  std::sort(teams.begin(), teams.end());
+  teams.erase(std::unique(teams.begin(), teams.end()), teams.end());
+  return teams;
+}
+
+// The counter of ReportsOverdue that a member with `status` adds to.
+// REQUIRES: NeedsNudge(status).
+int& CountOf(ReportsOverdue& out, MemberStatus status) {
+  if (status == MemberStatus::kOverdue) return out.overdue;
+  if (status == MemberStatus::kDraft) return out.draft;
+  return out.due;
+}
+
 checkins::Progress ProgressOf(const std::optional<Checkin>& c) {
   if (!c) return checkins::Progress::kNone;
   return c->submitted_at ? checkins::Progress::kSubmitted : checkins::Progress::kDraft;
@@ -52,7 +78,19 @@ checkins::Progress ProgressOf(const std::optional<Checkin>& c) {
 
 CheckinsService::CheckinsService(Store& store, SnapshotHolder& snapshots, FirmWriter& writer,
                                  const Clock& clock, CheckinsOptions options)
-    : store_(store), snapshots_(snapshots), writer_(writer), clock_(clock), options_(options) {}
+    : store_(store),
+      snapshots_(snapshots),
+      writer_(writer),
+      clock_(clock),
+      options_(options),
+      reports_index_(snapshots, [](std::shared_ptr<const FirmSnapshot> snapshot) {
+        auto index = std::make_shared<ReportsIndex>();
+        index->tree = checkins::ReportingTree::Build(*snapshot);
+        for (const TimeEntry& e : snapshot->data().time_entries) {
+          if (e.category == TimeCategory::kTimeOff) index->time_off.push_back(e);
+        }
+        return Result<PerSnapshot<ReportsIndex>::Ref>(std::move(index));
+      }) {}
 
 std::string CheckinsService::NudgeId(std::string_view team_id, Date cycle_start,
                                      std::string_view person_id) {
@@ -247,6 +285,46 @@ Result<OverdueList> CheckinsService::GetOverdueOf(const Principal& viewer,
       if (checkins::NeedsNudge(m.status)) row.members.push_back(std::move(m));
     }
     out.teams.push_back(std::move(row));
+  }
+  return out;
+}
+
+Result<ReportsOverdue> CheckinsService::GetOverdueOfReports(const Principal& viewer,
+                                                            std::string_view person_id,
+                                                            std::optional<Date> day) {
+  ASSIGN_OR_RETURN(auto snapshot, Snapshot());
+  const FirmSnapshot& s = *snapshot;
+  const std::string id(person_id.empty() ? std::string_view(viewer.person_id) : person_id);
+  if (id.empty()) {
+    return InvalidField("person", "the id of a person (you are linked to none)", "", "query");
+  }
+  auto person = s.PersonIndex(id);
+  if (!person || !Authorizer(s).CanReadReportsCheckinStatuses(viewer, id)) {
+    return NotFound("no reporting line of '" + id + "' that you may see");
+  }
+  ASSIGN_OR_RETURN(auto index, reports_index_.Get());
+  const checkins::ReportingTree& tree = index->tree;
+  const auto below = tree.Below(*person);
+  ReportsOverdue out{.snapshot = snapshot,
+                     .person = *person,
+                     .reporting_line = static_cast<uint32_t>(below.size())};
+  const std::vector<uint32_t> teams = CheckinTeamsOf(s, below);
+  const Date today = clock_.Today();
+  const Date at = day.value_or(today);
+  std::unordered_set<std::string_view> people;
+  for (uint32_t p : below) people.insert(s.data().people[p].id);
+  const checkins::TimeOff off(index->time_off, people, AddDays(at, -kMaxCheckinCadenceDays),
+                              AddDays(at, kMaxCheckinCadenceDays));
+  for (uint32_t team : teams) {
+    OverdueList::Team row{.team = team,
+                          .cycle = CycleOf(at, s.data().teams[team].checkin_cadence_days)};
+    ASSIGN_OR_RETURN(auto members, MemberStatuses(s, team, row.cycle, today, off));
+    for (MemberCheckin& m : members) {
+      if (!checkins::NeedsNudge(m.status) || !tree.IsBelow(m.person, *person)) continue;
+      ++CountOf(out, m.status);
+      row.members.push_back(std::move(m));
+    }
+    if (!row.members.empty()) out.teams.push_back(std::move(row));
   }
   return out;
 }

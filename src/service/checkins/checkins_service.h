@@ -30,9 +30,11 @@
 // for a question already answered; kUnavailable before the snapshot loads.
 //
 // Thread safety: all methods may be called from several threads at once;
-// writes of one service run one at a time.
+// writes by one author (of one team's nudges, of one question's answer) run
+// one at a time, others at once.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <mutex>
 #include <optional>
@@ -43,6 +45,8 @@
 #include "common/date.h"
 #include "service/access/authorizer.h"
 #include "service/checkins/checkin_rules.h"
+#include "service/checkins/reporting_tree.h"
+#include "service/snapshot/per_snapshot.h"
 #include "service/snapshot/snapshot_holder.h"
 #include "service/writes/firm_writer.h"
 #include "store/store.h"
@@ -131,6 +135,21 @@ struct OverdueList {
   std::vector<Team> teams;  //!< in team order
 };
 
+//! GET /checkins/overdue?scope=reports: the people of one person's
+//! reporting line (Person::manager_id, transitively; the person excluded)
+//! who have not checked in (due, draft, overdue), grouped by the check-in
+//! team they are a member of. Statuses only: no check-in's content.
+struct ReportsOverdue {
+  std::shared_ptr<const FirmSnapshot> snapshot;
+  uint32_t person = 0;          //!< whose reporting line
+  uint32_t reporting_line = 0;  //!< people in it
+  //! Teams with at least one such member (only those members), in team order.
+  std::vector<OverdueList::Team> teams;
+  int due = 0;      //!< over all teams
+  int draft = 0;    //!< over all teams
+  int overdue = 0;  //!< over all teams
+};
+
 struct TeamTrends {
   std::shared_ptr<const FirmSnapshot> snapshot;
   uint32_t team = 0;
@@ -166,6 +185,16 @@ class CheckinsService {
   [[nodiscard]] Result<OverdueList> GetOverdueOf(const Principal& viewer,
                                                  const std::vector<std::string>& team_ids,
                                                  std::optional<Date> day);
+  //! Who of `person_id`'s reporting line (empty: the viewer's) has not
+  //! checked in for the cycle holding `day` (unset: today) of each check-in
+  //! team they are a member of. CanReadReportsCheckinStatuses, else
+  //! kNotFound; kInvalidArgument naming "person" when `person_id` is empty
+  //! and the viewer is linked to no person. The reporting tree is built once
+  //! per snapshot (checkins::ReportingTree); the check-ins are read per team
+  //! by (team_id, cycle_start).
+  [[nodiscard]] Result<ReportsOverdue> GetOverdueOfReports(const Principal& viewer,
+                                                           std::string_view person_id,
+                                                           std::optional<Date> day);
   [[nodiscard]] Result<std::vector<CheckinQuestion>> GetQuestions(const Principal& viewer,
                                                                   QuestionSide side);
   //! The last `cycles` cycles (1..options.max_trend_cycles) ending with today's.
@@ -216,7 +245,20 @@ class CheckinsService {
   FirmWriter& writer_;
   const Clock& clock_;
   const CheckinsOptions options_;
-  std::mutex write_mu_;  // writes read, check, then commit: one at a time
+  //! What the reporting-line view derives from one snapshot: the reporting
+  //! tree and the time-off entries (a small part of all time entries).
+  struct ReportsIndex {
+    checkins::ReportingTree tree;
+    std::vector<TimeEntry> time_off;
+  };
+  PerSnapshot<ReportsIndex> reports_index_;
+  //! Writes read, check, then commit; two writes on the same key (a Save's
+  //! author, a Nudge's team, an Answer's question) run one at a time, writes
+  //! on different keys (which touch different rows) at once, so that their
+  //! commits share the FirmWriter's group commit.
+  std::mutex& WriteLock(std::string_view key);
+  static constexpr size_t kWriteStripes = 64;
+  std::array<std::mutex, kWriteStripes> write_mu_;
 };
 
 }  // namespace guild

@@ -206,9 +206,13 @@ Status CheckinsService::Commit(const Principal& actor, FirmChange change, std::s
   return writer_.Commit(request).status();
 }
 
+std::mutex& CheckinsService::WriteLock(std::string_view key) {
+  return write_mu_[std::hash<std::string_view>{}(key) % kWriteStripes];
+}
+
 Result<Checkin> CheckinsService::Save(const Principal& actor, std::string_view team_id,
                                       const CheckinDraft& draft) {
-  std::lock_guard lock(write_mu_);
+  std::lock_guard lock(WriteLock(actor.person_id));
   ASSIGN_OR_RETURN(auto snapshot, Snapshot());
   const FirmSnapshot& s = *snapshot;
   ASSIGN_OR_RETURN(uint32_t team, ReadableTeam(Authorizer(s), actor, team_id));
@@ -233,7 +237,7 @@ Result<Checkin> CheckinsService::Save(const Principal& actor, std::string_view t
 }
 
 Result<int> CheckinsService::Nudge(const Principal& actor, std::string_view team_id) {
-  std::lock_guard lock(write_mu_);
+  std::lock_guard lock(WriteLock(team_id));
   ASSIGN_OR_RETURN(auto snapshot, Snapshot());
   const FirmSnapshot& s = *snapshot;
   ASSIGN_OR_RETURN(uint32_t team, LedTeam(Authorizer(s), actor, team_id));
@@ -270,7 +274,7 @@ Result<int> CheckinsService::Nudge(const Principal& actor, std::string_view team
 Result<CheckinQuestion> CheckinsService::Answer(const Principal& actor,
                                                 std::string_view question_id,
                                                 std::string_view answer) {
-  std::lock_guard lock(write_mu_);
+  std::lock_guard lock(WriteLock(question_id));
   ASSIGN_OR_RETURN(auto snapshot, Snapshot());
   const Authorizer authorizer(*snapshot);
   ASSIGN_OR_RETURN(std::optional<CheckinQuestion> found, rows::QuestionById(store_, question_id));
