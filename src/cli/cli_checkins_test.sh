@@ -46,7 +46,39 @@ expect_exit 0 "$GUILD" checkins overdue --team "$team" --as "$leader" --date "$T
 expect_exit 1 "$GUILD" checkins overdue --team "$team" --as "$member" --date "$TODAY" --db "$DB"
 expect_in "$DIR/err" "no check-ins of team"
 
+# --reports-of: the leader's reporting line (manager_id, transitively),
+# checked against a walk up every exported person's manager chain.
+expect_exit 0 "$GUILD" export people --format json --db "$DB"
+cp "$DIR/out" "$DIR/people.json"
+expect_exit 0 "$GUILD" checkins overdue --reports-of "$leader" --date "$TODAY" --json --db "$DB"
+python3 - "$DIR/out" "$DIR/people.json" "$leader" <<'EOF2' || fail "overdue --reports-of: not the leader's line"
+import json, sys
+view = json.load(open(sys.argv[1]))
+text = open(sys.argv[2]).read().strip()
+people = json.loads(text) if text.startswith("[") else [json.loads(l) for l in text.splitlines() if l.strip()]
+manager = {p["id"]: p.get("manager_id") or "" for p in people}
+def below(p):
+    m, steps = manager.get(p, ""), 0
+    while m and steps <= len(manager):
+        if m == sys.argv[3]:
+            return True
+        m, steps = manager.get(m, ""), steps + 1
+    return False
+line = [p for p in manager if below(p)]
+assert view["person_id"] == sys.argv[3] and view["reporting_line"] == len(line), (view, len(line))
+listed = [m for t in view["teams"] for m in t["members"]]
+assert all(below(m["person_id"]) for m in listed), listed
+assert all(m["status"] in ("due", "draft", "overdue") for m in listed), listed
+assert view["counts"]["total"] == len(listed), view["counts"]
+EOF2
+expect_exit 0 "$GUILD" checkins overdue --reports-of "$leader" --as "$leader" --date "$TODAY" --db "$DB"
+expect_in "$DIR/out" "Reporting line of"
+expect_exit 1 "$GUILD" checkins overdue --reports-of "$leader" --as "$member" --date "$TODAY" --db "$DB"
+expect_in "$DIR/err" "no reporting line"
+
 # Bad flags: named, exit 1.
+expect_exit 1 "$GUILD" checkins overdue --team "$team" --reports-of "$leader" --db "$DB"
+expect_in "$DIR/err" "--reports-of"
 expect_exit 1 "$GUILD" checkins overdue --db "$DB"
 expect_in "$DIR/err" "--team"
 expect_exit 1 "$GUILD" checkins overdue --team "$team" --date 2025-13-01 --db "$DB"

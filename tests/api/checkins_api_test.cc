@@ -148,6 +148,29 @@ TEST_F(CheckinsApiTest, WhoSeesWhatAlongTheFlow) {
   for (const char* who : {"fl", "admin", "member"}) {
     EXPECT_EQ(Ok(Call(who, "GET", "/checkins/overdue"))["teams"].size(), 0u) << who;
   }
+  // The practice leader's view over a reporting line (lead manages member
+  // and peer): the line's statuses, never contents, to the people up the
+  // line, firm leaders and administrators only.
+  json line = Ok(Call("lead", "GET", "/checkins/overdue?scope=reports"));
+  EXPECT_EQ(line["person"]["id"], "lead");
+  EXPECT_EQ(line["reporting_line"], 2);
+  EXPECT_EQ(line["counts"]["total"], 1);
+  EXPECT_EQ(line["counts"]["due"], 1);
+  ASSERT_EQ(line["teams"].size(), 1u);
+  EXPECT_EQ(line["teams"][0]["not_checked_in"], 1);
+  EXPECT_EQ(line["teams"][0]["members"][0]["person"]["id"], "peer");
+  EXPECT_TRUE(line["teams"][0]["members"][0]["checkin"].is_null());
+  for (const char* who : {"fl", "admin"}) {
+    EXPECT_EQ(
+        Ok(Call(who, "GET", "/checkins/overdue?scope=reports&person=lead"))["counts"]["total"], 1)
+        << who;
+  }
+  EXPECT_EQ(Ok(Call("member", "GET", "/checkins/overdue?scope=reports"))["reporting_line"], 0);
+  ExpectStatuses("GET", "/checkins/overdue?scope=reports&person=lead",
+                 {{"member", 404}, {"peer", 404}, {"lead2", 404}});
+  ExpectStatuses("GET", "/checkins/overdue?scope=reports&person=member",
+                 {{"lead", 200}, {"peer", 404}});
+
   ExpectStatuses("POST", "/teams/alpha/checkins/nudge",
                  {{"member", 404}, {"peer", 404}, {"lead2", 404}, {"fl", 404}, {"admin", 404}});
   EXPECT_EQ(Ok(Call("lead", "POST", "/teams/alpha/checkins/nudge"))["nudged"], 1);
@@ -199,6 +222,8 @@ TEST_F(CheckinsApiTest, BadInputNamesTheFieldAndWritesNothing) {
   }
   EXPECT_EQ(FieldOf(Call("lead", "GET", "/teams/alpha/checkins?cycle=someday")), "cycle");
   EXPECT_EQ(FieldOf(Call("member", "GET", "/checkin-questions?to=you")), "to");
+  EXPECT_EQ(FieldOf(Call("lead", "GET", "/checkins/overdue?scope=everyone")), "scope");
+  EXPECT_EQ(FieldOf(Call("lead", "GET", "/checkins/overdue?person=member")), "person");
 }
 
 TEST_F(CheckinsApiTest, GetAnswersWithAnETagAnd304) {
