@@ -154,6 +154,11 @@ double DirectRate(const Rows& rows, const std::string& path, int batch) {
   return rate;
 }
 
+int Die(const std::string& message) {
+  std::fprintf(stderr, "checkins_write_rate: %s\n", message.c_str());
+  return 2;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -170,7 +175,11 @@ int main(int argc, char** argv) {
   guild::StoreOptions options{dir + "/guild.db", true, guild::Durability::kFull};
   auto store = guild::OpenStore(options);
   auto accounts = guild::OpenAccountStore(options);
-  if (!store.ok() || !accounts.ok() || !(*store)->Upsert(Firm(f.clients)).ok()) return 2;
+  if (!store.ok() || !accounts.ok()) return Die("cannot open the store in " + dir);
+  if (const guild::Status written = (*store)->Upsert(Firm(f.clients)); !written.ok()) {
+    std::fprintf(stderr, "cannot write the firm: %s\n", written.ToString().c_str());
+    return 2;
+  }
   auto hash = guild::HashPassword(kPassword, guild::MinimumPasswordOptions());
   for (int m = 0; m < f.clients; ++m) {
     (void)(*accounts)->CreateUser({"u-" + PersonId(m), PersonId(m) + "@bench.example", *hash,
@@ -178,24 +187,27 @@ int main(int argc, char** argv) {
   }
   guild::SystemClock clock;
   guild::SnapshotHolder snapshots(**store, guild::SnapshotOptions{});
-  if (!snapshots.Load().ok()) return 2;
+  if (!snapshots.Load().ok()) return Die("cannot load the snapshot");
   guild::api::ApiOptions api_options;
   api_options.passwords = guild::MinimumPasswordOptions();
   api_options.sessions.password = guild::MinimumPasswordOptions();
+  api_options.sessions.per_address.max_events = f.clients + 1;  // every member signs in from here
   guild::api::ApiServices services(**store, **accounts, snapshots, clock, api_options);
   guild::http::Router router;
-  if (!guild::api::AddApiRoutes(router, services).ok()) return 2;
+  if (!guild::api::AddApiRoutes(router, services).ok()) return Die("cannot add the routes");
   guild::http::ServerOptions server_options;
   server_options.access_log = nullptr;
   server_options.worker_threads = f.clients;
   guild::http::Server server(server_options, std::move(router));
-  if (!server.Start().ok()) return 2;
+  if (!server.Start().ok()) return Die("cannot start the server");
 
   // Each member submits for the cycle a week earlier than their last one.
   std::vector<std::unique_ptr<bench::Client>> clients;
   for (int m = 0; m < f.clients; ++m) {
     clients.push_back(std::make_unique<bench::Client>(server.port()));
-    if (!clients.back()->SignIn(PersonId(m) + "@bench.example", kPassword)) return 2;
+    if (!clients.back()->SignIn(PersonId(m) + "@bench.example", kPassword)) {
+      return Die("cannot sign in as " + PersonId(m));
+    }
   }
   const guild::Date today = clock.Today();
   std::atomic<int64_t> written{0};
