@@ -196,10 +196,10 @@ int main(int argc, char** argv) {
   std::printf("viewer %s (largest reporting line: %zu people)\n", person.c_str(), line);
 
   // The viewer's account (a member linked to the person), made once.
-  const std::string email = "overdue-bench@bench.example";
+  const std::string user = "overdue-bench-" + person;
+  const std::string email = user + "@bench.example";
   auto hash = guild::HashPassword(kPassword, guild::MinimumPasswordOptions());
-  (void)(*accounts)->CreateUser(
-      {"overdue-bench", email, *hash, person, guild::UserRole::kMember, false, 0});
+  (void)(*accounts)->CreateUser({user, email, *hash, person, guild::UserRole::kMember, false, 0});
 
   guild::FakeClock clock(int64_t{today->days} * 86400 + 10 * 3600);
   guild::api::ApiOptions api_options;
