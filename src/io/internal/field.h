@@ -57,6 +57,21 @@ Field<T> ImportOnly(Field<T> field) {
   return field;
 }
 
+//! A field every row must fill (e.g. a kind whose absence must not silently
+//! mean its default).
+template <typename T>
+Field<T> Required(Field<T> field) {
+  field.need = Need::kRequired;
+  return field;
+}
+
+//! A kind's field list, kept for the life of the program: Kind<E>::Fields()
+//! returns a reference to it (`static const auto& fields = Keep<S>({...})`).
+template <typename T>
+const std::vector<Field<T>>& Keep(std::vector<Field<T>> fields) {
+  return *new std::vector<Field<T>>(std::move(fields));
+}
+
 template <typename T, typename A>
 Field<T> TextField(std::string_view name, A access, Need need = Need::kOptional) {
   Field<T> f = MakeField<T>(name, need, kTextExpected);

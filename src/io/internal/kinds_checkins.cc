@@ -13,17 +13,6 @@ constexpr std::string_view kAnswerStatusNames = "one of pending, answered, decli
 constexpr std::string_view kInboxKindNames =
     "one of nudge, question, answer, feedback-request, feedback-answer";
 
-template <typename T>
-Field<T> Required(Field<T> field) {
-  field.need = Need::kRequired;
-  return field;
-}
-
-template <typename T>
-const std::vector<Field<T>>& Keep(std::vector<Field<T>> fields) {
-  return *new std::vector<Field<T>>(std::move(fields));
-}
-
 }  // namespace
 
 const std::vector<Field<Checkin>>& Kind<Checkin>::Fields() {

@@ -10,17 +10,6 @@ constexpr std::string_view kDirectionNames = "one of up, down";
 constexpr std::string_view kDeliverableStatusNames = "one of planned, in-progress, done, cancelled";
 
 template <typename T>
-Field<T> Required(Field<T> field) {
-  field.need = Need::kRequired;
-  return field;
-}
-
-template <typename T>
-const std::vector<Field<T>>& Keep(std::vector<Field<T>> fields) {
-  return *new std::vector<Field<T>>(std::move(fields));
-}
-
-template <typename T>
 Field<T> RaciField(std::vector<RaciEntry> T::*access) {
   return NestedField<T, std::vector<RaciEntry>>("raci", access, kRaciExpected, ParseRaci,
                                                 AppendRaci, RaciFromJson, RaciToJson);

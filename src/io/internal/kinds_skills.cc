@@ -10,11 +10,6 @@ constexpr std::string_view kSkillKindNames = "one of skill, knowledge, technolog
 constexpr std::string_view kRatingSourceNames = "one of self, peer, manager, assessed";
 constexpr std::string_view kRoleSourceNames = "one of firm, onet, esco";
 
-template <typename T>
-const std::vector<Field<T>>& Keep(std::vector<Field<T>> fields) {
-  return *new std::vector<Field<T>>(std::move(fields));
-}
-
 }  // namespace
 
 const std::vector<Field<Skill>>& Kind<Skill>::Fields() {

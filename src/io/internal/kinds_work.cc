@@ -14,18 +14,6 @@ constexpr std::string_view kTimeCategoryNames =
 constexpr std::string_view kPreferenceKindNames = "one of volunteer, pinned, excluded";
 constexpr std::string_view kTeamKindNames = "one of other, engagement, account, practice, firm";
 
-// A field every row must fill (a missing kind must not silently mean "volunteer").
-template <typename T>
-Field<T> Required(Field<T> field) {
-  field.need = Need::kRequired;
-  return field;
-}
-
-template <typename T>
-const std::vector<Field<T>>& Keep(std::vector<Field<T>> fields) {
-  return *new std::vector<Field<T>>(std::move(fields));
-}
-
 }  // namespace
 
 const std::vector<Field<Client>>& Kind<Client>::Fields() {
