@@ -33,6 +33,7 @@ struct Fixture {
   bool accounts;          //!< account tables present
   bool plans;             //!< guild_staffing_plans present
   int64_t feed_head = 0;  //!< the change feed's last seq (version 5 on; 0 before it)
+  bool outbox = false;    //!< a sent mail and a calendar feed (version 8 on)
 };
 
 void PrintTo(const Fixture& f, std::ostream* out) { *out << f.backend << "/" << f.name; }
@@ -350,6 +351,13 @@ TEST_P(SchemaUpgrade, KeepsEveryRowAndReachesTheLatestVersion) {
     EXPECT_EQ((*plan)->payload, "fixture plan text");
   }
   EXPECT_TRUE(a.CreateStaffingPlan({"plan_2", "u1", 5, false, "new"}).ok());
+  auto mails = a.ListOutbox(0, 10);
+  ASSERT_TRUE(mails.ok()) << mails.status().ToString();
+  ASSERT_EQ(mails->size(), f.outbox ? 1u : 0u);
+  if (f.outbox) {
+    EXPECT_EQ(mails->front().inbox_item_id, "i1");
+    EXPECT_EQ(*a.FindCalendarFeedUser("feedhash1"), std::optional<std::string>("u2"));
+  }
   // The upgraded database takes writes of every kind, and the feed numbers them.
   EXPECT_TRUE((*store)->Upsert(store::testing::SampleFirm()).ok());
   EXPECT_EQ(*(*store)->FeedHead(), f.feed_head + 1);
@@ -379,14 +387,14 @@ constexpr Fixture kSqliteFixtures[] = {
     {"sqlite", "v2-accounts", 2, true, false}, {"sqlite", "v2-accounts-plans", 2, true, true},
     {"sqlite", "v3", 2, true, true},           {"sqlite", "v4", 2, true, true},
     {"sqlite", "v5", 2, true, true, 1},        {"sqlite", "v6", 6, true, true, 1},
-    {"sqlite", "v7", 7, true, true, 1},
+    {"sqlite", "v7", 7, true, true, 1},        {"sqlite", "v8", 7, true, true, 1, true},
 };
 constexpr Fixture kPostgresFixtures[] = {
     {"postgres", "v1", 1, false, false},         {"postgres", "v1-accounts", 1, true, false},
     {"postgres", "v2-accounts", 2, true, false}, {"postgres", "v2-accounts-plans", 2, true, true},
     {"postgres", "v3", 2, true, true},           {"postgres", "v4", 2, true, true},
     {"postgres", "v5", 2, true, true, 1},        {"postgres", "v6", 6, true, true, 1},
-    {"postgres", "v7", 7, true, true, 1},
+    {"postgres", "v7", 7, true, true, 1},        {"postgres", "v8", 7, true, true, 1, true},
 };
 
 INSTANTIATE_TEST_SUITE_P(Sqlite, SchemaUpgrade, ::testing::ValuesIn(kSqliteFixtures), TestName);

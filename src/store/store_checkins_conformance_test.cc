@@ -60,7 +60,8 @@ struct IndexedQuery {
   Ids expected;
 };
 
-// One query per declared index of the six tables (schema.cc, migration 7).
+// One query per declared index of the six tables (schema.cc, migrations 7
+// and 9).
 std::vector<IndexedQuery> IndexedQueries() {
   using enum EntityKind;
   const SortOrder kNewest = SortOrder::kDescending;
@@ -76,6 +77,20 @@ std::vector<IndexedQuery> IndexedQueries() {
                   {"cycle_start", Compare::kGe, D("2024-05-06")},
                   {"cycle_start", Compare::kLt, D("2024-05-13")}},
         .order_by = {"cycle_start"}},
+       {"ci1", "ci2"}},
+      {"checkins_cycle_team",
+       {.kind = kCheckins,
+        .where = {{"cycle_start", Compare::kEq, D("2024-05-13")},
+                  {"team_id", Compare::kGe, S("t1")},
+                  {"team_id", Compare::kLe, S("t2")}},
+        .order_by = {"team_id"}},
+       {"ci3", "ci4"}},
+      {"checkins_cycle_team (a range of teams)",
+       {.kind = kCheckins,
+        .where = {{"cycle_start", Compare::kEq, D("2024-05-06")},
+                  {"team_id", Compare::kGt, S("t0")},
+                  {"team_id", Compare::kLt, S("t2")}},
+        .order_by = {"team_id"}},
        {"ci1", "ci2"}},
       {"checkins_person_cycle",
        {.kind = kCheckins,

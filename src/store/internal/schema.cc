@@ -144,6 +144,7 @@ constexpr std::string_view kAuthorId[] = {"author_id"};
 constexpr std::string_view kEngagementDate[] = {"engagement_id", "entry_date"};
 constexpr std::string_view kPersonTeamCycle[] = {"person_id", "team_id", "cycle_start"};
 constexpr std::string_view kTeamCycle[] = {"team_id", "cycle_start"};
+constexpr std::string_view kCycleTeam[] = {"cycle_start", "team_id"};
 constexpr std::string_view kPersonCycle[] = {"person_id", "cycle_start"};
 constexpr std::string_view kPersonOpened[] = {"person_id", "opened_on"};
 constexpr std::string_view kTeamOpened[] = {"team_id", "opened_on"};
@@ -191,7 +192,8 @@ constexpr IndexSpec kClientLogIndexes[] = {{"client_log_engagement_date", kEngag
 // checkins_person_team_cycle is UNIQUE: one check-in per person, team and cycle.
 constexpr IndexSpec kCheckinsIndexes[] = {{"checkins_person_team_cycle", kPersonTeamCycle},
                                           {"checkins_team_cycle", kTeamCycle},
-                                          {"checkins_person_cycle", kPersonCycle}};
+                                          {"checkins_person_cycle", kPersonCycle},
+                                          {"checkins_cycle_team", kCycleTeam}};
 constexpr IndexSpec kCheckinBlockersIndexes[] = {{"checkin_blockers_person_opened", kPersonOpened},
                                                  {"checkin_blockers_team_opened", kTeamOpened},
                                                  {"checkin_blockers_checkin", kCheckinId}};

@@ -434,7 +434,13 @@ CREATE TABLE guild_calendar_feeds (
 );
 )sql";
 
-constexpr std::array<Migration, 8> kMigrations = {{
+// Version 9: one cycle's check-ins of many teams in one read (the overdue
+// views of a practice leader: docs/CHECKINS.md "At firm scale").
+constexpr std::string_view kCheckinsByCycle = R"sql(
+CREATE INDEX checkins_cycle_team ON checkins(cycle_start, team_id);
+)sql";
+
+constexpr std::array<Migration, 9> kMigrations = {{
     {1, "initial schema", kInitialSchema},
     {2, "lead openings and opening preferences", kOpeningPreferences},
     {3, "account tables", kAccounts, "guild_account_schema", kAdoptAccounts},
@@ -443,6 +449,7 @@ constexpr std::array<Migration, 8> kMigrations = {{
     {6, "purpose, goals and roles", kGoalsAndRoles},
     {7, "check-ins and feedback", kCheckinsAndFeedback},
     {8, "email outbox and calendar feeds", kOutbox},
+    {9, "check-ins by cycle", kCheckinsByCycle},
 }};
 
 }  // namespace

@@ -24,6 +24,7 @@ FEED = "db6d5ad"         # schema version 4: the change feed replaces the data v
 TOKEN_LIMITS = "1494228"  # schema version 5: API tokens expire and have a scope
 GOALS = "1687a22"        # schema version 6: purpose, goals and roles
 CHECKINS = "2948a26"     # schema version 7: check-ins, feedback and the inbox
+OUTBOX = "62a1f67"       # schema version 8: email outbox and calendar feeds
 
 
 def show(commit, path):
@@ -57,6 +58,8 @@ def migrations(commit, backend):
         out.append((6, "purpose, goals and roles", raw_string(source, "kGoalsAndRoles")))
     if "kCheckinsAndFeedback" in source:
         out.append((7, "check-ins and feedback", raw_string(source, "kCheckinsAndFeedback")))
+    if "kOutbox" in source:
+        out.append((8, "email outbox and calendar feeds", raw_string(source, "kOutbox")))
     return out
 
 
@@ -178,6 +181,12 @@ CHECKIN_ROWS = [
                            "p1", 1764001400)]),
     ("inbox_items", [("i1", "p2", "answer", "q1", "p1", "Ada answered", 1764001100, None)]),
 ]
+# Version 8: the inbox item was mailed (sent), and u2 has a calendar feed.
+OUTBOX_ROWS = [
+    ("guild_outbox", [(1, "i1", "p2", "brian@firm.test", "Ada answered", "I do", 1764001100,
+                       "sent", 1, 1764001100, 1764001160, "i1.1764001100", "")]),
+    ("guild_calendar_feeds", [("u2", "feedhash1", 1764001500)]),
+]
 PLAN_ROWS = [("guild_staffing_plans", [("plan_1", "u1", 1764000700, False, "fixture plan text")])]
 DATA_VERSION = 7
 
@@ -210,7 +219,7 @@ def firm_rows(version, backend):
 def fixture(backend, firm_version, accounts):
     """accounts: None, FIRM_V1 (no plans table), PLANS or ONE_STACK (schema version 3: the
     account tables are migration 3)."""
-    if accounts in (ONE_STACK, FEED, TOKEN_LIMITS, GOALS, CHECKINS):
+    if accounts in (ONE_STACK, FEED, TOKEN_LIMITS, GOALS, CHECKINS, OUTBOX):
         return fixture_numbered(backend, accounts)
     commit = FIRM_V1 if firm_version == 1 else FIRM_V2
     parts = [f"-- Guild database as left by commit {accounts or commit} "
@@ -259,8 +268,13 @@ def fixture_numbered(backend, commit):
         if table == "guild_api_tokens" and versions[-1][0] >= 5:  # expires_at (never), scope
             rows = [row + (None, "write") for row in rows]
         parts.append(insert(table, rows, backend))
+    if versions[-1][0] >= 8:
+        for table, rows in OUTBOX_ROWS:
+            parts.append(insert(table, rows, backend))
     if backend == "postgres":
         parts.append("SELECT setval('guild_audit_seq_seq', 2);\n")
+        if versions[-1][0] >= 8:
+            parts.append("SELECT setval('guild_outbox_id_seq', 1);\n")
     return "".join(parts)
 
 
@@ -274,6 +288,7 @@ FIXTURES = [
     ("v5", 2, TOKEN_LIMITS),           # token expiry and scope
     ("v6", 6, GOALS),                  # purpose, goals and roles
     ("v7", 7, CHECKINS),               # check-ins, feedback and the inbox
+    ("v8", 7, OUTBOX),                 # email outbox and calendar feeds
 ]
 
 for backend in ("sqlite", "postgres"):
