@@ -1,8 +1,10 @@
 // Times the demo generator alone (no store): loads the taxonomy, generates a
-// firm of N people, and prints seconds, entity counts and peak RSS. Used by
-// bench/demo/run.sh to split `guild demo`'s time into generation and writing.
-// With a DB argument it also writes the firm there (as `guild demo` does) and
-// times that step.
+// firm of N people, then its check-in and feedback history in chunks of
+// people (counted and dropped, as `guild demo` writes and frees them), and
+// prints seconds, entity counts and peak RSS. Used by bench/demo/run.sh to
+// split `guild demo`'s time into generation and writing. With a DB argument
+// it writes the firm and its history there instead (as `guild demo` does)
+// and times that step.
 //
 //   demo_generate PEOPLE SEED TAXONOMY_DIR [DB]
 #include <sys/resource.h>
@@ -29,7 +31,7 @@ double Since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
-int Write(const char* db, const guild::FirmData& taxonomy, guild::FirmData& firm) {
+int Write(const char* db, const guild::FirmData& taxonomy, guild::DemoFirm& demo) {
   auto start = std::chrono::steady_clock::now();
   auto store = guild::OpenStore({.url = db, .durability = guild::Durability::kOff});
   if (!store.ok()) {
@@ -53,7 +55,7 @@ int Write(const char* db, const guild::FirmData& taxonomy, guild::FirmData& firm
   if (s.ok())
     s = guild::WriteDemoFirm(
         [&](guild::FirmChange&& change) { return (*store)->Commit(change).status(); }, taxonomy,
-        firm, kChunk, report);
+        demo, guild::DemoWriteOptions{.chunk = kChunk}, report);
   for (const auto& key : order) {
     auto [rows, secs] = rates[key];
     std::printf("  write %-14s %9lld rows %7.2f s %9.0f rows/s\n", key.c_str(),
@@ -86,20 +88,31 @@ int main(int argc, char** argv) {
   start = std::chrono::steady_clock::now();
   guild::DemoOptions options{
       .people = std::atoi(argv[1]), .seed = std::strtoull(argv[2], nullptr, 10), .today = kToday};
-  auto firm = guild::GenerateDemoFirm(options, *taxonomy);
-  if (!firm.ok()) {
-    std::fprintf(stderr, "%s\n", firm.status().ToString().c_str());
+  auto demo = guild::GenerateDemoFirmInParts(options, *taxonomy);
+  if (!demo.ok()) {
+    std::fprintf(stderr, "%s\n", demo.status().ToString().c_str());
     return 2;
   }
   double generate = Since(start);
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
-  std::printf("load_taxonomy_s %.2f\ngenerate_s %.2f\nentities %zu\n", load, generate,
-              firm->TotalCount());
-  for (guild::EntityKind k : guild::kAllEntityKinds) {
-    std::printf("  %s %zu\n", std::string(guild::ToString(k)).c_str(), firm->Count(k));
-  }
+  std::printf("load_taxonomy_s %.2f\ngenerate_s %.2f (without the history)\n", load, generate);
   std::printf("peak_rss_after_generate_gib %.2f\n", usage.ru_maxrss / kKibPerGib);
-  if (argc == 5) return Write(argv[4], *taxonomy, *firm);
+  if (argc == 5) return Write(argv[4], *taxonomy, *demo);
+  start = std::chrono::steady_clock::now();
+  std::map<guild::EntityKind, size_t> history;
+  const uint32_t people = static_cast<uint32_t>(kChunk) / demo->max_checkins_per_person();
+  for (uint32_t begin = 0; begin < demo->people(); begin += people) {
+    guild::FirmData part;
+    demo->GenerateHistory(begin, std::min(demo->people(), begin + people), part);
+    for (guild::EntityKind k : guild::kAllEntityKinds) history[k] += part.Count(k);
+  }
+  std::printf("generate_history_s %.2f\n", Since(start));
+  for (guild::EntityKind k : guild::kAllEntityKinds) {
+    std::printf("  %s %zu\n", std::string(guild::ToString(k)).c_str(),
+                demo->firm().Count(k) + history[k]);
+  }
+  getrusage(RUSAGE_SELF, &usage);
+  std::printf("peak_rss_after_history_gib %.2f\n", usage.ru_maxrss / kKibPerGib);
   return 0;
 }

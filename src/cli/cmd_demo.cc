@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <iomanip>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -66,30 +67,35 @@ class StepTimer {
 };
 
 // Writes the firm, timing each kind as a step "write-KIND" (the rows/s of
-// each kind's write is its count over its step's seconds). Progress comes
+// each kind's write is its count over its step's seconds; "write-history"
+// generates and writes the check-in and feedback history). Progress comes
 // after each batch, so the time since the previous report is that batch's.
-Status WriteAll(Store& store, const FirmData& taxonomy, FirmData& firm, StepTimer& timer) {
-  ProgressBar bar("writing", static_cast<int64_t>(taxonomy.TotalCount() + firm.TotalCount()));
+// Fills `written` with the entities written per kind.
+Status WriteAll(Store& store, const FirmData& taxonomy, DemoFirm& demo, StepTimer& timer,
+                std::map<EntityKind, int64_t>& written) {
+  ProgressBar bar("writing", 0);
   // Through the one write path: a running server follows the change feed
   // (each change of the demo is too large to list, so it reloads once).
-  SystemClock clock;
+  const SystemClock clock;
   FirmWriter writer(store, nullptr, clock);
   const DemoCommit commit = [&writer](FirmChange&& change) {
     return writer.Commit(WriteRequest{std::move(change), std::nullopt, ""}).status();
   };
   std::vector<std::pair<std::string, double>> spent;  // kind -> seconds, in order
   auto last = std::chrono::steady_clock::now();
-  Status s = WriteDemoFirm(commit, taxonomy, firm, kWriteChunk,
-                           [&](std::string_view step, int64_t done, int64_t) {
-                             const auto now = std::chrono::steady_clock::now();
-                             if (spent.empty() || spent.back().first != step) {
-                               spent.push_back({std::string(step), 0});
-                               bar.SetLabel("writing " + spent.back().first);
-                             }
-                             spent.back().second += Seconds(now - last).count();
-                             last = now;
-                             bar.Update(done);
-                           });
+  Status s = WriteDemoFirm(
+      commit, taxonomy, demo, DemoWriteOptions{.chunk = kWriteChunk},
+      [&](std::string_view step, int64_t done, int64_t) {
+        const auto now = std::chrono::steady_clock::now();
+        if (spent.empty() || spent.back().first != step) {
+          spent.push_back({std::string(step), 0});
+          bar.SetLabel("writing " + spent.back().first);
+        }
+        spent.back().second += Seconds(now - last).count();
+        last = now;
+        bar.Update(done);
+      },
+      &written);
   bar.Finish();
   for (auto& [step, seconds] : spent) timer.Record("write-" + step, seconds);
   return s;
@@ -186,7 +192,8 @@ void PrintSummary(const DemoArgs& args, const std::string& today, const DemoSumm
 
 int RunDemo(const DemoArgs& args) {
   StepTimer timer;
-  std::optional<Date> today = args.today.empty() ? SystemClock().Today() : ParseDate(args.today);
+  const SystemClock clock;
+  std::optional<Date> today = args.today.empty() ? clock.Today() : ParseDate(args.today);
   if (!today) {
     return Fail(InvalidArgument("--today: expected a date YYYY-MM-DD, got '" + args.today + "'"));
   }
@@ -200,11 +207,12 @@ int RunDemo(const DemoArgs& args) {
                       .seed = args.seed,
                       .today = *today,
                       .time_entry_weeks = weeks,
-                      .checkin_weeks = args.checkin_weeks};
-  auto firm = GenerateDemoFirm(options, *taxonomy);
-  if (!firm.ok()) return Fail(firm.status());
+                      .checkin_weeks = args.checkin_weeks,
+                      .time_of_day = DemoTimeOfDay(clock)};
+  auto demo = GenerateDemoFirmInParts(options, *taxonomy);
+  if (!demo.ok()) return Fail(demo.status());
   timer.Done("generate");
-  DemoSummary summary = SummarizeDemoFirm(*firm, weeks, kTopNames);
+  DemoSummary summary = SummarizeDemoFirm(demo->firm(), weeks, kTopNames);
   for (auto& [kind, n] : summary.counts) {
     if (kind == ToString(EntityKind::kSkills)) n += static_cast<int64_t>(taxonomy->skills.size());
     if (kind == ToString(EntityKind::kRoles)) n += static_cast<int64_t>(taxonomy->roles.size());
@@ -217,11 +225,16 @@ int RunDemo(const DemoArgs& args) {
   // Sign-ins are chosen before the writer releases the firm's rows (users
   // refer to people by id only, so they may be written first).
   StoreOptions store_options{.url = args.db};
-  auto sign_ins = CreateDemoUsers(*firm, store_options, SystemClock());
+  auto sign_ins = CreateDemoUsers(demo->firm(), store_options, clock);
   if (!sign_ins.ok()) return Fail(sign_ins.status());
   timer.Done("users");
-  if (Status written = WriteAll(**store, *taxonomy, *firm, timer); !written.ok()) {
-    return Fail(written);
+  std::map<EntityKind, int64_t> written;
+  if (Status s = WriteAll(**store, *taxonomy, *demo, timer, written); !s.ok()) return Fail(s);
+  // The history was generated while writing: count it from what was written.
+  for (auto& [kind, n] : summary.counts) {
+    for (const auto& [k, count] : written) {
+      if (ToString(k) == kind) n = count;
+    }
   }
   if (args.json) {
     auto j = SummaryJson(args, FormatDate(*today), summary, timer);
@@ -255,7 +268,7 @@ void RegisterDemo(CLI::App& app, int& exit_code) {
                   "Weeks of time entries (1 to 12; default 4, 1 above 100,000 people)")
       ->check(CLI::Range(1, 12));
   cmd->add_option("--checkin-weeks", args->checkin_weeks,
-                  "Weeks of check-in history (1 to 104; default 52, 2 above 100,000 people)")
+                  "Weeks of check-in history (1 to 104; default 52)")
       ->check(CLI::Range(1, 104));
   cmd->add_option("--taxonomy-dir", args->taxonomy_dir,
                   "Folder with the taxonomy TSV files (default: found next to the program)");

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -31,17 +32,23 @@ struct DemoOptions {
   //! (1..104), or 0 for DefaultCheckinWeeks(people). Feedback requests
   //! cover the same span.
   int checkin_weeks = 0;
+  //! The firm's "now" as seconds after midnight UTC of `today`
+  //! (0..86399): no check-in, answer, feedback or inbox item is stamped
+  //! after it. `guild demo` passes the clock's time of day (DemoTimeOfDay).
+  int time_of_day = 17 * 3600;
 };
+
+//! Seconds after midnight UTC of `clock`'s present (0..86399).
+int DemoTimeOfDay(const Clock& clock);
 
 //! 4 weeks of time entries up to 100,000 people, 1 week above (keeps a
 //! 500,000-person firm's time entries near 4 million rows, so that `guild
 //! demo` writes it in about a minute).
 int DefaultTimeEntryWeeks(int people);
 
-//! A year (52 weeks) of check-ins up to 100,000 people, 2 weeks above: a
-//! year at 500,000 people is about 23 million check-ins, more than the
-//! generator can hold in memory beside the rest of the firm (see
-//! bench/results/demo.md).
+//! A year (52 weeks) of check-ins at every size (about 26 million
+//! check-ins at 500,000 people: GenerateDemoFirmInParts makes them while
+//! they are written).
 int DefaultCheckinWeeks(int people);
 
 inline constexpr int kMinDemoPeople = 50;
@@ -83,6 +90,46 @@ inline constexpr int kMaxDemoPeople = 500000;
 //! Errors: kInvalidArgument when options are out of range or the taxonomy has
 //! no rated O*NET roles to draw skills from.
 Result<FirmData> GenerateDemoFirm(const DemoOptions& options, const FirmData& taxonomy);
+
+namespace demo::internal {
+struct DemoParts;
+}
+
+//! A demo firm whose check-in and feedback history (check-ins, their
+//! blockers and questions, feedback requests and answers, and the inbox
+//! items they leave) is generated on demand, people by people, so that a
+//! large firm's year of history is never held in memory at once.
+//! Move-only; owns its rows.
+class DemoFirm {
+ public:
+  explicit DemoFirm(std::unique_ptr<demo::internal::DemoParts> parts);
+  ~DemoFirm();
+  DemoFirm(DemoFirm&&) noexcept;
+  DemoFirm& operator=(DemoFirm&&) noexcept;
+
+  //! Everything but the history. The history reads people, teams, clients
+  //! and engagements from here: REQUIRES that they stay unchanged (and are
+  //! not moved out) until the last GenerateHistory call; every other kind
+  //! may be moved out at any time.
+  FirmData& firm();
+  //! The people whose history GenerateHistory makes: [0, people()).
+  uint32_t people() const;
+  //! Check-ins one person has at most (their cycles in the history window).
+  int max_checkins_per_person() const;
+  //! Appends the history of people [begin, end) (indices into firm().people
+  //! as generated) to `out`. Each person's rows come from generators of
+  //! their own: any split of [0, people()) into ranges, in any order, gives
+  //! the same rows as GenerateDemoFirm. REQUIRES: begin <= end <= people().
+  void GenerateHistory(uint32_t begin, uint32_t end, FirmData& out) const;
+
+ private:
+  std::unique_ptr<demo::internal::DemoParts> parts_;
+};
+
+//! GenerateDemoFirm's firm with the history left to be generated on demand
+//! (DemoFirm::GenerateHistory). `taxonomy` must outlive the result. Errors:
+//! as GenerateDemoFirm's.
+Result<DemoFirm> GenerateDemoFirmInParts(const DemoOptions& options, const FirmData& taxonomy);
 
 struct PersonLoad {
   std::string person_id;

@@ -373,3 +373,67 @@ TEST(DemoCheckins, SameSeedSameHistory) {
 
 }  // namespace
 }  // namespace guild
+
+namespace guild {
+namespace {
+
+// Every moment the history stamps, with what it is.
+std::vector<std::pair<int64_t, std::string>> Stamps(const FirmData& f) {
+  std::vector<std::pair<int64_t, std::string>> out;
+  for (const Checkin& c : f.checkins) {
+    out.push_back({c.updated_at, "check-in " + c.id + " updated_at"});
+    if (c.submitted_at) out.push_back({*c.submitted_at, "check-in " + c.id + " submitted_at"});
+  }
+  for (const CheckinQuestion& q : f.checkin_questions) {
+    out.push_back({q.asked_at, "question " + q.id + " asked_at"});
+    if (q.answered_at) out.push_back({*q.answered_at, "question " + q.id + " answered_at"});
+  }
+  for (const FeedbackRequest& r : f.feedback_requests) {
+    out.push_back({r.asked_at, "feedback request " + r.id + " asked_at"});
+  }
+  for (const FeedbackAnswer& a : f.feedback_answers) {
+    if (a.responded_at) out.push_back({*a.responded_at, "answer to " + a.request_id});
+    if (a.shared_at) out.push_back({*a.shared_at, "answer shared " + a.request_id});
+  }
+  for (const InboxItem& i : f.inbox_items) {
+    out.push_back({i.created_at, "inbox " + i.id + " created_at"});
+    if (i.read_at) out.push_back({*i.read_at, "inbox " + i.id + " read_at"});
+  }
+  return out;
+}
+
+// A demo generated in the morning stamps nothing later that day: its "now"
+// is the clock's time of day (the default 17:00 would stamp the afternoon).
+TEST(DemoCheckins, NothingStampedAfterTheClocksTimeOfDay) {
+  const int64_t morning = int64_t{kDemoToday.days} * kDay + 9 * 3600 + 30 * 60;
+  const FakeClock clock(morning);
+  EXPECT_EQ(DemoTimeOfDay(clock), 9 * 3600 + 30 * 60);
+  auto firm = GenerateDemoFirm(
+      {.people = 400, .seed = 1, .today = clock.Today(), .time_of_day = DemoTimeOfDay(clock)},
+      demo::testing::ShippedTaxonomy());
+  ASSERT_TRUE(firm.ok()) << firm.status().ToString();
+  int today = 0;
+  for (const auto& [at, what] : Stamps(*firm)) {
+    ASSERT_LE(at, morning) << what;
+    today += at >= morning - 9 * 3600 - 30 * 60;
+  }
+  EXPECT_GT(today, 0);  // the morning itself is used
+  for (const CheckinBlocker& b : firm->checkin_blockers) EXPECT_LE(b.opened_on, kDemoToday);
+  // The same firm at 17:00 has stamps in the afternoon: the bound above bites.
+  int afternoon = 0;
+  for (const auto& [at, what] : Stamps(Firm(400))) afternoon += at > morning;
+  EXPECT_GT(afternoon, 0);
+}
+
+TEST(DemoCheckins, TimeOfDayOutOfRangeIsRefused) {
+  for (int seconds : {-1, 86400}) {
+    auto firm = GenerateDemoFirm({.people = 100, .today = kDemoToday, .time_of_day = seconds},
+                                 demo::testing::ShippedTaxonomy());
+    ASSERT_EQ(firm.status().code(), StatusCode::kInvalidArgument);
+    EXPECT_NE(firm.status().message().find("time_of_day"), std::string::npos);
+  }
+  EXPECT_EQ(DemoTimeOfDay(FakeClock(-1)), 86399);
+}
+
+}  // namespace
+}  // namespace guild

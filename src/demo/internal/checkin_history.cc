@@ -96,9 +96,10 @@ struct Member {
 
 class History {
  public:
-  History(CheckinsContext& g, const Member& m)
+  History(const CheckinsContext& g, const Member& m, FirmData& out)
       : g_(g),
         c_(g.c),
+        out_(out),
         m_(m),
         rng_(g.PersonRandom(m.person, kCheckinSalt)),
         id_(g.P(m.person).id) {}
@@ -181,7 +182,7 @@ class History {
     if (rng_.Chance(kNoteShare)) ck.note = std::string(PickFrom(rng_, kNotes));
     if (!draft && rng_.Chance(kBlockerShare)) Blocker(ck, n);
     if (!draft && rng_.Chance(kQuestionShare)) Question(ck, n);
-    c_.out.checkins.push_back(std::move(ck));
+    out_.checkins.push_back(std::move(ck));
   }
 
   // Most resolved within one or two cycles; some linger for several; a
@@ -198,7 +199,7 @@ class History {
     const int cycles = u < 0.55 ? 1 : u < 0.8 ? 2 : rng_.Range(3, 8);
     const Date resolved = AddDays(b.opened_on, cycles * m_.cadence + rng_.Range(-2, 2));
     if (resolved <= c_.options.today && resolved >= b.opened_on) b.resolved_on = resolved;
-    c_.out.checkin_blockers.push_back(std::move(b));
+    out_.checkin_blockers.push_back(std::move(b));
   }
 
   // To the leader mostly, else a teammate; most answered within a day or
@@ -229,25 +230,26 @@ class History {
       }
     }
     const std::string& name = g_.P(m_.person).name;
-    g_.Inbox("iq-" + q.id, q.addressee_id, InboxItemKind::kQuestion, q.id, id_,
+    g_.Inbox(out_, "iq-" + q.id, q.addressee_id, InboxItemKind::kQuestion, q.id, id_,
              name + " asked: " + q.text, q.asked_at, rng_);
     if (q.answered_at) {
-      g_.Inbox("ia-" + q.id, id_, InboxItemKind::kAnswer, q.id, q.addressee_id,
+      g_.Inbox(out_, "ia-" + q.id, id_, InboxItemKind::kAnswer, q.id, q.addressee_id,
                "Your question was answered: " + q.answer, *q.answered_at, rng_);
     }
-    c_.out.checkin_questions.push_back(std::move(q));
+    out_.checkin_questions.push_back(std::move(q));
   }
 
   // A skipped cycle: the leader's nudge near its end (in the inbox window only).
   void Nudge(Date cycle, int n) {
     const int64_t at = At(AddDays(cycle, m_.cadence - 3), kNudgeTime);
     if (at > g_.now || m_.team.leader_id == id_) return;
-    g_.Inbox("in-" + id_ + "-" + std::to_string(n), id_, InboxItemKind::kNudge, m_.team.id,
+    g_.Inbox(out_, "in-" + id_ + "-" + std::to_string(n), id_, InboxItemKind::kNudge, m_.team.id,
              m_.team.leader_id, "Your check-in for " + m_.team.name + " is overdue.", at, rng_);
   }
 
-  CheckinsContext& g_;
-  Context& c_;
+  const CheckinsContext& g_;
+  const Context& c_;
+  FirmData& out_;
   const Member& m_;
   Random rng_;
   const std::string& id_;
@@ -255,29 +257,18 @@ class History {
 
 }  // namespace
 
-void AddCheckinHistory(CheckinsContext& g) {
-  Context& c = g.c;
-  // Sized once: cycles in the window, at most one check-in each (a doubling
-  // would briefly hold the vector twice).
-  uint64_t cycles = 0;
-  for (uint32_t i = 0; i < c.out.people.size(); ++i) {
-    if (g.team_of[i] < 0) continue;
-    const int cadence = c.out.teams[g.team_of[i]].checkin_cadence_days;
-    cycles += (c.options.today.days - g.first_day.days) / cadence + 2;
+void AddCheckinHistory(const CheckinsContext& g,
+                       const std::unordered_map<std::string_view, std::string_view>& client_name,
+                       uint32_t i, FirmData& out) {
+  if (g.team_of[i] < 0) return;
+  const Context& c = g.c;
+  const Team& team = c.out.teams[g.team_of[i]];
+  std::string_view client;
+  if (!g.worked_on[i].empty()) {
+    client = client_name.at(c.out.engagements[g.worked_on[i].front()].client_id);
   }
-  c.out.checkins.reserve(cycles);
-  std::unordered_map<std::string_view, std::string_view> client_name;
-  for (const Client& cl : c.out.clients) client_name.emplace(cl.id, cl.name);
-  for (uint32_t i = 0; i < c.out.people.size(); ++i) {
-    if (g.team_of[i] < 0) continue;
-    const Team& team = c.out.teams[g.team_of[i]];
-    std::string_view client;
-    if (!g.worked_on[i].empty()) {
-      client = client_name.at(c.out.engagements[g.worked_on[i].front()].client_id);
-    }
-    const Member m{i, team, team.checkin_cadence_days, client};
-    History(g, m).Run();
-  }
+  const Member m{i, team, team.checkin_cadence_days, client};
+  History(g, m, out).Run();
 }
 
 }  // namespace guild::demo::internal

@@ -10,7 +10,6 @@ namespace guild::demo::internal {
 
 namespace {
 
-constexpr int64_t kNowSeconds = 17 * 3600;
 constexpr int64_t kReadAfterSeconds = 3 * kSecondsPerDay;
 constexpr double kReadShareOld = 0.9;
 constexpr double kReadShareRecent = 0.4;
@@ -22,9 +21,9 @@ Random CheckinsContext::PersonRandom(uint32_t person, uint64_t salt) const {
   return Random(c.options.seed ^ salt ^ ((person + 1ULL) * kPersonMix));
 }
 
-void CheckinsContext::Inbox(std::string id, const std::string& to, InboxItemKind kind,
-                            std::string ref, const std::string& from, std::string text,
-                            int64_t created_at, Random& rng) {
+void CheckinsContext::Inbox(FirmData& out, std::string id, const std::string& to,
+                            InboxItemKind kind, std::string ref, const std::string& from,
+                            std::string text, int64_t created_at, Random& rng) const {
   const bool read =
       rng.Chance(now - created_at > kReadAfterSeconds ? kReadShareOld : kReadShareRecent);
   const int64_t read_after = rng.Range(60, 2 * 86400);
@@ -38,7 +37,7 @@ void CheckinsContext::Inbox(std::string id, const std::string& to, InboxItemKind
   item.text = std::move(text);
   item.created_at = created_at;
   if (read && created_at + read_after <= now) item.read_at = created_at + read_after;
-  c.out.inbox_items.push_back(std::move(item));
+  out.inbox_items.push_back(std::move(item));
 }
 
 namespace {
@@ -71,9 +70,9 @@ void WorkedOn(CheckinsContext& g) {
 
 }  // namespace
 
-void GenerateCheckinsAndFeedback(Context& c) {
-  CheckinsContext g{c};
-  g.now = At(c.options.today, kNowSeconds);
+PersonHistories::PersonHistories(Context& c) : g_{c} {
+  CheckinsContext& g = g_;
+  g.now = At(c.options.today, c.options.time_of_day);
   g.first_day = AddDays(WeekStart(c.options.today), -7 * (c.options.checkin_weeks - 1));
   g.person.reserve(c.out.people.size());
   for (uint32_t i = 0; i < c.out.people.size(); ++i) g.person.emplace(c.out.people[i].id, i);
@@ -84,8 +83,17 @@ void GenerateCheckinsAndFeedback(Context& c) {
   }
   WorkedOn(g);
   AddPeopleTeams(g);
-  AddCheckinHistory(g);
-  AddFeedback(g);
+  for (const Client& cl : c.out.clients) client_name_.emplace(cl.id, cl.name);
+  feedback_ = MakeFeedbackBuilder(g);
+}
+
+PersonHistories::~PersonHistories() = default;
+
+void PersonHistories::Generate(uint32_t begin, uint32_t end, FirmData& out) const {
+  for (uint32_t i = begin; i < end; ++i) {
+    AddCheckinHistory(g_, client_name_, i, out);
+    AddFeedback(*feedback_, i, out);
+  }
 }
 
 }  // namespace guild::demo::internal

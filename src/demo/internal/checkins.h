@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -29,7 +30,7 @@ inline constexpr int64_t kSecondsPerDay = 86400;
 
 struct CheckinsContext {
   Context& c;
-  //! The firm's "now": today at 17:00 UTC. Nothing is dated after it.
+  //! The firm's "now": today at options.time_of_day. Nothing is dated after it.
   int64_t now = 0;
   //! First day of the history (inclusive).
   Date first_day;
@@ -46,22 +47,59 @@ struct CheckinsContext {
   //! An independent generator for one person and one purpose (`salt`), so
   //! that each person's history depends on nothing drawn for anyone else.
   Random PersonRandom(uint32_t person, uint64_t salt) const;
-  //! Adds an inbox item when `created_at` falls in the last kInboxDays; most
-  //! items older than three days are read.
-  void Inbox(std::string id, const std::string& to, InboxItemKind kind, std::string ref,
-             const std::string& from, std::string text, int64_t created_at, Random& rng);
+  //! Adds to `out` an inbox item when `created_at` falls in the last
+  //! kInboxDays; most items older than three days are read.
+  void Inbox(FirmData& out, std::string id, const std::string& to, InboxItemKind kind,
+             std::string ref, const std::string& from, std::string text, int64_t created_at,
+             Random& rng) const;
 };
 
 //! Sets every existing team's cadence to 0 (people sit on several of them)
 //! and adds the people teams that hold everyone but the partners exactly
 //! once; fills g.team_of.
 void AddPeopleTeams(CheckinsContext& g);
-//! Check-ins of every people team's members, options.checkin_weeks back from
-//! today, with blockers, routed questions and their inbox items.
-void AddCheckinHistory(CheckinsContext& g);
-//! About one feedback request per person and quarter, its answers and their
-//! inbox items.
-void AddFeedback(CheckinsContext& g);
+
+//! Appends the check-ins of person `i` (if a member of a people team),
+//! options.checkin_weeks back from today, with blockers, routed questions
+//! and their inbox items, to `out`. `client_name`: client id -> name.
+void AddCheckinHistory(const CheckinsContext& g,
+                       const std::unordered_map<std::string_view, std::string_view>& client_name,
+                       uint32_t i, FirmData& out);
+
+//! Who worked with whom and when (feedback.cc), built once.
+struct FeedbackBuilder;
+struct FeedbackBuilderDelete {
+  void operator()(FeedbackBuilder* builder) const;
+};
+std::unique_ptr<FeedbackBuilder, FeedbackBuilderDelete> MakeFeedbackBuilder(
+    const CheckinsContext& g);
+//! Appends person `i`'s feedback requests, their answers and inbox items to `out`.
+void AddFeedback(const FeedbackBuilder& builder, uint32_t i, FirmData& out);
+
+//! Each person's check-in and feedback history, generated on demand: what
+//! it reads (people, teams, clients, engagements of g.c.out and the indices
+//! built from them) must stay unchanged while it lives.
+class PersonHistories {
+ public:
+  //! Sets up the people teams (AddPeopleTeams) and the indices the
+  //! histories read. `c` must outlive this object.
+  explicit PersonHistories(Context& c);
+  ~PersonHistories();
+  PersonHistories(const PersonHistories&) = delete;
+  PersonHistories& operator=(const PersonHistories&) = delete;
+
+  //! Appends the history of people [begin, end) (out.people indices) to
+  //! `out`: check-ins, blockers, questions, about one feedback request per
+  //! person and quarter with its answers, and the inbox items all of them
+  //! leave. Each person's rows come from generators of their own, so any
+  //! split of the people into ranges gives the same rows.
+  void Generate(uint32_t begin, uint32_t end, FirmData& out) const;
+
+ private:
+  CheckinsContext g_;
+  std::unordered_map<std::string_view, std::string_view> client_name_;
+  std::unique_ptr<FeedbackBuilder, FeedbackBuilderDelete> feedback_;
+};
 
 //! Seconds since the epoch of `day` at `seconds_into_day`.
 inline int64_t At(Date day, int64_t seconds_into_day) {

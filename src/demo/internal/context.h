@@ -97,11 +97,11 @@ void GenerateTimeEntries(Context& c);
 //! history and the client log; a few teams deliberately broken
 //! (BrokenTeamsPerKind). Own generator: earlier entities stay as they were.
 void GenerateGoalsAndRoles(Context& c);
-//! Check-ins and feedback (checkins.cc and the files it names): people
-//! teams, options.checkin_weeks of check-ins with blockers and routed
+//! Check-ins and feedback (checkins.cc and the files it names) are made by
+//! PersonHistories (checkins.h): people teams at once, then person by
+//! person options.checkin_weeks of check-ins with blockers and routed
 //! questions, feedback requests and answers, and the inbox of the last
 //! weeks. Own generators: earlier entities stay as they were, except that
 //! every earlier team's checkin_cadence_days becomes 0.
-void GenerateCheckinsAndFeedback(Context& c);
 
 }  // namespace guild::demo::internal

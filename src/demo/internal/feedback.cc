@@ -5,6 +5,7 @@
 // answered, some declined, some pending, some expired; a few answers shared
 // with the requester's leader.
 #include <algorithm>
+#include <memory>
 
 #include "demo/internal/checkins.h"
 
@@ -58,13 +59,13 @@ struct Stint {
 }  // namespace
 
 struct FeedbackBuilder {
-  CheckinsContext& g;
-  Context& c;
+  const CheckinsContext& g;
+  const Context& c;
   std::vector<std::vector<Stint>> stints;                   // per person
   std::vector<std::vector<std::pair<uint32_t, Stint>>> on;  // per engagement: (person, stint)
   std::unordered_map<std::string_view, std::string_view> client_name;
 
-  explicit FeedbackBuilder(CheckinsContext& gc) : g(gc), c(gc.c) {
+  explicit FeedbackBuilder(const CheckinsContext& gc) : g(gc), c(gc.c) {
     std::unordered_map<std::string_view, uint32_t> engagement, of_opening;
     for (uint32_t e = 0; e < c.out.engagements.size(); ++e) {
       engagement.emplace(c.out.engagements[e].id, e);
@@ -96,7 +97,7 @@ struct FeedbackBuilder {
     for (const Client& cl : c.out.clients) client_name.emplace(cl.id, cl.name);
   }
 
-  void Requests(uint32_t i) {
+  void Requests(uint32_t i, FirmData& out) const {
     Random rng = g.PersonRandom(i, kFeedbackSalt);
     const guild::Person& p = g.P(i);
     const Date today = c.options.today;
@@ -107,11 +108,11 @@ struct FeedbackBuilder {
       if (first > last) continue;
       const double share = double(last.days - first.days + 1) / kQuarterDays;
       if (!rng.Chance(kRequestShare * share)) continue;
-      Request(i, q, first, last, rng);
+      Request(i, q, first, last, rng, out);
     }
   }
 
-  void Request(uint32_t i, int q, Date first, Date last, Random& rng) {
+  void Request(uint32_t i, int q, Date first, Date last, Random& rng, FirmData& out) const {
     FeedbackRequest r;
     r.id = "fr-" + g.P(i).id + "-" + std::to_string(q + 1);
     r.requester_id = g.P(i).id;
@@ -125,14 +126,14 @@ struct FeedbackBuilder {
     r.asked_at = At(AddDays(r.event_date, rng.Range(0, 3)), rng.Range(kWorkStart, kWorkEnd));
     r.asked_at = std::max(At(r.event_date, kWorkStart), std::min(r.asked_at, g.now - 600));
     r.expires_on = AddDays(r.event_date, kExpiryDays);
-    for (uint32_t reviewer : reviewers) Answer(r, i, reviewer, rng);
-    c.out.feedback_requests.push_back(std::move(r));
+    for (uint32_t reviewer : reviewers) Answer(r, i, reviewer, rng, out);
+    out.feedback_requests.push_back(std::move(r));
   }
 
   // Colleagues staffed on one of the person's engagements around a date in
   // [first, last]; fills the request's event.
   std::vector<uint32_t> OnEngagement(uint32_t i, Date first, Date last, Random& rng,
-                                     FeedbackRequest& r) {
+                                     FeedbackRequest& r) const {
     std::vector<const Stint*> open;
     for (const Stint& s : stints[i]) {
       if (s.start <= last && s.end >= first) open.push_back(&s);
@@ -179,7 +180,7 @@ struct FeedbackBuilder {
   // No engagement to ask about: the person's people team (or the team they
   // lead) about an internal event.
   std::vector<uint32_t> Teammates(uint32_t i, Date first, Date last, Random& rng,
-                                  FeedbackRequest& r) {
+                                  FeedbackRequest& r) const {
     const int32_t team = g.team_of[i];
     if (team < 0) return {};
     std::vector<uint32_t> out;
@@ -195,7 +196,8 @@ struct FeedbackBuilder {
     return out;
   }
 
-  void Answer(const FeedbackRequest& r, uint32_t requester, uint32_t reviewer, Random& rng) {
+  void Answer(const FeedbackRequest& r, uint32_t requester, uint32_t reviewer, Random& rng,
+              FirmData& out) const {
     FeedbackAnswer a;
     a.request_id = r.id;
     a.reviewer_id = g.P(reviewer).id;
@@ -212,21 +214,21 @@ struct FeedbackBuilder {
         a.status = FeedbackAnswerStatus::kDeclined;
       }
     }
-    g.Inbox("ir-" + r.id + "-" + a.reviewer_id, a.reviewer_id, InboxItemKind::kFeedbackRequest,
+    g.Inbox(out, "ir-" + r.id + "-" + a.reviewer_id, a.reviewer_id, InboxItemKind::kFeedbackRequest,
             r.id, r.requester_id, g.P(requester).name + " asked for your feedback: " + r.event,
             r.asked_at, rng);
     if (a.status == FeedbackAnswerStatus::kAnswered) {
-      g.Inbox("if-" + r.id + "-" + a.reviewer_id, r.requester_id, InboxItemKind::kFeedbackAnswer,
-              r.id, a.reviewer_id, g.P(reviewer).name + " answered your request: " + r.event,
-              *a.responded_at, rng);
+      g.Inbox(out, "if-" + r.id + "-" + a.reviewer_id, r.requester_id,
+              InboxItemKind::kFeedbackAnswer, r.id, a.reviewer_id,
+              g.P(reviewer).name + " answered your request: " + r.event, *a.responded_at, rng);
       Share(a, requester, rng);
     }
-    c.out.feedback_answers.push_back(std::move(a));
+    out.feedback_answers.push_back(std::move(a));
   }
 
   // A few answers shared with the requester's people-team leader (else
   // their manager).
-  void Share(FeedbackAnswer& a, uint32_t requester, Random& rng) {
+  void Share(FeedbackAnswer& a, uint32_t requester, Random& rng) const {
     if (!rng.Chance(kSharedShare)) return;
     const int32_t team = g.team_of[requester];
     std::string leader = team >= 0 ? c.out.teams[team].leader_id : g.P(requester).manager_id;
@@ -238,9 +240,18 @@ struct FeedbackBuilder {
   }
 };
 
-void AddFeedback(CheckinsContext& g) {
-  FeedbackBuilder b(g);
-  for (uint32_t i = 0; i < g.c.out.people.size(); ++i) b.Requests(i);
+void FeedbackBuilderDelete::operator()(FeedbackBuilder* builder) const {
+  std::default_delete<FeedbackBuilder>{}(builder);
+}
+
+std::unique_ptr<FeedbackBuilder, FeedbackBuilderDelete> MakeFeedbackBuilder(
+    const CheckinsContext& g) {
+  return std::unique_ptr<FeedbackBuilder, FeedbackBuilderDelete>(
+      std::make_unique<FeedbackBuilder>(g).release());
+}
+
+void AddFeedback(const FeedbackBuilder& builder, uint32_t i, FirmData& out) {
+  builder.Requests(i, out);
 }
 
 }  // namespace guild::demo::internal
