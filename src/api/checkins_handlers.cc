@@ -1,7 +1,8 @@
 // Check-ins (docs/CHECKINS.md): /checkins/me, /teams/{id}/checkins/me,
 // /checkins/{id}, /teams/{id}/checkins[?cycle=], /checkins/overdue,
 // /teams/{id}/checkins/nudge, /teams/{id}/checkins/trends,
-// /checkin-questions[?to=me|from=me] and /checkin-questions/{id}/answer.
+// /checkin-questions[?to=me|from=me], /checkin-questions/{id}/answer and
+// PUT /teams/{id}/checkin-cadence.
 // Parse the request, call the CheckinsService (which decides access),
 // shape JSON.
 #include "api/internal/checkins_views.h"
@@ -103,6 +104,7 @@ http::Response TeamHandler(ApiServices& s, const http::Request& r, const Authent
                 const FirmSnapshot& snapshot = *page.snapshot;
                 w.BeginObject().Key("team");
                 WriteTeamSummary(w, snapshot, page.team);
+                w.Member("cadence_days", snapshot.data().teams[page.team].checkin_cadence_days);
                 w.Key("cycle");
                 WriteCycle(w, page.cycle);
                 w.Key("members").BeginArray();
@@ -234,6 +236,22 @@ http::Response AnswerHandler(ApiServices& s, const http::Request& r, const Authe
       q, [&](http::JsonWriter& w, const CheckinQuestion& x) { WriteQuestion(w, *snapshot, x); });
 }
 
+// PUT /teams/{id}/checkin-cadence {"days": 0..91}: how often the team checks in.
+http::Response CadenceHandler(ApiServices& s, const http::Request& r, const Authenticated& who) {
+  auto json = JsonBody(r, s.options().max_json_bytes);
+  if (!json.ok()) return http::ProblemResponse(json.problem());
+  int days = 0;
+  http::ObjectReader reader(json.value());
+  reader.Required("days", days);
+  if (auto problem = reader.Finish()) return http::ProblemResponse(*problem);
+  const std::string team = Param(r, "id");
+  auto set = s.checkins().SetCadence(who.principal, team, days);
+  if (!set.ok()) return Fail(set.status());
+  return Json(set, [&](http::JsonWriter& w, int cadence) {
+    w.BeginObject().Member("team_id", team).Member("days", cadence).EndObject();
+  });
+}
+
 }  // namespace
 
 Status AddCheckinsRoutes(http::Router& router, ApiServices& s) {
@@ -245,6 +263,7 @@ Status AddCheckinsRoutes(http::Router& router, ApiServices& s) {
       {http::Method::kGet, "/api/v1/teams/{id}/checkins", TeamHandler},
       {http::Method::kPost, "/api/v1/teams/{id}/checkins/nudge", NudgeHandler},
       {http::Method::kGet, "/api/v1/teams/{id}/checkins/trends", TrendsHandler},
+      {http::Method::kPut, "/api/v1/teams/{id}/checkin-cadence", CadenceHandler},
       {http::Method::kGet, "/api/v1/checkin-questions", QuestionsHandler},
       {http::Method::kPost, "/api/v1/checkin-questions/{id}/answer", AnswerHandler},
   };

@@ -397,6 +397,10 @@ std::vector<Endpoint> Endpoints() {
        "", On::kTeam, ReadsTeamCheckins, Refusal::kNotFound},
       {"GET", "/api/v1/teams/{id}/checkins/trends", TeamPath("/api/v1/teams/", "/checkins/trends"),
        "", On::kTeam, ReadsTeamCheckins, Refusal::kNotFound},
+      // Out of range (92 days): whoever may set it gets a 400 and nothing changes.
+      {"PUT", "/api/v1/teams/{id}/checkin-cadence", TeamPath("/api/v1/teams/", "/checkin-cadence"),
+       R"({"days":92})", On::kTeam, [](A a, P p, R r) { return a.CanSetCheckinCadence(p, r.team); },
+       Refusal::kHidden, false, ReadsTeam},
       {"GET", "/api/v1/checkin-questions", Fixed("/api/v1/checkin-questions?to=me"), "",
        On::kNothing, SignedIn},
       // Only the addressee (lead) answers; the asker reads it (403), others not (404).

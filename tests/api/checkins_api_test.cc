@@ -239,5 +239,54 @@ TEST_F(CheckinsApiTest, GetAnswersWithAnETagAnd304) {
   EXPECT_EQ(Send(server_->port(), "GET", "/api/v1/checkins/me", headers, "").status, 304);
 }
 
+// PUT /teams/{id}/checkin-cadence: the team's leaders and administrators;
+// bad values name "days" and change nothing. Ends with alpha weekly again.
+TEST_F(CheckinsApiTest, TheCadenceIsSetByTheTeamsLeadersAndAdministrators) {
+  const auto cadence = [] {
+    return Ok(Call("lead", "GET", "/teams/alpha/checkins"))["cadence_days"];
+  };
+  ASSERT_EQ(cadence(), 7);
+  struct Case {
+    std::string body, field;
+  };
+  for (const Case& c : std::vector<Case>{{R"({"days":92})", "days"},
+                                         {R"({"days":-1})", "days"},
+                                         {R"({"days":"weekly"})", "days"},
+                                         {R"({"days":7.5})", "days"},
+                                         {R"({})", "days"},
+                                         {R"({"days":7,"every":"week"})", "every"}}) {
+    Reply reply = Call("lead", "PUT", "/teams/alpha/checkin-cadence", c.body);
+    EXPECT_EQ(reply.status, 400) << c.body << " " << reply.body;
+    EXPECT_EQ(reply.headers["content-type"], "application/problem+json") << c.body;
+    EXPECT_EQ(FieldOf(reply), c.field) << c.body;
+  }
+  ExpectStatuses("PUT", "/teams/alpha/checkin-cadence",
+                 {{"member", 403},
+                  {"peer", 403},
+                  {"fl", 403},
+                  {"lead2", 404},
+                  {"outsider", 404},
+                  {"anonymous", 401}},
+                 R"({"days":14})");
+  EXPECT_EQ(Call("admin", "PUT", "/teams/nowhere/checkin-cadence", R"({"days":7})").status, 404);
+  EXPECT_EQ(cadence(), 7);
+
+  json set = Ok(Call("lead", "PUT", "/teams/alpha/checkin-cadence", R"({"days":14})"));
+  EXPECT_EQ(set, json::parse(R"({"team_id":"alpha","days":14})"));
+  json team = Ok(Call("lead", "GET", "/teams/alpha/checkins"));
+  EXPECT_EQ(team["cadence_days"], 14);
+  EXPECT_EQ(ParseDate(team["cycle"]["due_on"].get<std::string>())->days -
+                ParseDate(team["cycle"]["cycle_start"].get<std::string>())->days,
+            13);
+  // Off: the member has no check-in with alpha any more; an administrator
+  // turns it back on.
+  Ok(Call("lead", "PUT", "/teams/alpha/checkin-cadence", R"({"days":0})"));
+  EXPECT_EQ(FieldOf(Call("lead", "GET", "/teams/alpha/checkins")), "team");
+  EXPECT_TRUE(Ok(Call("member", "GET", "/checkins/me"))["teams"].empty());
+  Ok(Call("admin", "PUT", "/teams/alpha/checkin-cadence", R"({"days":7})"));
+  EXPECT_EQ(cadence(), 7);
+  EXPECT_EQ(Ok(Call("member", "GET", "/checkins/me"))["teams"].size(), 1u);
+}
+
 }  // namespace
 }  // namespace guild::api::testing

@@ -265,3 +265,64 @@ test('the check-in pages at phone width', async () => {
     assert.equal(tops.length, 1, `${name}: the nav wraps onto ${tops.length} lines`);
   }
 });
+
+test('the leader sets the cadence on the team check-ins page (custom, off and back); a member cannot see the control', async () => {
+  const page = pages.leader;
+  const apiPath = `/teams/${encodeURIComponent(cast.team.id)}/checkins`;
+  const original = (await cast.leader.api.get(apiPath)).cadence_days;
+  const choice = page.locator(`#cadence-${cast.team.id}-choice`);
+  const setButton = page.getByRole('button', { name: 'Set cadence' });
+  const notice = (text) => page.locator('.cadence-notice', { hasText: text }).waitFor({ timeout: UI_TIMEOUT_MS });
+  await page.goto(apiPath);
+  await waitForHeading(page, 'Team check-ins');
+  assert.equal(await choice.inputValue(), { 7: 'weekly', 14: 'fortnightly' }[original] ?? 'custom');
+
+  // Fortnightly, by keyboard: the select, then Enter on the button.
+  await choice.focus();
+  await choice.selectOption('fortnightly');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), 'Set cadence');
+  await page.keyboard.press('Enter');
+  await notice('Check-ins are now fortnightly.');
+  assert.equal((await cast.leader.api.get(apiPath)).cadence_days, 14);
+  await page.locator('.cadence-now', { hasText: 'fortnightly' }).waitFor({ timeout: UI_TIMEOUT_MS });
+
+  // A custom number out of range: the API's message under the field, nothing changed.
+  await choice.selectOption('custom');
+  const days = page.locator(`#cadence-${cast.team.id}-days`);
+  await days.fill('92');
+  await setButton.click();
+  const error = page.locator(`#cadence-${cast.team.id}-days-error`);
+  await error.waitFor({ timeout: UI_TIMEOUT_MS });
+  assert.match(await error.innerText(), /^Expected .*1 to 91/);
+  assert.equal(await days.getAttribute('aria-invalid'), 'true');
+  assert.equal((await cast.leader.api.get(apiPath)).cadence_days, 14);
+  await days.fill('10');
+  await setButton.click();
+  await notice('Check-ins are now every 10 days.');
+  assert.equal((await cast.leader.api.get(apiPath)).cadence_days, 10);
+  await screenshot(page, 'checkins-team-cadence-1280');
+
+  // Off: the page keeps only the control; turning them on again brings the cycle back.
+  await choice.selectOption('off');
+  await setButton.click();
+  await notice('Check-ins are now off.');
+  await page.locator('#checkin-cadence', { hasText: 'Check-ins' }).waitFor({ timeout: UI_TIMEOUT_MS });
+  assert.equal(await choice.inputValue(), 'off');
+  assert.equal(await page.locator('.members-checkins').count(), 0);
+  assert.ok(!(await cast.member.api.get('/checkins/me')).teams.some((t) => t.team.id === cast.team.id), 'off for the member too');
+  await screenshot(page, 'checkins-team-off-1280');
+  await choice.selectOption(original === 7 ? 'weekly' : 'custom');
+  if (original !== 7) await days.fill(String(original));
+  await setButton.click();
+  await page.locator('.members-checkins').waitFor({ timeout: UI_TIMEOUT_MS });
+  assert.equal((await cast.leader.api.get(apiPath)).cadence_days, original);
+
+  // A member of the team: the not-found page, no control; the API refuses them.
+  const memberPage = pages.member;
+  await memberPage.goto(apiPath);
+  await waitForHeading(memberPage, NOT_FOUND_TEAM);
+  assert.equal(await memberPage.locator(`#cadence-${cast.team.id}-choice`).count(), 0);
+  assert.equal((await cast.member.api.send('PUT', `/teams/${encodeURIComponent(cast.team.id)}/checkin-cadence`, { days: 14 })).status, 403);
+  assert.equal((await cast.leader.api.get(apiPath)).cadence_days, original);
+});

@@ -117,6 +117,11 @@ bool Authorizer::CanReadTeamCheckins(const Principal& viewer, std::string_view t
   return LeadsTeam(viewer, team_id);
 }
 
+bool Authorizer::CanSetCheckinCadence(const Principal& viewer, std::string_view team_id) const {
+  if (!snapshot_.TeamIndex(team_id)) return false;
+  return viewer.role == UserRole::kAdministrator || LeadsTeam(viewer, team_id);
+}
+
 bool Authorizer::CanReadCheckinStatuses(const Principal& viewer, std::string_view team_id) const {
   return SeesWholeFirm(viewer) || LeadsTeam(viewer, team_id);
 }

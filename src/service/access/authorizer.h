@@ -36,6 +36,7 @@
 //    person changes it or writes its progress;
 //  - a check-in: its author and the leaders of its team (who of a team has
 //    checked in, without contents: also firm leaders and administrators);
+//  - a team's check-in cadence: set by its leaders and administrators;
 //  - a question routed from a check-in and its answer: the asker, the
 //    addressee and the leaders of the team;
 //  - a feedback answer: the person who asked for it and its author, and the
@@ -144,6 +145,10 @@ class Authorizer {
   //! A team's check-ins as a whole (who is overdue, nudges, trends): the
   //! team's leaders only.
   [[nodiscard]] bool CanReadTeamCheckins(const Principal& viewer, std::string_view team_id) const;
+  //! Setting a team's check-in cadence (Team::checkin_cadence_days, 0 off):
+  //! the team's leaders and administrators; no other role, firm leaders
+  //! included (they see statuses, not how a team runs itself).
+  [[nodiscard]] bool CanSetCheckinCadence(const Principal& viewer, std::string_view team_id) const;
   //! Who of a team has checked in this cycle (statuses, never contents):
   //! the team's leaders, firm leaders and administrators.
   [[nodiscard]] bool CanReadCheckinStatuses(const Principal& viewer,

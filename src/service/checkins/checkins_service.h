@@ -14,7 +14,8 @@
 // (asker, addressee, the team's leaders), CanReadTeamCheckins (the team's
 // leaders: the team view, nudges, trends), CanReadCheckinStatuses (the
 // overdue list of named teams: also firm leaders and administrators, who
-// see statuses, never contents). No role overrides these. Export is the
+// see statuses, never contents), CanSetCheckinCadence (the team's leaders
+// and administrators set its cadence). No role overrides these. Export is the
 // operator's bulk export (`guild checkins export`, administrators as
 // CanImport, like `guild export`); the API never serves it.
 //
@@ -214,6 +215,14 @@ class CheckinsService {
   //! One nudge (InboxItem kNudge) per member who needs one in today's cycle
   //! and has none for it yet; returns how many were written.
   [[nodiscard]] Result<int> Nudge(const Principal& actor, std::string_view team_id);
+  //! Sets how often `team_id` runs check-ins: `days` 1..kMaxCheckinCadenceDays
+  //! (7 weekly, 14 fortnightly), 0 for none. CanSetCheckinCadence (the team's
+  //! leaders and administrators); a team the actor may not read is kNotFound,
+  //! one they may read but not set kPermissionDenied; a `days` out of range
+  //! kInvalidArgument naming "days". Writes the team and an audit entry
+  //! ("team.checkin_cadence") through the FirmWriter, nothing when `days` is
+  //! already the cadence. Returns the cadence now in force.
+  [[nodiscard]] Result<int> SetCadence(const Principal& actor, std::string_view team_id, int days);
   //! The addressee answers; writes the answer and an inbox item for the asker.
   [[nodiscard]] Result<CheckinQuestion> Answer(const Principal& actor, std::string_view question_id,
                                                std::string_view answer);

@@ -347,5 +347,58 @@ TEST_F(CheckinsServiceTest, ExportIsTheOperatorsAndLeavesDraftsOut) {
   EXPECT_EQ(FieldOf(service_->Export(kAdmin, "nope", D("2026-01-01")).status()), "team");
 }
 
+TEST_F(CheckinsServiceTest, LeadersAndAdministratorsSetTheCadence) {
+  const auto cadence = [&](std::string_view team) {
+    const FirmSnapshot& s = *world_->holder()->Current();
+    return s.data().teams[*s.TeamIndex(team)].checkin_cadence_days;
+  };
+  // Who may: alpha's leader and an administrator; who may read alpha but
+  // not set it is refused, who may not read it is told it does not exist.
+  for (const Principal& p : {kMember, kPeer, kFirmLeader}) {
+    EXPECT_EQ(service_->SetCadence(p, "alpha", 14).status().code(), StatusCode::kPermissionDenied)
+        << p.person_id;
+  }
+  for (const Principal& p : {kOutsider, kLead2}) {
+    EXPECT_EQ(service_->SetCadence(p, "alpha", 14).status().code(), StatusCode::kNotFound)
+        << p.person_id;
+  }
+  EXPECT_EQ(service_->SetCadence(kAdmin, "nope", 7).status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(cadence("alpha"), 7);
+  // Out of range: the field is named and nothing is written.
+  for (int bad : {-1, 92, 1000}) {
+    auto refused = service_->SetCadence(kLead, "alpha", bad);
+    EXPECT_EQ(refused.status().code(), StatusCode::kInvalidArgument) << bad;
+    EXPECT_EQ(FieldOf(refused.status()), "days") << bad;
+  }
+  EXPECT_EQ(cadence("alpha"), 7);
+
+  auto fortnightly = service_->SetCadence(kLead, "alpha", 14);
+  ASSERT_TRUE(fortnightly.ok()) << fortnightly.status().ToString();
+  EXPECT_EQ(*fortnightly, 14);
+  EXPECT_EQ(cadence("alpha"), 14);
+  // The cycle follows: fortnights counted from Monday 2001-01-01.
+  auto team = service_->GetTeam(kLead, "alpha", std::nullopt);
+  ASSERT_TRUE(team.ok()) << team.status().ToString();
+  EXPECT_EQ(team->cycle.due.days - team->cycle.start.days, 13);
+
+  // Off: the team runs no check-ins any more; an administrator turns them on again.
+  ASSERT_TRUE(service_->SetCadence(kLead, "alpha", 0).ok());
+  EXPECT_EQ(FieldOf(service_->GetTeam(kLead, "alpha", std::nullopt).status()), "team");
+  EXPECT_EQ(service_->Save(kMember, "alpha", Submit("x")).status().code(),
+            StatusCode::kInvalidArgument);
+  ASSERT_TRUE(service_->SetCadence(kAdmin, "quiet", 3).ok());
+  EXPECT_EQ(cadence("quiet"), 3);
+  auto mine = service_->GetMine(kMember);
+  ASSERT_TRUE(mine.ok());
+  ASSERT_EQ(mine->teams.size(), 1u);  // quiet now, alpha no longer
+  EXPECT_EQ(mine->snapshot->data().teams[mine->teams[0].team].id, "quiet");
+  EXPECT_EQ(mine->teams[0].cycle.due.days - mine->teams[0].cycle.start.days, 2);
+  // The rest of the team is kept.
+  const FirmSnapshot& s = *world_->holder()->Current();
+  const Team& quiet = s.data().teams[*s.TeamIndex("quiet")];
+  EXPECT_EQ(quiet.purpose, "No check-ins");
+  ASSERT_EQ(quiet.members.size(), 1u);
+}
+
 }  // namespace
 }  // namespace guild

@@ -271,6 +271,31 @@ Result<int> CheckinsService::Nudge(const Principal& actor, std::string_view team
   return count;
 }
 
+Result<int> CheckinsService::SetCadence(const Principal& actor, std::string_view team_id,
+                                        int days) {
+  std::lock_guard lock(WriteLock(team_id));
+  ASSIGN_OR_RETURN(auto snapshot, Snapshot());
+  const FirmSnapshot& s = *snapshot;
+  const Authorizer authorizer(s);
+  ASSIGN_OR_RETURN(uint32_t team, ReadableTeam(authorizer, actor, team_id));
+  if (!authorizer.CanSetCheckinCadence(actor, team_id)) {
+    return PermissionDenied("only the team's leaders and administrators set its check-in cadence");
+  }
+  if (days < 0 || days > kMaxCheckinCadenceDays) {
+    return Bad("days", "a whole number of days from 1 to " +
+                           std::to_string(kMaxCheckinCadenceDays) +
+                           " (7 weekly, 14 fortnightly), or 0 for no check-ins");
+  }
+  Team changed = s.data().teams[team];
+  if (changed.checkin_cadence_days == days) return days;
+  changed.checkin_cadence_days = days;
+  RETURN_IF_ERROR(FirstBrokenRule<Team>(changed, &ValidateTeam));
+  FirmChange change;
+  change.upserts.teams.push_back(std::move(changed));
+  RETURN_IF_ERROR(Commit(actor, std::move(change), "team.checkin_cadence", "team", team_id));
+  return days;
+}
+
 Result<CheckinQuestion> CheckinsService::Answer(const Principal& actor,
                                                 std::string_view question_id,
                                                 std::string_view answer) {

@@ -4,6 +4,7 @@
 import { request } from './client';
 import type {
   Checkin,
+  CheckinCadence,
   CheckinDetail,
   CheckinDraft,
   CheckinQuestion,
@@ -23,6 +24,9 @@ export const checkinsApi = {
   checkin: (id: string, signal?: AbortSignal) => request<CheckinDetail>('GET', `/checkins/${encodeURIComponent(id)}`, { signal }),
   save: (teamId: string, draft: CheckinDraft) => request<Checkin>('PUT', `${team(teamId)}/me`, { json: draft }),
   team: (teamId: string, signal?: AbortSignal) => request<TeamCheckins>('GET', team(teamId), { signal }),
+  /** `days` null: none given (the API names the missing field). */
+  setCadence: (teamId: string, days: number | null) =>
+    request<CheckinCadence>('PUT', `/teams/${encodeURIComponent(teamId)}/checkin-cadence`, { json: { days } }),
   nudge: (teamId: string) => request<NudgeResult>('POST', `${team(teamId)}/nudge`),
   trends: (teamId: string, cycles: number, signal?: AbortSignal) =>
     request<CheckinTrends>('GET', `${team(teamId)}/trends`, { query: { cycles }, signal }),

@@ -202,6 +202,7 @@ export type OverdueCheckins = Schema<'OverdueCheckins'>;
 export type CheckinTrends = Schema<'CheckinTrends'>;
 export type CheckinTrendCycle = Item<CheckinTrends['cycles']>;
 export type NudgeResult = Answer<'nudgeTeamCheckins'>;
+export type CheckinCadence = Answer<'setTeamCheckinCadence'>;
 export type QuestionList = Answer<'listCheckinQuestions'>;
 export type QuestionAnswer = RequestBody<'answerCheckinQuestion'>;
 

@@ -3,14 +3,17 @@
 // each submitted, the open questions addressed to me with an answer box,
 // blockers open for more than two cycles, "Nudge everyone overdue" with its
 // result, and the trends per cycle (chart and the same numbers in a table).
-// Whoever does not lead the team gets the not-found page (the API's 404).
+// The leader sets how often the team checks in (weekly, fortnightly, a
+// custom number of days, or off); a team with check-ins off shows only that
+// control. Whoever does not lead the team gets the not-found page (the API's
+// 404), so members never see the control.
 
 import { useState } from 'preact/hooks';
 import type { ApiError } from '../api/client';
 import { checkinsApi } from '../api/checkins-client';
 import type { CheckinTrends, MemberCheckin, TeamCheckins as TeamCheckinsData } from '../api/types';
 import { AsyncPage, AsyncSection } from '../components/async';
-import { checkinPath, cycleLabel, QuestionItem, StatusBadge } from '../components/checkins';
+import { checkinPath, cycleLabel, FieldError, fieldProblem, QuestionItem, StatusBadge } from '../components/checkins';
 import { longDate, useChart } from '../components/insights';
 import { Card, EmptyState, ErrorMessage } from '../components/status';
 import { Link, personPath, teamPath } from '../lib/router';
@@ -18,6 +21,105 @@ import { toApiError, useAsync, usePageTitle } from '../lib/useAsync';
 
 /** @clientOnly cycles the trends cover */
 const TREND_CYCLES = 12;
+/** @clientOnly the cadences the select names; any other number of days is "custom" */
+const NAMED_CADENCES: Record<string, number> = { weekly: 7, fortnightly: 14, off: 0 };
+/** @clientOnly the longest cycle the API accepts (kMaxCheckinCadenceDays) */
+const MAX_CADENCE_DAYS = 91;
+
+function cadenceChoice(days: number): string {
+  return Object.keys(NAMED_CADENCES).find((k) => NAMED_CADENCES[k] === days) ?? 'custom';
+}
+
+function cadenceLabel(days: number): string {
+  if (days === 0) return 'off';
+  if (days === 7) return 'weekly';
+  if (days === 14) return 'fortnightly';
+  return `every ${days} ${days === 1 ? 'day' : 'days'}`;
+}
+
+/** The leader's select: weekly, fortnightly, custom days or off; saved on "Set cadence". */
+function CadenceControl({ teamId, days, onChanged }: { teamId: string; days: number; onChanged: (days: number) => void }) {
+  const [choice, setChoice] = useState(cadenceChoice(days));
+  const [custom, setCustom] = useState(String(days > 0 ? days : 7));
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const id = `cadence-${teamId}`;
+  // An empty custom field is no number (never 0, which is "off"): the API names the field.
+  const wanted = choice === 'custom' ? (custom.trim() === '' ? null : Number(custom)) : NAMED_CADENCES[choice];
+  const save = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const set = await checkinsApi.setCadence(teamId, wanted);
+      onChanged(set.days);
+    } catch (e) {
+      setError(toApiError(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const invalid = fieldProblem(error, 'days') ? true : undefined;
+  return (
+    <form
+      class="cadence-form inline-row"
+      aria-label="Check-in cadence"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <div class="field">
+        <label for={`${id}-choice`}>Check-ins</label>
+        <select id={`${id}-choice`} value={choice} onChange={(e) => setChoice(e.currentTarget.value)}>
+          <option value="weekly">Weekly</option>
+          <option value="fortnightly">Fortnightly</option>
+          <option value="custom">Custom number of days</option>
+          <option value="off">Off</option>
+        </select>
+      </div>
+      {choice === 'custom' && (
+        <div class="field">
+          <label for={`${id}-days`}>Days per cycle</label>
+          <input
+            id={`${id}-days`}
+            type="number"
+            min={1}
+            max={MAX_CADENCE_DAYS}
+            step={1}
+            value={custom}
+            aria-invalid={invalid}
+            aria-describedby={invalid ? `${id}-days-error` : undefined}
+            onInput={(e) => setCustom(e.currentTarget.value)}
+          />
+        </div>
+      )}
+      <button type="submit" class="button button--small" disabled={busy || wanted === days}>
+        Set cadence
+      </button>
+      <FieldError id={`${id}-days-error`} error={error} field="days" />
+      {error && !fieldProblem(error, 'days') && <ErrorMessage error={error} title="The cadence was not changed" />}
+    </form>
+  );
+}
+
+/** The page of a team whose check-ins are off: the control to turn them on. */
+function CheckinsOff({ teamId, onChanged }: { teamId: string; onChanged: (days: number) => void }) {
+  return (
+    <>
+      <header class="page-header">
+        <p class="eyebrow">
+          <Link href={teamPath(teamId)}>Team</Link>
+        </p>
+        <h1>Team check-ins</h1>
+        <p class="page-header__lead">This team runs no check-ins. Choose a cadence to start them; members check in from the next cycle.</p>
+      </header>
+      <Card title="Cadence" id="checkin-cadence">
+        <CadenceControl teamId={teamId} days={0} onChanged={onChanged} />
+      </Card>
+    </>
+  );
+}
 
 function percent(share: number | null): string {
   return share === null ? '—' : `${Math.round(share * 100)}%`;
@@ -140,7 +242,7 @@ function Trends({ teamId }: { teamId: string }) {
   );
 }
 
-function TeamCheckinsBody({ data }: { data: TeamCheckinsData }) {
+function TeamCheckinsBody({ data, onCadence }: { data: TeamCheckinsData; onCadence: (days: number) => void }) {
   const waiting = data.members.filter((m) => m.status === 'overdue' || m.status === 'due' || m.status === 'draft').length;
   const submitted = data.members.filter((m) => m.status === 'submitted').length;
   const expected = data.members.filter((m) => m.status !== 'excluded').length;
@@ -152,9 +254,13 @@ function TeamCheckinsBody({ data }: { data: TeamCheckinsData }) {
         </p>
         <h1>Team check-ins</h1>
         <p class="page-header__lead">
-          Cycle {cycleLabel(data.cycle)} · due {longDate(data.cycle.due_on)} · {submitted} of {expected} submitted
+          Cycle {cycleLabel(data.cycle)} · due {longDate(data.cycle.due_on)} · {submitted} of {expected} submitted · check-ins{' '}
+          <span class="cadence-now">{cadenceLabel(data.cadence_days)}</span>
         </p>
       </header>
+      <Card title="Cadence" id="checkin-cadence">
+        <CadenceControl key={data.cadence_days} teamId={data.team.id} days={data.cadence_days} onChanged={onCadence} />
+      </Card>
       <div class="layout-split">
         <div class="layout-split__main">
           <Card title="This cycle" id="cycle-members" actions={<Nudge teamId={data.team.id} waiting={waiting} />}>
@@ -218,11 +324,30 @@ function TeamCheckinsBody({ data }: { data: TeamCheckinsData }) {
 }
 
 export function TeamCheckins({ id }: { id: string }) {
-  const state = useAsync((signal) => checkinsApi.team(id, signal), [id]);
+  const [version, setVersion] = useState(0);
+  const [message, setMessage] = useState('');
+  const state = useAsync((signal) => checkinsApi.team(id, signal), [id, version]);
   usePageTitle(state.status === 'ready' ? `Check-ins · ${state.data.team.name}` : 'Team check-ins');
+  const onCadence = (days: number) => {
+    setMessage(`Check-ins are now ${cadenceLabel(days)}.`);
+    setVersion((v) => v + 1);
+  };
+  // A team without check-ins answers 400 naming "team" to its leaders only
+  // (everyone else gets the 404 first).
+  const off = state.status === 'error' && fieldProblem(state.error, 'team') !== undefined;
   return (
-    <AsyncPage state={state} loading="Loading the team's check-ins…" title="Team check-ins" notFound="team">
-      {(data) => <TeamCheckinsBody data={data} />}
-    </AsyncPage>
+    <>
+      <p class="visually-hidden" role="status" aria-live="polite">
+        {message}
+      </p>
+      {message && <p class="notice cadence-notice">{message}</p>}
+      {off ? (
+        <CheckinsOff teamId={id} onChanged={onCadence} />
+      ) : (
+        <AsyncPage state={state} loading="Loading the team's check-ins…" title="Team check-ins" notFound="team">
+          {(data) => <TeamCheckinsBody data={data} onCadence={onCadence} />}
+        </AsyncPage>
+      )}
+    </>
   );
 }
