@@ -1,6 +1,7 @@
 // The calendar feed (docs/NOTIFICATIONS.md, "Calendar feed"):
 // GET /api/v1/calendar/{token}.ics with no session (the token is the
-// credential) and POST /api/v1/me/calendar-feed to get a new token.
+// credential), GET /api/v1/me/calendar-feed (whether I have one, and since
+// when; never its URL) and POST /api/v1/me/calendar-feed to get a new token.
 #include <string>
 
 #include "api/api.h"
@@ -42,6 +43,23 @@ http::Response RotateFeed(ApiServices& services, const http::Request&, const Aut
   return response;
 }
 
+http::Response FeedState(ApiServices& services, const http::Request&, const Authenticated& who) {
+  auto created_at = services.calendar().FeedCreatedAt(who.principal);
+  if (!created_at.ok()) return Fail(created_at.status());
+  std::string body;
+  http::JsonWriter w(body);
+  w.BeginObject().Member("exists", created_at->has_value()).Key("created_at");
+  if (*created_at) {
+    w.String(Timestamp(**created_at));
+  } else {
+    w.Null();
+  }
+  w.EndObject();
+  http::Response response = http::JsonResponse(std::move(body));
+  response.cache_control = "no-store";
+  return response;
+}
+
 }  // namespace
 
 Status AddCalendarRoutes(http::Router& router, ApiServices& s) {
@@ -50,6 +68,10 @@ Status AddCalendarRoutes(http::Router& router, ApiServices& s) {
   RETURN_IF_ERROR(router.Get(
       "/api/v1/calendar/{file}", [&s](const http::Request& r) { return Feed(s, r); },
       open_to_anyone));
+  RETURN_IF_ERROR(router.Get("/api/v1/me/calendar-feed",
+                             Authed(s, [&s](const http::Request& r, const Authenticated& who) {
+                               return FeedState(s, r, who);
+                             })));
   return router.Post("/api/v1/me/calendar-feed",
                      Authed(s, [&s](const http::Request& r, const Authenticated& who) {
                        return RotateFeed(s, r, who);

@@ -175,6 +175,10 @@ class AccountStore {
   //! before, which stops working. kAlreadyExists when another user has it.
   [[nodiscard]] virtual Status SetCalendarFeed(std::string_view user_id,
                                                std::string_view token_hash, int64_t created_at) = 0;
+  //! When the user's calendar feed token was set (seconds since the epoch);
+  //! nullopt when the user has none. The token itself is never kept.
+  [[nodiscard]] virtual Result<std::optional<int64_t>> CalendarFeedCreatedAt(
+      std::string_view user_id) = 0;
   //! The user whose calendar feed token has this hash; nullopt when none.
   [[nodiscard]] virtual Result<std::optional<std::string>> FindCalendarFeedUser(
       std::string_view token_hash) = 0;

@@ -186,11 +186,15 @@ TEST_P(AccountStoreTest, ACalendarFeedTokenIsReplacedAndTheOldOneStopsWorking) {
   ASSERT_TRUE(store_->CreateUser(User("u1", "a@x.com")).ok());
   ASSERT_TRUE(store_->CreateUser(User("u2", "b@x.com")).ok());
   EXPECT_EQ(*store_->FindCalendarFeedUser("h1"), std::nullopt);
+  EXPECT_EQ(*store_->CalendarFeedCreatedAt("u1"), std::nullopt);
   ASSERT_TRUE(store_->SetCalendarFeed("u1", "h1", 100).ok());
+  EXPECT_EQ(*store_->CalendarFeedCreatedAt("u1"), std::optional<int64_t>(100));
+  EXPECT_EQ(*store_->CalendarFeedCreatedAt("u2"), std::nullopt);
   EXPECT_EQ(*store_->FindCalendarFeedUser("h1"), std::optional<std::string>("u1"));
   ASSERT_TRUE(store_->SetCalendarFeed("u1", "h2", 200).ok());
   EXPECT_EQ(*store_->FindCalendarFeedUser("h1"), std::nullopt);
   EXPECT_EQ(*store_->FindCalendarFeedUser("h2"), std::optional<std::string>("u1"));
+  EXPECT_EQ(*store_->CalendarFeedCreatedAt("u1"), std::optional<int64_t>(200));
   EXPECT_EQ(store_->SetCalendarFeed("u2", "h2", 300).code(), StatusCode::kAlreadyExists);
   EXPECT_FALSE(store_->SetCalendarFeed("nobody", "h3", 300).ok());  // no such user
 }

@@ -413,6 +413,8 @@ std::vector<Endpoint> Endpoints() {
       // is 404 to everyone); each user rotates their own feed.
       {"GET", "/api/v1/calendar/{file}", Fixed("/api/v1/calendar/gcal_none.ics"), "", On::kNothing,
        SignedIn, Refusal::kForbidden, true},
+      {"GET", "/api/v1/me/calendar-feed", Fixed("/api/v1/me/calendar-feed"), "", On::kNothing,
+       SignedIn},
       {"POST", "/api/v1/me/calendar-feed", Fixed("/api/v1/me/calendar-feed"), "", On::kNothing,
        SignedIn},
       {"DELETE", "/api/v1/session", Fixed("/api/v1/session"), "", On::kNothing, SignedIn},

@@ -13,6 +13,7 @@ an unknown token is 404.
 import argparse
 import datetime
 import http.client
+import json
 import re
 import signal
 import subprocess
@@ -57,7 +58,16 @@ def main():
             member = Client(port, *logins["member"])
             member_person = person_of(member)
 
+            state = member.json("GET", "/api/v1/me/calendar-feed")
+            check(state == {"exists": False, "created_at": None}, f"no feed yet: {state}")
             url = member.json("POST", "/api/v1/me/calendar-feed")["url"]
+            state = member.json("GET", "/api/v1/me/calendar-feed")
+            check(state["exists"] is True and re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ",
+                                                          state["created_at"] or ""),
+                  f"the feed exists, with when it was made: {state}")
+            check("gcal_" not in json.dumps(state), "the state never shows the secret URL")
+            check(leader.json("GET", "/api/v1/me/calendar-feed")["exists"] is False,
+                  "one user's feed is not another's")
             check(re.fullmatch(r"/api/v1/calendar/gcal_[A-Za-z0-9_-]+\.ics", url), f"feed URL {url}")
             status, ctype, body = fetch(port, url)
             check(status == 200 and ctype.startswith("text/calendar"), f"feed served ({status} {ctype})")

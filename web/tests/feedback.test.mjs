@@ -201,3 +201,69 @@ test('mark all read empties the badge; the feedback pages at phone width', async
     await phone.context().close();
   }
 });
+
+test('the calendar section on the inbox makes a feed, shows its URL once with a copy button, and a new URL breaks the old one', async () => {
+  const page = pages.teammate;
+  const api = cast.teammate.api;
+  const section = page.locator('#calendar-feed');
+  const urlField = page.locator('#calendar-feed-url');
+  /** The URL field's value once a new one shows, as a path the API client can fetch. */
+  const shownPath = async (previous) => {
+    await page.waitForFunction(
+      (old) => {
+        const v = document.getElementById('calendar-feed-url')?.value ?? '';
+        return v !== '' && v !== old;
+      },
+      previous,
+      { timeout: UI_TIMEOUT_MS },
+    );
+    const value = await urlField.inputValue();
+    assert.match(value, /^http:\/\/[^/]+\/api\/v1\/calendar\/gcal_[A-Za-z0-9_-]+\.ics$/);
+    return { value, path: new URL(value).pathname.replace(/^\/api\/v1/, '') };
+  };
+  await page.goto('/inbox');
+  await waitForHeading(page, 'Inbox');
+  const before = await api.get('/me/calendar-feed');
+  await section.locator('.calendar-feed').waitFor({ timeout: UI_TIMEOUT_MS });
+  assert.equal(await section.locator('.calendar-feed').getAttribute('data-exists'), String(before.exists));
+  if (!before.exists) {
+    assert.match(await section.locator('.calendar-feed__state').innerText(), /no calendar feed yet/);
+    assert.equal(await page.locator('#calendar-feed-warning').count(), 0);
+  }
+  assert.equal(await urlField.count(), 0, 'no URL before one is made');
+
+  // By keyboard: Tab to the button, Enter; the focus lands on the URL.
+  const buttonName = before.exists ? 'Make a new feed URL' : 'Create my calendar feed';
+  await page.locator('main').focus();
+  for (let i = 0; i < 60; i += 1) {
+    if ((await page.evaluate(() => document.activeElement?.textContent?.trim())) === buttonName) break;
+    await page.keyboard.press('Tab');
+  }
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), buttonName);
+  await page.keyboard.press('Enter');
+  const first = await shownPath('');
+  await page.waitForFunction(() => document.activeElement?.id === 'calendar-feed-url', null, { timeout: UI_TIMEOUT_MS });
+  const feed = await api.send('GET', first.path);
+  assert.equal(feed.status, 200, 'the URL shown serves the feed');
+  assert.match(String(feed.body), /^BEGIN:VCALENDAR/);
+  const state = await api.get('/me/calendar-feed');
+  assert.equal(state.exists, true);
+  // The copy button, then the section says the feed exists and warns before a new URL.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await section.getByRole('button', { name: 'Copy' }).click();
+  await section.locator('.calendar-feed__copied', { hasText: /Copied\.|Ctrl\+C/ }).waitFor({ timeout: UI_TIMEOUT_MS });
+  await section.locator('.calendar-feed[data-exists="true"]').waitFor({ timeout: UI_TIMEOUT_MS });
+  assert.match(await page.locator('#calendar-feed-warning').innerText(), /breaks the old one/);
+  await screenshot(page, 'inbox-calendar-1280');
+
+  // A new URL: shown in place of the old one, which now answers 404.
+  await section.getByRole('button', { name: 'Make a new feed URL' }).click();
+  const second = await shownPath(first.value);
+  assert.notEqual(second.path, first.path);
+  assert.equal((await api.send('GET', first.path)).status, 404, 'the old URL stops working');
+  assert.equal((await api.send('GET', second.path)).status, 200);
+  // Reloading never shows a URL again (only its hash is kept).
+  await page.reload();
+  await section.locator('.calendar-feed[data-exists="true"]').waitFor({ timeout: UI_TIMEOUT_MS });
+  assert.equal(await urlField.count(), 0);
+});

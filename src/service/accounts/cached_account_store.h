@@ -69,6 +69,9 @@ class CachedAccountStore final : public AccountStore {
                          int64_t created_at) override {
     return inner_.SetCalendarFeed(user_id, token_hash, created_at);
   }
+  Result<std::optional<int64_t>> CalendarFeedCreatedAt(std::string_view user_id) override {
+    return inner_.CalendarFeedCreatedAt(user_id);
+  }
   Result<std::optional<std::string>> FindCalendarFeedUser(std::string_view token_hash) override {
     return inner_.FindCalendarFeedUser(token_hash);
   }

@@ -29,6 +29,10 @@ Result<std::string> CalendarService::RotateFeed(const Principal& viewer) {
   return token;
 }
 
+Result<std::optional<int64_t>> CalendarService::FeedCreatedAt(const Principal& viewer) {
+  return accounts_.CalendarFeedCreatedAt(viewer.user_id);
+}
+
 Result<io::Calendar> CalendarService::Feed(std::string_view token) {
   const Status unknown = NotFound("calendar feed: no such feed");
   if (token.substr(0, kCalendarTokenPrefix.size()) != kCalendarTokenPrefix) return unknown;

@@ -38,6 +38,10 @@ class CalendarService {
   //! working). Returned once; only its hash is kept.
   [[nodiscard]] Result<std::string> RotateFeed(const Principal& viewer);
 
+  //! When the viewer's current feed token was made; nullopt when they have
+  //! none (the token itself cannot be shown again: only its hash is kept).
+  [[nodiscard]] Result<std::optional<int64_t>> FeedCreatedAt(const Principal& viewer);
+
   //! The calendar of the user whose feed token this is. kNotFound for an
   //! unknown or replaced token and for a disabled user.
   [[nodiscard]] Result<io::Calendar> Feed(std::string_view token);

@@ -303,6 +303,16 @@ class PostgresAccountStore final : public AccountStore {
                 "token_hash = excluded.token_hash, created_at = excluded.created_at",
                 std::string(user_id), std::string(token_hash), created_at);
   }
+  Result<std::optional<int64_t>> CalendarFeedCreatedAt(std::string_view user_id) override {
+    std::optional<int64_t> created_at;
+    RETURN_IF_ERROR(Run("find calendar feed", [&](pqxx::work& w) {
+      pqxx::result r = w.exec_params(
+          "SELECT created_at FROM guild_calendar_feeds WHERE user_id = $1", std::string(user_id));
+      if (!r.empty()) created_at = r[0][0].as<int64_t>();
+      return OkStatus();
+    }));
+    return created_at;
+  }
   Result<std::optional<std::string>> FindCalendarFeedUser(std::string_view token_hash) override {
     std::optional<std::string> user;
     RETURN_IF_ERROR(Run("find calendar feed", [&](pqxx::work& w) {

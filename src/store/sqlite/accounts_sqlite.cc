@@ -244,6 +244,11 @@ class SqliteAccountStore final : public AccountStore {
                  "token_hash = excluded.token_hash, created_at = excluded.created_at",
                  user_id, token_hash, created_at);
   }
+  Result<std::optional<int64_t>> CalendarFeedCreatedAt(std::string_view user_id) override {
+    return FindOne<int64_t>(
+        "finding a calendar feed", "SELECT created_at FROM guild_calendar_feeds WHERE user_id = ?",
+        +[](const SqliteStatement& s) { return s.ColumnInt(0); }, user_id);
+  }
   Result<std::optional<std::string>> FindCalendarFeedUser(std::string_view token_hash) override {
     return FindOne<std::string>(
         "finding a calendar feed", "SELECT user_id FROM guild_calendar_feeds WHERE token_hash = ?",

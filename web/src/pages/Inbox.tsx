@@ -2,13 +2,15 @@
 // their answers, feedback requests and answers), unread ones marked; each
 // links to where it acts and is marked read on the way; "Mark read" per item
 // and "Mark all read"; older items on "Show older". The nav's badge shows the
-// unread count.
+// unread count. Below, the "Calendar" section (components/calendar.tsx): my
+// calendar feed, made or replaced here.
 
 import { useEffect, useState } from 'preact/hooks';
 import type { ApiError } from '../api/client';
 import { announceInboxChange, inboxApi } from '../api/feedback-client';
 import type { InboxItem, InboxPage } from '../api/types';
 import { AsyncPage } from '../components/async';
+import { CalendarFeedSection } from '../components/calendar';
 import { dayOf } from '../components/checkins';
 import { EmptyState, ErrorMessage } from '../components/status';
 import { Link, navigate } from '../lib/router';
@@ -161,7 +163,12 @@ export function Inbox() {
   const [state, { reload }] = useReloadable((signal) => inboxApi.page(null, signal), []);
   return (
     <AsyncPage state={state} loading="Loading your inbox…" title="Inbox">
-      {(page) => <InboxBody first={page} onChanged={reload} />}
+      {(page) => (
+        <>
+          <InboxBody first={page} onChanged={reload} />
+          <CalendarFeedSection />
+        </>
+      )}
     </AsyncPage>
   );
 }
