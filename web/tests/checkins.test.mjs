@@ -266,6 +266,68 @@ test('the check-in pages at phone width', async () => {
   }
 });
 
+test("the member records a goal's progress from the check-in form, in the same save", async () => {
+  assert.ok(submitted, 'the member submitted first');
+  const page = pages.member;
+  const api = cast.member.api;
+  const due = new Date(Date.now() + 120 * 86400000).toISOString().slice(0, 10);
+  const created = await api.send('POST', '/goals', {
+    title: `Billable hours in the check-in ${Date.now()}`,
+    metric: 'Billable hours',
+    unit: 'h',
+    start_value: 0,
+    target_value: 100,
+    due_date: due,
+  });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const goal = created.body;
+  try {
+    await openCheckins(page);
+    const card = teamCard(page);
+    const item = card.locator(`.checkin-goal[data-goal-id="${goal.id}"]`);
+    await item.waitFor({ timeout: UI_TIMEOUT_MS });
+    // The API's open goals of mine that belong with this team: personal ones and this team's I may update.
+    const mine = await api.get('/me/goals');
+    const expected = [...mine.personal, ...mine.team.filter((g) => g.team?.id === cast.team.id)]
+      .filter((g) => g.can_update && !['done', 'missed'].includes(g.status))
+      .map((g) => g.id);
+    const shown = await card.locator('.checkin-goal').evaluateAll((els) => els.map((el) => el.dataset.goalId));
+    assert.deepEqual([...shown].sort(), [...expected].sort());
+    assert.match(await item.innerText(), /Billable hours: 0 h → 100 h/);
+
+    // The value, then the form's own save: the check-in and the progress together.
+    const field = page.locator(`#${fieldId(`goal-${goal.id}`)}`);
+    await field.focus();
+    await page.keyboard.type('42');
+    const change = `Scope agreed, hours logged ${Date.now()}`;
+    await page.locator(`#${fieldId('client_change')}`).fill(change);
+    await page.keyboard.press('Control+Enter');
+    await page.locator('.notice', { hasText: 'Progress recorded for 1 goal.' }).waitFor({ timeout: UI_TIMEOUT_MS });
+    const detail = await api.get(`/goals/${encodeURIComponent(goal.id)}`);
+    assert.equal(detail.goal.current_value, 42);
+    assert.equal(detail.updates.length, 1);
+    const entry = (await api.get('/checkins/me')).teams.find((t) => t.team.id === cast.team.id);
+    assert.equal(entry.checkin.client_change, change);
+    // The form shows where the goal stands now, and the field is empty again.
+    await card.locator(`.checkin-goal[data-goal-id="${goal.id}"] .goal__facts`, { hasText: 'now 42 h' }).waitFor({ timeout: UI_TIMEOUT_MS });
+    assert.equal(await page.locator(`#${fieldId(`goal-${goal.id}`)}`).inputValue(), '');
+    await screenshot(page, 'checkins-goals-1280');
+  } finally {
+    await api.send('DELETE', `/goals/${encodeURIComponent(goal.id)}`);
+  }
+  // Without open goals for this form, its empty state.
+  const rest = await api.get('/me/goals');
+  const left = [...rest.personal, ...rest.team.filter((g) => g.team?.id === cast.team.id)].filter(
+    (g) => g.can_update && !['done', 'missed'].includes(g.status),
+  );
+  await openCheckins(page);
+  if (left.length === 0) {
+    await teamCard(page).locator('.checkin-goals__empty', { hasText: 'No open goals to update' }).waitFor({ timeout: UI_TIMEOUT_MS });
+  } else {
+    assert.equal(await teamCard(page).locator('.checkin-goal').count(), left.length);
+  }
+});
+
 test('the leader sets the cadence on the team check-ins page (custom, off and back); a member cannot see the control', async () => {
   const page = pages.leader;
   const apiPath = `/teams/${encodeURIComponent(cast.team.id)}/checkins`;

@@ -56,7 +56,7 @@ export function ProgressBar({ goal }: { goal: Goal }) {
   );
 }
 
-function GoalFacts({ goal }: { goal: Goal }) {
+export function GoalFacts({ goal }: { goal: Goal }) {
   return (
     <p class="goal__facts">
       {goal.metric}: {number(goal.start_value, goal.unit)} → {number(goal.target_value, goal.unit)}

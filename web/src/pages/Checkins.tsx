@@ -1,16 +1,21 @@
 // Check-ins (the nav's "Check-ins"): for each of my teams that runs
 // check-ins, this cycle and its due day and the form (what changed for the
 // client; my open blockers, carried over until I mark them resolved, and new
-// ones; the one question, to the leader or a teammate; a note), prefilled
-// from my last check-in; the questions routed to me with an answer box; and
+// ones; the one question, to the leader or a teammate; a note; my open
+// goals — personal ones and this team's I may record progress of — with
+// where each stands and a field for its value now, recorded through the
+// goal-progress API after the check-in saves), prefilled from my last
+// check-in; the questions routed to me with an answer box; and
 // for a leader, the teams they lead with who has not checked in yet.
 
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
 import { checkinsApi } from '../api/checkins-client';
-import type { MyTeamCheckin, OverdueCheckins, PersonSummary } from '../api/types';
+import { goalsApi } from '../api/goals-client';
+import type { Goal, MyTeamCheckin, OverdueCheckins, PersonGoals, PersonSummary } from '../api/types';
 import { AsyncPage, AsyncSection } from '../components/async';
 import { checkinPath, cycleLabel, FieldError, fieldProblem, QuestionItem, StatusBadge, teamCheckinsPath } from '../components/checkins';
+import { GoalFacts, ProgressBar, StatusBadge as GoalStatusBadge } from '../components/goals';
 import { longDate } from '../components/insights';
 import { Card, EmptyState, ErrorMessage } from '../components/status';
 import { Link, teamPath } from '../lib/router';
@@ -25,6 +30,84 @@ interface FormState {
   newBlockers: string[];
   addressee: string;
   question: string;
+  /** goal id -> the value typed for it now ('' : none) */
+  progress: Record<string, string>;
+}
+
+/** @clientOnly goal statuses after which no progress is asked for */
+const CLOSED_GOAL_STATUSES = new Set(['done', 'missed']);
+
+/** My open goals that belong in this team's form: my personal goals and this team's goals I may update. */
+function goalsFor(goals: PersonGoals | null, teamId: string): Goal[] {
+  if (!goals) return [];
+  return [...goals.personal, ...goals.team.filter((g) => g.team?.id === teamId)].filter(
+    (g) => g.can_update && !CLOSED_GOAL_STATUSES.has(g.status),
+  );
+}
+
+/** The goals fieldset: each open goal with where it stands and its value now. */
+function GoalProgressFields({
+  id,
+  goals,
+  values,
+  failed,
+  onValue,
+}: {
+  id: string;
+  goals: Goal[];
+  values: Record<string, string>;
+  failed: { goalId: string; error: ApiError } | null;
+  onValue: (goalId: string, value: string) => void;
+}) {
+  return (
+    <fieldset class="checkin-form__group checkin-goals">
+      <legend>My goals</legend>
+      {goals.length === 0 ? (
+        <p class="muted checkin-goals__empty">
+          No open goals to update. <Link href="/goals">Add a personal goal</Link> to track it here.
+        </p>
+      ) : (
+        <ul class="checkin-goals__list">
+          {goals.map((g) => {
+            const field = `${id}-goal-${g.id}`;
+            const error = failed?.goalId === g.id ? failed.error : null;
+            return (
+              <li key={g.id} class="checkin-goal" data-goal-id={g.id}>
+                <p class="checkin-goal__title">
+                  <strong>{g.title}</strong> {g.team ? <span class="muted">· {g.team.name}</span> : <span class="muted">· personal</span>}{' '}
+                  <GoalStatusBadge status={g.status} />
+                </p>
+                <GoalFacts goal={g} />
+                <ProgressBar goal={g} />
+                <div class="field checkin-goal__field">
+                  <label for={field}>
+                    {g.metric} now{g.unit ? ` (${g.unit})` : ''}
+                  </label>
+                  <input
+                    id={field}
+                    type="number"
+                    step="any"
+                    value={values[g.id] ?? ''}
+                    aria-invalid={error ? true : undefined}
+                    aria-describedby={`${field}-hint${error ? ` ${field}-error` : ''}`}
+                    onInput={(e) => onValue(g.id, e.currentTarget.value)}
+                  />
+                  <span id={`${field}-hint`} class="field__hint">
+                    Optional: recorded as this goal's progress when you save
+                  </span>
+                  {error && (
+                    <p id={`${field}-error`} class="field__error">
+                      {error.problem.errors?.[0] ? `Expected ${error.problem.errors[0].expected}` : error.message}
+                    </p>
+                  )}
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </fieldset>
+  );
 }
 
 function initialForm(entry: MyTeamCheckin): FormState {
@@ -36,6 +119,7 @@ function initialForm(entry: MyTeamCheckin): FormState {
     newBlockers: [],
     addressee: '',
     question: '',
+    progress: {},
   };
 }
 
@@ -56,11 +140,13 @@ function useAddressees(teamId: string, me: string | null) {
   }, [teamId, me]);
 }
 
-function CheckinForm({ entry, onSaved }: { entry: MyTeamCheckin; onSaved: (message: string) => void }) {
+function CheckinForm({ entry, goals, onSaved }: { entry: MyTeamCheckin; goals: Goal[]; onSaved: (message: string) => void }) {
   const { user } = useSession();
   const [form, setForm] = useState<FormState>(() => initialForm(entry));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  const [goalFailure, setGoalFailure] = useState<{ goalId: string; error: ApiError } | null>(null);
+  const [partial, setPartial] = useState('');
   const addressees = useAddressees(entry.team.id, user.person_id);
   const id = `checkin-${entry.team.id}`;
   const submitted = entry.checkin?.submitted_at != null;
@@ -73,10 +159,36 @@ function CheckinForm({ entry, onSaved }: { entry: MyTeamCheckin; onSaved: (messa
     blockerCount.current = form.newBlockers.length;
   }, [form.newBlockers.length]);
 
+  /**
+   * Records the typed values as goal progress, one POST each, stopping at the
+   * first refusal (shown under its field; the goals already recorded leave the
+   * form). Returns how many were recorded, or null after a refusal.
+   */
+  const recordProgress = async (): Promise<number | null> => {
+    const pending = goals.filter((g) => (form.progress[g.id] ?? '').trim() !== '');
+    let progress = { ...form.progress };
+    for (const g of pending) {
+      try {
+        await goalsApi.addProgress(g.id, { value: Number(form.progress[g.id]) });
+        progress = { ...progress, [g.id]: '' };
+      } catch (e) {
+        // The check-in is saved: its new blockers and question were sent, so
+        // they leave the form and a second save does not send them again.
+        setForm({ ...form, progress, newBlockers: [], addressee: '', question: '' });
+        setGoalFailure({ goalId: g.id, error: toApiError(e) });
+        document.getElementById(`${id}-goal-${g.id}`)?.focus();
+        return null;
+      }
+    }
+    return pending.length;
+  };
+
   const save = async (submit: boolean) => {
     if (busy) return;
     setBusy(true);
     setError(null);
+    setGoalFailure(null);
+    setPartial('');
     try {
       const blockers = form.newBlockers.filter((b) => b.trim() !== '').map((text) => ({ text }));
       const withQuestion = !asked && (form.addressee !== '' || form.question.trim() !== '');
@@ -88,7 +200,13 @@ function CheckinForm({ entry, onSaved }: { entry: MyTeamCheckin; onSaved: (messa
         ...(submit && withQuestion ? { question: { addressee_id: form.addressee, text: form.question } } : {}),
         submit,
       });
-      onSaved(submit ? `Check-in with ${entry.team.name} submitted.` : `Draft for ${entry.team.name} saved.`);
+      const saved = submit ? `Check-in with ${entry.team.name} submitted.` : `Draft for ${entry.team.name} saved.`;
+      const recorded = await recordProgress();
+      if (recorded === null) {
+        setPartial(`${saved} A goal's progress was not recorded: see under it.`);
+        return;
+      }
+      onSaved(recorded === 0 ? saved : `${saved} Progress recorded for ${recorded} ${recorded === 1 ? 'goal' : 'goals'}.`);
     } catch (e) {
       setError(toApiError(e));
     } finally {
@@ -239,6 +357,14 @@ function CheckinForm({ entry, onSaved }: { entry: MyTeamCheckin; onSaved: (messa
         )}
       </fieldset>
 
+      <GoalProgressFields
+        id={id}
+        goals={goals}
+        values={form.progress}
+        failed={goalFailure}
+        onValue={(goalId, value) => set({ progress: { ...form.progress, [goalId]: value } })}
+      />
+
       <div class="field">
         <label for={`${id}-note`}>Note</label>
         <textarea
@@ -271,11 +397,14 @@ function CheckinForm({ entry, onSaved }: { entry: MyTeamCheckin; onSaved: (messa
         </span>
       </div>
       {unplaced && <ErrorMessage error={error} title="The check-in was not saved" />}
+      <p class="notice checkin-form__partial" role="status" aria-live="polite">
+        {partial}
+      </p>
     </form>
   );
 }
 
-function TeamCheckinCard({ entry, onSaved }: { entry: MyTeamCheckin; onSaved: (message: string) => void }) {
+function TeamCheckinCard({ entry, goals, onSaved }: { entry: MyTeamCheckin; goals: Goal[]; onSaved: (message: string) => void }) {
   const id = `checkin-${entry.team.id}`;
   return (
     <section class="card checkin-card" aria-labelledby={`${id}-title`} data-team-id={entry.team.id}>
@@ -299,7 +428,7 @@ function TeamCheckinCard({ entry, onSaved }: { entry: MyTeamCheckin; onSaved: (m
           <p>You are left out of this cycle ({entry.excluded_because ?? 'excluded'}).</p>
         </EmptyState>
       ) : (
-        <CheckinForm key={`${entry.checkin?.id ?? 'new'}-${entry.checkin?.updated_at ?? ''}`} entry={entry} onSaved={onSaved} />
+        <CheckinForm key={`${entry.checkin?.id ?? 'new'}-${entry.checkin?.updated_at ?? ''}`} entry={entry} goals={goals} onSaved={onSaved} />
       )}
     </section>
   );
@@ -328,10 +457,19 @@ export function Checkins() {
   usePageTitle('Check-ins');
   const [state, { reload }] = useReloadable((signal) => checkinsApi.mine(signal), []);
   const overdue = useAsync((signal) => checkinsApi.overdue(signal), []);
+  const { user } = useSession();
+  // Goals are an addition to the form: without them (no person, or their
+  // load failed) the check-in still works, with the empty goals state.
+  const [goals, { reload: reloadGoals }] = useReloadable(
+    (signal) => (user.person_id ? goalsApi.myGoals(signal) : Promise.resolve(null)),
+    [user.person_id],
+  );
+  const myGoals = goals.status === 'ready' ? goals.data : null;
   const [message, setMessage] = useState('');
   const onSaved = (text: string) => {
     setMessage(text);
     reload();
+    reloadGoals();
   };
   return (
     <>
@@ -358,7 +496,9 @@ export function Checkins() {
                   </EmptyState>
                 </Card>
               ) : (
-                mine.teams.map((entry) => <TeamCheckinCard key={entry.team.id} entry={entry} onSaved={onSaved} />)
+                mine.teams.map((entry) => (
+                  <TeamCheckinCard key={entry.team.id} entry={entry} goals={goalsFor(myGoals, entry.team.id)} onSaved={onSaved} />
+                ))
               )}
             </div>
             <div class="checkins-layout__side">
