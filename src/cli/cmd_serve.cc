@@ -1,5 +1,6 @@
 // `guild serve`: the HTTP server — the JSON API under /api/v1, its OpenAPI
-// document, and the web application's static files, from one process.
+// document, and the web application's static files, from one process. Its
+// settings come from the flags and from `--config FILE` (serve_config.h).
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -9,6 +10,7 @@
 
 #include "api/api.h"
 #include "cli/commands.h"
+#include "cli/serve_config.h"
 #include "http/readiness.h"
 #include "http/server.h"
 #include "http/static_files.h"
@@ -23,25 +25,6 @@ namespace guild::cli {
 namespace {
 
 constexpr uint16_t kMaxPort = 65535;
-
-struct ServeFlags {
-  std::string db = "guild.db";
-  int port = 0;
-  std::string bind = "127.0.0.1";
-  std::string static_dir;
-  bool secure_cookies = false;
-  std::string tls_cert;            //!< PEM certificate chain: the server speaks HTTPS itself
-  std::string tls_key;             //!< its PEM private key
-  std::string breached_passwords;  //!< list of breached passwords to refuse
-  std::string durability = "normal";
-  int workers = 8;
-  GoalsOptions goals;        //!< firm settings of goals and roles (docs/GOALS.md)
-  FeedbackOptions feedback;  //!< expiry of feedback requests (docs/FEEDBACK.md)
-  std::string smtp;          //!< smtp[s]://... : send the outbox's emails (docs/NOTIFICATIONS.md)
-  std::string smtp_from;     //!< the From address of those emails
-  int64_t smtp_retry_seconds = 60;   //!< first delay after a failed attempt
-  int64_t smtp_lease_seconds = 300;  //!< how long a claimed email is this server's
-};
 
 // The outbox's sender when --smtp is given; nullptr otherwise. The password
 // comes from the URL or GUILD_SMTP_PASSWORD and is never printed.
@@ -105,12 +88,19 @@ Status AddStaticFiles(http::Router& router, const std::string& flag) {
   return OkStatus();
 }
 
+// Settings checked before anything is opened: a bad one fails at once.
+Status CheckSettings(const ServeFlags& flags) {
+  RETURN_IF_ERROR(GoalsService::Validate(flags.goals));
+  return FeedbackService::Validate(flags.feedback);
+}
+
 int Serve(const ServeFlags& flags) {
   if (flags.port < 0 || flags.port > kMaxPort) {
     return Fail(InvalidArgument("--port: expected 0 to 65535"));
   }
   auto durability = ParseDurability(flags.durability);
   if (!durability.ok()) return Fail(durability.status());
+  if (Status settings = CheckSettings(flags); !settings.ok()) return Fail(settings);
   // Files named on the command line are checked before the firm loads (which
   // takes a minute at 500,000 people), so a bad one fails at once.
   api::ApiOptions api_options;
@@ -140,11 +130,7 @@ int Serve(const ServeFlags& flags) {
   CachedAccountStore cached_accounts(**accounts, clock, CredentialCacheOptions{});
   const bool own_tls = !flags.tls_cert.empty();
   if (flags.secure_cookies || own_tls) api_options.cookie_security = api::CookieSecurity::kAlways;
-  if (Status goals = GoalsService::Validate(flags.goals); !goals.ok()) return Fail(goals);
   api_options.goals = flags.goals;
-  if (Status feedback = FeedbackService::Validate(flags.feedback); !feedback.ok()) {
-    return Fail(feedback);
-  }
   api_options.feedback = flags.feedback;
   api::ApiServices services(**store, cached_accounts, snapshots, clock, api_options);
   http::Router router;
@@ -223,7 +209,25 @@ void RegisterServe(CLI::App& app, int& exit_code) {
   serve->add_option("--smtp-lease-seconds", flags->smtp_lease_seconds,
                     "How long an email claimed by a server that died waits before another "
                     "sends it (default 300)");
-  serve->callback([flags, &exit_code] { exit_code = Serve(*flags); });
+  std::string keys;
+  for (std::string_view key : ServeConfigKeys())
+    keys += (keys.empty() ? "" : ", ") + std::string(key);
+  serve->add_option("--config", flags->config,
+                    "Read settings from this JSON file, an object whose keys mirror the flags (" +
+                        keys + "); flags given here override it (docs/NOTIFICATIONS.md)");
+  serve->callback([flags, serve, &exit_code] {
+    if (!flags->config.empty()) {
+      const FlagGiven given = [serve](std::string_view flag) {
+        const CLI::Option* option = serve->get_option_no_throw(std::string(flag));
+        return option != nullptr && option->count() > 0;
+      };
+      if (Status read = ApplyServeConfig(flags->config, given, *flags); !read.ok()) {
+        exit_code = Fail(read);
+        return;
+      }
+    }
+    exit_code = Serve(*flags);
+  });
 }
 
 }  // namespace
