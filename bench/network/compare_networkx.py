@@ -1,7 +1,12 @@
 #!/usr/bin/python3
 """Guild's network metrics against NetworkX on the same edge lists, same run.
 
-    compare_networkx.py GUILD_BIN EDGES.tsv [EDGES.tsv ...]
+    compare_networkx.py [--weighted-only] [--networkx-cache DIR] GUILD_BIN EDGES.tsv [...]
+
+--weighted-only skips the unweighted run. --networkx-cache DIR keeps
+NetworkX's figures and times in DIR (one pickle per file and mode): they are
+computed and saved when missing, read back otherwise, so a long NetworkX run
+can start before Guild is built (`GUILD_BIN` may then be `-`: NetworkX only).
 
 For every file: runs `GUILD_BIN network analyze FILE --json` (unweighted, then
 --weighted), computes the same metrics with NetworkX (Debian's
@@ -24,6 +29,8 @@ Exit status: 0 when everything agrees and Guild is at least 50x faster on
 every graph, 3 when a figure differs or a graph is slower than that.
 """
 import json
+import os
+import pickle
 import subprocess
 import sys
 import time
@@ -89,6 +96,22 @@ def networkx_metrics(g, weighted):
     return m, time.perf_counter() - t0, time.process_time() - c0
 
 
+def cached_networkx(cache, path, g, weighted):
+    if cache is None:
+        return networkx_metrics(g, weighted)
+    name = path.rsplit("/", 1)[-1] + (".weighted" if weighted else ".unweighted") + ".pickle"
+    file = os.path.join(cache, name)
+    if os.path.exists(file):
+        with open(file, "rb") as f:
+            return pickle.load(f)
+    result = networkx_metrics(g, weighted)
+    os.makedirs(cache, exist_ok=True)
+    with open(file + ".tmp", "wb") as f:
+        pickle.dump(result, f)
+    os.replace(file + ".tmp", file)
+    return result
+
+
 def compare(path, g, ours, theirs, weighted):
     worst = 0.0
     problems = []
@@ -117,19 +140,37 @@ def compare(path, g, ours, theirs, weighted):
 
 
 def main():
-    if len(sys.argv) < 3:
+    args = sys.argv[1:]
+    modes = (False, True)
+    cache = None
+    while args and args[0].startswith("--"):
+        if args[0] == "--weighted-only":
+            modes = (True,)
+            args = args[1:]
+        elif args[0] == "--networkx-cache" and len(args) > 1:
+            cache = args[1]
+            args = args[2:]
+        else:
+            print(__doc__)
+            return 1
+    if len(args) < 2:
         print(__doc__)
         return 1
-    binary, files = sys.argv[1], sys.argv[2:]
+    binary, files = args[0], args[1:]
     ok = True
     print(f"{'graph':<22} {'mode':<10} {'nodes':>6} {'edges':>7} {'guild s':>8} {'cpu':>7} "
           f"{'networkx s':>10} {'cpu':>8} {'ratio':>7} {'max diff':>9} {'mod guild':>9} "
           f"{'mod nx':>7}  check")
     for path in files:
         g = read_edges(path)
-        for weighted in (False, True):
+        for weighted in modes:
+            if binary == "-":
+                _, nx_seconds, nx_cpu = cached_networkx(cache, path, g, weighted)
+                print(f"{path} {'weighted' if weighted else 'unweighted'}: NetworkX "
+                      f"{nx_seconds:.2f} s, CPU {nx_cpu:.2f} s", flush=True)
+                continue
             ours = guild(binary, path, weighted)
-            theirs, nx_seconds, nx_cpu = networkx_metrics(g, weighted)
+            theirs, nx_seconds, nx_cpu = cached_networkx(cache, path, g, weighted)
             worst, problems = compare(path, g, ours, theirs, weighted)
             ratio = nx_cpu / ours["cpu_seconds"]
             good = not problems and ratio >= TARGET_RATIO

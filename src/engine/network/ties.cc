@@ -92,9 +92,11 @@ size_t TieSet::SumPair(size_t i, const ReadOptions& options, double& weight, Kin
   const NodeId a = ties_[i].a, b = ties_[i].b;
   weight = 0;
   kinds = 0;
+  const bool mine = options.viewer && (*options.viewer == a || *options.viewer == b);
+  const KindSet readable = mine ? options.kinds : options.kinds & ~options.private_kinds;
   for (; i < ties_.size() && ties_[i].a == a && ties_[i].b == b; ++i) {
     const Tie& t = ties_[i];
-    if ((options.kinds & (KindSet{1} << t.kind)) == 0) continue;
+    if ((readable & (KindSet{1} << t.kind)) == 0) continue;
     const double w = WeightIn(t, options.period);
     if (w <= 0) continue;
     weight += w;

@@ -21,6 +21,10 @@
 // the days of its window inside the period (a tie of 10 hours over two weeks
 // counts 5 hours in a one-week period); all-time ties count in full.
 //
+// Private kinds: a reader may name kinds whose ties count only when the
+// reader's viewer is one of the tie's two people (ReadOptions); the service
+// uses this for feedback and check-in questions (docs/NETWORKS.md, "Privacy").
+//
 // Thread safety: a built TieSet is immutable; Read may run concurrently.
 #pragma once
 
@@ -88,6 +92,10 @@ class TieSource {
 struct ReadOptions {
   std::optional<Period> period;  //!< nullopt: all ties in full
   KindSet kinds = ~KindSet{0};   //!< the kinds to read (bits of kind indexes)
+  //! Private kinds (e.g. feedback): their ties are read only when `viewer`
+  //! is one of the tie's two people, and left out entirely without a viewer.
+  KindSet private_kinds = 0;
+  std::optional<NodeId> viewer;
 };
 
 class TieSet {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "engine/network/co_staffing.h"
+#include "engine/network/conversation_ties.h"
 
 namespace guild::network {
 namespace {
@@ -183,6 +184,88 @@ TEST(TiesTest, ImportedEdgesNamingStrangersAreRefusedWithTheirLine) {
 TEST(TiesTest, RepeatedPeopleAreRefused) {
   auto set = BuildTieSet({"a", "a"}, {});
   EXPECT_FALSE(set.ok());
+}
+
+int64_t Noon(const char* day) { return int64_t{D(day).days} * 86400 + 43200; }
+
+TEST(TiesTest, QuestionsAndAnsweredFeedbackBecomeWindowedTiesOfTheirKinds) {
+  const std::vector<std::string> people = {"p1", "p2", "p3", "p4"};
+  std::vector<CheckinQuestion> questions(2);
+  questions[0] = {.id = "q1",
+                  .asker_id = "p1",
+                  .addressee_id = "p2",
+                  .asked_at = Noon("2025-01-06"),
+                  .answered_at = Noon("2025-01-08")};
+  questions[1] = {.id = "q2",
+                  .asker_id = "p3",
+                  .addressee_id = "p1",
+                  .asked_at = Noon("2025-01-07")};  // unanswered: the day asked
+  std::vector<FeedbackRequest> requests(1);
+  requests[0] = {.id = "r1", .requester_id = "p2", .asked_at = Noon("2025-01-10")};
+  std::vector<FeedbackAnswer> answers(4);
+  answers[0] = {.request_id = "r1",
+                .reviewer_id = "p3",
+                .status = FeedbackAnswerStatus::kAnswered,
+                .responded_at = Noon("2025-01-12")};
+  answers[1] = {.request_id = "r1",
+                .reviewer_id = "p4",
+                .status = FeedbackAnswerStatus::kDeclined,
+                .responded_at = Noon("2025-01-10")};
+  answers[2] = {.request_id = "r1", .reviewer_id = "p1", .status = FeedbackAnswerStatus::kPending};
+  answers[3] = {.request_id = "unknown",
+                .reviewer_id = "p1",
+                .status = FeedbackAnswerStatus::kAnswered,
+                .responded_at = Noon("2025-01-10")};
+  CheckinQuestionTies asked(questions);
+  FeedbackTies feedback(requests, answers);
+  const TieSource* sources[] = {&asked, &feedback};
+  auto set = BuildTieSet(people, sources);
+  ASSERT_TRUE(set.ok()) << set.status().ToString();
+  ASSERT_EQ(set->ties().size(), 4u);  // two questions, answered and declined feedback
+  const std::string question_kind(kQuestionKind), feedback_kind(kFeedbackKind);
+  const KindSet question = set->KindsNamed(std::span(&question_kind, 1));
+  const KindSet feedback_bit = set->KindsNamed(std::span(&feedback_kind, 1));
+  ASSERT_NE(question, 0u);
+  ASSERT_NE(feedback_bit, 0u);
+
+  Graph all = set->Read({});
+  EXPECT_DOUBLE_EQ(Weight(all, "p1", "p2"), kQuestionHours);
+  EXPECT_DOUBLE_EQ(Weight(all, "p1", "p3"), kQuestionHours);
+  EXPECT_DOUBLE_EQ(Weight(all, "p2", "p3"), kFeedbackHours);
+  EXPECT_DOUBLE_EQ(Weight(all, "p2", "p4"), kFeedbackHours);
+  EXPECT_FALSE(all.FindArc(*all.Find("p1"), *all.Find("p4")));  // pending and unknown: no tie
+  EXPECT_EQ(all.kinds(*all.Find("p4"))[0], feedback_bit);
+
+  // Windows: q1 over 6..8 January counts a third on the 8th; the feedback
+  // over 10..12 January is outside the 6th..8th.
+  Graph week = set->Read({.period = Period{D("2025-01-08"), D("2025-01-08")}});
+  EXPECT_NEAR(Weight(week, "p1", "p2"), kQuestionHours / 3, 1e-6);
+  EXPECT_EQ(Weight(week, "p2", "p3"), 0.0);
+  EXPECT_EQ(Weight(week, "p1", "p3"), 0.0);
+
+  // Private kinds count only for a viewer who is one of the two people.
+  const KindSet both = question | feedback_bit;
+  Graph nobody = set->Read({.private_kinds = both});
+  EXPECT_EQ(nobody.edge_count(), 0u);
+  Graph p3 = set->Read({.private_kinds = both, .viewer = set->Find("p3")});
+  EXPECT_EQ(p3.edge_count(), 2u);  // p3's question to p1 and p3's feedback to p2
+  EXPECT_GT(Weight(p3, "p1", "p3"), 0.0);
+  EXPECT_GT(Weight(p3, "p2", "p3"), 0.0);
+  EXPECT_EQ(Weight(p3, "p1", "p2"), 0.0);
+  EXPECT_EQ(Weight(p3, "p2", "p4"), 0.0);
+  const NodeId among[] = {*set->Find("p1"), *set->Find("p2"), *set->Find("p4")};
+  Graph p4_among = set->ReadAmong(among, {.private_kinds = both, .viewer = set->Find("p4")});
+  EXPECT_EQ(p4_among.edge_count(), 1u);  // p2 and p4 only
+  EXPECT_GT(Weight(p4_among, "p2", "p4"), 0.0);
+  Graph questions_public = set->Read({.private_kinds = feedback_bit});
+  EXPECT_EQ(questions_public.edge_count(), 2u);
+}
+
+TEST(TiesTest, DayOfTimestampFloorsToTheUtcDay) {
+  EXPECT_EQ(DayOfTimestamp(0).days, 0);
+  EXPECT_EQ(DayOfTimestamp(86399).days, 0);
+  EXPECT_EQ(DayOfTimestamp(86400).days, 1);
+  EXPECT_EQ(DayOfTimestamp(-1).days, -1);
 }
 
 }  // namespace
