@@ -3,13 +3,15 @@
 // same random tasks in the same run.
 //
 //   team_bench --data DIR [--graphs db,sigmod,...] [--tasks 210] [--seed 2026]
-//              [--exact-seconds 2] [--min-support 4]
+//              [--exact-seconds 2] [--min-support 4] [--teams FILE]
 //
 // DIR holds <graph>.experts.tsv and <graph>.edges.tsv (the data set's tsv/
 // folder; it is read in place, never copied). Tasks: `tasks` per graph, sizes
 // 4..10 in turn, skills drawn uniformly without replacement from the skills
 // held by at least min-support experts (the data set's own generator uses
-// support > 3). Exit status 0 when every target is met, 3 when one is missed,
+// support > 3). --teams FILE writes every proposal (graph, task, objective,
+// cost and cover, one line each), so that two builds can be checked to give
+// the same answers (diff the files). Exit status 0 when every target is met, 3 when one is missed,
 // 4 when an exact search disagrees with enumeration (a bug), 1 on bad input.
 #include <algorithm>
 #include <chrono>
@@ -42,7 +44,11 @@ struct Args {
   size_t min_support = 4;
   network::FormOptions form;  // --centres, --descents, --exact-work
   bool verbose = false;
+  std::string teams;  // --teams FILE: every proposal, one line each
 };
+
+// Where --teams lines go (nullptr: nowhere).
+std::ofstream* teams_out = nullptr;
 
 struct Stats {
   int tasks = 0;
@@ -171,6 +177,12 @@ void RunTask(const ExpertNetwork& net, const std::vector<std::string>& skills, c
       std::exit(2);
     }
     ours[o] = team->cost;
+    if (teams_out != nullptr) {
+      *teams_out << network::ToString(objectives[o]) << '\t' << team->cost;
+      for (NodeId v : team->cover) *teams_out << '\t' << net.graph().name(v);
+      for (const std::string& s : skills) *teams_out << '\t' << s;
+      *teams_out << '\n';
+    }
   }
   st.diameter_not_worse += ours[0] <= rf_diameter ? 1 : 0;
   st.sum_not_worse += ours[1] <= rf_sum ? 1 : 0;
@@ -269,6 +281,8 @@ Args Parse(int argc, char** argv) {
       a.form.centres = std::stoi(value);
     } else if (flag == "--descents") {
       a.form.descents = std::stoi(value);
+    } else if (flag == "--teams") {
+      a.teams = value;
     } else if (flag == "--verbose") {
       a.verbose = value == "1";
     } else if (flag == "--exact-work") {
@@ -283,8 +297,17 @@ int Main(int argc, char** argv) {
   if (args.data.empty()) {
     std::fprintf(stderr,
                  "usage: team_bench --data DIR [--graphs a,b] [--tasks N] [--seed S] "
-                 "[--exact-seconds S] [--min-support K]\n");
+                 "[--exact-seconds S] [--min-support K] [--teams FILE]\n");
     return 1;
+  }
+  std::ofstream teams;
+  if (!args.teams.empty()) {
+    teams.open(args.teams);
+    if (!teams) {
+      std::fprintf(stderr, "--teams: cannot write %s\n", args.teams.c_str());
+      return 1;
+    }
+    teams_out = &teams;
   }
   bool all_met = true, mismatch = false;
   for (const std::string& graph : args.graphs) {

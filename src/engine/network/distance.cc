@@ -4,7 +4,7 @@
 #include <cassert>
 #include <cmath>
 
-#include "engine/network/internal/node_heap.h"
+#include "engine/network/internal/radix_heap.h"
 
 namespace guild::network {
 
@@ -33,7 +33,8 @@ ShortestPaths::ShortestPaths(const Graph& graph, std::span<const Length> lengths
       distance_(graph.node_count(), kUnreachable),
       origin_(graph.node_count(), kNoNode),
       is_target_(graph.node_count(), 0),
-      heap_(std::make_unique<internal::NodeHeap>(graph.node_count())) {
+      settled_(graph.node_count(), 0),
+      heap_(std::make_unique<internal::RadixHeap>()) {
   assert(lengths.size() == 2 * graph.edge_count());
 }
 
@@ -43,47 +44,67 @@ void ShortestPaths::Reset() {
   for (NodeId v : touched_) {
     distance_[v] = kUnreachable;
     origin_[v] = kNoNode;
+    settled_[v] = 0;
   }
   touched_.clear();
   heap_->Clear();
 }
 
-// Keys are (distance, origin), compared in that order, so that a node keeps
-// the lowest origin among its nearest sources. With `targets` > 0, stops once
-// that many nodes marked in is_target_ are settled.
-void ShortestPaths::Settle(Length bound, uint32_t targets) {
+void ShortestPaths::Start(NodeId source) {
+  distance_[source] = 0;
+  origin_[source] = source;
+  touched_.push_back(source);
+  heap_->Push(0, source);
+}
+
+bool ShortestPaths::SkipStale() {
   while (!heap_->empty()) {
-    const NodeId v = heap_->Pop();
+    const internal::RadixHeap::Entry& top = heap_->Top();
+    if (!settled_[top.node] && top.distance == distance_[top.node]) return true;
+    heap_->Pop();
+  }
+  return false;
+}
+
+// Nodes are settled in order of distance (the radix heap). A node's origin
+// is the lowest among its nearest sources: an equally near path from a lower
+// origin (only through zero-length arcs once the node is settled) updates it
+// and settles the node again, so that its neighbours get the lower origin
+// too. With a single source this never happens.
+void ShortestPaths::Relax(NodeId v, Length dv) {
+  const NodeId ov = origin_[v];
+  const uint64_t end = graph_.arc_begin(v + 1);
+  for (uint64_t arc = graph_.arc_begin(v); arc < end; ++arc) {
+    const NodeId w = graph_.arc_target(arc);
+    const Length d = dv + lengths_[arc];
+    if (d > distance_[w] || (d == distance_[w] && ov >= origin_[w])) continue;
+    if (distance_[w] == kUnreachable) touched_.push_back(w);
+    distance_[w] = d;
+    origin_[w] = ov;
+    settled_[w] = 0;
+    heap_->Push(d, w);
+  }
+}
+
+// With `targets` > 0, stops once that many nodes marked in is_target_ are
+// settled.
+void ShortestPaths::Settle(Length bound, uint32_t targets) {
+  while (SkipStale()) {
+    const NodeId v = heap_->Pop().node;
+    settled_[v] = 1;
     ++settled_total_;
     const Length dv = distance_[v];
     if (dv > bound) break;
     if (targets > 0 && is_target_[v] && --targets == 0) break;
-    const NodeId ov = origin_[v];
-    const uint64_t end = graph_.arc_begin(v + 1);
-    for (uint64_t arc = graph_.arc_begin(v); arc < end; ++arc) {
-      const NodeId w = graph_.arc_target(arc);
-      const Length d = dv + lengths_[arc];
-      if (d > distance_[w] || (d == distance_[w] && ov >= origin_[w])) continue;
-      if (distance_[w] == kUnreachable) touched_.push_back(w);
-      distance_[w] = d;
-      origin_[w] = ov;
-      heap_->Push(w, d, ov);
-    }
+    Relax(v, dv);
   }
 }
 
 std::span<const Length> ShortestPaths::From(NodeId source, Length bound) {
   Reset();
-  distance_[source] = 0;
-  origin_[source] = source;
-  touched_.push_back(source);
-  heap_->Push(source, 0, source);
+  Start(source);
   Settle(bound);
   return distance_;
-}
-
-bool ShortestPaths::settled(NodeId v) const {
-  return distance_[v] != kUnreachable && !heap_->Contains(v);
 }
 
 void ShortestPaths::ToTargets(NodeId source, std::span<const NodeId> targets, Length bound,
@@ -94,10 +115,7 @@ void ShortestPaths::ToTargets(NodeId source, std::span<const NodeId> targets, Le
     if (!is_target_[t]) ++distinct;
     is_target_[t] = 1;
   }
-  distance_[source] = 0;
-  origin_[source] = source;
-  touched_.push_back(source);
-  heap_->Push(source, 0, source);
+  Start(source);
   Settle(bound, distinct);
   for (size_t i = 0; i < targets.size(); ++i) {
     // Settled targets are exact; a tentative distance <= bound is exact too
@@ -117,33 +135,21 @@ Length ShortestPaths::Ball(NodeId source, std::span<const NodeId> targets, Lengt
     if (!is_target_[t]) ++left;
     is_target_[t] = 1;
   }
-  distance_[source] = 0;
-  origin_[source] = source;
-  touched_.push_back(source);
-  heap_->Push(source, 0, source);
+  Start(source);
   Length radius = kUnreachable;
-  while (!heap_->empty()) {
+  while (SkipStale()) {
     // Every node nearer than the heap's top is settled: integer lengths make
     // the radius top - 1.
-    const Length top = heap_->TopDistance();
+    const Length top = heap_->Top().distance;
     if (top > bound || (left == 0 && top > grow_to)) {
       radius = top - 1;
       break;
     }
-    const NodeId v = heap_->Pop();
+    const NodeId v = heap_->Pop().node;
+    settled_[v] = 1;
     ++settled_total_;
     if (is_target_[v]) --left;
-    const NodeId ov = origin_[v];
-    const uint64_t end = graph_.arc_begin(v + 1);
-    for (uint64_t arc = graph_.arc_begin(v); arc < end; ++arc) {
-      const NodeId w = graph_.arc_target(arc);
-      const Length d = top + lengths_[arc];
-      if (d > distance_[w] || (d == distance_[w] && ov >= origin_[w])) continue;
-      if (distance_[w] == kUnreachable) touched_.push_back(w);
-      distance_[w] = d;
-      origin_[w] = ov;
-      heap_->Push(w, d, ov);
-    }
+    Relax(v, top);
   }
   for (NodeId t : targets) is_target_[t] = 0;
   std::vector<NodeId>& inside = scratch_;
@@ -164,7 +170,7 @@ ShortestPaths::Nearest ShortestPaths::FromNearest(std::span<const NodeId> source
     if (distance_[s] == kUnreachable) touched_.push_back(s);
     distance_[s] = 0;
     origin_[s] = std::min(origin_[s], s);
-    heap_->Push(s, 0, origin_[s]);
+    heap_->Push(0, s);
   }
   Settle(kUnreachable);
   return {distance_, origin_};

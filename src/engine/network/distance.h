@@ -32,7 +32,7 @@
 namespace guild::network {
 
 namespace internal {
-class NodeHeap;
+class RadixHeap;
 }
 
 using Length = int64_t;
@@ -104,8 +104,14 @@ class ShortestPaths {
 
  private:
   void Reset();
+  void Start(NodeId source);
+  // Pops stale entries (a node already settled, or a distance no longer the
+  // node's) off the heap; false when it is then empty.
+  bool SkipStale();
+  // Relaxes v's arcs (v settled at distance dv).
+  void Relax(NodeId v, Length dv);
   void Settle(Length bound, uint32_t targets = 0);
-  [[nodiscard]] bool settled(NodeId v) const;
+  [[nodiscard]] bool settled(NodeId v) const { return settled_[v] != 0; }
 
   const Graph& graph_;
   std::span<const Length> lengths_;
@@ -113,9 +119,10 @@ class ShortestPaths {
   std::vector<NodeId> origin_;
   std::vector<NodeId> touched_;
   std::vector<uint8_t> is_target_;
+  std::vector<uint8_t> settled_;
   std::vector<NodeId> scratch_;
   uint64_t settled_total_ = 0;
-  std::unique_ptr<internal::NodeHeap> heap_;
+  std::unique_ptr<internal::RadixHeap> heap_;
 };
 
 }  // namespace guild::network

@@ -8,59 +8,11 @@
 #include <random>
 #include <thread>
 
+#include "engine/network/internal/radix_heap.h"
+
 namespace guild::network::internal {
 
 namespace {
-
-// A radix heap (Ahuja, Mehlhorn, Orlin and Tarjan 1990) of nodes keyed by
-// distance, for Dijkstra's algorithm: keys popped never decrease, so an entry
-// sits in the bucket of the highest bit where its key differs from the last
-// key popped, and each entry moves down at most 64 times. Improved nodes are
-// pushed again; the caller skips entries whose distance is stale.
-class RadixHeap {
- public:
-  struct Entry {
-    Length distance;
-    NodeId node;
-  };
-  [[nodiscard]] bool empty() const { return size_ == 0; }
-  //! REQUIRES: distance >= the last popped distance.
-  void Push(Length distance, NodeId node) {
-    buckets_[Bucket(distance)].push_back({distance, node});
-    ++size_;
-  }
-  //! An entry of least distance. REQUIRES: not empty.
-  Entry Pop() {
-    if (buckets_[0].empty()) {
-      size_t i = 1;
-      while (buckets_[i].empty()) ++i;
-      std::vector<Entry>& from = buckets_[i];
-      Length least = from.front().distance;
-      for (const Entry& e : from) least = std::min(least, e.distance);
-      last_ = least;
-      for (const Entry& e : from) buckets_[Bucket(e.distance)].push_back(e);
-      from.clear();
-    }
-    const Entry e = buckets_[0].back();
-    buckets_[0].pop_back();
-    --size_;
-    return e;
-  }
-  void Clear() {
-    for (std::vector<Entry>& b : buckets_) b.clear();
-    size_ = 0;
-    last_ = 0;
-  }
-
- private:
-  [[nodiscard]] size_t Bucket(Length distance) const {
-    const auto diff = static_cast<uint64_t>(distance ^ last_);
-    return diff == 0 ? 0 : 64 - static_cast<size_t>(__builtin_clzll(diff));
-  }
-  std::array<std::vector<Entry>, 65> buckets_;
-  Length last_ = 0;
-  size_t size_ = 0;
-};
 
 // Scratch space of one thread: one single-source pass at a time. Unweighted
 // passes count hops in 32 bits; weighted ones use the arc lengths.
