@@ -83,7 +83,7 @@ class Pass {
     sigma_[s] = 1;
     heap_.Push(0, s);
     while (!heap_.empty()) {
-      const auto [d, v] = heap_.Pop();
+      const auto [d, v] = heap_.PopAny();
       if (d != distance_[v]) continue;  // a stale entry: each node settles once
       order_.push_back(v);
       const double sv = sigma_[v];

@@ -4,8 +4,10 @@
 // key popped, and each entry moves down at most 64 times. There is no
 // decrease-key: improved nodes are pushed again and the caller skips entries
 // that are stale (whose distance is no longer the node's, or whose node was
-// already settled). Used by ShortestPaths (distance.h) and weighted
-// betweenness.
+// already settled). Among entries of equal distance the lowest node comes
+// first (the order of a binary heap keyed by (distance, node)), so that a
+// search stopped among equally distant nodes has settled the same ones.
+// Used by ShortestPaths (distance.h) and weighted betweenness.
 #pragma once
 
 #include <algorithm>
@@ -30,13 +32,32 @@ class RadixHeap {
     buckets_[Bucket(distance)].push_back({distance, node});
     ++size_;
   }
-  //! An entry of least distance, left in the heap. REQUIRES: not empty.
+  //! The entry of least (distance, node), left in the heap. REQUIRES: not
+  //! empty.
   const Entry& Top() {
     if (buckets_[0].empty()) Refill();
-    return buckets_[0].back();
+    // Bucket 0 holds the entries of the least distance: usually one, more
+    // only where distances tie (zero-length arcs).
+    std::vector<Entry>& least = buckets_[0];
+    size_t best = least.size() - 1;
+    for (size_t i = 0; i + 1 < least.size(); ++i) {
+      if (least[i].node < least[best].node) best = i;
+    }
+    std::swap(least[best], least.back());
+    return least.back();
   }
-  //! Removes and returns an entry of least distance. REQUIRES: not empty.
+  //! Removes and returns the entry of least (distance, node). REQUIRES: not
+  //! empty.
   Entry Pop() {
+    Top();
+    const Entry e = buckets_[0].back();
+    buckets_[0].pop_back();
+    --size_;
+    return e;
+  }
+  //! Removes and returns an entry of least distance, whichever node (no
+  //! scan for the lowest). REQUIRES: not empty.
+  Entry PopAny() {
     if (buckets_[0].empty()) Refill();
     const Entry e = buckets_[0].back();
     buckets_[0].pop_back();
