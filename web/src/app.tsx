@@ -90,12 +90,84 @@ function routePage(path: string) {
   return <NotFound />;
 }
 
-function NavLink({ href, label, path }: { href: string; label: string; path: string }) {
-  const active = href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`);
+type NavItem = { href: string; label: string };
+
+/** The links everyone has, always on the bar; the others (by role) go in the "More" menu when there are two or more. */
+const PRIMARY_LINKS: NavItem[] = [
+  { href: '/', label: 'Home' },
+  { href: '/growth', label: 'My growth' },
+  { href: '/goals', label: 'My goals' },
+  { href: '/checkins', label: 'Check-ins' },
+  { href: '/people', label: 'People' },
+  { href: '/finder', label: 'Find people' },
+  { href: '/teams', label: 'Teams' },
+];
+
+const isActive = (href: string, path: string) => (href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`));
+
+function NavLink({ href, label, path, onClick }: NavItem & { path: string; onClick?: () => void }) {
   return (
-    <Link href={href} class="nav__link" aria-current={active ? 'page' : undefined}>
+    <Link href={href} class="nav__link" aria-current={isActive(href, path) ? 'page' : undefined} onClick={onClick}>
       {label}
     </Link>
+  );
+}
+
+/**
+ * The less-used links behind a "More" button: a disclosure (button with
+ * aria-expanded and aria-controls, then plain links), so Tab, Enter and Space
+ * work as everywhere; Escape closes it and returns to the button, as do a
+ * click or focus outside it and moving to another page. At phone width the
+ * links stand in the nav's scrolling row instead (styles.css).
+ */
+function MoreMenu({ links, path }: { links: NavItem[]; path: string }) {
+  const [open, setOpen] = useState(false);
+  const box = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  useEffect(() => setOpen(false), [path]);
+  useEffect(() => {
+    if (!open) return;
+    const onPointer = (event: PointerEvent) => {
+      if (!box.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointer);
+    return () => document.removeEventListener('pointerdown', onPointer);
+  }, [open]);
+  const current = links.find((l) => isActive(l.href, path));
+  return (
+    <div
+      class={open ? 'nav-more nav-more--open' : 'nav-more'}
+      ref={box}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && open) {
+          setOpen(false);
+          button.current?.focus();
+        }
+      }}
+      onFocusOut={(event) => {
+        if (!box.current?.contains(event.relatedTarget as Node | null)) setOpen(false);
+      }}
+    >
+      <button
+        type="button"
+        ref={button}
+        class={current ? 'nav__link nav-more__button nav-more__button--current' : 'nav__link nav-more__button'}
+        aria-expanded={open}
+        aria-controls="nav-more-links"
+        onClick={() => setOpen(!open)}
+      >
+        More
+        {current && <span class="visually-hidden">, current page: {current.label}</span>}
+        <svg class="nav-more__chevron" aria-hidden="true" viewBox="0 0 12 12" width="12" height="12" fill="none" stroke="currentColor" stroke-width="1.8">
+          <path d="M2.5 4.5 6 8l3.5-3.5" />
+        </svg>
+      </button>
+      <div class="nav-more__links" id="nav-more-links">
+        {links.map((l) => (
+          <NavLink key={l.href} href={l.href} label={l.label} path={path} onClick={() => setOpen(false)} />
+        ))}
+      </div>
+    </div>
   );
 }
 
@@ -143,28 +215,28 @@ function Header({ path }: { path: string }) {
   const staffing = useStaffingAccess(user);
   const clients = useClientsAccess(user);
   const firmWide = user.role === 'administrator' || user.role === 'firm_leader';
+  const more: NavItem[] = [
+    { href: '/market', label: 'Skills market' },
+    ...(staffing ? [{ href: '/staffing', label: 'Staffing' }, { href: '/team-formation', label: 'Form a team' }] : []),
+    ...(firmWide ? [{ href: '/network', label: 'Network' }] : []),
+    ...(clients ? [{ href: '/clients', label: 'Clients' }] : []),
+    ...(isAdministrator(user) ? [{ href: '/admin', label: 'Admin' }] : []),
+  ];
   const [busy, setBusy] = useState(false);
   return (
     <header class="app-header">
       <div class="app-header__inner">
-        <Link href="/" class="brand" aria-label="Guild, home">
-          <span class="brand-mark" aria-hidden="true">G</span>
+        {/* Named by its content, "Guild, home", so the name contains the visible text (WCAG 2.5.3); the mark's "G" is drawn by CSS. */}
+        <Link href="/" class="brand">
+          <span class="brand-mark" aria-hidden="true" />
           <span class="brand-name">Guild</span>
+          <span class="visually-hidden">, home</span>
         </Link>
         <nav class="nav" aria-label="Main">
-          <NavLink href="/" label="Home" path={path} />
-          <NavLink href="/growth" label="My growth" path={path} />
-          <NavLink href="/goals" label="My goals" path={path} />
-          <NavLink href="/checkins" label="Check-ins" path={path} />
-          <NavLink href="/people" label="People" path={path} />
-          <NavLink href="/finder" label="Find people" path={path} />
-          <NavLink href="/teams" label="Teams" path={path} />
-          <NavLink href="/market" label="Skills market" path={path} />
-          {staffing && <NavLink href="/staffing" label="Staffing" path={path} />}
-          {staffing && <NavLink href="/team-formation" label="Form a team" path={path} />}
-          {firmWide && <NavLink href="/network" label="Network" path={path} />}
-          {clients && <NavLink href="/clients" label="Clients" path={path} />}
-          {isAdministrator(user) && <NavLink href="/admin" label="Admin" path={path} />}
+          {PRIMARY_LINKS.map((l) => (
+            <NavLink key={l.href} href={l.href} label={l.label} path={path} />
+          ))}
+          {more.length === 1 ? <NavLink href={more[0].href} label={more[0].label} path={path} /> : <MoreMenu links={more} path={path} />}
         </nav>
         <div class="user-box">
           <InboxLink path={path} />

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startGuild } from './harness.mjs';
-import { apiGet, navLinks, signInWithForm, UI_TIMEOUT_MS, waitForHeading } from './helpers.mjs';
+import { apiGet, navLink, navLinks, signInWithForm, UI_TIMEOUT_MS, waitForHeading } from './helpers.mjs';
 
 let guild;
 let page;
@@ -42,7 +42,7 @@ async function upload(kind, name, text) {
 
 test('the nav has Admin, and /admin opens the import section', async () => {
   assert.deepEqual(await navLinks(page), ['Home', 'My growth', 'My goals', 'Check-ins', 'People', 'Find people', 'Teams', 'Skills market', 'Staffing', 'Form a team', 'Network', 'Clients', 'Admin']);
-  await page.getByRole('link', { name: 'Admin', exact: true }).click();
+  await (await navLink(page, 'Admin')).click();
   await waitForHeading(page, 'Administration');
   await page.locator('#import').waitFor({ timeout: UI_TIMEOUT_MS });
 });

@@ -84,9 +84,19 @@ export async function waitForHeading(page, text) {
   await page.locator('main h1', { hasText: text }).first().waitFor({ timeout: UI_TIMEOUT_MS });
 }
 
-/** Names of the main navigation's links. */
+/** Names of the main navigation's links, those in its closed "More" menu included, in order. */
 export async function navLinks(page) {
-  return (await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allInnerTexts()).map((t) => t.trim());
+  return (await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { includeHidden: true }).allTextContents()).map((t) => t.trim());
+}
+
+/** A link of the main navigation, opening its "More" menu first when the link is in it (closed). */
+export async function navLink(page, name) {
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  const link = nav.getByRole('link', { name, exact: true, includeHidden: true });
+  await link.waitFor({ state: 'attached', timeout: UI_TIMEOUT_MS });
+  if (!(await link.isVisible())) await nav.getByRole('button', { name: /^More/ }).click();
+  await link.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+  return link;
 }
 
 export const NO_ACCESS = "You don't have access to this page";

@@ -22,11 +22,11 @@ after(async () => {
 test('the nav has Home, My growth, My goals, Check-ins, People, Find people, Teams and Skills market but no Admin; the header names the user', async () => {
   // Staffing shows when the API lets this member read openings (they lead a team).
   const staffing = (await page.request.get('/api/v1/staffing/openings?limit=1')).status() === 200;
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Skills market' }).waitFor({ timeout: UI_TIMEOUT_MS });
-  if (staffing) await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Staffing' }).waitFor({ timeout: UI_TIMEOUT_MS });
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Skills market', includeHidden: true }).waitFor({ state: 'attached', timeout: UI_TIMEOUT_MS });
+  if (staffing) await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Staffing', includeHidden: true }).waitFor({ state: 'attached', timeout: UI_TIMEOUT_MS });
   // Form a team shows with Staffing; Clients when the member leads an engagement for a client (docs/NETWORKS.md).
   const clients = (await apiGet(page, '/clients')).total > 0;
-  if (clients) await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Clients' }).waitFor({ timeout: UI_TIMEOUT_MS });
+  if (clients) await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Clients', includeHidden: true }).waitFor({ state: 'attached', timeout: UI_TIMEOUT_MS });
   assert.deepEqual(await navLinks(page), [
     'Home', 'My growth', 'My goals', 'Check-ins', 'People', 'Find people', 'Teams', 'Skills market',
     ...(staffing ? ['Staffing', 'Form a team'] : []),

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { screenshot, startGuild, VIEWPORTS } from './harness.mjs';
-import { apiGet, navLinks, NO_ACCESS, signInWithForm, UI_TIMEOUT_MS, waitForHeading } from './helpers.mjs';
+import { apiGet, navLink, navLinks, NO_ACCESS, signInWithForm, UI_TIMEOUT_MS, waitForHeading } from './helpers.mjs';
 
 const PICTURE_TIMEOUT_MS = 30_000;
 let guild;
@@ -30,7 +30,7 @@ after(async () => {
 test('the firm view shows the figures, communities and every team shape, filtered by practice', async () => {
   const firm = await apiGet(admin, '/network');
   assert.ok(firm.metrics.edges > 0, 'the demo firm should have collaboration ties');
-  await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Network' }).click();
+  await (await navLink(admin, 'Network')).click();
   await waitForHeading(admin, "The firm's network");
   await pictureReady(admin, '#firm-communities');
   const figures = await admin.locator('#firm-figures').textContent();
@@ -90,7 +90,7 @@ test("a team's network: picture, shape with its numbers, members, change over ti
 test('client coverage lists flagged key clients first and explains one client', async () => {
   const all = await apiGet(admin, '/clients');
   assert.ok(all.total > 0);
-  await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Clients' }).click();
+  await (await navLink(admin, 'Clients')).click();
   await waitForHeading(admin, 'Client relationships');
   await admin.locator('#clients-list tbody tr').first().waitFor({ timeout: UI_TIMEOUT_MS });
   assert.equal(await admin.locator('#clients-list tbody tr').count(), Math.min(200, all.total));
@@ -138,7 +138,7 @@ test('team formation proposes and explains a team; unknown skills are named', as
   assert.ok(skill, 'two demo people should hold different skills');
   const expected = await apiGet(admin, `/team-formation?${skill.map((s) => `need=${encodeURIComponent(`${s}:1`)}`).join('&')}`);
 
-  await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Form a team' }).click();
+  await (await navLink(admin, 'Form a team')).click();
   await waitForHeading(admin, 'Form a team');
   await admin.getByText('Add a skill to start').waitFor({ timeout: UI_TIMEOUT_MS });
   for (const s of skill) {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { request } from 'playwright-core';
 import { startGuild } from './harness.mjs';
-import { apiGet, signInWithForm, UI_TIMEOUT_MS, waitForHeading } from './helpers.mjs';
+import { apiGet, navLink, signInWithForm, UI_TIMEOUT_MS, waitForHeading } from './helpers.mjs';
 
 const FINDER_PAGE = 20;
 const DEFAULT_LEVEL = 3;
@@ -75,7 +75,7 @@ test('My growth shows my skills chart and table, history, and the follow / lead 
   const { user } = await apiGet(page, '/session');
   assert.ok(user.person_id, 'the demo member is linked to a person');
   const growth = await apiGet(page, `/people/${enc(user.person_id)}/growth`);
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My growth' }).click();
+  await (await navLink(page, 'My growth')).click();
   await waitForHeading(page, 'My growth');
   await page.locator('#growth-skills').waitFor({ timeout: UI_TIMEOUT_MS });
 
@@ -275,7 +275,7 @@ test('a firm leader sees the market heatmap with its legend, the risks, teaching
   const p = await guild.newPage();
   await signInWithForm(p, leader);
   const market = await apiGet(p, `/skills/market?${MARKET_QUERY}`);
-  await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Skills market' }).click();
+  await (await navLink(p, 'Skills market')).click();
   await waitForHeading(p, 'Skills market');
   await p.locator('#market-heatmap').waitFor({ timeout: UI_TIMEOUT_MS });
   if (market.skills.length === 0) {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { join } from 'node:path';
 import { screenshot, SCREENSHOT_DIR, startGuild } from './harness.mjs';
-import { apiGet, navLinks, NO_ACCESS, signInWithForm, UI_TIMEOUT_MS, waitForHeading } from './helpers.mjs';
+import { apiGet, navLink, navLinks, NO_ACCESS, signInWithForm, UI_TIMEOUT_MS, waitForHeading } from './helpers.mjs';
 
 const CAPACITY_QUERY = '/staffing/capacity?weeks=8&limit=25';
 const PLAN_TIMEOUT_MS = 60_000;
@@ -77,7 +77,7 @@ test('an administrator proposes a plan, reads why, accepts it and sees the capac
   assert.ok(openings.total > 0, 'the demo firm should have open seats');
   const before = await apiGet(admin, CAPACITY_QUERY);
 
-  await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Staffing' }).click();
+  await (await navLink(admin, 'Staffing')).click();
   await waitForHeading(admin, 'Staffing board');
   await admin.locator('#staffing-openings tbody tr').first().waitFor({ timeout: UI_TIMEOUT_MS });
   assert.equal(await admin.locator('#staffing-openings tbody tr').count(), openings.items.length);

@@ -41,7 +41,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (session: SessionInfo) => v
       </a>
       <div class="signin__panel">
         <div class="signin__brand">
-          <span class="brand-mark" aria-hidden="true">G</span>
+          <span class="brand-mark" aria-hidden="true" />
           <span class="brand-name">Guild</span>
         </div>
         <main id="main" tabIndex={-1}>

@@ -70,7 +70,7 @@ function Timeline({ data }: { data: TeamNetworkData }) {
     return <EmptyState title="No history yet">No shared work is recorded for this team in the last periods.</EmptyState>;
   }
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" tabIndex={0} role="region" aria-label="The team's network period by period">
       <table class="table table--compact">
         <caption class="visually-hidden">The team's network period by period, oldest first</caption>
         <thead>
