@@ -26,6 +26,7 @@ ApiServices::ApiServices(Store& store, AccountStore& accounts, SnapshotHolder& s
       directory_(snapshots),
       imports_(store, snapshots, writer_),
       skills_(snapshots, clock),
+      ratings_(snapshots, writer_, clock),
       staffing_(store, accounts, snapshots, writer_, clock, WithPlanCodec(options_.staffing)),
       network_(snapshots, skills_, clock),
       goals_(store, snapshots, writer_, clock, options_.goals),
@@ -43,6 +44,7 @@ Status AddApiRoutes(http::Router& router, ApiServices& services) {
   RETURN_IF_ERROR(internal::AddSessionRoutes(router, services));
   RETURN_IF_ERROR(internal::AddDirectoryRoutes(router, services));
   RETURN_IF_ERROR(internal::AddSkillsRoutes(router, services));
+  RETURN_IF_ERROR(internal::AddSkillRatingsRoutes(router, services));
   RETURN_IF_ERROR(internal::AddStaffingRoutes(router, services));
   RETURN_IF_ERROR(internal::AddNetworkRoutes(router, services));
   RETURN_IF_ERROR(internal::AddGoalsRoutes(router, services));

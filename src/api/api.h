@@ -32,6 +32,7 @@
 #include "service/inbox/inbox_service.h"
 #include "service/network/network_service.h"
 #include "service/notify/calendar_service.h"
+#include "service/skills/skill_ratings_service.h"
 #include "service/skills/skills_service.h"
 #include "service/snapshot/snapshot_holder.h"
 #include "service/staffing/staffing_board_service.h"
@@ -75,6 +76,8 @@ class ApiServices {
   DirectoryService& directory() { return directory_; }
   ImportService& imports() { return imports_; }
   SkillsService& skills() { return skills_; }
+  //! A person's skill ratings: self-service and colleagues' ratings.
+  SkillRatingsService& ratings() { return ratings_; }
   StaffingBoardService& staffing() { return staffing_; }
   NetworkService& network() { return network_; }
   GoalsService& goals() { return goals_; }
@@ -93,6 +96,7 @@ class ApiServices {
   DirectoryService directory_;
   ImportService imports_;
   SkillsService skills_;
+  SkillRatingsService ratings_;
   StaffingBoardService staffing_;
   NetworkService network_;
   GoalsService goals_;

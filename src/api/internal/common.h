@@ -115,6 +115,8 @@ Status AddDirectoryRoutes(http::Router& router, ApiServices& services);
 //! /skills/suggest|search|market|{id}/remedies, /people/{id}/growth|gaps, /roles,
 //! /teams/{id}/coverage, /mentoring-round (skills_handlers.cc).
 Status AddSkillsRoutes(http::Router& router, ApiServices& services);
+//! /people/{id}/skill-ratings: read, give, remove (skill_ratings_handlers.cc).
+Status AddSkillRatingsRoutes(http::Router& router, ApiServices& services);
 //! /staffing/openings|plans|plans/{id}|plans/{id}/accept|plans/{id}/assignments/{key}|
 //! market|capacity (staffing_handlers.cc).
 Status AddStaffingRoutes(http::Router& router, ApiServices& services);

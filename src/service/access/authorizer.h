@@ -21,6 +21,13 @@
 //    leaders.
 // A resource the viewer may not see answers as if it did not exist (404,
 // never 403), so that ids cannot be probed.
+// Skill ratings (docs/SKILLS.md "Who rates"), by source, on a person who
+// exists: self: the person only; peer: a colleague (never the person) who
+// shares a team with them (member or leader) or an engagement (assigned to
+// it or leading it); manager: their leaders (LeadsPerson: their manager or
+// the leader of a team they are on); assessed: administrators (the result
+// of an assessment). No role gives another source: an administrator does
+// not rate as a peer or manager on somebody's behalf.
 // Goals and roles (docs/GOALS.md):
 //  - a team goal, the team's deliverables, client relationships, RACI and
 //    purpose history: read as the team (CanReadTeam); changed by the team's
@@ -187,6 +194,15 @@ class Authorizer {
   //! One person's survey answer: its respondent only.
   [[nodiscard]] bool CanReadSurveyAnswer(const Principal& viewer,
                                          std::string_view respondent_person_id) const;
+
+  //! Giving, changing or removing the `source` rating of `person_id`'s
+  //! skills (the header comment's "Skill ratings"); false for a person who
+  //! does not exist.
+  [[nodiscard]] bool CanRateSkill(const Principal& viewer, std::string_view person_id,
+                                  RatingSource source) const;
+  //! Whether two different people share a team (as member or leader) or an
+  //! engagement (assigned to one of its openings, or leading it).
+  [[nodiscard]] bool ArePeers(std::string_view a_person_id, std::string_view b_person_id) const;
 
   //! What the viewer may do on the staffing board (staffing_access.h).
   [[nodiscard]] StaffingAccess Staffing(const Principal& viewer) const;

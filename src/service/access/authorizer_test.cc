@@ -263,6 +263,71 @@ TEST(AuthorizerTest, RoleByRecordMatrix) {
   }
 }
 
+// Skill ratings of member (manager "lead", who also leads alpha; teammates
+// lead and peer; nobody else shares a team or an engagement with member).
+std::vector<Rule> RatingRules() {
+  using A = const Authorizer&;
+  using P = const Principal&;
+  auto rate = [](RatingSource source, const char* person) {
+    return [=](A a, P p) { return a.CanRateSkill(p, person, source); };
+  };
+  return {
+      {"self-rate member", rate(RatingSource::kSelf, "member"), {"member"}},
+      // lead shares alpha with member; the others share no team.
+      {"peer-rate member", rate(RatingSource::kPeer, "member"), {"team_leader"}},
+      {"manager-rate member", rate(RatingSource::kManager, "member"), {"team_leader"}},
+      {"assessed-rate member", rate(RatingSource::kAssessed, "member"), {"admin"}},
+      {"self-rate outsider", rate(RatingSource::kSelf, "outsider"), {"other_team_member"}},
+      // outsider's manager is lead2; nobody in the principals shares beta.
+      {"peer-rate outsider", rate(RatingSource::kPeer, "outsider"), {}},
+      {"manager-rate outsider", rate(RatingSource::kManager, "outsider"), {}},
+      {"any rating of an unknown person", rate(RatingSource::kAssessed, "ghost"), {}},
+  };
+}
+
+TEST(AuthorizerTest, SkillRatingsByRoleMatrix) {
+  auto snapshot = FirmSnapshot::Build(service::testing::TestFirm(), 1);
+  Authorizer authorizer(*snapshot);
+  for (const Rule& rule : RatingRules()) {
+    for (const auto& [name, principal] : service::testing::TestPrincipals()) {
+      bool expected =
+          std::find(rule.allowed.begin(), rule.allowed.end(), name) != rule.allowed.end();
+      EXPECT_EQ(rule.check(authorizer, principal), expected)
+          << "rule \"" << rule.name << "\" for " << name;
+    }
+  }
+}
+
+// Peers through an engagement: assigned to openings of one engagement, or
+// one of them leading it; never oneself.
+TEST(AuthorizerTest, PeersShareATeamOrAnEngagement) {
+  FirmData firm = service::testing::TestFirm();
+  Opening seat;
+  seat.id = "o1";
+  seat.engagement_id = "e1";
+  seat.title = "Seat";
+  seat.hours_per_week = 10;
+  seat.start = Date{100};
+  seat.end = Date{200};
+  firm.openings = {seat};
+  auto before = FirmSnapshot::Build(firm, 1);
+  const Authorizer a0(*before);
+  EXPECT_FALSE(a0.ArePeers("outsider", "englead"));
+  EXPECT_FALSE(a0.ArePeers("outsider", "member"));
+  EXPECT_TRUE(a0.ArePeers("peer", "member"));  // alpha and the account team
+  EXPECT_FALSE(a0.ArePeers("member", "member"));
+  firm.assignments = {{"as1", "outsider", "o1", 10, Date{100}, Date{200}, {}},
+                      {"as2", "member", "o1", 10, Date{100}, Date{200}, {}}};
+  auto after = FirmSnapshot::Build(firm, 2);
+  const Authorizer a1(*after);
+  EXPECT_TRUE(a1.ArePeers("outsider", "englead"));  // englead leads e1
+  EXPECT_TRUE(a1.ArePeers("outsider", "member"));   // both on e1
+  EXPECT_TRUE(
+      a1.CanRateSkill({"u-out", UserRole::kMember, "outsider"}, "member", RatingSource::kPeer));
+  EXPECT_FALSE(
+      a1.CanRateSkill({"u-out", UserRole::kMember, "outsider"}, "member", RatingSource::kManager));
+}
+
 TEST(AuthorizerTest, LeadershipFollowsTheData) {
   FirmData firm = service::testing::TestFirm();
   Principal outsider{"u-out", UserRole::kMember, "outsider"};
