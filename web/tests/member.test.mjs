@@ -135,11 +135,13 @@ test('a profile shows details, manager, reports, skills and teams as the API has
   assert.match(await page.locator('#person-manager').innerText(), new RegExp(chosen.manager.name));
   const reports = (await page.locator('#person-reports .person-row__name').allInnerTexts()).map((t) => t.trim()).sort();
   assert.deepEqual(reports, chosen.reports.map((r) => r.name).sort());
-  const skillRows = page.locator('#person-skills tbody tr');
+  const skillRows = page.locator('#person-skills li.rated-skill');
+  await page.locator('#person-skills .precedence-note').waitFor({ timeout: UI_TIMEOUT_MS });
   assert.equal(await skillRows.count(), chosen.skills.length);
-  for (const s of chosen.skills.filter((x) => x.wants_to_grow)) {
-    const row = skillRows.filter({ has: page.getByRole('rowheader', { name: s.name, exact: true }) }).first();
-    assert.match(await row.innerText(), /Wants to grow/);
+  for (const s of chosen.skills) {
+    const row = page.locator(`#person-skills li.rated-skill[data-skill="${s.skill_id}"]`);
+    assert.match(await row.innerText(), new RegExp(`${s.level} · ${s.level_name}`));
+    if (s.wants_to_grow) assert.match(await row.innerText(), /Wants to grow/);
   }
 });
 

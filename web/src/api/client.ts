@@ -14,6 +14,9 @@ import type {
   StaffingOpenings,
   StaffingPlan,
   Growth,
+  PersonSkillRatings,
+  RatingSource,
+  SkillRatingDraft,
   ImportKind,
   Market,
   MarketQuery,
@@ -183,6 +186,12 @@ export const api = {
       query: { ...query, wants_to_grow: query.wants_to_grow ? 'true' : undefined },
       signal,
     }),
+  skillRatings: (personId: string, signal?: AbortSignal) =>
+    request<PersonSkillRatings>('GET', `/people/${encodeURIComponent(personId)}/skill-ratings`, { signal }),
+  rateSkill: (personId: string, draft: SkillRatingDraft) =>
+    request<PersonSkillRatings>('PUT', `/people/${encodeURIComponent(personId)}/skill-ratings`, { json: draft }),
+  unrateSkill: (personId: string, skillId: string, source: RatingSource) =>
+    request<PersonSkillRatings>('DELETE', `/people/${encodeURIComponent(personId)}/skill-ratings`, { query: { skill_id: skillId, source } }),
   growth: (personId: string, signal?: AbortSignal) =>
     request<Growth>('GET', `/people/${encodeURIComponent(personId)}/growth`, { signal }),
   gaps: (personId: string, roleId: string, signal?: AbortSignal) =>

@@ -224,3 +224,11 @@ export type InboxItem = Schema<'InboxItem'>;
 export type PersonRef = Schema<'PersonRef'>;
 export type InboxPage = Answer<'getInbox'>;
 export type InboxReadAll = Answer<'markInboxRead'>;
+
+// ---------- Skill ratings (docs/SKILLS.md) ----------
+
+export type PersonSkillRatings = Answer<'getSkillRatings'>;
+export type HeldSkillRating = Item<PersonSkillRatings['skills']>;
+export type SkillRatingDraft = RequestBody<'putSkillRating'>;
+export type RatingSource = SkillRatingDraft['source'];
+export type LevelDescription = Item<PersonSkillRatings['levels']>;

@@ -1,9 +1,10 @@
-// A person's profile: details, manager and reports, skills, teams.
+// A person's profile: details, manager and reports, skills (edited here by
+// the person, rated by colleagues who may), teams.
 
 import { api } from '../api/client';
 import type { PersonProfile } from '../api/types';
 import { Avatar, PeopleList, PersonRow, TeamList } from '../components/people';
-import { SkillsBlock } from '../components/skills';
+import { SkillRatingsCard } from '../components/skill-ratings';
 import { AsyncPage } from '../components/async';
 import { PersonGoalsCard } from '../components/goals';
 import { Card } from '../components/status';
@@ -65,9 +66,7 @@ function ProfileBody({ profile }: { profile: PersonProfile }) {
       </header>
       <div class="layout-split">
         <div class="layout-split__main">
-          <Card title="Skills" id="person-skills">
-            <SkillsBlock skills={profile.skills} owner={p.name} emptyHint={`${p.name} has no skills on record.`} />
-          </Card>
+          <SkillRatingsCard personId={p.id} name={p.name} />
           <PersonGoalsCard personId={p.id} name={p.name} />
         </div>
         <div class="layout-split__side">
