@@ -23,6 +23,7 @@ std::string UserJson(const std::string& email) {
 std::vector<BadCase> BadCases() {
   const std::string json = "application/json";
   const std::string users = "/api/v1/admin/users";
+  const std::string ratings = "/api/v1/people/member/skill-ratings";
   std::string nested(100, '[');
   return {
       {"malformed JSON", "POST", users, json, R"({"email":)", 400, ""},
@@ -63,6 +64,18 @@ std::vector<BadCase> BadCases() {
        "id\n1\n", 400, "kind"},
       {"import with bad rows", "POST", "/api/v1/admin/import/people", "text/csv",
        "id,name,email\nn1,Ned,not-an-email\n", 422, "email"},
+      // Skill ratings (docs/SKILLS.md): the administrator may give member an
+      // assessed rating, nothing else.
+      {"rating of an unknown skill", "PUT", ratings, json,
+       R"({"skill_id":"firm:nope","source":"assessed","level":3})", 400, "skill_id"},
+      {"rating level out of range", "PUT", ratings, json,
+       R"({"skill_id":"firm:tax","source":"assessed","level":9})", 400, "level"},
+      {"unknown rating source", "PUT", ratings, json,
+       R"({"skill_id":"firm:tax","source":"boss","level":3})", 400, "source"},
+      {"rating one may not give", "PUT", ratings, json,
+       R"({"skill_id":"firm:tax","source":"peer","level":3})", 403, "source"},
+      {"removing a rating without its skill", "DELETE", ratings + "?source=assessed", "", "", 400,
+       "skill_id"},
       {"unknown route", "GET", "/api/v1/nothing-here", "", "", 404, ""},
   };
 }
