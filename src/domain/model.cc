@@ -208,6 +208,40 @@ size_t FirmData::Count(EntityKind kind) const {
   return 0;
 }
 
+bool FirmData::SharesStorage(const FirmData& other, EntityKind kind) const {
+  switch (kind) {
+    case EntityKind::kPeople: return people.SharesWith(other.people);
+    case EntityKind::kSkills: return skills.SharesWith(other.skills);
+    case EntityKind::kPersonSkills: return person_skills.SharesWith(other.person_skills);
+    case EntityKind::kRoles: return roles.SharesWith(other.roles);
+    case EntityKind::kClients: return clients.SharesWith(other.clients);
+    case EntityKind::kEngagements: return engagements.SharesWith(other.engagements);
+    case EntityKind::kOpenings: return openings.SharesWith(other.openings);
+    case EntityKind::kAssignments: return assignments.SharesWith(other.assignments);
+    case EntityKind::kTeams: return teams.SharesWith(other.teams);
+    case EntityKind::kTimeEntries: return time_entries.SharesWith(other.time_entries);
+    case EntityKind::kSkillHistory: return skill_history.SharesWith(other.skill_history);
+    case EntityKind::kOpeningPreferences:
+      return opening_preferences.SharesWith(other.opening_preferences);
+    case EntityKind::kGoals: return goals.SharesWith(other.goals);
+    case EntityKind::kGoalUpdates: return goal_updates.SharesWith(other.goal_updates);
+    case EntityKind::kDeliverables: return deliverables.SharesWith(other.deliverables);
+    case EntityKind::kClientRelationships:
+      return client_relationships.SharesWith(other.client_relationships);
+    case EntityKind::kPurposeChanges: return purpose_changes.SharesWith(other.purpose_changes);
+    case EntityKind::kClientLog: return client_log.SharesWith(other.client_log);
+    case EntityKind::kCheckins: return checkins.SharesWith(other.checkins);
+    case EntityKind::kCheckinBlockers: return checkin_blockers.SharesWith(other.checkin_blockers);
+    case EntityKind::kCheckinQuestions:
+      return checkin_questions.SharesWith(other.checkin_questions);
+    case EntityKind::kFeedbackRequests:
+      return feedback_requests.SharesWith(other.feedback_requests);
+    case EntityKind::kFeedbackAnswers: return feedback_answers.SharesWith(other.feedback_answers);
+    case EntityKind::kInboxItems: return inbox_items.SharesWith(other.inbox_items);
+  }
+  return false;
+}
+
 size_t FirmData::TotalCount() const {
   size_t n = 0;
   for (EntityKind k : kAllEntityKinds) n += Count(k);

@@ -504,6 +504,9 @@ struct FirmData {
   [[nodiscard]] size_t Count(EntityKind kind) const;
   //! Total number of entities of every kind.
   [[nodiscard]] size_t TotalCount() const;
+  //! true when this data's `kind` and `other`'s hold the same storage
+  //! (SharedVector::SharesWith): one is an unchanged copy of the other's.
+  [[nodiscard]] bool SharesStorage(const FirmData& other, EntityKind kind) const;
 };
 
 // Names used on the command line, in files and in APIs. Each Parse* returns

@@ -1,6 +1,7 @@
 #include "service/checkins/checkin_rules.h"
 
 #include <algorithm>
+#include <tuple>
 
 namespace guild::checkins {
 
@@ -27,21 +28,33 @@ Cycle CycleOf(Date day, int cadence_days) {
   return {start, AddDays(start, cadence_days - 1)};
 }
 
-TimeOff::TimeOff(std::span<const TimeEntry> entries,
-                 const std::unordered_set<std::string_view>& people, Date from, Date to) {
+TimeOff::TimeOff(std::span<const TimeEntry> entries, size_t people,
+                 const std::function<std::optional<uint32_t>(std::string_view)>& position_of) {
+  std::vector<std::pair<uint32_t, std::pair<Date, double>>> found;
   for (const TimeEntry& e : entries) {
-    if (e.category != TimeCategory::kTimeOff || e.date < from || e.date > to) continue;
-    auto person = people.find(e.person_id);
-    if (person != people.end()) by_person_[*person].emplace_back(e.date, e.hours);
+    if (e.category != TimeCategory::kTimeOff) continue;
+    if (auto p = position_of(e.person_id); p && *p < people)
+      found.push_back({*p, {e.date, e.hours}});
   }
+  std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.first, a.second.first) < std::tie(b.first, b.second.first);
+  });
+  offsets_.assign(people + 1, 0);
+  for (const auto& [p, day] : found) ++offsets_[p + 1];
+  for (size_t p = 0; p < people; ++p) offsets_[p + 1] += offsets_[p];
+  days_.reserve(found.size());
+  for (const auto& [p, day] : found) days_.push_back(day);
 }
 
-double TimeOff::HoursIn(std::string_view person, const Cycle& cycle) const {
-  auto it = by_person_.find(person);
-  if (it == by_person_.end()) return 0;
+double TimeOff::HoursIn(uint32_t person, const Cycle& cycle) const {
+  if (static_cast<size_t>(person) + 1 >= offsets_.size()) return 0;
+  const auto first = days_.begin() + offsets_[person];
+  const auto last = days_.begin() + offsets_[person + 1];
+  const auto by_date = [](const std::pair<Date, double>& day, Date d) { return day.first < d; };
   double hours = 0;
-  for (const auto& [date, h] : it->second) {
-    if (date >= cycle.start && date <= cycle.due) hours += h;
+  for (auto it = std::lower_bound(first, last, cycle.start, by_date);
+       it != last && it->first <= cycle.due; ++it) {
+    hours += it->second;
   }
   return hours;
 }

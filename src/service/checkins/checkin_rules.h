@@ -3,6 +3,8 @@
 // No store, no clock: the CheckinsService feeds them what it read.
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string_view>
@@ -41,19 +43,24 @@ std::string_view ToString(Exclusion e);
 Exclusion ExclusionOf(const Person& person, double time_off_hours, const Cycle& cycle,
                       int cadence_days);
 
-//! Time off (TimeCategory::kTimeOff hours) of some people by day, read in
-//! one pass over the time entries and then summed per cycle. Views into
-//! the entries, which must outlive it.
+//! Time off (TimeCategory::kTimeOff hours) by person and day: every
+//! kTimeOff entry, grouped by the person's position, in one pass over the
+//! time entries (built once per snapshot by the CheckinsService); then
+//! summed per cycle by a binary search over the person's entries.
 class TimeOff {
  public:
-  //! The kTimeOff entries of `people` dated in [from, to].
-  TimeOff(std::span<const TimeEntry> entries, const std::unordered_set<std::string_view>& people,
-          Date from, Date to);
-  //! The person's time-off hours dated within the cycle.
-  [[nodiscard]] double HoursIn(std::string_view person, const Cycle& cycle) const;
+  TimeOff() = default;
+  //! The kTimeOff entries of `entries`, each under `position_of(person_id)`
+  //! (< people; nullopt: a person not indexed, the entry is left out).
+  TimeOff(std::span<const TimeEntry> entries, size_t people,
+          const std::function<std::optional<uint32_t>(std::string_view)>& position_of);
+  //! The time-off hours of the person at `person` dated within the cycle
+  //! (0 for a position not indexed).
+  [[nodiscard]] double HoursIn(uint32_t person, const Cycle& cycle) const;
 
  private:
-  std::unordered_map<std::string_view, std::vector<std::pair<Date, double>>> by_person_;
+  std::vector<uint32_t> offsets_;              // person p: days_[offsets_[p]..offsets_[p + 1])
+  std::vector<std::pair<Date, double>> days_;  // by person, then date
 };
 
 //! What the member's check-in of a cycle is, as read from the store.

@@ -4,8 +4,7 @@
 
 #include <algorithm>
 #include <span>
-#include <unordered_map>
-#include <unordered_set>
+#include <tuple>
 
 #include "service/checkins/internal/rows.h"
 
@@ -36,13 +35,16 @@ bool IsMember(const FirmSnapshot& s, uint32_t team, uint32_t person) {
   return std::find(members.begin(), members.end(), person) != members.end();
 }
 
-// The time off of `people` dated in [from, to], in one pass.
-checkins::TimeOff TimeOffOf(const FirmSnapshot& s, const std::vector<uint32_t>& people, Date from,
-                            Date to) {
-  std::unordered_set<std::string_view> ids;
-  for (uint32_t p : people) ids.insert(s.data().people[p].id);
-  return checkins::TimeOff(s.data().time_entries.get(), ids, from, to);
-}
+// A range of teams read with one Select skips at most this many teams that
+// run check-ins and are not asked for (their rows are read and dropped);
+// a longer gap starts another range.
+constexpr uint32_t kMaxSkippedTeams = 32;
+
+// Orders check-ins by team id (bytewise, as the stores return them).
+struct ByTeamId {
+  bool operator()(const Checkin& c, const std::string& id) const { return c.team_id < id; }
+  bool operator()(const std::string& id, const Checkin& c) const { return id < c.team_id; }
+};
 
 // The teams running check-ins that any of `people` is a member of (not
 // their leader), each once, ascending.
@@ -83,14 +85,27 @@ CheckinsService::CheckinsService(Store& store, SnapshotHolder& snapshots, FirmWr
       writer_(writer),
       clock_(clock),
       options_(options),
-      reports_index_(snapshots, [](std::shared_ptr<const FirmSnapshot> snapshot) {
-        auto index = std::make_shared<ReportsIndex>();
-        index->tree = checkins::ReportingTree::Build(*snapshot);
-        for (const TimeEntry& e : snapshot->data().time_entries) {
-          if (e.category == TimeCategory::kTimeOff) index->time_off.push_back(e);
-        }
-        return Result<PerSnapshot<ReportsIndex>::Ref>(std::move(index));
-      }) {}
+      indexes_(
+          snapshots, {EntityKind::kPeople, EntityKind::kTeams, EntityKind::kTimeEntries},
+          [](std::shared_ptr<const FirmSnapshot> snapshot) { return BuildIndexes(*snapshot); }) {}
+
+Result<std::shared_ptr<const CheckinsService::Indexes>> CheckinsService::BuildIndexes(
+    const FirmSnapshot& s) {
+  auto out = std::make_shared<Indexes>();
+  out->tree = checkins::ReportingTree::Build(s);
+  out->time_off = checkins::TimeOff(s.data().time_entries.get(), s.data().people.size(),
+                                    [&](std::string_view id) { return s.PersonIndex(id); });
+  const std::vector<Team>& teams = s.data().teams.get();
+  std::vector<uint32_t> by_id;
+  for (uint32_t t = 0; t < teams.size(); ++t) {
+    if (teams[t].checkin_cadence_days > 0) by_id.push_back(t);
+  }
+  std::sort(by_id.begin(), by_id.end(),
+            [&](uint32_t a, uint32_t b) { return teams[a].id < teams[b].id; });
+  out->team_rank.assign(teams.size(), kNoRank);
+  for (uint32_t rank = 0; rank < by_id.size(); ++rank) out->team_rank[by_id[rank]] = rank;
+  return std::shared_ptr<const Indexes>(std::move(out));
+}
 
 std::string CheckinsService::NudgeId(std::string_view team_id, Date cycle_start,
                                      std::string_view person_id) {
@@ -129,38 +144,91 @@ Result<std::vector<MemberCheckin>> CheckinsService::MemberStatuses(const FirmSna
                                                                    uint32_t team,
                                                                    const Cycle& cycle, Date today,
                                                                    const checkins::TimeOff& off) {
-  const Team& t = s.data().teams[team];
-  const std::vector<uint32_t> members = MembersOf(s, team);
   ASSIGN_OR_RETURN(std::vector<Checkin> saved,
-                   rows::TeamCheckins(store_, t.id, cycle.start, cycle.start));
-  std::unordered_map<std::string_view, const Checkin*> by_person;
-  for (const Checkin& c : saved) by_person[c.person_id] = &c;
+                   rows::TeamCheckins(store_, s.data().teams[team].id, cycle.start, cycle.start));
+  return StatusesFrom(s, team, cycle, today, off, saved);
+}
+
+std::vector<MemberCheckin> CheckinsService::StatusesFrom(const FirmSnapshot& s, uint32_t team,
+                                                         const Cycle& cycle, Date today,
+                                                         const checkins::TimeOff& off,
+                                                         std::span<const Checkin> saved) const {
+  const Team& t = s.data().teams[team];
   std::vector<MemberCheckin> out;
-  for (uint32_t p : members) {
+  for (uint32_t p : MembersOf(s, team)) {
     const Person& person = s.data().people[p];
     MemberCheckin m{.person = p};
     m.exclusion =
-        checkins::ExclusionOf(person, off.HoursIn(person.id, cycle), cycle, t.checkin_cadence_days);
-    std::optional<Checkin> mine;
-    if (auto it = by_person.find(person.id); it != by_person.end()) mine = *it->second;
-    m.status = checkins::StatusOf(ProgressOf(mine), m.exclusion, cycle, today);
-    if (m.status == MemberStatus::kSubmitted) m.checkin = std::move(mine);
+        checkins::ExclusionOf(person, off.HoursIn(p, cycle), cycle, t.checkin_cadence_days);
+    const auto mine = std::find_if(saved.begin(), saved.end(), [&](const Checkin& c) {
+      return c.person_id == person.id && c.cycle_start == cycle.start;
+    });
+    std::optional<Checkin> found;
+    if (mine != saved.end()) found = *mine;
+    m.status = checkins::StatusOf(ProgressOf(found), m.exclusion, cycle, today);
+    if (m.status == MemberStatus::kSubmitted) m.checkin = std::move(found);
     out.push_back(std::move(m));
   }
   return out;
 }
 
+Result<std::vector<OverdueList::Team>> CheckinsService::OverdueOfTeams(const FirmSnapshot& s,
+                                                                       const Indexes& indexes,
+                                                                       std::vector<uint32_t> teams,
+                                                                       Date at, Date today) {
+  // Each team's place in the answer, its cycle, and its rank in id order.
+  struct Wanted {
+    Date start;
+    uint32_t rank = 0;
+    size_t slot = 0;
+  };
+  std::vector<OverdueList::Team> out;
+  std::vector<Wanted> wanted;
+  for (uint32_t team : teams) {
+    const Cycle cycle = CycleOf(at, s.data().teams[team].checkin_cadence_days);
+    wanted.push_back({cycle.start, indexes.team_rank[team], out.size()});
+    out.push_back({.team = team, .cycle = cycle});
+  }
+  std::sort(wanted.begin(), wanted.end(), [](const Wanted& a, const Wanted& b) {
+    return std::tie(a.start, a.rank) < std::tie(b.start, b.rank);
+  });
+  const auto team_id = [&](const Wanted& w) -> const std::string& {
+    return s.data().teams[out[w.slot].team].id;
+  };
+  // One Select per cycle start and run of teams close in id order.
+  for (size_t first = 0; first < wanted.size();) {
+    size_t last = first;
+    while (last + 1 < wanted.size() && wanted[last + 1].start == wanted[first].start &&
+           wanted[last + 1].rank - wanted[last].rank <= kMaxSkippedTeams + 1) {
+      ++last;
+    }
+    ASSIGN_OR_RETURN(std::vector<Checkin> saved,
+                     rows::CycleCheckins(store_, wanted[first].start, team_id(wanted[first]),
+                                         team_id(wanted[last])));
+    for (size_t i = first; i <= last; ++i) {
+      OverdueList::Team& row = out[wanted[i].slot];
+      const std::string& id = team_id(wanted[i]);
+      const auto [begin, end] = std::equal_range(saved.begin(), saved.end(), id, ByTeamId());
+      for (MemberCheckin& m :
+           StatusesFrom(s, row.team, row.cycle, today, indexes.time_off, {begin, end})) {
+        if (checkins::NeedsNudge(m.status)) row.members.push_back(std::move(m));
+      }
+    }
+    first = last + 1;
+  }
+  return out;
+}
+
 Result<MyTeamCheckin> CheckinsService::MineOn(const FirmSnapshot& s, uint32_t person, uint32_t team,
-                                              Date today) {
+                                              Date today, const checkins::TimeOff& off) {
   const Team& t = s.data().teams[team];
   const Person& me = s.data().people[person];
   MyTeamCheckin out{.team = team, .cycle = CycleOf(today, t.checkin_cadence_days)};
   ASSIGN_OR_RETURN(out.current, rows::CheckinOf(store_, me.id, t.id, out.cycle.start));
   ASSIGN_OR_RETURN(out.prefill, rows::CheckinBefore(store_, me.id, t.id, out.cycle.start));
   ASSIGN_OR_RETURN(out.open_blockers, rows::OpenBlockersOf(store_, me.id, t.id));
-  const checkins::TimeOff off = TimeOffOf(s, {person}, out.cycle.start, out.cycle.due);
   out.exclusion =
-      checkins::ExclusionOf(me, off.HoursIn(me.id, out.cycle), out.cycle, t.checkin_cadence_days);
+      checkins::ExclusionOf(me, off.HoursIn(person, out.cycle), out.cycle, t.checkin_cadence_days);
   out.status = checkins::StatusOf(ProgressOf(out.current), out.exclusion, out.cycle, today);
   if (out.current) {
     ASSIGN_OR_RETURN(auto questions, rows::QuestionsOfCheckin(store_, out.current->id));
@@ -174,11 +242,12 @@ Result<MyCheckins> CheckinsService::GetMine(const Principal& viewer) {
   const FirmSnapshot& s = *snapshot;
   auto person = s.PersonIndex(viewer.person_id);
   if (!person) return NotFound("your account is linked to no person, so it has no check-ins");
+  ASSIGN_OR_RETURN(auto indexes, indexes_.Get(snapshot));
   MyCheckins out{.snapshot = snapshot};
   const Date today = clock_.Today();
   for (uint32_t team : s.TeamsOf(*person)) {
     if (s.data().teams[team].checkin_cadence_days <= 0 || !IsMember(s, team, *person)) continue;
-    ASSIGN_OR_RETURN(MyTeamCheckin mine, MineOn(s, *person, team, today));
+    ASSIGN_OR_RETURN(MyTeamCheckin mine, MineOn(s, *person, team, today, indexes->time_off));
     out.teams.push_back(std::move(mine));
   }
   ASSIGN_OR_RETURN(auto to_me, GetQuestions(viewer, QuestionSide::kToMe));
@@ -221,8 +290,8 @@ Result<TeamCheckins> CheckinsService::GetTeam(const Principal& viewer, std::stri
   TeamCheckins out{.snapshot = snapshot,
                    .team = team,
                    .cycle = CycleOf(day.value_or(today), t.checkin_cadence_days)};
-  const checkins::TimeOff off = TimeOffOf(s, MembersOf(s, team), out.cycle.start, out.cycle.due);
-  ASSIGN_OR_RETURN(out.members, MemberStatuses(s, team, out.cycle, today, off));
+  ASSIGN_OR_RETURN(auto indexes, indexes_.Get(snapshot));
+  ASSIGN_OR_RETURN(out.members, MemberStatuses(s, team, out.cycle, today, indexes->time_off));
   // Every question addressed to the viewer (not only the newest page): an
   // old one left unanswered is still open.
   ASSIGN_OR_RETURN(auto to_me, rows::QuestionsOfPerson(store_, "addressee_id", viewer.person_id,
@@ -267,31 +336,17 @@ Result<OverdueList> CheckinsService::GetOverdueOf(const Principal& viewer,
   }
   std::erase_if(teams, [&](uint32_t t) { return s.data().teams[t].checkin_cadence_days <= 0; });
   const Date today = clock_.Today();
-  const Date at = day.value_or(today);
-  // One pass over the time entries for every team's cycle (cycles of
-  // different cadences hold `at`, so they lie within kMaxCheckinCadenceDays of it).
-  std::vector<uint32_t> people;
-  for (uint32_t team : teams) {
-    for (uint32_t p : MembersOf(s, team)) people.push_back(p);
-  }
-  const checkins::TimeOff off = TimeOffOf(s, people, AddDays(at, -kMaxCheckinCadenceDays),
-                                          AddDays(at, kMaxCheckinCadenceDays));
+  ASSIGN_OR_RETURN(auto indexes, indexes_.Get(snapshot));
   OverdueList out{.snapshot = snapshot};
-  for (uint32_t team : teams) {
-    OverdueList::Team row{.team = team,
-                          .cycle = CycleOf(at, s.data().teams[team].checkin_cadence_days)};
-    ASSIGN_OR_RETURN(auto members, MemberStatuses(s, team, row.cycle, today, off));
-    for (MemberCheckin& m : members) {
-      if (checkins::NeedsNudge(m.status)) row.members.push_back(std::move(m));
-    }
-    out.teams.push_back(std::move(row));
-  }
+  ASSIGN_OR_RETURN(out.teams,
+                   OverdueOfTeams(s, *indexes, std::move(teams), day.value_or(today), today));
   return out;
 }
 
 Result<ReportsOverdue> CheckinsService::GetOverdueOfReports(const Principal& viewer,
                                                             std::string_view person_id,
-                                                            std::optional<Date> day) {
+                                                            std::optional<Date> day,
+                                                            const OverduePage& page) {
   ASSIGN_OR_RETURN(auto snapshot, Snapshot());
   const FirmSnapshot& s = *snapshot;
   const std::string id(person_id.empty() ? std::string_view(viewer.person_id) : person_id);
@@ -302,29 +357,38 @@ Result<ReportsOverdue> CheckinsService::GetOverdueOfReports(const Principal& vie
   if (!person || !Authorizer(s).CanReadReportsCheckinStatuses(viewer, id)) {
     return NotFound("no reporting line of '" + id + "' that you may see");
   }
-  ASSIGN_OR_RETURN(auto index, reports_index_.Get());
-  const checkins::ReportingTree& tree = index->tree;
+  if (page.limit < 1) {
+    return InvalidField("limit", "a whole number of teams, at least 1", std::to_string(page.limit),
+                        "query");
+  }
+  std::optional<uint32_t> after;
+  if (!page.cursor.empty()) {
+    after = s.TeamIndex(page.cursor);
+    if (!after) {
+      return InvalidField("cursor", "the next_cursor of the previous page", page.cursor, "query");
+    }
+  }
+  ASSIGN_OR_RETURN(auto indexes, indexes_.Get(snapshot));
+  const checkins::ReportingTree& tree = indexes->tree;
   const auto below = tree.Below(*person);
   ReportsOverdue out{.snapshot = snapshot,
                      .person = *person,
                      .reporting_line = static_cast<uint32_t>(below.size())};
-  const std::vector<uint32_t> teams = CheckinTeamsOf(s, below);
   const Date today = clock_.Today();
-  const Date at = day.value_or(today);
-  std::unordered_set<std::string_view> people;
-  for (uint32_t p : below) people.insert(s.data().people[p].id);
-  const checkins::TimeOff off(index->time_off, people, AddDays(at, -kMaxCheckinCadenceDays),
-                              AddDays(at, kMaxCheckinCadenceDays));
-  for (uint32_t team : teams) {
-    OverdueList::Team row{.team = team,
-                          .cycle = CycleOf(at, s.data().teams[team].checkin_cadence_days)};
-    ASSIGN_OR_RETURN(auto members, MemberStatuses(s, team, row.cycle, today, off));
-    for (MemberCheckin& m : members) {
-      if (!checkins::NeedsNudge(m.status) || !tree.IsBelow(m.person, *person)) continue;
-      ++CountOf(out, m.status);
-      row.members.push_back(std::move(m));
+  ASSIGN_OR_RETURN(auto teams, OverdueOfTeams(s, *indexes, CheckinTeamsOf(s, below),
+                                              day.value_or(today), today));
+  for (OverdueList::Team& row : teams) {
+    std::erase_if(row.members,
+                  [&](const MemberCheckin& m) { return !tree.IsBelow(m.person, *person); });
+    if (row.members.empty()) continue;
+    for (const MemberCheckin& m : row.members) ++CountOf(out, m.status);
+    ++out.teams_total;
+    if (after && row.team <= *after) continue;
+    if (out.teams.size() == static_cast<size_t>(page.limit)) {
+      out.next_cursor = s.data().teams[out.teams.back().team].id;
+      continue;
     }
-    if (!row.members.empty()) out.teams.push_back(std::move(row));
+    out.teams.push_back(std::move(row));
   }
   return out;
 }
@@ -361,10 +425,11 @@ Result<TeamTrends> CheckinsService::GetTrends(const Principal& viewer, std::stri
   const Cycle current = CycleOf(today, cadence);
   std::vector<Date> starts;
   for (int i = cycles - 1; i >= 0; --i) starts.push_back(AddDays(current.start, -i * cadence));
-  const checkins::TimeOff off = TimeOffOf(s, MembersOf(s, team), starts.front(), current.due);
+  ASSIGN_OR_RETURN(auto indexes, indexes_.Get(snapshot));
   std::vector<checkins::MemberCycle> members;
   for (Date start : starts) {
-    ASSIGN_OR_RETURN(auto statuses, MemberStatuses(s, team, CycleOf(start, cadence), today, off));
+    ASSIGN_OR_RETURN(auto statuses,
+                     MemberStatuses(s, team, CycleOf(start, cadence), today, indexes->time_off));
     for (const MemberCheckin& m : statuses) members.push_back({start, m.status});
   }
   ASSIGN_OR_RETURN(

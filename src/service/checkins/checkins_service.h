@@ -37,8 +37,11 @@
 
 #include <array>
 #include <cstdint>
+#include <limits>
+#include <memory>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -144,11 +147,23 @@ struct ReportsOverdue {
   std::shared_ptr<const FirmSnapshot> snapshot;
   uint32_t person = 0;          //!< whose reporting line
   uint32_t reporting_line = 0;  //!< people in it
-  //! Teams with at least one such member (only those members), in team order.
+  //! One page (OverduePage) of the teams with at least one such member
+  //! (only those members), in team order.
   std::vector<OverdueList::Team> teams;
-  int due = 0;      //!< over all teams
-  int draft = 0;    //!< over all teams
-  int overdue = 0;  //!< over all teams
+  int teams_total = 0;  //!< teams with such members, over all pages
+  int due = 0;          //!< over all teams
+  int draft = 0;        //!< over all teams
+  int overdue = 0;      //!< over all teams
+  //! Pass as OverduePage::cursor for the next page; empty on the last page.
+  std::string next_cursor;
+};
+
+//! Which teams of the reporting-line view to return.
+struct OverduePage {
+  int limit = std::numeric_limits<int>::max();  //!< at most this many teams (>= 1)
+  //! ReportsOverdue::next_cursor of the previous page (the id of its last
+  //! team); empty for the first page.
+  std::string cursor;
 };
 
 struct TeamTrends {
@@ -175,6 +190,9 @@ class CheckinsService {
   // ---- Reads ----
   [[nodiscard]] Result<MyCheckins> GetMine(const Principal& viewer);
   [[nodiscard]] Result<CheckinDetail> GetCheckin(const Principal& viewer, std::string_view id);
+  //! How many times the per-snapshot indexes were built (tests).
+  [[nodiscard]] int64_t IndexBuildsForTesting() const { return indexes_.builds(); }
+
   //! `day`: any day of the cycle (unset: today).
   [[nodiscard]] Result<TeamCheckins> GetTeam(const Principal& viewer, std::string_view team_id,
                                              std::optional<Date> day);
@@ -190,12 +208,17 @@ class CheckinsService {
   //! checked in for the cycle holding `day` (unset: today) of each check-in
   //! team they are a member of. CanReadReportsCheckinStatuses, else
   //! kNotFound; kInvalidArgument naming "person" when `person_id` is empty
-  //! and the viewer is linked to no person. The reporting tree is built once
-  //! per snapshot (checkins::ReportingTree); the check-ins are read per team
-  //! by (team_id, cycle_start).
+  //! and the viewer is linked to no person. The reporting tree and the time
+  //! off are indexed once per snapshot (kept while people, teams and time
+  //! entries are unchanged); the check-ins are read with one Select per
+  //! cycle start by (cycle_start, team_id) ranges.
+  //! The counts cover the whole line; `teams` holds the page's teams
+  //! (kInvalidArgument naming "limit" below 1, or "cursor" when it names
+  //! no team).
   [[nodiscard]] Result<ReportsOverdue> GetOverdueOfReports(const Principal& viewer,
                                                            std::string_view person_id,
-                                                           std::optional<Date> day);
+                                                           std::optional<Date> day,
+                                                           const OverduePage& page = {});
   [[nodiscard]] Result<std::vector<CheckinQuestion>> GetQuestions(const Principal& viewer,
                                                                   QuestionSide side);
   //! The last `cycles` cycles (1..options.max_trend_cycles) ending with today's.
@@ -240,12 +263,13 @@ class CheckinsService {
   //! ReadableTeam, and kNotFound unless the viewer may read its check-ins.
   Result<uint32_t> LedTeam(const Authorizer& authorizer, const Principal& viewer,
                            std::string_view team_id) const;
-  //! The members' statuses in `cycle` (submitted check-ins kept); `off`
-  //! holds the members' time off over the cycle.
+  //! The members' statuses in `cycle` (submitted check-ins kept), reading
+  //! the team's check-ins of the cycle.
   Result<std::vector<MemberCheckin>> MemberStatuses(const FirmSnapshot& s, uint32_t team,
                                                     const checkins::Cycle& cycle, Date today,
                                                     const checkins::TimeOff& off);
-  Result<MyTeamCheckin> MineOn(const FirmSnapshot& s, uint32_t person, uint32_t team, Date today);
+  Result<MyTeamCheckin> MineOn(const FirmSnapshot& s, uint32_t person, uint32_t team, Date today,
+                               const checkins::TimeOff& off);
   Status Commit(const Principal& actor, FirmChange change, std::string_view action,
                 std::string_view entity, std::string_view entity_id);
 
@@ -254,13 +278,33 @@ class CheckinsService {
   FirmWriter& writer_;
   const Clock& clock_;
   const CheckinsOptions options_;
-  //! What the reporting-line view derives from one snapshot: the reporting
-  //! tree and the time-off entries (a small part of all time entries).
-  struct ReportsIndex {
-    checkins::ReportingTree tree;
-    std::vector<TimeEntry> time_off;
+  //! What the check-in reads derive from the snapshot's people, teams and
+  //! time entries: built once, and kept while those kinds keep their
+  //! storage (a check-in, a nudge or any other write leaves them; a write to
+  //! people, teams or time entries builds them again).
+  struct Indexes {
+    checkins::ReportingTree tree;  //!< people's reporting lines
+    checkins::TimeOff time_off;    //!< everyone's time off, by person position
+    //! Per team position: its rank among the teams that run check-ins in id
+    //! order (bytewise, as both stores order text), or kNoRank.
+    std::vector<uint32_t> team_rank;
   };
-  PerSnapshot<ReportsIndex> reports_index_;
+  static constexpr uint32_t kNoRank = std::numeric_limits<uint32_t>::max();
+  static Result<std::shared_ptr<const Indexes>> BuildIndexes(const FirmSnapshot& snapshot);
+  PerSnapshot<Indexes> indexes_;
+  //! The members' statuses in `cycle` from its check-ins `saved` (of this
+  //! team and cycle; submitted check-ins kept).
+  std::vector<MemberCheckin> StatusesFrom(const FirmSnapshot& s, uint32_t team,
+                                          const checkins::Cycle& cycle, Date today,
+                                          const checkins::TimeOff& off,
+                                          std::span<const Checkin> saved) const;
+  //! The teams' members who need a nudge in the cycle holding `at` of each
+  //! team, read with one Select per cycle start (and range of teams), for
+  //! the overdue views. `teams` run check-ins.
+  Result<std::vector<OverdueList::Team>> OverdueOfTeams(const FirmSnapshot& s,
+                                                        const Indexes& indexes,
+                                                        std::vector<uint32_t> teams, Date at,
+                                                        Date today);
   //! Writes read, check, then commit; two writes on the same key (a Save's
   //! author, a Nudge's team, an Answer's question) run one at a time, writes
   //! on different keys (which touch different rows) at once, so that their

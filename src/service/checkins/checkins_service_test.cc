@@ -401,4 +401,35 @@ TEST_F(CheckinsServiceTest, LeadersAndAdministratorsSetTheCadence) {
 }
 
 }  // namespace
+// The per-snapshot indexes (reporting tree, time off, team order) are built
+// once and kept while people, teams and time entries keep their storage: a
+// check-in moves the snapshot's version but builds nothing; a person write
+// builds them again, and the answer follows it.
+TEST_F(CheckinsServiceTest, IndexesAreKeptAcrossCheckinWritesAndRebuiltAfterAPersonWrite) {
+  ASSERT_EQ(service_->GetOverdue(kLead, std::nullopt)->teams[0].members.size(), 2u);
+  EXPECT_EQ(service_->IndexBuildsForTesting(), 1);
+  const int64_t before = world_->holder()->Current()->version();
+  ASSERT_TRUE(service_->Save(kMember, "alpha", Submit("Quiet week")).ok());
+  ASSERT_TRUE(service_->Nudge(kLead, "alpha").ok());
+  EXPECT_GT(world_->holder()->Current()->version(), before);
+  auto overdue = service_->GetOverdue(kLead, std::nullopt);
+  ASSERT_TRUE(overdue.ok()) << overdue.status().ToString();
+  ASSERT_EQ(overdue->teams[0].members.size(), 1u);  // peer; member submitted
+  ASSERT_TRUE(service_->GetTeam(kLead, "alpha", std::nullopt).ok());
+  ASSERT_TRUE(service_->GetMine(kPeer).ok());
+  EXPECT_EQ(service_->IndexBuildsForTesting(), 1);
+
+  // peer leaves before this cycle's due day: excluded, so nobody is overdue.
+  const auto snapshot = world_->holder()->Current();
+  Person peer = snapshot->data().people[*snapshot->PersonIndex("peer")];
+  peer.end_date = D("2026-12-10");
+  FirmChange change;
+  change.upserts.people.push_back(peer);
+  ASSERT_TRUE(writer_->Commit(WriteRequest{std::move(change), std::nullopt, ""}).ok());
+  overdue = service_->GetOverdue(kLead, std::nullopt);
+  ASSERT_TRUE(overdue.ok()) << overdue.status().ToString();
+  EXPECT_TRUE(overdue->teams[0].members.empty());
+  EXPECT_EQ(service_->IndexBuildsForTesting(), 2);
+}
+
 }  // namespace guild

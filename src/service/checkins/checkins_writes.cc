@@ -2,7 +2,6 @@
 // blockers and routed question, nudges, and answers to routed questions.
 // Each checks access and every rule first, then commits one FirmChange.
 #include <algorithm>
-#include <unordered_set>
 
 #include "domain/validate.h"
 #include "service/accounts/crypto.h"
@@ -245,10 +244,8 @@ Result<int> CheckinsService::Nudge(const Principal& actor, std::string_view team
   RETURN_IF_ERROR(rows::RunsCheckins(t));
   const Date today = clock_.Today();
   const checkins::Cycle cycle = checkins::CycleOf(today, t.checkin_cadence_days);
-  std::unordered_set<std::string_view> ids;
-  for (const TeamMember& m : t.members) ids.insert(m.person_id);
-  const checkins::TimeOff off(s.data().time_entries.get(), ids, cycle.start, cycle.due);
-  ASSIGN_OR_RETURN(auto members, MemberStatuses(s, team, cycle, today, off));
+  ASSIGN_OR_RETURN(auto indexes, indexes_.Get(snapshot));
+  ASSIGN_OR_RETURN(auto members, MemberStatuses(s, team, cycle, today, indexes->time_off));
   FirmChange change;
   for (const MemberCheckin& m : members) {
     if (!checkins::NeedsNudge(m.status)) continue;

@@ -1,6 +1,7 @@
 #include "service/snapshot/firm_snapshot.h"
 
 #include <algorithm>
+#include <atomic>
 #include <utility>
 
 namespace guild {
@@ -65,6 +66,13 @@ FirmSnapshot::FirmSnapshot(FirmData data, int64_t version, const FirmSnapshot* p
   const auto unchanged = [&](auto kind) {
     return previous != nullptr && (data_.*kind).SharesWith(previous->data_.*kind);
   };
+  static std::atomic<uint64_t> next_generation{1};
+  for (EntityKind kind : kAllEntityKinds) {
+    const auto k = static_cast<size_t>(kind);
+    generations_[k] = previous != nullptr && data_.SharesStorage(previous->data_, kind)
+                          ? previous->generations_[k]
+                          : next_generation.fetch_add(1);
+  }
   const bool people = unchanged(&FirmData::people);
   const bool teams = unchanged(&FirmData::teams);
   const bool skills = unchanged(&FirmData::skills);

@@ -15,7 +15,9 @@
 // team's client (an account team).
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <iterator>
 #include <limits>
 #include <memory>
 #include <optional>
@@ -53,6 +55,14 @@ class FirmSnapshot {
 
   [[nodiscard]] int64_t version() const { return version_; }
   [[nodiscard]] const FirmData& data() const { return data_; }
+  //! Names the storage of `kind`'s entities: a snapshot built with
+  //! `previous` keeps previous's generation for each kind whose storage it
+  //! shares, and gets a new one (unique in the process) for each other. Equal
+  //! generations of two snapshots: the same entities at the same positions,
+  //! so what was derived from one kind holds for the other (PerSnapshot).
+  [[nodiscard]] uint64_t StorageGeneration(EntityKind kind) const {
+    return generations_[static_cast<size_t>(kind)];
+  }
 
   //! Position of the entity with this id; nullopt when absent.
   [[nodiscard]] std::optional<uint32_t> PersonIndex(std::string_view id) const;
@@ -194,6 +204,7 @@ class FirmSnapshot {
 
   const FirmData data_;  // const: reading a SharedVector never copies it
   int64_t version_;
+  std::array<uint64_t, std::size(kAllEntityKinds)> generations_{};  // by EntityKind
   std::shared_ptr<const PeopleIndexes> people_;
   std::shared_ptr<const NamedIndexes> teams_;
   std::shared_ptr<const NamedIndexes> skills_;
