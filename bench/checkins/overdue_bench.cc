@@ -4,18 +4,21 @@
 //  1. load the snapshot, pick the person with the largest reporting line
 //     (or --person), give them a user account and sign in;
 //  2. steady load: --clients keep-alive connections send
-//     GET /api/v1/checkins/overdue?scope=reports back to back for --seconds
-//     to an in-process server (as bench/api); each call timed from request
-//     to last byte: p50, p99, max, calls/s;
+//     GET /api/v1/checkins/overdue?scope=reports&limit=L (the first page of
+//     --limit teams, the counts over the whole line) back to back for
+//     --seconds to an in-process server (as bench/api); each call timed from
+//     request to last byte: p50, p99, max, calls/s;
 //  3. the peer: the same answer as one SQLite query on the same file's
 //     indexed tables (a recursive CTE over people.manager_id joined with the
 //     check-in teams' members and this cycle's check-ins, the exclusions as
 //     docs/CHECKINS.md states them), run --rounds times;
-//  4. both answers compared row by row (team, person, status).
+//  4. both answers compared row by row (team, person, status): the API's
+//     is read a page of 1,000 teams at a time, following next_cursor.
 //
 //   overdue_bench DB [--today YYYY-MM-DD] [--person ID] [--clients C]
-//                    [--seconds S] [--rounds N]
+//                    [--seconds S] [--rounds N] [--limit L]
 #include <sqlite3.h>
+#include <sys/resource.h>
 
 #include <algorithm>
 #include <atomic>
@@ -47,6 +50,7 @@ struct Flags {
   int clients = 4;
   double seconds = 10;
   int rounds = 20;
+  int limit = 100;  // teams per page of the timed call (the API's default)
 };
 
 Flags ParseFlags(int argc, char** argv) {
@@ -54,7 +58,7 @@ Flags ParseFlags(int argc, char** argv) {
   if (argc < 2) {
     std::fprintf(stderr,
                  "usage: overdue_bench DB [--today D] [--person ID] [--clients C] [--seconds S] "
-                 "[--rounds N]\n");
+                 "[--rounds N] [--limit L]\n");
     std::exit(2);
   }
   f.db = argv[1];
@@ -71,12 +75,23 @@ Flags ParseFlags(int argc, char** argv) {
       f.seconds = std::atof(value);
     else if (flag == "--rounds")
       f.rounds = std::atoi(value);
+    else if (flag == "--limit")
+      f.limit = std::atoi(value);
     else {
       std::fprintf(stderr, "unknown flag %s\n", flag.c_str());
       std::exit(2);
     }
   }
   return f;
+}
+
+// CPU time (user + system) of the whole process so far, in ms: on a shared
+// machine a call's wall time includes waiting for a core, its CPU time not.
+double ProcessCpuMs() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  const auto ms = [](const timeval& t) { return t.tv_sec * 1e3 + t.tv_usec / 1e3; };
+  return ms(usage.ru_utime) + ms(usage.ru_stime);
 }
 
 double Percentile(std::vector<double> v, double q) {
@@ -149,16 +164,13 @@ std::set<Row> RunSql(sqlite3* db, const Flags& f, const std::string& person) {
   return out;
 }
 
-std::set<Row> RowsOf(const std::string& body) {
-  std::set<Row> out;
-  const auto json = nlohmann::json::parse(body);
+void AddRowsOf(const nlohmann::json& json, std::set<Row>& out) {
   for (const auto& team : json["teams"]) {
     for (const auto& m : team["members"]) {
       out.emplace(team["team"]["id"].get<std::string>(), m["person"]["id"].get<std::string>(),
                   m["status"].get<std::string>());
     }
   }
-  return out;
 }
 
 // The person with the largest reporting line, and its size.
@@ -214,22 +226,41 @@ int main(int argc, char** argv) {
   guild::http::Server server(server_options, std::move(router));
   if (!server.Start().ok()) return 2;
 
-  const std::string target = "/api/v1/checkins/overdue?scope=reports&person=" + person;
+  const std::string base = "/api/v1/checkins/overdue?scope=reports&person=" + person;
+  const std::string target = base + "&limit=" + std::to_string(f.limit);
   std::string body;
+  std::set<Row> api;  // every page's rows
+  int pages = 0;
   {
     bench::Client first(server.port());
     if (!first.SignIn(email, kPassword)) return 2;
     const auto t0 = Steady::now();
     auto response = first.Send(boost::beast::http::verb::get, target);
     std::printf(
-        "first call (builds the per-snapshot reporting tree): %.1f ms, status %d, %zu bytes\n",
+        "first call (builds the per-snapshot indexes): %.1f ms, status %d, %zu bytes (limit %d "
+        "teams)\n",
         std::chrono::duration<double, std::milli>(Steady::now() - t0).count(),
-        response.result_int(), response.body().size());
+        response.result_int(), response.body().size(), f.limit);
     if (response.result_int() != 200) {
       std::fprintf(stderr, "%s\n", response.body().c_str());
       return 2;
     }
     body = response.body();
+    // The whole answer, a page of 1,000 teams at a time.
+    std::string cursor;
+    do {
+      std::string page = base + "&limit=1000";
+      if (!cursor.empty()) page += "&cursor=" + cursor;
+      auto next = first.Send(boost::beast::http::verb::get, page);
+      if (next.result_int() != 200) {
+        std::fprintf(stderr, "%s\n", next.body().c_str());
+        return 2;
+      }
+      const auto json = nlohmann::json::parse(next.body());
+      AddRowsOf(json, api);
+      ++pages;
+      cursor = json["next_cursor"].is_string() ? json["next_cursor"].get<std::string>() : "";
+    } while (!cursor.empty());
   }
 
   // Steady load: every client sends the call back to back.
@@ -238,6 +269,7 @@ int main(int argc, char** argv) {
   const auto deadline = Steady::now() + std::chrono::duration_cast<Steady::duration>(
                                             std::chrono::duration<double>(f.seconds));
   const auto started = Steady::now();
+  const double cpu_started = ProcessCpuMs();
   std::vector<std::thread> threads;
   for (int c = 0; c < f.clients; ++c) {
     threads.emplace_back([&, c] {
@@ -257,6 +289,7 @@ int main(int argc, char** argv) {
   }
   for (auto& t : threads) t.join();
   const double elapsed = std::chrono::duration<double>(Steady::now() - started).count();
+  const double api_cpu = ProcessCpuMs() - cpu_started;
   server.Stop();
   std::vector<double> all;
   for (const auto& l : latencies) all.insert(all.end(), l.begin(), l.end());
@@ -265,22 +298,24 @@ int main(int argc, char** argv) {
   if (sqlite3_open_v2(f.db.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) return 2;
   std::vector<double> sql_times;
   std::set<Row> sql;
+  const double sql_cpu_started = ProcessCpuMs();
   for (int r = 0; r < f.rounds; ++r) {
     const auto t0 = Steady::now();
     sql = RunSql(db, f, person);
     sql_times.push_back(std::chrono::duration<double, std::milli>(Steady::now() - t0).count());
   }
+  const double sql_cpu = ProcessCpuMs() - sql_cpu_started;
   sqlite3_close(db);
 
-  const std::set<Row> api = RowsOf(body);
   const auto json = nlohmann::json::parse(body);
   const double p99 = Percentile(all, 0.99);
   std::printf(
-      "as of %s: reporting line %d people, %d not checked in (due %d, draft %d, overdue %d) in %zu "
-      "teams\n",
+      "as of %s: reporting line %d people, %d not checked in (due %d, draft %d, overdue %d) in %d "
+      "teams (%zu on the first page)\n",
       f.today.c_str(), json["reporting_line"].get<int>(), json["counts"]["total"].get<int>(),
       json["counts"]["due"].get<int>(), json["counts"]["draft"].get<int>(),
-      json["counts"]["overdue"].get<int>(), json["teams"].size());
+      json["counts"]["overdue"].get<int>(), json["counts"]["teams"].get<int>(),
+      json["teams"].size());
   std::printf(
       "API  %d clients x %.0f s: %zu calls, %.0f calls/s, p50 %.2f ms, p99 %.2f ms, max %.2f ms, "
       "failures %d   target p99 < 50 ms  %s\n",
@@ -290,8 +325,15 @@ int main(int argc, char** argv) {
       "SQLite recursive CTE, %d rounds: p50 %.2f ms, p99 %.2f ms   ratio sqlite/guild (p50) %.2f\n",
       f.rounds, Percentile(sql_times, 0.5), Percentile(sql_times, 0.99),
       Percentile(sql_times, 0.5) / Percentile(all, 0.5));
-  std::printf("answers: %zu rows (API) vs %zu rows (SQLite): %s\n", api.size(), sql.size(),
-              api == sql ? "identical" : "DIFFERENT");
+  const double api_cpu_per_call = all.empty() ? 0 : api_cpu / static_cast<double>(all.size());
+  const double sql_cpu_per_round = f.rounds > 0 ? sql_cpu / f.rounds : 0;
+  std::printf(
+      "CPU time per call (process user+sys, server and clients): API %.2f ms, SQLite %.2f ms   "
+      "ratio sqlite/guild %.2f\n",
+      api_cpu_per_call, sql_cpu_per_round,
+      api_cpu_per_call > 0 ? sql_cpu_per_round / api_cpu_per_call : 0);
+  std::printf("answers: %zu rows (API, %d pages of 1,000 teams) vs %zu rows (SQLite): %s\n",
+              api.size(), pages, sql.size(), api == sql ? "identical" : "DIFFERENT");
   if (api != sql) {
     int shown = 0;
     for (const Row& r : api) {

@@ -11,6 +11,10 @@ namespace guild::api::internal {
 namespace {
 
 constexpr int kDefaultTrendCycles = 8;
+// Teams per page of the reporting-line overdue view (a practice has
+// thousands; the counts always cover them all).
+constexpr int kDefaultOverdueTeams = 100;
+constexpr int kMaxOverdueTeams = 1000;
 
 std::string Param(const http::Request& r, std::string_view name) {
   return std::string(r.param(name).value_or(""));
@@ -139,7 +143,10 @@ void WriteOverdueTeam(http::JsonWriter& w, const FirmSnapshot& snapshot,
 http::Response OverdueOfReports(ApiServices& s, const http::Request& r, const Authenticated& who,
                                 std::optional<Date> day) {
   const std::string person(r.query("person").value_or(""));
-  return Json(s.checkins().GetOverdueOfReports(who.principal, person, day),
+  auto limit = ReadInt(r, "limit", kDefaultOverdueTeams, 1, kMaxOverdueTeams);
+  if (!limit.ok()) return http::ProblemResponse(limit.problem());
+  const OverduePage page{limit.value(), std::string(r.query("cursor").value_or(""))};
+  return Json(s.checkins().GetOverdueOfReports(who.principal, person, day, page),
               [](http::JsonWriter& w, const ReportsOverdue& view) {
                 const FirmSnapshot& snapshot = *view.snapshot;
                 w.BeginObject().Key("person");
@@ -147,10 +154,13 @@ http::Response OverdueOfReports(ApiServices& s, const http::Request& r, const Au
                 w.Member("reporting_line", static_cast<int64_t>(view.reporting_line));
                 w.Key("counts").BeginObject().Member("due", view.due);
                 w.Member("draft", view.draft).Member("overdue", view.overdue);
-                w.Member("total", view.due + view.draft + view.overdue).EndObject();
+                w.Member("total", view.due + view.draft + view.overdue);
+                w.Member("teams", view.teams_total).EndObject();
                 w.Key("teams").BeginArray();
                 for (const OverdueList::Team& t : view.teams) WriteOverdueTeam(w, snapshot, t);
-                w.EndArray().EndObject();
+                w.EndArray();
+                WriteNextCursor(w, view.next_cursor);
+                w.EndObject();
               });
 }
 
@@ -163,8 +173,10 @@ http::Response OverdueHandler(ApiServices& s, const http::Request& r, const Auth
     return BadParameter("scope", "query", "teams (the teams I lead) or reports (my reporting line)",
                         std::string(*scope));
   }
-  if (r.query("person")) {
-    return BadParameter("person", "query", "no person without scope=reports", "");
+  for (const char* name : {"person", "limit", "cursor"}) {
+    if (r.query(name)) {
+      return BadParameter(name, "query", std::string("no ") + name + " without scope=reports", "");
+    }
   }
   return Json(s.checkins().GetOverdue(who.principal, day.value()),
               [](http::JsonWriter& w, const OverdueList& list) {

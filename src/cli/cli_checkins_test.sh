@@ -71,6 +71,31 @@ assert all(below(m["person_id"]) for m in listed), listed
 assert all(m["status"] in ("due", "draft", "overdue") for m in listed), listed
 assert view["counts"]["total"] == len(listed), view["counts"]
 EOF2
+cp "$DIR/out" "$DIR/line.json"
+# A page at a time: --limit 1, then --cursor, gives the whole list's first two teams
+# (the counts, over the whole line, on every page).
+expect_exit 0 "$GUILD" checkins overdue --reports-of "$leader" --date "$TODAY" --json --limit 1 --db "$DB"
+cp "$DIR/out" "$DIR/page1.json"
+cursor=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["next_cursor"] or "")' "$DIR/page1.json")
+expect_exit 0 "$GUILD" checkins overdue --reports-of "$leader" --date "$TODAY" --json --limit 1 --cursor "$cursor" --db "$DB"
+python3 - "$DIR/line.json" "$DIR/page1.json" "$DIR/out" <<'EOF2' || fail "overdue --reports-of --limit/--cursor: not the pages of the whole list"
+import json, sys
+whole, first, second = (json.load(open(f)) for f in sys.argv[1:4])
+assert whole["next_cursor"] is None and whole["counts"]["teams"] == len(whole["teams"]), whole["counts"]
+assert first["counts"] == whole["counts"] and second["counts"] == whole["counts"]
+assert first["teams"] == whole["teams"][:1], first["teams"]
+if len(whole["teams"]) > 1:
+    assert first["next_cursor"] == whole["teams"][0]["team_id"], first["next_cursor"]
+    assert second["teams"] == whole["teams"][1:2], second["teams"]
+else:
+    assert first["next_cursor"] is None, first["next_cursor"]
+EOF2
+expect_exit 1 "$GUILD" checkins overdue --reports-of "$leader" --limit 0 --db "$DB"
+expect_in "$DIR/err" "limit"
+expect_exit 1 "$GUILD" checkins overdue --reports-of "$leader" --cursor no-such-team --db "$DB"
+expect_in "$DIR/err" "cursor"
+expect_exit 1 "$GUILD" checkins overdue --team "$team" --limit 1 --db "$DB"
+expect_in "$DIR/err" "--limit"
 expect_exit 0 "$GUILD" checkins overdue --reports-of "$leader" --as "$leader" --date "$TODAY" --db "$DB"
 expect_in "$DIR/out" "Reporting line of"
 expect_exit 1 "$GUILD" checkins overdue --reports-of "$leader" --as "$member" --date "$TODAY" --db "$DB"

@@ -48,7 +48,9 @@ Result<std::unique_ptr<GoalsWorld>> OpenWorld(const WorldFlags& flags) {
 struct OverdueFlags {
   WorldFlags world;
   std::vector<std::string> teams;
-  std::string reports_of;  //!< --reports-of: a reporting line instead of teams
+  std::string reports_of;           //!< --reports-of: a reporting line instead of teams
+  int limit = OverduePage{}.limit;  //!< --limit: teams per page of the line (default all)
+  std::string cursor;               //!< --cursor: the next page of the line
   bool json = false;
 };
 
@@ -84,30 +86,37 @@ void PrintOverdueTeams(const FirmSnapshot& s, const std::vector<OverdueList::Tea
 }
 
 int OverdueOfReports(GoalsWorld& world, const OverdueFlags& flags) {
+  const OverduePage page{.limit = flags.limit, .cursor = flags.cursor};
   auto view =
-      world.checkins().GetOverdueOfReports(world.principal(), flags.reports_of, std::nullopt);
+      world.checkins().GetOverdueOfReports(world.principal(), flags.reports_of, std::nullopt, page);
   if (!view.ok()) return Fail(view.status());
   const FirmSnapshot& s = *view->snapshot;
   const Person& person = s.data().people[view->person];
   const int total = view->due + view->draft + view->overdue;
   if (flags.json) {
-    const Json out = {{"person_id", person.id},
-                      {"reporting_line", view->reporting_line},
-                      {"counts",
-                       {{"due", view->due},
-                        {"draft", view->draft},
-                        {"overdue", view->overdue},
-                        {"total", total}}},
-                      {"teams", OverdueJson(s, view->teams)}};
+    const Json out = {
+        {"person_id", person.id},
+        {"reporting_line", view->reporting_line},
+        {"counts",
+         {{"due", view->due},
+          {"draft", view->draft},
+          {"overdue", view->overdue},
+          {"total", total},
+          {"teams", view->teams_total}}},
+        {"teams", OverdueJson(s, view->teams)},
+        {"next_cursor", view->next_cursor.empty() ? Json(nullptr) : Json(view->next_cursor)}};
     std::cout << out.dump(2) << "\n";
     return kExitOk;
   }
   std::printf(
       "Reporting line of %s (%s): %u people; %d not checked in (due %d, draft %d, overdue %d) in "
-      "%zu teams\n",
+      "%d teams\n",
       person.name.c_str(), person.id.c_str(), view->reporting_line, total, view->due, view->draft,
-      view->overdue, view->teams.size());
+      view->overdue, view->teams_total);
   PrintOverdueTeams(s, view->teams);
+  if (!view->next_cursor.empty()) {
+    std::printf("More teams: --cursor %s\n", view->next_cursor.c_str());
+  }
   return kExitOk;
 }
 
@@ -117,6 +126,12 @@ int Overdue(const OverdueFlags& flags) {
                                     ? "--team: expected a team id (or --reports-of PERSON)"
                                     : "--reports-of: expected either --team or --reports-of, not "
                                       "both"));
+  }
+  const bool paged = flags.limit != OverduePage{}.limit || !flags.cursor.empty();
+  if (flags.reports_of.empty() && paged) {
+    return Fail(InvalidArgument(flags.limit != OverduePage{}.limit
+                                    ? "--limit: only with --reports-of"
+                                    : "--cursor: only with --reports-of"));
   }
   auto world = OpenWorld(flags.world);
   if (!world.ok()) return Fail(world.status());
@@ -187,6 +202,10 @@ void RegisterCheckins(CLI::App& app, int& exit_code) {
   ls->add_option("--reports-of", overdue->reports_of,
                  "Instead of --team: everyone in this person's reporting line (manager_id, "
                  "transitively), by the check-in team they belong to");
+  ls->add_option("--limit", overdue->limit,
+                 "With --reports-of: at most this many teams (default: all; the counts cover all)");
+  ls->add_option("--cursor", overdue->cursor,
+                 "With --reports-of: the next page, after the team --limit ended with");
   ls->add_flag("--json", overdue->json, "Print JSON instead of text");
   ls->callback([overdue, &exit_code] { exit_code = Overdue(*overdue); });
 

@@ -168,6 +168,20 @@ TEST_F(CheckinsApiTest, WhoSeesWhatAlongTheFlow) {
         Ok(Call(who, "GET", "/checkins/overdue?scope=reports&person=lead"))["counts"]["total"], 2)
         << who;
   }
+  // A page at a time: the counts cover the whole line, the cursor follows on.
+  json first = Ok(Call("lead", "GET", "/checkins/overdue?scope=reports&limit=1"));
+  EXPECT_EQ(first["counts"]["total"], 2);
+  EXPECT_EQ(first["counts"]["teams"], 2);
+  ASSERT_EQ(first["teams"].size(), 1u);
+  ASSERT_TRUE(first["next_cursor"].is_string());
+  EXPECT_EQ(first["next_cursor"], first["teams"][0]["team"]["id"]);
+  json second = Ok(Call(
+      "lead", "GET",
+      "/checkins/overdue?scope=reports&limit=1&cursor=" + first["next_cursor"].get<std::string>()));
+  ASSERT_EQ(second["teams"].size(), 1u);
+  EXPECT_EQ(second["teams"][0]["team"]["id"], line["teams"][1]["team"]["id"]);
+  EXPECT_TRUE(second["next_cursor"].is_null());
+  EXPECT_TRUE(line["next_cursor"].is_null());
   EXPECT_EQ(Ok(Call("member", "GET", "/checkins/overdue?scope=reports"))["reporting_line"], 0);
   ExpectStatuses("GET", "/checkins/overdue?scope=reports&person=lead",
                  {{"member", 404}, {"peer", 404}, {"lead2", 404}});
@@ -227,6 +241,10 @@ TEST_F(CheckinsApiTest, BadInputNamesTheFieldAndWritesNothing) {
   EXPECT_EQ(FieldOf(Call("member", "GET", "/checkin-questions?to=you")), "to");
   EXPECT_EQ(FieldOf(Call("lead", "GET", "/checkins/overdue?scope=everyone")), "scope");
   EXPECT_EQ(FieldOf(Call("lead", "GET", "/checkins/overdue?person=member")), "person");
+  EXPECT_EQ(FieldOf(Call("lead", "GET", "/checkins/overdue?limit=5")), "limit");
+  EXPECT_EQ(FieldOf(Call("lead", "GET", "/checkins/overdue?scope=reports&limit=0")), "limit");
+  EXPECT_EQ(FieldOf(Call("lead", "GET", "/checkins/overdue?scope=reports&limit=1001")), "limit");
+  EXPECT_EQ(FieldOf(Call("lead", "GET", "/checkins/overdue?scope=reports&cursor=nope")), "cursor");
 }
 
 TEST_F(CheckinsApiTest, GetAnswersWithAnETagAnd304) {
