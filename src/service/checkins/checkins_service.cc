@@ -37,8 +37,11 @@ bool IsMember(const FirmSnapshot& s, uint32_t team, uint32_t person) {
 
 // A range of teams read with one Select skips at most this many teams that
 // run check-ins and are not asked for (their rows are read and dropped);
-// a longer gap starts another range.
-constexpr uint32_t kMaxSkippedTeams = 32;
+// a longer gap starts another range. Measured on the 100,000-person demo
+// (bench/results/checkins.md): 32 read three times the rows a line of
+// interleaved team ids needs (Audit: 377 ms of CPU a call); 1 runs too many
+// Selects; 4 did best.
+constexpr uint32_t kMaxSkippedTeams = 4;
 
 // Orders check-ins by team id (bytewise, as the stores return them).
 struct ByTeamId {
