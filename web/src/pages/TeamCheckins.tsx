@@ -9,7 +9,7 @@
 // 404), so members never see the control.
 
 import { useState } from 'preact/hooks';
-import type { ApiError } from '../api/client';
+import { api, type ApiError } from '../api/client';
 import { checkinsApi } from '../api/checkins-client';
 import type { CheckinTrends, MemberCheckin, TeamCheckins as TeamCheckinsData } from '../api/types';
 import { AsyncPage, AsyncSection } from '../components/async';
@@ -105,14 +105,15 @@ function CadenceControl({ teamId, days, onChanged }: { teamId: string; days: num
 
 /** The page of a team whose check-ins are off: the control to turn them on. */
 function CheckinsOff({ teamId, onChanged }: { teamId: string; onChanged: (days: number) => void }) {
+  const team = useAsync((signal) => api.team(teamId, signal), [teamId]);
   return (
     <>
       <header class="page-header">
         <p class="eyebrow">
-          <Link href={teamPath(teamId)}>Team</Link>
+          <Link href={teamPath(teamId)}>{team.status === 'ready' ? team.data.team.name : 'Team'}</Link>
         </p>
         <h1>Team check-ins</h1>
-        <p class="page-header__lead">This team runs no check-ins. Choose a cadence to start them; members check in from the next cycle.</p>
+        <p class="page-header__lead">This team runs no check-ins. Choose a cadence to start them; members check in from the current cycle on.</p>
       </header>
       <Card title="Cadence" id="checkin-cadence">
         <CadenceControl teamId={teamId} days={0} onChanged={onChanged} />
