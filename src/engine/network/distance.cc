@@ -87,7 +87,9 @@ void ShortestPaths::Relax(NodeId v, Length dv) {
 }
 
 // With `targets` > 0, stops once that many nodes marked in is_target_ are
-// settled.
+// settled. Equally distant nodes are settled lowest first (RadixHeap::Pop),
+// so that a search stopped among them has settled the same ones whatever the
+// heap's layout.
 void ShortestPaths::Settle(Length bound, uint32_t targets) {
   while (SkipStale()) {
     const NodeId v = heap_->Pop().node;
@@ -96,6 +98,18 @@ void ShortestPaths::Settle(Length bound, uint32_t targets) {
     const Length dv = distance_[v];
     if (dv > bound) break;
     if (targets > 0 && is_target_[v] && --targets == 0) break;
+    Relax(v, dv);
+  }
+}
+
+// Settles everything, equally distant nodes in any order (cheaper): the
+// distances and lowest origins do not depend on it.
+void ShortestPaths::SettleAll() {
+  while (!heap_->empty()) {
+    const auto [dv, v] = heap_->PopAny();
+    if (settled_[v] || dv != distance_[v]) continue;  // stale
+    settled_[v] = 1;
+    ++settled_total_;
     Relax(v, dv);
   }
 }
@@ -172,7 +186,7 @@ ShortestPaths::Nearest ShortestPaths::FromNearest(std::span<const NodeId> source
     origin_[s] = std::min(origin_[s], s);
     heap_->Push(0, s);
   }
-  Settle(kUnreachable);
+  SettleAll();
   return {distance_, origin_};
 }
 

@@ -111,6 +111,7 @@ class ShortestPaths {
   // Relaxes v's arcs (v settled at distance dv).
   void Relax(NodeId v, Length dv);
   void Settle(Length bound, uint32_t targets = 0);
+  void SettleAll();
   [[nodiscard]] bool settled(NodeId v) const { return settled_[v] != 0; }
 
   const Graph& graph_;

@@ -6,7 +6,8 @@
 // that are stale (whose distance is no longer the node's, or whose node was
 // already settled). Among entries of equal distance the lowest node comes
 // first (the order of a binary heap keyed by (distance, node)), so that a
-// search stopped among equally distant nodes has settled the same ones.
+// search stopped among equally distant nodes has settled the same ones: the
+// least distance's bucket is kept as a small binary heap by node.
 // Used by ShortestPaths (distance.h) and weighted betweenness.
 #pragma once
 
@@ -29,37 +30,32 @@ class RadixHeap {
   [[nodiscard]] bool empty() const { return size_ == 0; }
   //! REQUIRES: distance >= the last popped (or topped) distance.
   void Push(Length distance, NodeId node) {
-    buckets_[Bucket(distance)].push_back({distance, node});
+    const size_t b = Bucket(distance);
+    buckets_[b].push_back({distance, node});
+    if (b == 0) std::push_heap(buckets_[0].begin(), buckets_[0].end(), LaterNode);
     ++size_;
   }
   //! The entry of least (distance, node), left in the heap. REQUIRES: not
   //! empty.
   const Entry& Top() {
     if (buckets_[0].empty()) Refill();
-    // Bucket 0 holds the entries of the least distance: usually one, more
-    // only where distances tie (zero-length arcs).
-    std::vector<Entry>& least = buckets_[0];
-    size_t best = least.size() - 1;
-    for (size_t i = 0; i + 1 < least.size(); ++i) {
-      if (least[i].node < least[best].node) best = i;
-    }
-    std::swap(least[best], least.back());
-    return least.back();
+    return buckets_[0].front();
   }
   //! Removes and returns the entry of least (distance, node). REQUIRES: not
   //! empty.
   Entry Pop() {
-    Top();
+    if (buckets_[0].empty()) Refill();
+    std::pop_heap(buckets_[0].begin(), buckets_[0].end(), LaterNode);
     const Entry e = buckets_[0].back();
     buckets_[0].pop_back();
     --size_;
     return e;
   }
-  //! Removes and returns an entry of least distance, whichever node (no
-  //! scan for the lowest). REQUIRES: not empty.
+  //! Removes and returns an entry of least distance, whichever node (cheaper
+  //! than Pop). REQUIRES: not empty.
   Entry PopAny() {
     if (buckets_[0].empty()) Refill();
-    const Entry e = buckets_[0].back();
+    const Entry e = buckets_[0].back();  // a leaf: the rest stays a heap
     buckets_[0].pop_back();
     --size_;
     return e;
@@ -71,6 +67,9 @@ class RadixHeap {
   }
 
  private:
+  // Bucket 0 (the entries of the least distance) is a min-heap by node.
+  static bool LaterNode(const Entry& a, const Entry& b) { return a.node > b.node; }
+
   // Moves the lowest non-empty bucket's entries down, around its least key.
   void Refill() {
     size_t i = 1;
@@ -81,6 +80,7 @@ class RadixHeap {
     last_ = least;
     for (const Entry& e : from) buckets_[Bucket(e.distance)].push_back(e);
     from.clear();
+    std::make_heap(buckets_[0].begin(), buckets_[0].end(), LaterNode);
   }
   [[nodiscard]] size_t Bucket(Length distance) const {
     const auto diff = static_cast<uint64_t>(distance ^ last_);
