@@ -1,9 +1,12 @@
 #!/usr/bin/python3
 """Guild's network metrics against NetworkX on the same edge lists, same run.
 
-    compare_networkx.py [--weighted-only] [--networkx-cache DIR] GUILD_BIN EDGES.tsv [...]
+    compare_networkx.py [--weighted-only] [--networkx-cache DIR] [--progress FILE]
+                        GUILD_BIN EDGES.tsv [...]
 
---weighted-only skips the unweighted run. --networkx-cache DIR keeps
+--weighted-only skips the unweighted run. --progress FILE rewrites FILE
+every 100 betweenness sources NetworkX has finished (count, wall and CPU
+seconds since the metrics started), to tell how far a long run got. --networkx-cache DIR keeps
 NetworkX's figures and times in DIR (one pickle per file and mode): they are
 computed and saved when missing, read back otherwise, so a long NetworkX run
 can start before Guild is built (`GUILD_BIN` may then be `-`: NetworkX only).
@@ -78,10 +81,32 @@ def centralization(g):
     return sum(top - v for v in dc.values()) / (n - 2)
 
 
+PROGRESS = None  # --progress FILE
+
+
+def count_sources(t0, c0):
+    """Wraps NetworkX's single-source passes of betweenness to count them."""
+    from networkx.algorithms.centrality import betweenness as module
+    done = [0]
+    for name in ("_single_source_dijkstra_path_basic", "_single_source_shortest_path_basic"):
+        original = getattr(module, name)
+
+        def counted(*args, _original=original, **kwargs):
+            done[0] += 1
+            if done[0] % 100 == 0:
+                with open(PROGRESS, "w", encoding="utf-8") as f:
+                    f.write(f"{done[0]} sources, {time.perf_counter() - t0:.0f} s wall, "
+                            f"{time.process_time() - c0:.0f} s CPU, at {time.strftime('%H:%M:%S')}\n")
+            return _original(*args, **kwargs)
+        setattr(module, name, counted)
+
+
 def networkx_metrics(g, weighted):
     weight = "weight" if weighted else None
     t0 = time.perf_counter()
     c0 = time.process_time()
+    if PROGRESS:
+        count_sources(t0, c0)
     m = {
         "density": nx.density(g),
         "avg_clustering": nx.average_clustering(g, weight=weight),
@@ -140,6 +165,7 @@ def compare(path, g, ours, theirs, weighted):
 
 
 def main():
+    global PROGRESS
     args = sys.argv[1:]
     modes = (False, True)
     cache = None
@@ -147,6 +173,9 @@ def main():
         if args[0] == "--weighted-only":
             modes = (True,)
             args = args[1:]
+        elif args[0] == "--progress" and len(args) > 1:
+            PROGRESS = args[1]
+            args = args[2:]
         elif args[0] == "--networkx-cache" and len(args) > 1:
             cache = args[1]
             args = args[2:]

@@ -28,7 +28,7 @@ ApiServices::ApiServices(Store& store, AccountStore& accounts, SnapshotHolder& s
       skills_(snapshots, clock),
       ratings_(snapshots, writer_, clock),
       staffing_(store, accounts, snapshots, writer_, clock, WithPlanCodec(options_.staffing)),
-      network_(snapshots, skills_, clock),
+      network_(snapshots, skills_, clock, {}, &store),
       goals_(store, snapshots, writer_, clock, options_.goals),
       feedback_(store, snapshots, writer_, clock, options_.feedback),
       inbox_(store, snapshots, writer_, clock, options_.inbox),

@@ -12,17 +12,64 @@ namespace {
 
 using nlohmann::json;
 
+// The network test firm with private ties (docs/NETWORKS.md, "Privacy"),
+// five days before today: member asked peer for feedback (answered) and
+// outsider (declined); firmlead asked outsider (answered); peer's check-in
+// routed a question to lead (answered). Only member and peer, member and
+// outsider, firmlead and outsider, peer and lead may see theirs.
+FirmData ConversationFirm(Date today) {
+  FirmData firm = service::testing::NetworkTestFirm(today);
+  const int64_t asked = int64_t{AddDays(today, -5).days} * 86400;
+  auto request = [&](std::string id, std::string requester) {
+    return FeedbackRequest{std::move(id), std::move(requester), FeedbackEventKind::kPitch,
+                           "Pitch",       AddDays(today, -6),   "",
+                           asked,         AddDays(today, 30)};
+  };
+  firm.feedback_requests = {request("fb-member", "member"), request("fb-firmlead", "firmlead")};
+  auto answer = [&](std::string request_id, std::string reviewer, bool answered) {
+    FeedbackAnswer a{std::move(request_id), std::move(reviewer)};
+    a.status = answered ? FeedbackAnswerStatus::kAnswered : FeedbackAnswerStatus::kDeclined;
+    if (answered) {
+      a.most_effective = "Clear";
+      a.do_better = "Shorter";
+    }
+    a.responded_at = asked + 86400;
+    return a;
+  };
+  firm.feedback_answers = {answer("fb-member", "peer", true),
+                           answer("fb-member", "outsider", false),
+                           answer("fb-firmlead", "outsider", true)};
+  firm.checkins = {
+      Checkin{.id = "ci-peer",
+              .team_id = "alpha",
+              .person_id = "peer",
+              .cycle_start = CheckinCycleStart(AddDays(today, -5), kDefaultCheckinCadenceDays),
+              .client_change = "Scope grew",
+              .updated_at = asked,
+              .submitted_at = asked}};
+  firm.checkin_questions = {CheckinQuestion{.id = "q-peer",
+                                            .checkin_id = "ci-peer",
+                                            .team_id = "alpha",
+                                            .asker_id = "peer",
+                                            .addressee_id = "lead",
+                                            .text = "Who signs off?",
+                                            .asked_at = asked,
+                                            .answer = "Me",
+                                            .answered_at = asked + 3600}};
+  return firm;
+}
+
 class NetworkApiTest : public ServerSuite {
  protected:
   static void SetUpTestSuite() {
     const Date today{static_cast<int32_t>(kStartTime / 86400)};
-    StartSuite("/tmp/guild-network-api-XXXXXX", kStartTime,
-               service::testing::NetworkTestFirm(today),
+    StartSuite("/tmp/guild-network-api-XXXXXX", kStartTime, ConversationFirm(today),
                {{"u-admin", "admin@firm.test", "", UserRole::kAdministrator},
                 {"u-fl", "fl@firm.test", "firmlead", UserRole::kFirmLeader},
                 {"u-eng", "englead@firm.test", "englead", UserRole::kMember},
                 {"u-lead", "lead@firm.test", "lead", UserRole::kMember},
                 {"u-member", "member@firm.test", "member", UserRole::kMember},
+                {"u-peer", "peer@firm.test", "peer", UserRole::kMember},
                 {"u-out", "outsider@firm.test", "outsider", UserRole::kMember}});
   }
   static void TearDownTestSuite() { StopSuite(); }
@@ -107,6 +154,69 @@ TEST_F(NetworkApiTest, TeamNetworkShowsTiesShapeAndTimeline) {
   EXPECT_EQ(day["edges"].size(), 1u);  // only lead and member worked on today - 9
   EXPECT_EQ(day["shape"]["name"], "none");
   EXPECT_EQ(Get("lead", "/teams/nope/network").status, 404);
+}
+
+// The edge between a and b in a team network reply: {weight, kinds}.
+std::pair<double, json> EdgeOf(const json& network, const std::string& a, const std::string& b) {
+  for (const json& e : network["edges"]) {
+    if ((e["source"] == a && e["target"] == b) || (e["source"] == b && e["target"] == a)) {
+      return {e["weight"].get<double>(), e["kinds"]};
+    }
+  }
+  return {0.0, json::array()};
+}
+
+// Co-staffing alone (NetworkTestFirm): member-peer 4 hours, lead-peer 4,
+// lead-member 14. A question or feedback exchange adds one hour and its kind,
+// for its two people only.
+TEST_F(NetworkApiTest, FeedbackAndQuestionTiesShowOnlyToTheirTwoPeople) {
+  const json costaffing = json::array({"co-staffing"});
+  struct Expected {
+    std::string who;
+    double member_peer;
+    json member_peer_kinds;
+    double lead_peer;
+    json lead_peer_kinds;
+  };
+  const std::vector<Expected> table = {
+      {"member", 5, json::array({"co-staffing", "feedback"}), 4, costaffing},
+      {"peer", 5, json::array({"co-staffing", "feedback"}), 5,
+       json::array({"co-staffing", "check-in question"})},
+      {"lead", 4, costaffing, 5, json::array({"co-staffing", "check-in question"})},
+      {"fl", 4, costaffing, 4, costaffing},
+      {"admin", 4, costaffing, 4, costaffing},
+  };
+  std::string outsider_view;  // every non-party's view is byte for byte the same
+  for (const Expected& e : table) {
+    for (const std::string& period : {std::string(""), std::string("?from=2023-11-01")}) {
+      Reply reply = Get(e.who, "/teams/alpha/network" + period);
+      ASSERT_EQ(reply.status, 200) << e.who;
+      json team = reply.Json();
+      auto [mp, mp_kinds] = EdgeOf(team, "member", "peer");
+      EXPECT_DOUBLE_EQ(mp, e.member_peer) << e.who << period;
+      EXPECT_EQ(mp_kinds, e.member_peer_kinds) << e.who << period;
+      auto [lp, lp_kinds] = EdgeOf(team, "lead", "peer");
+      EXPECT_DOUBLE_EQ(lp, e.lead_peer) << e.who << period;
+      EXPECT_EQ(lp_kinds, e.lead_peer_kinds) << e.who << period;
+      EXPECT_DOUBLE_EQ(EdgeOf(team, "lead", "member").first, 14) << e.who << period;
+      if ((e.who == "fl" || e.who == "admin") && period.empty()) {
+        if (outsider_view.empty()) outsider_view = reply.body;
+        EXPECT_EQ(reply.body, outsider_view) << e.who;
+      }
+    }
+  }
+  // The firm view: co-staffing makes 6 edges among lead, member, peer and
+  // englead. member-outsider (feedback) never shows; firmlead sees their own
+  // tie to outsider, the administrator (no party) does not.
+  for (const std::string& period : {std::string(""), std::string("?from=2023-11-01")}) {
+    json admin = Ok("admin", "/network" + period);
+    EXPECT_EQ(admin["metrics"]["edges"], 6) << period;
+    json fl = Ok("fl", "/network" + period);
+    EXPECT_EQ(fl["metrics"]["edges"], 7) << period;
+  }
+  // Team formation reads public ties only: the same team and costs for all.
+  EXPECT_EQ(Ok("lead", "/team-formation?need=Tax%20law:2")["members"],
+            Ok("fl", "/team-formation?need=Tax%20law:2")["members"]);
 }
 
 TEST_F(NetworkApiTest, ClientCoverageHidesFreeHoursFromPartners) {

@@ -174,6 +174,10 @@ bool Authorizer::CanShareFeedbackAnswer(const Principal& viewer,
   return IsSelf(viewer, asker_person_id);
 }
 
+std::string_view Authorizer::PrivateTiesOf(const Principal& viewer) const {
+  return viewer.person_id;
+}
+
 bool Authorizer::CanUseInbox(const Principal& viewer, std::string_view person_id) const {
   return IsSelf(viewer, person_id);
 }

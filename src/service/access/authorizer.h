@@ -183,6 +183,11 @@ class Authorizer {
   //! Sharing an answer to a feedback request: its asker only.
   [[nodiscard]] bool CanShareFeedbackAnswer(const Principal& viewer,
                                             std::string_view asker_person_id) const;
+  //! Whose private ties (feedback and check-in questions, docs/NETWORKS.md
+  //! "Privacy") a network view may count for `viewer`: their own person's,
+  //! whatever the role (a firm leader or administrator sees no one else's);
+  //! empty, none, for a user without a person.
+  [[nodiscard]] std::string_view PrivateTiesOf(const Principal& viewer) const;
   //! A person's inbox (reading it, marking items read): the person only.
   [[nodiscard]] bool CanUseInbox(const Principal& viewer, std::string_view person_id) const;
   //! Whether `leader_person_id` is one of `person_id`'s leaders: their

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "engine/network/co_staffing.h"
+#include "engine/network/conversation_ties.h"
 
 namespace guild {
 
@@ -33,6 +34,14 @@ std::vector<NodeId> TeamNodes(const network::TieSet& ties, const Team& team) {
   };
   if (!team.leader_id.empty()) add(team.leader_id);
   for (const TeamMember& m : team.members) add(m.person_id);
+  return out;
+}
+
+// What a view for `viewer` (a person id, or empty) reads in `period`.
+network::ReadOptions ViewOf(const NetworkState& state, std::string_view viewer,
+                            std::optional<network::Period> period) {
+  network::ReadOptions out{.period = period, .private_kinds = state.private_kinds};
+  if (!viewer.empty()) out.viewer = state.ties.Find(viewer);
   return out;
 }
 
@@ -65,17 +74,39 @@ Result<NetworkFigures> AnalyzeNetwork(Graph graph, std::optional<NodeId> leader,
 }
 
 NetworkService::NetworkService(SnapshotHolder& snapshots, SkillsService& skills, const Clock& clock,
-                               NetworkOptions options)
+                               NetworkOptions options, Store* conversations)
     : skills_(skills),
       clock_(clock),
       options_(std::move(options)),
+      conversations_(conversations),
       state_(snapshots,
              [this](std::shared_ptr<const FirmSnapshot> s) { return Build(std::move(s)); }) {}
 
 Result<NetworkStateRef> NetworkService::State() { return state_.Get(); }
 
+Result<ConversationRecords> ReadConversations(Store& store) {
+  ConversationRecords out;
+  for (EntityKind kind : {EntityKind::kCheckinQuestions, EntityKind::kFeedbackRequests,
+                          EntityKind::kFeedbackAnswers}) {
+    SelectQuery q{.kind = kind, .limit = kMaxSelectRows};
+    do {
+      ASSIGN_OR_RETURN(SelectPage page, store.Select(q));
+      for (auto& r : page.rows.checkin_questions.take()) out.questions.push_back(std::move(r));
+      for (auto& r : page.rows.feedback_requests.take()) {
+        out.feedback_requests.push_back(std::move(r));
+      }
+      for (auto& r : page.rows.feedback_answers.take()) {
+        out.feedback_answers.push_back(std::move(r));
+      }
+      q.after = std::move(page.next_cursor);
+    } while (!q.after.empty());
+  }
+  return out;
+}
+
 Result<NetworkStateRef> BuildNetworkState(std::shared_ptr<const FirmSnapshot> snapshot, Date today,
-                                          const NetworkOptions& options) {
+                                          const NetworkOptions& options,
+                                          const ConversationRecords* conversations) {
   const FirmData& firm = snapshot->data();
   auto state = std::make_shared<NetworkState>();
   state->snapshot = snapshot;
@@ -83,10 +114,18 @@ Result<NetworkStateRef> BuildNetworkState(std::shared_ptr<const FirmSnapshot> sn
   std::vector<std::string> people;
   people.reserve(firm.people.size());
   for (const Person& p : firm.people) people.push_back(p.id);
+  static const ConversationRecords kNone;
+  const ConversationRecords& talk = conversations != nullptr ? *conversations : kNone;
   network::CoStaffingTies co_staffing(firm, {});
-  const network::TieSource* sources[] = {&co_staffing};
+  network::CheckinQuestionTies questions(talk.questions);
+  network::FeedbackTies feedback(talk.feedback_requests, talk.feedback_answers);
+  const network::TieSource* sources[] = {&co_staffing, &questions, &feedback};
   ASSIGN_OR_RETURN(state->ties, network::BuildTieSet(std::move(people), sources));
-  auto graph = std::make_shared<const Graph>(state->ties.Read({}));
+  const std::string private_kinds[] = {std::string(network::kQuestionKind),
+                                       std::string(network::kFeedbackKind)};
+  state->private_kinds = state->ties.KindsNamed(private_kinds);
+  auto graph =
+      std::make_shared<const Graph>(state->ties.Read({.private_kinds = state->private_kinds}));
   state->lengths = std::make_shared<const std::vector<network::Length>>(network::ArcLengths(
       *graph,
       {.model = network::LengthModel::kSaturating, .saturation = options.saturation_hours}));
@@ -98,16 +137,20 @@ Result<NetworkStateRef> BuildNetworkState(std::shared_ptr<const FirmSnapshot> sn
 }
 
 Result<NetworkStateRef> NetworkService::Build(std::shared_ptr<const FirmSnapshot> snapshot) {
-  return BuildNetworkState(std::move(snapshot), clock_.Today(), options_);
+  if (conversations_ == nullptr)
+    return BuildNetworkState(std::move(snapshot), clock_.Today(), options_);
+  ASSIGN_OR_RETURN(ConversationRecords records, ReadConversations(*conversations_));
+  return BuildNetworkState(std::move(snapshot), clock_.Today(), options_, &records);
 }
 
 Result<TeamNetwork> TeamNetworkIn(NetworkStateRef state, const Team& team,
-                                  const PeriodRequest& period, const NetworkOptions& options) {
+                                  const PeriodRequest& period, const NetworkOptions& options,
+                                  std::string_view viewer) {
   TeamNetwork out;
   out.team = &team;
   ASSIGN_OR_RETURN(out.period, ResolvePeriod(period));
   const std::vector<NodeId> nodes = TeamNodes(state->ties, team);
-  Graph graph = state->ties.ReadAmong(nodes, {.period = out.period});
+  Graph graph = state->ties.ReadAmong(nodes, ViewOf(*state, viewer, out.period));
   const std::optional<NodeId> leader = LeaderIn(graph, team);
   ASSIGN_OR_RETURN(out.figures,
                    AnalyzeNetwork(std::move(graph), leader, options.exact_betweenness_limit,
@@ -116,7 +159,7 @@ Result<TeamNetwork> TeamNetworkIn(NetworkStateRef state, const Team& team,
   for (int p = options.timeline_periods; p >= 1; --p) {
     const network::Period window{AddDays(state->today, -days * p + 1),
                                  AddDays(state->today, -days * (p - 1))};
-    Graph g = state->ties.ReadAmong(nodes, {.period = window});
+    Graph g = state->ties.ReadAmong(nodes, ViewOf(*state, viewer, window));
     network::MetricsOptions metrics;
     metrics.communities = network::CommunityMethod::kNone;
     ASSIGN_OR_RETURN(network::NetworkMetrics m, network::ComputeMetrics(g, metrics));
@@ -137,7 +180,8 @@ Result<TeamNetwork> NetworkService::TeamNetworkOf(const Principal& viewer, std::
   if (team == nullptr || !Authorizer(*state->snapshot).CanReadTeamNetwork(viewer, team_id)) {
     return NotFound("team: no team '" + std::string(team_id) + "'");
   }
-  return TeamNetworkIn(std::move(state), *team, period, options_);
+  const std::string viewer_ties(Authorizer(*state->snapshot).PrivateTiesOf(viewer));
+  return TeamNetworkIn(std::move(state), *team, period, options_, viewer_ties);
 }
 
 namespace {
@@ -160,7 +204,8 @@ Result<std::vector<NodeId>> PracticeNodes(const NetworkState& state, const std::
 // Teams led from the practice (the leader's practice, else the first
 // member's), each with its shape in the period.
 Result<std::vector<TeamShapeRow>> TeamShapes(const NetworkState& state, const std::string& practice,
-                                             const std::optional<network::Period>& period) {
+                                             const std::optional<network::Period>& period,
+                                             std::string_view viewer) {
   const FirmSnapshot& snapshot = *state.snapshot;
   const std::string wanted = Lower(practice);
   std::vector<TeamShapeRow> out;
@@ -172,7 +217,7 @@ Result<std::vector<TeamShapeRow>> TeamShapes(const NetworkState& state, const st
     const Person* person = snapshot.FindPerson(anchor);
     if (!practice.empty() && (person == nullptr || Lower(person->practice) != wanted)) continue;
     const std::vector<NodeId> nodes = TeamNodes(state.ties, team);
-    Graph g = state.ties.ReadAmong(nodes, {.period = period});
+    Graph g = state.ties.ReadAmong(nodes, ViewOf(state, viewer, period));
     network::MetricsOptions options;
     options.communities = network::CommunityMethod::kNone;
     ASSIGN_OR_RETURN(network::NetworkMetrics m, network::ComputeMetrics(g, options));
@@ -225,12 +270,12 @@ void SummariseCommunities(const NetworkState& state, const Graph& graph, int sho
 }  // namespace
 
 Result<FirmNetwork> FirmNetworkIn(NetworkStateRef state, const FirmNetworkRequest& request,
-                                  const NetworkOptions& options) {
+                                  const NetworkOptions& options, std::string_view viewer) {
   FirmNetwork out;
   out.practice = request.practice;
   ASSIGN_OR_RETURN(out.period, ResolvePeriod(request.period));
   ASSIGN_OR_RETURN(std::vector<NodeId> nodes, PracticeNodes(*state, request.practice));
-  Graph graph = state->ties.ReadAmong(nodes, {.period = out.period});
+  Graph graph = state->ties.ReadAmong(nodes, ViewOf(*state, viewer, out.period));
   out.people = graph.node_count();
   network::MetricsOptions metrics;
   if (graph.node_count() > options.exact_betweenness_limit) {
@@ -238,7 +283,7 @@ Result<FirmNetwork> FirmNetworkIn(NetworkStateRef state, const FirmNetworkReques
   }
   ASSIGN_OR_RETURN(out.metrics, network::ComputeMetrics(graph, metrics));
   out.node_ids = graph.names();
-  ASSIGN_OR_RETURN(out.teams, TeamShapes(*state, request.practice, out.period));
+  ASSIGN_OR_RETURN(out.teams, TeamShapes(*state, request.practice, out.period, viewer));
   SummariseCommunities(*state, graph, options.firm_communities, out);
   std::vector<NodeId> order(graph.node_count());
   for (NodeId v = 0; v < order.size(); ++v) order[v] = v;
@@ -265,7 +310,8 @@ Result<FirmNetwork> NetworkService::Firm(const Principal& viewer,
   if (!authorizer.CanReadFirmWide(viewer)) {
     return PermissionDenied("network: the firm's network is for firm leaders and administrators");
   }
-  return FirmNetworkIn(std::move(state), request, options_);
+  const std::string viewer_ties(authorizer.PrivateTiesOf(viewer));
+  return FirmNetworkIn(std::move(state), request, options_, viewer_ties);
 }
 
 }  // namespace guild

@@ -3,11 +3,19 @@
 // and team formation — from the current firm snapshot.
 //
 // The state: for each snapshot version, the collaboration ties (co-staffing,
-// network/co_staffing.h), the all-time collaboration graph with its arc
+// network/co_staffing.h; with a store, routed check-in questions and feedback
+// requests too, network/conversation_ties.h, read from the store when the
+// state is built), the all-time collaboration graph with its arc
 // lengths (distance.h, kSaturating: H / (hours + H)), and every client's
 // coverage as of "today" (the injected Clock). Built the first time it is
 // needed and again when the snapshot changes; at most one build runs at a
 // time and readers keep the previous state meanwhile (as SkillsService).
+//
+// Privacy: question and feedback ties are private kinds (ties.h). The
+// all-time graph (team formation, succession) leaves them out; a team or firm
+// view counts only the viewer's own (Authorizer::PrivateTiesOf), so no view
+// reveals a question or feedback relationship to anyone but its two people
+// (docs/NETWORKS.md, "Privacy").
 //
 // Access (decided through the Authorizer, docs/SECURITY.md):
 //  - a team's network: Authorizer::CanReadTeamNetwork (its members, its
@@ -46,6 +54,7 @@
 #include "service/skills/skills_service.h"
 #include "service/snapshot/per_snapshot.h"
 #include "service/snapshot/snapshot_holder.h"
+#include "store/store.h"
 
 namespace guild {
 
@@ -66,12 +75,24 @@ struct NetworkOptions {
   network::SuccessionOptions succession;  //!< `today` is set from the Clock
 };
 
+//! The store-only records that become private ties.
+struct ConversationRecords {
+  std::vector<CheckinQuestion> questions;
+  std::vector<FeedbackRequest> feedback_requests;
+  std::vector<FeedbackAnswer> feedback_answers;
+};
+
+//! Every routed question and feedback request of the store (paged Selects).
+[[nodiscard]] Result<ConversationRecords> ReadConversations(Store& store);
+
 //! One snapshot's collaboration network. Immutable once built.
 struct NetworkState {
   std::shared_ptr<const FirmSnapshot> snapshot;
   Date today;
   network::TieSet ties;
-  std::shared_ptr<const network::Graph> graph;  //!< all ties, every person
+  //! The kinds counted only for a viewer who is one of the tie's people.
+  network::KindSet private_kinds = 0;
+  std::shared_ptr<const network::Graph> graph;  //!< all public ties, every person
   std::shared_ptr<const std::vector<network::Length>> lengths;
   std::vector<network::ClientCoverage> coverage;  //!< by client position
 };
@@ -194,9 +215,11 @@ struct FormedTeam {
 
 class NetworkService {
  public:
-  //! `snapshots`, `skills` and `clock` must outlive the service.
+  //! `snapshots`, `skills`, `clock` and `conversations` must outlive the
+  //! service. Without `conversations` (nullptr) the network has no question
+  //! or feedback ties.
   NetworkService(SnapshotHolder& snapshots, SkillsService& skills, const Clock& clock,
-                 NetworkOptions options = {});
+                 NetworkOptions options = {}, Store* conversations = nullptr);
 
   //! The network state for the current snapshot (see the header comment).
   [[nodiscard]] Result<NetworkStateRef> State();
@@ -221,6 +244,7 @@ class NetworkService {
   SkillsService& skills_;
   const Clock& clock_;
   const NetworkOptions options_;
+  Store* conversations_;
   PerSnapshot<NetworkState> state_;
 };
 
@@ -228,19 +252,25 @@ class NetworkService {
 // outside a server (`guild network team`, benchmarks); the service calls
 // them after the Authorizer has agreed.
 
-//! The network state of one snapshot, as of `today`. Errors: the tie
-//! sources' (a repeated person id).
+//! The network state of one snapshot, as of `today`, with the question and
+//! feedback ties of `conversations` when given. Errors: the tie sources' (a
+//! repeated person id).
 [[nodiscard]] Result<NetworkStateRef> BuildNetworkState(
-    std::shared_ptr<const FirmSnapshot> snapshot, Date today, const NetworkOptions& options);
-//! A team's network in the period, with its timeline.
+    std::shared_ptr<const FirmSnapshot> snapshot, Date today, const NetworkOptions& options,
+    const ConversationRecords* conversations = nullptr);
+//! A team's network in the period, with its timeline. Private ties count
+//! only when `viewer` (a person id, empty: none) is one of their people.
 [[nodiscard]] Result<TeamNetwork> TeamNetworkIn(NetworkStateRef state, const Team& team,
                                                 const PeriodRequest& period,
-                                                const NetworkOptions& options);
-//! The firm (or one practice) in the period. Errors: kNotFound for an
-//! unknown practice; kInvalidArgument for a bad period.
+                                                const NetworkOptions& options,
+                                                std::string_view viewer = {});
+//! The firm (or one practice) in the period; private ties as above.
+//! Errors: kNotFound for an unknown practice; kInvalidArgument for a bad
+//! period.
 [[nodiscard]] Result<FirmNetwork> FirmNetworkIn(NetworkStateRef state,
                                                 const FirmNetworkRequest& request,
-                                                const NetworkOptions& options);
+                                                const NetworkOptions& options,
+                                                std::string_view viewer = {});
 
 //! The figures of `graph` (metrics, shape around `leader`), with exact
 //! betweenness up to `exact_limit` nodes and `samples` sources above.
