@@ -1,6 +1,7 @@
 // Accessibility, checked by the standard tool: axe-core (WCAG 2.1 A and AA
-// rules) on every page of the application, as every persona, and the main
-// navigation on one row at laptop widths.
+// rules) on every page of the application, as every persona (member, team
+// leader, administrator, firm leader), at 1366 and 390 px; and the main
+// navigation on one row at 1366 and 1280 px, its "More" menu by keyboard.
 //
 // axe is injected by the test browser (page.evaluate of axe.min.js, which the
 // DevTools protocol runs outside the page's Content-Security-Policy); the
@@ -153,18 +154,22 @@ test('the sign-in page has no WCAG 2.1 A or AA violation, and the CSP is unchang
 });
 
 for (const persona of ['member', 'leader', 'administrator', 'firm_leader']) {
-  test(`every page as ${persona} has no WCAG 2.1 A or AA violation`, async () => {
-    const page = await signedInPage(personas[persona]);
-    const me = await apiGet(page, '/me');
-    const extra = [];
-    const roles = await apiGet(page, '/roles?q=a&limit=1');
-    if (roles.roles.length) extra.push(`/growth?role=${encodeURIComponent(roles.roles[0].id)}`);
-    const skill = me.skills?.[0]?.name ?? (await apiGet(page, '/skills/suggest?q=a&limit=1')).skills[0]?.name;
-    if (skill) extra.push(`/finder?need=${encodeURIComponent(`${skill}:2`)}`);
-    const { visited, violations } = await checkEveryPage(page, extra);
-    console.log(`${persona}: ${visited.size} pages: ${[...visited.keys()].join(' ')}`);
-    assert.deepEqual(violations, [], `axe found ${violations.length} violations as ${persona}:\n${violations.join('\n')}`);
-  });
+  for (const viewport of [LAPTOP, PHONE]) {
+    test(`every page as ${persona} at ${viewport.width} px has no WCAG 2.1 A or AA violation`, async () => {
+      const page = await signedInPage(personas[persona], viewport);
+      const me = await apiGet(page, '/me');
+      const extra = [];
+      const roles = await apiGet(page, '/roles?q=a&limit=1');
+      if (roles.roles.length) extra.push(`/growth?role=${encodeURIComponent(roles.roles[0].id)}`);
+      const skill = me.skills?.[0]?.name ?? (await apiGet(page, '/skills/suggest?q=a&limit=1')).skills[0]?.name;
+      if (skill) extra.push(`/finder?need=${encodeURIComponent(`${skill}:2`)}`);
+      const { visited, violations } = await checkEveryPage(page, extra);
+      console.log(`${persona} at ${viewport.width} px: ${visited.size} pages: ${[...visited.keys()].join(' ')}`);
+      assert.ok(visited.size >= START_PATHS.length + extra.length + 2, `only ${visited.size} pages visited as ${persona}`);
+      assert.deepEqual(violations, [], `axe found ${violations.length} violations as ${persona} at ${viewport.width} px:\n${violations.join('\n')}`);
+      await page.context().close();
+    });
+  }
 }
 
 /** The tops and bottoms of the nav's visible items (links and the "More" button), and the nav's own box. */

@@ -38,7 +38,7 @@ function Deliverables({ roles }: { roles: TeamRoles }) {
   const nameOf = new Map(roles.people.map((p) => [p.person.id, p.person.name]));
   const accountable = (row: RaciRow) => row.cells.filter((c) => c.role === 'A').map((c) => nameOf.get(c.person_id) ?? c.person_id);
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" tabIndex={0} role="region" aria-label="Deliverables and who is accountable">
       <table class="table table--compact">
         <caption class="visually-hidden">Deliverables of the account leadership team, with who is accountable for each</caption>
         <thead>

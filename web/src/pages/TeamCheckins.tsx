@@ -206,7 +206,7 @@ function Trends({ teamId }: { teamId: string }) {
           ) : (
             <>
               <TrendsChart trends={trends} />
-              <div class="table-wrap">
+              <div class="table-wrap" tabIndex={0} role="region" aria-label="Check-in trends per cycle">
                 <table class="table table--compact trends-table">
                   <caption>Per cycle, oldest first</caption>
                   <thead>
