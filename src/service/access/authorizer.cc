@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <unordered_map>
-#include <unordered_set>
 
 namespace guild {
 
@@ -217,24 +215,11 @@ bool Authorizer::ArePeers(std::string_view a_person_id, std::string_view b_perso
   for (uint32_t team : snapshot_.TeamsOf(*b)) {
     if (std::binary_search(a_teams.begin(), a_teams.end(), team)) return true;
   }
-  // Engagements: one pass over openings and assignments (no index by person).
-  const FirmData& data = snapshot_.data();
-  std::unordered_set<std::string_view> a_engagements;
-  std::unordered_set<std::string_view> b_engagements;
-  for (const Engagement& e : data.engagements) {
-    if (e.leader_id == a_person_id) a_engagements.insert(e.id);
-    if (e.leader_id == b_person_id) b_engagements.insert(e.id);
+  const auto a_engagements = snapshot_.EngagementsOf(*a);
+  for (uint32_t engagement : snapshot_.EngagementsOf(*b)) {
+    if (std::binary_search(a_engagements.begin(), a_engagements.end(), engagement)) return true;
   }
-  std::unordered_map<std::string_view, std::string_view> engagement_of;
-  for (const Opening& o : data.openings) engagement_of.emplace(o.id, o.engagement_id);
-  for (const Assignment& as : data.assignments) {
-    if (as.person_id != a_person_id && as.person_id != b_person_id) continue;
-    auto it = engagement_of.find(as.opening_id);
-    if (it == engagement_of.end()) continue;
-    (as.person_id == a_person_id ? a_engagements : b_engagements).insert(it->second);
-  }
-  return std::any_of(a_engagements.begin(), a_engagements.end(),
-                     [&](std::string_view e) { return b_engagements.contains(e); });
+  return false;
 }
 
 bool Authorizer::CanReadSurveyAggregate(const Principal& viewer, std::string_view team_id,

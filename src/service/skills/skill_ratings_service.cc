@@ -1,7 +1,6 @@
 #include "service/skills/skill_ratings_service.h"
 
 #include <algorithm>
-#include <map>
 #include <tuple>
 
 namespace guild {
@@ -11,18 +10,24 @@ namespace {
 constexpr RatingSource kSourcesByPrecedence[] = {RatingSource::kSelf, RatingSource::kPeer,
                                                  RatingSource::kManager, RatingSource::kAssessed};
 
-// The person's ratings, by skill id, each skill's highest precedence first.
-std::map<std::string_view, std::vector<uint32_t>> RatingsOf(const FirmSnapshot& s,
-                                                            std::string_view person_id) {
-  std::map<std::string_view, std::vector<uint32_t>> by_skill;
+// The person's ratings (the snapshot's RatingsOf), grouped by skill, each skill's
+// highest precedence first; skills in position order.
+std::vector<std::pair<uint32_t, std::vector<uint32_t>>> RatingsBySkill(const FirmSnapshot& s,
+                                                                       uint32_t person) {
   const auto& ratings = s.data().person_skills;
-  for (uint32_t i = 0; i < ratings.size(); ++i) {
-    if (ratings[i].person_id == person_id) by_skill[ratings[i].skill_id].push_back(i);
+  std::vector<std::pair<uint32_t, uint32_t>> rows;  // (skill, rating)
+  for (uint32_t r : s.RatingsOf(person)) {
+    if (auto skill = s.SkillIndex(ratings[r].skill_id)) rows.emplace_back(*skill, r);
   }
-  for (auto& [skill, rows] : by_skill) {
-    std::sort(rows.begin(), rows.end(), [&](uint32_t a, uint32_t b) {
-      return Precedence(ratings[a].source) > Precedence(ratings[b].source);
-    });
+  std::sort(rows.begin(), rows.end(), [&](const auto& a, const auto& b) {
+    const int pa = Precedence(ratings[a.second].source);
+    const int pb = Precedence(ratings[b.second].source);
+    return std::tie(a.first, pb, a.second) < std::tie(b.first, pa, b.second);
+  });
+  std::vector<std::pair<uint32_t, std::vector<uint32_t>>> by_skill;
+  for (const auto& [skill, rating] : rows) {
+    if (by_skill.empty() || by_skill.back().first != skill) by_skill.push_back({skill, {}});
+    by_skill.back().second.push_back(rating);
   }
   return by_skill;
 }
@@ -37,11 +42,12 @@ int EffectiveLevel(const std::vector<PersonSkill>& rows, std::string_view skill_
   return best == nullptr ? 0 : best->level;
 }
 
-std::vector<PersonSkill> RowsOf(const FirmSnapshot& s, std::string_view person_id,
-                                std::string_view skill_id) {
+// The person's ratings of the skill, from the snapshot's per-person index.
+std::vector<PersonSkill> RowsOf(const FirmSnapshot& s, uint32_t person, std::string_view skill_id) {
   std::vector<PersonSkill> rows;
-  for (const PersonSkill& r : s.data().person_skills) {
-    if (r.person_id == person_id && r.skill_id == skill_id) rows.push_back(r);
+  for (uint32_t r : s.RatingsOf(person)) {
+    const PersonSkill& rating = s.data().person_skills[r];
+    if (rating.skill_id == skill_id) rows.push_back(rating);
   }
   return rows;
 }
@@ -96,10 +102,8 @@ Result<PersonRatings> SkillRatingsService::Ratings(const Principal& viewer,
   }
   PersonRatings out;
   out.person = *person;
-  for (auto& [skill_id, rows] : RatingsOf(s, person_id)) {
-    const auto skill = s.SkillIndex(skill_id);
-    if (!skill) continue;
-    HeldSkillRatings held{*skill, std::move(rows), 0, false};
+  for (auto& [skill, rows] : RatingsBySkill(s, *person)) {
+    HeldSkillRatings held{skill, std::move(rows), 0, false};
     held.effective = held.ratings.front();
     for (uint32_t r : held.ratings) held.wants_to_grow |= s.data().person_skills[r].wants_to_grow;
     out.skills.push_back(std::move(held));
@@ -113,9 +117,8 @@ Result<PersonRatings> SkillRatingsService::Ratings(const Principal& viewer,
   out.history_visible = authorizer.CanReadPersonDetail(viewer, person_id);
   if (out.history_visible) {
     const auto& history = s.data().skill_history;
-    for (uint32_t i = 0; i < history.size(); ++i) {
-      if (history[i].person_id == person_id) out.history.push_back(i);
-    }
+    const auto rows = s.SkillHistoryOf(*person);
+    out.history.assign(rows.begin(), rows.end());
     std::sort(out.history.begin(), out.history.end(), [&](uint32_t a, uint32_t b) {
       return std::tie(history[b].date.days, history[a].skill_id) <
              std::tie(history[a].date.days, history[b].skill_id);
@@ -133,7 +136,8 @@ Result<PersonRatings> SkillRatingsService::Rate(const Principal& viewer, std::st
   std::lock_guard lock(write_mu_);
   ASSIGN_OR_RETURN(auto snapshot, Snapshot());
   const FirmSnapshot& s = *snapshot;
-  if (!s.PersonIndex(person_id)) return NotFound("no person with id " + std::string(person_id));
+  const auto person = s.PersonIndex(person_id);
+  if (!person) return NotFound("no person with id " + std::string(person_id));
   if (!Authorizer(s).CanRateSkill(viewer, person_id, draft.source)) return Refused(draft.source);
   if (s.FindSkill(draft.skill_id) == nullptr) {
     return InvalidField("skill_id", "the id of a skill in the taxonomy (GET /api/v1/skills)",
@@ -147,7 +151,7 @@ Result<PersonRatings> SkillRatingsService::Rate(const Principal& viewer, std::st
                         "body");
   }
   const Date today = clock_.Today();
-  std::vector<PersonSkill> rows = RowsOf(s, person_id, draft.skill_id);
+  std::vector<PersonSkill> rows = RowsOf(s, *person, draft.skill_id);
   const int before = EffectiveLevel(rows, draft.skill_id);
   auto mine = std::find_if(rows.begin(), rows.end(),
                            [&](const PersonSkill& r) { return r.source == draft.source; });
@@ -190,9 +194,10 @@ Result<PersonRatings> SkillRatingsService::Unrate(const Principal& viewer,
   std::lock_guard lock(write_mu_);
   ASSIGN_OR_RETURN(auto snapshot, Snapshot());
   const FirmSnapshot& s = *snapshot;
-  if (!s.PersonIndex(person_id)) return NotFound("no person with id " + std::string(person_id));
+  const auto person = s.PersonIndex(person_id);
+  if (!person) return NotFound("no person with id " + std::string(person_id));
   if (!Authorizer(s).CanRateSkill(viewer, person_id, source)) return Refused(source);
-  std::vector<PersonSkill> rows = RowsOf(s, person_id, skill_id);
+  std::vector<PersonSkill> rows = RowsOf(s, *person, skill_id);
   const int before = EffectiveLevel(rows, skill_id);
   const auto removed = std::remove_if(rows.begin(), rows.end(),
                                       [&](const PersonSkill& r) { return r.source == source; });

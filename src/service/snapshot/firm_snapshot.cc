@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <tuple>
 #include <utility>
 
 namespace guild {
@@ -25,7 +26,24 @@ Adjacency BuildAdjacency(Pairs pairs, size_t key_count) {
   return adjacency;
 }
 
+Adjacency GroupPositions(const std::vector<uint32_t>& keys, size_t key_count) {
+  Adjacency adjacency;
+  adjacency.offsets.assign(key_count + 1, 0);
+  for (uint32_t key : keys) {
+    if (key < key_count) ++adjacency.offsets[key + 1];
+  }
+  for (size_t k = 0; k < key_count; ++k) adjacency.offsets[k + 1] += adjacency.offsets[k];
+  adjacency.values.resize(adjacency.offsets[key_count]);
+  std::vector<uint32_t> next(adjacency.offsets.begin(), adjacency.offsets.end() - 1);
+  for (uint32_t i = 0; i < keys.size(); ++i) {
+    if (keys[i] < key_count) adjacency.values[next[keys[i]]++] = i;
+  }
+  return adjacency;
+}
+
 namespace {
+
+constexpr uint32_t kAbsent = std::numeric_limits<uint32_t>::max();
 
 template <typename T>
 std::unordered_map<std::string_view, uint32_t> IdIndex(const std::vector<T>& items) {
@@ -83,6 +101,11 @@ FirmSnapshot::FirmSnapshot(FirmData data, int64_t version, const FirmSnapshot* p
       people && teams && unchanged(&FirmData::engagements) ? previous->membership_ : IndexTeams();
   ratings_ =
       people && skills && unchanged(&FirmData::person_skills) ? previous->ratings_ : IndexSkills();
+  history_ = people && unchanged(&FirmData::skill_history) ? previous->history_ : IndexHistory();
+  engagements_ = people && unchanged(&FirmData::engagements) && unchanged(&FirmData::openings) &&
+                         unchanged(&FirmData::assignments)
+                     ? previous->engagements_
+                     : IndexEngagements();
   goals_ = people && teams && unchanged(&FirmData::clients) && unchanged(&FirmData::engagements) &&
                    unchanged(&FirmData::goals) && unchanged(&FirmData::deliverables) &&
                    unchanged(&FirmData::client_relationships) &&
@@ -154,27 +177,92 @@ std::shared_ptr<const FirmSnapshot::Membership> FirmSnapshot::IndexTeams() const
   return membership;
 }
 
+// Each item's person position (kAbsent when its person_id is unknown). Rows
+// of one person are consecutive in the store's key order, so a run of them
+// costs one lookup.
+template <typename T>
+std::vector<uint32_t> FirmSnapshot::PersonPositions(const std::vector<T>& items) const {
+  std::vector<uint32_t> out(items.size(), kAbsent);
+  const std::string* last = nullptr;
+  std::optional<uint32_t> person;
+  for (uint32_t i = 0; i < items.size(); ++i) {
+    if (last == nullptr || items[i].person_id != *last) {
+      last = &items[i].person_id;
+      person = PersonIndex(*last);
+    }
+    if (person) out[i] = *person;
+  }
+  return out;
+}
+
 std::shared_ptr<const FirmSnapshot::Ratings> FirmSnapshot::IndexSkills() const {
-  // For each (person, skill), keep the rating of highest precedence.
-  std::unordered_map<uint64_t, uint32_t> best;
   const std::vector<PersonSkill>& ratings = data_.person_skills;
+  const size_t people = data_.people.size();
+  // Every rating of a known person and a known skill, by person.
+  std::vector<uint32_t> person_of = PersonPositions(ratings);
+  std::vector<uint32_t> skill_of(ratings.size(), kAbsent);
   for (uint32_t i = 0; i < ratings.size(); ++i) {
-    auto person = PersonIndex(ratings[i].person_id);
-    auto skill = SkillIndex(ratings[i].skill_id);
-    if (!person || !skill) continue;
-    uint64_t key = (uint64_t{*person} << 32) | *skill;
-    auto [it, inserted] = best.emplace(key, i);
-    if (!inserted && Precedence(ratings[i].source) > Precedence(ratings[it->second].source)) {
-      it->second = i;
+    if (person_of[i] == kAbsent) continue;
+    if (auto skill = SkillIndex(ratings[i].skill_id)) {
+      skill_of[i] = *skill;
+    } else {
+      person_of[i] = kAbsent;
     }
   }
-  Pairs pairs;
-  pairs.reserve(best.size());
-  for (const auto& [key, rating] : best) {
-    pairs.emplace_back(static_cast<uint32_t>(key >> 32), rating);
-  }
   auto index = std::make_shared<Ratings>();
-  index->skills_of = BuildAdjacency(std::move(pairs), data_.people.size());
+  index->ratings_of = GroupPositions(person_of, people);
+  // For each (person, skill), the rating of highest precedence (the first
+  // position of equal ones); each person's row ascending.
+  Adjacency& effective = index->skills_of;
+  effective.offsets.assign(people + 1, 0);
+  std::vector<uint32_t> row;
+  const auto before = [&](uint32_t a, uint32_t b) {
+    const int pa = Precedence(ratings[a].source);
+    const int pb = Precedence(ratings[b].source);
+    return std::tie(skill_of[a], pb, a) < std::tie(skill_of[b], pa, b);
+  };
+  for (uint32_t p = 0; p < people; ++p) {
+    const auto all = index->ratings_of.Row(p);
+    row.assign(all.begin(), all.end());
+    std::sort(row.begin(), row.end(), before);
+    const size_t first = effective.values.size();
+    for (size_t j = 0; j < row.size(); ++j) {
+      if (j == 0 || skill_of[row[j]] != skill_of[row[j - 1]]) effective.values.push_back(row[j]);
+    }
+    std::sort(effective.values.begin() + static_cast<std::ptrdiff_t>(first),
+              effective.values.end());
+    effective.offsets[p + 1] = static_cast<uint32_t>(effective.values.size());
+  }
+  return index;
+}
+
+std::shared_ptr<const FirmSnapshot::History> FirmSnapshot::IndexHistory() const {
+  auto index = std::make_shared<History>();
+  index->history_of =
+      GroupPositions(PersonPositions(data_.skill_history.get()), data_.people.size());
+  return index;
+}
+
+std::shared_ptr<const FirmSnapshot::PersonEngagements> FirmSnapshot::IndexEngagements() const {
+  const std::vector<Engagement>& engagements = data_.engagements;
+  const auto by_id = IdIndex(engagements);
+  Pairs pairs;
+  for (uint32_t e = 0; e < engagements.size(); ++e) {
+    if (auto leader = PersonIndex(engagements[e].leader_id)) pairs.emplace_back(*leader, e);
+  }
+  std::unordered_map<std::string_view, uint32_t> engagement_of_opening;
+  for (const Opening& opening : data_.openings) {
+    if (auto e = Lookup(by_id, opening.engagement_id)) {
+      engagement_of_opening.emplace(opening.id, *e);
+    }
+  }
+  for (const Assignment& assignment : data_.assignments) {
+    auto person = PersonIndex(assignment.person_id);
+    auto e = Lookup(engagement_of_opening, assignment.opening_id);
+    if (person && e) pairs.emplace_back(*person, *e);
+  }
+  auto index = std::make_shared<PersonEngagements>();
+  index->engagements_of = BuildAdjacency(std::move(pairs), data_.people.size());
   return index;
 }
 

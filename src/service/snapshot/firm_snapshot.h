@@ -48,8 +48,10 @@ class FirmSnapshot {
   //! with `previous`'s are shared instead of rebuilt: people (ids, name
   //! order, reports) from people; teams' and skills' ids and name orders
   //! from teams and skills; team membership and leadership from people,
-  //! teams and engagements; effective ratings from people, skills and
-  //! person skills. A write to any other kind rebuilds nothing.
+  //! teams and engagements; ratings (effective and all) from people, skills
+  //! and person skills; skill history by person from people and skill
+  //! history; engagements by person from people, engagements, openings and
+  //! assignments. A write to any other kind rebuilds nothing.
   static std::shared_ptr<const FirmSnapshot> Build(FirmData data, int64_t version,
                                                    const FirmSnapshot* previous = nullptr);
 
@@ -91,6 +93,21 @@ class FirmSnapshot {
   //! the rating of highest precedence (assessed > manager > peer > self).
   [[nodiscard]] std::span<const uint32_t> SkillsOf(uint32_t person) const {
     return ratings_->skills_of.Row(person);
+  }
+  //! Person skill positions of all the person's ratings (every source) of
+  //! skills in the taxonomy, ascending.
+  [[nodiscard]] std::span<const uint32_t> RatingsOf(uint32_t person) const {
+    return ratings_->ratings_of.Row(person);
+  }
+  //! Skill history positions of the person's rows, ascending.
+  [[nodiscard]] std::span<const uint32_t> SkillHistoryOf(uint32_t person) const {
+    return history_->history_of.Row(person);
+  }
+  //! Engagement positions the person works on (assigned to one of its
+  //! openings, any assignment status) or leads (Engagement::leader_id),
+  //! ascending.
+  [[nodiscard]] std::span<const uint32_t> EngagementsOf(uint32_t person) const {
+    return engagements_->engagements_of.Row(person);
   }
   //! People whose manager_id is this person, in directory order.
   [[nodiscard]] std::span<const uint32_t> ReportsOf(uint32_t person) const {
@@ -172,6 +189,13 @@ class FirmSnapshot {
   };
   struct Ratings {  // people, skills, person skills
     Adjacency skills_of;
+    Adjacency ratings_of;
+  };
+  struct History {  // people, skill history
+    Adjacency history_of;
+  };
+  struct PersonEngagements {  // people, engagements, openings, assignments
+    Adjacency engagements_of;
   };
   // people, teams, clients, engagements, goals, deliverables, client
   // relationships, purpose changes
@@ -200,6 +224,10 @@ class FirmSnapshot {
   [[nodiscard]] std::shared_ptr<const PeopleIndexes> IndexPeople() const;
   [[nodiscard]] std::shared_ptr<const Membership> IndexTeams() const;
   [[nodiscard]] std::shared_ptr<const Ratings> IndexSkills() const;
+  template <typename T>
+  [[nodiscard]] std::vector<uint32_t> PersonPositions(const std::vector<T>& items) const;
+  [[nodiscard]] std::shared_ptr<const History> IndexHistory() const;
+  [[nodiscard]] std::shared_ptr<const PersonEngagements> IndexEngagements() const;
   [[nodiscard]] std::shared_ptr<const GoalIndexes> IndexGoals() const;
 
   const FirmData data_;  // const: reading a SharedVector never copies it
@@ -210,11 +238,17 @@ class FirmSnapshot {
   std::shared_ptr<const NamedIndexes> skills_;
   std::shared_ptr<const Membership> membership_;
   std::shared_ptr<const Ratings> ratings_;
+  std::shared_ptr<const History> history_;
+  std::shared_ptr<const PersonEngagements> engagements_;
   std::shared_ptr<const GoalIndexes> goals_;
 };
 
 //! Groups (key, value) pairs into an Adjacency of `key_count` rows, each
 //! row's values sorted and unique.
 Adjacency BuildAdjacency(std::vector<std::pair<uint32_t, uint32_t>> pairs, size_t key_count);
+//! Groups positions 0..keys.size()-1 by their key (keys[i] >= key_count:
+//! left out) into an Adjacency of `key_count` rows, each row ascending;
+//! linear, without sorting.
+Adjacency GroupPositions(const std::vector<uint32_t>& keys, size_t key_count);
 
 }  // namespace guild

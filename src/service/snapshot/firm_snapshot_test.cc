@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "service/testing/feedback_test_firm.h"
 #include "service/testing/test_firm.h"
 
 namespace guild {
@@ -112,6 +113,18 @@ std::string Describe(const FirmSnapshot& s) {
     }
     std::sort(skills.begin(), skills.end());
     for (const std::string& skill : skills) out += " " + skill;
+    out += " ratings:";
+    for (uint32_t r : s.RatingsOf(p)) {
+      const PersonSkill& ps = data.person_skills[r];
+      out += " " + ps.skill_id + "=" + std::string(ToString(ps.source));
+    }
+    out += " history:";
+    for (uint32_t h : s.SkillHistoryOf(p)) {
+      out += " " + data.skill_history[h].skill_id + "@" +
+             std::to_string(data.skill_history[h].date.days);
+    }
+    out += " engagements:";
+    for (uint32_t e : s.EngagementsOf(p)) out += " " + data.engagements[e].id;
   }
   for (const Team& t : data.teams) out += s.FindTeam(t.id) == &t ? "" : " lost team " + t.id;
   for (const Skill& k : data.skills) out += s.FindSkill(k.id) == &k ? "" : " lost skill " + k.id;
@@ -168,6 +181,128 @@ TEST(FirmSnapshotTest, ANextSnapshotSharesWhatDidNotChangeAndEqualsAFreshBuild) 
         << c.name;
     const uint32_t member = *first->PersonIndex("member");
     EXPECT_EQ(next->SkillsOf(member).data() == first->SkillsOf(member).data(), c.ratings_shared)
+        << c.name;
+  }
+}
+
+// The firm with skill history and work on engagements, for the per-person
+// indexes: "peer" is assigned to o1 on e1 (FeedbackTestFirm), "outsider" to
+// o2 on e2, led by "lead"; an assignment to an unknown opening counts for no
+// engagement; a history row of an unknown person is left out.
+FirmData PerPersonFirm() {
+  FirmData firm = service::testing::FeedbackTestFirm();
+  firm.engagements.push_back(
+      {"e2", "c1", "Tax 2025", "lead", Date{150}, Date{250}, EngagementStatus::kTentative});
+  firm.openings.push_back({"o2", "e2", "Adviser", {}, 10, Date{150}, Date{250}});
+  firm.assignments.push_back(
+      {"a2", "outsider", "o2", 10, Date{150}, Date{250}, AssignmentStatus::kTentative});
+  firm.assignments.push_back(
+      {"a3", "member", "nowhere", 10, Date{150}, Date{250}, AssignmentStatus::kTentative});
+  firm.skill_history = {{"ghost", "firm:tax", Date{90}, 2},
+                        {"member", "firm:audit", Date{100}, 1},
+                        {"member", "firm:tax", Date{100}, 2},
+                        {"member", "firm:tax", Date{110}, 3},
+                        {"peer", "firm:audit", Date{120}, 4}};
+  // A rating of a skill not in the taxonomy is not a rating the indexes hold.
+  firm.person_skills.push_back({"peer", "firm:gone", RatingSource::kSelf, 3, false, {}, {}});
+  return firm;
+}
+
+// Reference: every rating, history row and engagement of each person by
+// brute force from the FirmData.
+TEST(FirmSnapshotTest, PerPersonIndexesMatchBruteForce) {
+  const FirmData firm = PerPersonFirm();
+  auto s = FirmSnapshot::Build(firm, 1);
+  for (uint32_t p = 0; p < firm.people.size(); ++p) {
+    const std::string& id = firm.people[p].id;
+    std::vector<uint32_t> ratings, history, engagements;
+    for (uint32_t r = 0; r < firm.person_skills.size(); ++r) {
+      const PersonSkill& ps = firm.person_skills[r];
+      if (ps.person_id == id && s->FindSkill(ps.skill_id) != nullptr) ratings.push_back(r);
+    }
+    for (uint32_t h = 0; h < firm.skill_history.size(); ++h) {
+      if (firm.skill_history[h].person_id == id) history.push_back(h);
+    }
+    for (uint32_t e = 0; e < firm.engagements.size(); ++e) {
+      bool works = firm.engagements[e].leader_id == id;
+      for (const Assignment& a : firm.assignments) {
+        for (const Opening& o : firm.openings) {
+          works |= a.person_id == id && a.opening_id == o.id &&
+                   o.engagement_id == firm.engagements[e].id;
+        }
+      }
+      if (works) engagements.push_back(e);
+    }
+    const auto as_vector = [](std::span<const uint32_t> row) {
+      return std::vector<uint32_t>(row.begin(), row.end());
+    };
+    EXPECT_EQ(as_vector(s->RatingsOf(p)), ratings) << id;
+    EXPECT_EQ(as_vector(s->SkillHistoryOf(p)), history) << id;
+    EXPECT_EQ(as_vector(s->EngagementsOf(p)), engagements) << id;
+  }
+  // Spot checks of the reference itself.
+  EXPECT_EQ(s->RatingsOf(*s->PersonIndex("member")).size(), 3u);
+  EXPECT_TRUE(s->RatingsOf(*s->PersonIndex("peer")).empty());  // only firm:gone
+  EXPECT_EQ(s->SkillHistoryOf(*s->PersonIndex("member")).size(), 3u);
+  EXPECT_EQ(s->EngagementsOf(*s->PersonIndex("lead")).size(), 1u);     // leads e2
+  EXPECT_EQ(s->EngagementsOf(*s->PersonIndex("englead")).size(), 1u);  // leads e1
+  EXPECT_EQ(s->EngagementsOf(*s->PersonIndex("member")).size(), 0u);   // "nowhere" is no opening
+}
+
+// Each per-person group is rebuilt exactly when one of its input kinds
+// changed, and then answers as a fresh build.
+TEST(FirmSnapshotTest, PerPersonGroupsAreSharedWhileTheirKindsAreUnchanged) {
+  auto first = FirmSnapshot::Build(PerPersonFirm(), 1);
+  struct Case {
+    std::string name;
+    void (*change)(FirmData&);
+    bool ratings_shared, history_shared, engagements_shared;
+  };
+  const std::vector<Case> cases = {
+      {"a time entry",
+       [](FirmData& d) {
+         d.time_entries.push_back({"te9", "member", Date{9}, 8});
+       },
+       true, true, true},
+      {"a rating",
+       [](FirmData& d) {
+         d.person_skills.push_back(
+             {"outsider", "firm:audit", RatingSource::kPeer, 2, false, {}, {}});
+       },
+       false, true, true},
+      {"a history row",
+       [](FirmData& d) {
+         d.skill_history.push_back({"outsider", "firm:audit", Date{130}, 2});
+       },
+       true, false, true},
+      {"an assignment",
+       [](FirmData& d) {
+         d.assignments.push_back(
+             {"a9", "lead2", "o1", 5, Date{120}, Date{130}, AssignmentStatus::kConfirmed});
+       },
+       true, true, false},
+      {"an opening's engagement",
+       [](FirmData& d) { d.openings.mut().front().engagement_id = "e2"; }, true, true, false},
+      {"a new person (positions move)",
+       [](FirmData& d) {
+         d.people.insert(d.people.begin(), service::testing::TestPerson("a0", "Zed", "associate"));
+       },
+       false, false, false},
+  };
+  const uint32_t member = *first->PersonIndex("member");
+  const uint32_t englead = *first->PersonIndex("englead");
+  for (const Case& c : cases) {
+    FirmData data = first->data();
+    c.change(data);
+    auto next = FirmSnapshot::Build(data, 2, first.get());
+    EXPECT_EQ(Describe(*next), Describe(*FirmSnapshot::Build(data, 2))) << c.name;
+    EXPECT_EQ(next->RatingsOf(member).data() == first->RatingsOf(member).data(), c.ratings_shared)
+        << c.name;
+    EXPECT_EQ(next->SkillHistoryOf(member).data() == first->SkillHistoryOf(member).data(),
+              c.history_shared)
+        << c.name;
+    EXPECT_EQ(next->EngagementsOf(englead).data() == first->EngagementsOf(englead).data(),
+              c.engagements_shared)
         << c.name;
   }
 }
