@@ -164,6 +164,16 @@ size_t OldEffectiveRatings(const guild::FirmSnapshot& s) {
   return guild::BuildAdjacency(std::move(pairs), s.data().people.size()).values.size();
 }
 
+// The passes a GET made before this bench's commit (d1bc93a): every rating
+// and every history row of the firm compared with the person's id; returns
+// how many rows are theirs.
+size_t OldGetScans(const guild::FirmSnapshot& s, const std::string& person) {
+  size_t rows = 0;
+  for (const guild::PersonSkill& r : s.data().person_skills) rows += r.person_id == person;
+  for (const guild::SkillHistoryEntry& h : s.data().skill_history) rows += h.person_id == person;
+  return rows;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -302,6 +312,8 @@ int main(int argc, char** argv) {
   std::vector<double> apply_ms;
   std::vector<double> build_ms;
   std::vector<double> old_ms;
+  std::vector<double> old_scan_ms;
+  size_t old_scan_rows = 0;
   for (int i = 0; i < f.builds; ++i) {
     auto current = snapshots.Current();
     guild::FirmChange change;
@@ -318,6 +330,9 @@ int main(int argc, char** argv) {
     const auto t2 = Steady::now();
     const size_t old_count = OldEffectiveRatings(*next);
     old_ms.push_back(MsSince(t2));
+    const auto t3 = Steady::now();
+    old_scan_rows = OldGetScans(*next, person);
+    old_scan_ms.push_back(MsSince(t3));
     size_t new_count = 0;
     for (uint32_t p = 0; p < next->data().people.size(); ++p) new_count += next->SkillsOf(p).size();
     if (old_count != new_count) {
@@ -377,6 +392,8 @@ int main(int argc, char** argv) {
   Print("snapshot: ApplyChange (copy changed kinds)", apply_ms);
   Print("snapshot: Build with the previous one", build_ms);
   Print("  old effective-ratings index alone (d1bc93a)", old_ms);
+  Print("old GET's firm-wide scans alone (d1bc93a)", old_scan_ms);
+  std::printf("(the scans found %zu rows of the person)\n", old_scan_rows);
   std::printf("ratio GET sqlite/guild (p50) %.2f; PUT guild/sqlite (p50) %.2f\n",
               Percentile(sql_gets, 0.5) / Percentile(gets, 0.5),
               Percentile(puts, 0.5) / Percentile(sql_puts, 0.5));
