@@ -45,6 +45,34 @@ namespace {
 
 constexpr uint32_t kAbsent = std::numeric_limits<uint32_t>::max();
 
+// Appends to `out` the effective ratings among `row` (one person's rating
+// positions): per skill, the one of highest precedence, the first position
+// of equal ones; ascending. `skill_of(position)` is the rating's skill.
+template <typename SkillOf>
+void AppendEffective(const std::vector<PersonSkill>& ratings, std::vector<uint32_t>& row,
+                     const SkillOf& skill_of, std::vector<uint32_t>& out) {
+  std::sort(row.begin(), row.end(), [&](uint32_t a, uint32_t b) {
+    const uint32_t sa = skill_of(a);
+    const uint32_t sb = skill_of(b);
+    const int pa = Precedence(ratings[a].source);
+    const int pb = Precedence(ratings[b].source);
+    return std::tie(sa, pb, a) < std::tie(sb, pa, b);
+  });
+  const size_t first = out.size();
+  for (size_t j = 0; j < row.size(); ++j) {
+    if (j == 0 || skill_of(row[j]) != skill_of(row[j - 1])) out.push_back(row[j]);
+  }
+  std::sort(out.begin() + static_cast<std::ptrdiff_t>(first), out.end());
+}
+
+// The index's own fields of a rating: its person, skill and source.
+bool SameKey(const PersonSkill& a, const PersonSkill& b) {
+  return a.source == b.source && a.person_id == b.person_id && a.skill_id == b.skill_id;
+}
+
+// A ratings change larger than this many rows rebuilds the group whole.
+constexpr size_t kMaxPatchedRows = 4096;
+
 template <typename T>
 std::unordered_map<std::string_view, uint32_t> IdIndex(const std::vector<T>& items) {
   std::unordered_map<std::string_view, uint32_t> index;
@@ -99,8 +127,82 @@ FirmSnapshot::FirmSnapshot(FirmData data, int64_t version, const FirmSnapshot* p
   skills_ = skills ? previous->skills_ : IndexNamed(data_.skills.get());
   membership_ =
       people && teams && unchanged(&FirmData::engagements) ? previous->membership_ : IndexTeams();
-  ratings_ =
-      people && skills && unchanged(&FirmData::person_skills) ? previous->ratings_ : IndexSkills();
+  // The ratings group from `previous`'s when people and skills are unchanged:
+  // the person skills differ in one window of positions (the rows before and
+  // after it have the same keys in the same places); rows after it move by the
+  // window's change in size, and only the people with a row in the window are
+  // indexed again. Falls back to IndexSkills for a large window.
+  const auto update_ratings = [&](const FirmSnapshot& prior) -> std::shared_ptr<const Ratings> {
+    const std::vector<PersonSkill>& old_rows = prior.data_.person_skills;
+    const std::vector<PersonSkill>& new_rows = data_.person_skills;
+    const size_t common = std::min(old_rows.size(), new_rows.size());
+    size_t lo = 0;
+    while (lo < common && SameKey(old_rows[lo], new_rows[lo])) ++lo;
+    size_t suffix = 0;
+    while (suffix < common - lo && SameKey(old_rows[old_rows.size() - 1 - suffix],
+                                           new_rows[new_rows.size() - 1 - suffix])) {
+      ++suffix;
+    }
+    const size_t old_end = old_rows.size() - suffix;
+    const size_t new_end = new_rows.size() - suffix;
+    if (lo == old_end && lo == new_end) return prior.ratings_;  // same keys everywhere
+    if ((old_end - lo) + (new_end - lo) > kMaxPatchedRows) return IndexSkills();
+    // People with a row in the window, before or after the change.
+    std::vector<uint32_t> touched;
+    for (size_t i = lo; i < old_end; ++i) {
+      if (auto p = PersonIndex(old_rows[i].person_id)) touched.push_back(*p);
+    }
+    for (size_t i = lo; i < new_end; ++i) {
+      if (auto p = PersonIndex(new_rows[i].person_id)) touched.push_back(*p);
+    }
+    std::sort(touched.begin(), touched.end());
+    touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
+    const auto moved = [&](uint32_t r) {  // an old position outside the window
+      return r < lo ? r : static_cast<uint32_t>(r - old_end + new_end);
+    };
+    const auto skill_at = [&](uint32_t r) {
+      auto skill = SkillIndex(new_rows[r].skill_id);
+      return skill ? *skill : kAbsent;
+    };
+    const Ratings& before = *prior.ratings_;
+    auto index = std::make_shared<Ratings>();
+    const size_t count = data_.people.size();
+    index->ratings_of.offsets.assign(count + 1, 0);
+    index->skills_of.offsets.assign(count + 1, 0);
+    index->ratings_of.values.reserve(before.ratings_of.values.size() + (new_end - lo));
+    index->skills_of.values.reserve(before.skills_of.values.size() + (new_end - lo));
+    std::vector<uint32_t> row;
+    for (uint32_t p = 0; p < count; ++p) {
+      if (!std::binary_search(touched.begin(), touched.end(), p)) {
+        for (uint32_t r : before.ratings_of.Row(p)) index->ratings_of.values.push_back(moved(r));
+        for (uint32_t r : before.skills_of.Row(p)) index->skills_of.values.push_back(moved(r));
+      } else {
+        row.clear();
+        for (uint32_t r : before.ratings_of.Row(p)) {
+          if (r < lo || r >= old_end) row.push_back(moved(r));
+        }
+        for (size_t i = lo; i < new_end; ++i) {
+          if (PersonIndex(new_rows[i].person_id) == p &&
+              skill_at(static_cast<uint32_t>(i)) != kAbsent) {
+            row.push_back(static_cast<uint32_t>(i));
+          }
+        }
+        std::sort(row.begin(), row.end());
+        index->ratings_of.values.insert(index->ratings_of.values.end(), row.begin(), row.end());
+        AppendEffective(new_rows, row, skill_at, index->skills_of.values);
+      }
+      index->ratings_of.offsets[p + 1] = static_cast<uint32_t>(index->ratings_of.values.size());
+      index->skills_of.offsets[p + 1] = static_cast<uint32_t>(index->skills_of.values.size());
+    }
+    return index;
+  };
+  if (people && skills && unchanged(&FirmData::person_skills)) {
+    ratings_ = previous->ratings_;
+  } else if (people && skills && previous != nullptr) {
+    ratings_ = update_ratings(*previous);
+  } else {
+    ratings_ = IndexSkills();
+  }
   history_ = people && unchanged(&FirmData::skill_history) ? previous->history_ : IndexHistory();
   engagements_ = people && unchanged(&FirmData::engagements) && unchanged(&FirmData::openings) &&
                          unchanged(&FirmData::assignments)
@@ -216,21 +318,11 @@ std::shared_ptr<const FirmSnapshot::Ratings> FirmSnapshot::IndexSkills() const {
   Adjacency& effective = index->skills_of;
   effective.offsets.assign(people + 1, 0);
   std::vector<uint32_t> row;
-  const auto before = [&](uint32_t a, uint32_t b) {
-    const int pa = Precedence(ratings[a].source);
-    const int pb = Precedence(ratings[b].source);
-    return std::tie(skill_of[a], pb, a) < std::tie(skill_of[b], pa, b);
-  };
+  const auto skill_at = [&](uint32_t r) { return skill_of[r]; };
   for (uint32_t p = 0; p < people; ++p) {
     const auto all = index->ratings_of.Row(p);
     row.assign(all.begin(), all.end());
-    std::sort(row.begin(), row.end(), before);
-    const size_t first = effective.values.size();
-    for (size_t j = 0; j < row.size(); ++j) {
-      if (j == 0 || skill_of[row[j]] != skill_of[row[j - 1]]) effective.values.push_back(row[j]);
-    }
-    std::sort(effective.values.begin() + static_cast<std::ptrdiff_t>(first),
-              effective.values.end());
+    AppendEffective(ratings, row, skill_at, effective.values);
     effective.offsets[p + 1] = static_cast<uint32_t>(effective.values.size());
   }
   return index;

@@ -160,8 +160,10 @@ TEST(FirmSnapshotTest, ANextSnapshotSharesWhatDidNotChangeAndEqualsAFreshBuild) 
        true, false, true, true},
       {"an engagement's leader",
        [](FirmData& d) { d.engagements.mut().front().leader_id = "peer"; }, true, true, true, true},
-      {"a rating", [](FirmData& d) { d.person_skills.mut().front().level = 5; }, true, true, true,
-       false},
+      // The group indexes positions by person, skill and source: a level
+      // alone leaves it as it was.
+      {"a rating's level", [](FirmData& d) { d.person_skills.mut().front().level = 5; }, true, true,
+       true, true},
       {"a skill's name", [](FirmData& d) { d.skills.mut().back().name = "Aardvark"; }, true, true,
        false, false},
   };
@@ -270,6 +272,18 @@ TEST(FirmSnapshotTest, PerPersonGroupsAreSharedWhileTheirKindsAreUnchanged) {
              {"outsider", "firm:audit", RatingSource::kPeer, 2, false, {}, {}});
        },
        false, true, true},
+      {"a rating inserted first (every later position moves)",
+       [](FirmData& d) {
+         d.person_skills.insert(
+             d.person_skills.begin(),
+             PersonSkill{"admin", "firm:tax", RatingSource::kAssessed, 4, false, {}, {}});
+       },
+       false, true, true},
+      {"a rating removed (the effective one)",
+       [](FirmData& d) { d.person_skills.erase(d.person_skills.begin() + 1); }, false, true, true},
+      {"a rating's source (the effective one changes)",
+       [](FirmData& d) { d.person_skills.mut()[2].source = RatingSource::kAssessed; }, false, true,
+       true},
       {"a history row",
        [](FirmData& d) {
          d.skill_history.push_back({"outsider", "firm:audit", Date{130}, 2});
