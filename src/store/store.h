@@ -202,6 +202,14 @@ struct SelectQuery {
 
 inline constexpr int kMaxSelectRows = 10'000;
 
+//! A saved check-in without its texts (Store::CycleCheckinStatuses): who
+//! saved one for a team's cycle and whether it was submitted.
+struct CheckinStatusRow {
+  std::string team_id;
+  std::string person_id;
+  bool submitted = false;  //!< submitted_at is set (a draft otherwise)
+};
+
 struct SelectPage {
   FirmData rows;  //!< in the query's order, in the kind's vector
   //! Pass as SelectQuery::after for the next page; empty after the last.
@@ -262,6 +270,13 @@ class Store {
   //! unknown column, a value of the wrong type, conditions or an order no key
   //! or index serves, a limit out of range or a cursor of another query.
   [[nodiscard]] virtual Result<SelectPage> Select(const SelectQuery& query) = 0;
+
+  //! The check-ins of cycle `cycle_start` of the teams whose id is in
+  //! [first_team_id, last_team_id], without their texts, ordered by team id
+  //! then person id: read from the index checkins_cycle_team alone (it
+  //! covers these columns), not from the table's rows. For the overdue views.
+  [[nodiscard]] virtual Result<std::vector<CheckinStatusRow>> CycleCheckinStatuses(
+      Date cycle_start, std::string_view first_team_id, std::string_view last_team_id) = 0;
 
   //! Number of stored entities of `kind`.
   [[nodiscard]] virtual Result<int64_t> Count(EntityKind kind) = 0;

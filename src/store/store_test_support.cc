@@ -61,8 +61,11 @@ class SqliteHarness final : public StoreHarness {
       }
       int rc;
       while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
-        lines += std::string(text != nullptr ? text : "NULL") + "\n";
+        for (int i = 0; i < sqlite3_column_count(stmt); ++i) {
+          const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, i));
+          lines += std::string(i == 0 ? "" : "|") + (text != nullptr ? text : "NULL");
+        }
+        lines += "\n";
       }
       sqlite3_finalize(stmt);
       return rc == SQLITE_DONE ? OkStatus() : Internal(sql + ": " + sqlite3_errmsg(db));
@@ -159,7 +162,10 @@ class PostgresHarness final : public StoreHarness {
       pqxx::nontransaction txn(conn);
       std::string lines;
       for (const pqxx::row& row : txn.exec(sql)) {
-        lines += std::string(row[0].is_null() ? "NULL" : row[0].c_str()) + "\n";
+        for (pqxx::row::size_type i = 0; i < row.size(); ++i) {
+          lines += std::string(i == 0 ? "" : "|") + (row[i].is_null() ? "NULL" : row[i].c_str());
+        }
+        lines += "\n";
       }
       return lines;
     } catch (const std::exception& e) {

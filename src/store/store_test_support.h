@@ -29,7 +29,7 @@ class StoreHarness {
   [[nodiscard]] virtual Status Exec(const std::string& sql) = 0;
   //! Runs a query yielding one integer.
   [[nodiscard]] virtual Result<int64_t> QueryInt(const std::string& sql) = 0;
-  //! Runs a query yielding one text column; the rows, one per line.
+  //! Runs a query; the rows, one per line, their columns joined by "|".
   [[nodiscard]] virtual Result<std::string> QueryLines(const std::string& sql) = 0;
 };
 

@@ -43,10 +43,10 @@ bool IsMember(const FirmSnapshot& s, uint32_t team, uint32_t person) {
 // Selects; 4 did best.
 constexpr uint32_t kMaxSkippedTeams = 4;
 
-// Orders check-ins by team id (bytewise, as the stores return them).
+// Orders check-in statuses by team id (bytewise, as the stores return them).
 struct ByTeamId {
-  bool operator()(const Checkin& c, const std::string& id) const { return c.team_id < id; }
-  bool operator()(const std::string& id, const Checkin& c) const { return id < c.team_id; }
+  bool operator()(const CheckinStatusRow& c, const std::string& id) const { return c.team_id < id; }
+  bool operator()(const std::string& id, const CheckinStatusRow& c) const { return id < c.team_id; }
 };
 
 // The teams running check-ins that any of `people` is a member of (not
@@ -205,15 +205,28 @@ Result<std::vector<OverdueList::Team>> CheckinsService::OverdueOfTeams(const Fir
            wanted[last + 1].rank - wanted[last].rank <= kMaxSkippedTeams + 1) {
       ++last;
     }
-    ASSIGN_OR_RETURN(std::vector<Checkin> saved,
-                     rows::CycleCheckins(store_, wanted[first].start, team_id(wanted[first]),
-                                         team_id(wanted[last])));
+    ASSIGN_OR_RETURN(std::vector<CheckinStatusRow> saved,
+                     store_.CycleCheckinStatuses(wanted[first].start, team_id(wanted[first]),
+                                                 team_id(wanted[last])));
     for (size_t i = first; i <= last; ++i) {
       OverdueList::Team& row = out[wanted[i].slot];
-      const std::string& id = team_id(wanted[i]);
-      const auto [begin, end] = std::equal_range(saved.begin(), saved.end(), id, ByTeamId());
-      for (MemberCheckin& m :
-           StatusesFrom(s, row.team, row.cycle, today, indexes.time_off, {begin, end})) {
+      const Team& t = s.data().teams[row.team];
+      const auto [begin, end] = std::equal_range(saved.begin(), saved.end(), t.id, ByTeamId());
+      for (uint32_t p : MembersOf(s, row.team)) {
+        const Person& person = s.data().people[p];
+        MemberCheckin m{.person = p};
+        m.exclusion = checkins::ExclusionOf(person, indexes.time_off.HoursIn(p, row.cycle),
+                                            row.cycle, t.checkin_cadence_days);
+        // The store orders a team's rows by person id.
+        const auto mine = std::lower_bound(
+            begin, end, person.id,
+            [](const CheckinStatusRow& c, const std::string& id) { return c.person_id < id; });
+        checkins::Progress progress = checkins::Progress::kNone;
+        if (mine != end && mine->person_id == person.id) {
+          progress = mine->submitted ? checkins::Progress::kSubmitted : checkins::Progress::kDraft;
+        }
+        m.status = checkins::StatusOf(progress, m.exclusion, row.cycle, today);
+        // A submitted member needs no nudge, so no check-in text is wanted here.
         if (checkins::NeedsNudge(m.status)) row.members.push_back(std::move(m));
       }
     }

@@ -67,6 +67,10 @@ class GatedStore final : public Store {
     return inner_.ReadFeed(after, max_entries);
   }
   Result<SelectPage> Select(const SelectQuery& query) override { return inner_.Select(query); }
+  Result<std::vector<CheckinStatusRow>> CycleCheckinStatuses(
+      Date cycle_start, std::string_view first_team_id, std::string_view last_team_id) override {
+    return inner_.CycleCheckinStatuses(cycle_start, first_team_id, last_team_id);
+  }
   Result<int64_t> Count(EntityKind kind) override { return inner_.Count(kind); }
   Status Clear() override { return inner_.Clear(); }
 

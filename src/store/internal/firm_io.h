@@ -120,4 +120,9 @@ Result<FeedEntry> EntryOf(int64_t seq, bool reload, std::string_view body);
 [[nodiscard]] Result<SelectPage> SelectRows(const SelectQuery& query, Dialect dialect,
                                             ReadSource& source);
 
+//! Store::CycleCheckinStatuses for both backends, in `dialect`.
+[[nodiscard]] Result<std::vector<CheckinStatusRow>> SelectCycleCheckinStatuses(
+    Date cycle_start, std::string_view first_team_id, std::string_view last_team_id,
+    Dialect dialect, ReadSource& source);
+
 }  // namespace guild::store::internal

@@ -294,4 +294,27 @@ Result<SelectPage> SelectRows(const SelectQuery& query, Dialect dialect, ReadSou
   return page;
 }
 
+// Only the columns of checkins_cycle_team (cycle_start, team_id, person_id,
+// submitted_at), so both backends answer from the index without the rows.
+Result<std::vector<CheckinStatusRow>> SelectCycleCheckinStatuses(Date cycle_start,
+                                                                 std::string_view first_team_id,
+                                                                 std::string_view last_team_id,
+                                                                 Dialect dialect,
+                                                                 ReadSource& source) {
+  SqlBuilder sql(dialect);
+  std::string text = "SELECT team_id, person_id, submitted_at FROM checkins WHERE cycle_start = ";
+  text += sql.Placeholder(cycle_start);
+  text += " AND team_id >= " + sql.Placeholder(std::string(first_team_id));
+  text += " AND team_id <= " + sql.Placeholder(std::string(last_team_id));
+  text += " ORDER BY team_id ASC, person_id ASC";
+  std::vector<CheckinStatusRow> out;
+  RETURN_IF_ERROR(source.Query(text, sql.params(), [&](const RowSource& row) -> Status {
+    out.push_back({.team_id = std::string(row.Text(0)),
+                   .person_id = std::string(row.Text(1)),
+                   .submitted = !row.IsNull(2)});
+    return OkStatus();
+  }));
+  return out;
+}
+
 }  // namespace guild::store::internal

@@ -187,6 +187,21 @@ class PgStore final : public Store {
     return std::move(*page);
   }
 
+  Result<std::vector<CheckinStatusRow>> CycleCheckinStatuses(
+      Date cycle_start, std::string_view first_team_id, std::string_view last_team_id) override {
+    std::lock_guard lock(reader_.mu);
+    std::vector<CheckinStatusRow> rows;
+    RETURN_IF_ERROR(PgGuard("select check-in statuses", [&] {
+      pqxx::transaction<pqxx::repeatable_read, pqxx::read_only> txn(*reader_.conn);
+      PgReadSource source(txn);
+      ASSIGN_OR_RETURN(rows, SelectCycleCheckinStatuses(cycle_start, first_team_id, last_team_id,
+                                                        Dialect::kPostgres, source));
+      txn.commit();
+      return OkStatus();
+    }));
+    return rows;
+  }
+
   Result<int64_t> Count(EntityKind kind) override {
     std::lock_guard lock(reader_.mu);
     return PgGuardResult<int64_t>("count", [&] {

@@ -148,6 +148,15 @@ class SqliteStore final : public Store {
     return SelectRows(query, Dialect::kSqlite, source);
   }
 
+  Result<std::vector<CheckinStatusRow>> CycleCheckinStatuses(
+      Date cycle_start, std::string_view first_team_id, std::string_view last_team_id) override {
+    Connection& c = Reader();
+    std::lock_guard lock(c.mu);
+    SqliteReadSource source(*c.db);
+    return SelectCycleCheckinStatuses(cycle_start, first_team_id, last_team_id, Dialect::kSqlite,
+                                      source);
+  }
+
   Result<int64_t> Count(EntityKind kind) override {
     Connection& c = Reader();
     std::lock_guard lock(c.mu);

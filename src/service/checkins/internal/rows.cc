@@ -56,17 +56,6 @@ Result<std::vector<Checkin>> TeamCheckins(Store& store, std::string_view team_id
   return rows;
 }
 
-Result<std::vector<Checkin>> CycleCheckins(Store& store, Date cycle_start,
-                                           std::string_view first_team_id,
-                                           std::string_view last_team_id) {
-  SelectQuery q{.kind = EntityKind::kCheckins,
-                .where = {{"cycle_start", Compare::kEq, cycle_start},
-                          {"team_id", Compare::kGe, std::string(first_team_id)},
-                          {"team_id", Compare::kLe, std::string(last_team_id)}},
-                .order_by = {"team_id"}};
-  return SelectAll(store, q, &FirmData::checkins);
-}
-
 Result<std::vector<CheckinBlocker>> OpenBlockersOf(Store& store, std::string_view person_id,
                                                    std::string_view team_id) {
   SelectQuery q{.kind = EntityKind::kCheckinBlockers,

@@ -37,11 +37,6 @@ Result<std::optional<Checkin>> CheckinById(Store& store, std::string_view id);
 //! The team's check-ins with cycle_start in [from, to].
 Result<std::vector<Checkin>> TeamCheckins(Store& store, std::string_view team_id, Date from,
                                           Date to);
-//! The check-ins of the cycle starting `cycle_start` of the teams with ids
-//! in [first_team_id, last_team_id] (bytewise), by team id.
-Result<std::vector<Checkin>> CycleCheckins(Store& store, Date cycle_start,
-                                           std::string_view first_team_id,
-                                           std::string_view last_team_id);
 //! The person's blockers on the team that are still open, oldest first.
 Result<std::vector<CheckinBlocker>> OpenBlockersOf(Store& store, std::string_view person_id,
                                                    std::string_view team_id);
