@@ -107,6 +107,8 @@ Result<std::shared_ptr<const CheckinsService::Indexes>> CheckinsService::BuildIn
             [&](uint32_t a, uint32_t b) { return teams[a].id < teams[b].id; });
   out->team_rank.assign(teams.size(), kNoRank);
   for (uint32_t rank = 0; rank < by_id.size(); ++rank) out->team_rank[by_id[rank]] = rank;
+  out->members.resize(teams.size());
+  for (uint32_t t : by_id) out->members[t] = MembersOf(s, t);
   return std::shared_ptr<const Indexes>(std::move(out));
 }
 
@@ -212,7 +214,7 @@ Result<std::vector<OverdueList::Team>> CheckinsService::OverdueOfTeams(const Fir
       OverdueList::Team& row = out[wanted[i].slot];
       const Team& t = s.data().teams[row.team];
       const auto [begin, end] = std::equal_range(saved.begin(), saved.end(), t.id, ByTeamId());
-      for (uint32_t p : MembersOf(s, row.team)) {
+      for (uint32_t p : indexes.members[row.team]) {
         const Person& person = s.data().people[p];
         MemberCheckin m{.person = p};
         m.exclusion = checkins::ExclusionOf(person, indexes.time_off.HoursIn(p, row.cycle),

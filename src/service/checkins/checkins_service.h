@@ -288,6 +288,9 @@ class CheckinsService {
     //! Per team position: its rank among the teams that run check-ins in id
     //! order (bytewise, as both stores order text), or kNoRank.
     std::vector<uint32_t> team_rank;
+    //! Per team position that runs check-ins: its members but its leader, by
+    //! person position, in the team's member order (empty for the others).
+    std::vector<std::vector<uint32_t>> members;
   };
   static constexpr uint32_t kNoRank = std::numeric_limits<uint32_t>::max();
   static Result<std::shared_ptr<const Indexes>> BuildIndexes(const FirmSnapshot& snapshot);
