@@ -432,4 +432,26 @@ TEST_F(CheckinsServiceTest, IndexesAreKeptAcrossCheckinWritesAndRebuiltAfterAPer
   EXPECT_EQ(service_->IndexBuildsForTesting(), 2);
 }
 
+// The overdue views take a team's members from the per-snapshot indexes: a
+// team write that drops a member rebuilds them, and the answer follows it.
+TEST_F(CheckinsServiceTest, OverdueFollowsATeamWriteThatDropsAMember) {
+  auto overdue = service_->GetOverdue(kLead, std::nullopt);
+  ASSERT_TRUE(overdue.ok()) << overdue.status().ToString();
+  ASSERT_EQ(overdue->teams[0].members.size(), 2u);  // member and peer
+  EXPECT_EQ(service_->IndexBuildsForTesting(), 1);
+  const auto snapshot = world_->holder()->Current();
+  Team alpha = snapshot->data().teams[*snapshot->TeamIndex("alpha")];
+  std::erase_if(alpha.members, [](const TeamMember& m) { return m.person_id == "peer"; });
+  FirmChange change;
+  change.upserts.teams.push_back(alpha);
+  ASSERT_TRUE(writer_->Commit(WriteRequest{std::move(change), std::nullopt, ""}).ok());
+  overdue = service_->GetOverdue(kLead, std::nullopt);
+  ASSERT_TRUE(overdue.ok()) << overdue.status().ToString();
+  ASSERT_EQ(overdue->teams.size(), 1u);
+  ASSERT_EQ(overdue->teams[0].members.size(), 1u);
+  const auto after = world_->holder()->Current();
+  EXPECT_EQ(after->data().people[overdue->teams[0].members[0].person].id, "member");
+  EXPECT_EQ(service_->IndexBuildsForTesting(), 2);
+}
+
 }  // namespace guild
