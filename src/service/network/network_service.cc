@@ -50,6 +50,23 @@ std::optional<NodeId> LeaderIn(const Graph& graph, const Team& team) {
   return graph.Find(team.leader_id);
 }
 
+// The kinds a network state is derived from or answers with: the people,
+// co-staffing (engagements, openings, assignments, time entries), coverage
+// (clients, engagements, people), the teams and skills the answers read
+// from its snapshot; with a store, the conversation kinds ReadConversations
+// reads. The state is kept while these keep their storage generation.
+std::vector<EntityKind> NetworkInputs(bool conversations) {
+  std::vector<EntityKind> out = {EntityKind::kPeople,      EntityKind::kTeams,
+                                 EntityKind::kSkills,      EntityKind::kClients,
+                                 EntityKind::kEngagements, EntityKind::kOpenings,
+                                 EntityKind::kAssignments, EntityKind::kTimeEntries};
+  if (conversations) {
+    out.insert(out.end(), {EntityKind::kCheckinQuestions, EntityKind::kFeedbackRequests,
+                           EntityKind::kFeedbackAnswers});
+  }
+  return out;
+}
+
 }  // namespace
 
 Result<std::optional<network::Period>> ResolvePeriod(const PeriodRequest& period) {
@@ -79,8 +96,10 @@ NetworkService::NetworkService(SnapshotHolder& snapshots, SkillsService& skills,
       clock_(clock),
       options_(std::move(options)),
       conversations_(conversations),
-      state_(snapshots,
-             [this](std::shared_ptr<const FirmSnapshot> s) { return Build(std::move(s)); }) {}
+      state_(
+          snapshots, NetworkInputs(conversations != nullptr),
+          [this] { return static_cast<int64_t>(clock_.Today().days); },
+          [this](std::shared_ptr<const FirmSnapshot> s) { return Build(std::move(s)); }) {}
 
 Result<NetworkStateRef> NetworkService::State() { return state_.Get(); }
 

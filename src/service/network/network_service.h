@@ -2,13 +2,17 @@
 // a team's network and shape, the firm view, client coverage and succession,
 // and team formation — from the current firm snapshot.
 //
-// The state: for each snapshot version, the collaboration ties (co-staffing,
+// The state: the collaboration ties (co-staffing,
 // network/co_staffing.h; with a store, routed check-in questions and feedback
 // requests too, network/conversation_ties.h, read from the store when the
 // state is built), the all-time collaboration graph with its arc
 // lengths (distance.h, kSaturating: H / (hours + H)), and every client's
-// coverage as of "today" (the injected Clock). Built the first time it is
-// needed and again when the snapshot changes; at most one build runs at a
+// coverage as of "today" (the injected Clock, read when the state is built).
+// Built the first time it is needed and again when one of its input kinds
+// changes (people, teams, skills, clients, engagements, openings,
+// assignments, time entries; with a store, check-in questions, feedback
+// requests and answers: PerSnapshot's input kinds) or the day changes, so a
+// check-in or a skill rating builds nothing; at most one build runs at a
 // time and readers keep the previous state meanwhile (as SkillsService).
 //
 // Privacy: question and feedback ties are private kinds (ties.h). The

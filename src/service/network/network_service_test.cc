@@ -2,12 +2,18 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
+#include <string>
+#include <vector>
+
 #include "service/testing/network_test_firm.h"
+#include "service/writes/firm_writer.h"
 
 namespace guild {
 namespace {
 
 using service::testing::SnapshotWorld;
+using service::testing::TestPerson;
 
 constexpr int64_t kSecondsPerDay = 86400;
 constexpr int32_t kToday = 160;
@@ -160,6 +166,155 @@ TEST_F(NetworkServiceTest, TeamFormationByRoleAndBadInput) {
 
 TEST_F(NetworkServiceTest, TheStateIsBuiltOncePerSnapshot) {
   ASSERT_TRUE(service_->State().ok());
+  ASSERT_TRUE(service_->State().ok());
+  EXPECT_EQ(service_->builds_for_testing(), 1);
+}
+
+// The state is kept while its input kinds keep their storage: a write to
+// each input kind (the conversation kinds with a store) builds it again and
+// the answer follows the write; a write to any other kind builds nothing.
+TEST_F(NetworkServiceTest, TheStateIsRebuiltExactlyWhenAnInputKindChanges) {
+  NetworkService talk(*world_.holder(), *skills_, clock_, {}, &world_.store());
+  FirmWriter writer(world_.store(), world_.holder(), clock_);
+  const Date today{kToday};
+  struct Case {
+    std::string name;
+    FirmChange change;
+    bool rebuilds;
+    // What the new state shows of the write (for the rebuilding cases).
+    std::function<bool(const NetworkState&)> follows;
+  };
+  std::vector<Case> cases;
+  const auto add = [&](std::string name, bool rebuilds, auto fill,
+                       std::function<bool(const NetworkState&)> follows = nullptr) {
+    Case c{std::move(name), {}, rebuilds, std::move(follows)};
+    fill(c.change.upserts);
+    cases.push_back(std::move(c));
+  };
+  add(
+      "people", true,
+      [](FirmData& d) { d.people.push_back(TestPerson("newbie", "Nia New", "associate", "lead")); },
+      [](const NetworkState& s) { return s.ties.Find("newbie").has_value(); });
+  add(
+      "teams", true,
+      [](FirmData& d) {
+        d.teams.push_back({"gamma", "Gamma", "New work", "lead2", "", false, {{"peer", "member"}}});
+      },
+      [](const NetworkState& s) { return s.snapshot->FindTeam("gamma") != nullptr; });
+  add(
+      "skills", true,
+      [](FirmData& d) {
+        d.skills.push_back(
+            {"firm:vat", "VAT", "", "", {}, SkillSource::kFirm, SkillKind::kKnowledge});
+      },
+      [](const NetworkState& s) { return s.snapshot->FindSkill("firm:vat") != nullptr; });
+  add(
+      "clients", true,
+      [](FirmData& d) {
+        d.clients.push_back({"c2", "Client Two", "Banks", true});
+      },
+      [](const NetworkState& s) { return s.coverage.size() == 2; });
+  add(
+      "engagements", true,
+      [&](FirmData& d) {
+        d.engagements.push_back({"e2", "c2", "Audit 2025", "lead", AddDays(today, -5),
+                                 AddDays(today, 50), EngagementStatus::kConfirmed});
+      },
+      [](const NetworkState& s) {
+        return s.coverage.size() == 2 && !s.coverage[1].holders.empty();
+      });
+  add(
+      "openings", true,
+      [&](FirmData& d) {
+        Opening o;
+        o.id = "o2";
+        o.engagement_id = "e2";
+        o.title = "Audit senior";
+        o.hours_per_week = 10;
+        o.start = today;
+        o.end = AddDays(today, 20);
+        d.openings.push_back(o);
+      },
+      [](const NetworkState& s) { return s.snapshot->data().openings.size() == 2; });
+  add(
+      "assignments", true,
+      [&](FirmData& d) {
+        d.assignments.push_back({"a1", "outsider", "o1", 10, AddDays(today, -20),
+                                 AddDays(today, 20), AssignmentStatus::kConfirmed});
+      },
+      [](const NetworkState& s) { return s.snapshot->data().assignments.size() == 1; });
+  add(
+      "time entries", true,
+      [&](FirmData& d) {
+        d.time_entries.push_back(
+            {"outsider-10", "outsider", AddDays(today, -10), 5, TimeCategory::kBillable, "e1"});
+      },
+      [](const NetworkState& s) { return Weight(*s.graph, "outsider", "lead") > 0; });
+  add("a check-in", false, [&](FirmData& d) {
+    d.checkins.push_back({"k1", "alpha", "member", today, "", "Quiet week", 1'800'000'000, {}});
+  });
+  add(
+      "check-in questions", true,
+      [](FirmData& d) {
+        d.checkin_questions.push_back(
+            {"q1", "k1", "alpha", "member", "lead", "Is it Friday?", 1'800'000'000, "", {}});
+      },
+      [](const NetworkState& s) {
+        // The private tie counts for member's own view only.
+        const network::Graph mine =
+            s.ties.Read({.private_kinds = s.private_kinds, .viewer = s.ties.Find("member")});
+        return Weight(mine, "member", "lead") > Weight(*s.graph, "member", "lead");
+      });
+  add("feedback requests", true, [&](FirmData& d) {
+    d.feedback_requests.push_back({"f1", "peer", FeedbackEventKind::kPitch, "Pitch to C2", today,
+                                   "", 1'800'000'000, AddDays(today, 14)});
+  });
+  add("feedback answers", true, [](FirmData& d) {
+    d.feedback_answers.push_back(
+        {"f1", "lead2", FeedbackAnswerStatus::kPending, "", "", {}, "", {}});
+  });
+  add("a skill rating", false, [](FirmData& d) {
+    d.person_skills.push_back({"peer", "firm:tax", RatingSource::kSelf, 4, false, {}, {}});
+  });
+  add("a role", false, [](FirmData& d) {
+    Role r;
+    r.id = "firm:auditor";
+    r.name = "Auditor";
+    d.roles.push_back(r);
+  });
+
+  ASSERT_TRUE(talk.State().ok());
+  int64_t builds = talk.builds_for_testing();
+  ASSERT_EQ(builds, 1);
+  for (Case& c : cases) {
+    const Status committed =
+        writer.Commit(WriteRequest{std::move(c.change), std::nullopt, ""}).status();
+    ASSERT_TRUE(committed.ok()) << c.name << ": " << committed.ToString();
+    auto state = talk.State();
+    ASSERT_TRUE(state.ok()) << c.name << ": " << state.status().ToString();
+    if (c.rebuilds) ++builds;
+    EXPECT_EQ(talk.builds_for_testing(), builds) << c.name;
+    if (c.rebuilds) {
+      EXPECT_EQ((*state)->snapshot->version(), world_.holder()->Current()->version()) << c.name;
+      if (c.follows) {
+        EXPECT_TRUE(c.follows(**state)) << c.name;
+      }
+    }
+  }
+  // A new day builds it again: coverage and timelines are as of today.
+  clock_.Advance(kSecondsPerDay);
+  auto tomorrow = talk.State();
+  ASSERT_TRUE(tomorrow.ok());
+  EXPECT_EQ(talk.builds_for_testing(), builds + 1);
+  EXPECT_EQ((*tomorrow)->today, AddDays(today, 1));
+
+  // Without a store the conversation kinds are no input.
+  ASSERT_TRUE(service_->State().ok());
+  EXPECT_EQ(service_->builds_for_testing(), 1);
+  FirmChange question;
+  question.upserts.checkin_questions.push_back(
+      {"q2", "k1", "alpha", "peer", "lead", "And Monday?", 1'800'000'000, "", {}});
+  ASSERT_TRUE(writer.Commit(WriteRequest{std::move(question), std::nullopt, ""}).ok());
   ASSERT_TRUE(service_->State().ok());
   EXPECT_EQ(service_->builds_for_testing(), 1);
 }

@@ -101,11 +101,14 @@ std::optional<uint32_t> Lookup(const std::unordered_map<std::string_view, uint32
 }  // namespace
 
 std::shared_ptr<const FirmSnapshot> FirmSnapshot::Build(FirmData data, int64_t version,
-                                                        const FirmSnapshot* previous) {
-  return std::shared_ptr<const FirmSnapshot>(new FirmSnapshot(std::move(data), version, previous));
+                                                        const FirmSnapshot* previous,
+                                                        const KindSet& changed) {
+  return std::shared_ptr<const FirmSnapshot>(
+      new FirmSnapshot(std::move(data), version, previous, changed));
 }
 
-FirmSnapshot::FirmSnapshot(FirmData data, int64_t version, const FirmSnapshot* previous)
+FirmSnapshot::FirmSnapshot(FirmData data, int64_t version, const FirmSnapshot* previous,
+                           const KindSet& changed)
     : data_(std::move(data)), version_(version) {
   // An index group is shared when every kind it is built from still shares
   // its storage with the previous snapshot's (FirmData's copy on write).
@@ -115,9 +118,12 @@ FirmSnapshot::FirmSnapshot(FirmData data, int64_t version, const FirmSnapshot* p
   static std::atomic<uint64_t> next_generation{1};
   for (EntityKind kind : kAllEntityKinds) {
     const auto k = static_cast<size_t>(kind);
-    generations_[k] = previous != nullptr && data_.SharesStorage(previous->data_, kind)
-                          ? previous->generations_[k]
-                          : next_generation.fetch_add(1);
+    // A store-only kind's storage (empty) is always shared: only `changed`
+    // tells that its rows moved.
+    generations_[k] =
+        previous != nullptr && !changed[k] && data_.SharesStorage(previous->data_, kind)
+            ? previous->generations_[k]
+            : next_generation.fetch_add(1);
   }
   const bool people = unchanged(&FirmData::people);
   const bool teams = unchanged(&FirmData::teams);

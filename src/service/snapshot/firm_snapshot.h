@@ -16,6 +16,7 @@
 #pragma once
 
 #include <array>
+#include <bitset>
 #include <cstdint>
 #include <iterator>
 #include <limits>
@@ -52,16 +53,26 @@ class FirmSnapshot {
   //! and person skills; skill history by person from people and skill
   //! history; engagements by person from people, engagements, openings and
   //! assignments. A write to any other kind rebuilds nothing.
+  //!
+  //! `changed`: the kinds the changes since `previous` touched (the
+  //! SnapshotHolder reads them off the change feed). Each gets a new storage
+  //! generation even when its storage is still shared, which is how a change
+  //! of a store-only kind (Residence::kStoreOnly: never held in `data`, so
+  //! its storage never changes) is seen by what derives from it (PerSnapshot).
+  using KindSet = std::bitset<std::size(kAllEntityKinds)>;
   static std::shared_ptr<const FirmSnapshot> Build(FirmData data, int64_t version,
-                                                   const FirmSnapshot* previous = nullptr);
+                                                   const FirmSnapshot* previous = nullptr,
+                                                   const KindSet& changed = {});
 
   [[nodiscard]] int64_t version() const { return version_; }
   [[nodiscard]] const FirmData& data() const { return data_; }
   //! Names the storage of `kind`'s entities: a snapshot built with
   //! `previous` keeps previous's generation for each kind whose storage it
-  //! shares, and gets a new one (unique in the process) for each other. Equal
-  //! generations of two snapshots: the same entities at the same positions,
-  //! so what was derived from one kind holds for the other (PerSnapshot).
+  //! shares and that is not in Build's `changed`, and gets a new one (unique
+  //! in the process) for each other. Equal generations of two snapshots: the
+  //! same entities at the same positions (for a store-only kind: the same
+  //! rows in the store), so what was derived from one kind holds for the
+  //! other (PerSnapshot).
   [[nodiscard]] uint64_t StorageGeneration(EntityKind kind) const {
     return generations_[static_cast<size_t>(kind)];
   }
@@ -218,7 +229,8 @@ class FirmSnapshot {
 
   static constexpr uint32_t kNoTeam = std::numeric_limits<uint32_t>::max();
 
-  FirmSnapshot(FirmData data, int64_t version, const FirmSnapshot* previous);
+  FirmSnapshot(FirmData data, int64_t version, const FirmSnapshot* previous,
+               const KindSet& changed);
   template <typename T>
   static std::shared_ptr<const NamedIndexes> IndexNamed(const std::vector<T>& items);
   [[nodiscard]] std::shared_ptr<const PeopleIndexes> IndexPeople() const;

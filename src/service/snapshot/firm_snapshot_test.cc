@@ -131,6 +131,27 @@ std::string Describe(const FirmSnapshot& s) {
   return out;
 }
 
+// Build's `changed` names kinds the changes touched: each gets a new storage
+// generation even though its storage is shared (a store-only kind's always
+// is); the other kinds keep theirs.
+TEST(FirmSnapshotTest, AChangedKindGetsANewGenerationThoughItsStorageIsShared) {
+  auto first = FirmSnapshot::Build(service::testing::TestFirm(), 1);
+  auto same = FirmSnapshot::Build(first->data(), 2, first.get());
+  FirmSnapshot::KindSet changed;
+  changed.set(static_cast<size_t>(EntityKind::kFeedbackAnswers));
+  auto next = FirmSnapshot::Build(first->data(), 3, same.get(), changed);
+  for (EntityKind kind : kAllEntityKinds) {
+    EXPECT_EQ(same->StorageGeneration(kind), first->StorageGeneration(kind)) << ToString(kind);
+    EXPECT_EQ(next->StorageGeneration(kind) == same->StorageGeneration(kind),
+              kind != EntityKind::kFeedbackAnswers)
+        << ToString(kind);
+  }
+  // Without a previous snapshot every generation is new.
+  auto fresh = FirmSnapshot::Build(first->data(), 3);
+  EXPECT_NE(fresh->StorageGeneration(EntityKind::kPeople),
+            first->StorageGeneration(EntityKind::kPeople));
+}
+
 // A snapshot built from a changed copy of another's data shares each kind
 // and each index group the change left alone, and answers exactly as a
 // snapshot built from scratch on the same data.

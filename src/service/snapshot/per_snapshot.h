@@ -8,7 +8,9 @@
 // for every later snapshot whose input kinds still share their storage with
 // the snapshot it was built from (FirmSnapshot::StorageGeneration, the
 // mechanism FirmSnapshot::Build uses for its own index groups): a write to
-// another kind — a check-in, a store-only kind — reuses it.
+// another kind — a check-in, a store-only kind — reuses it. A state that
+// also depends on something outside the data (the day: "as of today") names
+// it with an `also` function; a new value builds the state again.
 //
 // At most one build runs at a time, outside the lock readers take; while a
 // newer state builds, Get() keeps returning the previous one (the first
@@ -48,6 +50,14 @@ class PerSnapshot {
   //! they are unchanged.
   PerSnapshot(SnapshotHolder& snapshots, std::vector<EntityKind> inputs, Builder build)
       : snapshots_(snapshots), build_(std::move(build)), inputs_(std::move(inputs)) {}
+  //! As above, and kept only while `also()` (e.g. the day's number) returns
+  //! the value the state was built with.
+  PerSnapshot(SnapshotHolder& snapshots, std::vector<EntityKind> inputs,
+              std::function<int64_t()> also, Builder build)
+      : snapshots_(snapshots),
+        build_(std::move(build)),
+        inputs_(std::move(inputs)),
+        also_(std::move(also)) {}
 
   //! The state of the current snapshot (or the previous state while another
   //! request builds the current one). Errors: kUnavailable before the
@@ -77,6 +87,7 @@ class PerSnapshot {
     if (inputs_.empty()) return {static_cast<uint64_t>(snapshot.version())};
     Key key;
     for (EntityKind kind : inputs_) key.push_back(snapshot.StorageGeneration(kind));
+    if (also_) key.push_back(static_cast<uint64_t>(also_()));
     return key;
   }
 
@@ -115,6 +126,7 @@ class PerSnapshot {
   SnapshotHolder& snapshots_;
   const Builder build_;
   const std::vector<EntityKind> inputs_;  // empty: keyed by the snapshot's version
+  const std::function<int64_t()> also_;   // may be empty
   std::mutex build_mu_;                   // held for a whole build: one build at a time
   std::mutex state_mu_;
   Ref current_;           // GUARDED_BY(state_mu_)

@@ -13,6 +13,16 @@ int64_t MonotonicMs() {
       .count();
 }
 
+// Adds the kinds `change` upserts or deletes to `kinds`.
+void AddKindsOf(const FirmChange& change, FirmSnapshot::KindSet& kinds) {
+  for (EntityKind kind : kAllEntityKinds) {
+    if (change.upserts.Count(kind) > 0) kinds.set(static_cast<size_t>(kind));
+  }
+  for (const KindKeys& keys : change.deletes) {
+    if (!keys.ids.empty()) kinds.set(static_cast<size_t>(keys.kind));
+  }
+}
+
 }  // namespace
 
 SnapshotHolder::SnapshotHolder(Store& store, SnapshotOptions options)
@@ -54,6 +64,7 @@ Status SnapshotHolder::CatchUp(int64_t seq) {
   FirmData data = current->data();
   int64_t at = current->version();
   int64_t applied = 0;
+  FirmSnapshot::KindSet changed;  // every kind the applied changes touched
   while (at < seq) {
     ASSIGN_OR_RETURN(FeedPage page, store_.ReadFeed(at, kPage));
     if (page.too_far_behind) {
@@ -68,12 +79,13 @@ Status SnapshotHolder::CatchUp(int64_t seq) {
         return LoadLocked("change " + std::to_string(entry.seq) +
                           " did not apply: " + status.ToString());
       }
+      AddKindsOf(entry.change, changed);
       at = entry.seq;
       ++applied;
     }
   }
   if (applied == 0) return OkStatus();
-  Publish(FirmSnapshot::Build(std::move(data), at, current.get()));
+  Publish(FirmSnapshot::Build(std::move(data), at, current.get(), changed));
   {
     std::lock_guard lock(publish_mu_);
     ++stats_.catch_ups;

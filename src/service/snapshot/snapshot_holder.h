@@ -13,7 +13,9 @@
 // Catching up follows the change feed: the changes after the snapshot's
 // version are read (Store::ReadFeed) and applied in order to a copy of its
 // data (ApplyChange, store/apply_change.h), and one new snapshot is built and
-// published for all of them; the store is not read again. The whole firm is
+// published for all of them, told which kinds they touched (so a change of a
+// store-only kind gives it a new FirmSnapshot::StorageGeneration); the store
+// is not read again. The whole firm is
 // loaded instead when the holder starts, when the feed no longer holds the
 // changes it missed (kFeedEntriesKept), when one of them was recorded as
 // "reload" (a change of more than kMaxFeedEntities entities, or Clear), or

@@ -137,5 +137,43 @@ TEST_F(SnapshotHolderTest, ALargeChangeIsRecordedAsAReload) {
   EXPECT_EQ(other_->Peek()->data().clients.size(), kMaxFeedEntities + 2);
 }
 
+// A store-only kind is never held in the snapshot's data, so its storage
+// never changes; the kinds the feed's changes touch still get a new storage
+// generation (what PerSnapshot keys derived state to), on the writer's server
+// and on another one, and every other kind keeps its own.
+TEST_F(SnapshotHolderTest, AChangeOfAStoreOnlyKindGivesItANewGeneration) {
+  const auto mine = world_.holder()->Peek();
+  const auto theirs = other_->Peek();
+  FirmChange asked;  // a check-in and a question on it: both store-only
+  asked.upserts.checkins.push_back(
+      {"c1", "alpha", "member", Date{20000}, "", "Busy", 1'800'000'000, std::nullopt});
+  asked.upserts.checkin_questions.push_back(
+      {"q1", "c1", "alpha", "member", "lead", "Is the deadline Friday?", 1'800'000'000, "", {}});
+  FirmWriter writer(world_.store(), world_.holder(), clock_);
+  const Status committed = writer.Commit(Write(asked)).status();
+  ASSERT_TRUE(committed.ok()) << committed.ToString();
+  ASSERT_TRUE(other_->Refresh().ok());
+  EXPECT_EQ(other_->stats().loads, 1);  // followed the feed
+  for (const auto& [before, after] :
+       {std::pair{mine, world_.holder()->Peek()}, std::pair{theirs, other_->Peek()}}) {
+    ASSERT_GT(after->version(), before->version());
+    EXPECT_TRUE(after->data().checkin_questions.empty());  // store-only: not in memory
+    for (EntityKind kind : kAllEntityKinds) {
+      const bool changed = kind == EntityKind::kCheckins || kind == EntityKind::kCheckinQuestions;
+      EXPECT_EQ(after->StorageGeneration(kind) == before->StorageGeneration(kind), !changed)
+          << ToString(kind);
+    }
+  }
+  // A memory kind's write moves its own generation only.
+  const auto before = world_.holder()->Peek();
+  ASSERT_TRUE(writer.Commit(Write(NewPerson("n1"))).ok());
+  const auto after = world_.holder()->Peek();
+  for (EntityKind kind : kAllEntityKinds) {
+    EXPECT_EQ(after->StorageGeneration(kind) == before->StorageGeneration(kind),
+              kind != EntityKind::kPeople)
+        << ToString(kind);
+  }
+}
+
 }  // namespace
 }  // namespace guild
