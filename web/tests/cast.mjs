@@ -5,7 +5,7 @@
 // nor its leader, and to whom T does not exist. Accounts are made for those the demo has none for.
 
 import assert from 'node:assert/strict';
-import { apiAs, createAccount } from './helpers.mjs';
+import { apiAs, createAccount, signInWithForm } from './helpers.mjs';
 
 /**
  * Returns {admin, team, member, teammate, leader, otherLeader}: each person
@@ -67,6 +67,25 @@ export async function findTeamCast(guild, { prefix, accept = async () => true })
     return { admin, team, member: picked[0], teammate: picked[1], leader: await play(detail.leader), otherLeader };
   }
   assert.fail('the demo firm has no team with two members who may play and a leader from elsewhere');
+}
+
+/**
+ * A signed-in page for each player and the administrator:
+ * {member, teammate, leader, otherLeader, admin}.
+ */
+export async function signInCast(guild, cast) {
+  const pages = {};
+  for (const [name, who] of [
+    ['member', cast.member.who],
+    ['teammate', cast.teammate.who],
+    ['leader', cast.leader.who],
+    ['otherLeader', cast.otherLeader.who],
+    ['admin', guild.signIns.administrator],
+  ]) {
+    pages[name] = await guild.newPage();
+    await signInWithForm(pages[name], who);
+  }
+  return pages;
 }
 
 export async function disposeCast(cast) {

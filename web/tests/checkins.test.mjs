@@ -11,7 +11,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { screenshot, startGuild, VIEWPORTS } from './harness.mjs';
-import { disposeCast, findTeamCast } from './cast.mjs';
+import { disposeCast, findTeamCast, signInCast } from './cast.mjs';
 import { signInWithForm, UI_TIMEOUT_MS, waitForHeading } from './helpers.mjs';
 
 const NOT_FOUND_CHECKIN = "We can't find that check-in";
@@ -32,16 +32,7 @@ async function openInTeam(api, teamId) {
 before(async () => {
   guild = await startGuild();
   cast = await findTeamCast(guild, { prefix: 'checkins', accept: openInTeam });
-  for (const [name, who] of [
-    ['member', cast.member.who],
-    ['teammate', cast.teammate.who],
-    ['leader', cast.leader.who],
-    ['otherLeader', cast.otherLeader.who],
-    ['admin', guild.signIns.administrator],
-  ]) {
-    pages[name] = await guild.newPage();
-    await signInWithForm(pages[name], who);
-  }
+  Object.assign(pages, await signInCast(guild, cast));
 });
 after(async () => {
   await disposeCast(cast);

@@ -10,7 +10,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { disposeCast, findTeamCast } from './cast.mjs';
+import { disposeCast, findTeamCast, signInCast } from './cast.mjs';
 import { screenshot, startGuild, VIEWPORTS } from './harness.mjs';
 import { signInWithForm, UI_TIMEOUT_MS, waitForHeading } from './helpers.mjs';
 
@@ -24,16 +24,7 @@ let asked; // {id, event}
 before(async () => {
   guild = await startGuild();
   cast = await findTeamCast(guild, { prefix: 'feedback' });
-  for (const [name, who] of [
-    ['member', cast.member.who],
-    ['teammate', cast.teammate.who],
-    ['leader', cast.leader.who],
-    ['otherLeader', cast.otherLeader.who],
-    ['admin', guild.signIns.administrator],
-  ]) {
-    pages[name] = await guild.newPage();
-    await signInWithForm(pages[name], who);
-  }
+  Object.assign(pages, await signInCast(guild, cast));
 });
 after(async () => {
   await disposeCast(cast);
