@@ -20,6 +20,7 @@
 #include <sqlite3.h>
 #include <sys/resource.h>
 
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -55,32 +56,19 @@ struct Flags {
 
 Flags ParseFlags(int argc, char** argv) {
   Flags f;
-  if (argc < 2) {
-    std::fprintf(stderr,
-                 "usage: overdue_bench DB [--today D] [--person ID] [--clients C] [--seconds S] "
-                 "[--rounds N] [--limit L]\n");
-    std::exit(2);
-  }
-  f.db = argv[1];
-  for (int i = 2; i + 1 < argc; i += 2) {
-    const std::string flag = argv[i];
-    const char* value = argv[i + 1];
-    if (flag == "--today")
-      f.today = value;
-    else if (flag == "--person")
-      f.person = value;
-    else if (flag == "--clients")
-      f.clients = std::atoi(value);
-    else if (flag == "--seconds")
-      f.seconds = std::atof(value);
-    else if (flag == "--rounds")
-      f.rounds = std::atoi(value);
-    else if (flag == "--limit")
-      f.limit = std::atoi(value);
-    else {
-      std::fprintf(stderr, "unknown flag %s\n", flag.c_str());
-      std::exit(2);
-    }
+  CLI::App app{"The practice leader's overdue view against SQLite's recursive CTE"};
+  app.add_option("db", f.db, "demo firm database (SQLite)")->required();
+  app.add_option("--today", f.today, "as-of date (YYYY-MM-DD)");
+  app.add_option("--person", f.person, "whose reporting line (default: the largest)");
+  app.add_option("--clients", f.clients, "concurrent API clients")->check(CLI::PositiveNumber);
+  app.add_option("--seconds", f.seconds, "seconds per timed run")->check(CLI::PositiveNumber);
+  app.add_option("--rounds", f.rounds, "rounds of the SQLite query")->check(CLI::PositiveNumber);
+  app.add_option("--limit", f.limit, "teams per page of the timed call")
+      ->check(CLI::Range(1, 1000));
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    std::exit(app.exit(e));
   }
   return f;
 }

@@ -27,6 +27,7 @@
 //                          [--puts N] [--builds N]
 #include <sqlite3.h>
 
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -65,30 +66,17 @@ struct Flags {
 
 Flags ParseFlags(int argc, char** argv) {
   Flags f;
-  if (argc < 2) {
-    std::fprintf(stderr,
-                 "usage: skill_ratings_bench DB [--today D] [--person ID] [--gets N] [--puts N] "
-                 "[--builds N]\n");
-    std::exit(2);
-  }
-  f.db = argv[1];
-  for (int i = 2; i + 1 < argc; i += 2) {
-    const std::string flag = argv[i];
-    const char* value = argv[i + 1];
-    if (flag == "--today")
-      f.today = value;
-    else if (flag == "--person")
-      f.person = value;
-    else if (flag == "--gets")
-      f.gets = std::atoi(value);
-    else if (flag == "--puts")
-      f.puts = std::atoi(value);
-    else if (flag == "--builds")
-      f.builds = std::atoi(value);
-    else {
-      std::fprintf(stderr, "unknown flag %s\n", flag.c_str());
-      std::exit(2);
-    }
+  CLI::App app{"GET and PUT /people/{id}/skill-ratings against SQLite on the same file"};
+  app.add_option("db", f.db, "demo firm database (SQLite)")->required();
+  app.add_option("--today", f.today, "as-of date (YYYY-MM-DD)");
+  app.add_option("--person", f.person, "whose ratings (default: the most rated person)");
+  app.add_option("--gets", f.gets, "timed GETs")->check(CLI::PositiveNumber);
+  app.add_option("--puts", f.puts, "timed PUTs")->check(CLI::NonNegativeNumber);
+  app.add_option("--builds", f.builds, "timed snapshot builds")->check(CLI::NonNegativeNumber);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    std::exit(app.exit(e));
   }
   return f;
 }
