@@ -90,17 +90,30 @@ Result<UserRecord> CreateFirstAdministrator(AccountStore& accounts, const Clock&
 
 //! One sign-in printed by `guild demo`: "sign-in: LABEL EMAIL PASSWORD".
 struct DemoSignIn {
-  std::string label;  //!< "administrator", "leader", "member"
+  //! "administrator", "leader", "member", "engagement-leader", "firm-leader"
+  std::string label;
   std::string email;
   std::string password;
 };
 
-//! Creates (or resets) three demo users with known passwords: an
-//! administrator, a leader (the person who leads the team with the most
-//! members among the teams that run check-ins when any does; a partner when
-//! one does) and a member (a non-leading member of that team, an associate
-//! when one is). kFailedPrecondition when `firm` has no
-//! team with a leader and another member.
+//! Creates (or resets) the demo's users with known passwords, one per
+//! persona, in this order:
+//!  - administrator (no person; UserRole::kAdministrator);
+//!  - leader: the person who leads a team, preferring in turn a team that
+//!    runs check-ins, a leader with open seats to staff on the engagements
+//!    they lead (so the staffing board has work for them), a member who is
+//!    on another team too, a partner, an associate member, the most members;
+//!  - member: a non-leading member of that team;
+//!  - engagement-leader: another person leading engagements, the one with
+//!    the most open seats on them (then the most engagements);
+//!  - firm-leader (UserRole::kFirmLeader): another partner, the leader of
+//!    the firm's own team (TeamKind::kFirm) when there is one, else the
+//!    partner on the fewest teams.
+//! Everyone but the firm leader and administrator is a kMember: leading is
+//! derived from the firm. Open seats are counted as on the board on the
+//! clock's today. kFailedPrecondition when `firm` has no team with a leader
+//! and another member, no other engagement leader or no other partner (all
+//! with emails).
 Result<std::vector<DemoSignIn>> CreateDemoUsers(const FirmData& firm, AccountStore& accounts,
                                                 const Clock& clock,
                                                 const PasswordOptions& password_options);

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <set>
+#include <tuple>
 
 #include "service/accounts/session_service.h"
 #include "service/testing/test_firm.h"
@@ -213,7 +214,7 @@ TEST_F(UserServiceTest, DemoUsersSignInAsALeaderAndAMemberOfTheirTeam) {
   auto sign_ins =
       CreateDemoUsers(service::testing::TestFirm(), *accounts_, clock_, MinimumPasswordOptions());
   ASSERT_TRUE(sign_ins.ok()) << sign_ins.status().ToString();
-  ASSERT_EQ(sign_ins->size(), 3u);
+  ASSERT_EQ(sign_ins->size(), 5u);
   EXPECT_EQ((*sign_ins)[1].label, "leader");
   EXPECT_EQ((*sign_ins)[1].email, "lead@firm.test");  // the partner leading alpha
   // On alpha and on the account team too (preferred over the associate who
@@ -230,7 +231,67 @@ TEST_F(UserServiceTest, DemoUsersSignInAsALeaderAndAMemberOfTheirTeam) {
   EXPECT_TRUE(
       CreateDemoUsers(service::testing::TestFirm(), *accounts_, clock_, MinimumPasswordOptions())
           .ok());
-  EXPECT_EQ(*accounts_->CountUsers(), 3);
+  EXPECT_EQ(*accounts_->CountUsers(), 5);
+}
+
+// One sign-in per persona, each with the role that persona needs: the
+// engagement leader leads an engagement (a member, leading is derived), the
+// firm leader is a partner on no team with the firm leader's role.
+TEST_F(UserServiceTest, DemoUsersCoverEveryPersonaWithItsRole) {
+  auto sign_ins =
+      CreateDemoUsers(service::testing::TestFirm(), *accounts_, clock_, MinimumPasswordOptions());
+  ASSERT_TRUE(sign_ins.ok()) << sign_ins.status().ToString();
+  const std::vector<std::tuple<std::string, std::string, UserRole>> expected = {
+      {"administrator", "admin@demo.guild.dev", UserRole::kAdministrator},
+      {"leader", "lead@firm.test", UserRole::kMember},
+      {"member", "peer@firm.test", UserRole::kMember},
+      {"engagement-leader", "englead@firm.test", UserRole::kMember},  // leads e1
+      {"firm-leader", "firmlead@firm.test", UserRole::kFirmLeader},   // the partner on no team
+  };
+  ASSERT_EQ(sign_ins->size(), expected.size());
+  for (size_t i = 0; i < expected.size(); ++i) {
+    const auto& [label, email, role] = expected[i];
+    EXPECT_EQ((*sign_ins)[i].label, label);
+    EXPECT_EQ((*sign_ins)[i].email, email) << label;
+    auto user = accounts_->FindUserByEmail(email);
+    ASSERT_TRUE(user.ok() && user->has_value()) << label;
+    EXPECT_EQ((*user)->role, role) << label;
+  }
+}
+
+// The team leader is one with open seats to staff when a team that runs
+// check-ins has one (lead2, leading beta, leads e2 with two seats open of
+// three), even over a larger team; the engagement leader is then the other
+// person leading an engagement.
+TEST_F(UserServiceTest, DemoLeaderHasOpenSeatsToStaff) {
+  FirmData firm = service::testing::TestFirm();
+  const Date today = clock_.Today();
+  firm.engagements.mut().push_back({"e2", "c1", "Tax 2025", "lead2", AddDays(today, -30),
+                                    AddDays(today, 90), EngagementStatus::kConfirmed});
+  Opening o;
+  o.id = "o2";
+  o.engagement_id = "e2";
+  o.title = "Tax senior";
+  o.hours_per_week = 20;
+  o.start = today;
+  o.end = AddDays(today, 60);
+  o.headcount = 3;
+  firm.openings.mut().push_back(o);
+  firm.assignments.mut().push_back(
+      {"a2", "outsider", "o2", 20, today, AddDays(today, 60), AssignmentStatus::kConfirmed});
+  auto sign_ins = CreateDemoUsers(firm, *accounts_, clock_, MinimumPasswordOptions());
+  ASSERT_TRUE(sign_ins.ok()) << sign_ins.status().ToString();
+  EXPECT_EQ((*sign_ins)[1].email, "lead2@firm.test");
+  EXPECT_EQ((*sign_ins)[2].email, "outsider@firm.test");
+  EXPECT_EQ((*sign_ins)[3].email, "englead@firm.test");
+  // Once the seats are filled (or the opening has ended), the larger team wins again.
+  firm.assignments.mut().push_back(
+      {"a3", "peer", "o2", 20, today, AddDays(today, 60), AssignmentStatus::kTentative});
+  firm.assignments.mut().push_back(
+      {"a4", "member", "o2", 20, today, AddDays(today, 60), AssignmentStatus::kTentative});
+  sign_ins = CreateDemoUsers(firm, *accounts_, clock_, MinimumPasswordOptions());
+  ASSERT_TRUE(sign_ins.ok()) << sign_ins.status().ToString();
+  EXPECT_EQ((*sign_ins)[1].email, "lead@firm.test");
 }
 
 // The demo firm's account and engagement teams run no check-ins: the
