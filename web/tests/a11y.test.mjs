@@ -1,6 +1,7 @@
 // Accessibility, checked by the standard tool: axe-core (WCAG 2.1 A and AA
-// rules) on every page of the application, as every persona (member, team
-// leader, administrator, firm leader), at 1366 and 390 px; and the main
+// rules) on every page of the application, as every demo persona (DEMO_ROLES:
+// member, team leader, engagement leader, firm leader, administrator), at 1366
+// and 390 px; and the main
 // navigation on one row at 1366 and 1280 px, its "More" menu by keyboard.
 //
 // axe is injected by the test browser (page.evaluate of axe.min.js, which the
@@ -18,8 +19,8 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
-import { screenshot, startGuild } from './harness.mjs';
-import { apiAs, apiGet, createAccount, navLinks, signInWithForm, UI_TIMEOUT_MS } from './helpers.mjs';
+import { DEMO_ROLES, screenshot, startGuild } from './harness.mjs';
+import { apiGet, navLinks, signInWithForm, UI_TIMEOUT_MS } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -77,13 +78,7 @@ let personas;
 
 before(async () => {
   guild = await startGuild();
-  const admin = await apiAs(guild.baseUrl, guild.signIns.administrator);
-  const people = await admin.get('/people?limit=500');
-  const taken = new Set(Object.values(guild.signIns).map((s) => s.email.toLowerCase()));
-  const person = people.items.find((p) => p.email && !taken.has(p.email.toLowerCase()));
-  const firmLeader = await createAccount(admin, { email: 'a11y.firm.leader@example.test', role: 'firm_leader', person_id: person?.id ?? null });
-  await admin.dispose();
-  personas = { member: guild.signIns.member, leader: guild.signIns.leader, administrator: guild.signIns.administrator, firm_leader: firmLeader };
+  personas = guild.signIns;
 });
 after(async () => {
   await guild?.stop();
@@ -153,7 +148,7 @@ test('the sign-in page has no WCAG 2.1 A or AA violation, and the CSP is unchang
   assert.deepEqual(await axeViolations(page), []);
 });
 
-for (const persona of ['member', 'leader', 'administrator', 'firm_leader']) {
+for (const persona of DEMO_ROLES) {
   for (const viewport of [LAPTOP, PHONE]) {
     test(`every page as ${persona} at ${viewport.width} px has no WCAG 2.1 A or AA violation`, async () => {
       const page = await signedInPage(personas[persona], viewport);
@@ -194,7 +189,7 @@ async function navRows(page) {
   });
 }
 
-for (const persona of ['member', 'leader', 'administrator', 'firm_leader']) {
+for (const persona of DEMO_ROLES) {
   test(`the nav fits on one row at 1366 and 1280 px as ${persona}, and the home page is screenshotted`, async () => {
     for (const viewport of [LAPTOP, SMALL_LAPTOP]) {
       const page = await signedInPage(personas[persona], viewport);

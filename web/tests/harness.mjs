@@ -4,7 +4,7 @@
 //
 // Contract with the server (see docs/WEB.md):
 //   guild demo --people N --seed S --db FILE   prints "sign-in: ROLE EMAIL PASSWORD"
-//                                             for ROLE administrator, leader, member
+//                                             for each ROLE of DEMO_ROLES
 //   guild serve --db FILE --port 0 --static DIR  prints "listening on http://127.0.0.1:PORT"
 //
 // Environment: GUILD_BIN (default ../build/guild from web/), GUILD_STATIC
@@ -25,7 +25,13 @@ const LISTEN_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 5_000;
 const SIGN_IN_LINE = /^sign-in:\s+(\S+)\s+(\S+)\s+(\S+)\s*$/;
 const LISTEN_LINE = /listening on (http:\/\/127\.0\.0\.1:\d+)/;
-export const DEMO_ROLES = ['administrator', 'leader', 'member'];
+/**
+ * The demo's personas (src/service/accounts/user_service.h, CreateDemoUsers):
+ * a team leader with open seats to staff, a plain member of their team, an
+ * engagement leader (a member leading engagements), a firm leader (role
+ * firm_leader) and the administrator.
+ */
+export const DEMO_ROLES = ['administrator', 'leader', 'member', 'engagement-leader', 'firm-leader'];
 
 async function mustExist(path, what, hint) {
   try {
@@ -52,7 +58,7 @@ function run(bin, args, timeoutMs) {
   });
 }
 
-/** Parses the demo's sign-in lines into {administrator, leader, member}. */
+/** Parses the demo's sign-in lines into {ROLE: {email, password}} for every ROLE of DEMO_ROLES. */
 export function parseSignIns(output) {
   const signIns = {};
   for (const line of output.split(/\r?\n/)) {

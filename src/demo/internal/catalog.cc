@@ -52,11 +52,13 @@ constexpr PracticeSpec kPractices[] = {
     {"Tax", Family::kAccounting, 0.16, kTaxOnet, kTaxEsco, kTaxWork},
     {"Advisory", Family::kConsulting, 0.14, kAdvisoryOnet, kAdvisoryEsco, kAdvisoryWork},
     {"Deals", Family::kConsulting, 0.08, kDealsOnet, kDealsEsco, kDealsWork},
-    {"Risk & Forensics", Family::kConsulting, 0.08, kRiskOnet, kRiskEsco, kRiskWork},
+    {"Risk & Forensics", Family::kConsulting, 0.08, kRiskOnet, kRiskEsco, kRiskWork, true},
     {"Litigation", Family::kLaw, 0.09, kLitigationOnet, kLitigationEsco, kLitigationWork},
     {"Corporate", Family::kLaw, 0.09, kCorporateOnet, kCorporateEsco, kCorporateWork},
-    {"Technology Consulting", Family::kTechnology, 0.14, kTechOnet, kTechEsco, kTechWork},
+    {"Technology Consulting", Family::kTechnology, 0.14, kTechOnet, kTechEsco, kTechWork, true},
 };
+
+constexpr sv kTechnologyOnet[] = {"2.B.3.b", "2.B.3.e", "2.C.3.a", "2.C.3.b"};
 
 //                          billable leadership client-dev admin training
 constexpr GradeSpec kGrades[kGradeCount] = {
@@ -145,6 +147,14 @@ constexpr sv kPersonTags[] = {"mentor",           "remote",        "part-time", 
 }  // namespace
 
 std::span<const PracticeSpec> Practices() { return kPractices; }
+std::span<const std::string_view> TechnologyOnetElements() { return kTechnologyOnet; }
+
+bool MayBorrowSkills(int p, int q) {
+  const PracticeSpec& to = kPractices[p];
+  const PracticeSpec& from = kPractices[q];
+  if (from.sells_technology && !to.sells_technology) return false;
+  return to.family == from.family || (to.sells_technology && from.sells_technology);
+}
 std::span<const GradeSpec, kGradeCount> Grades() { return kGrades; }
 std::span<const std::string_view> Offices() { return kOffices; }
 std::span<const std::string_view> FirstNames() { return kFirstNames; }

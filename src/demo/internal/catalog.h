@@ -18,7 +18,23 @@ struct PracticeSpec {
   std::span<const std::string_view> onet_roles;  //!< O*NET-SOC codes
   std::span<const std::string_view> esco_roles;  //!< ESCO occupation uuids
   std::span<const std::string_view> engagement_kinds;
+  //! The practice sells technology work (systems, data, cyber): only such a
+  //! practice's people hold O*NET's technology elements
+  //! (TechnologyOnetElements) or borrow skills from another such practice.
+  bool sells_technology = false;
 };
+
+//! O*NET elements (ids without the "onet:" prefix) that are technology work:
+//! programming, technology design, computers and electronics, engineering
+//! and technology.
+std::span<const std::string_view> TechnologyOnetElements();
+
+//! Whether a person of practice `p` may hold a skill drawn from practice
+//! `q`'s pool (q != p): a practice of the same family (the two law
+//! practices, the two accounting ones, the consulting ones), or both selling
+//! technology; never from a practice that sells technology into one that
+//! does not.
+bool MayBorrowSkills(int p, int q);
 
 //! Grade indices follow kDefaultGrades: 0 partner ... 4 associate.
 inline constexpr int kGradeCount = 5;

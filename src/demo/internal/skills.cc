@@ -31,9 +31,23 @@ int Clamp(int level) { return std::clamp(level, kMinLevel, kMaxLevel); }
 // Weight grows with the square of importance above "somewhat important".
 double OnetWeight(double importance) { return (importance - 2.0) * (importance - 2.0); }
 
-void AddRole(const Role& role, std::map<std::string_view, SkillPick>& picks, bool onet) {
+bool IsTechnologyElement(std::string_view skill_id) {
+  for (std::string_view e : TechnologyOnetElements()) {
+    if (skill_id.size() == e.size() + 5 && skill_id.starts_with("onet:") &&
+        skill_id.substr(5) == e) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Adds the role's skills to the practice's picks; a practice that does not
+// sell technology leaves out O*NET's technology elements.
+void AddRole(const Role& role, std::map<std::string_view, SkillPick>& picks, bool onet,
+             bool sells_technology) {
   for (const auto& rs : role.skills) {
     if (onet && rs.importance < kMinCoreImportance) continue;
+    if (!sells_technology && IsTechnologyElement(rs.skill_id)) continue;
     double weight =
         onet ? OnetWeight(rs.importance) : (rs.essential ? kEssentialWeight : kOptionalWeight);
     auto [it, fresh] =
@@ -104,14 +118,15 @@ Status BuildPracticeSkills(Context& c) {
   c.practice_skills.resize(c.practice_count);
   for (int p = 0; p < c.practice_count; ++p) {
     std::map<std::string_view, SkillPick> onet, esco;
+    const bool tech = Practices()[p].sells_technology;
     for (auto code : Practices()[p].onet_roles) {
       auto it = roles.find("onet:" + std::string(code));
-      if (it != roles.end()) AddRole(*it->second, onet, true);
+      if (it != roles.end()) AddRole(*it->second, onet, true, tech);
     }
-    if (onet.empty()) AddRole(*rated_onet[p % rated_onet.size()], onet, true);
+    if (onet.empty()) AddRole(*rated_onet[p % rated_onet.size()], onet, true, tech);
     for (auto id : Practices()[p].esco_roles) {
       auto it = roles.find("esco:" + std::string(id));
-      if (it != roles.end()) AddRole(*it->second, esco, false);
+      if (it != roles.end()) AddRole(*it->second, esco, false, tech);
     }
     auto& ps = c.practice_skills[p];
     Flatten(onet, ps.onet, ps.onet_weights);
@@ -123,15 +138,18 @@ Status BuildPracticeSkills(Context& c) {
 namespace {
 
 // The person's skills: 3-5 of the practice's O*NET skills, 2-3 of its ESCO
-// skills, sometimes one from another practice; unique by id.
-void ChooseSkills(Context& c, size_t i, std::vector<const SkillPick*>& chosen) {
+// skills, sometimes one from a kindred practice (MayBorrowSkills: a
+// Litigation lawyer may know corporate law, never a programming language);
+// unique by id.
+void ChooseSkills(Context& c, size_t i, std::vector<const SkillPick*>& chosen,
+                  const std::vector<std::vector<int>>& kin) {
   const auto& own = c.practice_skills[c.practice[i]];
+  const auto& kindred = kin[c.practice[i]];
   chosen.clear();
   DrawDistinct(c.rng, own.onet, own.onet_weights, c.rng.Range(3, 5), chosen);
   DrawDistinct(c.rng, own.esco, own.esco_weights, c.rng.Range(2, 3), chosen);
-  if (c.practice_count > 1 && c.rng.Chance(kCrossPracticeChance)) {
-    const auto& other = c.practice_skills[(c.practice[i] + 1 + c.rng.Below(c.practice_count - 1)) %
-                                          c.practice_count];
+  if (!kindred.empty() && c.rng.Chance(kCrossPracticeChance)) {
+    const auto& other = c.practice_skills[kindred[c.rng.Below(kindred.size())]];
     DrawDistinct(c.rng, other.esco.empty() ? other.onet : other.esco,
                  other.esco.empty() ? other.onet_weights : other.esco_weights, 1, chosen);
   }
@@ -163,9 +181,15 @@ void GeneratePersonSkills(Context& c) {
   const size_t n = c.out.people.size();
   c.out.person_skills.reserve(n * kMaxSkillsPerPerson);
   c.out.skill_history.reserve(n * kHistoryPerPerson);
+  std::vector<std::vector<int>> kin(c.practice_count);
+  for (int p = 0; p < c.practice_count; ++p) {
+    for (int q = 0; q < c.practice_count; ++q) {
+      if (q != p && MayBorrowSkills(p, q)) kin[p].push_back(q);
+    }
+  }
   std::vector<const SkillPick*> chosen;
   for (size_t i = 0; i < n; ++i) {
-    ChooseSkills(c, i, chosen);
+    ChooseSkills(c, i, chosen, kin);
     // Partners and directors have two skills with a history, others one;
     // about half the associates none.
     int with_history =
