@@ -72,6 +72,11 @@ inline constexpr int kMaxDemoPeople = 500000;
 //! engagement has exactly one leader (leader_id or one lead opening), the
 //! manager relation is a forest, some partners log more hours than their
 //! capacity (leadership work) and some associates bill under half of theirs.
+//! The staffing board's capacity agrees: each such partner holds a
+//! confirmed seat of 110-130% of their capacity on a confirmed engagement
+//! running in the week holding `today` (one they lead when they lead any),
+//! where their billable and leadership time is logged; an under-used
+//! associate's assignments book at most their billable share (< 45%).
 //! Check-ins and feedback (issue 25): every earlier team runs no check-ins
 //! (cadence 0); "people teams" (kOther) of at most 10 staff of one practice
 //! and office, weekly or (about 1 in 6) fortnightly, hold everyone but the

@@ -53,6 +53,9 @@ struct Context {
   //! filled once person skills exist (they are generated person by person).
   std::vector<uint32_t> skills_from;
   std::vector<int32_t> primary_engagement;  //!< index into out.engagements, or -1
+  //! Hours/week of an overloaded partner's seat (AddOverloadedPartnerSeats
+  //! in staffing.cc), 0 for everyone else.
+  std::vector<float> seat_hours;
   //! People of each practice and grade: pool[practice * kGradeCount + grade].
   std::vector<std::vector<uint32_t>> pool;
 
@@ -84,8 +87,9 @@ void GenerateClientsAndTeams(Context& c);
 void EnsureLiveEngagements(Context& c);
 void GenerateOpeningsAndAssignments(Context& c);
 //! Lead openings on ~5% of future engagements (which lose their leader_id),
-//! partners seated on key clients' completed engagements, and volunteers,
-//! pinned and excluded people on open openings.
+//! partners seated on key clients' completed engagements, overloaded
+//! partners booked beyond their capacity on an engagement running this week
+//! (seat_hours), and volunteers, pinned and excluded people on open openings.
 void GenerateStaffing(Context& c);
 //! Also planned time off: a week for ~5% of people in the next 12 weeks.
 void GenerateTimeEntries(Context& c);

@@ -194,6 +194,7 @@ void GeneratePeople(Context& c) {
   c.billable_room.resize(n);
   c.billable_share.resize(n);
   c.primary_engagement.assign(n, -1);
+  c.seat_hours.assign(n, 0);
   c.pool.assign(static_cast<size_t>(c.practice_count) * kGradeCount, {});
   std::vector<double> office_weights;
   office_weights.reserve(c.office_count);

@@ -5,6 +5,7 @@
 // Draws from its own generator (derived from the seed), so the entities of
 // the earlier steps stay exactly as they were before this step existed.
 #include <algorithm>
+#include <cmath>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -18,6 +19,9 @@ constexpr uint64_t kStaffingSalt = 0x5ea7'5eed'0f57'aff1ULL;
 constexpr double kLeaderlessShare = 0.05;  //!< of future engagements
 constexpr double kLeadHours = 8;
 constexpr double kPastPartnerHours = 8;
+//! An overloaded partner's seat: this share of their weekly capacity.
+constexpr double kOverbookedMin = 1.1;
+constexpr double kOverbookedMax = 1.3;
 constexpr double kVolunteerShare = 1.0 / 3;
 constexpr int kMaxVolunteers = 3;
 constexpr double kPinnedShare = 1.0 / 20;
@@ -302,6 +306,62 @@ void AddPreferences(Context& c, Random& rng, const PersonIndex& people) {
 
 }  // namespace
 
+// Overloaded partners are booked beyond their week, so that the staffing
+// board's capacity says what their time entries do: a confirmed seat of
+// kOverbookedMin..kOverbookedMax of their capacity on a confirmed engagement
+// of their practice running this week (one they lead when they lead any),
+// from the start of the time-entry window, or the engagement's, to its end.
+// Their billable and leadership time is logged there (time.cc). A partner
+// for whom no such engagement exists is not overloaded after all.
+void AddOverloadedPartnerSeats(Context& c, Random& rng, const PersonIndex& people) {
+  const Date monday = WeekStart(c.options.today);
+  const Date sunday = AddDays(monday, 6);
+  const Date window = AddDays(monday, -7 * c.options.time_entry_weeks);
+  std::vector<std::vector<uint32_t>> running(c.practice_count);  // by practice
+  std::unordered_map<uint32_t, uint32_t> led;                    // person -> engagement
+  for (int p = 0; p < c.practice_count; ++p) {
+    for (uint32_t ei : c.live_engagements[p]) {
+      const Engagement& e = c.out.engagements[ei];
+      if (e.status != EngagementStatus::kConfirmed || e.start > monday || e.end < sunday) continue;
+      running[p].push_back(ei);
+      auto leader = people.find(e.leader_id);
+      if (leader != people.end()) led.try_emplace(leader->second, ei);
+    }
+  }
+  for (uint32_t i = 0; i < c.out.people.size(); ++i) {
+    if (c.profile[i] != Profile::kOverloadedPartner) continue;
+    const auto& options = running[c.practice[i]];
+    auto own = led.find(i);
+    if (own == led.end() && options.empty()) {
+      c.profile[i] = Profile::kNormal;
+      continue;
+    }
+    const uint32_t ei = own != led.end() ? own->second : options[rng.Below(options.size())];
+    const Engagement& e = c.out.engagements[ei];
+    const Person& person = c.out.people[i];
+    Opening o;
+    o.id = e.id + "-" + person.id + "-partner";
+    o.engagement_id = e.id;
+    o.title = "Engagement partner, " + std::string(Practices()[c.practice[i]].name);
+    o.hours_per_week =
+        std::round(person.weekly_capacity_hours * rng.Real(kOverbookedMin, kOverbookedMax));
+    o.start = std::max(e.start, window);
+    o.end = e.end;
+    Assignment a;
+    a.id = o.id + "-a1";
+    a.person_id = person.id;
+    a.opening_id = o.id;
+    a.hours_per_week = o.hours_per_week;
+    a.start = o.start;
+    a.end = o.end;
+    a.status = AssignmentStatus::kConfirmed;
+    c.seat_hours[i] = static_cast<float>(o.hours_per_week);
+    c.primary_engagement[i] = static_cast<int32_t>(ei);
+    c.out.openings.push_back(std::move(o));
+    c.out.assignments.push_back(std::move(a));
+  }
+}
+
 void GenerateStaffing(Context& c) {
   Random rng(c.options.seed ^ kStaffingSalt);
   const PersonIndex people = IndexPeople(c);
@@ -309,6 +369,7 @@ void GenerateStaffing(Context& c) {
   // keeps views into them.
   AddLeadOpenings(c, rng);
   AddPastPartnerWork(c, rng, people);
+  AddOverloadedPartnerSeats(c, rng, people);
   AddPreferences(c, rng, people);
 }
 

@@ -14,8 +14,6 @@ constexpr int kDaysPerWeek = 7;
 constexpr double kMaxChunkHours = 10;
 constexpr double kMinEntryHours = 0.5;
 constexpr double kMaxDayHours = 24;
-constexpr double kOverloadLeadershipMin = 0.55;
-constexpr double kOverloadLeadershipMax = 0.75;
 constexpr double kWeekNoiseMin = 0.85;
 constexpr double kWeekNoiseMax = 1.1;
 constexpr double kDayNoiseMin = 0.8;
@@ -72,9 +70,13 @@ void PersonWeek(Context& c, Emitter& emit, size_t i, Date monday, const std::str
     emit.Add(AddDays(monday, d), billable / kWorkdays * c.rng.Real(kDayNoiseMin, kDayNoiseMax),
              TimeCategory::kBillable, engagement);
   }
-  double leadership = c.profile[i] == Profile::kOverloadedPartner
-                          ? c.rng.Real(kOverloadLeadershipMin, kOverloadLeadershipMax)
-                          : mix.leadership * c.rng.Real(kWeekNoiseMin, kWeekNoiseMax);
+  // An overloaded partner leads the engagement their seat is on: billable
+  // and leadership time together fill the seat's hours.
+  const double seat = c.seat_hours[i] / capacity;
+  double leadership =
+      c.profile[i] == Profile::kOverloadedPartner
+          ? std::max(seat - c.billable_share[i], 0.0) * c.rng.Real(kWeekNoiseMin, kWeekNoiseMax)
+          : mix.leadership * c.rng.Real(kWeekNoiseMin, kWeekNoiseMax);
   emit.Spread(monday, capacity * leadership, TimeCategory::kLeadership);
   emit.Spread(monday, capacity * mix.client_development * c.rng.Real(kWeekNoiseMin, kWeekNoiseMax),
               TimeCategory::kClientDevelopment);
@@ -96,8 +98,9 @@ uint64_t UpperBound(const Context& c) {
   for (size_t i = 0; i < c.out.people.size(); ++i) {
     const auto& mix = Grades()[c.grade[i]].mix;
     const double cap = c.out.people[i].weekly_capacity_hours * kWeekNoiseMax;
-    double leadership =
-        c.profile[i] == Profile::kOverloadedPartner ? kOverloadLeadershipMax : mix.leadership;
+    double leadership = c.profile[i] == Profile::kOverloadedPartner
+                            ? c.seat_hours[i] / c.out.people[i].weekly_capacity_hours
+                            : mix.leadership;
     int per_week = kWorkdays + ChunksAtMost(cap * leadership) +
                    ChunksAtMost(cap * mix.client_development) + ChunksAtMost(cap * mix.admin) +
                    ChunksAtMost(cap * mix.training);
