@@ -30,11 +30,6 @@ std::vector<uint32_t> MembersOf(const FirmSnapshot& s, uint32_t team) {
   return out;
 }
 
-bool IsMember(const FirmSnapshot& s, uint32_t team, uint32_t person) {
-  const std::vector<uint32_t> members = MembersOf(s, team);
-  return std::find(members.begin(), members.end(), person) != members.end();
-}
-
 // A range of teams read with one Select skips at most this many teams that
 // run check-ins and are not asked for (their rows are read and dropped);
 // a longer gap starts another range. Measured on the 100,000-person demo
@@ -145,26 +140,31 @@ Result<uint32_t> CheckinsService::LedTeam(const Authorizer& authorizer, const Pr
   return team;
 }
 
-Result<std::vector<MemberCheckin>> CheckinsService::MemberStatuses(const FirmSnapshot& s,
-                                                                   uint32_t team,
-                                                                   const Cycle& cycle, Date today,
-                                                                   const checkins::TimeOff& off) {
-  ASSIGN_OR_RETURN(std::vector<Checkin> saved,
-                   rows::TeamCheckins(store_, s.data().teams[team].id, cycle.start, cycle.start));
-  return StatusesFrom(s, team, cycle, today, off, saved);
+bool CheckinsService::Indexes::ChecksIn(uint32_t team, uint32_t person) const {
+  const std::vector<uint32_t>& of = members[team];
+  return std::find(of.begin(), of.end(), person) != of.end();
 }
 
-std::vector<MemberCheckin> CheckinsService::StatusesFrom(const FirmSnapshot& s, uint32_t team,
+Result<std::vector<MemberCheckin>> CheckinsService::MemberStatuses(const FirmSnapshot& s,
+                                                                   const Indexes& indexes,
+                                                                   uint32_t team,
+                                                                   const Cycle& cycle, Date today) {
+  ASSIGN_OR_RETURN(std::vector<Checkin> saved,
+                   rows::TeamCheckins(store_, s.data().teams[team].id, cycle.start, cycle.start));
+  return StatusesFrom(s, indexes, team, cycle, today, saved);
+}
+
+std::vector<MemberCheckin> CheckinsService::StatusesFrom(const FirmSnapshot& s,
+                                                         const Indexes& indexes, uint32_t team,
                                                          const Cycle& cycle, Date today,
-                                                         const checkins::TimeOff& off,
                                                          std::span<const Checkin> saved) const {
   const Team& t = s.data().teams[team];
   std::vector<MemberCheckin> out;
-  for (uint32_t p : MembersOf(s, team)) {
+  for (uint32_t p : indexes.members[team]) {
     const Person& person = s.data().people[p];
     MemberCheckin m{.person = p};
-    m.exclusion =
-        checkins::ExclusionOf(person, off.HoursIn(p, cycle), cycle, t.checkin_cadence_days);
+    m.exclusion = checkins::ExclusionOf(person, indexes.time_off.HoursIn(p, cycle), cycle,
+                                        t.checkin_cadence_days);
     const auto mine = std::find_if(saved.begin(), saved.end(), [&](const Checkin& c) {
       return c.person_id == person.id && c.cycle_start == cycle.start;
     });
@@ -264,7 +264,7 @@ Result<MyCheckins> CheckinsService::GetMine(const Principal& viewer) {
   MyCheckins out{.snapshot = snapshot};
   const Date today = clock_.Today();
   for (uint32_t team : s.TeamsOf(*person)) {
-    if (s.data().teams[team].checkin_cadence_days <= 0 || !IsMember(s, team, *person)) continue;
+    if (!indexes->ChecksIn(team, *person)) continue;
     ASSIGN_OR_RETURN(MyTeamCheckin mine, MineOn(s, *person, team, today, indexes->time_off));
     out.teams.push_back(std::move(mine));
   }
@@ -309,7 +309,7 @@ Result<TeamCheckins> CheckinsService::GetTeam(const Principal& viewer, std::stri
                    .team = team,
                    .cycle = CycleOf(day.value_or(today), t.checkin_cadence_days)};
   ASSIGN_OR_RETURN(auto indexes, indexes_.Get(snapshot));
-  ASSIGN_OR_RETURN(out.members, MemberStatuses(s, team, out.cycle, today, indexes->time_off));
+  ASSIGN_OR_RETURN(out.members, MemberStatuses(s, *indexes, team, out.cycle, today));
   // Every question addressed to the viewer (not only the newest page): an
   // old one left unanswered is still open.
   ASSIGN_OR_RETURN(auto to_me, rows::QuestionsOfPerson(store_, "addressee_id", viewer.person_id,
@@ -447,7 +447,7 @@ Result<TeamTrends> CheckinsService::GetTrends(const Principal& viewer, std::stri
   std::vector<checkins::MemberCycle> members;
   for (Date start : starts) {
     ASSIGN_OR_RETURN(auto statuses,
-                     MemberStatuses(s, team, CycleOf(start, cadence), today, indexes->time_off));
+                     MemberStatuses(s, *indexes, team, CycleOf(start, cadence), today));
     for (const MemberCheckin& m : statuses) members.push_back({start, m.status});
   }
   ASSIGN_OR_RETURN(

@@ -263,11 +263,6 @@ class CheckinsService {
   //! ReadableTeam, and kNotFound unless the viewer may read its check-ins.
   Result<uint32_t> LedTeam(const Authorizer& authorizer, const Principal& viewer,
                            std::string_view team_id) const;
-  //! The members' statuses in `cycle` (submitted check-ins kept), reading
-  //! the team's check-ins of the cycle.
-  Result<std::vector<MemberCheckin>> MemberStatuses(const FirmSnapshot& s, uint32_t team,
-                                                    const checkins::Cycle& cycle, Date today,
-                                                    const checkins::TimeOff& off);
   Result<MyTeamCheckin> MineOn(const FirmSnapshot& s, uint32_t person, uint32_t team, Date today,
                                const checkins::TimeOff& off);
   Status Commit(const Principal& actor, FirmChange change, std::string_view action,
@@ -291,15 +286,23 @@ class CheckinsService {
     //! Per team position that runs check-ins: its members but its leader, by
     //! person position, in the team's member order (empty for the others).
     std::vector<std::vector<uint32_t>> members;
+    //! True when `person` checks in with `team` (a member, not its leader,
+    //! of a team that runs check-ins).
+    [[nodiscard]] bool ChecksIn(uint32_t team, uint32_t person) const;
   };
   static constexpr uint32_t kNoRank = std::numeric_limits<uint32_t>::max();
   static Result<std::shared_ptr<const Indexes>> BuildIndexes(const FirmSnapshot& snapshot);
   PerSnapshot<Indexes> indexes_;
+  //! The members' statuses in `cycle` (submitted check-ins kept), reading
+  //! the team's check-ins of the cycle; members (by position) and time off
+  //! from `indexes`.
+  Result<std::vector<MemberCheckin>> MemberStatuses(const FirmSnapshot& s, const Indexes& indexes,
+                                                    uint32_t team, const checkins::Cycle& cycle,
+                                                    Date today);
   //! The members' statuses in `cycle` from its check-ins `saved` (of this
   //! team and cycle; submitted check-ins kept).
-  std::vector<MemberCheckin> StatusesFrom(const FirmSnapshot& s, uint32_t team,
-                                          const checkins::Cycle& cycle, Date today,
-                                          const checkins::TimeOff& off,
+  std::vector<MemberCheckin> StatusesFrom(const FirmSnapshot& s, const Indexes& indexes,
+                                          uint32_t team, const checkins::Cycle& cycle, Date today,
                                           std::span<const Checkin> saved) const;
   //! The teams' members who need a nudge in the cycle holding `at` of each
   //! team, read with one Select per cycle start (and range of teams), for

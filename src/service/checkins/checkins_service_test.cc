@@ -454,4 +454,72 @@ TEST_F(CheckinsServiceTest, OverdueFollowsATeamWriteThatDropsAMember) {
   EXPECT_EQ(service_->IndexBuildsForTesting(), 2);
 }
 
+// The team view, a member's own check-ins and saving one take the team's
+// members from the same per-snapshot indexes as the overdue views: kept
+// across check-in writes, rebuilt after a team or a person write, and the
+// answers follow those writes.
+TEST_F(CheckinsServiceTest, TeamViewAndMineUseTheIndexesKeptAcrossCheckinWrites) {
+  auto team = service_->GetTeam(kLead, "alpha", std::nullopt);
+  ASSERT_TRUE(team.ok()) << team.status().ToString();
+  ASSERT_EQ(team->members.size(), 2u);  // member and peer
+  // The position of alpha in a member's check-ins, or -1.
+  const auto alpha_of = [](const MyCheckins& mine) {
+    for (size_t i = 0; i < mine.teams.size(); ++i) {
+      if (mine.snapshot->data().teams[mine.teams[i].team].id == "alpha") return int(i);
+    }
+    return -1;
+  };
+  auto mine = service_->GetMine(kPeer);
+  ASSERT_TRUE(mine.ok()) << mine.status().ToString();
+  ASSERT_GE(alpha_of(*mine), 0);
+  EXPECT_EQ(service_->IndexBuildsForTesting(), 1);
+  ASSERT_TRUE(service_->Save(kMember, "alpha", Submit("Quiet week")).ok());
+  ASSERT_TRUE(service_->Save(kPeer, "alpha", CheckinDraft{.note = "draft"}).ok());
+  team = service_->GetTeam(kLead, "alpha", std::nullopt);
+  ASSERT_TRUE(team.ok()) << team.status().ToString();
+  EXPECT_EQ(team->members[0].status, MemberStatus::kSubmitted);
+  EXPECT_EQ(team->members[1].status, MemberStatus::kDraft);
+  mine = service_->GetMine(kMember);  // not "quiet", which runs no check-ins
+  ASSERT_TRUE(mine.ok()) << mine.status().ToString();
+  ASSERT_GE(alpha_of(*mine), 0);
+  EXPECT_EQ(mine->teams[alpha_of(*mine)].status, MemberStatus::kSubmitted);
+  for (const MyTeamCheckin& t : mine->teams) {
+    EXPECT_NE(mine->snapshot->data().teams[t.team].id, "quiet");
+  }
+  ASSERT_TRUE(service_->GetTrends(kLead, "alpha", 2).ok());
+  EXPECT_EQ(service_->IndexBuildsForTesting(), 1);
+
+  // A team write drops peer: the view, peer's check-ins and peer's saves follow.
+  auto snapshot = world_->holder()->Current();
+  Team alpha = snapshot->data().teams[*snapshot->TeamIndex("alpha")];
+  std::erase_if(alpha.members, [](const TeamMember& m) { return m.person_id == "peer"; });
+  FirmChange drop;
+  drop.upserts.teams.push_back(alpha);
+  ASSERT_TRUE(writer_->Commit(WriteRequest{std::move(drop), std::nullopt, ""}).ok());
+  team = service_->GetTeam(kLead, "alpha", std::nullopt);
+  ASSERT_TRUE(team.ok()) << team.status().ToString();
+  ASSERT_EQ(team->members.size(), 1u);
+  EXPECT_EQ(team->snapshot->data().people[team->members[0].person].id, "member");
+  mine = service_->GetMine(kPeer);
+  ASSERT_TRUE(mine.ok()) << mine.status().ToString();
+  EXPECT_EQ(alpha_of(*mine), -1);
+  // (no longer on it, peer may not read the team at all)
+  EXPECT_EQ(service_->Save(kPeer, "alpha", Submit("Still here?")).status().code(),
+            StatusCode::kNotFound);
+  EXPECT_EQ(service_->IndexBuildsForTesting(), 2);
+
+  // A person write: member joins after today's cycle started, so is excluded.
+  snapshot = world_->holder()->Current();
+  Person member = snapshot->data().people[*snapshot->PersonIndex("member")];
+  member.start_date = D("2026-12-08");
+  FirmChange joined;
+  joined.upserts.people.push_back(member);
+  ASSERT_TRUE(writer_->Commit(WriteRequest{std::move(joined), std::nullopt, ""}).ok());
+  team = service_->GetTeam(kLead, "alpha", D("2026-12-01"));  // the cycle before
+  ASSERT_TRUE(team.ok()) << team.status().ToString();
+  ASSERT_EQ(team->members.size(), 1u);
+  EXPECT_EQ(team->members[0].exclusion, checkins::Exclusion::kJoined);
+  EXPECT_EQ(service_->IndexBuildsForTesting(), 3);
+}
+
 }  // namespace guild

@@ -64,16 +64,15 @@ Status CheckText(const std::string& text, std::string field, bool required) {
 }
 
 // The team runs check-ins and the actor is one of its members (not its
-// leader), writing their own check-in.
-Status CheckAuthor(const Team& t, const Principal& actor, const CheckinDraft& draft) {
+// leader: `checks_in`, from the per-snapshot indexes), writing their own
+// check-in.
+Status CheckAuthor(const Team& t, bool checks_in, const Principal& actor,
+                   const CheckinDraft& draft) {
   if (draft.person_id && *draft.person_id != actor.person_id) {
     return Bad("person_id", "your own person id: a check-in is written by its author only");
   }
   RETURN_IF_ERROR(rows::RunsCheckins(t));
-  const bool member = std::any_of(t.members.begin(), t.members.end(), [&](const TeamMember& m) {
-    return m.person_id == actor.person_id;
-  });
-  if (actor.person_id.empty() || t.leader_id == actor.person_id || !member) {
+  if (!checks_in) {
     return InvalidField("team", "a team you are a member of (its leader does not check in)", t.id,
                         "path");
   }
@@ -216,7 +215,9 @@ Result<Checkin> CheckinsService::Save(const Principal& actor, std::string_view t
   const FirmSnapshot& s = *snapshot;
   ASSIGN_OR_RETURN(uint32_t team, ReadableTeam(Authorizer(s), actor, team_id));
   const Team& t = s.data().teams[team];
-  RETURN_IF_ERROR(CheckAuthor(t, actor, draft));
+  ASSIGN_OR_RETURN(auto indexes, indexes_.Get(snapshot));
+  const auto author = s.PersonIndex(actor.person_id);
+  RETURN_IF_ERROR(CheckAuthor(t, author && indexes->ChecksIn(team, *author), actor, draft));
   const Date today = clock_.Today();
   const int64_t now = clock_.NowSeconds();
   ASSIGN_OR_RETURN(Checkin c, Drafted(store_, t, actor, draft, today));
@@ -245,7 +246,7 @@ Result<int> CheckinsService::Nudge(const Principal& actor, std::string_view team
   const Date today = clock_.Today();
   const checkins::Cycle cycle = checkins::CycleOf(today, t.checkin_cadence_days);
   ASSIGN_OR_RETURN(auto indexes, indexes_.Get(snapshot));
-  ASSIGN_OR_RETURN(auto members, MemberStatuses(s, team, cycle, today, indexes->time_off));
+  ASSIGN_OR_RETURN(auto members, MemberStatuses(s, *indexes, team, cycle, today));
   FirmChange change;
   for (const MemberCheckin& m : members) {
     if (!checkins::NeedsNudge(m.status)) continue;
