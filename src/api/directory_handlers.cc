@@ -58,6 +58,28 @@ http::Response ListPeople(ApiServices& services, const http::Request& request,
   return http::JsonResponse(std::move(body));
 }
 
+void WriteFacet(http::JsonWriter& w, std::string_view key, const std::vector<FacetValue>& values) {
+  w.Key(key).BeginArray();
+  for (const FacetValue& v : values) {
+    w.BeginObject().Member("value", v.value).Member("count", v.count).EndObject();
+  }
+  w.EndArray();
+}
+
+http::Response PeopleFacetsOf(ApiServices& services, const http::Request&,
+                              const Authenticated& who) {
+  auto facets = services.directory().Facets(who.principal);
+  if (!facets.ok()) return Fail(facets.status(), "query");
+  std::string body;
+  http::JsonWriter w(body);
+  w.BeginObject();
+  WriteFacet(w, "practices", (*facets)->practices);
+  WriteFacet(w, "offices", (*facets)->offices);
+  WriteFacet(w, "grades", (*facets)->grades);
+  w.EndObject();
+  return http::JsonResponse(std::move(body));
+}
+
 http::Response GetPerson(ApiServices& services, const http::Request& request,
                          const Authenticated& who) {
   auto profile = services.directory().GetPerson(who.principal, request.param("id").value_or(""));
@@ -156,6 +178,9 @@ Status AddDirectoryRoutes(http::Router& router, ApiServices& s) {
   RETURN_IF_ERROR(router.Get("/api/v1/me", Authed(s, std::bind(Me, std::ref(s), _1, _2))));
   RETURN_IF_ERROR(
       router.Get("/api/v1/people", Authed(s, std::bind(ListPeople, std::ref(s), _1, _2))));
+  // The literal segment wins over {id} (the router prefers more literals).
+  RETURN_IF_ERROR(router.Get("/api/v1/people/facets",
+                             Authed(s, std::bind(PeopleFacetsOf, std::ref(s), _1, _2))));
   RETURN_IF_ERROR(
       router.Get("/api/v1/people/{id}", Authed(s, std::bind(GetPerson, std::ref(s), _1, _2))));
   RETURN_IF_ERROR(

@@ -374,6 +374,9 @@ http::Response MarketHandler(ApiServices& services, const http::Request& r,
   w.EndArray();
   MarketSkillsJson(w, *market);
   w.Member("redacted", market->redacted);
+  w.Member("hidden_skills", market->hidden_skills);
+  w.Member("hidden_demand_hours", market->hidden_demand_hours);
+  w.Member("min_holders", kMinMarketHolders);
   w.Key("key_person_risks").BeginArray();
   for (size_t i = 0; i < market->report.key_person.size(); ++i) {
     const skills::KeyPersonRisk& k = market->report.key_person[i];

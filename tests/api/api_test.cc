@@ -30,6 +30,25 @@ std::vector<Case> PermissionCases() {
     cases.push_back(
         {who, "PATCH", "/api/v1/admin/users/u-out", R"({"role":"member"})", admin ? 200 : 403, {}});
     cases.push_back({who, "GET", "/api/v1/people?limit=2", "", 200, {}});
+    // Every signed-in user lists the filters' values; the filters fold case.
+    cases.push_back({who,
+                     "GET",
+                     "/api/v1/people/facets",
+                     "",
+                     200,
+                     {{"/practices/0/value", "Tax"},
+                      {"/practices/0/count", 8},
+                      {"/practices/1", nullptr},
+                      {"/grades/0/value", "associate"},
+                      {"/grades/0/count", 2},
+                      {"/offices/0/value", "London"}}});
+    cases.push_back(
+        {who,
+         "GET",
+         "/api/v1/people?practice=tAX&office=LONDON&grade=Associate",
+         "",
+         200,
+         {{"/items/0/id", "member"}, {"/items/1/id", "outsider"}, {"/items/2", nullptr}}});
     cases.push_back({who, "GET", "/api/v1/session", "", 200, {}});
     cases.push_back({who, "GET", "/api/v1/me", "", 200, {}});
   }
@@ -60,8 +79,8 @@ std::vector<Case> PermissionCases() {
                    {{"/user/leads_teams", true}, {"/user/role", "member"}}});
   cases.push_back({"member", "GET", "/api/v1/session", "", 200, {{"/user/leads_teams", false}}});
   cases.push_back({"fl", "GET", "/api/v1/teams?limit=2", "", 200, {{"/items/2", nullptr}}});
-  for (const char* path : {"/api/v1/people", "/api/v1/me", "/api/v1/teams/alpha",
-                           "/api/v1/admin/users", "/api/v1/session"}) {
+  for (const char* path : {"/api/v1/people", "/api/v1/people/facets", "/api/v1/me",
+                           "/api/v1/teams/alpha", "/api/v1/admin/users", "/api/v1/session"}) {
     cases.push_back({"anonymous", "GET", path, "", 401, {}});
   }
   cases.push_back({"anonymous", "POST", "/api/v1/admin/users", new_user, 401, {}});

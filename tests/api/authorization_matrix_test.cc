@@ -79,6 +79,7 @@ using P = const Principal&;
 using R = const Resource&;
 
 bool SignedIn(A, P, R) { return true; }
+bool ListsDirectory(A a, P p, R) { return a.CanListDirectory(p); }
 bool FirmWide(A a, P p, R) { return a.CanReadFirmWide(p); }
 bool Administrators(A a, P p, R) { return a.CanManageUsers(p); }
 bool StaffingBoard(A a, P p, R) { return a.Staffing(p).MayUseBoard(); }
@@ -209,7 +210,9 @@ std::vector<Endpoint> Endpoints() {
       {"DELETE", "/api/v1/tokens/{id}", Fixed("/api/v1/tokens/tok_none"), "", On::kNothing,
        SignedIn},
       {"GET", "/api/v1/me", Fixed("/api/v1/me"), "", On::kNothing, SignedIn},
-      {"GET", "/api/v1/people", Fixed("/api/v1/people"), "", On::kNothing, SignedIn},
+      {"GET", "/api/v1/people", Fixed("/api/v1/people"), "", On::kNothing, ListsDirectory},
+      {"GET", "/api/v1/people/facets", Fixed("/api/v1/people/facets"), "", On::kNothing,
+       ListsDirectory},
       {"GET", "/api/v1/people/{id}", PersonPath("/api/v1/people/"), "", On::kPerson,
        [](A a, P p, R r) { return a.CanReadPerson(p, r.person); }},
       // Skill ratings (docs/SKILLS.md "Who rates"): everyone reads a person's

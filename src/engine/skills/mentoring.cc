@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <tuple>
 
 #include "engine/skills/internal/mentor_common.h"
@@ -113,6 +114,9 @@ Result<std::vector<MentorPair>> FindMentees(const SkillIndex& index, std::string
     }
   }
   std::sort(out.begin(), out.end(), internal::BetterPair);
+  // One entry per mentee: their best pair (a list of people to lead, not of skills).
+  std::set<PersonRef> listed;
+  std::erase_if(out, [&](const MentorPair& pair) { return !listed.insert(pair.mentee).second; });
   Limit(out, options.limit);
   return out;
 }

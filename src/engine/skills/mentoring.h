@@ -75,7 +75,8 @@ Result<std::vector<MentorPair>> FindMentors(const SkillIndex& index, std::string
                                             const MentoringOptions& options);
 
 //! People who want to grow a skill I hold at mentor_min_level or above, from
-//! a lower level; best benefit first. Requires nothing of my availability.
+//! a lower level; best benefit first, each person once (with the skill of
+//! their best pair). Requires nothing of my availability.
 Result<std::vector<MentorPair>> FindMentees(const SkillIndex& index, std::string_view person_id,
                                             const MentoringOptions& options);
 

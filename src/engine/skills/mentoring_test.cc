@@ -232,6 +232,23 @@ TEST(FollowLeadWalkWith, MentorsMenteesPeersAndRoleModels) {
   EXPECT_EQ(index->person_id((*models)[0].person), "guru");
 }
 
+TEST(FollowLeadWalkWith, AMenteeIsListedOnceWithTheirBestSkill) {
+  FirmData firm = PeopleFirm();
+  firm.skills.push_back({"vat", "VAT", "", "", {}});
+  // kid wants to grow tax (from 1) and VAT (from 2), both of which me can teach.
+  firm.person_skills.push_back({"me", "vat", RatingSource::kAssessed, 4, false, {}, {}});
+  firm.person_skills.push_back({"kid", "vat", RatingSource::kAssessed, 2, true, {}, {}});
+  auto index = SkillIndex::Build(firm);
+  ASSERT_TRUE(index.ok());
+  MentoringOptions options;
+  options.today = kMonday;
+  auto mentees = FindMentees(*index, "me", options);
+  ASSERT_TRUE(mentees.ok());
+  ASSERT_EQ(mentees->size(), 1u);  // not once per skill
+  EXPECT_EQ(index->person_id((*mentees)[0].mentee), "kid");
+  EXPECT_EQ(index->skill_id((*mentees)[0].skill), "tax");  // three levels to grow beat two
+}
+
 TEST(AdvisoryCircle, SeniorPeerJuniorAndQuarterlyReminder) {
   FirmData firm = PeopleFirm();
   auto index = SkillIndex::Build(firm);

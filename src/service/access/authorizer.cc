@@ -24,6 +24,8 @@ bool Authorizer::IsSelf(const Principal& viewer, std::string_view person_id) con
   return !viewer.person_id.empty() && viewer.person_id == person_id;
 }
 
+bool Authorizer::CanListDirectory(const Principal&) const { return true; }
+
 bool Authorizer::CanReadPerson(const Principal& viewer, std::string_view person_id) const {
   return snapshot_.PersonIndex(person_id).has_value();
 }

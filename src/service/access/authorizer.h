@@ -94,6 +94,10 @@ class Authorizer {
   //! The snapshot the rules read.
   [[nodiscard]] const FirmSnapshot& snapshot() const { return snapshot_; }
 
+  //! The directory as a whole — its listing and its facets (practices,
+  //! offices, grades with counts): every signed-in user, as every person's
+  //! summary is (CanReadPerson does not depend on the viewer).
+  [[nodiscard]] bool CanListDirectory(const Principal& viewer) const;
   //! The directory entry (summary, skills, teams list) of an existing person.
   [[nodiscard]] bool CanReadPerson(const Principal& viewer, std::string_view person_id) const;
   //! A person's private details (capacity, dates, tags, cost): themselves,

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <functional>
+#include <map>
 
 namespace guild {
 namespace {
@@ -57,6 +58,59 @@ Result<SnapshotPage> PageByName(std::shared_ptr<const FirmSnapshot> snapshot,
   return result;
 }
 
+// Whole-value comparison, ASCII case-insensitive.
+bool SameFolded(std::string_view a, std::string_view b) {
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(), [](unsigned char x, unsigned char y) {
+           return std::tolower(x) == std::tolower(y);
+         });
+}
+
+// Counts one facet's values by folded key; each facet is named by the
+// spelling most people use (ties: the first in byte order).
+class FacetCounter {
+ public:
+  void Add(const std::string& value) {
+    if (value.empty()) return;
+    Entry& entry = by_key_[Lower(value)];
+    ++entry.count;
+    ++entry.spellings[value];
+  }
+  [[nodiscard]] std::vector<FacetValue> Values() const {
+    std::vector<FacetValue> out;
+    out.reserve(by_key_.size());
+    for (const auto& [key, entry] : by_key_) {
+      auto best =
+          std::max_element(entry.spellings.begin(), entry.spellings.end(),
+                           [](const auto& a, const auto& b) { return a.second < b.second; });
+      out.push_back({best->first, entry.count});
+    }
+    return out;  // by folded key: the map's order
+  }
+
+ private:
+  struct Entry {
+    int64_t count = 0;
+    std::map<std::string, int64_t> spellings;
+  };
+  std::map<std::string, Entry> by_key_;
+};
+
+Result<std::shared_ptr<const PeopleFacets>> BuildFacets(
+    const std::shared_ptr<const FirmSnapshot>& snapshot) {
+  FacetCounter practices, offices, grades;
+  for (const Person& p : snapshot->data().people) {
+    practices.Add(p.practice);
+    offices.Add(p.office);
+    grades.Add(p.grade);
+  }
+  auto facets = std::make_shared<PeopleFacets>();
+  facets->practices = practices.Values();
+  facets->offices = offices.Values();
+  facets->grades = grades.Values();
+  return std::shared_ptr<const PeopleFacets>(std::move(facets));
+}
+
 std::vector<uint32_t> SkillsByName(const FirmSnapshot& snapshot, uint32_t person) {
   auto row = snapshot.SkillsOf(person);
   std::vector<uint32_t> skills(row.begin(), row.end());
@@ -72,17 +126,32 @@ std::vector<uint32_t> SkillsByName(const FirmSnapshot& snapshot, uint32_t person
 
 }  // namespace
 
+DirectoryService::DirectoryService(SnapshotHolder& snapshots)
+    : snapshots_(snapshots), facets_(snapshots, {EntityKind::kPeople}, BuildFacets) {}
+
+Result<std::shared_ptr<const PeopleFacets>> DirectoryService::Facets(const Principal& viewer) {
+  auto snapshot = snapshots_.Current();
+  if (!snapshot) return Unavailable("the firm's data is not loaded yet");
+  if (!Authorizer(*snapshot).CanListDirectory(viewer)) {
+    return PermissionDenied("you may not list the directory");
+  }
+  return facets_.Get(snapshot);
+}
+
 Result<SnapshotPage> DirectoryService::ListPeople(const Principal& viewer,
                                                   const PeopleQuery& query) {
   auto snapshot = snapshots_.Current();
+  if (!Authorizer(*snapshot).CanListDirectory(viewer)) {
+    return PermissionDenied("you may not list the directory");
+  }
   const auto& people = snapshot->data().people;
   Authorizer authorizer(*snapshot);
   std::string q = Lower(query.q);
   auto matches = [&](uint32_t i) {
     const Person& p = people[i];
-    if (!query.practice.empty() && p.practice != query.practice) return false;
-    if (!query.office.empty() && p.office != query.office) return false;
-    if (!query.grade.empty() && p.grade != query.grade) return false;
+    if (!query.practice.empty() && !SameFolded(p.practice, query.practice)) return false;
+    if (!query.office.empty() && !SameFolded(p.office, query.office)) return false;
+    if (!query.grade.empty() && !SameFolded(p.grade, query.grade)) return false;
     if (!q.empty() && !ContainsFolded(p.name, q) && !ContainsFolded(p.email, q) &&
         !ContainsFolded(p.title, q)) {
       return false;
@@ -165,10 +234,15 @@ Result<MyHome> DirectoryService::Me(const Principal& viewer) {
   MyHome home;
   home.snapshot = snapshots_.Current();
   if (!home.snapshot->PersonIndex(viewer.person_id)) {
-    home.actions.push_back({"link-person",
-                            "Ask an administrator to link your account to your "
-                            "profile",
-                            "/"});
+    // Someone who manages users links the account themselves; anyone else
+    // is told whom to ask, with no link (home would only lead back here).
+    if (Authorizer(*home.snapshot).CanManageUsers(viewer)) {
+      home.actions.push_back(
+          {"link-person", "Link your account to your person in the directory", "/admin/users"});
+    } else {
+      home.actions.push_back(
+          {"link-person", "Ask an administrator to link your account to your profile", ""});
+    }
     return home;
   }
   ASSIGN_OR_RETURN(PersonProfile profile, GetPerson(viewer, viewer.person_id));

@@ -57,6 +57,55 @@ TEST_F(DirectoryServiceTest, PeopleFilterAndPageWithoutGapsOrRepeats) {
   EXPECT_EQ(directory.ListPeople(member_, query).status().code(), StatusCode::kInvalidArgument);
 }
 
+TEST(DirectoryFacetsTest, FacetsFoldCaseCountPeopleAndAreBuiltOncePerPeopleChange) {
+  FirmData firm = service::testing::TestFirm();
+  std::vector<Person>& people = firm.people.mut();
+  people[0].practice = "TAX";       // admin: same facet as "Tax"
+  people[1].practice = "Advisory";  // englead
+  people[2].office = "";            // firmlead: no office, not counted
+  people[3].office = "paris";       // lead
+  people[4].office = "Paris";       // lead2
+  people[5].office = "Paris";       // member
+  service::testing::SnapshotWorld world{std::move(firm)};
+  const Status opened = world.Open("guild-directory-facets");
+  ASSERT_TRUE(opened.ok()) << opened.ToString();
+  DirectoryService directory(*world.holder());
+  const Principal member{"u-member", UserRole::kMember, "member"};
+  auto facets = directory.Facets(member);
+  ASSERT_TRUE(facets.ok()) << facets.status().ToString();
+  auto flat = [](const std::vector<FacetValue>& values) {
+    std::vector<std::pair<std::string, int64_t>> out;
+    for (const FacetValue& v : values) out.emplace_back(v.value, v.count);
+    return out;
+  };
+  using Pairs = std::vector<std::pair<std::string, int64_t>>;
+  EXPECT_EQ(flat((*facets)->practices), (Pairs{{"Advisory", 1}, {"Tax", 7}}));
+  EXPECT_EQ(flat((*facets)->offices), (Pairs{{"London", 4}, {"Paris", 3}}));
+  EXPECT_EQ(flat((*facets)->grades),
+            (Pairs{{"associate", 2}, {"director", 1}, {"partner", 4}, {"senior", 1}}));
+  ASSERT_TRUE(directory.Facets(member).ok());
+  EXPECT_EQ(directory.facet_builds_for_testing(), 1);  // per snapshot, not per request
+
+  PeopleQuery query;
+  query.practice = "tax";
+  query.office = "PARIS";
+  EXPECT_EQ(Ids(*directory.ListPeople(member, query)),
+            (std::vector<std::string>{"lead", "lead2", "member"}));
+}
+
+TEST_F(DirectoryServiceTest, AnUnlinkedHomeNeverLinksBackToItself) {
+  DirectoryService directory(*holder_);
+  auto admin = directory.Me({"u-new-admin", UserRole::kAdministrator, ""});
+  ASSERT_TRUE(admin.ok());
+  ASSERT_EQ(admin->actions.size(), 1u);
+  EXPECT_EQ(admin->actions[0].kind, "link-person");
+  EXPECT_EQ(admin->actions[0].href, "/admin/users");  // they link it themselves
+  auto member = directory.Me({"u-new", UserRole::kMember, ""});
+  ASSERT_TRUE(member.ok());
+  ASSERT_EQ(member->actions.size(), 1u);
+  EXPECT_EQ(member->actions[0].href, "");  // told whom to ask; no link
+}
+
 TEST_F(DirectoryServiceTest, ProfileShowsDetailsAndTeamsOnlyToThoseAllowed) {
   DirectoryService directory(*holder_);
   auto own = directory.GetPerson(member_, "member");

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <set>
 #include <tuple>
 
 namespace guild {
@@ -15,7 +16,17 @@ using SearchOutcome = std::variant<SkillSearch, UnknownSkill>;
 using RemediesOutcome = std::variant<RemediesView, UnknownSkill>;
 
 constexpr int kSuggestionCount = 5;
+
+// Suggest asks the index for this many times `limit` skills, so that
+// dropping duplicates (one skill in O*NET and ESCO) still fills the list.
+constexpr int kDuplicateAllowance = 2;
 constexpr int kMaxRows = 500;
+
+// Keeps the first `limit` rows (all when limit is 0).
+template <typename T>
+void KeepFirst(std::vector<T>& rows, int limit) {
+  if (limit > 0 && rows.size() > static_cast<size_t>(limit)) rows.resize(limit);
+}
 
 std::string Lower(std::string_view text) {
   std::string out(text);
@@ -157,6 +168,8 @@ Result<SkillsStateRef> SkillsService::Build(std::shared_ptr<const FirmSnapshot> 
     return std::tie(data.roles[a].name, data.roles[a].id) <
            std::tie(data.roles[b].name, data.roles[b].id);
   });
+  state->role_keys.reserve(data.roles.size());
+  for (const Role& role : data.roles) state->role_keys.push_back(skills::FoldSpelling(role.name));
   state->snapshot = std::move(snapshot);
   return SkillsStateRef(std::move(state));
 }
@@ -172,7 +185,13 @@ Result<Suggestions> SkillsService::Suggest(const Principal& viewer, std::string_
   RETURN_IF_ERROR(CheckLimit("limit", limit, kMaxRows));
   ASSIGN_OR_RETURN(SkillsStateRef state, State());
   Suggestions out;
-  out.skills = state->index.Complete(q, {.limit = limit, .skills = true, .people = false});
+  // The same skill in two taxonomies (one name in either spelling) is offered once.
+  std::set<std::string> listed;
+  for (skills::Completion& c : state->index.Complete(
+           q, {.limit = limit * kDuplicateAllowance, .skills = true, .people = false})) {
+    if (static_cast<int>(out.skills.size()) == limit) break;
+    if (listed.insert(skills::FoldSpelling(c.label)).second) out.skills.push_back(std::move(c));
+  }
   Authorizer authorizer(*state->snapshot);
   for (skills::Completion& c :
        state->index.Complete(q, {.limit = limit, .skills = false, .people = true})) {
@@ -313,16 +332,21 @@ Result<RoleMatches> SkillsService::Roles(const Principal&, std::string_view q, i
   RETURN_IF_ERROR(CheckLimit("limit", limit, kMaxRows));
   ASSIGN_OR_RETURN(SkillsStateRef state, State());
   const std::string needle = Lower(q);
+  const std::string folded = skills::FoldSpelling(q);
   const auto& roles = state->snapshot->data().roles;
   std::vector<uint32_t> prefix, contains;
+  std::set<std::string_view> listed;  // folded names already listed: one per spelling
   for (uint32_t i : state->roles_by_name) {
     const std::string name = Lower(roles[i].name);
-    if (name.starts_with(needle)) {
-      prefix.push_back(i);
-    } else if (name.find(needle) != std::string::npos ||
-               Lower(roles[i].id).find(needle) != std::string::npos) {
-      contains.push_back(i);
+    const std::string& key = state->role_keys[i];
+    const bool starts = name.starts_with(needle) || key.starts_with(folded);
+    if (!starts && name.find(needle) == std::string::npos &&
+        key.find(folded) == std::string::npos &&
+        Lower(roles[i].id).find(needle) == std::string::npos) {
+      continue;
     }
+    if (!listed.insert(key).second) continue;
+    (starts ? prefix : contains).push_back(i);
     if (static_cast<int>(prefix.size()) >= limit) break;
   }
   prefix.insert(prefix.end(), contains.begin(), contains.end());
@@ -344,16 +368,31 @@ Result<Market> SkillsService::SkillsMarket(const Principal& viewer, const Market
   }
   RETURN_IF_ERROR(CheckLimit("limit", options.limit, kMaxRows));
   ASSIGN_OR_RETURN(SkillsStateRef state, State());
+  const bool redacted = !Authorizer(*state->snapshot).CanReadFirmWide(viewer);
+  // A redacted market leaves out small skills from the whole market, then
+  // keeps `limit` rows: the viewer sees as many rows as anyone, and the
+  // hidden count covers every skill left out, not those of one page.
+  skills::MarketOptions build = options;
+  if (redacted) build.limit = 0;
   ASSIGN_OR_RETURN(skills::MarketReport report,
-                   skills::BuildMarket(state->index, state->snapshot->data(), options));
-  Market market{std::move(state), options, std::move(report), false, {}};
+                   skills::BuildMarket(state->index, state->snapshot->data(), build));
+  Market market{std::move(state), options, std::move(report), redacted, 0, 0, {}};
+  if (redacted) {
+    for (const skills::SkillBalance& b : market.report.balances) {
+      if (b.holders >= kMinMarketHolders) continue;
+      ++market.hidden_skills;
+      market.hidden_demand_hours += b.demand_hours;
+    }
+    std::erase_if(market.report.balances,
+                  [](const skills::SkillBalance& b) { return b.holders < kMinMarketHolders; });
+    KeepFirst(market.report.balances, options.limit);
+    KeepFirst(market.report.key_person, options.limit);
+    KeepFirst(market.report.teaching, options.limit);
+  }
   for (const skills::KeyPersonRisk& k : market.report.key_person) {
     market.key_person_holder_counts.push_back(static_cast<int>(k.holders.size()));
   }
-  if (!Authorizer(*market.state->snapshot).CanReadFirmWide(viewer)) {
-    market.redacted = true;
-    std::erase_if(market.report.balances,
-                  [](const skills::SkillBalance& b) { return b.holders < kMinMarketHolders; });
+  if (redacted) {
     for (skills::KeyPersonRisk& k : market.report.key_person) k.holders.clear();
   }
   return market;

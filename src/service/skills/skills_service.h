@@ -51,6 +51,7 @@
 #include "engine/skills/mentoring.h"
 #include "engine/skills/search.h"
 #include "engine/skills/skill_index.h"
+#include "engine/skills/spelling.h"
 #include "service/access/authorizer.h"
 #include "service/snapshot/per_snapshot.h"
 #include "service/snapshot/snapshot_holder.h"
@@ -72,6 +73,8 @@ struct SkillsState {
   std::vector<uint32_t> history;
   //! Positions in snapshot->data().roles, by (name, id).
   std::vector<uint32_t> roles_by_name;
+  //! skills::FoldSpelling of each role's name, by position in data().roles.
+  std::vector<std::string> role_keys;
 
   //! The skill history rows of one person, oldest first.
   [[nodiscard]] std::span<const uint32_t> HistoryOf(std::string_view person_id) const;
@@ -152,6 +155,12 @@ struct Market {
   //! true when the viewer is not firm-wide: small skills left out and
   //! key-person holders' names removed (holder_counts keeps how many).
   bool redacted = false;
+  //! When redacted: how many skills of the whole market (not only of the
+  //! first `limit` rows) were left out, and the demand (hours, all periods)
+  //! they carried — what is hidden, said without naming the skills. The
+  //! rows kept are the first `limit` of those shown. Zero when not redacted.
+  int hidden_skills = 0;
+  double hidden_demand_hours = 0;
   std::vector<int> key_person_holder_counts;  //!< per report.key_person entry
 };
 
@@ -207,7 +216,9 @@ class SkillsService {
   [[nodiscard]] Result<SkillsStateRef> State();
 
   //! Skills (names, synonyms) and people (names) starting with `q`, prefix
-  //! before word prefix; at most `limit` of each.
+  //! before word prefix; at most `limit` of each. A skill whose name folds
+  //! (skills::FoldSpelling) to the name of one listed before it — the same
+  //! skill in O*NET and ESCO — is left out.
   [[nodiscard]] Result<Suggestions> Suggest(const Principal& viewer, std::string_view q, int limit);
   [[nodiscard]] Result<std::variant<SkillSearch, UnknownSkill>> Search(const Principal& viewer,
                                                                        SearchRequest request);
@@ -216,7 +227,10 @@ class SkillsService {
   [[nodiscard]] Result<RoleGaps> Gaps(const Principal& viewer, std::string_view person_id,
                                       std::string_view role_id);
   //! Roles (firm, O*NET, ESCO) whose name or id contains `q`, names starting
-  //! with it first, then by name; at most `limit`.
+  //! with it first, then by name; at most `limit`. Names match as typed or
+  //! in either spelling (skills::FoldSpelling: "adviser" finds "advisor",
+  //! "centre" finds "center"); roles whose names fold to one key (the same
+  //! role in O*NET and ESCO) are listed once, the first by (name, id).
   [[nodiscard]] Result<RoleMatches> Roles(const Principal& viewer, std::string_view q, int limit);
   [[nodiscard]] Result<Market> SkillsMarket(const Principal& viewer, const MarketRequest& request);
   [[nodiscard]] Result<std::variant<RemediesView, UnknownSkill>> Remedies(

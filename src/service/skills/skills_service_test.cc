@@ -269,6 +269,53 @@ TEST_F(SkillsServiceTest, SuggestSkillsAndPeople) {
   EXPECT_EQ(p->state->index.person_id(p->people[0].ref), "member");
 }
 
+TEST(SkillsSpellingTest, RolesMatchEitherSpellingAndTwinsAreListedOnce) {
+  FirmData firm = service::testing::SkillsTestFirm();
+  auto& roles = firm.roles.mut();
+  roles.push_back({"esco:tax-adviser", "Tax adviser", "", RoleSource::kEsco, {}});
+  roles.push_back({"onet:13-2082.00", "Tax Advisor", "", RoleSource::kOnet, {}});
+  roles.push_back({"esco:contact-centre", "Contact centre manager", "", RoleSource::kEsco, {}});
+  roles.push_back(
+      {"onet:11-9199.00", "Organizational Behavior Specialist", "", RoleSource::kOnet, {}});
+  firm.skills.push_back({"esco:org-behaviour",
+                         "Organisational behaviour",
+                         "",
+                         "",
+                         {},
+                         SkillSource::kEsco,
+                         SkillKind::kKnowledge});
+  firm.skills.push_back({"onet:org-behavior",
+                         "Organizational Behavior",
+                         "",
+                         "",
+                         {},
+                         SkillSource::kOnet,
+                         SkillKind::kKnowledge});
+  service::testing::SnapshotWorld world{std::move(firm)};
+  ASSERT_TRUE(world.Open("guild-skills-spelling").ok());
+  FakeClock clock{service::testing::kSkillsTestNow};
+  SkillsService service(*world.holder(), clock);
+  const Principal member{"u-member", UserRole::kMember, "member"};
+  auto ids = [](const RoleMatches& m) {
+    std::vector<std::string> out;
+    for (uint32_t i : m.roles) out.push_back(m.state->snapshot->data().roles[i].id);
+    return out;
+  };
+  using Ids = std::vector<std::string>;
+  // Both spellings find the role; its O*NET and ESCO twins are one entry (the
+  // first by name: "Tax Advisor" sorts before "Tax adviser").
+  EXPECT_EQ(ids(*service.Roles(member, "tax adviser", 10)), Ids{"onet:13-2082.00"});
+  EXPECT_EQ(ids(*service.Roles(member, "TAX ADVISOR", 10)), Ids{"onet:13-2082.00"});
+  EXPECT_EQ(ids(*service.Roles(member, "contact center", 10)), Ids{"esco:contact-centre"});
+  EXPECT_EQ(ids(*service.Roles(member, "centre", 10)), Ids{"esco:contact-centre"});
+  EXPECT_EQ(ids(*service.Roles(member, "organisational behaviour", 10)), Ids{"onet:11-9199.00"});
+  // The skill type-ahead offers one of the two taxonomies' "organisational behaviour".
+  auto suggested = service.Suggest(member, "organi", 5);
+  ASSERT_TRUE(suggested.ok());
+  ASSERT_EQ(suggested->skills.size(), 1u);
+  EXPECT_EQ(skills::FoldSpelling(suggested->skills[0].label), "organizational behavior");
+}
+
 TEST_F(SkillsServiceTest, MarketShowsDemandForTheOpening) {
   SkillsService service(*holder_, clock_);
   MarketRequest options;
@@ -299,9 +346,19 @@ TEST_F(SkillsServiceTest, MarketIsRedactedForViewersWhoAreNotFirmWide) {
   EXPECT_FALSE(full->redacted);
   EXPECT_TRUE(member->redacted);
   size_t small = 0;
-  for (const auto& b : full->report.balances) small += b.holders < kMinMarketHolders ? 1 : 0;
+  double small_demand = 0;
+  for (const auto& b : full->report.balances) {
+    if (b.holders >= kMinMarketHolders) continue;
+    ++small;
+    small_demand += b.demand_hours;
+  }
   ASSERT_GT(small, 0u) << "the test firm should have a skill with few holders";
   EXPECT_EQ(member->report.balances.size(), full->report.balances.size() - small);
+  // What is hidden is said (how many skills, how much demand), not who holds it.
+  EXPECT_EQ(member->hidden_skills, static_cast<int>(small));
+  EXPECT_DOUBLE_EQ(member->hidden_demand_hours, small_demand);
+  EXPECT_EQ(full->hidden_skills, 0);
+  EXPECT_EQ(full->hidden_demand_hours, 0);
   for (const auto& b : member->report.balances) EXPECT_GE(b.holders, kMinMarketHolders);
   ASSERT_EQ(member->report.key_person.size(), full->report.key_person.size());
   for (size_t i = 0; i < member->report.key_person.size(); ++i) {

@@ -34,6 +34,7 @@ import type {
   SessionInfo,
   TeamDetail,
   PeoplePage,
+  PeopleFacets,
   TeamsPage,
   User,
   UsersPage,
@@ -160,6 +161,7 @@ export const api = {
   signOut: () => request<void>('DELETE', '/session', { quietUnauthorized: true }),
 
   me: (signal?: AbortSignal) => request<Me>('GET', '/me', { signal }),
+  peopleFacets: (signal?: AbortSignal) => request<PeopleFacets>('GET', '/people/facets', { signal }),
   people: (filter: PeopleFilter, limit: number, cursor?: string | null, signal?: AbortSignal) =>
     request<PeoplePage>('GET', '/people', {
       query: { ...filter, limit, cursor },
@@ -172,9 +174,10 @@ export const api = {
   team: (id: string, signal?: AbortSignal) =>
     request<TeamDetail>('GET', `/teams/${encodeURIComponent(id)}`, { signal }),
 
-  importFile: (kind: ImportKind, file: Blob, format: 'csv' | 'json') =>
+  /** The file's own name goes with it (`file`), so the report and its errors name what was uploaded. */
+  importFile: (kind: ImportKind, file: File, format: 'csv' | 'json') =>
     request<ImportReport>('POST', `/admin/import/${encodeURIComponent(kind)}`, {
-      query: { format },
+      query: { format, file: file.name },
       body: file,
       contentType: format === 'csv' ? 'text/csv' : 'application/json',
     }),

@@ -53,6 +53,8 @@ export type PersonProfile = Schema<'PersonProfile'>;
 export type TeamDetail = Schema<'TeamProfile'>;
 export type TeamMember = Item<TeamDetail['members']>;
 export type PeoplePage = Answer<'listPeople'>;
+export type PeopleFacets = Answer<'getPeopleFacets'>;
+export type FacetValue = Schema<'FacetValue'>;
 export type TeamsPage = Answer<'listTeams'>;
 export type UsersPage = Answer<'listUsers'>;
 

@@ -138,6 +138,15 @@ export function drawLevelHistory(host: HTMLElement, steps: LevelStep[], levelNam
  * The frame shared by the heatmaps: grid, a tooltip built from the cell's
  * row and column, week-style column labels on top and row labels on the left.
  */
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A period or week column (YYYY-MM-DD): "13 Nov" over its year, so columns that cross a year say which. */
+export function columnLabel(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? m[2]}\n${m[1]}`;
+}
+
 function heatmapFrame(
   columns: string[],
   rows: string[],
@@ -157,7 +166,7 @@ function heatmapFrame(
       type: 'category',
       data: columns,
       position: 'top',
-      axisLabel: { color: AXIS_COLOR, formatter: (d: string) => d.slice(5) },
+      axisLabel: { color: AXIS_COLOR, formatter: columnLabel },
       axisTick: { show: false },
       splitArea: { show: false },
     },

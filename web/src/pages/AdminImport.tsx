@@ -67,13 +67,13 @@ function ImportSuccess({ report }: { report: ImportReport }) {
   );
 }
 
-function ImportErrors({ error }: { error: ApiError }) {
+function ImportErrors({ error, fileName }: { error: ApiError; fileName: string }) {
   const rows: FieldError[] = error.problem.errors ?? [];
   return (
     <div class="import-errors">
       <div class="alert alert--error" role="alert">
         <p class="alert__title">
-          The file was not imported: {rows.length} {rows.length === 1 ? 'problem' : 'problems'} found
+          {fileName} was not imported: {rows.length} {rows.length === 1 ? 'problem' : 'problems'} found
         </p>
         <p class="alert__detail">{error.problem.detail || error.problem.title}</p>
         <p class="alert__detail">Nothing was written. Fix the lines below and upload the file again.</p>
@@ -109,7 +109,7 @@ function ImportErrors({ error }: { error: ApiError }) {
   );
 }
 
-type Outcome = { kind: 'done'; report: ImportReport } | { kind: 'failed'; error: ApiError } | null;
+type Outcome = { kind: 'done'; report: ImportReport } | { kind: 'failed'; error: ApiError; fileName: string } | null;
 
 export function AdminImport() {
   const [kind, setKind] = useState<ImportKind>('people');
@@ -126,7 +126,7 @@ export function AdminImport() {
     try {
       setOutcome({ kind: 'done', report: await api.importFile(kind, file, detectFormat(file, format)) });
     } catch (e) {
-      setOutcome({ kind: 'failed', error: toApiError(e) });
+      setOutcome({ kind: 'failed', error: toApiError(e), fileName: file.name });
     } finally {
       setBusy(false);
     }
@@ -170,7 +170,7 @@ export function AdminImport() {
       <div aria-live="polite">
         {busy && <p class="muted">Checking and importing {file?.name}…</p>}
         {outcome?.kind === 'done' && <ImportSuccess report={outcome.report} />}
-        {outcome?.kind === 'failed' && outcome.error.status === HttpStatus.unprocessable && <ImportErrors error={outcome.error} />}
+        {outcome?.kind === 'failed' && outcome.error.status === HttpStatus.unprocessable && <ImportErrors error={outcome.error} fileName={outcome.fileName} />}
         {outcome?.kind === 'failed' && outcome.error.status !== HttpStatus.unprocessable && <ErrorMessage error={outcome.error} />}
       </div>
     </Card>

@@ -5,6 +5,7 @@ import type { JSX } from 'preact';
 import { api, type ApiError } from '../api/client';
 import { ROLES, type Role, type User } from '../api/types';
 import { Card, EmptyState, ErrorMessage, Loading } from '../components/status';
+import { TypeAhead, type TypeAheadOption } from '../components/typeahead';
 import { Link, personPath } from '../lib/router';
 import { roleLabel } from '../lib/session';
 import { toApiError } from '../lib/useAsync';
@@ -29,10 +30,24 @@ function FieldErrors({ error }: { error: ApiError }) {
   );
 }
 
+/** @clientOnly a directory entry offered by the person picker */
+interface PersonOption extends TypeAheadOption {
+  detail: string;
+}
+
+/** @clientOnly people the picker lists */
+const PICKER_LIMIT = 8;
+
+/** The directory by name, email or title: the person a new user's account belongs to. */
+async function searchPeople(text: string, signal: AbortSignal): Promise<PersonOption[]> {
+  const page = await api.people({ q: text }, PICKER_LIMIT, null, signal);
+  return page.items.map((p) => ({ key: p.id, label: p.name, detail: [p.title, p.practice, p.email].filter(Boolean).join(' · ') }));
+}
+
 function CreateUser({ onCreated }: { onCreated: (user: User) => void }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [personId, setPersonId] = useState('');
+  const [person, setPerson] = useState<PersonOption | null>(null);
   const [role, setRole] = useState<Role>('member');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
@@ -42,11 +57,11 @@ function CreateUser({ onCreated }: { onCreated: (user: User) => void }) {
     setBusy(true);
     setError(null);
     try {
-      const created = await api.createUser({ email: email.trim(), password, role, ...(personId.trim() ? { person_id: personId.trim() } : {}) });
+      const created = await api.createUser({ email: email.trim(), password, role, ...(person ? { person_id: person.key } : {}) });
       onCreated(created);
       setEmail('');
       setPassword('');
-      setPersonId('');
+      setPerson(null);
       setRole('member');
     } catch (e) {
       setError(toApiError(e));
@@ -66,9 +81,22 @@ function CreateUser({ onCreated }: { onCreated: (user: User) => void }) {
           <label for="new-user-password">Initial password</label>
           <input id="new-user-password" type="password" required autoComplete="new-password" value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
         </div>
-        <div class="field">
-          <label for="new-user-person">Person id (optional)</label>
-          <input id="new-user-person" type="text" autoComplete="off" value={personId} onInput={(e) => setPersonId(e.currentTarget.value)} />
+        <div class="field person-picker">
+          {person ? (
+            <>
+              <span class="person-picker__label" id="new-user-person-label">
+                Person
+              </span>
+              <p class="person-picker__chosen" aria-labelledby="new-user-person-label" id="new-user-person-chosen">
+                {person.label} <span class="muted">{person.detail}</span>{' '}
+                <button type="button" class="button button--ghost button--small" onClick={() => setPerson(null)} aria-label={`Unlink ${person.label}`}>
+                  Change
+                </button>
+              </p>
+            </>
+          ) : (
+            <TypeAhead<PersonOption> id="new-user-person" label="Person (optional)" placeholder="Type a name" load={searchPeople} onPick={setPerson} minChars={2} />
+          )}
         </div>
         <div class="field">
           <label for="new-user-role">Role</label>

@@ -8,6 +8,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
 import { HttpStatus } from '../api/status';
 import type { SearchHit, SearchMode, SearchQuery, SearchResult, SkillSuggestion } from '../api/types';
+import { FacetSelect, usePeopleFacets } from '../components/facets';
 import { BriefRow, levelLabel } from '../components/insights';
 import { LEVEL_NAMES } from '../components/skills';
 import { EmptyState, ErrorMessage, Loading } from '../components/status';
@@ -178,7 +179,11 @@ function HitRow({ hit, rank }: { hit: SearchHit; rank: number }) {
               <span aria-hidden="true">↗</span> Wants to grow
             </span>
           )}
-          {hit.free_hours !== null && hit.free_hours !== undefined && <span class="badge">{Math.round(hit.free_hours)} h free</span>}
+          {hit.free_hours !== null && hit.free_hours !== undefined && (
+            <span class="badge">
+              {hit.person.name}'s free time: {Math.round(hit.free_hours)} h
+            </span>
+          )}
         </div>
         <ul class="matches" aria-label={`How ${hit.person.name} matches`}>
           {hit.matches.map((m) => (
@@ -263,6 +268,13 @@ export function Finder() {
     apply({ ...applied, needs }, true);
   };
   const set = <K extends keyof FinderQuery>(field: K, value: FinderQuery[K]) => setDraft({ ...draft, [field]: value });
+  // A drop-down applies at once when there is something to search for.
+  const choose = (field: 'practice' | 'office' | 'grade') => (value: string) => {
+    const next = { ...draft, [field]: value };
+    setDraft(next);
+    if (next.needs.length > 0) apply(next);
+  };
+  const facets = usePeopleFacets();
 
   const shown = results.status === 'ready' ? results.data : results.status === 'loading' ? results.previous : undefined;
   const hits = shown?.hits ?? [];
@@ -310,18 +322,9 @@ export function Finder() {
           </label>
         </fieldset>
         <div class="filters filters--inline">
-          <div class="field field--compact">
-            <label for="finder-practice">Practice</label>
-            <input id="finder-practice" type="text" value={draft.practice} placeholder="Any" onInput={(e) => set('practice', e.currentTarget.value)} />
-          </div>
-          <div class="field field--compact">
-            <label for="finder-office">Office</label>
-            <input id="finder-office" type="text" value={draft.office} placeholder="Any" onInput={(e) => set('office', e.currentTarget.value)} />
-          </div>
-          <div class="field field--compact">
-            <label for="finder-grade">Grade</label>
-            <input id="finder-grade" type="text" value={draft.grade} placeholder="Any" onInput={(e) => set('grade', e.currentTarget.value)} />
-          </div>
+          <FacetSelect id="finder-practice" label="Practice" values={facets.practices} value={draft.practice} onChange={choose('practice')} />
+          <FacetSelect id="finder-office" label="Office" values={facets.offices} value={draft.office} onChange={choose('office')} />
+          <FacetSelect id="finder-grade" label="Grade" values={facets.grades} value={draft.grade} onChange={choose('grade')} />
           <div class="field field--compact">
             <label for="finder-from">Available from</label>
             <input id="finder-from" type="date" value={draft.from} onInput={(e) => set('from', e.currentTarget.value)} />

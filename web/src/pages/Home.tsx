@@ -34,10 +34,12 @@ function ActionList({ actions }: { actions: Action[] }) {
               <span>{a.title}</span>
               <span aria-hidden="true" class="action-list__arrow">→</span>
             </Link>
-          ) : (
+          ) : a.href ? (
             <a href={a.href} class="action-list__link">
               <span>{a.title}</span>
             </a>
+          ) : (
+            <span class="action-list__text">{a.title}</span>
           )}
         </li>
       ))}

@@ -194,11 +194,20 @@ function MarketBody({ data, controls, firmWide }: { data: MarketData; controls: 
       <Card title="Supply and demand" id="market-heatmap">
         {data.redacted && (
           <p class="muted" id="market-redacted">
-            Skills held by fewer than three people are left out, and no one is named: their free hours are theirs.
-            Firm leaders see the whole market.
+            Skills held by fewer than {data.min_holders} people are left out
+            {data.hidden_skills > 0 ? ` (${data.hidden_skills} here, with ${Math.round(data.hidden_demand_hours)} h of demand)` : ''}, and no one is named: their free hours are
+            theirs. Firm leaders see the whole market.
           </p>
         )}
-        {data.skills.length === 0 ? (
+        {data.skills.length === 0 && data.hidden_skills > 0 ? (
+          <EmptyState title="Demand in this range is hidden from you">
+            <p id="market-hidden">
+              {data.hidden_skills} {data.hidden_skills === 1 ? 'skill is' : 'skills are'} asked for ({Math.round(data.hidden_demand_hours)} h in these periods), but each is
+              held by fewer than {data.min_holders} people: showing its supply would show one or two people's own free time. Firm leaders and administrators see these
+              skills.
+            </p>
+          </EmptyState>
+        ) : data.skills.length === 0 ? (
           <EmptyState title="No demand in this range">
             <p>No open engagement asks for a skill in these periods. Try a later start or more periods.</p>
           </EmptyState>
@@ -282,6 +291,8 @@ export function Market() {
   );
   const refused = refusalFor(state);
   if (refused) return refused;
+  // With no date chosen the server starts at this week: the field shows that date.
+  const shownFrom = state.status === 'ready' ? (state.data.periods[0] ?? '') : '';
   return (
     <>
       <header class="page-header">
@@ -294,7 +305,7 @@ export function Market() {
       <form class="filters card" aria-label="Market range" onSubmit={(e) => e.preventDefault()}>
         <div class="field field--compact">
           <label for="market-from">From</label>
-          <input id="market-from" type="date" value={controls.from} onChange={(e) => set({ from: e.currentTarget.value })} />
+          <input id="market-from" type="date" value={controls.from || shownFrom} onChange={(e) => set({ from: e.currentTarget.value })} />
         </div>
         <div class="field field--compact">
           <label for="market-periods">Periods</label>

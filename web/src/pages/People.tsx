@@ -1,10 +1,11 @@
 // The people directory: a debounced search with practice/office/grade
-// filters, kept in the address (so Back and shared links work), and a
+// drop-downs (the directory's facets, applied as they change), kept in the address (so Back and shared links work), and a
 // "Load more" button that follows the server's cursor.
 
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { api, type PeopleFilter } from '../api/client';
 import type { PersonSummary } from '../api/types';
+import { FacetSelect, usePeopleFacets } from '../components/facets';
 import { PersonRow } from '../components/people';
 import { EmptyState, ErrorMessage, Loading } from '../components/status';
 import { navigate, useLocation } from '../lib/router';
@@ -39,32 +40,6 @@ function toRequest(filter: Filter): PeopleFilter {
   return { q: filter.q.trim(), practice: filter.practice.trim(), office: filter.office.trim(), grade: filter.grade.trim() };
 }
 
-/** Remembers values seen in results, to suggest them in the filter fields. */
-function useSeenValues(items: PersonSummary[]) {
-  const seen = useRef({ practice: new Set<string>(), office: new Set<string>(), grade: new Set<string>() });
-  for (const p of items) {
-    if (p.practice) seen.current.practice.add(p.practice);
-    if (p.office) seen.current.office.add(p.office);
-    if (p.grade) seen.current.grade.add(p.grade);
-  }
-  return seen.current;
-}
-
-function FilterField(props: { id: FilterKey; label: string; value: string; options: Set<string>; onInput: (v: string) => void }) {
-  const listId = `${props.id}-options`;
-  return (
-    <div class="field field--compact">
-      <label for={`people-${props.id}`}>{props.label}</label>
-      <input id={`people-${props.id}`} type="text" list={listId} value={props.value} placeholder="Any" autoComplete="off" onInput={(e) => props.onInput(e.currentTarget.value)} />
-      <datalist id={listId}>
-        {[...props.options].sort().map((v) => (
-          <option key={v} value={v} />
-        ))}
-      </datalist>
-    </div>
-  );
-}
-
 function usePeopleResults(filter: Filter) {
   const [results, setResults] = useState<Results>({ items: [], cursor: null, loading: true, error: null });
   const key = filterToSearch(filter);
@@ -97,7 +72,7 @@ export function People() {
   const applied = filterFromQuery(location.query);
   const [draft, setDraft] = useState<Filter>(applied);
   const { results, loadMore } = usePeopleResults(applied);
-  const seen = useSeenValues(results.items);
+  const facets = usePeopleFacets();
 
   // Typing updates the address after a pause; the address drives the search.
   useEffect(() => {
@@ -106,6 +81,12 @@ export function People() {
   }, [filterToSearch(draft)]);
 
   const set = (key: FilterKey) => (value: string) => setDraft({ ...draft, [key]: value });
+  // A drop-down applies at once: no pause, as there is no typing to wait for.
+  const choose = (key: FilterKey) => (value: string) => {
+    const next = { ...draft, [key]: value };
+    setDraft(next);
+    navigate(`/people${filterToSearch(next)}`, { replace: true });
+  };
   const filtered = FILTER_KEYS.some((k) => applied[k]);
   const first = results.loading && results.items.length === 0;
 
@@ -120,9 +101,9 @@ export function People() {
           <label for="people-q">Search</label>
           <input id="people-q" type="search" value={draft.q} placeholder="Name, email or title" autoComplete="off" onInput={(e) => set('q')(e.currentTarget.value)} />
         </div>
-        <FilterField id="practice" label="Practice" value={draft.practice} options={seen.practice} onInput={set('practice')} />
-        <FilterField id="office" label="Office" value={draft.office} options={seen.office} onInput={set('office')} />
-        <FilterField id="grade" label="Grade" value={draft.grade} options={seen.grade} onInput={set('grade')} />
+        <FacetSelect id="people-practice" label="Practice" values={facets.practices} value={draft.practice} onChange={choose('practice')} />
+        <FacetSelect id="people-office" label="Office" values={facets.offices} value={draft.office} onChange={choose('office')} />
+        <FacetSelect id="people-grade" label="Grade" values={facets.grades} value={draft.grade} onChange={choose('grade')} />
         <button type="button" class="button button--ghost filters__clear" disabled={!FILTER_KEYS.some((k) => draft[k])} onClick={() => setDraft({ q: '', practice: '', office: '', grade: '' })}>
           Clear
         </button>

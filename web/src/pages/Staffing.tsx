@@ -10,6 +10,7 @@ import type { AcceptResult, StaffingOpening, StaffingPlan } from '../api/types';
 import type { CapacityCell } from '../lib/capacity';
 import { levelLabel, longDate } from '../components/insights';
 import { refusalFor } from '../components/async';
+import { FacetSelect, usePeopleFacets } from '../components/facets';
 import { CapacityHeatmap, CapacityLegend, CapacityTable, Explanation, percent, plannedHours, sortAndGroup, type CapacityGrouping, type CapacitySort } from '../components/staffing';
 import { Card, EmptyState, ErrorMessage, Loading } from '../components/status';
 import { toApiError, useAsync, usePageTitle } from '../lib/useAsync';
@@ -535,6 +536,7 @@ export function Staffing() {
     [practice, engagement, cursor, version],
   );
   const engagements = useEngagements(practice, version);
+  const facets = usePeopleFacets();
   const refused = refusalFor(openings);
   if (refused) return refused;
 
@@ -566,10 +568,17 @@ export function Staffing() {
         }
       >
         <form class="filters" aria-label="Filter openings" onSubmit={(e) => e.preventDefault()}>
-          <div class="field field--compact">
-            <label for="openings-practice">Practice</label>
-            <input id="openings-practice" value={practice} placeholder="all" onChange={(e) => { setPractice(e.currentTarget.value.trim()); setEngagement(''); setCursors([null]); }} />
-          </div>
+          <FacetSelect
+            id="openings-practice"
+            label="Practice"
+            values={facets.practices}
+            value={practice}
+            onChange={(value) => {
+              setPractice(value);
+              setEngagement('');
+              setCursors([null]);
+            }}
+          />
           <div class="field field--compact">
             <label for="openings-engagement">Engagement</label>
             <select id="openings-engagement" value={engagement} onChange={(e) => { setEngagement(e.currentTarget.value); setCursors([null]); }}>
