@@ -28,6 +28,7 @@ ApiServices::ApiServices(Store& store, AccountStore& accounts, SnapshotHolder& s
       skills_(snapshots, clock),
       ratings_(snapshots, writer_, clock),
       staffing_(store, accounts, snapshots, writer_, clock, WithPlanCodec(options_.staffing)),
+      volunteers_(snapshots, writer_, clock, options_.staffing.staffing),
       network_(snapshots, skills_, clock, {}, &store),
       goals_(store, snapshots, writer_, clock, options_.goals),
       feedback_(store, snapshots, writer_, clock, options_.feedback),
@@ -46,6 +47,7 @@ Status AddApiRoutes(http::Router& router, ApiServices& services) {
   RETURN_IF_ERROR(internal::AddSkillsRoutes(router, services));
   RETURN_IF_ERROR(internal::AddSkillRatingsRoutes(router, services));
   RETURN_IF_ERROR(internal::AddStaffingRoutes(router, services));
+  RETURN_IF_ERROR(internal::AddVolunteerRoutes(router, services));
   RETURN_IF_ERROR(internal::AddNetworkRoutes(router, services));
   RETURN_IF_ERROR(internal::AddGoalsRoutes(router, services));
   RETURN_IF_ERROR(internal::AddFeedbackRoutes(router, services));

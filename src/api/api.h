@@ -36,6 +36,7 @@
 #include "service/skills/skills_service.h"
 #include "service/snapshot/snapshot_holder.h"
 #include "service/staffing/staffing_board_service.h"
+#include "service/staffing/volunteer_service.h"
 #include "service/writes/firm_writer.h"
 
 namespace guild::api {
@@ -79,6 +80,8 @@ class ApiServices {
   //! A person's skill ratings: self-service and colleagues' ratings.
   SkillRatingsService& ratings() { return ratings_; }
   StaffingBoardService& staffing() { return staffing_; }
+  //! The openings that fit a person, volunteering and withdrawing.
+  VolunteerService& volunteers() { return volunteers_; }
   NetworkService& network() { return network_; }
   GoalsService& goals() { return goals_; }
   FeedbackService& feedback() { return feedback_; }
@@ -98,6 +101,7 @@ class ApiServices {
   SkillsService skills_;
   SkillRatingsService ratings_;
   StaffingBoardService staffing_;
+  VolunteerService volunteers_;
   NetworkService network_;
   GoalsService goals_;
   FeedbackService feedback_;

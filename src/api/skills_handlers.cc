@@ -18,6 +18,8 @@ using skills::SkillRef;
 constexpr int kDefaultSuggest = 10;
 constexpr int kDefaultSearch = 20;
 constexpr int kDefaultGrowth = 10;
+constexpr int kDefaultGapActions = 3;  // mentors and openings per gap
+constexpr int kMaxGapActions = 10;
 constexpr int kDefaultRound = 200;
 constexpr int kMaxLimit = 500;
 
@@ -314,6 +316,54 @@ http::Response GapsHandler(ApiServices& services, const http::Request& r,
   return http::JsonResponse(std::move(body));
 }
 
+// GapActionsOf with, per gap, the openings that would grow it (the
+// person's own: empty for other viewers, "openings_visible" false).
+http::Response GapActionsHandler(ApiServices& services, const http::Request& r,
+                                 const Authenticated& who) {
+  auto limit = ReadInt(r, "limit", kDefaultGapActions, 1, kMaxGapActions);
+  if (!limit.ok()) return http::ProblemResponse(limit.problem());
+  const std::string person_id(r.param("id").value_or(""));
+  auto actions = services.skills().GapActionsOf(who.principal, person_id,
+                                                r.query("role").value_or(""), limit.value());
+  if (!actions.ok()) return Fail(actions.status(), "query");
+  const RoleGaps& gaps = actions->gaps;
+  std::vector<std::string> skill_ids;
+  for (const skills::SkillGap& g : gaps.report.gaps) skill_ids.push_back(g.skill_id);
+  auto openings =
+      services.volunteers().OpeningsGrowing(who.principal, person_id, skill_ids, limit.value());
+  if (!openings.ok()) return Fail(openings.status(), "query");
+  const SkillsState& state = *gaps.state;
+  std::string body;
+  http::JsonWriter w(body);
+  w.BeginObject().Key("role").BeginObject().Member("id", gaps.role->id);
+  w.Member("name", gaps.role->name).Member("source", ToString(gaps.role->source)).EndObject();
+  w.Key("next_role");
+  if (actions->next_role) {
+    w.BeginObject().Member("id", actions->next_role->id).Member("name", actions->next_role->name);
+    w.Member("source", ToString(actions->next_role->source)).EndObject();
+  } else {
+    w.Null();
+  }
+  w.Member("next_role_why", actions->next_role_why);
+  w.Member("openings_visible", openings->visible).Key("gaps").BeginArray();
+  for (size_t i = 0; i < gaps.report.gaps.size(); ++i) {
+    const skills::SkillGap& g = gaps.report.gaps[i];
+    w.BeginObject().Key("skill").BeginObject().Member("id", g.skill_id);
+    w.Member("name", g.skill == kNone ? g.skill_id : state.index.skill_name(g.skill)).EndObject();
+    w.Member("required", g.required).Member("have", g.have).Key("mentors").BeginArray();
+    for (const PairView& p : actions->mentors[i]) {
+      PairJson(w, state, p.pair, p.pair.mentor, p.why);
+    }
+    w.EndArray().Key("openings").BeginArray();
+    for (const OpeningForPerson& o : openings->openings[i]) {
+      WriteOpeningForPerson(w, *openings->snapshot, o);
+    }
+    w.EndArray().EndObject();
+  }
+  w.EndArray().EndObject();
+  return http::JsonResponse(std::move(body));
+}
+
 http::Response RolesHandler(ApiServices& services, const http::Request& r,
                             const Authenticated& who) {
   auto limit = ReadInt(r, "limit", kDefaultSuggest, 1, kMaxLimit);
@@ -503,6 +553,7 @@ Status AddSkillsRoutes(http::Router& router, ApiServices& s) {
                   {"/api/v1/skills/{id}/remedies", RemediesHandler},
                   {"/api/v1/people/{id}/growth", GrowthHandler},
                   {"/api/v1/people/{id}/gaps", GapsHandler},
+                  {"/api/v1/people/{id}/gap-actions", GapActionsHandler},
                   {"/api/v1/roles", RolesHandler},
                   {"/api/v1/teams/{id}/coverage", CoverageHandler},
                   {"/api/v1/mentoring-round", RoundHandler}};

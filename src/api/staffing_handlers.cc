@@ -122,7 +122,9 @@ http::Response OpeningsHandler(ApiServices& services, const http::Request& r,
     w.EndArray().Member("hours_per_week", o.hours_per_week);
     w.Member("start", FormatDate(o.start)).Member("end", FormatDate(o.end));
     w.Member("headcount", o.headcount).Member("seats_left", b.seats_left);
-    w.Member("lead", o.lead).EndObject();
+    w.Member("lead", o.lead).Key("volunteers").BeginArray();
+    for (uint32_t p : b.volunteers) WritePersonRef(w, data.people[p].id, &data.people[p]);
+    w.EndArray().EndObject();
   }
   w.EndArray();
   WriteNextCursor(w, result->next_cursor);

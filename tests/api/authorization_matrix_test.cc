@@ -83,6 +83,7 @@ bool ListsDirectory(A a, P p, R) { return a.CanListDirectory(p); }
 bool FirmWide(A a, P p, R) { return a.CanReadFirmWide(p); }
 bool Administrators(A a, P p, R) { return a.CanManageUsers(p); }
 bool StaffingBoard(A a, P p, R) { return a.Staffing(p).MayUseBoard(); }
+bool Volunteers(A a, P p, R) { return a.CanVolunteer(p, p.person_id); }
 // The plan SetUpTestSuite makes as the engagement leader.
 bool EngLeadsPlan(A a, P p, R) { return a.Staffing(p).MayActOnPlan("u-eng"); }
 
@@ -268,6 +269,9 @@ std::vector<Endpoint> Endpoints() {
        On::kPerson, [](A a, P p, R r) { return a.CanReadPersonDetail(p, r.person); }},
       {"GET", "/api/v1/people/{id}/gaps", PersonPath("/api/v1/people/", "/gaps?role=firm:none"), "",
        On::kPerson, [](A a, P p, R r) { return a.CanReadPersonDetail(p, r.person); }},
+      {"GET", "/api/v1/people/{id}/gap-actions",
+       PersonPath("/api/v1/people/", "/gap-actions?role=firm:none"), "", On::kPerson,
+       [](A a, P p, R r) { return a.CanReadPersonDetail(p, r.person); }},
       {"GET", "/api/v1/roles", Fixed("/api/v1/roles"), "", On::kNothing, SignedIn},
       {"GET", "/api/v1/teams/{id}/coverage", TeamPath("/api/v1/teams/", "/coverage?engagement=e1"),
        "", On::kTeam,
@@ -374,6 +378,12 @@ std::vector<Endpoint> Endpoints() {
        [](A a, P p, R) { return a.Staffing(p).MayReadMarket(); }},
       {"GET", "/api/v1/staffing/capacity", Fixed("/api/v1/staffing/capacity"), "", On::kNothing,
        StaffingBoard},
+      // Volunteering: the viewer's own person only (every role here has one).
+      {"GET", "/api/v1/me/openings", Fixed("/api/v1/me/openings"), "", On::kNothing, Volunteers},
+      {"PUT", "/api/v1/openings/{id}/volunteer", Fixed("/api/v1/openings/no-opening/volunteer"),
+       R"({"note":"matrix"})", On::kNothing, Volunteers},
+      {"DELETE", "/api/v1/openings/{id}/volunteer", Fixed("/api/v1/openings/no-opening/volunteer"),
+       "", On::kNothing, Volunteers},
       {"POST", "/api/v1/admin/import/{kind}", Fixed("/api/v1/admin/import/clients?format=csv"),
        "id,name\n", On::kNothing, [](A a, P p, R) { return a.CanImport(p); }},
       {"GET", "/api/v1/admin/users", Fixed("/api/v1/admin/users"), "", On::kNothing,

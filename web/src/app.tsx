@@ -24,6 +24,7 @@ import { Inbox } from './pages/Inbox';
 import { Leadership } from './pages/Leadership';
 import { Market } from './pages/Market';
 import { MyGoals } from './pages/MyGoals';
+import { Openings } from './pages/Openings';
 import { People } from './pages/People';
 import { Person } from './pages/Person';
 import { NotFound } from './pages/Simple';
@@ -56,6 +57,7 @@ function routePage(path: string) {
   if (path === '/teams') return <Teams />;
   if (path === '/growth') return <Growth />;
   if (path === '/goals') return <MyGoals />;
+  if (path === '/openings') return <Openings />;
   if (path === '/checkins') return <Checkins />;
   if (path === '/inbox') return <Inbox />;
   if (path === '/feedback') return <MyFeedback />;
@@ -217,6 +219,7 @@ function Header({ path }: { path: string }) {
   const firmWide = user.role === 'administrator' || user.role === 'firm_leader';
   const more: NavItem[] = [
     { href: '/market', label: 'Skills market' },
+    ...(user.person_id ? [{ href: '/openings', label: 'Openings for me' }] : []),
     ...(staffing ? [{ href: '/staffing', label: 'Staffing' }, { href: '/team-formation', label: 'Form a team' }] : []),
     ...(firmWide ? [{ href: '/network', label: 'Network' }] : []),
     ...(clients ? [{ href: '/clients', label: 'Clients' }] : []),

@@ -19,7 +19,7 @@ after(async () => {
   await guild?.stop();
 });
 
-test('the nav has Home, My growth, My goals, Check-ins, People, Find people, Teams and Skills market but no Admin; the header names the user', async () => {
+test('the nav has Home, My growth, My goals, Check-ins, People, Find people, Teams, Skills market and Openings for me but no Admin; the header names the user', async () => {
   // Staffing shows when the API lets this member read openings (they lead a team).
   const staffing = (await page.request.get('/api/v1/staffing/openings?limit=1')).status() === 200;
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Skills market', includeHidden: true }).waitFor({ state: 'attached', timeout: UI_TIMEOUT_MS });
@@ -28,7 +28,7 @@ test('the nav has Home, My growth, My goals, Check-ins, People, Find people, Tea
   const clients = (await apiGet(page, '/clients')).total > 0;
   if (clients) await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Clients', includeHidden: true }).waitFor({ state: 'attached', timeout: UI_TIMEOUT_MS });
   assert.deepEqual(await navLinks(page), [
-    'Home', 'My growth', 'My goals', 'Check-ins', 'People', 'Find people', 'Teams', 'Skills market',
+    'Home', 'My growth', 'My goals', 'Check-ins', 'People', 'Find people', 'Teams', 'Skills market', 'Openings for me',
     ...(staffing ? ['Staffing', 'Form a team'] : []),
     ...(clients ? ['Clients'] : []),
   ]);

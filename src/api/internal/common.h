@@ -106,6 +106,9 @@ void WritePersonRef(http::JsonWriter& w, const FirmSnapshot& snapshot, std::stri
 void WritePersonRef(http::JsonWriter& w, std::string_view id, const Person* person);
 void WritePersonSkill(http::JsonWriter& w, const FirmSnapshot& snapshot, uint32_t rating);
 void WriteTeamSummary(http::JsonWriter& w, const FirmSnapshot& snapshot, uint32_t team);
+//! An opening as one person could take it (schema OpeningForMe).
+void WriteOpeningForPerson(http::JsonWriter& w, const FirmSnapshot& snapshot,
+                           const OpeningForPerson& item);
 //! `"next_cursor": "..."` or null.
 void WriteNextCursor(http::JsonWriter& w, const std::string& next_cursor);
 
@@ -131,6 +134,8 @@ Status AddFeedbackRoutes(http::Router& router, ApiServices& services);
 //! Check-ins, routed questions, nudges and trends (checkins_handlers.cc;
 //! docs/CHECKINS.md).
 Status AddCheckinsRoutes(http::Router& router, ApiServices& services);
+//! /me/openings, /openings/{id}/volunteer (volunteer_handlers.cc).
+Status AddVolunteerRoutes(http::Router& router, ApiServices& services);
 //! The calendar feed and its rotation (calendar_handlers.cc;
 //! docs/NOTIFICATIONS.md).
 Status AddCalendarRoutes(http::Router& router, ApiServices& services);

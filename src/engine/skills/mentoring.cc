@@ -80,21 +80,41 @@ Result<std::vector<RoleModel>> FindRoleModels(const SkillIndex& index,
   return out;
 }
 
+namespace {
+
+// Eligible mentors of `me` (at `my_level`) on `skill`, appended to `out`.
+void MentorsOn(const SkillIndex& index, PersonRef me, SkillRef skill, int my_level,
+               const MentoringOptions& options, std::vector<MentorPair>& out) {
+  const int min_level = std::max(options.mentor_min_level, my_level + 1);
+  for (const Posting& p : index.holders(skill, min_level)) {
+    if (p.person == me) continue;
+    const auto availability = internal::Availability(index, p.person, options);
+    if (!availability.eligible) continue;
+    out.push_back(internal::MakePair(index, me, my_level, p.person, p.level, skill,
+                                     availability.free_per_week));
+  }
+}
+
+}  // namespace
+
 Result<std::vector<MentorPair>> FindMentors(const SkillIndex& index, std::string_view person_id,
                                             const MentoringOptions& options) {
   ASSIGN_OR_RETURN(PersonRef me, Person(index, person_id));
   std::vector<MentorPair> out;
   for (const HeldSkill& h : index.skills_of(me)) {
-    if (!h.wants_to_grow) continue;
-    const int min_level = std::max(options.mentor_min_level, h.level + 1);
-    for (const Posting& p : index.holders(h.skill, min_level)) {
-      if (p.person == me) continue;
-      const auto availability = internal::Availability(index, p.person, options);
-      if (!availability.eligible) continue;
-      out.push_back(internal::MakePair(index, me, h.level, p.person, p.level, h.skill,
-                                       availability.free_per_week));
-    }
+    if (h.wants_to_grow) MentorsOn(index, me, h.skill, h.level, options, out);
   }
+  std::sort(out.begin(), out.end(), internal::BetterPair);
+  Limit(out, options.limit);
+  return out;
+}
+
+Result<std::vector<MentorPair>> FindMentorsFor(const SkillIndex& index, std::string_view person_id,
+                                               SkillRef skill, const MentoringOptions& options) {
+  ASSIGN_OR_RETURN(PersonRef me, Person(index, person_id));
+  const auto held = index.Held(me, skill);
+  std::vector<MentorPair> out;
+  MentorsOn(index, me, skill, held ? held->level : 0, options, out);
   std::sort(out.begin(), out.end(), internal::BetterPair);
   Limit(out, options.limit);
   return out;

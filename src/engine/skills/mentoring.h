@@ -74,6 +74,13 @@ struct MentorPair {
 Result<std::vector<MentorPair>> FindMentors(const SkillIndex& index, std::string_view person_id,
                                             const MentoringOptions& options);
 
+//! Eligible mentors for one skill, whether or not I want to grow it (a gap
+//! to a role): holders at mentor_min_level or above and strictly above my
+//! level on it (0 when I hold none), with the benefit defined above; best
+//! first (then mentor id). Errors: kNotFound for an unknown person.
+Result<std::vector<MentorPair>> FindMentorsFor(const SkillIndex& index, std::string_view person_id,
+                                               SkillRef skill, const MentoringOptions& options);
+
 //! People who want to grow a skill I hold at mentor_min_level or above, from
 //! a lower level; best benefit first, each person once (with the skill of
 //! their best pair). Requires nothing of my availability.

@@ -249,6 +249,34 @@ TEST(FollowLeadWalkWith, AMenteeIsListedOnceWithTheirBestSkill) {
   EXPECT_EQ(index->skill_id((*mentees)[0].skill), "tax");  // three levels to grow beat two
 }
 
+TEST(FollowLeadWalkWith, MentorsForOneSkillWhetherWantedOrNot) {
+  FirmData firm = PeopleFirm();
+  auto index = SkillIndex::Build(firm);
+  ASSERT_TRUE(index.ok());
+  MentoringOptions options;
+  options.today = kMonday;
+  const SkillRef py = *index->FindSkill("py");
+  const SkillRef tax = *index->FindSkill("tax");
+  // far holds Python 4 and does not want to grow it: guru (5) is above, busy
+  // (5) is overloaded, far's own level is not "strictly above".
+  auto mentors = FindMentorsFor(*index, "far", py, options);
+  ASSERT_TRUE(mentors.ok());
+  ASSERT_EQ(mentors->size(), 1u);
+  EXPECT_EQ(index->person_id((*mentors)[0].mentor), "guru");
+  EXPECT_EQ((*mentors)[0].mentee_level, 4);
+  // pal holds no Tax: me (Tax 4, free) can mentor from level 0.
+  mentors = FindMentorsFor(*index, "pal", tax, options);
+  ASSERT_TRUE(mentors.ok());
+  ASSERT_EQ(mentors->size(), 1u);
+  EXPECT_EQ(index->person_id((*mentors)[0].mentor), "me");
+  EXPECT_EQ((*mentors)[0].mentee_level, 0);
+  // Nobody holds Python above 5.
+  mentors = FindMentorsFor(*index, "guru", py, options);
+  ASSERT_TRUE(mentors.ok());
+  EXPECT_TRUE(mentors->empty());
+  EXPECT_EQ(FindMentorsFor(*index, "nobody", py, options).status().code(), StatusCode::kNotFound);
+}
+
 TEST(AdvisoryCircle, SeniorPeerJuniorAndQuarterlyReminder) {
   FirmData firm = PeopleFirm();
   auto index = SkillIndex::Build(firm);

@@ -45,6 +45,7 @@
 // run concurrently. The FirmData it was built from must outlive it.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -253,6 +254,51 @@ struct CandidateModel {
   std::vector<float> free;  //!< [person * weeks + w] free hours
   std::vector<Group> groups;
 };
+
+//! A person's standing on one required skill of an opening.
+struct RequirementLevel {
+  int min_level = 1;           //!< SkillRequirement::min_level
+  int level = 0;               //!< the person's effective level, 0 = not held
+  bool wants_to_grow = false;  //!< the person wants to grow the skill
+};
+
+//! How a person's skills meet an opening's requirements: rule H3 and the fit
+//! term of the seat cost (ObjectiveWeights), as the engine applies them.
+struct SkillMatch {
+  bool eligible = false;  //!< every requirement met, or all but one stretched
+  int stretch = -1;       //!< index of the stretched requirement, or -1
+  int short_of = -1;      //!< when !eligible: the first requirement that rules it out
+  //! Mean over requirements of min(level - min_level, 2) / 2, a stretched one
+  //! counting -0.5; in [-0.5, 1]; 0 without requirements.
+  double fit = 0;
+};
+
+//! Matches `count` requirements, `at(i)` giving the i-th as a
+//! RequirementLevel. `stretch_allowed`: the opening offers a stretch seat
+//! (headcount >= stretch_min_group and no one on it below a minimum yet).
+//! A requirement is stretched when the person holds it exactly one level
+//! below, wants to grow it, stretch is allowed and no other requirement is
+//! stretched.
+template <typename At>
+SkillMatch MatchSkills(size_t count, bool stretch_allowed, At&& at) {
+  SkillMatch m;
+  for (size_t i = 0; i < count; ++i) {
+    const RequirementLevel r = at(i);
+    if (r.level >= r.min_level) {
+      m.fit += std::min(r.level - r.min_level, 2) / 2.0;
+      continue;
+    }
+    if (r.level != r.min_level - 1 || !r.wants_to_grow || !stretch_allowed || m.stretch >= 0) {
+      m.short_of = static_cast<int>(i);
+      return m;
+    }
+    m.stretch = static_cast<int>(i);
+    m.fit -= 0.5;
+  }
+  if (count > 0) m.fit /= static_cast<double>(count);
+  m.eligible = true;
+  return m;
+}
 
 namespace internal {
 struct Context;

@@ -178,6 +178,10 @@ std::string_view Authorizer::PrivateTiesOf(const Principal& viewer) const {
   return viewer.person_id;
 }
 
+bool Authorizer::CanVolunteer(const Principal& viewer, std::string_view person_id) const {
+  return IsSelf(viewer, person_id) && snapshot_.PersonIndex(person_id).has_value();
+}
+
 bool Authorizer::CanUseInbox(const Principal& viewer, std::string_view person_id) const {
   return IsSelf(viewer, person_id);
 }

@@ -51,6 +51,8 @@
 //    are on) the asker shared it with, while that person leads the asker;
 //  - a feedback request's existence and event: the asker and its reviewers;
 //  - an inbox: its person only;
+//  - volunteering for an opening, and the openings that fit a person: the
+//    person only;
 //  - a team survey: never one person's answers; the aggregate only to the
 //    team's members and leaders (and firm leaders, administrators), and only
 //    when at least kMinSurveyRespondents answered.
@@ -194,6 +196,12 @@ class Authorizer {
   [[nodiscard]] std::string_view PrivateTiesOf(const Principal& viewer) const;
   //! A person's inbox (reading it, marking items read): the person only.
   [[nodiscard]] bool CanUseInbox(const Principal& viewer, std::string_view person_id) const;
+  //! Volunteering `person_id` for an opening or withdrawing them (an
+  //! OpeningPreference of kind kVolunteer), and the list of open openings
+  //! that fit their skills or growth: the person themself only, whatever the
+  //! role (nobody volunteers on another's behalf); false for a user without
+  //! a person or a person who does not exist.
+  [[nodiscard]] bool CanVolunteer(const Principal& viewer, std::string_view person_id) const;
   //! Whether `leader_person_id` is one of `person_id`'s leaders: their
   //! manager or the leader of a team they are on (never themselves).
   [[nodiscard]] bool LeadsPerson(std::string_view leader_person_id,

@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <charconv>
 #include <vector>
 
 namespace guild {
@@ -39,6 +40,19 @@ Result<std::string> DecodeCursor(std::string_view cursor) {
     return InvalidField("cursor", "a next_cursor from a previous page");
   }
   return text.substr(kCursorTag.size());
+}
+
+std::string EncodeOffsetCursor(size_t offset) { return EncodeCursor(std::to_string(offset)); }
+
+Result<size_t> DecodeOffsetCursor(std::string_view cursor) {
+  if (cursor.empty()) return size_t{0};
+  ASSIGN_OR_RETURN(std::string key, DecodeCursor(cursor));
+  size_t offset = 0;
+  auto [end, error] = std::from_chars(key.data(), key.data() + key.size(), offset);
+  if (error != std::errc() || end != key.data() + key.size()) {
+    return InvalidField("cursor", "a next_cursor from a previous page");
+  }
+  return offset;
 }
 
 }  // namespace guild

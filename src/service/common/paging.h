@@ -32,4 +32,10 @@ std::string EncodeCursor(std::string_view key);
 //! The key inside a cursor; kInvalidArgument for text no EncodeCursor made.
 Result<std::string> DecodeCursor(std::string_view cursor);
 
+//! A cursor holding a position in a list (EncodeCursor of its decimal form).
+std::string EncodeOffsetCursor(size_t offset);
+//! The position in a cursor EncodeOffsetCursor made; 0 for an empty cursor;
+//! kInvalidArgument naming "cursor" for any other text.
+Result<size_t> DecodeOffsetCursor(std::string_view cursor);
+
 }  // namespace guild

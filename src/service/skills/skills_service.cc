@@ -328,6 +328,63 @@ Result<RoleGaps> SkillsService::Gaps(const Principal& viewer, std::string_view p
   return RoleGaps{std::move(state), role, std::move(report)};
 }
 
+namespace {
+
+constexpr int kMaxGapMentors = 10;
+
+// "Tax Advisory-manager" -> "tax-advisory-manager": lower case, every run of
+// other characters one '-'.
+std::string Slug(std::string_view text) {
+  std::string slug;
+  for (char ch : text) {
+    if (std::isalnum(static_cast<unsigned char>(ch))) {
+      slug += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    } else if (!slug.empty() && slug.back() != '-') {
+      slug += '-';
+    }
+  }
+  return slug;
+}
+
+}  // namespace
+
+Result<GapActions> SkillsService::GapActionsOf(const Principal& viewer, std::string_view person_id,
+                                               std::string_view role_id, int limit) {
+  RETURN_IF_ERROR(CheckLimit("limit", limit, kMaxGapMentors));
+  ASSIGN_OR_RETURN(RoleGaps gaps, Gaps(viewer, person_id, role_id));
+  const SkillsState& state = *gaps.state;
+  const skills::SkillIndex& index = state.index;
+  const Authorizer authorizer(*state.snapshot);
+  const skills::MentoringOptions options = Mentoring(limit);
+  GapActions out;
+  for (const skills::SkillGap& gap : gaps.report.gaps) {
+    std::vector<PairView>& mentors = out.mentors.emplace_back();
+    if (gap.skill == skills::kNone) continue;
+    ASSIGN_OR_RETURN(auto pairs, skills::FindMentorsFor(index, person_id, gap.skill, options));
+    for (const skills::MentorPair& p : pairs) {
+      const bool hours = authorizer.CanReadPersonDetail(viewer, index.person_id(p.mentor));
+      mentors.push_back({p, ExplainFor(index, p, hours)});
+    }
+  }
+  const Person& person = *state.snapshot->FindPerson(person_id);
+  const std::string grade = Lower(person.grade);
+  const auto at = std::find_if(options_.ladder.begin(), options_.ladder.end(),
+                               [&](const std::string& g) { return Lower(g) == grade; });
+  if (at == options_.ladder.end()) {
+    out.next_role_why = "the grade '" + person.grade + "' is not on the firm's ladder";
+  } else if (at == options_.ladder.begin()) {
+    out.next_role_why = "already at the top of the ladder (" + *at + ")";
+  } else {
+    const std::string& next = *(at - 1);
+    out.next_role = state.FindRole("firm:" + Slug(person.practice + "-" + next));
+    out.next_role_why = out.next_role
+                            ? "one grade up (" + next + ") in " + person.practice
+                            : "the firm has no role for a " + next + " in " + person.practice;
+  }
+  out.gaps = std::move(gaps);
+  return out;
+}
+
 Result<RoleMatches> SkillsService::Roles(const Principal&, std::string_view q, int limit) {
   RETURN_IF_ERROR(CheckLimit("limit", limit, kMaxRows));
   ASSIGN_OR_RETURN(SkillsStateRef state, State());

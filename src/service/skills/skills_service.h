@@ -11,13 +11,14 @@
 // the data changes. "Today" comes from the injected Clock.
 //
 // Access (decided here through the Authorizer, never by the API handlers):
-//  - every signed-in user: Suggest, Search, Roles, Market, and Growth and
-//    Gaps for themselves. The market is aggregate; for viewers who are not
+//  - every signed-in user: Suggest, Search, Roles, Market, and Growth,
+//    Gaps and GapActionsOf for themselves. The market is aggregate; for viewers who are not
 //    firm-wide (Authorizer::CanReadFirmWide) it is redacted: skills held by
 //    fewer than kMinMarketHolders people are left out (their supply hours
 //    would be one or two people's free time) and key-person risks carry a
 //    holder count but no names;
-//  - Growth and Gaps of another person: Authorizer::CanReadPersonDetail;
+//  - Growth, Gaps and GapActionsOf of another person:
+//    Authorizer::CanReadPersonDetail;
 //  - Coverage of a team: Authorizer::CanReadTeam;
 //  - Remedies and MentoringRound: Authorizer::CanReadFirmWide (firm leaders,
 //    administrators).
@@ -139,6 +140,24 @@ struct RoleGaps {
   skills::RoleGapReport report;
 };
 
+//! What a person can do about each gap to a role (issue 23, "gaps become
+//! actions"): who could mentor it, and the next role on their path.
+struct GapActions {
+  RoleGaps gaps;
+  //! Per gaps.report.gaps entry: up to `limit` possible mentors
+  //! (skills::FindMentorsFor: whether or not the person wants to grow the
+  //! skill), best first; free hours in `why` only when the viewer may read
+  //! the mentor's detail. Empty for a skill the firm does not know.
+  std::vector<std::vector<PairView>> mentors;
+  //! The firm role one grade up the ladder (SkillsOptions::ladder) in the
+  //! person's practice, or nullptr. Roles carry no grade of their own: a
+  //! firm role is found by the id the firm gives it,
+  //! "firm:<practice>-<grade>" in lower case with every run of other
+  //! characters as one '-' (as `guild demo` names them).
+  const Role* next_role = nullptr;
+  std::string next_role_why;  //!< why that role, or why there is none
+};
+
 struct RoleMatches {
   SkillsStateRef state;
   std::vector<uint32_t> roles;  //!< positions in snapshot->data().roles
@@ -226,6 +245,10 @@ class SkillsService {
                                         int limit);
   [[nodiscard]] Result<RoleGaps> Gaps(const Principal& viewer, std::string_view person_id,
                                       std::string_view role_id);
+  //! Gaps() with the actions of each gap (GapActions); `limit` mentors per
+  //! gap, 1..10. Access as Gaps().
+  [[nodiscard]] Result<GapActions> GapActionsOf(const Principal& viewer, std::string_view person_id,
+                                                std::string_view role_id, int limit);
   //! Roles (firm, O*NET, ESCO) whose name or id contains `q`, names starting
   //! with it first, then by name; at most `limit`. Names match as typed or
   //! in either spelling (skills::FoldSpelling: "adviser" finds "advisor",

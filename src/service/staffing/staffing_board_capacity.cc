@@ -2,7 +2,6 @@
 // capacity heatmap (staffing_board_service.h).
 #include <algorithm>
 #include <cctype>
-#include <charconv>
 #include <set>
 #include <unordered_map>
 
@@ -19,17 +18,6 @@ bool SameText(std::string_view a, std::string_view b) {
     return std::tolower(static_cast<unsigned char>(x)) ==
            std::tolower(static_cast<unsigned char>(y));
   });
-}
-
-Result<size_t> Offset(const std::string& cursor) {
-  if (cursor.empty()) return size_t{0};
-  ASSIGN_OR_RETURN(std::string key, DecodeCursor(cursor));
-  size_t offset = 0;
-  auto [end, error] = std::from_chars(key.data(), key.data() + key.size(), offset);
-  if (error != std::errc() || end != key.data() + key.size()) {
-    return InvalidField("cursor", "a cursor from a previous page");
-  }
-  return offset;
 }
 
 // Week index of `date` from `from` (a Monday), or -1 outside [0, weeks).
@@ -76,7 +64,7 @@ Result<CapacityPage> StaffingBoardService::Capacity(const Principal& viewer,
   if (!access.MayUseBoard()) {
     return PermissionDenied("capacity is for administrators, firm leaders and engagement leaders");
   }
-  ASSIGN_OR_RETURN(size_t offset, Offset(query.page.cursor));
+  ASSIGN_OR_RETURN(size_t offset, DecodeOffsetCursor(query.page.cursor));
   CapacityPage page;
   page.snapshot = snapshot;
   page.from = WeekStart(query.from.value_or(clock_.Today()));

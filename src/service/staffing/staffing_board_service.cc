@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <charconv>
 #include <optional>
 #include <set>
 #include <tuple>
@@ -76,17 +75,6 @@ PlanFigures FiguresFor(std::shared_ptr<const StaffingAccess> access) {
   return figures;
 }
 
-Result<int> OffsetOf(const std::string& cursor) {
-  if (cursor.empty()) return 0;
-  ASSIGN_OR_RETURN(std::string key, DecodeCursor(cursor));
-  int offset = 0;
-  auto [end, error] = std::from_chars(key.data(), key.data() + key.size(), offset);
-  if (error != std::errc() || end != key.data() + key.size() || offset < 0) {
-    return InvalidField("cursor", "a cursor from a previous page");
-  }
-  return offset;
-}
-
 }  // namespace
 
 StaffingBoardService::StaffingBoardService(::guild::Store& store, AccountStore& accounts,
@@ -127,6 +115,18 @@ Result<OpeningsPage> StaffingBoardService::Openings(const Principal& viewer,
   for (uint32_t i = 0; i < data.clients.size(); ++i) client_at[data.clients[i].id] = i;
   std::unordered_map<std::string_view, int> held;
   for (const Assignment& a : data.assignments) ++held[a.opening_id];
+  std::unordered_map<std::string_view, std::vector<uint32_t>> volunteers;
+  for (const OpeningPreference& p : data.opening_preferences) {
+    if (p.kind != PreferenceKind::kVolunteer) continue;
+    if (auto person = snapshot->PersonIndex(p.person_id))
+      volunteers[p.opening_id].push_back(*person);
+  }
+  for (auto& [opening, people] : volunteers) {
+    std::sort(people.begin(), people.end(), [&](uint32_t a, uint32_t b) {
+      return std::tie(data.people[a].name, data.people[a].id) <
+             std::tie(data.people[b].name, data.people[b].id);
+    });
+  }
 
   std::vector<BoardOpening> matching;
   for (uint32_t i = 0; i < data.openings.size(); ++i) {
@@ -142,7 +142,8 @@ Result<OpeningsPage> StaffingBoardService::Openings(const Principal& viewer,
     const Person* leader = snapshot->FindPerson(engagement.leader_id);
     std::string practice = leader ? leader->practice : "";
     if (!query.practice.empty() && !SameText(practice, query.practice)) continue;
-    BoardOpening row{i, e->second, std::nullopt, seats, std::move(practice)};
+    BoardOpening row{i, e->second, std::nullopt, seats, std::move(practice), {}};
+    if (auto v = volunteers.find(o.id); v != volunteers.end()) row.volunteers = v->second;
     if (auto c = client_at.find(engagement.client_id); c != client_at.end()) row.client = c->second;
     matching.push_back(std::move(row));
   }
@@ -151,15 +152,15 @@ Result<OpeningsPage> StaffingBoardService::Openings(const Principal& viewer,
     const Opening& y = data.openings[b.opening];
     return std::tie(x.start, x.id) < std::tie(y.start, y.id);
   });
-  ASSIGN_OR_RETURN(int offset, OffsetOf(query.page.cursor));
+  ASSIGN_OR_RETURN(size_t offset, DecodeOffsetCursor(query.page.cursor));
   OpeningsPage page;
   page.snapshot = snapshot;
   page.total = static_cast<int64_t>(matching.size());
-  const size_t first = std::min(static_cast<size_t>(offset), matching.size());
+  const size_t first = std::min(offset, matching.size());
   const size_t last = std::min(first + static_cast<size_t>(query.page.limit), matching.size());
   page.items.assign(matching.begin() + static_cast<std::ptrdiff_t>(first),
                     matching.begin() + static_cast<std::ptrdiff_t>(last));
-  if (last < matching.size()) page.next_cursor = EncodeCursor(std::to_string(last));
+  if (last < matching.size()) page.next_cursor = EncodeOffsetCursor(last);
   return page;
 }
 

@@ -76,6 +76,9 @@ struct BoardOpening {
   std::optional<uint32_t> client;  //!< position in data().clients
   int seats_left = 0;
   std::string practice;  //!< the engagement leader's practice, or empty
+  //! Positions in data().people of the people who volunteered for it
+  //! (OpeningPreference kVolunteer), by name, then id.
+  std::vector<uint32_t> volunteers;
 };
 
 struct OpeningsQuery {

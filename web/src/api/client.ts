@@ -13,6 +13,8 @@ import type {
   PlanRequest,
   StaffingOpenings,
   StaffingPlan,
+  MyOpenings,
+  VolunteerState,
   Growth,
   PersonSkillRatings,
   RatingSource,
@@ -22,6 +24,7 @@ import type {
   MarketQuery,
   RemediesView,
   RoleGaps,
+  GapActions,
   RoleList,
   SearchQuery,
   SearchResult,
@@ -199,6 +202,8 @@ export const api = {
     request<Growth>('GET', `/people/${encodeURIComponent(personId)}/growth`, { signal }),
   gaps: (personId: string, roleId: string, signal?: AbortSignal) =>
     request<RoleGaps>('GET', `/people/${encodeURIComponent(personId)}/gaps`, { query: { role: roleId }, signal }),
+  gapActions: (personId: string, roleId: string, signal?: AbortSignal) =>
+    request<GapActions>('GET', `/people/${encodeURIComponent(personId)}/gap-actions`, { query: { role: roleId }, signal }),
   roles: (q: string, limit: number, signal?: AbortSignal) =>
     request<RoleList>('GET', '/roles', { query: { q, limit }, signal }),
   market: (query: MarketQuery, signal?: AbortSignal) =>
@@ -209,6 +214,11 @@ export const api = {
   // Staffing.
   staffingOpenings: (filter: { engagement?: string; practice?: string }, limit: number, cursor?: string | null, signal?: AbortSignal) =>
     request<StaffingOpenings>('GET', '/staffing/openings', { query: { ...filter, limit, cursor }, signal }),
+  // Volunteering: my own openings, volunteer, withdraw.
+  myOpenings: (limit: number, cursor?: string | null, signal?: AbortSignal) =>
+    request<MyOpenings>('GET', '/me/openings', { query: { limit, cursor }, signal }),
+  volunteer: (openingId: string) => request<VolunteerState>('PUT', `/openings/${encodeURIComponent(openingId)}/volunteer`),
+  withdraw: (openingId: string) => request<VolunteerState>('DELETE', `/openings/${encodeURIComponent(openingId)}/volunteer`),
   proposePlan: (plan: PlanRequest) => request<StaffingPlan>('POST', '/staffing/plans', { json: plan }),
   staffingPlan: (id: string, signal?: AbortSignal) =>
     request<StaffingPlan>('GET', `/staffing/plans/${encodeURIComponent(id)}`, { signal }),

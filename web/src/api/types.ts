@@ -110,6 +110,8 @@ export type CircleMemberView = NonNullable<CircleView['senior']>;
 export type RoleGaps = Answer<'getPersonGaps'>;
 export type GapView = Item<RoleGaps['gaps']>;
 export type GapKind = GapView['kind'];
+export type GapActions = Answer<'getPersonGapActions'>;
+export type GapActionsView = Item<GapActions['gaps']>;
 export type RoleList = Answer<'listRoles'>;
 export type RoleRef = Item<RoleList['roles']>;
 
@@ -136,6 +138,13 @@ export type AcceptResult = Answer<'acceptStaffingPlan'>;
 export type CapacityPage = Answer<'getStaffingCapacity'>;
 export type CapacityWeek = Item<Item<CapacityPage['items']>['weeks']>;
 export type CapacityQuery = QueryOf<'getStaffingCapacity'>;
+
+// ---------- Volunteering (docs/API.md, "Volunteering") ----------
+
+export type MyOpenings = Answer<'listMyOpenings'>;
+export type OpeningForMe = Schema<'OpeningForMe'>;
+export type OpeningFitKind = OpeningForMe['fit'];
+export type VolunteerState = Schema<'VolunteerState'>;
 
 // ---------- Collaboration networks (docs/API.md, "Networks") ----------
 

@@ -9,6 +9,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { api } from '../api/client';
 import type { CircleMemberView, CircleView, GapView, Growth as GrowthData, HistoryPoint, PersonSkillView, RoleGaps as RoleGapsData, RoleRef } from '../api/types';
 import { BriefRow, isoToday, LevelHistoryChart, levelLabel, longDate } from '../components/insights';
+import { GapActions } from '../components/gap-actions';
 import { SkillsBlock } from '../components/skills';
 import { AsyncPage, AsyncSection } from '../components/async';
 import { Card, EmptyState } from '../components/status';
@@ -121,9 +122,12 @@ interface RoleOption extends TypeAheadOption {
 function RoleGapsPanel({ personId, roleId }: { personId: string; roleId: string }) {
   const state = useAsync((signal) => api.gaps(personId, roleId, signal), [personId, roleId]);
   return (
-    <AsyncSection state={state} loading="Comparing with the role…" failed="The gaps could not be worked out">
-      {(data) => <RoleGapsView data={data} />}
-    </AsyncSection>
+    <>
+      <AsyncSection state={state} loading="Comparing with the role…" failed="The gaps could not be worked out">
+        {(data) => <RoleGapsView data={data} />}
+      </AsyncSection>
+      <GapActions personId={personId} roleId={roleId} />
+    </>
   );
 }
 

@@ -106,26 +106,21 @@ CandidateFacts Context::Candidate(const OpeningFacts& f, uint32_t p) const {
     c.why_not = "distinct: already on this opening";
     return c;
   }
-  double fit = 0;
-  for (size_t i = 0; i < f.required.size(); ++i) {
-    const auto [s, min] = f.required[i];
-    bool wants = false;
-    const int level = Level(p, s, &wants);
-    if (level >= min) {
-      fit += std::min(level - min, 2) / 2.0;
-      continue;
-    }
-    const bool stretch_ok =
-        level == min - 1 && wants && f.stretch_allowed && !f.existing_stretch && c.stretch_req < 0;
-    if (!stretch_ok) {
-      c.why_not = "skills: " + std::string(skill_names[s]) + " level " + std::to_string(level) +
-                  " below " + std::to_string(min);
-      return c;
-    }
-    c.stretch_req = static_cast<int>(i);
-    fit -= 0.5;
+  const SkillMatch match =
+      MatchSkills(f.required.size(), f.stretch_allowed && !f.existing_stretch, [&](size_t i) {
+        const auto [s, min] = f.required[i];
+        RequirementLevel r{min, 0, false};
+        r.level = Level(p, s, &r.wants_to_grow);
+        return r;
+      });
+  if (!match.eligible) {
+    const auto [s, min] = f.required[static_cast<size_t>(match.short_of)];
+    c.why_not = "skills: " + std::string(skill_names[s]) + " level " + std::to_string(Level(p, s)) +
+                " below " + std::to_string(min);
+    return c;
   }
-  if (!f.required.empty()) fit /= static_cast<double>(f.required.size());
+  c.stretch_req = match.stretch;
+  const double fit = match.fit;
   c.eligible = true;
   c.volunteer = HasPreference(f.prefs, p, PreferenceKind::kVolunteer);
   c.pinned = HasPreference(f.prefs, p, PreferenceKind::kPinned);
