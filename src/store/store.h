@@ -56,6 +56,12 @@ struct StoreOptions {
   bool create_if_missing = true;
   //! SQLite only; PostgreSQL always commits durably.
   Durability durability = Durability::kNormal;
+  //! SQLite only (PostgreSQL ignores it): open the file to be refilled from
+  //! empty by this process alone, with Store::BeginBulkLoad (`guild demo`).
+  //! Reads share the writer's connection, and a file left incomplete by an
+  //! interrupted bulk load, which every other open refuses, is removed and
+  //! created again.
+  bool bulk_load = false;
 };
 
 //! Which kinds Load reads; empty means every kind that lives in memory
@@ -284,6 +290,26 @@ class Store {
   //! Removes every entity (keeps the schema and the account tables) and
   //! records a "reload" change in the feed. For `guild demo` and tests.
   [[nodiscard]] virtual Status Clear() = 0;
+
+  //! Bulk load of an empty store (SQLite; PostgreSQL: both do nothing and
+  //! return OK). BeginBulkLoad needs a store opened with
+  //! StoreOptions::bulk_load and empty entity tables (kFailedPrecondition
+  //! otherwise; kUnavailable, nothing changed, when another connection has
+  //! the file open). It marks the file incomplete (every open but a bulk
+  //! one refuses it until EndBulkLoad), then until EndBulkLoad: no
+  //! foreign-key checks, synchronous=OFF, the rollback journal in memory
+  //! instead of WAL, a larger page cache, and the entity tables' non-unique
+  //! indexes dropped. Commits work as usual meanwhile (self references are
+  //! still checked per change). A crash before EndBulkLoad returns leaves
+  //! the file marked: it is refused, never half-loaded.
+  [[nodiscard]] virtual Status BeginBulkLoad() { return OkStatus(); }
+  //! Creates the dropped indexes again from their definitions, runs the
+  //! foreign-key check of every table (kFailedPrecondition naming the first
+  //! dangling reference when it finds any; the file stays marked), returns
+  //! to WAL, foreign keys on and the store's durability, removes the mark
+  //! last and checkpoints: the file then has the schema and rows a normal
+  //! write of the same changes gives.
+  [[nodiscard]] virtual Status EndBulkLoad() { return OkStatus(); }
 };
 
 //! Opens the store named by options.url, applying migrations.

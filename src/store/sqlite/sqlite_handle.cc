@@ -22,13 +22,13 @@ const char* SynchronousMode(Durability durability) {
   return "FULL";
 }
 
-Status ApplyPragmas(SqliteDb& db, Durability durability) {
-  sqlite3_busy_timeout(db.raw(), kBusyTimeoutMs);
-  RETURN_IF_ERROR(db.Exec("PRAGMA journal_mode = WAL"));
-  RETURN_IF_ERROR(db.Exec(std::string("PRAGMA synchronous = ") + SynchronousMode(durability)));
-  RETURN_IF_ERROR(db.Exec("PRAGMA foreign_keys = ON"));
-  RETURN_IF_ERROR(db.Exec("PRAGMA cache_size = " + std::to_string(kCacheSizeKib)));
-  return db.Exec("PRAGMA temp_store = MEMORY");
+Status RemoveDatabaseFiles(const std::string& path) {
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+    std::error_code error;
+    std::filesystem::remove(path + suffix, error);
+    if (error) return Internal("removing '" + path + suffix + "': " + error.message());
+  }
+  return OkStatus();
 }
 
 Status Apply(SqliteDb& db, const Migration& migration) {
@@ -69,6 +69,15 @@ Status Migrate(SqliteDb& db) {
 }
 
 }  // namespace
+
+Status ApplyPragmas(SqliteDb& db, Durability durability) {
+  sqlite3_busy_timeout(db.raw(), kBusyTimeoutMs);
+  RETURN_IF_ERROR(db.Exec("PRAGMA journal_mode = WAL"));
+  RETURN_IF_ERROR(db.Exec(std::string("PRAGMA synchronous = ") + SynchronousMode(durability)));
+  RETURN_IF_ERROR(db.Exec("PRAGMA foreign_keys = ON"));
+  RETURN_IF_ERROR(db.Exec("PRAGMA cache_size = " + std::to_string(kCacheSizeKib)));
+  return db.Exec("PRAGMA temp_store = MEMORY");
+}
 
 Status SqliteStatus(int rc, sqlite3* db, std::string_view context) {
   std::string message =
@@ -198,6 +207,18 @@ Result<std::unique_ptr<SqliteDb>> OpenSqliteDatabase(const StoreOptions& options
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
   if (options.create_if_missing) flags |= SQLITE_OPEN_CREATE;
   ASSIGN_OR_RETURN(std::unique_ptr<SqliteDb> db, SqliteDb::Open(path, flags));
+  sqlite3_busy_timeout(db->raw(), kBusyTimeoutMs);
+  ASSIGN_OR_RETURN(int64_t version, db->QueryInt("PRAGMA user_version"));
+  if (version == kBulkLoadMark) {
+    if (!options.bulk_load) {
+      return FailedPrecondition("SQLite database '" + path +
+                                "' was left incomplete by an interrupted bulk load (guild demo): "
+                                "run guild demo again to replace it, or restore a backup");
+    }
+    db.reset();
+    RETURN_IF_ERROR(RemoveDatabaseFiles(path));
+    ASSIGN_OR_RETURN(db, SqliteDb::Open(path, flags));
+  }
   RETURN_IF_ERROR(ApplyPragmas(*db, options.durability));
   RETURN_IF_ERROR(Migrate(*db));
   return db;

@@ -129,15 +129,26 @@ class SqliteDb {
   std::unordered_map<std::string, std::unique_ptr<SqliteStatement>> statements_;
 };
 
+//! The `PRAGMA user_version` of a file being bulk loaded (Store::BeginBulkLoad
+//! sets it, EndBulkLoad sets 0 last): "GBLK". Guild uses user_version for
+//! nothing else.
+inline constexpr int64_t kBulkLoadMark = 0x47424C4B;
+
+//! The connection set-up of every SQLite connection Guild makes: WAL, foreign
+//! keys, a 10 s busy timeout, `synchronous` from `durability`, a 256 MiB page
+//! cache, temporary tables in memory.
+Status ApplyPragmas(SqliteDb& db, Durability durability);
+
 //! Opens the SQLite database at options.url (":memory:" gives a private one),
-//! creating it when allowed, with the one connection set-up of every SQLite
-//! connection Guild makes: WAL, foreign keys, a 10 s busy timeout,
-//! `synchronous` from options.durability, a 256 MiB page cache; then applies
-//! the pending migrations (migration.h) in one BEGIN IMMEDIATE transaction, so
-//! two processes opening one file at once migrate once.
+//! creating it when allowed, with ApplyPragmas; then applies the pending
+//! migrations (migration.h) in one BEGIN IMMEDIATE transaction, so two
+//! processes opening one file at once migrate once. A file marked by an
+//! interrupted bulk load (kBulkLoadMark) is refused, or, when
+//! options.bulk_load, removed (with its -wal, -shm and -journal files) and
+//! created again.
 //! Errors: kInvalidArgument for an empty path, kNotFound when the file does not
 //! exist and !options.create_if_missing, kFailedPrecondition when the schema is
-//! newer than this build.
+//! newer than this build or the file is marked by an interrupted bulk load.
 Result<std::unique_ptr<SqliteDb>> OpenSqliteDatabase(const StoreOptions& options);
 
 }  // namespace guild::store::internal

@@ -2,6 +2,9 @@
 
 #include <functional>
 #include <mutex>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "store/internal/firm_io.h"
 #include "store/sqlite/sqlite_accounts.h"
@@ -64,7 +67,10 @@ Status CheckSelfReferences(SqliteDb& db, const FirmChange& change) {
 class SqliteStore final : public Store {
  public:
   // `reader` may be null: reads then share the writer's connection.
-  SqliteStore(std::unique_ptr<SqliteDb> writer, std::unique_ptr<SqliteDb> reader) {
+  SqliteStore(std::unique_ptr<SqliteDb> writer, std::unique_ptr<SqliteDb> reader,
+              const StoreOptions& options)
+      : durability_(options.durability),
+        bulk_load_allowed_(options.bulk_load && options.url != kMemoryPath) {
     writer_.db = std::move(writer);
     reader_.db = std::move(reader);
   }
@@ -180,10 +186,111 @@ class SqliteStore final : public Store {
     return status.ok() ? restore : status;
   }
 
+  Status BeginBulkLoad() override {
+    std::lock_guard lock(writer_.mu);
+    if (!bulk_load_allowed_) {
+      return FailedPrecondition(
+          "bulk load: the store must be a SQLite file opened with StoreOptions::bulk_load");
+    }
+    if (bulk_loading_) return FailedPrecondition("bulk load: already begun");
+    SqliteDb& db = *writer_.db;
+    for (const TableSpec* table : TablesChildrenFirst()) {
+      ASSIGN_OR_RETURN(int64_t rows, db.QueryInt("SELECT count(*) FROM (SELECT 1 FROM " +
+                                                 std::string(table->name) + " LIMIT 1)"));
+      if (rows > 0) {
+        return FailedPrecondition("bulk load: the store must be empty, but " +
+                                  std::string(table->name) + " has rows");
+      }
+    }
+    // Leaving WAL needs the only connection to the file: fails (nothing
+    // changed) while another one has it open.
+    ASSIGN_OR_RETURN(std::string mode, QueryText(db, "PRAGMA journal_mode = MEMORY"));
+    if (mode != "memory") {
+      return Unavailable("bulk load: another connection has the database open (journal mode " +
+                         mode + ")");
+    }
+    // The mark first: from here until EndBulkLoad removes it, opening the
+    // file is refused (OpenSqliteDatabase).
+    RETURN_IF_ERROR(db.Exec("PRAGMA user_version = " + std::to_string(kBulkLoadMark)));
+    RETURN_IF_ERROR(db.Exec("PRAGMA foreign_keys = OFF"));
+    RETURN_IF_ERROR(db.Exec("PRAGMA synchronous = OFF"));
+    RETURN_IF_ERROR(db.Exec("PRAGMA cache_size = " + std::to_string(-kBulkLoadCacheKib)));
+    // The non-unique indexes of the entity tables, as their migrations
+    // created them (their text in sqlite_master), are created again by
+    // EndBulkLoad. Unique ones stay: they enforce a rule per row.
+    dropped_indexes_.clear();
+    ASSIGN_OR_RETURN(SqliteStatement * indexes,
+                     db.Prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND "
+                                "tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE "
+                                "'CREATE UNIQUE %' ORDER BY name"));
+    std::vector<std::pair<std::string, std::string>> found;
+    for (const TableSpec* table : TablesChildrenFirst()) {
+      indexes->BindText(1, table->name);
+      RETURN_IF_ERROR(
+          indexes->ForEachRow("listing the indexes of " + std::string(table->name), [&] {
+            found.emplace_back(indexes->ColumnText(0), indexes->ColumnText(1));
+            return OkStatus();
+          }));
+    }
+    RETURN_IF_ERROR(db.InTransaction([&]() -> Status {
+      for (const auto& [name, sql] : found) RETURN_IF_ERROR(db.Exec("DROP INDEX " + name));
+      return OkStatus();
+    }));
+    for (auto& [name, sql] : found) dropped_indexes_.push_back(std::move(sql));
+    bulk_loading_ = true;
+    return OkStatus();
+  }
+
+  Status EndBulkLoad() override {
+    std::lock_guard lock(writer_.mu);
+    if (!bulk_loading_) return FailedPrecondition("bulk load: not begun");
+    SqliteDb& db = *writer_.db;
+    RETURN_IF_ERROR(db.InTransaction([&]() -> Status {
+      for (const std::string& sql : dropped_indexes_) RETURN_IF_ERROR(db.Exec(sql));
+      return OkStatus();
+    }));
+    dropped_indexes_.clear();
+    int64_t dangling = 0;
+    std::string first;
+    ASSIGN_OR_RETURN(SqliteStatement * fks, db.Prepare("PRAGMA foreign_key_check"));
+    RETURN_IF_ERROR(fks->ForEachRow("checking foreign keys", [&] {
+      if (++dangling == 1) {
+        first = "row " + std::to_string(fks->ColumnInt(1)) + " of " +
+                std::string(fks->ColumnText(0)) + " refers to a missing row of " +
+                std::string(fks->ColumnText(2));
+      }
+      return OkStatus();
+    }));
+    if (dangling > 0) {
+      return FailedPrecondition("bulk load: " + std::to_string(dangling) +
+                                " rows refer to rows that do not exist (first: " + first +
+                                "); the database stays marked incomplete");
+    }
+    // Everything written so far reaches the disk before the mark goes: a
+    // commit with synchronous=FULL syncs the database file.
+    RETURN_IF_ERROR(db.Exec("PRAGMA synchronous = FULL"));
+    RETURN_IF_ERROR(db.Exec("PRAGMA journal_mode = WAL"));
+    RETURN_IF_ERROR(db.InTransaction([&] { return db.Exec("PRAGMA user_version = 0"); }));
+    RETURN_IF_ERROR(db.Exec("PRAGMA wal_checkpoint(TRUNCATE)"));
+    RETURN_IF_ERROR(ApplyPragmas(db, durability_));
+    bulk_loading_ = false;
+    return OkStatus();
+  }
+
  private:
   static constexpr const char* kHeadSql = "SELECT coalesce(max(seq), 0) FROM guild_changes";
 
   Connection& Reader() { return reader_.db ? reader_ : writer_; }
+
+  static Result<std::string> QueryText(SqliteDb& db, const std::string& sql) {
+    ASSIGN_OR_RETURN(SqliteStatement * stmt, db.Prepare(sql));
+    std::string text;
+    RETURN_IF_ERROR(stmt->ForEachRow(sql, [&] {
+      text = std::string(stmt->ColumnText(0));
+      return OkStatus();
+    }));
+    return text;
+  }
 
   // Writes one request inside the caller's savepoint; returns its seq.
   static Result<int64_t> CommitOne(SqliteDb& db, const CommitRequest& request, int64_t seq) {
@@ -241,8 +348,15 @@ class SqliteStore final : public Store {
     return page;
   }
 
+  // The SQLite page cache during a bulk load, in KiB.
+  static constexpr int kBulkLoadCacheKib = 1024 * 1024;
+
   Connection writer_;
   Connection reader_;
+  const Durability durability_;
+  const bool bulk_load_allowed_;
+  bool bulk_loading_ = false;                 // guarded by writer_.mu
+  std::vector<std::string> dropped_indexes_;  // their CREATE INDEX text; guarded by writer_.mu
 };
 
 }  // namespace
@@ -250,13 +364,13 @@ class SqliteStore final : public Store {
 Result<std::unique_ptr<Store>> OpenSqliteStore(const StoreOptions& options) {
   ASSIGN_OR_RETURN(std::unique_ptr<SqliteDb> writer, OpenSqliteDatabase(options));
   std::unique_ptr<SqliteDb> reader;
-  if (options.url != kMemoryPath) {
+  if (options.url != kMemoryPath && !options.bulk_load) {
     // Reads (loads, the feed, selects) on their own connection: WAL lets
     // them run beside a commit.
     ASSIGN_OR_RETURN(reader, OpenSqliteDatabase(options));
   }
   return std::unique_ptr<Store>(
-      std::make_unique<SqliteStore>(std::move(writer), std::move(reader)));
+      std::make_unique<SqliteStore>(std::move(writer), std::move(reader), options));
 }
 
 }  // namespace guild::store::internal
