@@ -1,6 +1,7 @@
 #include "demo/write.h"
 
 #include <algorithm>
+#include <future>
 #include <iterator>
 #include <string>
 #include <utility>
@@ -55,18 +56,31 @@ struct Writer {
   }
 
   // The history of people [0, demo.people()), `people` at a time, one
-  // change each.
+  // change each. A second thread generates the next chunk while this one
+  // commits the current one (a queue of one): the same chunks, in the same
+  // order, as generating each just before its commit.
   Status History(const DemoFirm& demo, uint32_t people) {
     const int64_t most = demo.max_checkins_per_person();
-    for (uint32_t begin = 0; begin < demo.people(); begin += people) {
-      const uint32_t end = std::min(demo.people(), begin + people);
+    const uint32_t count = demo.people();
+    const auto generate = [&demo](uint32_t begin, uint32_t end) {
       FirmChange change;
       demo.GenerateHistory(begin, end, change.upserts);
+      return change;
+    };
+    std::future<FirmChange> next;
+    if (count > 0) next = std::async(std::launch::async, generate, 0, std::min(count, people));
+    for (uint32_t begin = 0; begin < count; begin += people) {
+      const uint32_t end = std::min(count, begin + people);
+      FirmChange change = next.get();
+      if (end < count) {
+        next = std::async(std::launch::async, generate, end, std::min(count, end + people));
+      }
       std::vector<std::pair<EntityKind, size_t>> rows;
       for (EntityKind k : kHistoryKinds) rows.push_back({k, change.upserts.Count(k)});
+      // On an error the pending chunk is waited for (~future) and dropped.
       RETURN_IF_ERROR(commit(std::move(change)));
       for (const auto& [kind, n] : rows) Written(kind, n);
-      total = done + most * (demo.people() - end);
+      total = done + most * (count - end);
       if (progress) progress("history", done, total);
     }
     return OkStatus();

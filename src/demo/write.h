@@ -43,9 +43,10 @@ struct DemoWriteOptions {
 //! changes and the client log (each after everything it refers to) in
 //! changes of at most options.chunk entities (goals are generated parents
 //! first: a goal's parent_id is checked at each commit); then the history,
-//! options.history_people people at a time, each chunk generated just
-//! before its one change and freed after it, so memory holds one chunk of
-//! history at a time. Moves the entities out of demo.firm() (people, teams,
+//! options.history_people people at a time, each chunk generated (on a
+//! second thread, while the chunk before it is committed) before its one
+//! change and freed after it, so memory holds two chunks of history at
+//! most. Moves the entities out of demo.firm() (people, teams,
 //! clients and engagements are copied until the history is written) and
 //! frees each vector once written; `taxonomy` is left intact. `counts`,
 //! when given, receives the entities written per kind (taxonomy
