@@ -256,8 +256,10 @@ http::Response CadenceHandler(ApiServices& s, const http::Request& r, const Auth
   http::ObjectReader reader(json.value());
   reader.Required("days", days);
   if (auto problem = reader.Finish()) return http::ProblemResponse(*problem);
+  auto if_match = ReadIfMatch(r);
+  if (!if_match.ok()) return http::ProblemResponse(if_match.problem());
   const std::string team = Param(r, "id");
-  auto set = s.checkins().SetCadence(who.principal, team, days);
+  auto set = s.checkins().SetCadence(who.principal, team, days, if_match.value());
   if (!set.ok()) return Fail(set.status());
   return Json(set, [&](http::JsonWriter& w, int cadence) {
     w.BeginObject().Member("team_id", team).Member("days", cadence).EndObject();

@@ -168,7 +168,11 @@ http::Response GetTeam(ApiServices& services, const http::Request& request,
     w.Member("role", role).EndObject();
   }
   w.EndArray().EndObject();
-  return http::JsonResponse(std::move(body));
+  // The team's version in its ETag: the team writes honour If-Match with it.
+  std::string etag = TeamEtag(s.data().teams[team->team], body);
+  http::Response response = http::JsonResponse(std::move(body));
+  response.etag = std::move(etag);
+  return response;
 }
 
 }  // namespace

@@ -201,7 +201,9 @@ http::Response PurposeHandler(ApiServices& s, const http::Request& r, const Auth
   http::ObjectReader reader(json.value());
   reader.Required("purpose", purpose);
   if (auto problem = reader.Finish()) return http::ProblemResponse(*problem);
-  auto change = s.goals().SetPurpose(who.principal, Param(r, "id"), purpose);
+  auto if_match = ReadIfMatch(r);
+  if (!if_match.ok()) return http::ProblemResponse(if_match.problem());
+  auto change = s.goals().SetPurpose(who.principal, Param(r, "id"), purpose, if_match.value());
   if (!change.ok()) return Fail(change.status());
   return TeamGoalsHandler(s, r, who);
 }

@@ -15,6 +15,7 @@ std::string_view TitleFor(int status) {
     case 405: return "Method not allowed";
     case 408: return "Request timeout";
     case 409: return "Conflict";
+    case 412: return "Precondition failed";
     case 413: return "Request body too large";
     case 415: return "Unsupported media type";
     case 422: return "Unprocessable content";
@@ -73,8 +74,16 @@ Problem ProblemFromStatus(const Status& status, std::string_view default_locatio
     return MakeProblem(503, "unavailable",
                        "The service is temporarily unavailable; try again shortly.");
   }
+  const ErrorLocation* where = status.where();
+  // A condition of the request's own headers (If-Match) that no longer holds.
+  if (status.code() == StatusCode::kFailedPrecondition && where != nullptr &&
+      where->location == "header") {
+    Problem problem = MakeProblem(412, "precondition_failed", status.message());
+    problem.errors.push_back({where->field, where->location, where->expected, where->value, 0});
+    return problem;
+  }
   Problem problem = MakeProblem(http_status, StatusCodeName(status.code()), status.message());
-  if (const ErrorLocation* where = status.where()) {
+  if (where != nullptr) {
     problem.errors.push_back(
         {where->field, where->location.empty() ? std::string(default_location) : where->location,
          where->expected, where->value, where->line});

@@ -42,7 +42,9 @@ inline constexpr std::string_view kProblemTypeBase = "https://guild.dev/problems
 Problem MakeProblem(int status, std::string code, std::string detail);
 //! Maps a Status: kInvalidArgument 400, kNotFound 404, kAlreadyExists 409,
 //! kFailedPrecondition 409, kPermissionDenied 403, kUnauthenticated 401,
-//! kResourceExhausted 429, kUnavailable 503, anything else 500. A 500's and
+//! kResourceExhausted 429, kUnavailable 503, anything else 500; a
+//! kFailedPrecondition found in a request header (location "header": an
+//! If-Match that no longer holds) is 412 Precondition Failed. A 500's and
 //! a 503's detail is a generic text, so internals (a database's address, a
 //! failed query) do not leak; the status goes to LogServerError instead. A status that
 //! says where it was found (Status::where()) gives one `errors` entry; its

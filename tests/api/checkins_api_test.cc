@@ -306,5 +306,75 @@ TEST_F(CheckinsApiTest, TheCadenceIsSetByTheTeamsLeadersAndAdministrators) {
   EXPECT_EQ(Ok(Call("member", "GET", "/checkins/me"))["teams"].size(), 1u);
 }
 
+// GET /teams/{id} gives the team's version in its ETag; the team writes
+// (PUT purpose, PUT checkin-cadence) honour If-Match with it: a write
+// against a team changed since it was read is a 412 problem naming the
+// If-Match header, and writes nothing. Ends with alpha weekly again.
+TEST_F(CheckinsApiTest, TeamWritesHonourIfMatchWithTheTeamsEtag) {
+  const auto etag = [](const std::string& who) {
+    Reply reply = Call(who, "GET", "/teams/alpha");
+    EXPECT_EQ(reply.status, 200) << reply.body;
+    return reply.headers["etag"];
+  };
+  const auto put = [](const std::string& who, const std::string& target, const std::string& body,
+                      const std::string& if_match) {
+    Headers headers = As(who);
+    headers.emplace_back("Content-Type", "application/json");
+    if (!if_match.empty()) headers.emplace_back("If-Match", if_match);
+    return Send(server_->port(), "PUT", "/api/v1" + target, headers, body);
+  };
+  const auto cadence = [] {
+    return Ok(Call("lead", "GET", "/teams/alpha/checkins"))["cadence_days"];
+  };
+  const auto purpose = [] { return Ok(Call("lead", "GET", "/teams/alpha"))["purpose"]; };
+  const auto expect_stale = [](Reply reply) {
+    EXPECT_EQ(reply.status, 412) << reply.body;
+    EXPECT_EQ(reply.headers["content-type"], "application/problem+json");
+    EXPECT_EQ(FieldOf(reply), "If-Match") << reply.body;
+    EXPECT_EQ(reply.Json()["errors"][0]["location"], "header");
+  };
+  const std::string read = etag("lead");
+  ASSERT_GE(read.size(), 3u);
+  Headers cached = As("lead");
+  cached.emplace_back("If-None-Match", read);
+  EXPECT_EQ(Send(server_->port(), "GET", "/api/v1/teams/alpha", cached, "").status, 304);
+
+  // Two leaders read the team; the first sets the purpose, the second's
+  // cadence (from the same read) is refused, and nothing of it is written.
+  const json before = purpose();
+  ASSERT_EQ(put("lead", "/teams/alpha/purpose", R"({"purpose":"Clients first"})", read).status,
+            200);
+  const std::string after_purpose = etag("lead");
+  EXPECT_NE(after_purpose, read);
+  expect_stale(put("admin", "/teams/alpha/checkin-cadence", R"({"days":14})", read));
+  EXPECT_EQ(cadence(), 7);
+  // Read again, the write goes through; now the first leader's read is stale.
+  EXPECT_EQ(put("admin", "/teams/alpha/checkin-cadence", R"({"days":14})", after_purpose).status,
+            200);
+  EXPECT_EQ(cadence(), 14);
+  expect_stale(
+      put("lead", "/teams/alpha/purpose", R"({"purpose":"Something else"})", after_purpose));
+  EXPECT_EQ(purpose(), "Clients first");
+  // A list naming the current version, "*", or no If-Match at all: written.
+  const std::string now = etag("lead");
+  EXPECT_EQ(put("lead", "/teams/alpha/purpose", R"({"purpose":"Clients first, always"})",
+                read + ", " + now)
+                .status,
+            200);
+  EXPECT_EQ(put("lead", "/teams/alpha/checkin-cadence", R"({"days":7})", "*").status, 200);
+  EXPECT_EQ(put("lead", "/teams/alpha/purpose", json{{"purpose", before}}.dump(), "").status, 200);
+  EXPECT_EQ(purpose(), before);
+  EXPECT_EQ(cadence(), 7);
+  // A weak or unquoted tag is bad input: 400 naming the header, nothing written.
+  for (const std::string& bad : std::vector<std::string>{"W/" + now, "abc", "\"\"", ","}) {
+    Reply reply = put("lead", "/teams/alpha/checkin-cadence", R"({"days":14})", bad);
+    EXPECT_EQ(reply.status, 400) << bad << " " << reply.body;
+    EXPECT_EQ(FieldOf(reply), "If-Match") << bad;
+  }
+  EXPECT_EQ(cadence(), 7);
+  // Access is decided first: a member's write is 403 whatever its If-Match.
+  EXPECT_EQ(put("member", "/teams/alpha/checkin-cadence", R"({"days":14})", read).status, 403);
+}
+
 }  // namespace
 }  // namespace guild::api::testing

@@ -3,6 +3,8 @@
 #include <charconv>
 #include <cmath>
 
+#include "domain/team_version.h"
+
 namespace guild::api::internal {
 namespace {
 
@@ -38,6 +40,40 @@ http::Problem FieldProblem(std::string_view name, std::string_view location,
                 ErrorLocation{std::string(name), std::string(location), std::string(expected),
                               std::string(value), 0});
   return http::ProblemFromStatus(status);
+}
+
+std::string TeamEtag(const Team& team, std::string_view body) {
+  const std::string content = http::StrongEtag(body);  // quoted
+  return "\"" + TeamVersion(team) + "." + content.substr(1);
+}
+
+http::ProblemOr<std::vector<std::string>> ReadIfMatch(const http::Request& request) {
+  std::vector<std::string> versions;
+  const auto header = request.header("If-Match");
+  if (!header) return versions;
+  const auto bad = [&] {
+    return FieldProblem("If-Match", "header",
+                        "* or the ETag of GET /api/v1/teams/{id} (quoted; not weak)",
+                        std::string(*header));
+  };
+  std::string_view rest = *header;
+  const auto trim = [](std::string_view t) {
+    while (!t.empty() && (t.front() == ' ' || t.front() == '\t')) t.remove_prefix(1);
+    while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.remove_suffix(1);
+    return t;
+  };
+  if (trim(rest) == "*") return versions;
+  while (!rest.empty()) {
+    const size_t comma = rest.find(',');
+    const std::string_view tag = trim(rest.substr(0, comma));
+    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+    if (tag.size() < 3 || tag.front() != '"' || tag.back() != '"') return bad();
+    const std::string_view opaque = tag.substr(1, tag.size() - 2);
+    if (opaque.find('"') != std::string_view::npos) return bad();
+    versions.emplace_back(opaque.substr(0, opaque.find('.')));
+  }
+  if (versions.empty()) return bad();
+  return versions;
 }
 
 http::Response BadParameter(std::string_view name, std::string_view location,

@@ -78,6 +78,17 @@ http::ProblemOr<int> ReadInt(const http::Request& request, std::string_view name
 //! naming the parameter when malformed.
 http::ProblemOr<std::optional<Date>> ReadDate(const http::Request& request, std::string_view name);
 
+//! A team's entity tag: "VERSION.BODY" (quoted), VERSION its TeamVersion
+//! and BODY the content hash of the response `body` (http::StrongEtag), so
+//! a cached body is revalidated when anything in it changes and If-Match
+//! compares the team alone.
+std::string TeamEtag(const Team& team, std::string_view body);
+//! The team versions named by the If-Match header of a team write: empty
+//! when it is absent or "*" (any current team); else each listed strong
+//! entity tag's VERSION (TeamEtag). A weak (W/) or malformed tag is a 400
+//! naming the If-Match header.
+http::ProblemOr<std::vector<std::string>> ReadIfMatch(const http::Request& request);
+
 //! Query parameter `name` as hours >= 0; nullopt when absent.
 http::ProblemOr<std::optional<double>> ReadHours(const http::Request& r, std::string_view name);
 //! Query parameter `name` as true or false; false when absent.

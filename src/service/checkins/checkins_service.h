@@ -244,8 +244,13 @@ class CheckinsService {
   //! one they may read but not set kPermissionDenied; a `days` out of range
   //! kInvalidArgument naming "days". Writes the team and an audit entry
   //! ("team.checkin_cadence") through the FirmWriter, nothing when `days` is
-  //! already the cadence. Returns the cadence now in force.
-  [[nodiscard]] Result<int> SetCadence(const Principal& actor, std::string_view team_id, int days);
+  //! already the cadence. Returns the cadence now in force. `if_match`: the
+  //! team versions (TeamVersion) the writer read, any of which must still
+  //! be the team's (else kFailedPrecondition at the If-Match header, nothing
+  //! written); empty: no precondition. Runs under the team's
+  //! FirmWriter::RecordLock, as every team write does.
+  [[nodiscard]] Result<int> SetCadence(const Principal& actor, std::string_view team_id, int days,
+                                       std::span<const std::string> if_match = {});
   //! The addressee answers; writes the answer and an inbox item for the asker.
   [[nodiscard]] Result<CheckinQuestion> Answer(const Principal& actor, std::string_view question_id,
                                                std::string_view answer);

@@ -269,9 +269,10 @@ Result<int> CheckinsService::Nudge(const Principal& actor, std::string_view team
   return count;
 }
 
-Result<int> CheckinsService::SetCadence(const Principal& actor, std::string_view team_id,
-                                        int days) {
+Result<int> CheckinsService::SetCadence(const Principal& actor, std::string_view team_id, int days,
+                                        std::span<const std::string> if_match) {
   std::lock_guard lock(WriteLock(team_id));
+  std::lock_guard record(writer_.RecordLock(EntityKind::kTeams, team_id));
   ASSIGN_OR_RETURN(auto snapshot, Snapshot());
   const FirmSnapshot& s = *snapshot;
   const Authorizer authorizer(s);
@@ -285,6 +286,7 @@ Result<int> CheckinsService::SetCadence(const Principal& actor, std::string_view
                            " (7 weekly, 14 fortnightly), or 0 for no check-ins");
   }
   Team changed = s.data().teams[team];
+  RETURN_IF_ERROR(CheckTeamVersion(changed, if_match));
   if (changed.checkin_cadence_days == days) return days;
   changed.checkin_cadence_days = days;
   RETURN_IF_ERROR(FirstBrokenRule<Team>(changed, &ValidateTeam));

@@ -41,6 +41,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -265,8 +266,13 @@ class GoalsService {
   [[nodiscard]] Result<GoalUpdate> AddProgress(const Principal& actor, std::string_view goal_id,
                                                const ProgressDraft& draft);
   //! Sets the team's purpose and records the change (who, when, before, after).
+  //! `if_match`: the team versions (TeamVersion) the writer read, any of
+  //! which must still be the team's (else kFailedPrecondition at the
+  //! If-Match header, nothing written); empty: no precondition. Runs under
+  //! the team's FirmWriter::RecordLock, as every team write does.
   [[nodiscard]] Result<PurposeChange> SetPurpose(const Principal& actor, std::string_view team_id,
-                                                 std::string_view purpose);
+                                                 std::string_view purpose,
+                                                 std::span<const std::string> if_match = {});
   //! Applies the cells together, all or nothing. On a goal row, accountable
   //! makes the person the owner (the previous owner stays responsible); the
   //! owner cannot be made anything else or removed (make another person

@@ -298,8 +298,10 @@ Result<GoalUpdate> GoalsService::AddProgress(const Principal& actor, std::string
 }
 
 Result<PurposeChange> GoalsService::SetPurpose(const Principal& actor, std::string_view team_id,
-                                               std::string_view purpose) {
+                                               std::string_view purpose,
+                                               std::span<const std::string> if_match) {
   std::lock_guard lock(write_mu_);
+  std::lock_guard record(writer_.RecordLock(EntityKind::kTeams, team_id));
   ASSIGN_OR_RETURN(auto snapshot, Snapshot());
   const FirmSnapshot& s = *snapshot;
   ASSIGN_OR_RETURN(
@@ -311,6 +313,7 @@ Result<PurposeChange> GoalsService::SetPurpose(const Principal& actor, std::stri
     return Bad("purpose", "the end the team serves for the client or the firm, 1 to 2000 bytes");
   }
   Team changed = s.data().teams[team];
+  RETURN_IF_ERROR(CheckTeamVersion(changed, if_match));
   PurposeChange change{changed.id, clock_.NowSeconds(), actor.person_id, changed.purpose,
                        std::string(purpose)};
   auto history = s.PurposeChangesOfTeam(team);

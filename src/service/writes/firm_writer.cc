@@ -4,6 +4,7 @@
 #include <memory>
 #include <vector>
 
+#include "domain/team_version.h"
 #include "service/notify/inbox_mail.h"
 
 namespace guild {
@@ -82,6 +83,24 @@ std::vector<OutboxMail> FirmWriter::MailsFor(const FirmChange& change, int64_t n
     }
   }
   return mails;
+}
+
+std::mutex& FirmWriter::RecordLock(EntityKind kind, std::string_view id) {
+  const size_t key = std::hash<std::string_view>{}(id) ^ static_cast<size_t>(kind);
+  return record_mu_[key % kRecordLockStripes];
+}
+
+Status CheckTeamVersion(const Team& team, std::span<const std::string> if_match) {
+  if (if_match.empty()) return OkStatus();
+  const std::string current = TeamVersion(team);
+  if (std::find(if_match.begin(), if_match.end(), current) != if_match.end()) return OkStatus();
+  const std::string expected =
+      "the team's current ETag (GET /api/v1/teams/" + team.id + "): it changed since you read it";
+  return Status(StatusCode::kFailedPrecondition,
+                "If-Match: team '" + team.id +
+                    "' was changed by someone else since you read it; read it again and "
+                    "redo your change",
+                ErrorLocation{"If-Match", "header", expected, "", 0});
 }
 
 int64_t FirmWriter::batches_for_testing() const {

@@ -18,13 +18,16 @@
 // Thread safety: all methods may be called from several threads at once.
 #pragma once
 
+#include <array>
 #include <condition_variable>
 #include <cstddef>
 #include <cstdint>
 #include <deque>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/date.h"
@@ -75,6 +78,15 @@ class FirmWriter {
   //! says so; the change is committed all the same.
   [[nodiscard]] Result<int64_t> Commit(const WriteRequest& request);
 
+  //! The lock of one record's read-check-commit. A service that writes a
+  //! record from its value in the snapshot (a team's purpose, its check-in
+  //! cadence) holds it while it reads the current snapshot, checks (If-Match:
+  //! CheckTeamVersion) and commits, so that writes of the record from any
+  //! service run one at a time, each seeing the one before (no lost
+  //! update). Within this server: another server's writes reach it through
+  //! the change feed.
+  std::mutex& RecordLock(EntityKind kind, std::string_view id);
+
   //! Test-only: how many store transactions Commit has run.
   [[nodiscard]] int64_t batches_for_testing() const;
   //! Test-only: Commit calls queued or being written.
@@ -104,6 +116,13 @@ class FirmWriter {
   mutable std::mutex mu_;
   std::deque<Pending*> queue_;  // GUARDED_BY(mu_): the first is the writer
   int64_t batches_ = 0;         // GUARDED_BY(mu_)
+  static constexpr size_t kRecordLockStripes = 64;
+  std::array<std::mutex, kRecordLockStripes> record_mu_;
 };
+
+//! OkStatus when `if_match` is empty (no precondition) or holds the team's
+//! TeamVersion; else kFailedPrecondition located at the If-Match header
+//! (the API answers 412): the team changed since the writer read it.
+Status CheckTeamVersion(const Team& team, std::span<const std::string> if_match);
 
 }  // namespace guild

@@ -24,9 +24,10 @@ export const checkinsApi = {
   checkin: (id: string, signal?: AbortSignal) => request<CheckinDetail>('GET', `/checkins/${encodeURIComponent(id)}`, { signal }),
   save: (teamId: string, draft: CheckinDraft) => request<Checkin>('PUT', `${team(teamId)}/me`, { json: draft }),
   team: (teamId: string, signal?: AbortSignal) => request<TeamCheckins>('GET', team(teamId), { signal }),
-  /** `days` null: none given (the API names the missing field). */
-  setCadence: (teamId: string, days: number | null) =>
-    request<CheckinCadence>('PUT', `/teams/${encodeURIComponent(teamId)}/checkin-cadence`, { json: { days } }),
+  /** `days` null: none given (the API names the missing field). `ifMatch`: the
+   * team's ETag as read (api.teamEtag); 412 when the team changed since. */
+  setCadence: (teamId: string, days: number | null, ifMatch?: string) =>
+    request<CheckinCadence>('PUT', `/teams/${encodeURIComponent(teamId)}/checkin-cadence`, { json: { days }, ifMatch }),
   nudge: (teamId: string) => request<NudgeResult>('POST', `${team(teamId)}/nudge`),
   trends: (teamId: string, cycles: number, signal?: AbortSignal) =>
     request<CheckinTrends>('GET', `${team(teamId)}/trends`, { query: { cycles }, signal }),

@@ -80,6 +80,8 @@ interface RequestOptions {
   signal?: AbortSignal;
   /** Do not call the unauthorized handler on 401 (sign-in, session probe). */
   quietUnauthorized?: boolean;
+  /** Sent as If-Match: the write is refused (412) when the resource changed since. */
+  ifMatch?: string;
 }
 
 export function buildUrl(path: string, query?: Query): string {
@@ -109,8 +111,10 @@ async function toProblem(response: Response): Promise<Problem> {
   }
 }
 
-export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+/** The successful response of a call, or a rejection with its ApiError. */
+async function send(method: string, path: string, options: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
+  if (options.ifMatch) headers['If-Match'] = options.ifMatch;
   let body: BodyInit | undefined;
   if (options.json !== undefined) {
     headers['Content-Type'] = 'application/json';
@@ -146,8 +150,19 @@ export async function request<T>(method: string, path: string, options: RequestO
     }
     throw new ApiError(problem);
   }
+  return response;
+}
+
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await send(method, path, options);
   if (response.status === HttpStatus.noContent) return undefined as T;
   return (await response.json()) as T;
+}
+
+/** The ETag of a GET (the version to send back as If-Match), or '' when it has none. */
+export async function requestEtag(path: string, signal?: AbortSignal): Promise<string> {
+  const response = await send('GET', path, { signal });
+  return response.headers.get('ETag') ?? '';
 }
 
 export interface PeopleFilter {
@@ -176,6 +191,8 @@ export const api = {
     request<TeamsPage>('GET', '/teams', { query: { limit, cursor }, signal }),
   team: (id: string, signal?: AbortSignal) =>
     request<TeamDetail>('GET', `/teams/${encodeURIComponent(id)}`, { signal }),
+  /** The team's ETag: its version, for If-Match on the team writes (purpose, cadence). */
+  teamEtag: (id: string, signal?: AbortSignal) => requestEtag(`/teams/${encodeURIComponent(id)}`, signal),
 
   /** The file's own name goes with it (`file`), so the report and its errors name what was uploaded. */
   importFile: (kind: ImportKind, file: File, format: 'csv' | 'json') =>

@@ -27,8 +27,9 @@ export const goalsApi = {
   teamRoles: (teamId: string, signal?: AbortSignal) => request<TeamRoles>('GET', `${team(teamId)}/roles`, { signal }),
   setRoles: (teamId: string, changes: RaciChange[]) =>
     request<TeamRoles>('PATCH', `${team(teamId)}/roles`, { json: { changes } }),
-  setPurpose: (teamId: string, purpose: string) =>
-    request<TeamGoals>('PUT', `${team(teamId)}/purpose`, { json: { purpose } }),
+  /** `ifMatch`: the team's ETag as read (api.teamEtag); 412 when it changed since. */
+  setPurpose: (teamId: string, purpose: string, ifMatch?: string) =>
+    request<TeamGoals>('PUT', `${team(teamId)}/purpose`, { json: { purpose }, ifMatch }),
   brief: (teamId: string, signal?: AbortSignal) => request<TeamBrief>('GET', `${team(teamId)}/brief`, { signal }),
   goal: (id: string, signal?: AbortSignal) => request<GoalDetail>('GET', goal(id), { signal }),
   createGoal: (draft: GoalDraft) => request<Goal>('POST', '/goals', { json: draft }),

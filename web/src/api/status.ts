@@ -9,6 +9,8 @@ export const HttpStatus = {
   forbidden: 403,
   notFound: 404,
   conflict: 409,
+  /** If-Match named a version that is no longer current (someone else wrote since). */
+  preconditionFailed: 412,
   unprocessable: 422,
   tooManyRequests: 429,
 } as const;

@@ -9,6 +9,7 @@ import { ApiError } from '../api/client';
 import { goalsApi } from '../api/goals-client';
 import type { Goal, GoalStatus, PurposeChange, RaciWarning, TeamGoals } from '../api/types';
 import { Link, personPath, teamPath } from '../lib/router';
+import { isStale, STALE_TEAM_MESSAGE, useTeamEtag } from '../lib/team-etag';
 import { toApiError, useAsync, useReloadable } from '../lib/useAsync';
 import { AsyncSection } from './async';
 import { longDate, useChart } from './insights';
@@ -283,15 +284,31 @@ export function PurposeSection({ page, onSaved }: { page: TeamGoals; onSaved: (p
   const [draft, setDraft] = useState(page.team.purpose);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  const [stale, setStale] = useState(false);
+  // The team as this page read it: the save sends it as If-Match.
+  const version = useTeamEtag(page.team.id);
   const save = async (event: Event) => {
     event.preventDefault();
     setBusy(true);
     setError(null);
+    setStale(false);
     try {
-      onSaved(await goalsApi.setPurpose(page.team.id, draft));
+      onSaved(await goalsApi.setPurpose(page.team.id, draft, version.etag));
       setEditing(false);
+      await version.refresh();
     } catch (e) {
-      setError(toApiError(e));
+      if (isStale(e)) {
+        // Someone else changed the team: show theirs, keep this draft to save again.
+        setStale(true);
+        try {
+          onSaved(await goalsApi.teamGoals(page.team.id));
+        } catch (reload) {
+          setError(toApiError(reload));
+        }
+        await version.refresh();
+      } else {
+        setError(toApiError(e));
+      }
     } finally {
       setBusy(false);
     }
@@ -313,6 +330,11 @@ export function PurposeSection({ page, onSaved }: { page: TeamGoals; onSaved: (p
               Cancel
             </button>
           </div>
+          {stale && (
+            <p class="notice purpose__stale" role="alert">
+              The purpose was not saved. {STALE_TEAM_MESSAGE} It now reads: “{page.team.purpose}”.
+            </p>
+          )}
           {error && <ErrorMessage error={error} title="The purpose was not saved" />}
         </form>
       ) : (

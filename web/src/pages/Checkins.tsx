@@ -2,7 +2,9 @@
 // check-ins, this cycle and its due day and the form (what changed for the
 // client; my open blockers, carried over until I mark them resolved, and new
 // ones; the one question, to the leader or a teammate; a note; my open
-// goals — personal ones and this team's I may record progress of — with
+// goals — this team's I may record progress of, and my personal ones in the
+// first team's form only (a member of several check-in teams updates a
+// personal goal once a cycle; the other forms say where they are) — with
 // where each stands and a field for its value now, recorded through the
 // goal-progress API after the check-in saves), prefilled from my last
 // check-in; the questions routed to me with an answer box; and
@@ -37,10 +39,11 @@ interface FormState {
 /** @clientOnly goal statuses after which no progress is asked for */
 const CLOSED_GOAL_STATUSES = new Set(['done', 'missed']);
 
-/** My open goals that belong in this team's form: my personal goals and this team's goals I may update. */
-function goalsFor(goals: PersonGoals | null, teamId: string): Goal[] {
+/** My open goals that belong in this team's form: this team's goals I may update, and my
+ * personal goals when `withPersonal` (the first team's form: each personal goal in one form). */
+function goalsFor(goals: PersonGoals | null, teamId: string, withPersonal: boolean): Goal[] {
   if (!goals) return [];
-  return [...goals.personal, ...goals.team.filter((g) => g.team?.id === teamId)].filter(
+  return [...(withPersonal ? goals.personal : []), ...goals.team.filter((g) => g.team?.id === teamId)].filter(
     (g) => g.can_update && !CLOSED_GOAL_STATUSES.has(g.status),
   );
 }
@@ -52,17 +55,25 @@ function GoalProgressFields({
   values,
   failed,
   onValue,
+  personalWith,
 }: {
   id: string;
   goals: Goal[];
   values: Record<string, string>;
   failed: { goalId: string; error: ApiError } | null;
   onValue: (goalId: string, value: string) => void;
+  /** The team whose form holds my personal goals, when it is another one. */
+  personalWith: string | null;
 }) {
   return (
     <fieldset class="checkin-form__group checkin-goals">
       <legend>My goals</legend>
-      {goals.length === 0 ? (
+      {personalWith && (
+        <p class="muted checkin-goals__elsewhere">
+          Your personal goals are in your check-in with {personalWith}: update them there, once a cycle.
+        </p>
+      )}
+      {goals.length === 0 && personalWith ? null : goals.length === 0 ? (
         <p class="muted checkin-goals__empty">
           No open goals to update. <Link href="/goals">Add a personal goal</Link> to track it here.
         </p>
@@ -140,7 +151,17 @@ function useAddressees(teamId: string, me: string | null) {
   }, [teamId, me]);
 }
 
-function CheckinForm({ entry, goals, onSaved }: { entry: MyTeamCheckin; goals: Goal[]; onSaved: (message: string) => void }) {
+function CheckinForm({
+  entry,
+  goals,
+  personalWith,
+  onSaved,
+}: {
+  entry: MyTeamCheckin;
+  goals: Goal[];
+  personalWith: string | null;
+  onSaved: (message: string) => void;
+}) {
   const { user } = useSession();
   const [form, setForm] = useState<FormState>(() => initialForm(entry));
   const [busy, setBusy] = useState(false);
@@ -360,6 +381,7 @@ function CheckinForm({ entry, goals, onSaved }: { entry: MyTeamCheckin; goals: G
       <GoalProgressFields
         id={id}
         goals={goals}
+        personalWith={personalWith}
         values={form.progress}
         failed={goalFailure}
         onValue={(goalId, value) => set({ progress: { ...form.progress, [goalId]: value } })}
@@ -404,7 +426,17 @@ function CheckinForm({ entry, goals, onSaved }: { entry: MyTeamCheckin; goals: G
   );
 }
 
-function TeamCheckinCard({ entry, goals, onSaved }: { entry: MyTeamCheckin; goals: Goal[]; onSaved: (message: string) => void }) {
+function TeamCheckinCard({
+  entry,
+  goals,
+  personalWith,
+  onSaved,
+}: {
+  entry: MyTeamCheckin;
+  goals: Goal[];
+  personalWith: string | null;
+  onSaved: (message: string) => void;
+}) {
   const id = `checkin-${entry.team.id}`;
   return (
     <section class="card checkin-card" aria-labelledby={`${id}-title`} data-team-id={entry.team.id}>
@@ -428,7 +460,13 @@ function TeamCheckinCard({ entry, goals, onSaved }: { entry: MyTeamCheckin; goal
           <p>You are left out of this cycle ({entry.excluded_because ?? 'excluded'}).</p>
         </EmptyState>
       ) : (
-        <CheckinForm key={`${entry.checkin?.id ?? 'new'}-${entry.checkin?.updated_at ?? ''}`} entry={entry} goals={goals} onSaved={onSaved} />
+        <CheckinForm
+          key={`${entry.checkin?.id ?? 'new'}-${entry.checkin?.updated_at ?? ''}`}
+          entry={entry}
+          goals={goals}
+          personalWith={personalWith}
+          onSaved={onSaved}
+        />
       )}
     </section>
   );
@@ -496,8 +534,14 @@ export function Checkins() {
                   </EmptyState>
                 </Card>
               ) : (
-                mine.teams.map((entry) => (
-                  <TeamCheckinCard key={entry.team.id} entry={entry} goals={goalsFor(myGoals, entry.team.id)} onSaved={onSaved} />
+                mine.teams.map((entry, i) => (
+                  <TeamCheckinCard
+                    key={entry.team.id}
+                    entry={entry}
+                    goals={goalsFor(myGoals, entry.team.id, i === 0)}
+                    personalWith={i === 0 || !myGoals?.personal.length ? null : mine.teams[0].team.name}
+                    onSaved={onSaved}
+                  />
                 ))
               )}
             </div>

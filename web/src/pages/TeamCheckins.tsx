@@ -17,6 +17,7 @@ import { checkinPath, cycleLabel, FieldError, fieldProblem, QuestionItem, Status
 import { longDate, useChart } from '../components/insights';
 import { Card, EmptyState, ErrorMessage } from '../components/status';
 import { Link, personPath, teamPath } from '../lib/router';
+import { isStale, STALE_TEAM_MESSAGE, useTeamEtag } from '../lib/team-etag';
 import { toApiError, useAsync, usePageTitle } from '../lib/useAsync';
 
 /** @clientOnly cycles the trends cover */
@@ -38,22 +39,41 @@ function cadenceLabel(days: number): string {
 }
 
 /** The leader's select: weekly, fortnightly, custom days or off; saved on "Set cadence". */
-function CadenceControl({ teamId, days, onChanged }: { teamId: string; days: number; onChanged: (days: number) => void }) {
+function CadenceControl({
+  teamId,
+  days,
+  onChanged,
+  onStale,
+}: {
+  teamId: string;
+  days: number;
+  onChanged: (days: number) => void;
+  /** The team changed since the page read it (412): reload and say so. */
+  onStale: () => void;
+}) {
   const [choice, setChoice] = useState(cadenceChoice(days));
   const [custom, setCustom] = useState(String(days > 0 ? days : 7));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const id = `cadence-${teamId}`;
+  // The team as this page read it: "Set cadence" sends it as If-Match.
+  const version = useTeamEtag(teamId);
   // An empty custom field is no number (never 0, which is "off"): the API names the field.
   const wanted = choice === 'custom' ? (custom.trim() === '' ? null : Number(custom)) : NAMED_CADENCES[choice];
   const save = async () => {
     setBusy(true);
     setError(null);
     try {
-      const set = await checkinsApi.setCadence(teamId, wanted);
+      const set = await checkinsApi.setCadence(teamId, wanted, version.etag);
+      await version.refresh();
       onChanged(set.days);
     } catch (e) {
-      setError(toApiError(e));
+      if (isStale(e)) {
+        await version.refresh();
+        onStale();
+      } else {
+        setError(toApiError(e));
+      }
     } finally {
       setBusy(false);
     }
@@ -104,7 +124,15 @@ function CadenceControl({ teamId, days, onChanged }: { teamId: string; days: num
 }
 
 /** The page of a team whose check-ins are off: the control to turn them on. */
-function CheckinsOff({ teamId, onChanged }: { teamId: string; onChanged: (days: number) => void }) {
+function CheckinsOff({
+  teamId,
+  onChanged,
+  onStale,
+}: {
+  teamId: string;
+  onChanged: (days: number) => void;
+  onStale: () => void;
+}) {
   const team = useAsync((signal) => api.team(teamId, signal), [teamId]);
   return (
     <>
@@ -116,7 +144,7 @@ function CheckinsOff({ teamId, onChanged }: { teamId: string; onChanged: (days: 
         <p class="page-header__lead">This team runs no check-ins. Choose a cadence to start them; members check in from the current cycle on.</p>
       </header>
       <Card title="Cadence" id="checkin-cadence">
-        <CadenceControl teamId={teamId} days={0} onChanged={onChanged} />
+        <CadenceControl teamId={teamId} days={0} onChanged={onChanged} onStale={onStale} />
       </Card>
     </>
   );
@@ -243,7 +271,15 @@ function Trends({ teamId }: { teamId: string }) {
   );
 }
 
-function TeamCheckinsBody({ data, onCadence }: { data: TeamCheckinsData; onCadence: (days: number) => void }) {
+function TeamCheckinsBody({
+  data,
+  onCadence,
+  onStale,
+}: {
+  data: TeamCheckinsData;
+  onCadence: (days: number) => void;
+  onStale: () => void;
+}) {
   const waiting = data.members.filter((m) => m.status === 'overdue' || m.status === 'due' || m.status === 'draft').length;
   const submitted = data.members.filter((m) => m.status === 'submitted').length;
   const expected = data.members.filter((m) => m.status !== 'excluded').length;
@@ -260,7 +296,13 @@ function TeamCheckinsBody({ data, onCadence }: { data: TeamCheckinsData; onCaden
         </p>
       </header>
       <Card title="Cadence" id="checkin-cadence">
-        <CadenceControl key={data.cadence_days} teamId={data.team.id} days={data.cadence_days} onChanged={onCadence} />
+        <CadenceControl
+          key={data.cadence_days}
+          teamId={data.team.id}
+          days={data.cadence_days}
+          onChanged={onCadence}
+          onStale={onStale}
+        />
       </Card>
       <div class="layout-split">
         <div class="layout-split__main">
@@ -333,6 +375,10 @@ export function TeamCheckins({ id }: { id: string }) {
     setMessage(`Check-ins are now ${cadenceLabel(days)}.`);
     setVersion((v) => v + 1);
   };
+  const onStale = () => {
+    setMessage(`The cadence was not changed. ${STALE_TEAM_MESSAGE}`);
+    setVersion((v) => v + 1);
+  };
   // A team without check-ins answers 400 naming "team" to its leaders only
   // (everyone else gets the 404 first).
   const off = state.status === 'error' && fieldProblem(state.error, 'team') !== undefined;
@@ -343,10 +389,10 @@ export function TeamCheckins({ id }: { id: string }) {
       </p>
       {message && <p class="notice cadence-notice">{message}</p>}
       {off ? (
-        <CheckinsOff teamId={id} onChanged={onCadence} />
+        <CheckinsOff teamId={id} onChanged={onCadence} onStale={onStale} />
       ) : (
         <AsyncPage state={state} loading="Loading the team's check-ins…" title="Team check-ins" notFound="team">
-          {(data) => <TeamCheckinsBody data={data} onCadence={onCadence} />}
+          {(data) => <TeamCheckinsBody data={data} onCadence={onCadence} onStale={onStale} />}
         </AsyncPage>
       )}
     </>
