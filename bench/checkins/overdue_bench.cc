@@ -51,7 +51,8 @@ struct Flags {
   int clients = 4;
   double seconds = 10;
   int rounds = 20;
-  int limit = 100;  // teams per page of the timed call (the API's default)
+  int limit = 100;       // teams per page of the timed call (the API's default)
+  std::string postgres;  // the API's store when set; the SQLite peer still reads `db`
 };
 
 Flags ParseFlags(int argc, char** argv) {
@@ -65,6 +66,9 @@ Flags ParseFlags(int argc, char** argv) {
   app.add_option("--rounds", f.rounds, "rounds of the SQLite query")->check(CLI::PositiveNumber);
   app.add_option("--limit", f.limit, "teams per page of the timed call")
       ->check(CLI::Range(1, 1000));
+  app.add_option("--postgres", f.postgres,
+                 "serve the API from this PostgreSQL URL holding the same firm as db (the "
+                 "SQLite peer still reads db)");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -178,17 +182,18 @@ int main(int argc, char** argv) {
   const auto today = guild::ParseDate(f.today);
   if (!today) return 2;
   auto start = Steady::now();
-  guild::StoreOptions options{f.db, false, guild::Durability::kNormal};
+  const std::string& api_db = f.postgres.empty() ? f.db : f.postgres;
+  guild::StoreOptions options{api_db, false, guild::Durability::kNormal};
   auto store = guild::OpenStore(options);
   auto accounts = guild::OpenAccountStore(options);
   if (!store.ok() || !accounts.ok()) {
-    std::fprintf(stderr, "cannot open %s\n", f.db.c_str());
+    std::fprintf(stderr, "cannot open %s\n", api_db.c_str());
     return 2;
   }
   guild::SnapshotHolder snapshots(**store, guild::SnapshotOptions{});
   if (!snapshots.Load().ok()) return 2;
   const auto snapshot = snapshots.Current();
-  std::printf("database %s: %zu people, %zu teams; snapshot loaded in %.1f s\n", f.db.c_str(),
+  std::printf("database %s: %zu people, %zu teams; snapshot loaded in %.1f s\n", api_db.c_str(),
               snapshot->data().people.size(), snapshot->data().teams.size(),
               std::chrono::duration<double>(Steady::now() - start).count());
   auto [person, line] = Largest(*snapshot);
