@@ -272,50 +272,62 @@ test("the member records a goal's progress from the check-in form, in the same s
   });
   assert.equal(created.status, 201, JSON.stringify(created.body));
   const goal = created.body;
+  // Personal goals are in the first team's form only (docs/CHECKINS.md).
+  const myTeams = (await api.get('/checkins/me')).teams.map((t) => t.team.id);
+  const home = myTeams[0];
+  const homeField = (name) => `checkin-${home}-${name}`;
   try {
     await openCheckins(page);
-    const card = teamCard(page);
+    const card = page.locator(`.checkin-card[data-team-id="${home}"]`);
     const item = card.locator(`.checkin-goal[data-goal-id="${goal.id}"]`);
     await item.waitFor({ timeout: UI_TIMEOUT_MS });
     // The API's open goals of mine that belong with this team: personal ones and this team's I may update.
     const mine = await api.get('/me/goals');
-    const expected = [...mine.personal, ...mine.team.filter((g) => g.team?.id === cast.team.id)]
-      .filter((g) => g.can_update && !['done', 'missed'].includes(g.status))
-      .map((g) => g.id);
+    const open = (g) => g.can_update && !['done', 'missed'].includes(g.status);
+    const expected = [...mine.personal, ...mine.team.filter((g) => g.team?.id === home)].filter(open).map((g) => g.id);
     const shown = await card.locator('.checkin-goal').evaluateAll((els) => els.map((el) => el.dataset.goalId));
     assert.deepEqual([...shown].sort(), [...expected].sort());
+    // Every other team's form: its own goals only, and where the personal ones are.
+    for (const other of myTeams.slice(1)) {
+      const otherCard = page.locator(`.checkin-card[data-team-id="${other}"]`);
+      if ((await otherCard.locator('form').count()) === 0) continue;
+      const ids = await otherCard.locator('.checkin-goal').evaluateAll((els) => els.map((el) => el.dataset.goalId));
+      assert.deepEqual(ids.sort(), mine.team.filter((g) => g.team?.id === other).filter(open).map((g) => g.id).sort());
+      await otherCard.locator('.checkin-goals__elsewhere', { hasText: 'Your personal goals are in your check-in with' }).waitFor({ timeout: UI_TIMEOUT_MS });
+    }
     assert.match(await item.innerText(), /Billable hours: 0 h → 100 h/);
 
     // The value, then the form's own save: the check-in and the progress together.
-    const field = page.locator(`#${fieldId(`goal-${goal.id}`)}`);
+    const field = page.locator(`#${homeField(`goal-${goal.id}`)}`);
     await field.focus();
     await page.keyboard.type('42');
     const change = `Scope agreed, hours logged ${Date.now()}`;
-    await page.locator(`#${fieldId('client_change')}`).fill(change);
+    await page.locator(`#${homeField('client_change')}`).fill(change);
     await page.keyboard.press('Control+Enter');
     await page.locator('.notice', { hasText: 'Progress recorded for 1 goal.' }).waitFor({ timeout: UI_TIMEOUT_MS });
     const detail = await api.get(`/goals/${encodeURIComponent(goal.id)}`);
     assert.equal(detail.goal.current_value, 42);
     assert.equal(detail.updates.length, 1);
-    const entry = (await api.get('/checkins/me')).teams.find((t) => t.team.id === cast.team.id);
+    const entry = (await api.get('/checkins/me')).teams.find((t) => t.team.id === home);
     assert.equal(entry.checkin.client_change, change);
     // The form shows where the goal stands now, and the field is empty again.
     await card.locator(`.checkin-goal[data-goal-id="${goal.id}"] .goal__facts`, { hasText: 'now 42 h' }).waitFor({ timeout: UI_TIMEOUT_MS });
-    assert.equal(await page.locator(`#${fieldId(`goal-${goal.id}`)}`).inputValue(), '');
+    assert.equal(await page.locator(`#${homeField(`goal-${goal.id}`)}`).inputValue(), '');
     await screenshot(page, 'checkins-goals-1280');
   } finally {
     await api.send('DELETE', `/goals/${encodeURIComponent(goal.id)}`);
   }
   // Without open goals for this form, its empty state.
   const rest = await api.get('/me/goals');
-  const left = [...rest.personal, ...rest.team.filter((g) => g.team?.id === cast.team.id)].filter(
+  const left = [...rest.personal, ...rest.team.filter((g) => g.team?.id === home)].filter(
     (g) => g.can_update && !['done', 'missed'].includes(g.status),
   );
   await openCheckins(page);
+  const homeCard = page.locator(`.checkin-card[data-team-id="${home}"]`);
   if (left.length === 0) {
-    await teamCard(page).locator('.checkin-goals__empty', { hasText: 'No open goals to update' }).waitFor({ timeout: UI_TIMEOUT_MS });
+    await homeCard.locator('.checkin-goals__empty', { hasText: 'No open goals to update' }).waitFor({ timeout: UI_TIMEOUT_MS });
   } else {
-    assert.equal(await teamCard(page).locator('.checkin-goal').count(), left.length);
+    assert.equal(await homeCard.locator('.checkin-goal').count(), left.length);
   }
 });
 
@@ -378,4 +390,32 @@ test('the leader sets the cadence on the team check-ins page (custom, off and ba
   assert.equal(await memberPage.locator(`#cadence-${cast.team.id}-choice`).count(), 0);
   assert.equal((await cast.member.api.send('PUT', `/teams/${encodeURIComponent(cast.team.id)}/checkin-cadence`, { days: 14 })).status, 403);
   assert.equal((await cast.leader.api.get(apiPath)).cadence_days, original);
+});
+
+test('a cadence set on a page read before someone else changed the team is refused (412): the page reloads and says so', async () => {
+  const page = pages.leader;
+  const teamPathApi = `/teams/${encodeURIComponent(cast.team.id)}`;
+  const apiPath = `${teamPathApi}/checkins`;
+  const original = (await cast.leader.api.get(apiPath)).cadence_days;
+  const purpose = (await cast.leader.api.get(teamPathApi)).purpose;
+  await page.goto(apiPath);
+  await waitForHeading(page, 'Team check-ins');
+  // The page has read the team's ETag; another leader's write changes the team.
+  await page.waitForLoadState('networkidle');
+  const changed = await cast.leader.api.send('PUT', `${teamPathApi}/purpose`, { purpose: `${purpose || 'Serve our clients'} (changed elsewhere)` });
+  assert.equal(changed.status, 200);
+  const choice = page.locator(`#cadence-${cast.team.id}-choice`);
+  await choice.selectOption(original === 14 ? 'weekly' : 'fortnightly');
+  await page.getByRole('button', { name: 'Set cadence' }).click();
+  await page.locator('.cadence-notice', { hasText: 'Someone else changed this team' }).waitFor({ timeout: UI_TIMEOUT_MS });
+  assert.equal((await cast.leader.api.get(apiPath)).cadence_days, original);
+  // Reloaded with the new version: setting it again goes through.
+  await page.waitForLoadState('networkidle');
+  await choice.selectOption(original === 14 ? 'weekly' : 'fortnightly');
+  await page.getByRole('button', { name: 'Set cadence' }).click();
+  await page.locator('.cadence-notice', { hasText: 'Check-ins are now' }).waitFor({ timeout: UI_TIMEOUT_MS });
+  assert.equal((await cast.leader.api.get(apiPath)).cadence_days, original === 14 ? 7 : 14);
+  // Put the team back as it was.
+  assert.equal((await cast.leader.api.send('PUT', `${teamPathApi}/checkin-cadence`, { days: original })).status, 200);
+  if (purpose) assert.equal((await cast.leader.api.send('PUT', `${teamPathApi}/purpose`, { purpose })).status, 200);
 });
