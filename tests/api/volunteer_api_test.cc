@@ -6,7 +6,9 @@
 // Tax 3; "peer" Tax 5. Openings on live engagements: o1 (Tax >= 3, two
 // seats: fits member), o2 (Audit >= 3, three seats: a stretch for member),
 // o4 (Tax >= 3, one seat taken by peer: filled), o5 (Audit >= 3, one seat:
-// too small for a stretch), o6 (Tax >= 5: above member). o3 is on a
+// too small for a stretch), o6 (Tax >= 5: above member), o7 (Audit >= 3, three
+// seats, but junior on it is below Audit 3 already: its one stretch place is
+// taken). o3 is on a
 // completed engagement (closed). junior is pinned to o1 and excluded from o2
 // by the engagement leader.
 #include <gtest/gtest.h>
@@ -78,8 +80,11 @@ FirmData VolunteerFirm() {
   f.openings = {
       MakeOpening("o1", "e1", "firm:tax", 3, 2),   MakeOpening("o2", "e1", "firm:audit", 3, 3),
       MakeOpening("o3", "e3", "firm:tax", 3, 2),   MakeOpening("o4", "e1", "firm:tax", 3, 1),
-      MakeOpening("o5", "e1", "firm:audit", 3, 1), MakeOpening("o6", "e1", "firm:tax", 5, 2)};
+      MakeOpening("o5", "e1", "firm:audit", 3, 1), MakeOpening("o6", "e1", "firm:tax", 5, 2),
+      MakeOpening("o7", "e1", "firm:audit", 3, 3)};
+  // junior (no Audit) already holds o7's stretch place: no second stretch there.
   f.assignments = {
+      {"a7", "junior", "o7", 10, today, AddDays(today, 55), AssignmentStatus::kTentative},
       {"a1", "peer", "o4", 10, today, AddDays(today, 55), AssignmentStatus::kConfirmed}};
   f.opening_preferences = {{"o1", "junior", PreferenceKind::kPinned, "leader's pick"},
                            {"o2", "junior", PreferenceKind::kExcluded, ""}};
@@ -108,7 +113,8 @@ class VolunteerApiTest : public ServerSuite {
 TEST_F(VolunteerApiTest, ListsWhatFitsAndWhatStretchesWithWhy) {
   json mine = Ok(Call("member", "GET", "/me/openings"));
   // o1 fits (reward 20 * 0.5), o2 stretches Audit 2 -> 3 (20 * -0.5 + 15);
-  // o3 closed, o4 filled, o5 too small for a stretch, o6 above member.
+  // o3 closed, o4 filled, o5 too small for a stretch, o6 above member, o7's
+  // stretch place taken.
   EXPECT_EQ(Ids(mine), (std::vector<std::string>{"o1", "o2"}));
   EXPECT_EQ(mine["total"], 2);
   const json& o1 = mine["items"][0];

@@ -96,12 +96,16 @@ test('a member volunteers from "Openings for me", a reload shows it, the board s
   assert.ok(!(await boardVolunteers(first)).includes(personId), 'the board no longer shows them');
 });
 
+// components/gap-actions.tsx shows the first five gaps' actions until "Show all".
+const GAPS_SHOWN = 5;
+
 // A role with a gap that has an action (a mentor or an opening) for the volunteer.
 async function roleWithActions(personId) {
   const roles = (await volunteer.api.get('/roles?q=&limit=100')).roles;
   for (const role of roles) {
     const actions = await volunteer.api.get(`/people/${encodeURIComponent(personId)}/gap-actions?role=${encodeURIComponent(role.id)}`);
-    const gap = actions.gaps.find((g) => g.openings.length > 0) ?? actions.gaps.find((g) => g.mentors.length > 0);
+    const shown = actions.gaps.slice(0, GAPS_SHOWN);
+    const gap = shown.find((g) => g.openings.length > 0) ?? shown.find((g) => g.mentors.length > 0);
     if (gap) return { role, actions, gap };
   }
   assert.fail('no role gives the volunteer a gap with a mentor or an opening');
@@ -123,6 +127,11 @@ test('on My growth a gap shows its mentors, openings and the next role, and the 
   if (actions.next_role) assert.ok((await next.innerText()).includes(actions.next_role.name));
   else assert.ok((await next.innerText()).includes(actions.next_role_why));
   await screenshot(page, 'volunteer-gap-actions');
+  if (actions.gaps.length > GAPS_SHOWN) {
+    await box.getByRole('button', { name: `Show the actions for all ${actions.gaps.length} gaps` }).click();
+    await page.waitForFunction((n) => document.querySelectorAll('#gap-actions .gap-actions__gap').length === n, actions.gaps.length, { timeout: UI_TIMEOUT_MS });
+    await box.getByRole('button', { name: /^Show the actions/ }).waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
+  }
 
   if (gap.openings.length > 0) {
     await item.getByRole('link', { name: gap.openings[0].title }).click();

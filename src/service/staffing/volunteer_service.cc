@@ -46,6 +46,22 @@ std::unordered_map<std::string_view, std::vector<std::string_view>> AssigneesByO
   return on;
 }
 
+// H3's "someone on it is already below a minimum": the opening's stretch
+// person, read from the assignees' effective levels.
+bool HasStretchedAssignee(const FirmSnapshot& s, const Opening& o,
+                          std::span<const std::string_view> people) {
+  for (std::string_view id : people) {
+    const auto at = s.PersonIndex(id);
+    if (!at) continue;
+    const Levels theirs = LevelsOf(s, *at);
+    for (const SkillRequirement& req : o.required) {
+      const auto h = theirs.find(req.skill_id);
+      if (h == theirs.end() || h->second.level < req.min_level) return true;
+    }
+  }
+  return false;
+}
+
 std::optional<uint32_t> OpeningAt(const FirmData& d, std::string_view id) {
   for (uint32_t i = 0; i < d.openings.size(); ++i) {
     if (d.openings[i].id == id) return i;
@@ -143,26 +159,19 @@ std::vector<OpeningForPerson> VolunteerService::ListFor(const FirmSnapshot& s, u
     if (pref != prefs.end() && pref->second == PreferenceKind::kExcluded) continue;
     const bool volunteered = pref != prefs.end() && pref->second == PreferenceKind::kVolunteer;
 
-    // H3's "no one below a minimum on it yet", read from the assignees' levels.
-    bool existing_stretch = false;
-    for (std::string_view id : people) {
-      const auto at = s.PersonIndex(id);
-      if (!at) continue;
-      const Levels theirs = LevelsOf(s, *at);
-      for (const SkillRequirement& req : o.required) {
-        const auto h = theirs.find(req.skill_id);
-        existing_stretch |= h == theirs.end() || h->second.level < req.min_level;
-      }
-    }
     OpeningForPerson item{i, *e, seats, OpeningFitKind::kFit, {}, -1, -1, 0, volunteered, ""};
     for (const SkillRequirement& req : o.required) {
       const auto h = mine.find(req.skill_id);
       item.levels.push_back({req.min_level, h == mine.end() ? 0 : h->second.level,
                              h != mine.end() && h->second.wants_to_grow});
     }
-    const bool stretch_allowed = o.headcount >= options_.stretch_min_group && !existing_stretch;
-    const staffing::SkillMatch match = staffing::MatchSkills(
-        item.levels.size(), stretch_allowed, [&](size_t k) { return item.levels[k]; });
+    auto level = [&](size_t k) { return item.levels[k]; };
+    staffing::SkillMatch match =
+        staffing::MatchSkills(item.levels.size(), o.headcount >= options_.stretch_min_group, level);
+    // A stretch needs nobody on the opening below a minimum yet (read only then).
+    if (match.stretch >= 0 && HasStretchedAssignee(s, o, people)) {
+      match = staffing::MatchSkills(item.levels.size(), false, level);
+    }
     const Date seat_start = std::max({o.start, engagement.start, today});
     const Date seat_end = std::min(o.end, engagement.end);
     const bool employed = (!me.start_date || *me.start_date <= seat_start) &&

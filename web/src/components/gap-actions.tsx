@@ -3,6 +3,7 @@
 // person's own, shown to them only), and the next role on their path — one
 // grade up in their practice (GET /people/{id}/gap-actions).
 
+import { useState } from 'preact/hooks';
 import { api } from '../api/client';
 import type { GapActions as GapActionsData, GapActionsView } from '../api/types';
 import { AsyncSection } from './async';
@@ -10,6 +11,9 @@ import { BriefRow } from './insights';
 import { Link, useLocation } from '../lib/router';
 import { useSession } from '../lib/session';
 import { useAsync } from '../lib/useAsync';
+
+/** @clientOnly gaps shown with their actions before "Show all" (most important first) */
+const GAPS_SHOWN = 5;
 
 /** @clientOnly how a fit reads beside an opening */
 const FIT_WORDS: Record<string, string> = { fit: 'fits', stretch: 'stretch seat', short: 'short of it' };
@@ -63,6 +67,8 @@ function GapRow({ gap, openingsVisible, mine }: { gap: GapActionsView; openingsV
 
 function GapActionsView({ data, mine }: { data: GapActionsData; mine: boolean }) {
   const location = useLocation();
+  const [all, setAll] = useState(false);
+  const shown = all ? data.gaps : data.gaps.slice(0, GAPS_SHOWN);
   return (
     <div class="gap-actions" id="gap-actions">
       <h3>What to do about each gap</h3>
@@ -77,10 +83,15 @@ function GapActionsView({ data, mine }: { data: GapActionsData; mine: boolean })
       </p>
       {data.gaps.length > 0 && (
         <ul class="plain-list gap-actions__list" aria-label="Actions for each gap">
-          {data.gaps.map((g) => (
+          {shown.map((g) => (
             <GapRow key={g.skill.id} gap={g} openingsVisible={data.openings_visible} mine={mine} />
           ))}
         </ul>
+      )}
+      {shown.length < data.gaps.length && (
+        <button type="button" class="button button--small" onClick={() => setAll(true)}>
+          Show the actions for all {data.gaps.length} gaps
+        </button>
       )}
     </div>
   );
