@@ -36,6 +36,7 @@ const START_PATHS = [
   '/teams',
   '/growth',
   '/goals',
+  '/openings',
   '/checkins',
   '/inbox',
   '/feedback',
