@@ -62,6 +62,76 @@ bool HasStretchedAssignee(const FirmSnapshot& s, const Opening& o,
   return false;
 }
 
+// One person looking at openings: their levels and grade, and how each
+// opening stands for them.
+struct Seeker {
+  Seeker(const FirmSnapshot& snapshot, const staffing::StaffingOptions& staffing, uint32_t person,
+         Date on)
+      : s(snapshot),
+        options(staffing),
+        me(snapshot.data().people[person]),
+        mine(LevelsOf(snapshot, person)),
+        lead_grade(std::find(staffing.lead_grades.begin(), staffing.lead_grades.end(), me.grade) !=
+                   staffing.lead_grades.end()),
+        today(on) {}
+
+  // The opening as `me` could take it: rule H3 as the engine applies it, the
+  // seat's dates and the lead rule; nullopt when it neither fits nor has them
+  // volunteered. `people`: who is on it (it has seats left, `me` not among them).
+  std::optional<OpeningForPerson> Consider(uint32_t opening, uint32_t engagement,
+                                           std::span<const std::string_view> people,
+                                           bool volunteered) const {
+    const Opening& o = s.data().openings[opening];
+    const Engagement& e = s.data().engagements[engagement];
+    OpeningForPerson item{opening,
+                          engagement,
+                          o.headcount - static_cast<int>(people.size()),
+                          OpeningFitKind::kFit,
+                          {},
+                          -1,
+                          -1,
+                          0,
+                          volunteered,
+                          ""};
+    for (const SkillRequirement& req : o.required) {
+      const auto h = mine.find(req.skill_id);
+      item.levels.push_back({req.min_level, h == mine.end() ? 0 : h->second.level,
+                             h != mine.end() && h->second.wants_to_grow});
+    }
+    auto level = [&](size_t k) { return item.levels[k]; };
+    staffing::SkillMatch match =
+        staffing::MatchSkills(item.levels.size(), o.headcount >= options.stretch_min_group, level);
+    // A stretch needs nobody on the opening below a minimum yet (read only then).
+    if (match.stretch >= 0 && HasStretchedAssignee(s, o, people)) {
+      match = staffing::MatchSkills(item.levels.size(), false, level);
+    }
+    const Date seat_start = std::max({o.start, e.start, today});
+    const Date seat_end = std::min(o.end, e.end);
+    const bool employed = (!me.start_date || *me.start_date <= seat_start) &&
+                          (!me.end_date || *me.end_date >= seat_end);
+    const bool takes = match.eligible && employed && (!o.lead || lead_grade);
+    if (!takes && !volunteered) return std::nullopt;
+    if (takes) {
+      item.kind = match.stretch >= 0 ? OpeningFitKind::kStretch : OpeningFitKind::kFit;
+      item.stretch = match.stretch;
+      item.score = options.weights.skill_fit * match.fit +
+                   (match.stretch >= 0 ? options.weights.growth : 0.0);
+    } else {
+      item.kind = OpeningFitKind::kShort;
+      item.short_of = match.eligible ? -1 : match.short_of;
+      item.score = -options.weights.unfilled;
+    }
+    return item;
+  }
+
+  const FirmSnapshot& s;
+  const staffing::StaffingOptions& options;
+  const Person& me;
+  const Levels mine;
+  const bool lead_grade;
+  const Date today;
+};
+
 std::optional<uint32_t> OpeningAt(const FirmData& d, std::string_view id) {
   for (uint32_t i = 0; i < d.openings.size(); ++i) {
     if (d.openings[i].id == id) return i;
@@ -135,60 +205,28 @@ Result<std::shared_ptr<const FirmSnapshot>> VolunteerService::Snapshot() {
 std::vector<OpeningForPerson> VolunteerService::ListFor(const FirmSnapshot& s, uint32_t person,
                                                         Date today) const {
   const FirmData& d = s.data();
-  const Person& me = d.people[person];
-  const Levels mine = LevelsOf(s, person);
+  const Seeker seeker(s, options_, person, today);
   const auto on = AssigneesByOpening(d);
   std::unordered_map<std::string_view, PreferenceKind> prefs;
   for (const OpeningPreference& p : d.opening_preferences) {
-    if (p.person_id == me.id) prefs[p.opening_id] = p.kind;
+    if (p.person_id == seeker.me.id) prefs[p.opening_id] = p.kind;
   }
-  const bool lead_grade = std::find(options_.lead_grades.begin(), options_.lead_grades.end(),
-                                    me.grade) != options_.lead_grades.end();
   std::vector<OpeningForPerson> out;
   for (uint32_t i = 0; i < d.openings.size(); ++i) {
     const Opening& o = d.openings[i];
     const auto e = s.EngagementIndex(o.engagement_id);
     if (!e || !ClosedBecause(o, d.engagements[*e], today).empty()) continue;
-    const Engagement& engagement = d.engagements[*e];
     const auto assignees = on.find(o.id);
     const std::span<const std::string_view> people =
         assignees == on.end() ? std::span<const std::string_view>{} : assignees->second;
-    const int seats = o.headcount - static_cast<int>(people.size());
-    if (seats <= 0 || std::find(people.begin(), people.end(), me.id) != people.end()) continue;
+    if (o.headcount <= static_cast<int>(people.size()) ||
+        std::find(people.begin(), people.end(), seeker.me.id) != people.end()) {
+      continue;
+    }
     const auto pref = prefs.find(o.id);
     if (pref != prefs.end() && pref->second == PreferenceKind::kExcluded) continue;
     const bool volunteered = pref != prefs.end() && pref->second == PreferenceKind::kVolunteer;
-
-    OpeningForPerson item{i, *e, seats, OpeningFitKind::kFit, {}, -1, -1, 0, volunteered, ""};
-    for (const SkillRequirement& req : o.required) {
-      const auto h = mine.find(req.skill_id);
-      item.levels.push_back({req.min_level, h == mine.end() ? 0 : h->second.level,
-                             h != mine.end() && h->second.wants_to_grow});
-    }
-    auto level = [&](size_t k) { return item.levels[k]; };
-    staffing::SkillMatch match =
-        staffing::MatchSkills(item.levels.size(), o.headcount >= options_.stretch_min_group, level);
-    // A stretch needs nobody on the opening below a minimum yet (read only then).
-    if (match.stretch >= 0 && HasStretchedAssignee(s, o, people)) {
-      match = staffing::MatchSkills(item.levels.size(), false, level);
-    }
-    const Date seat_start = std::max({o.start, engagement.start, today});
-    const Date seat_end = std::min(o.end, engagement.end);
-    const bool employed = (!me.start_date || *me.start_date <= seat_start) &&
-                          (!me.end_date || *me.end_date >= seat_end);
-    const bool takes = match.eligible && employed && (!o.lead || lead_grade);
-    if (!takes && !volunteered) continue;
-    if (takes) {
-      item.kind = match.stretch >= 0 ? OpeningFitKind::kStretch : OpeningFitKind::kFit;
-      item.stretch = match.stretch;
-      item.score = options_.weights.skill_fit * match.fit +
-                   (match.stretch >= 0 ? options_.weights.growth : 0.0);
-    } else {
-      item.kind = OpeningFitKind::kShort;
-      item.short_of = match.eligible ? -1 : match.short_of;
-      item.score = -options_.weights.unfilled;
-    }
-    out.push_back(std::move(item));
+    if (auto item = seeker.Consider(i, *e, people, volunteered)) out.push_back(std::move(*item));
   }
   std::sort(out.begin(), out.end(), [&](const OpeningForPerson& a, const OpeningForPerson& b) {
     const Opening& x = d.openings[a.opening];
