@@ -24,7 +24,7 @@ std::optional<E> ValueOf(const std::array<std::pair<E, std::string_view>, N>& ta
   return std::nullopt;
 }
 
-constexpr std::array<std::pair<EntityKind, std::string_view>, 24> kEntityKindNames{{
+constexpr std::array<std::pair<EntityKind, std::string_view>, 25> kEntityKindNames{{
     {EntityKind::kPeople, "people"},
     {EntityKind::kSkills, "skills"},
     {EntityKind::kPersonSkills, "person-skills"},
@@ -49,6 +49,7 @@ constexpr std::array<std::pair<EntityKind, std::string_view>, 24> kEntityKindNam
     {EntityKind::kFeedbackRequests, "feedback-requests"},
     {EntityKind::kFeedbackAnswers, "feedback-answers"},
     {EntityKind::kInboxItems, "inbox-items"},
+    {EntityKind::kMentorships, "mentorships"},
 }};
 constexpr std::array<std::pair<FeedbackEventKind, std::string_view>, 4> kFeedbackEventKindNames{
     {{FeedbackEventKind::kPitch, "pitch"},
@@ -59,12 +60,19 @@ constexpr std::array<std::pair<FeedbackAnswerStatus, std::string_view>, 3>
     kFeedbackAnswerStatusNames{{{FeedbackAnswerStatus::kPending, "pending"},
                                 {FeedbackAnswerStatus::kAnswered, "answered"},
                                 {FeedbackAnswerStatus::kDeclined, "declined"}}};
-constexpr std::array<std::pair<InboxItemKind, std::string_view>, 5> kInboxItemKindNames{
+constexpr std::array<std::pair<InboxItemKind, std::string_view>, 7> kInboxItemKindNames{
     {{InboxItemKind::kNudge, "nudge"},
      {InboxItemKind::kQuestion, "question"},
      {InboxItemKind::kAnswer, "answer"},
      {InboxItemKind::kFeedbackRequest, "feedback-request"},
-     {InboxItemKind::kFeedbackAnswer, "feedback-answer"}}};
+     {InboxItemKind::kFeedbackAnswer, "feedback-answer"},
+     {InboxItemKind::kMentorshipRequest, "mentorship-request"},
+     {InboxItemKind::kMentorshipAnswer, "mentorship-answer"}}};
+constexpr std::array<std::pair<MentorshipStatus, std::string_view>, 4> kMentorshipStatusNames{
+    {{MentorshipStatus::kRequested, "requested"},
+     {MentorshipStatus::kActive, "active"},
+     {MentorshipStatus::kDeclined, "declined"},
+     {MentorshipStatus::kEnded, "ended"}}};
 constexpr std::array<std::pair<SkillSource, std::string_view>, 3> kSkillSourceNames{
     {{SkillSource::kOnet, "onet"}, {SkillSource::kEsco, "esco"}, {SkillSource::kFirm, "firm"}}};
 constexpr std::array<std::pair<SkillKind, std::string_view>, 3> kSkillKindNames{
@@ -161,7 +169,9 @@ Residence ResidenceOf(EntityKind kind) {
     case EntityKind::kGoals:
     case EntityKind::kDeliverables:
     case EntityKind::kClientRelationships:
-    case EntityKind::kPurposeChanges: return Residence::kMemory;
+    case EntityKind::kPurposeChanges:
+    // A few per person at most; the mentoring round and growth read them.
+    case EntityKind::kMentorships: return Residence::kMemory;
     // A year of weekly progress per goal, and years of client log entries
     // (docs/GOALS.md "What lives in memory").
     case EntityKind::kGoalUpdates:
@@ -204,6 +214,7 @@ size_t FirmData::Count(EntityKind kind) const {
     case EntityKind::kFeedbackRequests: return feedback_requests.size();
     case EntityKind::kFeedbackAnswers: return feedback_answers.size();
     case EntityKind::kInboxItems: return inbox_items.size();
+    case EntityKind::kMentorships: return mentorships.size();
   }
   return 0;
 }
@@ -238,6 +249,7 @@ bool FirmData::SharesStorage(const FirmData& other, EntityKind kind) const {
       return feedback_requests.SharesWith(other.feedback_requests);
     case EntityKind::kFeedbackAnswers: return feedback_answers.SharesWith(other.feedback_answers);
     case EntityKind::kInboxItems: return inbox_items.SharesWith(other.inbox_items);
+    case EntityKind::kMentorships: return mentorships.SharesWith(other.mentorships);
   }
   return false;
 }
@@ -313,6 +325,10 @@ std::optional<FeedbackAnswerStatus> ParseFeedbackAnswerStatus(std::string_view s
 std::string_view ToString(InboxItemKind k) { return NameOf(kInboxItemKindNames, k); }
 std::optional<InboxItemKind> ParseInboxItemKind(std::string_view s) {
   return ValueOf(kInboxItemKindNames, s);
+}
+std::string_view ToString(MentorshipStatus s) { return NameOf(kMentorshipStatusNames, s); }
+std::optional<MentorshipStatus> ParseMentorshipStatus(std::string_view s) {
+  return ValueOf(kMentorshipStatusNames, s);
 }
 
 Date CheckinCycleStart(Date day, int cadence_days) {

@@ -391,7 +391,15 @@ struct FeedbackAnswer {
   std::optional<int64_t> shared_at;     //!< set with shared_with_id
 };
 
-enum class InboxItemKind { kNudge, kQuestion, kAnswer, kFeedbackRequest, kFeedbackAnswer };
+enum class InboxItemKind {
+  kNudge,
+  kQuestion,
+  kAnswer,
+  kFeedbackRequest,
+  kFeedbackAnswer,
+  kMentorshipRequest,  //!< to the mentor: someone asks them to mentor
+  kMentorshipAnswer,   //!< to the mentee: the mentor accepted or declined
+};
 
 //! One entry of a person's in-app inbox: a nudge to check in, a question
 //! routed to them, the answer to their question, a feedback request asked
@@ -400,12 +408,35 @@ struct InboxItem {
   std::string id;
   std::string person_id;  //!< whose inbox
   InboxItemKind kind = InboxItemKind::kNudge;
-  std::string ref_id;   //!< the team, question or feedback request it is about
+  std::string ref_id;   //!< the team, question, feedback request or mentorship it is about
   std::string from_id;  //!< who caused it (Person id), or empty
   std::string text;     //!< one line to show
   int64_t created_at = 0;
   std::optional<int64_t> read_at;
 };
+
+enum class MentorshipStatus { kRequested, kActive, kDeclined, kEnded };
+
+//! A mentee asks a colleague to mentor them in named skills; the mentor
+//! accepts (active, with a start and a review date) or declines; either of
+//! the two ends an active one. Seen by the two and by administrators only.
+struct Mentorship {
+  std::string id;
+  std::string mentee_id;               //!< who asked
+  std::string mentor_id;               //!< who was asked; never the mentee
+  std::vector<std::string> skill_ids;  //!< 1..kMaxMentorshipSkills distinct skills
+  MentorshipStatus status = MentorshipStatus::kRequested;
+  int64_t asked_at = 0;            //!< seconds since the epoch
+  std::optional<Date> started_on;  //!< the day it was accepted; set once active (or ended)
+  std::optional<Date> review_on;   //!< set with started_on, on or after it
+  std::string message;             //!< the mentee's note, at most kMaxMentorshipMessageBytes
+  std::optional<Date> ended_on;    //!< set when ended (or declined), on or after started_on
+};
+
+inline constexpr size_t kMaxMentorshipSkills = 10;
+inline constexpr size_t kMaxMentorshipMessageBytes = 1000;
+//! A review date left unset on accept is the start plus this many days.
+inline constexpr int kMentorshipReviewDays = 90;
 
 //! The kinds of entity that can be stored, imported and exported.
 enum class EntityKind {
@@ -433,6 +464,7 @@ enum class EntityKind {
   kFeedbackRequests,
   kFeedbackAnswers,
   kInboxItems,
+  kMentorships,
 };
 inline constexpr EntityKind kAllEntityKinds[] = {
     EntityKind::kPeople,
@@ -459,6 +491,7 @@ inline constexpr EntityKind kAllEntityKinds[] = {
     EntityKind::kFeedbackRequests,
     EntityKind::kFeedbackAnswers,
     EntityKind::kInboxItems,
+    EntityKind::kMentorships,
 };
 
 //! Where the entities of a kind are read from. kMemory: every server keeps
@@ -499,6 +532,7 @@ struct FirmData {
   SharedVector<FeedbackRequest> feedback_requests;
   SharedVector<FeedbackAnswer> feedback_answers;
   SharedVector<InboxItem> inbox_items;
+  SharedVector<Mentorship> mentorships;
 
   //! Number of entities of `kind`.
   [[nodiscard]] size_t Count(EntityKind kind) const;
@@ -547,9 +581,12 @@ std::string_view ToString(FeedbackEventKind k);  //!< "pitch", "deliverable", "m
 std::optional<FeedbackEventKind> ParseFeedbackEventKind(std::string_view s);
 std::string_view ToString(FeedbackAnswerStatus s);  //!< "pending", "answered", "declined"
 std::optional<FeedbackAnswerStatus> ParseFeedbackAnswerStatus(std::string_view s);
-//! "nudge", "question", "answer", "feedback-request", "feedback-answer"
+//! "nudge", "question", "answer", "feedback-request", "feedback-answer",
+//! "mentorship-request", "mentorship-answer"
 std::string_view ToString(InboxItemKind k);
 std::optional<InboxItemKind> ParseInboxItemKind(std::string_view s);
+std::string_view ToString(MentorshipStatus s);  //!< "requested", "active", "declined", "ended"
+std::optional<MentorshipStatus> ParseMentorshipStatus(std::string_view s);
 
 //! First day of the check-in cycle of a team with `cadence_days` (> 0) that
 //! holds `day`. Cycles are counted from Monday 2001-01-01, so a weekly

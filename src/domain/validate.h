@@ -79,6 +79,14 @@ void ValidateFeedbackRequest(const FeedbackRequest& r, std::vector<FieldError>& 
 void ValidateFeedbackAnswer(const FeedbackAnswer& a, std::vector<FieldError>& errors);
 void ValidateInboxItem(const InboxItem& i, std::vector<FieldError>& errors);
 
+// Mentorships (validate_mentoring.cc).
+
+//! Ids set, mentor not the mentee; 1..kMaxMentorshipSkills distinct skill
+//! ids; message at most kMaxMentorshipMessageBytes; started_on and
+//! review_on set exactly when active or ended (review_on on or after
+//! started_on); ended_on set exactly when ended, on or after started_on.
+void ValidateMentorship(const Mentorship& m, std::vector<FieldError>& errors);
+
 //! One broken rule that involves several entities.
 struct RecordError {
   EntityKind kind;      //!< kind of the offending entity

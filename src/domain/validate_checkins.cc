@@ -94,7 +94,9 @@ void ValidateInboxItem(const InboxItem& i, std::vector<FieldError>& errors) {
   RequireId(i.id, "id", errors);
   RequireId(i.person_id, "person_id", errors);
   Require(ParseInboxItemKind(ToString(i.kind)).has_value(), "kind",
-          "one of nudge, question, answer, feedback-request, feedback-answer", errors);
+          "one of nudge, question, answer, feedback-request, feedback-answer, "
+          "mentorship-request, mentorship-answer",
+          errors);
   LimitText(i.text, kMaxShortTextBytes, "text", "text of at most 2000 bytes", errors);
   Require(!i.read_at || *i.read_at >= i.created_at, "read_at", "a time at or after created_at",
           errors);

@@ -56,6 +56,7 @@ std::vector<EntityKind> ReferencedKinds(EntityKind kind) {
     case K::kFeedbackRequests: return {K::kPeople, K::kEngagements};
     case K::kFeedbackAnswers: return {K::kFeedbackRequests, K::kPeople};
     case K::kInboxItems: return {K::kPeople};
+    case K::kMentorships: return {K::kPeople, K::kSkills};
   }
   return {};
 }

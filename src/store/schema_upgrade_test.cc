@@ -388,6 +388,7 @@ constexpr Fixture kSqliteFixtures[] = {
     {"sqlite", "v3", 2, true, true},           {"sqlite", "v4", 2, true, true},
     {"sqlite", "v5", 2, true, true, 1},        {"sqlite", "v6", 6, true, true, 1},
     {"sqlite", "v7", 7, true, true, 1},        {"sqlite", "v8", 7, true, true, 1, true},
+    {"sqlite", "v9", 7, true, true, 1, true},
 };
 constexpr Fixture kPostgresFixtures[] = {
     {"postgres", "v1", 1, false, false},         {"postgres", "v1-accounts", 1, true, false},
@@ -395,6 +396,7 @@ constexpr Fixture kPostgresFixtures[] = {
     {"postgres", "v3", 2, true, true},           {"postgres", "v4", 2, true, true},
     {"postgres", "v5", 2, true, true, 1},        {"postgres", "v6", 6, true, true, 1},
     {"postgres", "v7", 7, true, true, 1},        {"postgres", "v8", 7, true, true, 1, true},
+    {"postgres", "v9", 7, true, true, 1, true},
 };
 
 INSTANTIATE_TEST_SUITE_P(Sqlite, SchemaUpgrade, ::testing::ValuesIn(kSqliteFixtures), TestName);

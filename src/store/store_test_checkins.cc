@@ -152,6 +152,43 @@ void AddInbox(FirmData& f) {
                                     .created_at = 1'714'700'000});
 }
 
+// An active pair with two skills and a message, a declined request without a
+// message, and an ended pair (p2 earlier mentored by p1 in one skill). p3 is
+// left out: a conformance test deletes that person.
+void AddMentorships(FirmData& f) {
+  f.mentorships.push_back(Mentorship{.id = "m2",
+                                     .mentee_id = "p2",
+                                     .mentor_id = "p1",
+                                     .skill_ids = {"firm:tax", "onet:2.A.1.b"},
+                                     .status = MentorshipStatus::kActive,
+                                     .asked_at = 1'714'600'000,
+                                     .started_on = D("2024-05-03"),
+                                     .review_on = D("2024-08-01"),
+                                     .message = "Could you help me with \"tax\"?"});
+  f.mentorships.push_back(Mentorship{.id = "m1",
+                                     .mentee_id = "p1",
+                                     .mentor_id = "p2",
+                                     .skill_ids = {"firm:tax"},
+                                     .status = MentorshipStatus::kDeclined,
+                                     .asked_at = 1'714'500'000});
+  f.mentorships.push_back(Mentorship{.id = "m3",
+                                     .mentee_id = "p2",
+                                     .mentor_id = "p1",
+                                     .skill_ids = {"onet:2.A.1.b"},
+                                     .status = MentorshipStatus::kEnded,
+                                     .asked_at = 1'714'400'000,
+                                     .started_on = D("2024-04-30"),
+                                     .review_on = D("2024-04-30"),
+                                     .ended_on = D("2024-06-30")});
+  f.inbox_items.push_back(InboxItem{.id = "i4",
+                                    .person_id = "p1",
+                                    .kind = InboxItemKind::kMentorshipRequest,
+                                    .ref_id = "m2",
+                                    .from_id = "p2",
+                                    .text = "Zoë asks you to mentor them",
+                                    .created_at = 1'714'600'000});
+}
+
 }  // namespace
 
 void AddCheckins(FirmData& f) {
@@ -161,6 +198,7 @@ void AddCheckins(FirmData& f) {
   AddQuestions(f);
   AddFeedback(f);
   AddInbox(f);
+  AddMentorships(f);
 }
 
 void SortCheckinsByKey(FirmData& f) {
@@ -170,6 +208,7 @@ void SortCheckinsByKey(FirmData& f) {
   SortBy(f.checkin_questions, by_id);
   SortBy(f.feedback_requests, by_id);
   SortBy(f.inbox_items, by_id);
+  SortBy(f.mentorships, by_id);
   SortBy(f.feedback_answers,
          [](const FeedbackAnswer& a) { return std::make_tuple(a.request_id, a.reviewer_id); });
 }
@@ -204,6 +243,12 @@ void DumpCheckins(const FirmData& f, std::ostringstream& out) {
     out << "inbox " << Quote(i.id) << Quote(i.person_id) << ToString(i.kind) << " "
         << Quote(i.ref_id) << Quote(i.from_id) << Quote(i.text) << i.created_at << " "
         << Opt(i.read_at) << "\n";
+  }
+  for (const Mentorship& m : f.mentorships) {
+    out << "mentorship " << Quote(m.id) << Quote(m.mentee_id) << Quote(m.mentor_id);
+    for (const std::string& skill : m.skill_ids) out << Quote(skill);
+    out << ToString(m.status) << " " << m.asked_at << " " << Opt(m.started_on) << " "
+        << Opt(m.review_on) << " " << Quote(m.message) << Opt(m.ended_on) << "\n";
   }
 }
 

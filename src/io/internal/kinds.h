@@ -435,6 +435,23 @@ struct Kind<InboxItem> : PlainRow<InboxItem> {
   }
 };
 
+template <>
+struct Kind<Mentorship> : PlainRow<Mentorship> {
+  static constexpr EntityKind kKind = EntityKind::kMentorships;
+  static constexpr std::string_view kKeyFields = "id";
+  static const std::vector<Field<Row>>& Fields();
+  static SharedVector<Mentorship>& Items(FirmData& d) { return d.mentorships; }
+  static void Validate(const Mentorship& e, std::vector<FieldError>& out) {
+    ValidateMentorship(e, out);
+  }
+  static RowKey Key(const Mentorship& e) { return {e.id, {}, 0}; }
+  static void References(const Mentorship& e, const ReferenceFn& fn) {
+    fn("mentee_id", EntityKind::kPeople, e.mentee_id);
+    fn("mentor_id", EntityKind::kPeople, e.mentor_id);
+    for (const std::string& skill : e.skill_ids) fn("skill_ids", EntityKind::kSkills, skill);
+  }
+};
+
 //! The entities of type E in `data`.
 template <typename E>
 const std::vector<E>& ItemsOf(const FirmData& data) {
@@ -469,6 +486,7 @@ decltype(auto) VisitKind(EntityKind kind, Fn&& fn) {
     case EntityKind::kFeedbackRequests: return fn.template operator()<FeedbackRequest>();
     case EntityKind::kFeedbackAnswers: return fn.template operator()<FeedbackAnswer>();
     case EntityKind::kInboxItems: return fn.template operator()<InboxItem>();
+    case EntityKind::kMentorships: return fn.template operator()<Mentorship>();
   }
   return fn.template operator()<Person>();
 }

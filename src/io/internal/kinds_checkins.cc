@@ -1,5 +1,5 @@
 // Layouts of check-ins, their blockers and routed questions, feedback
-// requests and answers, and inbox items (docs/IMPORT_FORMATS.md). Times are
+// requests and answers, inbox items and mentorships (docs/IMPORT_FORMATS.md). Times are
 // UTC like 2024-03-31T09:30:00Z; an optional time is empty (CSV) or null
 // (JSON) when unset.
 #include "io/internal/kinds.h"
@@ -11,7 +11,9 @@ namespace {
 constexpr std::string_view kEventKindNames = "one of pitch, deliverable, meeting, other";
 constexpr std::string_view kAnswerStatusNames = "one of pending, answered, declined";
 constexpr std::string_view kInboxKindNames =
-    "one of nudge, question, answer, feedback-request, feedback-answer";
+    "one of nudge, question, answer, feedback-request, feedback-answer, mentorship-request, "
+    "mentorship-answer";
+constexpr std::string_view kMentorshipStatusNames = "one of requested, active, declined, ended";
 
 }  // namespace
 
@@ -103,6 +105,24 @@ const std::vector<Field<InboxItem>>& Kind<InboxItem>::Fields() {
       TextField<S>("text", &S::text),
       TimestampField<S>("created_at", &S::created_at, Need::kRequired),
       OptionalTimestampField<S>("read_at", &S::read_at),
+  });
+  return fields;
+}
+
+const std::vector<Field<Mentorship>>& Kind<Mentorship>::Fields() {
+  using S = Mentorship;
+  static const auto& fields = Keep<S>({
+      TextField<S>("id", &S::id, Need::kRequired),
+      TextField<S>("mentee_id", &S::mentee_id, Need::kRequired),
+      TextField<S>("mentor_id", &S::mentor_id, Need::kRequired),
+      ListField<S>("skill_ids", &S::skill_ids),
+      Required(EnumField<S, MentorshipStatus>("status", &S::status, ParseMentorshipStatus,
+                                              kMentorshipStatusNames)),
+      TimestampField<S>("asked_at", &S::asked_at, Need::kRequired),
+      OptionalDateField<S>("started_on", &S::started_on),
+      OptionalDateField<S>("review_on", &S::review_on),
+      TextField<S>("message", &S::message),
+      OptionalDateField<S>("ended_on", &S::ended_on),
   });
   return fields;
 }

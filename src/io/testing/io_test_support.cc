@@ -217,6 +217,11 @@ void DumpCheckins(const FirmData& d, std::ostream& out) {
     out << i.id << "|" << i.person_id << "|" << ToString(i.kind) << "|" << i.ref_id << "|"
         << i.from_id << "|" << i.text << "|" << i.created_at << "|" << Opt(i.read_at) << "\n";
   }
+  for (const auto& m : d.mentorships) {
+    out << m.id << "|" << m.mentee_id << "|" << m.mentor_id << "|" << Join(m.skill_ids) << "|"
+        << ToString(m.status) << "|" << m.asked_at << "|" << Opt(m.started_on) << "|"
+        << Opt(m.review_on) << "|" << m.message << "|" << Opt(m.ended_on) << "\n";
+  }
 }
 
 void AddCheckins(FirmData& f) {
@@ -244,6 +249,26 @@ void AddCheckins(FirmData& f) {
   f.inbox_items = {{"i1", "p1", InboxItemKind::kQuestion, "q1", "p2", "Bob asks, \"format?\"",
                     1'709'560'000, 1'709'600'000},
                    {"i2", "p2", InboxItemKind::kNudge, "t1", "", "", 1'709'700'000, std::nullopt}};
+  f.mentorships = {{"m1",
+                    "p2",
+                    "p1",
+                    {"firm:tax", "esco:1f2e"},
+                    MentorshipStatus::kActive,
+                    1'709'560'000,
+                    D("2024-03-05"),
+                    D("2024-06-03"),
+                    "Help with \"tax\",\nplease",
+                    std::nullopt},
+                   {"m2",
+                    "p3",
+                    "p1",
+                    {"onet:2.A.1.a"},
+                    MentorshipStatus::kRequested,
+                    1'709'700'000,
+                    std::nullopt,
+                    std::nullopt,
+                    "",
+                    std::nullopt}};
 }
 
 }  // namespace
@@ -378,6 +403,7 @@ std::string Dump(const FirmData& data, EntityKind kind) {
     case EntityKind::kFeedbackRequests: only.feedback_requests = data.feedback_requests; break;
     case EntityKind::kFeedbackAnswers: only.feedback_answers = data.feedback_answers; break;
     case EntityKind::kInboxItems: only.inbox_items = data.inbox_items; break;
+    case EntityKind::kMentorships: only.mentorships = data.mentorships; break;
   }
   std::ostringstream out;
   out.precision(17);

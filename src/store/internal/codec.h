@@ -61,6 +61,7 @@ extern const EntityCodec<CheckinQuestion> kCheckinQuestionsCodec;
 extern const EntityCodec<FeedbackRequest> kFeedbackRequestsCodec;
 extern const EntityCodec<FeedbackAnswer> kFeedbackAnswersCodec;
 extern const EntityCodec<InboxItem> kInboxItemsCodec;
+extern const EntityCodec<Mentorship> kMentorshipsCodec;
 
 //! Calls `f(codec)` for every kind, parents before children, stopping at the
 //! first non-OK Status, which it returns.
@@ -89,7 +90,8 @@ Status ForEachCodec(F&& f) {
   RETURN_IF_ERROR(f(kCheckinQuestionsCodec));
   RETURN_IF_ERROR(f(kFeedbackRequestsCodec));
   RETURN_IF_ERROR(f(kFeedbackAnswersCodec));
-  return f(kInboxItemsCodec);
+  RETURN_IF_ERROR(f(kInboxItemsCodec));
+  return f(kMentorshipsCodec);
 }
 
 }  // namespace guild::store::internal

@@ -166,6 +166,49 @@ Status DecodeInboxItem(const RowSource& r, InboxItem& i) {
 
 void InboxItemKey(const InboxItem& i, std::string& out) { out = i.id; }
 
+// --- mentorships --------------------------------------------------------------
+
+void EncodeMentorship(const Mentorship& m, RowSink& s) {
+  s.Text(m.id);
+  s.Text(m.mentee_id);
+  s.Text(m.mentor_id);
+  s.Text(ToString(m.status));
+  s.Int(m.asked_at);
+  s.OptionalDate(m.started_on);
+  s.OptionalDate(m.review_on);
+  s.Text(m.message);
+  s.OptionalDate(m.ended_on);
+}
+
+Status DecodeMentorship(const RowSource& r, Mentorship& m) {
+  m.id = Str(r, 0);
+  m.mentee_id = Str(r, 1);
+  m.mentor_id = Str(r, 2);
+  RETURN_IF_ERROR(ReadEnum(kMentorshipsTable, r, 3, &ParseMentorshipStatus, m.status));
+  m.asked_at = r.Int(4);
+  RETURN_IF_ERROR(ReadOptionalDate(kMentorshipsTable, r, 5, m.started_on));
+  RETURN_IF_ERROR(ReadOptionalDate(kMentorshipsTable, r, 6, m.review_on));
+  m.message = Str(r, 7);
+  return ReadOptionalDate(kMentorshipsTable, r, 8, m.ended_on);
+}
+
+Status EncodeMentorshipSkills(const Mentorship& m, RowSink& s) {
+  for (size_t i = 0; i < m.skill_ids.size(); ++i) {
+    s.Text(m.id);
+    s.Int(static_cast<int64_t>(i));
+    s.Text(m.skill_ids[i]);
+    RETURN_IF_ERROR(s.EndRow());
+  }
+  return OkStatus();
+}
+
+Status DecodeMentorshipSkill(const RowSource& r, Mentorship& m) {
+  m.skill_ids.push_back(Str(r, 2));
+  return OkStatus();
+}
+
+void MentorshipKey(const Mentorship& m, std::string& out) { out = m.id; }
+
 }  // namespace
 
 const EntityCodec<Checkin> kCheckinsCodec{
@@ -206,5 +249,14 @@ const EntityCodec<InboxItem> kInboxItemsCodec{EntityKind::kInboxItems,
                                               &DecodeInboxItem,
                                               &InboxItemKey,
                                               std::nullopt};
+const EntityCodec<Mentorship> kMentorshipsCodec{
+    EntityKind::kMentorships,
+    &kMentorshipsTable,
+    &FirmData::mentorships,
+    &EncodeMentorship,
+    &DecodeMentorship,
+    &MentorshipKey,
+    ChildCodec<Mentorship>{&kMentorshipSkillsTable, &EncodeMentorshipSkills,
+                           &DecodeMentorshipSkill}};
 
 }  // namespace guild::store::internal

@@ -75,6 +75,10 @@ constexpr std::string_view kFeedbackAnswersColumns[] = {
     "do_better",  "responded_at", "shared_with_id", "shared_at"};
 constexpr std::string_view kInboxItemsColumns[] = {"id",      "person_id", "kind",       "ref_id",
                                                    "from_id", "text",      "created_at", "read_at"};
+constexpr std::string_view kMentorshipsColumns[] = {"id",        "mentee_id", "mentor_id",
+                                                    "status",    "asked_at",  "started_on",
+                                                    "review_on", "message",   "ended_on"};
+constexpr std::string_view kMentorshipSkillsColumns[] = {"mentorship_id", "position", "skill_id"};
 
 using T = ColumnType;
 constexpr ColumnType kPeopleTypes[] = {T::kText, T::kText, T::kText, T::kText, T::kText, T::kText,
@@ -124,6 +128,8 @@ constexpr ColumnType kFeedbackAnswersTypes[] = {T::kText, T::kText, T::kText, T:
                                                 T::kText, T::kInt,  T::kText, T::kInt};
 constexpr ColumnType kInboxItemsTypes[] = {T::kText, T::kText, T::kText, T::kText,
                                            T::kText, T::kText, T::kInt,  T::kInt};
+constexpr ColumnType kMentorshipsTypes[] = {T::kText, T::kText, T::kText, T::kText, T::kInt,
+                                            T::kDate, T::kDate, T::kText, T::kDate};
 
 // The secondary indexes, as the migrations create them.
 constexpr std::string_view kManagerId[] = {"manager_id"};
@@ -157,6 +163,8 @@ constexpr std::string_view kReviewerStatus[] = {"reviewer_id", "status"};
 constexpr std::string_view kSharedWithId[] = {"shared_with_id"};
 constexpr std::string_view kPersonCreated[] = {"person_id", "created_at"};
 constexpr std::string_view kFromId[] = {"from_id"};
+constexpr std::string_view kMenteeStatus[] = {"mentee_id", "status"};
+constexpr std::string_view kMentorStatus[] = {"mentor_id", "status"};
 
 constexpr IndexSpec kPeopleIndexes[] = {{"people_manager", kManagerId}};
 constexpr IndexSpec kSkillsIndexes[] = {{"skills_broader", kBroaderId}};
@@ -210,6 +218,9 @@ constexpr IndexSpec kFeedbackAnswersIndexes[] = {
     {"feedback_answers_shared_with", kSharedWithId}};
 constexpr IndexSpec kInboxItemsIndexes[] = {{"inbox_items_person_created", kPersonCreated},
                                             {"inbox_items_from", kFromId}};
+constexpr IndexSpec kMentorshipsIndexes[] = {{"mentorships_mentee_status", kMenteeStatus},
+                                             {"mentorships_mentor_status", kMentorStatus}};
+constexpr IndexSpec kMentorshipSkillsIndexes[] = {{"mentorship_skills_skill", kSkillId}};
 
 constexpr size_t kEntityKeySize = 1;
 constexpr size_t kChildKeySize = 2;
@@ -295,6 +306,10 @@ const TableSpec kFeedbackAnswersTable{"feedback_answers", kFeedbackAnswersColumn
                                       kFeedbackAnswersTypes, kFeedbackAnswersIndexes};
 const TableSpec kInboxItemsTable{"inbox_items", kInboxItemsColumns, kEntityKeySize,
                                  kInboxItemsTypes, kInboxItemsIndexes};
+const TableSpec kMentorshipsTable{"mentorships", kMentorshipsColumns, kEntityKeySize,
+                                  kMentorshipsTypes, kMentorshipsIndexes};
+const TableSpec kMentorshipSkillsTable{"mentorship_skills", kMentorshipSkillsColumns, kChildKeySize,
+                                       kPositionedText, kMentorshipSkillsIndexes};
 
 const TableSpec& TableOf(EntityKind kind) {
   switch (kind) {
@@ -322,6 +337,7 @@ const TableSpec& TableOf(EntityKind kind) {
     case EntityKind::kFeedbackRequests: return kFeedbackRequestsTable;
     case EntityKind::kFeedbackAnswers: return kFeedbackAnswersTable;
     case EntityKind::kInboxItems: return kInboxItemsTable;
+    case EntityKind::kMentorships: return kMentorshipsTable;
   }
   return kPeopleTable;
 }
@@ -341,7 +357,9 @@ std::optional<size_t> ColumnIndex(const TableSpec& table, std::string_view colum
 }
 
 std::span<const TableSpec* const> TablesChildrenFirst() {
-  static constexpr std::array<const TableSpec*, 32> kTables = {&kInboxItemsTable,
+  static constexpr std::array<const TableSpec*, 34> kTables = {&kMentorshipSkillsTable,
+                                                               &kMentorshipsTable,
+                                                               &kInboxItemsTable,
                                                                &kFeedbackAnswersTable,
                                                                &kFeedbackRequestsTable,
                                                                &kCheckinQuestionsTable,

@@ -72,6 +72,8 @@ extern const TableSpec kCheckinQuestionsTable;
 extern const TableSpec kFeedbackRequestsTable;
 extern const TableSpec kFeedbackAnswersTable;
 extern const TableSpec kInboxItemsTable;
+extern const TableSpec kMentorshipsTable;
+extern const TableSpec kMentorshipSkillsTable;
 
 //! The main table of `kind`.
 const TableSpec& TableOf(EntityKind kind);

@@ -442,7 +442,37 @@ constexpr std::string_view kCheckinsByCycle = R"sql(
 CREATE INDEX checkins_cycle_team ON checkins(cycle_start, team_id, person_id, submitted_at);
 )sql";
 
-constexpr std::array<Migration, 9> kMigrations = {{
+// Version 10: mentorships (a mentee asks, the mentor accepts or declines)
+// and their skills; the inbox takes two more kinds.
+constexpr std::string_view kMentorships = R"sql(
+CREATE TABLE mentorships (
+  id text COLLATE "C" PRIMARY KEY,
+  mentee_id text COLLATE "C" NOT NULL REFERENCES people(id),
+  mentor_id text COLLATE "C" NOT NULL REFERENCES people(id),
+  status text NOT NULL CHECK (status IN ('requested', 'active', 'declined', 'ended')),
+  asked_at bigint NOT NULL,
+  started_on date,
+  review_on date CHECK (review_on >= started_on),
+  message text NOT NULL,
+  ended_on date CHECK (ended_on >= started_on),
+  CHECK (mentor_id <> mentee_id)
+);
+CREATE INDEX mentorships_mentee_status ON mentorships(mentee_id, status);
+CREATE INDEX mentorships_mentor_status ON mentorships(mentor_id, status);
+CREATE TABLE mentorship_skills (
+  mentorship_id text COLLATE "C" NOT NULL REFERENCES mentorships(id) ON DELETE CASCADE,
+  position integer NOT NULL,
+  skill_id text COLLATE "C" NOT NULL REFERENCES skills(id),
+  PRIMARY KEY (mentorship_id, position)
+);
+CREATE INDEX mentorship_skills_skill ON mentorship_skills(skill_id);
+ALTER TABLE inbox_items DROP CONSTRAINT inbox_items_kind_check;
+ALTER TABLE inbox_items ADD CONSTRAINT inbox_items_kind_check
+  CHECK (kind IN ('nudge', 'question', 'answer', 'feedback-request', 'feedback-answer',
+                  'mentorship-request', 'mentorship-answer'));
+)sql";
+
+constexpr std::array<Migration, 10> kMigrations = {{
     {1, "initial schema", kInitialSchema},
     {2, "lead openings and opening preferences", kOpeningPreferences},
     {3, "account tables", kAccounts, "guild_account_schema", kAdoptAccounts},
@@ -452,6 +482,7 @@ constexpr std::array<Migration, 9> kMigrations = {{
     {7, "check-ins and feedback", kCheckinsAndFeedback},
     {8, "email outbox and calendar feeds", kOutbox},
     {9, "check-ins by cycle", kCheckinsByCycle},
+    {10, "mentorships", kMentorships},
 }};
 
 }  // namespace

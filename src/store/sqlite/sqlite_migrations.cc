@@ -466,7 +466,51 @@ constexpr std::string_view kCheckinsByCycle = R"sql(
 CREATE INDEX checkins_cycle_team ON checkins(cycle_start, team_id, person_id, submitted_at);
 )sql";
 
-constexpr std::array<Migration, 9> kMigrations = {{
+// Version 10: mentorships (a mentee asks, the mentor accepts or declines)
+// and their skills; the inbox takes two more kinds. SQLite cannot change a
+// CHECK, so inbox_items is rebuilt under its own name (nothing refers to it).
+constexpr std::string_view kMentorships = R"sql(
+CREATE TABLE mentorships (
+  id TEXT PRIMARY KEY NOT NULL,
+  mentee_id TEXT NOT NULL REFERENCES people(id),
+  mentor_id TEXT NOT NULL REFERENCES people(id),
+  status TEXT NOT NULL CHECK (status IN ('requested', 'active', 'declined', 'ended')),
+  asked_at INTEGER NOT NULL,
+  started_on TEXT,
+  review_on TEXT CHECK (review_on >= started_on),
+  message TEXT NOT NULL,
+  ended_on TEXT CHECK (ended_on >= started_on),
+  CHECK (mentor_id <> mentee_id)
+);
+CREATE INDEX mentorships_mentee_status ON mentorships(mentee_id, status);
+CREATE INDEX mentorships_mentor_status ON mentorships(mentor_id, status);
+CREATE TABLE mentorship_skills (
+  mentorship_id TEXT NOT NULL REFERENCES mentorships(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  skill_id TEXT NOT NULL REFERENCES skills(id),
+  PRIMARY KEY (mentorship_id, position)
+) WITHOUT ROWID;
+CREATE INDEX mentorship_skills_skill ON mentorship_skills(skill_id);
+ALTER TABLE inbox_items RENAME TO inbox_items_v9;
+CREATE TABLE inbox_items (
+  id TEXT PRIMARY KEY NOT NULL,
+  person_id TEXT NOT NULL REFERENCES people(id),
+  kind TEXT NOT NULL
+    CHECK (kind IN ('nudge', 'question', 'answer', 'feedback-request', 'feedback-answer',
+                    'mentorship-request', 'mentorship-answer')),
+  ref_id TEXT NOT NULL,
+  from_id TEXT REFERENCES people(id),
+  text TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  read_at INTEGER
+);
+INSERT INTO inbox_items SELECT * FROM inbox_items_v9;
+DROP TABLE inbox_items_v9;
+CREATE INDEX inbox_items_person_created ON inbox_items(person_id, created_at);
+CREATE INDEX inbox_items_from ON inbox_items(from_id);
+)sql";
+
+constexpr std::array<Migration, 10> kMigrations = {{
     {1, "initial schema", kInitialSchema},
     {2, "lead openings and opening preferences", kOpeningPreferences},
     {3, "account tables", kAccounts, "guild_account_schema", kAdoptAccounts},
@@ -476,6 +520,7 @@ constexpr std::array<Migration, 9> kMigrations = {{
     {7, "check-ins and feedback", kCheckinsAndFeedback},
     {8, "email outbox and calendar feeds", kOutbox},
     {9, "check-ins by cycle", kCheckinsByCycle},
+    {10, "mentorships", kMentorships},
 }};
 
 }  // namespace

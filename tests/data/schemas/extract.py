@@ -25,6 +25,7 @@ TOKEN_LIMITS = "1494228"  # schema version 5: API tokens expire and have a scope
 GOALS = "1687a22"        # schema version 6: purpose, goals and roles
 CHECKINS = "2948a26"     # schema version 7: check-ins, feedback and the inbox
 OUTBOX = "62a1f67"       # schema version 8: email outbox and calendar feeds
+CYCLES = "0c3fa69"       # schema version 9: check-ins by cycle (a covering index)
 
 
 def show(commit, path):
@@ -60,6 +61,10 @@ def migrations(commit, backend):
         out.append((7, "check-ins and feedback", raw_string(source, "kCheckinsAndFeedback")))
     if "kOutbox" in source:
         out.append((8, "email outbox and calendar feeds", raw_string(source, "kOutbox")))
+    if "kCheckinsByCycle" in source:
+        out.append((9, "check-ins by cycle", raw_string(source, "kCheckinsByCycle")))
+    if "kMentorships" in source:
+        out.append((10, "mentorships", raw_string(source, "kMentorships")))
     return out
 
 
@@ -219,7 +224,7 @@ def firm_rows(version, backend):
 def fixture(backend, firm_version, accounts):
     """accounts: None, FIRM_V1 (no plans table), PLANS or ONE_STACK (schema version 3: the
     account tables are migration 3)."""
-    if accounts in (ONE_STACK, FEED, TOKEN_LIMITS, GOALS, CHECKINS, OUTBOX):
+    if accounts in (ONE_STACK, FEED, TOKEN_LIMITS, GOALS, CHECKINS, OUTBOX, CYCLES):
         return fixture_numbered(backend, accounts)
     commit = FIRM_V1 if firm_version == 1 else FIRM_V2
     parts = [f"-- Guild database as left by commit {accounts or commit} "
@@ -289,6 +294,7 @@ FIXTURES = [
     ("v6", 6, GOALS),                  # purpose, goals and roles
     ("v7", 7, CHECKINS),               # check-ins, feedback and the inbox
     ("v8", 7, OUTBOX),                 # email outbox and calendar feeds
+    ("v9", 7, CYCLES),                 # check-ins by cycle
 ]
 
 for backend in ("sqlite", "postgres"):
