@@ -33,6 +33,7 @@ ApiServices::ApiServices(Store& store, AccountStore& accounts, SnapshotHolder& s
       goals_(store, snapshots, writer_, clock, options_.goals),
       feedback_(store, snapshots, writer_, clock, options_.feedback),
       inbox_(store, snapshots, writer_, clock, options_.inbox),
+      mentorships_(snapshots, writer_, clock),
       checkins_(store, snapshots, writer_, clock, options_.checkins),
       calendar_(accounts, snapshots, feedback_, clock) {}
 
@@ -51,6 +52,7 @@ Status AddApiRoutes(http::Router& router, ApiServices& services) {
   RETURN_IF_ERROR(internal::AddNetworkRoutes(router, services));
   RETURN_IF_ERROR(internal::AddGoalsRoutes(router, services));
   RETURN_IF_ERROR(internal::AddFeedbackRoutes(router, services));
+  RETURN_IF_ERROR(internal::AddMentoringRoutes(router, services));
   RETURN_IF_ERROR(internal::AddCheckinsRoutes(router, services));
   RETURN_IF_ERROR(internal::AddCalendarRoutes(router, services));
   return internal::AddAdminRoutes(router, services);

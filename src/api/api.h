@@ -30,6 +30,7 @@
 #include "service/goals/goals_service.h"
 #include "service/imports/import_service.h"
 #include "service/inbox/inbox_service.h"
+#include "service/mentoring/mentorship_service.h"
 #include "service/network/network_service.h"
 #include "service/notify/calendar_service.h"
 #include "service/skills/skill_ratings_service.h"
@@ -86,6 +87,7 @@ class ApiServices {
   GoalsService& goals() { return goals_; }
   FeedbackService& feedback() { return feedback_; }
   InboxService& inbox() { return inbox_; }
+  MentorshipService& mentorships() { return mentorships_; }
   CheckinsService& checkins() { return checkins_; }
   CalendarService& calendar() { return calendar_; }
 
@@ -106,6 +108,7 @@ class ApiServices {
   GoalsService goals_;
   FeedbackService feedback_;
   InboxService inbox_;
+  MentorshipService mentorships_;
   CheckinsService checkins_;
   CalendarService calendar_;
 };

@@ -142,6 +142,8 @@ Status AddNetworkRoutes(http::Router& router, ApiServices& services);
 Status AddGoalsRoutes(http::Router& router, ApiServices& services);
 //! Feedback requests and the inbox (feedback_handlers.cc; docs/FEEDBACK.md).
 Status AddFeedbackRoutes(http::Router& router, ApiServices& services);
+//! Mentorships: ask, accept, decline, end, review date (mentoring_handlers.cc).
+Status AddMentoringRoutes(http::Router& router, ApiServices& services);
 //! Check-ins, routed questions, nudges and trends (checkins_handlers.cc;
 //! docs/CHECKINS.md).
 Status AddCheckinsRoutes(http::Router& router, ApiServices& services);

@@ -20,6 +20,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "common/status.h"
@@ -145,6 +146,10 @@ struct RoundOptions {
   //! skill's mentor list (spreading load). 0 = every eligible mentor.
   int candidates_per_mentee = 8;
   FlowSolver solver = FlowSolver::kShortestPaths;  //!< the fastest at firm scale
+  //! (mentee, skill) pairs already in an active mentorship, sorted: the
+  //! mentee is offered no mentor for that skill (it is not a growth skill of
+  //! theirs in this round). Empty: none.
+  std::vector<std::pair<PersonRef, SkillRef>> mentored;
 };
 
 //! The candidate arcs of a round: per (mentee, mentor), the skill with the
@@ -163,9 +168,9 @@ struct RoundResult {
 //! skill) per round, each mentor at most mentees_per_mentor (k) mentees.
 //!
 //! What the optimum is over: exactly the arcs CandidatePairs returns, i.e.
-//! per mentee m and growth skill S, the skill's eligible mentors (level >=
-//! mentor_min_level, sorted level descending, practice, PersonRef) cut to
-//! those strictly above m's level on S; from a start fixed by m
+//! per mentee m and growth skill S (not in options.mentored), the skill's eligible mentors (level
+//! >= mentor_min_level, sorted level descending, practice, PersonRef) cut to those strictly above
+//! m's level on S; from a start fixed by m
 //! ((m * 0x9E3779B97F4A7C15 >> 32) mod their count), up to 4C of them are
 //! read cyclically (C = candidates_per_mentee; m itself skipped) and the best
 //! C kept (benefit descending, then mentor PersonRef); then per (mentee,

@@ -149,6 +149,13 @@ struct CandidateSet {
   }
 };
 
+// Whether the round offers `p` mentors for `h`: a growth skill not already
+// in an active mentorship of theirs.
+bool Offered(const RoundOptions& options, PersonRef p, const HeldSkill& h) {
+  return h.wants_to_grow && !std::binary_search(options.mentored.begin(), options.mentored.end(),
+                                                std::make_pair(p, h.skill));
+}
+
 CandidateSet Candidates(const SkillIndex& index, const RoundOptions& options) {
   CandidateSet set;
   set.av.resize(index.person_count());
@@ -159,7 +166,7 @@ CandidateSet Candidates(const SkillIndex& index, const RoundOptions& options) {
   size_t most = 0;  // an upper bound on the arcs, to fill `arcs` without regrowing it
   for (PersonRef p = 0; p < index.person_count(); ++p) {
     for (const HeldSkill& h : index.skills_of(p)) {
-      if (!h.wants_to_grow) continue;
+      if (!Offered(options, p, h)) continue;
       const auto above =
           static_cast<size_t>(lists[h.skill].above[std::clamp<int>(h.level, 0, kMaxLevel)]);
       most += options.candidates_per_mentee == 0
@@ -174,7 +181,7 @@ CandidateSet Candidates(const SkillIndex& index, const RoundOptions& options) {
     const Mentee mentee{p, index.attribute(Attribute::kOffice, p),
                         index.attribute(Attribute::kPractice, p)};
     for (const HeldSkill& h : index.skills_of(p)) {
-      if (!h.wants_to_grow) continue;
+      if (!Offered(options, p, h)) continue;
       SkillCandidates(mentee, h, lists[h.skill], options.candidates_per_mentee, scratch, set.arcs);
     }
     if (set.arcs.size() == before) continue;

@@ -186,6 +186,18 @@ bool Authorizer::CanUseInbox(const Principal& viewer, std::string_view person_id
   return IsSelf(viewer, person_id);
 }
 
+bool Authorizer::CanReadMentorship(const Principal& viewer, const Mentorship& m) const {
+  return viewer.role == UserRole::kAdministrator || CanChangeMentorship(viewer, m);
+}
+
+bool Authorizer::CanAnswerMentorship(const Principal& viewer, const Mentorship& m) const {
+  return IsSelf(viewer, m.mentor_id);
+}
+
+bool Authorizer::CanChangeMentorship(const Principal& viewer, const Mentorship& m) const {
+  return IsSelf(viewer, m.mentor_id) || IsSelf(viewer, m.mentee_id);
+}
+
 bool Authorizer::LeadsPerson(std::string_view leader_person_id, std::string_view person_id) const {
   if (leader_person_id.empty() || leader_person_id == person_id) return false;
   const Person* person = snapshot_.FindPerson(person_id);

@@ -53,6 +53,10 @@
 //  - an inbox: its person only;
 //  - volunteering for an opening, and the openings that fit a person: the
 //    person only;
+//  - a mentorship (its request, skills, message and dates): its mentee and
+//    its mentor, and administrators; only the mentor accepts or declines
+//    it, only the two end it or move its review date (an administrator
+//    reads it and changes nothing);
 //  - a team survey: never one person's answers; the aggregate only to the
 //    team's members and leaders (and firm leaders, administrators), and only
 //    when at least kMinSurveyRespondents answered.
@@ -202,6 +206,12 @@ class Authorizer {
   //! role (nobody volunteers on another's behalf); false for a user without
   //! a person or a person who does not exist.
   [[nodiscard]] bool CanVolunteer(const Principal& viewer, std::string_view person_id) const;
+  //! A mentorship: its mentee and mentor, and administrators.
+  [[nodiscard]] bool CanReadMentorship(const Principal& viewer, const Mentorship& m) const;
+  //! Accepting or declining a mentorship request: its mentor only.
+  [[nodiscard]] bool CanAnswerMentorship(const Principal& viewer, const Mentorship& m) const;
+  //! Ending a mentorship or moving its review date: its mentee or mentor.
+  [[nodiscard]] bool CanChangeMentorship(const Principal& viewer, const Mentorship& m) const;
   //! Whether `leader_person_id` is one of `person_id`'s leaders: their
   //! manager or the leader of a team they are on (never themselves).
   [[nodiscard]] bool LeadsPerson(std::string_view leader_person_id,

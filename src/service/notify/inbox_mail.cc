@@ -14,6 +14,8 @@ std::string_view SubjectOf(InboxItemKind kind) {
     case InboxItemKind::kAnswer: return "Guild: your question was answered";
     case InboxItemKind::kFeedbackRequest: return "Guild: feedback requested";
     case InboxItemKind::kFeedbackAnswer: return "Guild: feedback for you";
+    case InboxItemKind::kMentorshipRequest: return "Guild: someone asks you to mentor them";
+    case InboxItemKind::kMentorshipAnswer: return "Guild: your mentoring request was answered";
   }
   return "Guild: new in your inbox";
 }

@@ -77,6 +77,50 @@ std::string ExplainFor(const skills::SkillIndex& index, const skills::MentorPair
   return text;
 }
 
+// The active mentorship in which `p.mentee` learns `p.skill`, or null.
+const Mentorship* ActiveFor(const skills::SkillIndex& index,
+                            const std::vector<Mentorship>& mentorships,
+                            const skills::MentorPair& p) {
+  const std::string& mentee = index.person_id(p.mentee);
+  const std::string& skill = index.skill_id(p.skill);
+  for (const Mentorship& m : mentorships) {
+    if (m.status != MentorshipStatus::kActive || m.mentee_id != mentee) continue;
+    if (std::find(m.skill_ids.begin(), m.skill_ids.end(), skill) != m.skill_ids.end()) return &m;
+  }
+  return nullptr;
+}
+
+// A suggested pair against the active mentorships: kept as it is when the
+// mentee has no active mentor in the skill; shown as the active pair when
+// the suggested mentor is that mentor; dropped (nullopt) when another
+// person mentors the mentee in it.
+std::optional<std::string> MentoringState(const skills::SkillIndex& index,
+                                          const std::vector<Mentorship>& mentorships,
+                                          const skills::MentorPair& p, std::string why) {
+  const Mentorship* active = ActiveFor(index, mentorships, p);
+  if (active == nullptr) return why;
+  if (active->mentor_id != index.person_id(p.mentor)) return std::nullopt;
+  return "active mentorship since " + FormatDate(*active->started_on) + ", review on " +
+         FormatDate(*active->review_on) + "; " + why;
+}
+
+// The (mentee, skill) pairs of the active mentorships, sorted: the round
+// offers no mentor for them.
+std::vector<std::pair<skills::PersonRef, skills::SkillRef>> Mentored(
+    const skills::SkillIndex& index, const std::vector<Mentorship>& mentorships) {
+  std::vector<std::pair<skills::PersonRef, skills::SkillRef>> out;
+  for (const Mentorship& m : mentorships) {
+    if (m.status != MentorshipStatus::kActive) continue;
+    auto mentee = index.FindPerson(m.mentee_id);
+    if (!mentee) continue;
+    for (const std::string& id : m.skill_ids) {
+      if (auto skill = index.FindSkill(id)) out.emplace_back(*mentee, *skill);
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 std::string SkillList(const skills::SkillIndex& index, const std::vector<skills::SkillRef>& list) {
   std::string out;
   for (skills::SkillRef s : list) out += (out.empty() ? "" : ", ") + index.skill_name(s);
@@ -277,13 +321,16 @@ Result<Growth> SkillsService::GrowthOf(const Principal& viewer, std::string_view
   auto hours_visible = [&](PersonRef p) {
     return authorizer.CanReadPersonDetail(viewer, index.person_id(p));
   };
+  const std::vector<Mentorship>& mentorships = state->snapshot->data().mentorships;
   ASSIGN_OR_RETURN(auto mentors, skills::FindMentors(index, person_id, options));
   for (const skills::MentorPair& p : mentors) {
-    out.mentors.push_back({p, ExplainFor(index, p, hours_visible(p.mentor))});
+    auto why = MentoringState(index, mentorships, p, ExplainFor(index, p, hours_visible(p.mentor)));
+    if (why) out.mentors.push_back({p, std::move(*why)});
   }
   ASSIGN_OR_RETURN(auto mentees, skills::FindMentees(index, person_id, options));
   for (const skills::MentorPair& p : mentees) {
-    out.mentees.push_back({p, ExplainFor(index, p, hours_visible(p.mentor))});
+    auto why = MentoringState(index, mentorships, p, ExplainFor(index, p, hours_visible(p.mentor)));
+    if (why) out.mentees.push_back({p, std::move(*why)});
   }
   ASSIGN_OR_RETURN(auto peers, skills::FindPeers(index, person_id, options));
   for (skills::Peer& p : peers) {
@@ -529,6 +576,7 @@ Result<Round> SkillsService::MentoringRound(const Principal& viewer, int mentees
   skills::RoundOptions options;
   options.mentoring = Mentoring(0);
   options.mentees_per_mentor = mentees_per_mentor;
+  options.mentored = Mentored(state->index, state->snapshot->data().mentorships);
   const auto start = std::chrono::steady_clock::now();
   ASSIGN_OR_RETURN(skills::RoundResult result, skills::MentoringRound(state->index, options));
   const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
