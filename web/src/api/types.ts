@@ -236,6 +236,14 @@ export type PersonRef = Schema<'PersonRef'>;
 export type InboxPage = Answer<'getInbox'>;
 export type InboxReadAll = Answer<'markInboxRead'>;
 
+// ---------- Mentorships (issue 23) ----------
+
+export type Mentorship = Schema<'Mentorship'>;
+export type MentorshipStatus = Mentorship['status'];
+export type MentorshipDraft = Schema<'MentorshipDraft'>;
+export type MentorshipReview = Schema<'MentorshipReview'>;
+export type MyMentorships = Answer<'listMyMentorships'>;
+
 // ---------- Skill ratings (docs/SKILLS.md) ----------
 
 export type PersonSkillRatings = Answer<'getSkillRatings'>;

@@ -2,7 +2,9 @@
 // whose details the viewer may read): skills as a chart, the history of one
 // skill, gaps to a chosen role (kept in the address as ?role=ID), people to
 // follow (mentors, role models), lead (mentees) and walk with (peers), and
-// the advisory circle with its quarterly reminder.
+// the advisory circle with its quarterly reminder. On my own page: "Ask to
+// mentor" on each suggested mentor and the Mentoring card (requests to me,
+// my active pairs; components/mentoring.tsx).
 
 import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
@@ -10,6 +12,7 @@ import { api } from '../api/client';
 import type { CircleMemberView, CircleView, GapView, Growth as GrowthData, HistoryPoint, PersonSkillView, RoleGaps as RoleGapsData, RoleRef } from '../api/types';
 import { BriefRow, isoToday, LevelHistoryChart, levelLabel, longDate } from '../components/insights';
 import { GapActions } from '../components/gap-actions';
+import { AskToMentor, MentoringPanel } from '../components/mentoring';
 import { SkillsBlock } from '../components/skills';
 import { AsyncPage, AsyncSection } from '../components/async';
 import { Card, EmptyState } from '../components/status';
@@ -245,6 +248,9 @@ function Circle({ circle, mine }: { circle: CircleView | null; mine: boolean }) 
 function GrowthBody({ data, mine }: { data: GrowthData; mine: boolean }) {
   const p = data.person;
   const owner = mine ? 'you' : p.name;
+  const [asked, setAsked] = useState(0);
+  const growthSkills = data.skills.filter((s) => s.wants_to_grow).map((s) => ({ id: s.id, name: s.name }));
+  const skillsFor = (skill: { id: string; name: string }) => (growthSkills.some((s) => s.id === skill.id) ? growthSkills : [skill, ...growthSkills]);
   return (
     <>
       <header class="page-header">
@@ -266,6 +272,11 @@ function GrowthBody({ data, mine }: { data: GrowthData; mine: boolean }) {
           <Card title="Gaps to a role" id="growth-gaps">
             <RoleGaps personId={p.id} />
           </Card>
+          {mine && (
+            <Card title="Mentoring" id="mentoring">
+              <MentoringPanel me={p.id} version={asked} />
+            </Card>
+          )}
         </div>
         <div class="layout-split__side">
           <Card title="Follow" id="growth-follow">
@@ -274,7 +285,13 @@ function GrowthBody({ data, mine }: { data: GrowthData; mine: boolean }) {
                 items={data.mentors}
                 label="Mentors"
                 empty="No mentor with time right now for a skill marked “wants to grow”."
-                render={(m) => <BriefRow person={m.person} context={`${m.skill.name}: level ${m.mentor_level} (${mine ? 'you' : 'now'} ${m.mentee_level})`} why={m.why} />}
+                render={(m) => (
+                  <BriefRow person={m.person} context={`${m.skill.name}: level ${m.mentor_level} (${mine ? 'you' : 'now'} ${m.mentee_level})`} why={m.why}>
+                    {mine && !m.why.startsWith('active mentorship') && (
+                      <AskToMentor mentor={m.person} skills={skillsFor(m.skill)} preselected={m.skill.id} onAsked={() => setAsked((n) => n + 1)} />
+                    )}
+                  </BriefRow>
+                )}
               />
             </Section>
             <Section title="Role models" count={data.role_models.length}>

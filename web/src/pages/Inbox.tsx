@@ -23,6 +23,8 @@ const KIND_LABELS: Record<InboxItem['kind'], string> = {
   answer: 'Your question was answered',
   'feedback-request': 'Feedback asked of you',
   'feedback-answer': 'Feedback for you',
+  'mentorship-request': 'Asked to mentor',
+  'mentorship-answer': 'Your mentoring request was answered',
 };
 
 /** Where an item acts. */
@@ -34,6 +36,9 @@ export function inboxTarget(item: InboxItem): string {
       return '/checkins#questions-to-me';
     case 'answer':
       return '/checkins';
+    case 'mentorship-request':
+    case 'mentorship-answer':
+      return '/growth#mentoring';
     default:
       return `/feedback/${encodeURIComponent(item.ref_id)}`;
   }
