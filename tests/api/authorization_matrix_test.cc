@@ -134,6 +134,14 @@ std::string FeedbackReviewerOf(const std::string& person) {
   return person == "peer" ? "member" : "peer";
 }
 
+// Mentorships: the request "mt-P" of each person P to FeedbackReviewerOf(P).
+Mentorship MatrixMentorship(const std::string& mentee) {
+  return Mentorship{.id = "mt-" + mentee,
+                    .mentee_id = mentee,
+                    .mentor_id = FeedbackReviewerOf(mentee),
+                    .skill_ids = {"firm:tax"}};
+}
+
 FirmData MatrixFirm() {
   FirmData firm = service::testing::TestFirm();
   FirmData seed = GoalsSeed(firm);
@@ -146,6 +154,7 @@ FirmData MatrixFirm() {
     firm.feedback_answers.push_back(FeedbackAnswer{"fb-" + p.id, FeedbackReviewerOf(p.id)});
     firm.inbox_items.push_back(
         {"in-" + p.id, p.id, InboxItemKind::kFeedbackRequest, "fb-x", "", "Matrix", 0, {}});
+    firm.mentorships.push_back(MatrixMentorship(p.id));
   }
   // Check-ins (docs/CHECKINS.md): member's submitted check-in on alpha and
   // its question to alpha's leader.
@@ -170,6 +179,8 @@ bool SeesFeedbackRequest(A a, P p, R r) {
   const std::string reviewers[] = {FeedbackReviewerOf(r.person)};
   return a.CanReadFeedbackRequest(p, r.person, reviewers);
 }
+
+bool SeesMentorship(A a, P p, R r) { return a.CanReadMentorship(p, MatrixMentorship(r.person)); }
 
 bool ReadsGoal(A a, P p, const std::string& id) {
   const Goal* g = a.snapshot().FindGoal(id);
@@ -423,6 +434,30 @@ std::vector<Endpoint> Endpoints() {
        R"({"leader_id":"lead"})", On::kPerson,
        [](A a, P p, R r) { return a.CanShareFeedbackAnswer(p, r.person); }, Refusal::kHidden, false,
        SeesFeedbackRequest},
+      // Mentorships: "mt-P" asked by the resource's person P (its mentee) of
+      // FeedbackReviewerOf(P) (its mentor). Only the two and administrators
+      // learn it exists; only the mentor answers, only the two change it.
+      {"POST", "/api/v1/mentorships", Fixed("/api/v1/mentorships"),
+       R"({"mentor_id":"ghost","skill_ids":["firm:tax"]})", On::kNothing, SignedIn},
+      {"GET", "/api/v1/me/mentorships", Fixed("/api/v1/me/mentorships"), "", On::kNothing,
+       [](A, P p, R) { return !p.person_id.empty(); }, Refusal::kNotFound},
+      {"POST", "/api/v1/mentorships/{id}/accept", PersonPath("/api/v1/mentorships/mt-", "/accept"),
+       "", On::kPerson,
+       [](A a, P p, R r) { return a.CanAnswerMentorship(p, MatrixMentorship(r.person)); },
+       Refusal::kHidden, false, SeesMentorship},
+      {"POST", "/api/v1/mentorships/{id}/decline",
+       PersonPath("/api/v1/mentorships/mt-", "/decline"), "", On::kPerson,
+       [](A a, P p, R r) { return a.CanAnswerMentorship(p, MatrixMentorship(r.person)); },
+       Refusal::kHidden, false, SeesMentorship},
+      {"POST", "/api/v1/mentorships/{id}/end", PersonPath("/api/v1/mentorships/mt-", "/end"), "",
+       On::kPerson,
+       [](A a, P p, R r) { return a.CanChangeMentorship(p, MatrixMentorship(r.person)); },
+       Refusal::kHidden, false, SeesMentorship},
+      {"PUT", "/api/v1/mentorships/{id}/review-date",
+       PersonPath("/api/v1/mentorships/mt-", "/review-date"), R"({"review_on":"2999-01-01"})",
+       On::kPerson,
+       [](A a, P p, R r) { return a.CanChangeMentorship(p, MatrixMentorship(r.person)); },
+       Refusal::kHidden, false, SeesMentorship},
       {"GET", "/api/v1/inbox", Fixed("/api/v1/inbox"), "", On::kNothing, SignedIn},
       {"POST", "/api/v1/inbox/{id}/read", PersonPath("/api/v1/inbox/in-", "/read"), "", On::kPerson,
        [](A a, P p, R r) { return a.CanUseInbox(p, r.person); }, Refusal::kNotFound},

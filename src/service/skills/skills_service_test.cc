@@ -173,6 +173,65 @@ TEST_F(SkillsServiceTest, GrowthForSelfAndThoseWhoMayReadDetail) {
   EXPECT_EQ(service.GrowthOf(member_, "ghost", 10).status().code(), StatusCode::kNotFound);
 }
 
+// Mentoring as a flow (issue 23): an active mentorship in a skill hides the
+// other suggested mentors for it and shows its own mentor as the pair.
+TEST_F(SkillsServiceTest, GrowthShowsTheActiveMentorAndNoOtherForItsSkill) {
+  SkillsService service(*holder_, clock_);
+  auto mentors_for_python = [&]() {
+    std::vector<std::string> out;
+    auto growth = service.GrowthOf(member_, "member", 10);
+    EXPECT_TRUE(growth.ok()) << growth.status().ToString();
+    for (const PairView& p : growth->mentors) {
+      if (growth->state->index.skill_id(p.pair.skill) != "firm:python") continue;
+      out.push_back(growth->state->index.person_id(p.pair.mentor) + ": " + p.why.substr(0, 23));
+    }
+    return out;
+  };
+  const std::vector<std::string> before = mentors_for_python();
+  ASSERT_FALSE(before.empty());
+  auto round_pairs_member = [&]() {
+    auto round = service.MentoringRound(admin_, 3);
+    EXPECT_TRUE(round.ok()) << round.status().ToString();
+    int n = 0;
+    for (const skills::MentorPair& p : round->result.pairs) {
+      n += round->state->index.person_id(p.mentee) == "member" &&
+           round->state->index.skill_id(p.skill) == "firm:python";
+    }
+    return n;
+  };
+  EXPECT_EQ(round_pairs_member(), 1);
+  const Date today = clock_.Today();
+  Mentorship active{.id = "mt-1",
+                    .mentee_id = "member",
+                    .mentor_id = "lead",
+                    .skill_ids = {"firm:python"},
+                    .status = MentorshipStatus::kActive,
+                    .started_on = today,
+                    .review_on = AddDays(today, 90)};
+  FirmData batch;
+  batch.mentorships = {active};
+  ASSERT_TRUE(world_.store().Upsert(batch).ok());
+  ASSERT_TRUE(holder_->Refresh().ok());
+  EXPECT_EQ(mentors_for_python(), std::vector<std::string>{"lead: active mentorship since"});
+
+  // Mentored by someone the suggestions do not list: nobody is offered.
+  batch.mentorships.mut()[0].mentor_id = "firmlead";
+  ASSERT_TRUE(world_.store().Upsert(batch).ok());
+  ASSERT_TRUE(holder_->Refresh().ok());
+  EXPECT_TRUE(mentors_for_python().empty());
+
+  // The firm's mentoring round offers member no mentor for python either.
+  EXPECT_EQ(round_pairs_member(), 0);
+
+  // Ended: the suggestions are back.
+  batch.mentorships.mut()[0].status = MentorshipStatus::kEnded;
+  batch.mentorships.mut()[0].ended_on = today;
+  ASSERT_TRUE(world_.store().Upsert(batch).ok());
+  ASSERT_TRUE(holder_->Refresh().ok());
+  EXPECT_EQ(mentors_for_python(), before);
+  EXPECT_EQ(round_pairs_member(), 1);
+}
+
 TEST_F(SkillsServiceTest, GapsToARole) {
   SkillsService service(*holder_, clock_);
   auto gaps = service.Gaps(member_, "member", "firm:senior");
