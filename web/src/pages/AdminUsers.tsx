@@ -83,17 +83,12 @@ function CreateUser({ onCreated }: { onCreated: (user: User) => void }) {
         </div>
         <div class="field person-picker">
           {person ? (
-            <>
-              <span class="person-picker__label" id="new-user-person-label">
-                Person
-              </span>
-              <p class="person-picker__chosen" aria-labelledby="new-user-person-label" id="new-user-person-chosen">
-                {person.label} <span class="muted">{person.detail}</span>{' '}
-                <button type="button" class="button button--ghost button--small" onClick={() => setPerson(null)} aria-label={`Unlink ${person.label}`}>
-                  Change
-                </button>
-              </p>
-            </>
+            <p class="person-picker__chosen" id="new-user-person-chosen">
+              Person: <strong>{person.label}</strong> <span class="muted">{person.detail}</span>{' '}
+              <button type="button" class="button button--ghost button--small" onClick={() => setPerson(null)} aria-label={`Choose another person than ${person.label}`}>
+                Change
+              </button>
+            </p>
           ) : (
             <TypeAhead<PersonOption> id="new-user-person" label="Person (optional)" placeholder="Type a name" load={searchPeople} onPick={setPerson} minChars={2} />
           )}
