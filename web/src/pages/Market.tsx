@@ -148,7 +148,7 @@ function Remedies({ skill }: { skill: NamedRef }) {
 
 function MarketTable({ data, measure, onRemedies }: { data: MarketData; measure: MarketMeasure; onRemedies?: (skill: NamedRef) => void }) {
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" tabIndex={0} role="region" aria-label="Supply and demand per skill">
       <table class="table" id="market-table">
         <caption class="visually-hidden">Supply and demand per skill over the whole range, hours</caption>
         <thead>
