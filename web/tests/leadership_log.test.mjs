@@ -89,7 +89,7 @@ async function leadershipCast() {
   assert.ok(bare, 'the demo firm has a client without a leadership team');
   // The demo oversizes one leadership team on purpose: the administrator's test shows its warning.
   let oversized = null;
-  // The cast's team: one with a member besides its leader and a leader of another team kept out of it.
+  // The cast's team: one with a member besides its leader, a free cell in its grid, and a leader of another team kept out of it.
   let team = null;
   let roles = null;
   let other = null;
@@ -97,6 +97,8 @@ async function leadershipCast() {
     const r = await admin.get(`/teams/${encodeURIComponent(t.id)}/roles`);
     if (r.warnings.some((w) => w.kind === 'leadership-team-too-large')) oversized ??= t;
     if (team || r.people.length < 2) continue;
+    // The editing test sets a role in a free cell of a deliverable or relationship row.
+    if (!r.rows.some((row) => row.kind !== 'goal' && r.people.some((p) => !row.cells.some((x) => x.person_id === p.person.id)))) continue;
     other = await outsider(teams, new Set(r.people.map((p) => p.person.id)), [
       `/clients/${encodeURIComponent(t.client_id)}/leadership`,
       `/clients/${encodeURIComponent(bare.id)}/leadership`,
