@@ -93,6 +93,7 @@ Result<DemoFirm> GenerateDemoFirmInParts(const DemoOptions& options, const FirmD
   demo::internal::GenerateStaffing(c);
   demo::internal::GenerateTimeEntries(c);
   demo::internal::GenerateGoalsAndRoles(c);
+  demo::internal::GenerateMentorships(c);
   parts->histories = std::make_unique<demo::internal::PersonHistories>(c);
   return DemoFirm(std::move(parts));
 }

@@ -121,6 +121,7 @@ Status WriteDemoFirm(const DemoCommit& commit, const FirmData& taxonomy, DemoFir
   RETURN_IF_ERROR(w.Kind(&F::client_relationships, EntityKind::kClientRelationships));
   RETURN_IF_ERROR(w.Kind(&F::purpose_changes, EntityKind::kPurposeChanges));
   RETURN_IF_ERROR(w.Kind(&F::client_log, EntityKind::kClientLog));
+  RETURN_IF_ERROR(w.Kind(&F::mentorships, EntityKind::kMentorships));
   const uint32_t history_people =
       options.history_people > 0
           ? options.history_people

@@ -101,6 +101,7 @@ void GenerateTimeEntries(Context& c);
 //! history and the client log; a few teams deliberately broken
 //! (BrokenTeamsPerKind). Own generator: earlier entities stay as they were.
 void GenerateGoalsAndRoles(Context& c);
+void GenerateMentorships(Context& c);
 //! Check-ins and feedback (checkins.cc and the files it names) are made by
 //! PersonHistories (checkins.h): people teams at once, then person by
 //! person options.checkin_weeks of check-ins with blockers and routed
