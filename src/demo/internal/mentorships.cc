@@ -35,13 +35,14 @@ void GenerateMentorships(Context& c) {
   std::unordered_map<std::string_view, uint32_t> index;
   index.reserve(f.people.size());
   for (uint32_t i = 0; i < f.people.size(); ++i) index.emplace(f.people[i].id, i);
-  // Holders of each skill, by practice: (practice, skill) -> people.
-  std::unordered_map<std::string, std::vector<Holder>> holders;
+  // Who could mentor each skill, by practice (string views into person_skills,
+  // which does not change here): only levels a mentor can have.
+  using Holders = std::unordered_map<std::string_view, std::vector<Holder>>;
+  std::vector<Holders> holders(c.practice_count);
   for (const PersonSkill& ps : f.person_skills) {
     auto it = index.find(ps.person_id);
-    if (it == index.end()) continue;
-    holders[std::to_string(c.practice[it->second]) + "|" + ps.skill_id].push_back(
-        {it->second, ps.level});
+    if (it == index.end() || ps.level < 1 + kMentorLevelsAbove) continue;
+    holders[c.practice[it->second]][ps.skill_id].push_back({it->second, ps.level});
   }
   Random rng(c.options.seed ^ kMentorshipSeed);
   std::vector<bool> asked(f.people.size(), false);
@@ -56,8 +57,11 @@ void GenerateMentorships(Context& c) {
       if (it == index.end() || !ps.wants_to_grow) continue;
       const uint32_t mentee = it->second;
       if (asked[mentee] || (every_23rd && mentee % kOneMenteeIn != 7)) continue;
+      const Holders& of_practice = holders[c.practice[mentee]];
+      auto held = of_practice.find(ps.skill_id);
+      if (held == of_practice.end()) continue;
       std::vector<uint32_t> mentors;
-      for (const Holder& h : holders[std::to_string(c.practice[mentee]) + "|" + ps.skill_id]) {
+      for (const Holder& h : held->second) {
         if (h.person != mentee && h.level >= ps.level + kMentorLevelsAbove)
           mentors.push_back(h.person);
       }
