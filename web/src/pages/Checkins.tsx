@@ -151,17 +151,20 @@ function useAddressees(teamId: string, me: string | null) {
   }, [teamId, me]);
 }
 
+/** What the check-in form and the card around it take. */
+type CheckinFormProps = {
+  entry: MyTeamCheckin;
+  goals: Goal[];
+  personalWith: string | null;
+  onSaved: (message: string) => void;
+};
+
 function CheckinForm({
   entry,
   goals,
   personalWith,
   onSaved,
-}: {
-  entry: MyTeamCheckin;
-  goals: Goal[];
-  personalWith: string | null;
-  onSaved: (message: string) => void;
-}) {
+}: CheckinFormProps) {
   const { user } = useSession();
   const [form, setForm] = useState<FormState>(() => initialForm(entry));
   const [busy, setBusy] = useState(false);
@@ -431,12 +434,7 @@ function TeamCheckinCard({
   goals,
   personalWith,
   onSaved,
-}: {
-  entry: MyTeamCheckin;
-  goals: Goal[];
-  personalWith: string | null;
-  onSaved: (message: string) => void;
-}) {
+}: CheckinFormProps) {
   const id = `checkin-${entry.team.id}`;
   return (
     <section class="card checkin-card" aria-labelledby={`${id}-title`} data-team-id={entry.team.id}>
